@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"cloudorder/flows"
+)
+
+// cmdValidate checks order files and sends nothing. Each problem is one stderr line
+// "FILE: <json path>: <rule>". Exit 0 when all are valid, 1 when any order is invalid,
+// 2 when a file cannot be read or is not JSON at all.
+func cmdValidate(args []string, c *cli) int {
+	if len(args) == 0 {
+		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder validate FILE...", "用法:cloudorder validate 文件...")))
+		return exitUsage
+	}
+	code := exitOK
+	for _, name := range args {
+		switch validateFile(name, c) {
+		case exitUsage:
+			code = exitUsage
+		case exitInvalid:
+			if code == exitOK {
+				code = exitInvalid
+			}
+		}
+	}
+	return code
+}
+
+func validateFile(name string, c *cli) int {
+	_, _, problems, code := readOrderFile(name, c)
+	if code != exitOK {
+		return code
+	}
+	for _, p := range problems {
+		if p.Warning {
+			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, c.say(flows.T("warning: ", "警告:")), c.say(p.Msg))
+		} else {
+			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, p.Path, c.say(p.Msg))
+		}
+	}
+	if flows.Blocking(problems) {
+		return exitInvalid
+	}
+	fmt.Fprintf(c.stdout, "%s: %s\n", name, c.say(flows.T("ok", "有效")))
+	return exitOK
+}
+
+// readOrderFile reads and strictly parses an order file, reporting unreadable input itself.
+// The problems are the order's own; the exit code is exitUsage when there is no order at all.
+func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
+		return nil, nil, nil, exitUsage
+	}
+	api, a, problems, err := flows.Load(data)
+	if err != nil {
+		var se *flows.SyntaxError
+		if errors.As(err, &se) {
+			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
+		} else {
+			fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
+		}
+		return nil, nil, nil, exitUsage
+	}
+	return api, a, problems, exitOK
+}
+
+// unwrapPath drops the file name os errors repeat.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

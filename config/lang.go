@@ -1,0 +1,20 @@
+// Package config is where settings and credentials come from: flags, environment, the config
+// file, the SDKs' own credential conventions, XDG paths and language.
+package config
+
+import "cloudorder/flows"
+
+// Lang picks the interface language: the --lang flag, else LC_ALL, LC_MESSAGES or LANG
+// (zh* → Chinese), else English. ok is false when flag is set but is neither en nor zh.
+func Lang(flag string, getenv func(string) string) (lang flows.Lang, ok bool) {
+	if flag != "" {
+		return flows.ParseLang(flag)
+	}
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(k); v != "" {
+			l, _ := flows.ParseLang(v)
+			return l, true
+		}
+	}
+	return flows.EN, true
+}

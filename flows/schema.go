@@ -1,0 +1,157 @@
+package flows
+
+// Kind is the JSON shape of a field's value.
+type Kind int
+
+// Field kinds. Scalars hold one answer string; Object, Array and Properties hold sub-fields.
+const (
+	String     Kind = iota // JSON string
+	Integer                // JSON integer (int32 unless Field.Max says otherwise)
+	Number                 // JSON number (float)
+	Boolean                // JSON true/false — never the string "true"
+	StringList             // JSON array of strings; answered as comma-separated text
+	Object                 // JSON object of Fields
+	Array                  // JSON array of objects, each of Fields (a repeated group)
+	Properties             // Alibaba InstanceProperties: [{Code, Value, Name}], one Field per Code
+)
+
+// IsScalar reports whether a field of this kind holds a single answer.
+func (k Kind) IsScalar() bool { return k <= StringList }
+
+// Step is a stage of the wizard; each field belongs to one.
+type Step string
+
+// The wizard's steps, in order.
+const (
+	StepAPI        Step = "api"
+	StepRegion     Step = "region"
+	StepProducts   Step = "products"
+	StepBilling    Step = "billing"
+	StepProperties Step = "properties"
+	StepVolumes    Step = "volumes"
+)
+
+// AllSteps lists every step in wizard order.
+var AllSteps = []Step{StepAPI, StepRegion, StepProducts, StepBilling, StepProperties, StepVolumes}
+
+// StepTitle is the breadcrumb label of each step.
+var StepTitle = map[Step]Text{
+	StepAPI:        T("API", "接口"),
+	StepRegion:     T("Region & account", "区域与账号"),
+	StepProducts:   T("Products", "产品"),
+	StepBilling:    T("Billing", "计费"),
+	StepProperties: T("Instance properties", "实例属性"),
+	StepVolumes:    T("Volumes", "磁盘"),
+}
+
+// Option is one documented value of a field.
+type Option struct {
+	Value string
+	Label Text // short human label shown in pickers
+	Help  Text // what choosing it means
+}
+
+// Ctx is what a field's dynamic parts see: all answers and where the field sits.
+type Ctx struct {
+	A    *Answers
+	Path string // this field's path, e.g. "body.Products[0].PricingCycle"
+	Item string // the nearest enclosing array item, e.g. "body.Products[0]"; "" at top level
+}
+
+// Sibling returns the answer at name relative to the enclosing array item (or the top level).
+func (c Ctx) Sibling(name string) string {
+	if c.Item == "" {
+		return c.A.Get(name)
+	}
+	return c.A.Get(c.Item + "." + name)
+}
+
+// Get returns the answer at an absolute path.
+func (c Ctx) Get(path string) string { return c.A.Get(path) }
+
+// Field declares one request field (or one wizard-only answer) as data the UI renders generically.
+type Field struct {
+	Name     string // JSON key; for Properties sub-fields, the property Code
+	Kind     Kind
+	Required bool // the API requires it (Huawei: the SDK model's non-pointer fields)
+	Step     Step
+	Label    Text
+	Help     Text
+	Example  string // placeholder shown in an empty input
+
+	// Local fields are wizard-only answers that shape the choices but are never sent
+	// (e.g. whether a MaxCompute account is inside mainland China).
+	Local bool
+
+	Options    []Option           // documented values
+	OptionsFor func(Ctx) []Option // documented values that depend on other answers
+	// Open means the options are suggestions: any value passing the other rules is accepted.
+	Open bool
+	// Lookup names a provider look-up whose results are offered as extra suggestions
+	// (e.g. "workspaceapp/products"); the field stays usable when the look-up fails.
+	Lookup string
+
+	Default    string
+	DefaultFor func(Ctx) string
+
+	Applies func(Ctx) bool             // nil means always; a field that does not apply is neither shown nor sent
+	Check   func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
+
+	Min, Max int64 // inclusive numeric bounds for Integer/Number, when HasMin/HasMax
+	HasMin   bool
+	HasMax   bool
+	Multiple int64 // Integer must be a multiple of this, when > 0
+
+	Fields             []*Field // sub-fields of Object, Array items and Properties
+	MinItems, MaxItems int      // Array item bounds (MaxItems 0 = unbounded)
+	SummaryKey         string   // Array: the sub-field whose value titles an item
+	PropName           string   // Properties sub-field: the documented "Name" sent beside Value
+}
+
+// OptionsAt returns the documented values of f in context.
+func (f *Field) OptionsAt(c Ctx) []Option {
+	if f.OptionsFor != nil {
+		return f.OptionsFor(c)
+	}
+	return f.Options
+}
+
+// DefaultAt returns the documented default of f in context.
+func (f *Field) DefaultAt(c Ctx) string {
+	if f.DefaultFor != nil {
+		return f.DefaultFor(c)
+	}
+	return f.Default
+}
+
+// AppliesAt reports whether f is part of the order in context.
+func (f *Field) AppliesAt(c Ctx) bool { return f.Applies == nil || f.Applies(c) }
+
+// Problem is one broken rule: where, what, and whether it blocks the order.
+type Problem struct {
+	Path    string // JSON path in the order file, e.g. "body.Products[0].PricingCycle"
+	Msg     Text   // names the rule
+	Warning bool   // a warning does not make the order invalid
+}
+
+// Error renders the problem in English.
+func (p Problem) Error() string { return p.Path + ": " + p.Msg.EN }
+
+// Rule is a cross-field rule of an API, checked over all answers.
+type Rule func(a *Answers) []Problem
+
+// API declares one ordering API: its identity, fields and rules.
+type API struct {
+	ID     APIID
+	Cloud  string // "alibaba" or "huawei"
+	Title  Text
+	Help   Text
+	Method string
+	Path   string // documented path, e.g. "/v1/{project_id}/period/order"
+	DocURL string
+
+	Fields []*Field // top level of the order file: region, project_id and body
+	Rules  []Rule
+	// AfterLoad derives Local answers from a loaded body (e.g. the MaxCompute site).
+	AfterLoad func(a *Answers)
+}

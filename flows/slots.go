@@ -1,0 +1,85 @@
+package flows
+
+import "strconv"
+
+// Slot is one row of a wizard step: a field at a concrete path. Heading rows (objects,
+// properties, array items) carry no answer; the UI shows them as section titles.
+type Slot struct {
+	Path    string
+	Field   *Field
+	Item    string // the enclosing array item, "" at top level
+	Depth   int    // nesting level, for indentation
+	Heading bool   // an Object/Properties title or an array item title (Index ≥ 0)
+	Index   int    // item number for an array item heading, else -1
+}
+
+// Ctx returns the field context of the slot.
+func (s Slot) Ctx(a *Answers) Ctx { return Ctx{A: a, Path: s.Path, Item: s.Item} }
+
+// Slots lists the rows of one step for the current answers. Array fields appear as a row of
+// their own (add/remove items) in their step; their items' fields appear in the fields' steps
+// under an item heading.
+func (api *API) Slots(a *Answers, step Step) []Slot {
+	return slotsOf(a, api.Fields, "", "", 0, step)
+}
+
+func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step) []Slot {
+	var out []Slot
+	for _, f := range fields {
+		path := join(parent, f.Name)
+		c := Ctx{A: a, Path: path, Item: item}
+		if !f.AppliesAt(c) {
+			continue
+		}
+		switch f.Kind {
+		case Object, Properties:
+			inner := slotsOf(a, f.Fields, path, item, depth+1, step)
+			if len(inner) > 0 {
+				if path != "body" {
+					out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Heading: true, Index: -1})
+				} else {
+					inner = dedent(inner)
+				}
+				out = append(out, inner...)
+			}
+		case Array:
+			if f.Step == step {
+				out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Index: -1})
+			}
+			for i := range a.Count(path) {
+				ip := ItemPath(path, i)
+				inner := slotsOf(a, f.Fields, ip, ip, depth+1, step)
+				if len(inner) > 0 {
+					out = append(out, Slot{Path: ip, Field: f, Item: ip, Depth: depth, Heading: true, Index: i})
+					out = append(out, inner...)
+				}
+			}
+		default:
+			if f.Step == step {
+				out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Index: -1})
+			}
+		}
+	}
+	return out
+}
+
+// dedent lifts the body's rows to the top level: "body" itself is not worth a heading.
+func dedent(s []Slot) []Slot {
+	for i := range s {
+		s[i].Depth--
+	}
+	return s
+}
+
+// ItemTitle titles an array item heading, e.g. "Products #1 · DataWorks_share".
+func ItemTitle(a *Answers, s Slot) Text {
+	n := strconv.Itoa(s.Index + 1)
+	t := Text{EN: s.Field.Label.EN + " #" + n, ZH: s.Field.Label.ZH + " #" + n}
+	if s.Field.SummaryKey != "" {
+		if v := a.Get(s.Path + "." + s.Field.SummaryKey); v != "" {
+			t.EN += " · " + v
+			t.ZH += " · " + v
+		}
+	}
+	return t
+}

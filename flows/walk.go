@@ -1,0 +1,188 @@
+package flows
+
+import "slices"
+
+// visit is one applicable field met while walking the answers.
+type visit struct {
+	f    *Field
+	path string
+	item string
+	ctx  Ctx
+}
+
+// walk visits every field that applies, depth first in declaration order, descending into
+// objects, properties and each array item. fn returns false to skip a field's children.
+func walk(a *Answers, fields []*Field, parent, item string, fn func(v visit) bool) {
+	for _, f := range fields {
+		path := join(parent, f.Name)
+		c := Ctx{A: a, Path: path, Item: item}
+		if !f.AppliesAt(c) {
+			continue
+		}
+		if !fn(visit{f: f, path: path, item: item, ctx: c}) {
+			continue
+		}
+		switch f.Kind {
+		case Object, Properties:
+			walk(a, f.Fields, path, item, fn)
+		case Array:
+			for i := range a.Count(path) {
+				ip := ItemPath(path, i)
+				walk(a, f.Fields, ip, ip, fn)
+			}
+		}
+	}
+}
+
+// NewAnswers returns answers holding every documented default, with the minimum number of
+// items in each repeated group: pressing Enter through the wizard accepts the documented choices.
+func (api *API) NewAnswers() *Answers {
+	a := NewEmptyAnswers()
+	api.reconcile(a)
+	return a
+}
+
+// Set records the answer at path and re-derives what depends on it: fields that now apply get
+// their defaults, and dependent choices no longer offered fall back to their new default.
+func (api *API) Set(a *Answers, path, value string) {
+	a.put(path, value)
+	api.reconcile(a)
+}
+
+// AddItem appends an item with defaults to the Array at path.
+func (api *API) AddItem(a *Answers, path string) {
+	f := api.FieldAt(path)
+	if f == nil || f.Kind != Array || (f.MaxItems > 0 && a.Count(path) >= f.MaxItems) {
+		return
+	}
+	a.counts[path]++
+	api.reconcile(a)
+}
+
+// RemoveItem deletes item i of the Array at path, keeping the answers of the others.
+func (api *API) RemoveItem(a *Answers, path string, i int) {
+	if i < 0 || i >= a.Count(path) {
+		return
+	}
+	a.shiftItems(path, i)
+	api.reconcile(a)
+}
+
+// reconcile fills defaults for applicable fields never answered, resets dependent choices that
+// are no longer offered and brings arrays up to their minimum size, until nothing changes.
+func (api *API) reconcile(a *Answers) {
+	for range 8 {
+		changed := false
+		walk(a, api.Fields, "", "", func(v visit) bool {
+			f := v.f
+			switch {
+			case f.Kind == Array:
+				for a.Count(v.path) < f.MinItems {
+					a.counts[v.path]++
+					changed = true
+				}
+			case f.Kind.IsScalar():
+				cur, has := a.values[v.path]
+				if !has {
+					a.put(v.path, f.DefaultAt(v.ctx))
+					changed = true
+				} else if f.OptionsFor != nil && !f.Open && cur != "" && !offered(f.OptionsAt(v.ctx), cur) {
+					if d := f.DefaultAt(v.ctx); d != cur {
+						a.put(v.path, d)
+						changed = true
+					}
+				}
+			}
+			return true
+		})
+		if !changed {
+			return
+		}
+	}
+}
+
+// markUnanswered records "" for applicable scalars a loaded order leaves out, so that they
+// stay out (no default sneaks into a reviewed body) while Local answers get their defaults.
+func (api *API) markUnanswered(a *Answers) {
+	walk(a, api.Fields, "", "", func(v visit) bool {
+		if v.f.Kind.IsScalar() && !a.Has(v.path) {
+			if v.f.Local {
+				a.put(v.path, v.f.DefaultAt(v.ctx))
+			} else {
+				a.put(v.path, "")
+			}
+		}
+		return true
+	})
+}
+
+func offered(opts []Option, v string) bool {
+	return slices.ContainsFunc(opts, func(o Option) bool { return o.Value == v })
+}
+
+// FieldAt returns the field declared at path (array indexes ignored), or nil.
+func (api *API) FieldAt(path string) *Field {
+	fields := api.Fields
+	var found *Field
+	for _, name := range splitPath(path) {
+		found = nil
+		for _, f := range fields {
+			if f.Name == name {
+				found = f
+				break
+			}
+		}
+		if found == nil {
+			return nil
+		}
+		fields = found.Fields
+	}
+	return found
+}
+
+// splitPath turns "body.Products[0].ProductCode" into [body Products ProductCode].
+func splitPath(path string) []string {
+	var out []string
+	skip := false
+	var cur []byte
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c == '[':
+			skip = true
+		case c == ']':
+			skip = false
+		case c == '.' && !skip:
+			out = append(out, string(cur))
+			cur = cur[:0]
+		case !skip:
+			cur = append(cur, c)
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, string(cur))
+	}
+	return out
+}
+
+// Steps returns the wizard steps this API uses, in order: StepAPI plus every step a field
+// belongs to. Steps without fields are skipped and left out of the breadcrumb.
+func (api *API) Steps() []Step {
+	used := map[Step]bool{StepAPI: true}
+	var mark func([]*Field)
+	mark = func(fs []*Field) {
+		for _, f := range fs {
+			if f.Kind.IsScalar() || f.Kind == Array {
+				used[f.Step] = true
+			}
+			mark(f.Fields)
+		}
+	}
+	mark(api.Fields)
+	var out []Step
+	for _, s := range AllSteps {
+		if used[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+// Package providers is how an order reaches a cloud: a small interface that the wizard and the
+// command line use without knowing any SDK, with one implementation per cloud.
+package providers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cloudorder/flows"
+)
+
+// Provider places orders and answers the option look-ups the wizard's pickers use.
+type Provider interface {
+	// Submit sends the order exactly once. It never retries: a retry after a lost answer
+	// can buy twice. Errors are *Error.
+	Submit(ctx context.Context, o flows.Order) (Result, error)
+	// Lookup returns documented or account-specific values for a field's picker, by the
+	// look-up name a flows.Field declares (e.g. "workspaceapp/products").
+	Lookup(ctx context.Context, q LookupQuery) ([]flows.Option, error)
+	// Target describes where orders go, for the review screen and the banner.
+	Target(api flows.APIID, region string) Target
+}
+
+// LookupQuery names a look-up and the order context it runs in.
+type LookupQuery struct {
+	API       flows.APIID
+	Name      string
+	Region    string
+	ProjectID string
+}
+
+// Result is a successful order.
+type Result struct {
+	OrderID   string
+	RequestID string
+	// Response holds the API's other response fields (e.g. Alibaba's Message,
+	// BuyProductRequestId, ProductIds), as decoded JSON values.
+	Response map[string]any
+}
+
+// Target says where orders go and as whom, with the secret never included.
+type Target struct {
+	Mode       Mode
+	Endpoint   string // scheme://host[:port]
+	Credential string // where the credential came from, e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID"
+	MaskedKey  string // access key id, all but the first 4 characters masked
+}
+
+// Mode is where orders go.
+type Mode string
+
+// The three modes the wizard's banner shows.
+const (
+	Live    Mode = "live"
+	Sandbox Mode = "sandbox"
+	DryRun  Mode = "dry-run"
+)
+
+// Kind classifies a failed order by what the person must do next.
+type Kind int
+
+// Failure kinds, mapped to the exit codes of DESIGN.md §3.
+const (
+	Invalid  Kind = iota + 1 // nothing was sent (bad order, bad settings, missing credentials): exit 1
+	Rejected                 // the API answered 4xx: nothing bought: exit 3
+	Unknown                  // sent, but no clear answer (5xx, timeout, connection lost): exit 4
+)
+
+// Error is a classified order failure. Err keeps the SDK's own error.
+type Error struct {
+	Kind       Kind
+	HTTPStatus int
+	Code       string
+	Message    string
+	RequestID  string
+	Err        error
+}
+
+func (e *Error) Error() string {
+	msg := e.Message
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	switch {
+	case e.Code != "" && e.RequestID != "":
+		return fmt.Sprintf("%s: %s (request id %s)", e.Code, msg, e.RequestID)
+	case e.Code != "":
+		return fmt.Sprintf("%s: %s", e.Code, msg)
+	}
+	return msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// KindOf returns the failure kind of err; an unclassified error counts as Unknown, the safe
+// assumption for anything that may have reached the cloud.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return Unknown
+}
+
+// Mask hides all but the first 4 characters of a key.
+func Mask(key string) string {
+	r := []rune(key)
+	if len(r) <= 4 {
+		return string(r) + "****"
+	}
+	out := string(r[:4])
+	for range r[4:] {
+		out += "*"
+	}
+	return out
+}
+
+// Recent is an earlier successful order found in the history.
+type Recent struct {
+	OrderID   string
+	RequestID string
+	At        time.Time
+}
+
+// DuplicateFinder is implemented by providers that keep a history (the journal): before an
+// order identical to one that succeeded recently is sent, the person is asked again.
+type DuplicateFinder interface {
+	RecentDuplicate(o flows.Order, within time.Duration) (Recent, bool)
+}
