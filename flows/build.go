@@ -114,6 +114,9 @@ func writeProperties(buf *bytes.Buffer, a *Answers, f *Field, path, item string)
 		buf.WriteString(`,"Value":`)
 		buf.Write(quote(v))
 		name := p.PropName
+		if p.PropNameFor != nil {
+			name = p.PropNameFor(Ctx{A: a, Path: pp, Item: item})
+		}
 		if a.Has(pp + NameSuffix) {
 			name = a.Get(pp + NameSuffix)
 		}

@@ -61,6 +61,7 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if api.AfterLoad != nil {
 		api.AfterLoad(l.a)
 	}
+	l.inapplicable(api)
 	api.markUnanswered(l.a)
 	problems = append(l.problems, api.Validate(l.a)...)
 	return api, l.a, dedupe(problems), nil
@@ -70,6 +71,27 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 type loader struct {
 	a        *Answers
 	problems []Problem
+	loaded   []string // paths of the scalar values the file set, in file order
+}
+
+// inapplicable reports values the file sets for fields that do not apply to this order (say,
+// odps_specification_type on an OSS_share product): the wizard would never send them.
+func (l *loader) inapplicable(api *API) {
+	applicable := map[string]bool{}
+	walk(l.a, api.Fields, "", "", func(v visit) bool {
+		applicable[v.path] = true
+		return true
+	})
+	for _, p := range l.loaded {
+		if applicable[p] {
+			continue
+		}
+		msg := T("does not apply to this order", "不适用于此订单")
+		if f := api.FieldAt(p); f != nil && !f.AppliesWhen.IsZero() {
+			msg = Text{EN: "applies only " + f.AppliesWhen.EN, ZH: "仅适用于" + f.AppliesWhen.ZH}
+		}
+		l.problem(p, msg)
+	}
 }
 
 func (l *loader) problem(path string, msg Text) {
@@ -167,6 +189,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 			continue
 		}
 		l.a.put(pp, value)
+		l.loaded = append(l.loaded, pp)
 		if name, has := obj["Name"]; has {
 			s, ok := name.(string)
 			if !ok {
@@ -184,6 +207,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 func (l *loader) scalar(f *Field, v any, path string) {
 	text := scalarText(v)
 	l.a.put(path, text)
+	l.loaded = append(l.loaded, path)
 	want := map[Kind]string{String: "string", Integer: "number", Number: "number", Boolean: "boolean", StringList: "array"}[f.Kind]
 	got := jsonType(v)
 	switch {

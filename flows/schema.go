@@ -87,6 +87,9 @@ type Field struct {
 	OptionsFor func(Ctx) []Option // documented values that depend on other answers
 	// Open means the options are suggestions: any value passing the other rules is accepted.
 	Open bool
+	// OptionsRule is the message for a value outside closed options (names the documented
+	// rule); nil means the generic "must be one of …".
+	OptionsRule *Text
 	// Lookup names a provider look-up whose results are offered as extra suggestions
 	// (e.g. "workspaceapp/products"); the field stays usable when the look-up fails.
 	Lookup string
@@ -94,8 +97,9 @@ type Field struct {
 	Default    string
 	DefaultFor func(Ctx) string
 
-	Applies func(Ctx) bool             // nil means always; a field that does not apply is neither shown nor sent
-	Check   func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
+	Applies     func(Ctx) bool             // nil means always; a field that does not apply is neither shown nor sent
+	AppliesWhen Text                       // says when Applies holds, for a loaded order that sets it anyway
+	Check       func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
 
 	Min, Max int64 // inclusive numeric bounds for Integer/Number, when HasMin/HasMax
 	HasMin   bool
@@ -106,6 +110,10 @@ type Field struct {
 	MinItems, MaxItems int      // Array item bounds (MaxItems 0 = unbounded)
 	SummaryKey         string   // Array: the sub-field whose value titles an item
 	PropName           string   // Properties sub-field: the documented "Name" sent beside Value
+	PropNameFor        func(Ctx) string
+	// Rank orders the wizard's rows among siblings (lower first) where the documented JSON
+	// order, which the builder keeps, reads badly; 0 keeps declaration order.
+	Rank int
 }
 
 // OptionsAt returns the documented values of f in context.

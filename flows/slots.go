@@ -1,6 +1,9 @@
 package flows
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Slot is one row of a wizard step: a field at a concrete path. Heading rows (objects,
 // properties, array items) carry no answer; the UI shows them as section titles.
@@ -25,7 +28,7 @@ func (api *API) Slots(a *Answers, step Step) []Slot {
 
 func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step) []Slot {
 	var out []Slot
-	for _, f := range fields {
+	for _, f := range ranked(fields) {
 		path := join(parent, f.Name)
 		c := Ctx{A: a, Path: path, Item: item}
 		if !f.AppliesAt(c) {
@@ -82,4 +85,11 @@ func ItemTitle(a *Answers, s Slot) Text {
 		}
 	}
 	return t
+}
+
+// ranked returns fields in wizard order: by Rank, then declaration order.
+func ranked(fields []*Field) []*Field {
+	out := slices.Clone(fields)
+	slices.SortStableFunc(out, func(x, y *Field) int { return x.Rank - y.Rank })
+	return out
 }

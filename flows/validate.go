@@ -55,14 +55,18 @@ func CheckValue(f *Field, c Ctx, v string) []Problem {
 		p.Path = c.Path
 		return []Problem{*p}
 	}
-	if opts := f.OptionsAt(c); len(opts) > 0 && !f.Open && !offered(opts, v) {
-		return []Problem{{Path: c.Path, Msg: Tf("must be one of %s", "取值必须是 %s 之一", valueList(opts))}}
-	}
 	if f.Check != nil {
 		if p := f.Check(c, v); p != nil {
 			p.Path = c.Path
 			return []Problem{*p}
 		}
+	}
+	if opts := f.OptionsAt(c); len(opts) > 0 && !f.Open && !offered(opts, v) {
+		msg := Tf("must be one of %s", "取值必须是 %s 之一", valueList(opts))
+		if f.OptionsRule != nil {
+			msg = *f.OptionsRule
+		}
+		return []Problem{{Path: c.Path, Msg: msg}}
 	}
 	return nil
 }

@@ -1,0 +1,270 @@
+package flows
+
+import "regexp"
+
+// Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (seeds 000 zh, 002 en):
+// POST /api/v1/productorders activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS.
+//
+// Both doc pages mark every field optional. cloudorder still requires ProductCode (an order
+// without a product buys nothing) and offers every other field with the documented value
+// preselected, so the body a reviewer reads says exactly what is bought.
+
+func init() { register(alibabaPAI()) }
+
+// Product codes (all are the pay-as-you-go "_share" SKUs).
+const (
+	dataWorksShare  = "DataWorks_share"
+	maxComputeShare = "MaxCompute_share"
+	paiShare        = "PAI_share"
+	ossShare        = "OSS_share"
+)
+
+// alibabaRegions are the regions with an AIWorkSpace endpoint aiworkspace.<region>.aliyuncs.com
+// (official SDK endpoint map). Other region ids exist; the field accepts them too.
+var alibabaRegions = []Option{
+	{Value: "cn-hangzhou", Label: T("China (Hangzhou)", "华东1(杭州)")},
+	{Value: "cn-shanghai", Label: T("China (Shanghai)", "华东2(上海)")},
+	{Value: "cn-beijing", Label: T("China (Beijing)", "华北2(北京)")},
+	{Value: "cn-shenzhen", Label: T("China (Shenzhen)", "华南1(深圳)")},
+	{Value: "cn-guangzhou", Label: T("China (Guangzhou)", "华南3(广州)")},
+	{Value: "cn-heyuan", Label: T("China (Heyuan)", "华南2(河源)")},
+	{Value: "cn-wulanchabu", Label: T("China (Ulanqab)", "华北6(乌兰察布)")},
+	{Value: "cn-hongkong", Label: T("China (Hong Kong)", "中国香港")},
+	{Value: "cn-shanghai-finance-1", Label: T("China East 2 Finance", "华东2 金融云")},
+	{Value: "ap-southeast-1", Label: T("Singapore", "新加坡")},
+	{Value: "ap-southeast-3", Label: T("Malaysia (Kuala Lumpur)", "马来西亚(吉隆坡)")},
+	{Value: "ap-southeast-5", Label: T("Indonesia (Jakarta)", "印度尼西亚(雅加达)")},
+	{Value: "ap-southeast-7", Label: T("Thailand (Bangkok)", "泰国(曼谷)")},
+	{Value: "ap-southeast-8", Label: T("Philippines (Manila)", "菲律宾(马尼拉)")},
+	{Value: "ap-northeast-1", Label: T("Japan (Tokyo)", "日本(东京)")},
+	{Value: "ap-northeast-2", Label: T("South Korea (Seoul)", "韩国(首尔)")},
+	{Value: "ap-south-1", Label: T("India (Mumbai)", "印度(孟买)")},
+	{Value: "eu-central-1", Label: T("Germany (Frankfurt)", "德国(法兰克福)")},
+	{Value: "us-east-1", Label: T("US (Virginia)", "美国(弗吉尼亚)")},
+	{Value: "us-west-1", Label: T("US (Silicon Valley)", "美国(硅谷)")},
+	{Value: "us-southeast-1", Label: T("US (Atlanta)", "美国(亚特兰大)")},
+	{Value: "na-south-1", Label: T("Mexico", "墨西哥")},
+}
+
+var regionIDPattern = regexp.MustCompile(`^[a-z]{2,}(-[a-z0-9]+)+$`)
+
+// checkRegionID accepts region ids shaped like "cn-hangzhou" or "ap-southeast-1".
+func checkRegionID(_ Ctx, v string) *Problem {
+	if !regionIDPattern.MatchString(v) {
+		return &Problem{Msg: Tf("%q is not a region id (like cn-hangzhou)", "%q 不是区域 ID(形如 cn-hangzhou)", v)}
+	}
+	return nil
+}
+
+// product reports whether the enclosing product item has one of the codes.
+func product(c Ctx, codes ...string) bool {
+	pc := c.Sibling("ProductCode")
+	for _, code := range codes {
+		if pc == code {
+			return true
+		}
+	}
+	return false
+}
+
+// pricingCycles: the docs say DataWorks_share supports only Month, OSS_share and MaxCompute_share
+// only Hour. PAI_share's cycle is not stated (the English page literally gives it neither):
+// cloudorder offers both, preselects Hour like the other metered SKUs, and warns.
+func pricingCycles(c Ctx) []Option {
+	month := Option{Value: "Month", Label: T("Month", "按月"), Help: T("Monthly billing.", "按月计价。")}
+	hour := Option{Value: "Hour", Label: T("Hour", "按小时"), Help: T("Hourly billing.", "按小时计价。")}
+	switch c.Sibling("ProductCode") {
+	case dataWorksShare:
+		return []Option{month}
+	case ossShare, maxComputeShare:
+		return []Option{hour}
+	}
+	return []Option{hour, month}
+}
+
+func checkPricingCycle(c Ctx, v string) *Problem {
+	pc := c.Sibling("ProductCode")
+	switch {
+	case pc == dataWorksShare && v != "Month":
+		return &Problem{Msg: T("DataWorks_share supports only Month", "DataWorks_share 只支持 Month")}
+	case (pc == ossShare || pc == maxComputeShare) && v != "Hour":
+		return &Problem{Msg: Tf("%s supports only Hour", "%s 只支持 Hour", pc)}
+	case pc == paiShare && (v == "Hour" || v == "Month"):
+		return &Problem{Warning: true, Msg: T("the docs do not say which PricingCycle PAI_share accepts; Hour matches the other pay-as-you-go products",
+			"文档未说明 PAI_share 支持的计价单位;Hour 与其他后付费产品一致")}
+	}
+	return nil
+}
+
+func alibabaPAI() *API {
+	yesNo := []Option{
+		{Value: "true", Label: T("Yes", "是")},
+		{Value: "false", Label: T("No", "否")},
+	}
+	onlyPostpay := T("only POSTPAY is supported", "目前只支持 POSTPAY")
+	onlyBuy := T("only BUY is supported", "目前只支持 BUY")
+	onlyOne := T("only 1 is supported", "目前只支持 1")
+
+	products := &Field{
+		Name: "Products", Kind: Array, Step: StepProducts, MinItems: 1, SummaryKey: "ProductCode",
+		Label: T("Products", "产品"),
+		Help: T("The products to buy in this order. Each product is activated pay-as-you-go; add one item per product.",
+			"本次购买的产品列表。每个产品均为后付费开通;每个产品添加一项。"),
+		Fields: []*Field{
+			{
+				Name: "AutoRenew", Kind: Boolean, Step: StepBilling, Default: "false", Options: yesNo,
+				Label: T("Auto-renew", "自动续费"),
+				Help: T("Whether the product renews automatically. The docs give no default; cloudorder starts from No, which never costs more.",
+					"是否自动续费。文档未给默认值;cloudorder 默认“否”,不会产生额外费用。"),
+			},
+			{
+				Name: "ProductCode", Kind: String, Step: StepProducts, Required: true, Default: dataWorksShare,
+				Label: T("Product code", "产品 code"),
+				Help:  T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
+				Options: []Option{
+					{Value: dataWorksShare, Label: T("DataWorks (pay-as-you-go)", "DataWorks 后付费"), Help: T("DataWorks pay-as-you-go; billed monthly.", "DataWorks 后付费商品;按月计价。")},
+					{Value: maxComputeShare, Label: T("MaxCompute (pay-as-you-go)", "MaxCompute 后付费"), Help: T("MaxCompute pay-as-you-go; billed hourly.", "MaxCompute 后付费商品;按小时计价。")},
+					{Value: paiShare, Label: T("PAI (pay-as-you-go)", "PAI 后付费"), Help: T("Platform for AI pay-as-you-go; needs no instance properties.", "PAI 后付费商品;无需实例属性。")},
+					{Value: ossShare, Label: T("OSS (pay-as-you-go)", "OSS 后付费"), Help: T("Object Storage Service pay-as-you-go; billed hourly.", "对象存储 OSS 后付费商品;按小时计价。")},
+				},
+			},
+			{
+				Name: "site", Kind: String, Local: true, Step: StepProducts, Default: "mainland", Rank: 1,
+				Applies: func(c Ctx) bool { return product(c, maxComputeShare) },
+				Label:   T("MaxCompute account site", "MaxCompute 账号站点"),
+				Help: T("MaxCompute takes different instance properties for accounts inside and outside mainland China (China / international bid). Not sent; it decides the properties.",
+					"MaxCompute 对中国内地账号(国内 bid)与内地以外账号(国际 bid)要求的实例属性不同。此项不发送,只决定实例属性。"),
+				Options: []Option{
+					{Value: "mainland", Label: T("Inside mainland China", "中国内地(国内 bid)"), Help: T("Adds odps_specification_type = OdpsStandard.", "需要 odps_specification_type = OdpsStandard。")},
+					{Value: "international", Label: T("Outside mainland China", "中国内地以外(国际 bid)"), Help: T("No odps_specification_type.", "不需要 odps_specification_type。")},
+				},
+			},
+			{
+				Name: "ChargeType", Kind: String, Step: StepBilling, Default: "POSTPAY", OptionsRule: &onlyPostpay,
+				Label:   T("Charge type", "付费类型"),
+				Help:    T("How the product is paid for. Only pay-as-you-go (POSTPAY) is supported.", "付费类型,目前只支持后付费 POSTPAY。"),
+				Options: []Option{{Value: "POSTPAY", Label: T("Pay-as-you-go", "后付费"), Help: T("Pay after use.", "先用后付。")}},
+			},
+			{
+				Name: "OrderType", Kind: String, Step: StepBilling, Default: "BUY", OptionsRule: &onlyBuy,
+				Label:   T("Order type", "订单类型"),
+				Help:    T("The kind of order. Only a new purchase (BUY) is supported.", "订单类型,目前只支持新购 BUY。"),
+				Options: []Option{{Value: "BUY", Label: T("Buy", "新购"), Help: T("A new purchase.", "新购买。")}},
+			},
+			{
+				Name: "PricingCycle", Kind: String, Step: StepBilling, OptionsFor: pricingCycles, Check: checkPricingCycle,
+				DefaultFor: func(c Ctx) string { return pricingCycles(c)[0].Value },
+				Label:      T("Pricing cycle", "计价单位"),
+				Help: T("The billing unit: DataWorks_share supports only Month; OSS_share and MaxCompute_share only Hour.",
+					"计价单位:DataWorks_share 只支持 Month;OSS_share、MaxCompute_share 只支持 Hour。"),
+			},
+			{
+				Name: "Duration", Kind: Integer, Step: StepBilling, Default: "1", OptionsRule: &onlyOne,
+				Label:   T("Duration", "购买时长"),
+				Help:    T("How many pricing cycles to buy, used with PricingCycle. Only 1 is supported.", "购买时长,与 PricingCycle 配合使用,目前只支持 1。"),
+				Options: []Option{{Value: "1", Label: T("1 cycle", "1 个周期")}},
+			},
+			{
+				Name: "InstanceProperties", Kind: Properties, Step: StepProperties,
+				Applies:     func(c Ctx) bool { return !product(c, paiShare) },
+				AppliesWhen: T("to DataWorks_share, OSS_share and MaxCompute_share (PAI_share takes none)", "DataWorks_share、OSS_share 和 MaxCompute_share(PAI_share 无实例属性)"),
+				Label:       T("Instance properties", "实例属性"),
+				Help:        T("The product's documented instance properties; each product code takes its own set.", "产品的实例属性;每个产品 code 有各自的属性集合。"),
+				Fields:      instanceProperties(),
+			},
+		},
+	}
+
+	return &API{
+		ID: AlibabaPAI, Cloud: "alibaba", Method: "POST", Path: "/api/v1/productorders",
+		DocURL: "https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders",
+		Title:  T("Alibaba Cloud PAI — CreateProductOrders", "阿里云 PAI — CreateProductOrders(购买产品)"),
+		Help: T("Activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS (AIWorkSpace API 2021-02-04, POST /api/v1/productorders).",
+			"开通 DataWorks、MaxCompute、PAI、OSS 后付费(AIWorkSpace 2021-02-04,POST /api/v1/productorders)。"),
+		Fields: []*Field{
+			{
+				Name: "region", Kind: String, Step: StepRegion, Required: true, Default: "cn-hangzhou",
+				Options: alibabaRegions, Open: true, Check: checkRegionID,
+				Label: T("Region", "地域"),
+				Help: T("The region whose endpoint (aiworkspace.<region>.aliyuncs.com) receives the order. Not part of the body.",
+					"接收订单的接入地域(aiworkspace.<region>.aliyuncs.com),不在请求体中。"),
+			},
+			{
+				Name: "body", Kind: Object, Step: StepProducts,
+				Fields: []*Field{
+					{
+						Name: "AutoPay", Kind: Boolean, Step: StepBilling, Default: "true", Options: yesNo,
+						Label: T("Auto-pay", "自动支付"),
+						Help: T("Whether all products in the order are paid automatically. With No, the order waits for payment in the console.",
+							"是否自动支付订单中的全部产品。选“否”时需在控制台完成支付。"),
+					},
+					products,
+				},
+			},
+		},
+		AfterLoad: func(a *Answers) {
+			// A loaded MaxCompute product without odps_specification_type is the
+			// outside-mainland (international bid) variant.
+			for i := range a.Count("body.Products") {
+				p := ItemPath("body.Products", i)
+				if a.Get(p+".ProductCode") == maxComputeShare {
+					site := "mainland"
+					if !a.Has(p + ".InstanceProperties.odps_specification_type") {
+						site = "international"
+					}
+					a.put(p+".site", site)
+				}
+			}
+		},
+	}
+}
+
+// instanceProperties declares the documented property set of each product code:
+// DataWorks_share: region; OSS_share: commodity_type, ord_time (sent with Names);
+// MaxCompute_share: region, odps_specification_type (mainland only), ord_time; PAI_share: none.
+func instanceProperties() []*Field {
+	return []*Field{
+		{
+			Name: "region", Kind: String, Step: StepProperties, Required: true, Open: true,
+			Options: alibabaRegions, Check: checkRegionID,
+			DefaultFor:  func(c Ctx) string { return c.Get("region") },
+			Applies:     func(c Ctx) bool { return product(c, dataWorksShare, maxComputeShare) },
+			AppliesWhen: T("to DataWorks_share and MaxCompute_share", "DataWorks_share 和 MaxCompute_share"),
+			Label:       T("Product region", "产品地域"),
+			Help: T("The region the product is activated in (docs' examples: cn-shanghai for DataWorks, cn-hangzhou for MaxCompute). Starts as the order's region.",
+				"开通产品的地域(文档示例:DataWorks 为 cn-shanghai,MaxCompute 为 cn-hangzhou)。默认与订单地域相同。"),
+		},
+		{
+			Name: "commodity_type", Kind: String, Step: StepProperties, Required: true, Default: "oss", PropName: "对象存储 OSS",
+			Options:     []Option{{Value: "oss", Label: T("Object Storage Service", "对象存储 OSS")}},
+			Applies:     func(c Ctx) bool { return product(c, ossShare) },
+			AppliesWhen: T("to OSS_share", "OSS_share"),
+			Label:       T("Commodity type", "商品类型"),
+			Help:        T("The OSS commodity; the documented value is oss.", "OSS 商品类型;文档取值为 oss。"),
+		},
+		{
+			Name: "odps_specification_type", Kind: String, Step: StepProperties, Required: true, Default: "OdpsStandard",
+			Options: []Option{{Value: "OdpsStandard", Label: T("Standard", "标准版"), Help: T("MaxCompute standard edition.", "MaxCompute 标准版。")}},
+			Applies: func(c Ctx) bool {
+				return product(c, maxComputeShare) && c.Sibling("site") != "international"
+			},
+			AppliesWhen: T("to MaxCompute_share for accounts inside mainland China", "中国内地账号(国内 bid)的 MaxCompute_share"),
+			Label:       T("MaxCompute specification", "MaxCompute 规格类型"),
+			Help:        T("MaxCompute specification, for accounts inside mainland China only.", "MaxCompute 规格类型,仅中国内地账号需要。"),
+		},
+		{
+			Name: "ord_time", Kind: String, Step: StepProperties, Required: true, Default: "1:Hour",
+			Options:     []Option{{Value: "1:Hour", Label: T("1 hour", "1 小时")}},
+			Applies:     func(c Ctx) bool { return product(c, ossShare, maxComputeShare) },
+			AppliesWhen: T("to OSS_share and MaxCompute_share", "OSS_share 和 MaxCompute_share"),
+			PropNameFor: func(c Ctx) string {
+				if product(c, ossShare) {
+					return "1 小时"
+				}
+				return ""
+			},
+			Label: T("Order time unit", "订购时长单位"),
+			Help:  T("Metering time unit; the documented value is 1:Hour.", "计量时长;文档取值为 1:Hour。"),
+		},
+	}
+}
