@@ -10,13 +10,14 @@ import (
 // ("region", "body.Products[0].ProductCode"). Text is kept exactly as typed so nothing is lost
 // while it is still invalid; the builder converts it to the documented JSON types.
 type Answers struct {
-	values map[string]string
-	counts map[string]int // items of each Array, by its path
+	values  map[string]string
+	counts  map[string]int  // items of each Array, by its path
+	touched map[string]bool // answers the person (or a loaded file) set; derived defaults leave them alone
 }
 
 // NewEmptyAnswers returns answers with nothing chosen; see API.NewAnswers for defaults.
 func NewEmptyAnswers() *Answers {
-	return &Answers{values: map[string]string{}, counts: map[string]int{}}
+	return &Answers{values: map[string]string{}, counts: map[string]int{}, touched: map[string]bool{}}
 }
 
 // Get returns the answer at path, "" when unanswered.
@@ -30,7 +31,7 @@ func (a *Answers) Count(path string) int { return a.counts[path] }
 
 // Clone returns an independent copy.
 func (a *Answers) Clone() *Answers {
-	return &Answers{values: maps.Clone(a.values), counts: maps.Clone(a.counts)}
+	return &Answers{values: maps.Clone(a.values), counts: maps.Clone(a.counts), touched: maps.Clone(a.touched)}
 }
 
 // Values returns a copy of every answer by path (for tests and debugging).
@@ -38,6 +39,12 @@ func (a *Answers) Values() map[string]string { return maps.Clone(a.values) }
 
 // put sets an answer without any reconciliation.
 func (a *Answers) put(path, v string) { a.values[path] = v }
+
+// choose sets an answer the person gave: derived defaults no longer overwrite it.
+func (a *Answers) choose(path, v string) {
+	a.values[path] = v
+	a.touched[path] = true
+}
 
 // ItemPath returns the path of item i of the Array at path.
 func ItemPath(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
@@ -53,32 +60,29 @@ func join(parent, name string) string {
 // shiftItems removes item i of the Array at path, moving later items down so paths stay dense.
 func (a *Answers) shiftItems(path string, i int) {
 	n := a.counts[path]
-	prefix := func(k int) string { return ItemPath(path, k) }
-	moved := map[string]string{}
-	movedCounts := map[string]int{}
-	for k, v := range a.values {
-		if idx, rest, ok := itemIndex(k, path); ok {
-			delete(a.values, k)
-			if idx > i {
-				moved[prefix(idx-1)+rest] = v
-			} else if idx < i {
-				moved[k] = v
-			}
-		}
-	}
-	for k, v := range a.counts {
-		if idx, rest, ok := itemIndex(k, path); ok {
-			delete(a.counts, k)
-			if idx > i {
-				movedCounts[prefix(idx-1)+rest] = v
-			} else if idx < i {
-				movedCounts[k] = v
-			}
-		}
-	}
-	maps.Copy(a.values, moved)
-	maps.Copy(a.counts, movedCounts)
+	shiftMap(a.values, path, i)
+	shiftMap(a.counts, path, i)
+	shiftMap(a.touched, path, i)
 	a.counts[path] = n - 1
+}
+
+// shiftMap drops the keys of item i of the Array at path and renumbers later items' keys.
+func shiftMap[V any](m map[string]V, path string, i int) {
+	moved := map[string]V{}
+	for k, v := range m {
+		idx, rest, ok := itemIndex(k, path)
+		if !ok {
+			continue
+		}
+		delete(m, k)
+		switch {
+		case idx > i:
+			moved[ItemPath(path, idx-1)+rest] = v
+		case idx < i:
+			moved[k] = v
+		}
+	}
+	maps.Copy(m, moved)
 }
 
 // itemIndex splits "P[3].x" into 3 and ".x" when key is inside an item of the Array at P.
@@ -96,4 +100,10 @@ func itemIndex(key, path string) (int, string, bool) {
 		return 0, "", false
 	}
 	return idx, rest[end+1:], true
+}
+
+// parseInt reads an integer answer.
+func parseInt(v string) (int64, bool) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	return n, err == nil
 }

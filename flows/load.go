@@ -188,7 +188,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 			l.problem(join(ip, "Code"), Tf("property %q is listed twice", "属性 %q 重复出现", code))
 			continue
 		}
-		l.a.put(pp, value)
+		l.a.choose(pp, value)
 		l.loaded = append(l.loaded, pp)
 		if name, has := obj["Name"]; has {
 			s, ok := name.(string)
@@ -206,7 +206,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 // so the wizard can show and fix it.
 func (l *loader) scalar(f *Field, v any, path string) {
 	text := scalarText(v)
-	l.a.put(path, text)
+	l.a.choose(path, text)
 	l.loaded = append(l.loaded, path)
 	want := map[Kind]string{String: "string", Integer: "number", Number: "number", Boolean: "boolean", StringList: "array"}[f.Kind]
 	got := jsonType(v)
@@ -225,7 +225,7 @@ func (l *loader) scalar(f *Field, v any, path string) {
 			}
 			parts = append(parts, s)
 		}
-		l.a.put(path, strings.Join(parts, ", "))
+		l.a.choose(path, strings.Join(parts, ", "))
 	case jsonTypeName(v) != want:
 		l.problem(path, typeMismatch(f.Kind, v))
 	case f.Kind == Integer:

@@ -45,7 +45,7 @@ func (api *API) NewAnswers() *Answers {
 // Set records the answer at path and re-derives what depends on it: fields that now apply get
 // their defaults, and dependent choices no longer offered fall back to their new default.
 func (api *API) Set(a *Answers, path, value string) {
-	a.put(path, value)
+	a.choose(path, value)
 	api.reconcile(a)
 }
 
@@ -82,15 +82,9 @@ func (api *API) reconcile(a *Answers) {
 					changed = true
 				}
 			case f.Kind.IsScalar():
-				cur, has := a.values[v.path]
-				if !has {
-					a.put(v.path, f.DefaultAt(v.ctx))
+				if d, ok := derive(f, v, a); ok {
+					a.put(v.path, d)
 					changed = true
-				} else if f.OptionsFor != nil && !f.Open && cur != "" && !offered(f.OptionsAt(v.ctx), cur) {
-					if d := f.DefaultAt(v.ctx); d != cur {
-						a.put(v.path, d)
-						changed = true
-					}
 				}
 			}
 			return true
@@ -101,6 +95,24 @@ func (api *API) reconcile(a *Answers) {
 	}
 }
 
+// derive returns the value a scalar should now hold, if it should change: a default for a field
+// never answered (left unanswered while its default is still unknown), a dependent default that
+// follows its parent until the person sets the field, or the new default when a dependent
+// choice is no longer offered.
+func derive(f *Field, v visit, a *Answers) (string, bool) {
+	cur, has := a.values[v.path]
+	d := f.DefaultAt(v.ctx)
+	switch {
+	case !has:
+		return d, d != ""
+	case f.DefaultFor != nil && !a.touched[v.path] && cur != d:
+		return d, true
+	case f.OptionsFor != nil && !f.Open && cur != "" && !offered(f.OptionsAt(v.ctx), cur):
+		return d, d != cur
+	}
+	return "", false
+}
+
 // markUnanswered records "" for applicable scalars a loaded order leaves out, so that they
 // stay out (no default sneaks into a reviewed body) while Local answers get their defaults.
 func (api *API) markUnanswered(a *Answers) {
@@ -109,7 +121,7 @@ func (api *API) markUnanswered(a *Answers) {
 			if v.f.Local {
 				a.put(v.path, v.f.DefaultAt(v.ctx))
 			} else {
-				a.put(v.path, "")
+				a.choose(v.path, "") // left out on purpose: no default may fill it
 			}
 		}
 		return true

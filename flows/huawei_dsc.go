@@ -1,0 +1,307 @@
+package flows
+
+// Huawei Cloud Data Security Center (DSC) 实例下单 (seed 001):
+// POST /v1/{project_id}/period/order buys a DSC edition and its expansion packages.
+//
+// Required fields follow the SDK model (non-pointer fields of PeriodOrderRequest and
+// ProductInfoBean), which match the doc's 是否必选 column. The catalog (service type, resource
+// types, spec codes, measure ids) comes from the Terraform provider's DSC resource, the only
+// public source that lists it. The order is created unpaid; pay it in the console or via BSS.
+
+func init() { register(huaweiDSC()) }
+
+// DSC catalog values.
+const (
+	dscServiceType = "hws.service.type.sdg"
+	dscBase        = "hws.resource.type.dsc.base"
+	dscDB          = "hws.resource.type.dsc.db"
+	dscOBS         = "hws.resource.type.dsc.obs"
+)
+
+var dscRegions = []Option{cnNorth4, cnNorth1, cnNorth9, cnEast2, cnEast3, cnSouth1, cnSW2,
+	apSE1, apSE2, apSE3, saBrazil1, laSouth2, laNorth2, afSouth1, trWest1, euWest101}
+
+// dscSpecs are the spec codes of each resource type; standard pairs with standard.
+var dscSpecs = map[string][]Option{
+	dscBase: {
+		{Value: "base_standard", Label: T("Standard edition", "标准版"), Help: T("DSC standard edition.", "数据安全中心标准版。")},
+		{Value: "base_professional", Label: T("Professional edition", "专业版"), Help: T("DSC professional edition.", "数据安全中心专业版。")},
+	},
+	dscDB: {
+		{Value: "DB_standard", Label: T("Database package (standard)", "数据库扩展包(标准版)"), Help: T("Database expansion package for the standard edition.", "标准版的数据库扩展包。")},
+		{Value: "DB_professional", Label: T("Database package (professional)", "数据库扩展包(专业版)"), Help: T("Database expansion package for the professional edition.", "专业版的数据库扩展包。")},
+	},
+	dscOBS: {
+		{Value: "OBS_standard", Label: T("OBS package (standard)", "OBS 扩展包(标准版)"), Help: T("OBS expansion package for the standard edition.", "标准版的 OBS 扩展包。")},
+		{Value: "OBS_professional", Label: T("OBS package (professional)", "OBS 扩展包(专业版)"), Help: T("OBS expansion package for the professional edition.", "专业版的 OBS 扩展包。")},
+	},
+}
+
+// dscMeasures: 14/15/17 are the doc's examples; 30 (database package) and 47 (OBS package)
+// are what the Terraform provider sends for expansion packages.
+var dscMeasures = []Option{
+	{Value: "14", Label: T("14 · count", "14 · 个/次"), Help: T("Count (个/次); used here for the edition itself.", "个/次;此处用于版本本身。")},
+	{Value: "15", Label: T("15 · Mbps", "15 · Mbps"), Help: T("Bandwidth in Mbps.", "带宽,Mbps。")},
+	{Value: "17", Label: T("17 · GB", "17 · GB"), Help: T("Capacity in GB.", "容量,GB。")},
+	{Value: "30", Label: T("30 · database packages", "30 · 数据库扩展包"), Help: T("One database expansion package = one database.", "一个数据库扩展包 = 一个数据库。")},
+	{Value: "47", Label: T("47 · OBS packages", "47 · OBS 扩展包"), Help: T("One OBS expansion package = 1 TB of OBS scanning.", "一个 OBS 扩展包 = 1 TB OBS 扫描量。")},
+}
+
+// dscDefaultMeasure: DB → 30, OBS → 47 (Terraform). The base edition is sold by count: the
+// SDK always sends resource_size and its measure (non-pointer), so cloudorder sends 1 × 14
+// rather than the zeros an unset int32 would put on the wire. (The doc's example shows 30/30
+// on the base item, which looks copied from a database package.)
+func dscDefaultMeasure(c Ctx) string {
+	switch c.Sibling("resource_type") {
+	case dscDB:
+		return "30"
+	case dscOBS:
+		return "47"
+	}
+	return "14"
+}
+
+// dscEdition returns "standard" or "professional" from the order's base item, "" if none.
+func dscEdition(a *Answers) string {
+	for i := range a.Count("body.product_infos") {
+		p := ItemPath("body.product_infos", i)
+		if a.Get(p+".resource_type") == dscBase {
+			switch a.Get(p + ".resource_spec_code") {
+			case "base_standard":
+				return "standard"
+			case "base_professional":
+				return "professional"
+			}
+		}
+	}
+	return ""
+}
+
+func huaweiDSC() *API {
+	serviceType := []Option{{Value: dscServiceType, Label: T("Data Security Center", "数据安全中心"), Help: T("DSC's cloud service type.", "数据安全中心的云服务类型。")}}
+	onlySDG := T("DSC orders use hws.service.type.sdg", "数据安全中心订单使用 hws.service.type.sdg")
+	item := []*Field{
+		{
+			Name: "all_resource_names", Kind: StringList, Step: StepProperties, Rank: 9,
+			Label: T("All resource names", "资源名称列表"),
+			Help:  T("Optional list of resource names, comma separated.", "可选,资源名称列表,以逗号分隔。"),
+		},
+		{
+			Name: "cloud_service_type", Kind: String, Step: StepProducts, Required: true, Default: dscServiceType, Rank: 3,
+			Options: serviceType, OptionsRule: &onlySDG,
+			Label: T("Cloud service type", "云服务类型"),
+			Help:  T("The item's cloud service type; for DSC always hws.service.type.sdg.", "该产品的云服务类型;数据安全中心固定为 hws.service.type.sdg。"),
+		},
+		{
+			Name: "display_id", Kind: String, Step: StepProperties, Rank: 9,
+			Label: T("Display ID", "展示 ID"), Help: T("Optional display ID.", "可选,展示 ID。"),
+		},
+		{
+			Name: "product_id", Kind: String, Step: StepProducts, Required: true, Rank: 2, Example: "OFFI000000000000001",
+			Label: T("Product ID", "产品 ID"),
+			Help: T("The catalog product ID of this edition or package in this region, as returned by the BSS price inquiry (ListRateOnPeriodDetail) for the spec code.",
+				"该版本或扩展包在本区域的产品 ID,可通过 BSS 包周期询价接口(ListRateOnPeriodDetail)按产品编码查询。"),
+			Check: func(_ Ctx, v string) *Problem {
+				if len(v) > 64 || !idPattern.MatchString(v) {
+					return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "product_spec_desc", Kind: String, Step: StepProperties, Rank: 9,
+			Label: T("Spec description", "产品规格描述"), Help: T("Optional spec description.", "可选,产品规格描述。"),
+		},
+		{
+			Name: "resource_name", Kind: String, Step: StepProperties, Rank: 9,
+			Label: T("Resource name", "资源名称"), Help: T("Optional resource name.", "可选,资源名称。"),
+		},
+		{
+			Name: "resource_size", Kind: Integer, Step: StepProperties, Required: true, Default: "1", Rank: 1,
+			HasMin: true, Min: 1,
+			Label: T("Resource size", "资源数量"),
+			Help: T("How much of the item: the number of databases (database packages) or of 1 TB OBS scanning packages; 1 for the edition itself.",
+				"购买数量:数据库扩展包为数据库个数,OBS 扩展包为 OBS 扫描量(每包 1 TB);版本本身填 1。"),
+		},
+		{
+			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2,
+			Options: dscMeasures, Open: true, DefaultFor: dscDefaultMeasure,
+			Check: func(c Ctx, v string) *Problem {
+				if want := dscDefaultMeasure(c); c.Sibling("resource_type") != dscBase && v != want {
+					return &Problem{Warning: true, Msg: Tf("expansion packages of this type are measured with %s", "此类扩展包的度量单位为 %s", want)}
+				}
+				return nil
+			},
+			Label: T("Size measure ID", "资源容量度量标识"),
+			Help:  T("The unit of resource_size: 14 count, 15 Mbps, 17 GB, 30 database packages, 47 OBS packages.", "resource_size 的单位:14 个/次,15 Mbps,17 GB,30 数据库扩展包,47 OBS 扩展包。"),
+		},
+		{
+			Name: "resource_spec_code", Kind: String, Step: StepProducts, Required: true, Rank: 1,
+			OptionsFor: func(c Ctx) []Option { return dscSpecs[c.Sibling("resource_type")] },
+			DefaultFor: func(c Ctx) string {
+				opts := dscSpecs[c.Sibling("resource_type")]
+				if len(opts) == 0 {
+					return ""
+				}
+				// The edition defaults to the docs' example (professional); packages follow it.
+				if c.Sibling("resource_type") != dscBase && dscEdition(c.A) == "standard" {
+					return opts[0].Value
+				}
+				return opts[1].Value
+			},
+			Check: func(c Ctx, v string) *Problem {
+				ed := dscEdition(c.A)
+				if c.Sibling("resource_type") == dscBase || ed == "" {
+					return nil
+				}
+				if (ed == "standard") != (v == "DB_standard" || v == "OBS_standard") {
+					return &Problem{Warning: true, Msg: Tf("the order's edition is %s; expansion packages normally match it", "订单版本为%s,扩展包通常应与之匹配", ed)}
+				}
+				return nil
+			},
+			Label: T("Spec code", "产品编码"),
+			Help: T("The edition or package: base_standard / base_professional for the edition, DB_* and OBS_* for expansion packages (standard with standard).",
+				"版本或扩展包:版本为 base_standard / base_professional,扩展包为 DB_* 与 OBS_*(标准版配标准版)。"),
+		},
+		{
+			Name: "resource_type", Kind: String, Step: StepProducts, Required: true, Default: dscBase, Rank: 0,
+			Label: T("Resource type", "资源类型"),
+			Help:  T("What this item buys: the DSC edition, a database expansion package, or an OBS expansion package.", "该项购买的内容:数据安全中心版本、数据库扩展包或 OBS 扩展包。"),
+			Options: []Option{
+				{Value: dscBase, Label: T("DSC edition", "数据安全中心版本"), Help: T("The edition itself (one per order).", "版本本身(每单一个)。")},
+				{Value: dscDB, Label: T("Database expansion package", "数据库扩展包"), Help: T("Adds databases to protect.", "增加可防护的数据库数量。")},
+				{Value: dscOBS, Label: T("OBS expansion package", "OBS 扩展包"), Help: T("Adds OBS scanning volume, 1 TB per package.", "增加 OBS 扫描量,每包 1 TB。")},
+			},
+		},
+		{
+			Name: "usage_factor", Kind: String, Step: StepProperties, Rank: 9,
+			Label: T("Usage factor", "已使用系数"), Help: T("Optional usage factor.", "可选,已使用系数。"),
+		},
+		{
+			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9,
+			Label: T("Usage measure ID", "已使用容量度量标识"), Help: T("Optional unit of usage_value.", "可选,usage_value 的度量标识。"),
+		},
+		{
+			Name: "usage_value", Kind: Number, Step: StepProperties, Rank: 9,
+			Label: T("Usage value", "已使用值"), Help: T("Optional used value (a number).", "可选,已使用值(数字)。"),
+		},
+	}
+	optional := func(name string, en, zh string, helpEN, helpZH string) *Field {
+		return &Field{Name: name, Kind: String, Step: StepBilling, Rank: 9, Label: T(en, zh), Help: T(helpEN, helpZH)}
+	}
+	return &API{
+		ID: HuaweiDSC, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/period/order",
+		DocURL: "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html",
+		Title:  T("Huawei Cloud DSC — instance order", "华为云数据安全中心 — 实例下单"),
+		Help: T("Buys a Data Security Center edition and its expansion packages by billing mode and period (POST /v1/{project_id}/period/order). The order is created unpaid.",
+			"按计费模式与周期购买数据安全中心版本及扩展包(POST /v1/{project_id}/period/order)。订单创建后待支付。"),
+		Fields: []*Field{
+			huaweiRegionField(dscRegions, T("The region whose DSC endpoint (sdg.<region>.myhuaweicloud.com) receives the order.",
+				"接收订单的数据安全中心终端节点所在区域(sdg.<region>.myhuaweicloud.com)。")),
+			projectIDField(),
+			{
+				Name: "body", Kind: Object, Step: StepProducts,
+				Fields: []*Field{
+					{
+						Name: "charging_mode", Kind: Integer, Step: StepBilling, Required: true, Default: "0", Rank: 0,
+						Label: T("Charging mode", "计费模式"),
+						Help:  T("0 yearly/monthly (prepaid period), 1 on demand, 2 one-off.", "0 包周期计费,1 按需计费,2 一次性计费。"),
+						Options: []Option{
+							{Value: "0", Label: T("Yearly/monthly", "包周期"), Help: T("Prepaid for the period below.", "按下方周期预付。")},
+							{Value: "1", Label: T("On demand", "按需"), Help: T("Billed by use.", "按使用量计费。")},
+							{Value: "2", Label: T("One-off", "一次性"), Help: T("Charged once.", "一次性计费。")},
+						},
+						Check: func(_ Ctx, v string) *Problem {
+							if v == "1" || v == "2" {
+								return &Problem{Warning: true, Msg: T("DSC editions are sold yearly/monthly; the console and Terraform only place charging_mode 0 orders",
+									"数据安全中心版本按包周期售卖;控制台与 Terraform 只下 charging_mode 为 0 的订单")}
+							}
+							return nil
+						},
+					},
+					{
+						Name: "cloud_service_type", Kind: String, Step: StepProducts, Required: true, Default: dscServiceType,
+						Options: serviceType, OptionsRule: &onlySDG,
+						Label: T("Cloud service type", "云服务类型"),
+						Help:  T("The order's cloud service type; for DSC always hws.service.type.sdg.", "订单的云服务类型;数据安全中心固定为 hws.service.type.sdg。"),
+					},
+					optional("composite_product_id", "Combo package ID", "组合套餐 ID", "Optional combo package ID.", "可选,组合套餐 ID。"),
+					optional("discount_id", "Discount ID", "折扣 ID", "Optional discount ID.", "可选,折扣 ID。"),
+					{
+						Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
+						Label: T("Auto-renew", "自动续费"), Help: T("Whether the subscription renews automatically: 0 no, 1 yes.", "是否自动续费:0 否,1 是。"),
+					},
+					{
+						Name: "period_num", Kind: Integer, Step: StepBilling, Required: true, Default: "1", HasMin: true, Min: 1, Rank: 2,
+						Label: T("Number of periods", "订购周期数"),
+						Help:  T("How many months or years to buy (at least 1; the docs state no upper bound).", "订购的月数或年数(至少 1;文档未给上限)。"),
+					},
+					{
+						Name: "period_type", Kind: Integer, Step: StepBilling, Required: true, Default: "2", Rank: 1,
+						Label: T("Period type", "订购周期类型"), Help: T("The unit of the period: 2 month, 3 year.", "订购周期单位:2 月,3 年。"),
+						Options: []Option{
+							{Value: "2", Label: T("Month", "月"), Help: T("Monthly period.", "按月订购。")},
+							{Value: "3", Label: T("Year", "年"), Help: T("Yearly period.", "按年订购。")},
+						},
+					},
+					{
+						Name: "product_infos", Kind: Array, Step: StepProducts, Required: true, MinItems: 1, SummaryKey: "resource_spec_code",
+						Label: T("Product items", "产品信息"),
+						Help: T("One item per thing bought: the edition (one) and any database or OBS expansion packages.",
+							"每项对应一种购买内容:版本(一个)以及数据库或 OBS 扩展包。"),
+						Fields: item,
+					},
+					optional("promotion_activity_id", "Promotion ID", "促销 ID", "Optional promotion ID.", "可选,促销 ID。"),
+					optional("promotion_info", "Promotion info", "促销信息", "Optional promotion information.", "可选,促销信息。"),
+					{
+						Name: "region_id", Kind: String, Step: StepRegion, Required: true,
+						OptionsFor: func(c Ctx) []Option {
+							return []Option{{Value: c.Get("region"), Label: T("The order's region", "订单所在区域")}}
+						},
+						DefaultFor: func(c Ctx) string { return c.Get("region") },
+						Check: func(c Ctx, v string) *Problem {
+							if r := c.Get("region"); v != r {
+								return &Problem{Msg: Tf("must be the region of the project, %s", "必须是项目所在区域 %s", r)}
+							}
+							return nil
+						},
+						Label: T("Region ID", "区域 ID"),
+						Help:  T("The region of the project, e.g. cn-north-4; follows the region chosen above.", "当前项目所在区域的 ID,如 cn-north-4;随上方所选区域变化。"),
+					},
+					{
+						Name: "zone", Kind: String, Step: StepRegion, Required: true, Default: "CH", Open: true,
+						Options: []Option{{Value: "CH", Label: T("CH (the docs' example)", "CH(文档示例)")}},
+						Label:   T("Country area", "所属国家区域"),
+						Help: T("The country area the order belongs to. The docs' only example is CH; the SDK requires the field.",
+							"订单所属国家区域。文档唯一示例为 CH;SDK 要求此字段。"),
+					},
+				},
+			},
+		},
+		Rules: []Rule{dscRules},
+	}
+}
+
+// dscRules: exactly one edition per order, and item service types match the order's.
+func dscRules(a *Answers) []Problem {
+	var out []Problem
+	bases := 0
+	for i := range a.Count("body.product_infos") {
+		p := ItemPath("body.product_infos", i)
+		if a.Get(p+".resource_type") == dscBase {
+			bases++
+			if bases > 1 {
+				out = append(out, Problem{Path: p + ".resource_type", Msg: T("an order buys one DSC edition; remove the extra hws.resource.type.dsc.base item",
+					"一个订单只能购买一个版本;请删除多余的 hws.resource.type.dsc.base 项")})
+			}
+		}
+		if st, top := a.Get(p+".cloud_service_type"), a.Get("body.cloud_service_type"); st != "" && top != "" && st != top {
+			out = append(out, Problem{Path: p + ".cloud_service_type", Msg: Tf("must match the order's cloud_service_type %s", "必须与订单的 cloud_service_type %s 一致", top)})
+		}
+	}
+	if bases == 0 && a.Count("body.product_infos") > 0 {
+		out = append(out, Problem{Path: "body.product_infos", Warning: true, Msg: T("no DSC edition (hws.resource.type.dsc.base) in the order: expansion packages need an edition already bought",
+			"订单中没有版本(hws.resource.type.dsc.base):扩展包需要已购买的版本")})
+	}
+	return out
+}
