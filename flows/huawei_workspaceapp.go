@@ -1,0 +1,272 @@
+package flows
+
+import (
+	"net/url"
+	"unicode/utf8"
+)
+
+// Huawei Cloud Workspace App (云应用) 创建订单 (seed 003):
+// POST /v1/{project_id}/bundles/subscribe/order orders yearly/monthly app servers.
+//
+// Required fields follow the SDK model (CreateOrderReq, Resource, CreateServices, Volume) and
+// the generated OpenAPI definition: exactly one resource; type only createApps. The doc text
+// calls period_type 必填 although the SDK field is optional: cloudorder requires it.
+
+func init() { register(huaweiWorkspaceApp()) }
+
+var workspaceAppRegions = []Option{cnNorth4, cnEast3, cnSouth1, cnNorth9, cnSW2, cnEast5, cnNorth11,
+	apSE1, apSE2, apSE3, afSouth1, afNorth1, saBrazil1, laSouth2, laNorth2, trWest1, meEast1}
+
+// volumeTypes are the documented disk types (available ones per AZ come from ListVolumeType).
+var volumeTypes = []Option{
+	{Value: "ESSD", Label: T("ESSD · extreme SSD", "ESSD · 极速型SSD"), Help: T("Extreme SSD.", "极速型 SSD。")},
+	{Value: "SSD", Label: T("SSD · ultra-high I/O", "SSD · 超高IO"), Help: T("Ultra-high I/O.", "超高 IO。")},
+	{Value: "GPSSD", Label: T("GPSSD · general purpose SSD", "GPSSD · 通用型SSD"), Help: T("General purpose SSD.", "通用型 SSD。")},
+	{Value: "SAS", Label: T("SAS · high I/O", "SAS · 高IO"), Help: T("High I/O.", "高 IO。")},
+	{Value: "SATA", Label: T("SATA · common I/O", "SATA · 普通IO"), Help: T("Common I/O.", "普通 IO。")},
+}
+
+// volumeFields declares a Volume: a type, a size in GB that is a multiple of 10 within
+// [10, max] (system disk 1024, data disk 32768), and an optional storage pool.
+func volumeFields(step Step, max int64, defaultSize string, disk Text) []*Field {
+	return []*Field{
+		{
+			Name: "type", Kind: String, Step: step, Required: true, Default: "SSD", Options: volumeTypes,
+			Label: T("Disk type", "磁盘类型"),
+			Help:  Text{EN: "The " + disk.EN + " type; which types an AZ sells comes from ListVolumeType.", ZH: disk.ZH + "类型;可用区可售类型见 ListVolumeType。"},
+		},
+		{
+			Name: "size", Kind: Integer, Step: step, Required: true, Default: defaultSize,
+			HasMin: true, Min: 10, HasMax: true, Max: max, Multiple: 10,
+			Label: T("Size (GB)", "容量(GB)"),
+			Help: Tf("The %s size in GB: a multiple of 10, from 10 to %d.", "%s容量,单位 GB:10 的倍数,范围 10 到 %d。",
+				disk.EN, max),
+		},
+		{
+			Name: "cluster_id", Kind: String, Step: step,
+			Label: T("Storage pool ID", "存储池 ID"),
+			Help:  T("Optional: the storage pool (DSS) the disk is created in.", "可选:磁盘所在存储池的 ID。"),
+		},
+	}
+}
+
+func huaweiWorkspaceApp() *API {
+	onlyCreateApps := T("only createApps is supported", "目前只支持 createApps")
+	reserved := func(name string) *Problem {
+		return &Problem{Warning: true, Msg: Tf("%s is reserved and currently unused by the API", "%s 为预留属性,接口目前未使用", name)}
+	}
+	createServices := &Field{
+		Name: "create_services", Kind: Object, Step: StepProducts, Required: true,
+		Label: T("Service to create", "云服务下单实体"),
+		Help:  T("The app servers this order creates.", "本订单创建的云应用服务器。"),
+		Fields: []*Field{
+			{
+				Name: "availability_zone", Kind: String, Step: StepRegion, Open: true, Lookup: "workspaceapp/availability-zones",
+				Label: T("Availability zone", "可用分区"), Example: "cn-north-4a",
+				Help: T("Where the servers are created; left empty, the service picks one at random (ListAvailabilityZone).",
+					"服务创建的可用分区;不指定时系统随机选择(见 ListAvailabilityZone)。"),
+			},
+			{
+				Name: "data_volumes", Kind: Array, Step: StepVolumes, MaxItems: 10, SummaryKey: "type",
+				Label: T("Data disks", "数据盘"), Help: T("Data disks of each server, at most 10.", "每台服务器的数据盘,最多 10 块。"),
+				Fields: volumeFields(StepVolumes, 32768, "100", T("data disk", "数据盘")),
+			},
+			{
+				Name: "nics", Kind: Array, Step: StepProperties, SummaryKey: "subnet_id", Rank: 9,
+				Label: T("NICs", "网卡"), Help: T("Network interfaces; the docs say this field is currently unused.", "网卡信息;文档说明该字段当前未使用。"),
+				Fields: []*Field{
+					{Name: "ip_address", Kind: String, Step: StepProperties, Label: T("IP address", "IP 地址"), Help: T("Optional IP address.", "可选,IP 地址。"),
+						Check: func(Ctx, string) *Problem { return reserved("nics") }},
+					{Name: "subnet_id", Kind: String, Step: StepProperties, Label: T("Subnet ID", "子网 ID"), Help: T("The NIC's subnet.", "网卡对应的子网 ID。")},
+				},
+			},
+			{
+				Name: "ou_name", Kind: String, Step: StepProperties, Rank: 5,
+				Label: T("OU name", "OU 名称"),
+				Help:  T("Optional: the Active Directory OU the servers join; it must already exist in AD.", "可选:对接 AD 时使用的 OU 名称,需提前在 AD 中创建。"),
+			},
+			{
+				Name: "product_id", Kind: String, Step: StepProducts, Required: true, Open: true, Lookup: "workspaceapp/products",
+				Label: T("Product ID", "产品 ID"), Example: "workspace.appstream.general.xlarge.4",
+				Help: T("The app server product (package) to buy, from ListProduct.", "要购买的云应用产品套餐 ID,见 ListProduct。"),
+				Check: func(_ Ctx, v string) *Problem {
+					if len(v) > 64 || !idPattern.MatchString(v) {
+						return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
+					}
+					return nil
+				},
+			},
+			{
+				Name: "flavor_id", Kind: String, Step: StepProducts, Example: "c3.large.4",
+				Label: T("Flavor ID", "规格 ID"), Help: T("Optional: the server flavor of the product.", "可选:产品对应的规格 ID。"),
+			},
+			{
+				Name: "os_type", Kind: String, Step: StepProducts, Default: "Windows",
+				Label: T("OS type", "操作系统类型"), Help: T("The servers' OS; the docs say only Windows is currently supported.", "操作系统类型;文档说明当前仅支持 Windows。"),
+				Options: []Option{
+					{Value: "Windows", Label: T("Windows", "Windows"), Help: T("Supported.", "当前支持。")},
+					{Value: "Linux", Label: T("Linux", "Linux"), Help: T("Listed, but not yet supported.", "已列出,但当前不支持。")},
+				},
+				Check: func(_ Ctx, v string) *Problem {
+					if v == "Linux" {
+						return &Problem{Warning: true, Msg: T("the docs say only Windows is currently supported", "文档说明当前仅支持 Windows")}
+					}
+					return nil
+				},
+			},
+			{
+				Name: "root_volume", Kind: Object, Step: StepVolumes, Required: true,
+				Label: T("System disk", "系统盘"), Help: T("The system disk of each server.", "每台服务器的系统盘。"),
+				// 80 GB follows the official Terraform example; the docs only bound it (10–1024).
+				Fields: volumeFields(StepVolumes, 1024, "80", T("system disk", "系统盘")),
+			},
+			{
+				Name: "server_group_id", Kind: String, Step: StepProducts, Required: true,
+				Label: T("Server group ID", "服务器组 ID"),
+				Help:  T("The app server group the servers join (created in Workspace App).", "服务器加入的服务器组 ID(在云应用中创建服务器组时生成)。"),
+			},
+			{
+				Name: "service_type", Kind: String, Step: StepProperties, Open: true, Rank: 6,
+				Options: []Option{{Value: "DEDICATED", Label: T("DEDICATED", "DEDICATED"), Help: T("Fixed for cloud desktops.", "云桌面固定取值。")}},
+				Label:   T("Service type", "云服务类型"),
+				Help:    T("Optional cloud service type; for cloud desktops it is always DEDICATED.", "可选,云服务类型;云桌面固定为 DEDICATED。"),
+			},
+			{
+				Name: "subnet_id", Kind: String, Step: StepProperties, Required: true, Rank: 1,
+				Label: T("Subnet ID", "子网 ID"), Help: T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
+			},
+			{
+				Name: "vpc_id", Kind: String, Step: StepProperties, Required: true, Rank: 0,
+				Label: T("VPC ID", "VPC ID"), Help: T("The VPC; used when the account is provisioned for the first time (LiteAs).", "VPC ID;自动开户时(LiteAs 首次开户)使用。"),
+			},
+			{
+				Name: "security_groups", Kind: Array, Step: StepProperties, SummaryKey: "name", Rank: 9,
+				Label: T("Security groups", "安全组"),
+				Help:  T("Security groups of the servers; reserved, currently unused (the server agent's groups apply).", "服务器使用的安全组;预留属性,目前未使用(默认使用服务器代理中指定的安全组)。"),
+				Fields: []*Field{
+					{Name: "id", Kind: String, Step: StepProperties, Label: T("Security group ID", "安全组 ID"), Help: T("The group's ID.", "安全组 ID。"),
+						Check: func(Ctx, string) *Problem { return reserved("security_groups") }},
+					{Name: "name", Kind: String, Step: StepProperties, Label: T("Security group name", "安全组名称"), Help: T("The group's name.", "安全组名称。")},
+				},
+			},
+			{
+				Name: "update_access_agent", Kind: Boolean, Step: StepProperties, Rank: 7,
+				Options: []Option{{Value: "true", Label: T("Yes", "是")}, {Value: "false", Label: T("No", "否")}},
+				Label:   T("Auto-upgrade access agent", "自动升级 HDA"),
+				Help: T("Whether the access agent (HDA) upgrades automatically. A JSON boolean: the docs' example sends the string \"true\", which is wrong.",
+					"是否自动升级 HDA 版本。取值为 JSON 布尔值:文档示例中的字符串 \"true\" 是错误的。"),
+			},
+		},
+	}
+	resource := []*Field{
+		{
+			Name: "add_volumes", Kind: Object, Step: StepVolumes,
+			Label: T("Add disks", "磁盘订单"), Help: T("Optional: disks added to an existing service in the same order.", "可选:随订单为已有服务追加的磁盘。"),
+			Fields: []*Field{
+				{
+					Name: "service_id", Kind: String, Step: StepVolumes,
+					Label: T("Service ID", "服务 ID"), Help: T("The service the disks are added to (1–255 characters).", "追加磁盘的服务 ID(1–255 个字符)。"),
+					Check: func(_ Ctx, v string) *Problem {
+						if utf8.RuneCountInString(v) > 255 {
+							return &Problem{Msg: T("must be at most 255 characters", "最多 255 个字符")}
+						}
+						return nil
+					},
+				},
+				{
+					Name: "volumes", Kind: Array, Step: StepVolumes, MaxItems: 10, SummaryKey: "type",
+					Label: T("Disks to add", "追加的磁盘"), Help: T("The disks of the disk order, 1–10.", "磁盘订单中的磁盘,1–10 块。"),
+					Fields: volumeFields(StepVolumes, 32768, "100", T("data disk", "数据盘")),
+				},
+			},
+		},
+		{
+			Name: "cloud_service_console_url", Kind: String, Step: StepBilling, Rank: 9,
+			Label: T("Console URL after payment", "支付后跳转地址"),
+			Help:  T("Optional: where the console goes after payment.", "可选:支付后跳转的地址。"),
+			Check: func(_ Ctx, v string) *Problem {
+				if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+					return &Problem{Msg: T("must be an http(s) URL", "必须是 http(s) 地址")}
+				}
+				return nil
+			},
+		},
+		createServices,
+		{
+			Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
+			Label: T("Auto-renew", "自动续费"), Help: T("Whether the subscription renews automatically: 0 no, 1 yes.", "订购关系是否自动续费:0 否,1 是。"),
+		},
+		{
+			Name: "period_num", Kind: Integer, Step: StepBilling, Default: "1", HasMin: true, Min: 1, Rank: 1,
+			Label: T("Number of periods", "订购周期数"), Help: T("How many periods to buy; greater than 0.", "订购周期数,取值大于 0。"),
+		},
+		{
+			Name: "period_type", Kind: Integer, Step: StepBilling, Required: true, Default: "2", Rank: 0,
+			Label: T("Period type", "订购周期类型"),
+			Help:  T("The period unit: 2 month, 3 year; 4, 5 and 6 are for special scenarios only.", "订购周期类型:2 月,3 年;4、5、6 仅用于特定场景。"),
+			Options: []Option{
+				{Value: "2", Label: T("Month", "月"), Help: T("Monthly subscription.", "按月订购。")},
+				{Value: "3", Label: T("Year", "年"), Help: T("Yearly subscription.", "按年订购。")},
+				{Value: "4", Label: T("Hourly package", "包小时"), Help: T("Only for bandwidth add-on packages.", "仅限带宽加油包购买场景使用。")},
+				{Value: "5", Label: T("Absolute time", "绝对时间"), Help: T("Only when attaching resources to an existing one, e.g. adding disks to a server.", "追加附属资源场景使用,比如主机上追加云硬盘。")},
+				{Value: "6", Label: T("One-off", "一次性"), Help: T("Only for one-off charging (chargingMode=1).", "一次性计费场景使用(chargingMode=1)。")},
+			},
+			Check: func(_ Ctx, v string) *Problem {
+				notes := map[string]Text{
+					"4": T("period_type 4 (hourly) is only for bandwidth add-on packages", "period_type 4(包小时)仅限带宽加油包购买场景"),
+					"5": T("period_type 5 (absolute time) is only for attaching resources such as disks to an existing server", "period_type 5(绝对时间)仅用于在已有主机上追加云硬盘等附属资源"),
+					"6": T("period_type 6 (one-off) is only for one-off charging (chargingMode=1)", "period_type 6(一次性)仅用于一次性计费场景(chargingMode=1)"),
+				}
+				if msg, ok := notes[v]; ok {
+					return &Problem{Warning: true, Msg: msg}
+				}
+				return nil
+			},
+		},
+		{
+			Name: "subscription_num", Kind: Integer, Step: StepBilling, Required: true, Default: "1", HasMin: true, Min: 1, Rank: 2,
+			Label: T("Quantity", "订购数量"), Help: T("How many app servers to order.", "订购的云应用服务器数量。"),
+		},
+	}
+	return &API{
+		ID: HuaweiWorkspaceApp, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/bundles/subscribe/order",
+		DocURL: "https://support.huaweicloud.com/api-workspace/CreateOrder.html",
+		Title:  T("Huawei Cloud Workspace App — create order", "华为云云应用 — 创建订单"),
+		Help: T("Orders yearly/monthly Workspace App servers with their disks (POST /v1/{project_id}/bundles/subscribe/order).",
+			"包周期订购云应用服务器及其磁盘(POST /v1/{project_id}/bundles/subscribe/order)。"),
+		Fields: []*Field{
+			huaweiRegionField(workspaceAppRegions, T("The region whose Workspace App endpoint receives the order.", "接收订单的云应用终端节点所在区域。")),
+			projectIDField(),
+			{
+				Name: "body", Kind: Object, Step: StepProducts,
+				Fields: []*Field{
+					{
+						Name: "resources", Kind: Array, Step: StepProducts, Required: true, MinItems: 1, MaxItems: 1,
+						Label:  T("Resource", "包周期资源"),
+						Help:   T("The yearly/monthly resource ordered; the API takes exactly one.", "包周期资源对象;接口只接受一个。"),
+						Fields: resource,
+					},
+					{
+						Name: "type", Kind: String, Step: StepProducts, Required: true, Default: "createApps", Rank: -1, OptionsRule: &onlyCreateApps,
+						Label:   T("Order type", "订单类型"),
+						Help:    T("What the order does; only createApps (add cloud apps) is supported.", "订单类型;目前只支持 createApps(添加云应用)。"),
+						Options: []Option{{Value: "createApps", Label: T("Add cloud apps", "添加云应用"), Help: T("Create app servers.", "创建云应用服务器。")}},
+					},
+				},
+			},
+		},
+		Rules: []Rule{workspaceAppRules},
+	}
+}
+
+// workspaceAppRules: a monthly or yearly subscription needs its number of periods.
+func workspaceAppRules(a *Answers) []Problem {
+	var out []Problem
+	for i := range a.Count("body.resources") {
+		p := ItemPath("body.resources", i)
+		if pt := a.Get(p + ".period_type"); (pt == "2" || pt == "3") && a.Get(p+".period_num") == "" {
+			out = append(out, Problem{Path: p + ".period_num", Msg: T("is needed with a monthly or yearly period_type", "按月或按年订购时必须填写")})
+		}
+	}
+	return out
+}
