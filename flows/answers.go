@@ -104,6 +104,5 @@ func itemIndex(key, path string) (int, string, bool) {
 
 // parseInt reads an integer answer.
 func parseInt(v string) (int64, bool) {
-	n, err := strconv.ParseInt(v, 10, 64)
-	return n, err == nil
+	return canonicalInt(v)
 }

@@ -141,7 +141,7 @@ const NameSuffix = "#name"
 func scalarJSON(k Kind, v string) []byte {
 	switch k {
 	case Integer:
-		if _, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if _, ok := canonicalInt(v); ok {
 			return []byte(v)
 		}
 	case Number:

@@ -282,7 +282,7 @@ func huaweiDSC() *API {
 	}
 }
 
-// dscRules: exactly one edition per order, and item service types match the order's.
+// dscRules: an order buys at most one edition.
 func dscRules(a *Answers) []Problem {
 	var out []Problem
 	bases := 0
@@ -294,9 +294,6 @@ func dscRules(a *Answers) []Problem {
 				out = append(out, Problem{Path: p + ".resource_type", Msg: T("an order buys one DSC edition; remove the extra hws.resource.type.dsc.base item",
 					"一个订单只能购买一个版本;请删除多余的 hws.resource.type.dsc.base 项")})
 			}
-		}
-		if st, top := a.Get(p+".cloud_service_type"), a.Get("body.cloud_service_type"); st != "" && top != "" && st != top {
-			out = append(out, Problem{Path: p + ".cloud_service_type", Msg: Tf("must match the order's cloud_service_type %s", "必须与订单的 cloud_service_type %s 一致", top)})
 		}
 	}
 	if bases == 0 && a.Count("body.product_infos") > 0 {

@@ -31,8 +31,8 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if err := dec.Decode(&top); err != nil {
 		return nil, nil, nil, syntaxError(data, err)
 	}
-	if _, err := dec.Token(); err == nil {
-		line, col := lineCol(data, int(dec.InputOffset()))
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		line, col := lineCol(data, len(data)-len(rest))
 		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: "unexpected data after the order object"}
 	}
 	obj, ok := top.(map[string]any)
@@ -316,7 +316,7 @@ func syntaxError(data []byte, err error) error {
 	msg := err.Error()
 	switch {
 	case errors.As(err, &se):
-		off = int(se.Offset)
+		off = int(se.Offset) - 1 // Offset counts the offending byte itself
 	case errors.As(err, &te):
 		off = int(te.Offset)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):

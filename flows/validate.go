@@ -93,9 +93,9 @@ func checkField(v visit) []Problem {
 func checkType(f *Field, v string) *Problem {
 	switch f.Kind {
 	case Integer:
-		n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
-		if err != nil || strings.TrimSpace(v) != v {
-			return &Problem{Msg: Tf("must be a whole number, not %q", "必须是整数,而不是 %q", v)}
+		n, ok := canonicalInt(v)
+		if !ok {
+			return &Problem{Msg: Tf("must be a whole number like 10, not %q", "必须是整数(如 10),而不是 %q", v)}
 		}
 		lo, hi := int64(math.MinInt32), int64(math.MaxInt32)
 		if f.HasMin {
@@ -148,4 +148,11 @@ func valueList(opts []Option) string {
 		return vals[0]
 	}
 	return strings.Join(vals[:len(vals)-1], ", ") + " / " + vals[len(vals)-1]
+}
+
+// canonicalInt parses an integer written the way JSON writes it: no sign but "-", no leading
+// zeros, no spaces. "00" or "+5" would not be valid JSON numbers on the wire.
+func canonicalInt(v string) (int64, bool) {
+	n, err := strconv.ParseInt(v, 10, 64)
+	return n, err == nil && strconv.FormatInt(n, 10) == v
 }

@@ -38,7 +38,7 @@ func walk(a *Answers, fields []*Field, parent, item string, fn func(v visit) boo
 // items in each repeated group: pressing Enter through the wizard accepts the documented choices.
 func (api *API) NewAnswers() *Answers {
 	a := NewEmptyAnswers()
-	api.reconcile(a)
+	api.reconcile(a, "")
 	return a
 }
 
@@ -46,7 +46,7 @@ func (api *API) NewAnswers() *Answers {
 // their defaults, and dependent choices no longer offered fall back to their new default.
 func (api *API) Set(a *Answers, path, value string) {
 	a.choose(path, value)
-	api.reconcile(a)
+	api.reconcile(a, path)
 }
 
 // AddItem appends an item with defaults to the Array at path.
@@ -56,7 +56,7 @@ func (api *API) AddItem(a *Answers, path string) {
 		return
 	}
 	a.counts[path]++
-	api.reconcile(a)
+	api.reconcile(a, "")
 }
 
 // RemoveItem deletes item i of the Array at path, keeping the answers of the others.
@@ -65,12 +65,13 @@ func (api *API) RemoveItem(a *Answers, path string, i int) {
 		return
 	}
 	a.shiftItems(path, i)
-	api.reconcile(a)
+	api.reconcile(a, "")
 }
 
 // reconcile fills defaults for applicable fields never answered, resets dependent choices that
 // are no longer offered and brings arrays up to their minimum size, until nothing changes.
-func (api *API) reconcile(a *Answers) {
+// The answer at just (the one the person just gave) is never rewritten.
+func (api *API) reconcile(a *Answers, just string) {
 	for range 8 {
 		changed := false
 		walk(a, api.Fields, "", "", func(v visit) bool {
@@ -81,7 +82,7 @@ func (api *API) reconcile(a *Answers) {
 					a.counts[v.path]++
 					changed = true
 				}
-			case f.Kind.IsScalar():
+			case f.Kind.IsScalar() && v.path != just:
 				if d, ok := derive(f, v, a); ok {
 					a.put(v.path, d)
 					changed = true

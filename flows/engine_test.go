@@ -1,0 +1,183 @@
+package flows
+
+import (
+	"strings"
+	"testing"
+)
+
+// A dependent choice follows its parent: the PricingCycle the docs allow for each product.
+func TestDependentFieldFollowsParent(t *testing.T) {
+	api := Find(AlibabaPAI)
+	a := api.NewAnswers()
+	cycle := p0 + "PricingCycle"
+	steps := []struct{ code, want string }{
+		{"DataWorks_share", "Month"}, {"OSS_share", "Hour"}, {"DataWorks_share", "Month"}, {"MaxCompute_share", "Hour"}, {"PAI_share", "Hour"},
+	}
+	for _, s := range steps {
+		api.Set(a, p0+"ProductCode", s.code)
+		if got := a.Get(cycle); got != s.want {
+			t.Fatalf("after ProductCode=%s PricingCycle=%q, want %q", s.code, got, s.want)
+		}
+	}
+}
+
+// A derived default follows its parent until the person sets it; then it is theirs.
+func TestDerivedDefaultStopsFollowingOnceSet(t *testing.T) {
+	api := Find(AlibabaPAI)
+	a := api.NewAnswers()
+	prop := p0 + "InstanceProperties.region"
+	api.Set(a, "region", "cn-beijing")
+	if got := a.Get(prop); got != "cn-beijing" {
+		t.Fatalf("product region=%q, want it to follow the order's region", got)
+	}
+	api.Set(a, prop, "cn-shanghai")
+	api.Set(a, "region", "cn-shenzhen")
+	if got := a.Get(prop); got != "cn-shanghai" {
+		t.Fatalf("product region=%q: a value the person set must be kept", got)
+	}
+	// DSC's region_id may only be the project's region, so it always follows.
+	dsc := Find(HuaweiDSC)
+	d := dsc.NewAnswers()
+	dsc.Set(d, "region", "cn-east-3")
+	if got := d.Get("body.region_id"); got != "cn-east-3" {
+		t.Fatalf("region_id=%q, want cn-east-3", got)
+	}
+}
+
+// Fields that start to apply get their defaults; answers of fields that stop applying are kept
+// (and not sent), so switching back restores them.
+func TestAnswersSurviveSwitchingProducts(t *testing.T) {
+	api := Find(AlibabaPAI)
+	a := api.NewAnswers()
+	api.Set(a, p0+"ProductCode", "MaxCompute_share")
+	api.Set(a, p0+"InstanceProperties.region", "cn-beijing")
+	api.Set(a, p0+"ProductCode", "PAI_share")
+	if body := string(api.Build(a).Body); strings.Contains(body, "InstanceProperties") {
+		t.Fatalf("PAI_share takes no properties: %s", body)
+	}
+	api.Set(a, p0+"ProductCode", "MaxCompute_share")
+	if got := a.Get(p0 + "InstanceProperties.region"); got != "cn-beijing" {
+		t.Fatalf("typed property lost: %q", got)
+	}
+	api.Set(a, p0+"site", "international")
+	if body := string(api.Build(a).Body); strings.Contains(body, "odps_specification_type") {
+		t.Fatalf("outside mainland China MaxCompute has no odps_specification_type: %s", body)
+	}
+}
+
+func TestAddRemoveItemsKeepOtherAnswers(t *testing.T) {
+	api := Find(AlibabaPAI)
+	a := api.NewAnswers()
+	api.AddItem(a, "body.Products")
+	api.AddItem(a, "body.Products")
+	api.Set(a, "body.Products[0].ProductCode", "OSS_share")
+	api.Set(a, "body.Products[1].ProductCode", "PAI_share")
+	api.Set(a, "body.Products[2].ProductCode", "MaxCompute_share")
+	api.Set(a, "body.Products[2].site", "international")
+	api.RemoveItem(a, "body.Products", 1)
+	if n := a.Count("body.Products"); n != 2 {
+		t.Fatalf("count %d", n)
+	}
+	if a.Get("body.Products[1].ProductCode") != "MaxCompute_share" || a.Get("body.Products[1].site") != "international" {
+		t.Fatalf("later item not moved down: %v", a.Values())
+	}
+	if a.Has("body.Products[2].ProductCode") {
+		t.Fatal("stale item answers left behind")
+	}
+	api.RemoveItem(a, "body.Products", 0)
+	api.RemoveItem(a, "body.Products", 0)
+	if n := a.Count("body.Products"); n != 1 {
+		t.Fatalf("the minimum of one product must be restored, have %d", n)
+	}
+}
+
+func TestStepsSkipWhatTheAPIDoesNotUse(t *testing.T) {
+	want := map[APIID]string{
+		AlibabaPAI:         "api region products billing properties",
+		HuaweiDSC:          "api region products billing properties",
+		HuaweiWorkspaceApp: "api region products billing properties volumes",
+	}
+	for id, w := range want {
+		var got []string
+		for _, s := range Find(id).Steps() {
+			got = append(got, string(s))
+		}
+		if strings.Join(got, " ") != w {
+			t.Errorf("%s steps %v, want %s", id, got, w)
+		}
+	}
+}
+
+func TestSlotsOfAStep(t *testing.T) {
+	api := Find(AlibabaPAI)
+	a := api.NewAnswers()
+	api.AddItem(a, "body.Products")
+	api.Set(a, "body.Products[1].ProductCode", "OSS_share")
+	var got []string
+	for _, s := range api.Slots(a, StepProperties) {
+		got = append(got, s.Path)
+	}
+	want := []string{
+		"body.Products[0]", "body.Products[0].InstanceProperties", "body.Products[0].InstanceProperties.region",
+		"body.Products[1]", "body.Products[1].InstanceProperties", "body.Products[1].InstanceProperties.commodity_type", "body.Products[1].InstanceProperties.ord_time",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("slots:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	title := ItemTitle(a, api.Slots(a, StepProperties)[3])
+	if title.EN != "Products #2 · OSS_share" || title.ZH != "产品 #2 · OSS_share" {
+		t.Fatalf("item title %v", title)
+	}
+}
+
+// Every label, help text and option label a person can see exists in English and Chinese.
+func TestEveryStringIsBilingual(t *testing.T) {
+	var check func(api APIID, fields []*Field, parent string)
+	check = func(api APIID, fields []*Field, parent string) {
+		for _, f := range fields {
+			path := join(parent, f.Name)
+			if path != "body" && (f.Label.EN == "" || f.Label.ZH == "" || f.Help.EN == "" || f.Help.ZH == "") {
+				t.Errorf("%s %s: label/help missing a language: %+v %+v", api, path, f.Label, f.Help)
+			}
+			for _, o := range f.Options {
+				if o.Label.EN == "" || o.Label.ZH == "" {
+					t.Errorf("%s %s option %s: label missing a language", api, path, o.Value)
+				}
+			}
+			check(api, f.Fields, path)
+		}
+	}
+	for _, api := range APIs() {
+		if api.Title.EN == "" || api.Title.ZH == "" || api.Help.EN == "" || api.Help.ZH == "" {
+			t.Errorf("%s: title/help missing a language", api.ID)
+		}
+		check(api.ID, api.Fields, "")
+	}
+	for s, title := range StepTitle {
+		if title.EN == "" || title.ZH == "" {
+			t.Errorf("step %s title missing a language", s)
+		}
+	}
+}
+
+// Every field declared as required, present in a fresh order, is either defaulted or reported.
+func TestNewOrderReportsOnlyWhatHasNoDocumentedDefault(t *testing.T) {
+	want := map[APIID][]string{
+		AlibabaPAI: nil,
+		HuaweiDSC:  {"project_id", "body.product_infos[0].product_id"},
+		HuaweiWorkspaceApp: {"project_id", "body.resources[0].create_services.product_id", "body.resources[0].create_services.server_group_id",
+			"body.resources[0].create_services.subnet_id", "body.resources[0].create_services.vpc_id"},
+	}
+	for id, paths := range want {
+		api := Find(id)
+		var got []string
+		for _, p := range api.Validate(api.NewAnswers()) {
+			if !p.Warning {
+				got = append(got, p.Path)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(paths, " ") {
+			t.Errorf("%s: fresh order problems %v, want %v", id, got, paths)
+		}
+	}
+}
