@@ -1,0 +1,10 @@
+// Package flows is what an order is: one file per ordering API declaring, as data, every
+// documented request field (JSON name, type, required or not, documented values with labels,
+// defaults), which wizard step it belongs to, its help in English and Chinese, and every
+// documented rule. On top of those declarations it provides the pure machinery the rest of
+// cloudorder relies on: answers (text as typed, keyed by order-file path), derived defaults that
+// follow their parents, validation with problems named by JSON path, the builder from answers
+// to the exact request body, and the strict order-file reader that goes back.
+//
+// flows imports nothing of cloudorder and does no I/O; the UI renders any Field generically.
+package flows
