@@ -1,0 +1,153 @@
+package sandbox
+
+import (
+	"crypto/hmac"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+
+	"cloudorder/flows"
+)
+
+// Alibaba AIWorkSpace CreateProductOrders: ROA, POST /api/v1/productorders (api-facts §1).
+
+const (
+	alibabaOrderPath = "/api/v1/productorders"
+	alibabaVersion   = "2021-02-04"
+	alibabaAction    = "CreateProductOrders"
+	alibabaRegion    = "cn-hangzhou" // the body names no region; validation needs one
+	maxBody          = 1 << 20
+)
+
+// apiError is one error answer; each cloud writes it in its own shape.
+type apiError struct {
+	Status  int
+	Code    string
+	Message string
+}
+
+// Alibaba's generic gateway errors (api-facts §1.8, D-ALI-COMMONERR).
+var (
+	alibabaNotFound = apiError{http.StatusNotFound, "InvalidAction.NotFound",
+		"Specified api is not found, please check your url and method."}
+	alibabaThrottle = apiError{http.StatusBadRequest, "Throttling.User",
+		"Request was denied due to user flow control."}
+	alibabaInternal = apiError{http.StatusInternalServerError, "InternalError",
+		"The request processing has failed due to some unknown error, exception or failure."}
+)
+
+var alibabaFaults = faultAnswers{throttle: alibabaThrottle, internal: alibabaInternal,
+	write: func(w http.ResponseWriter, r *http.Request, e apiError) { writeAlibabaError(w, r, newRequestID(), e) }}
+
+// writeAlibabaError answers in the shape alibaba-cloud-sdk-go parses into *errors.ServerError.
+func writeAlibabaError(w http.ResponseWriter, r *http.Request, requestID string, e apiError) {
+	w.Header().Set("x-acs-request-id", requestID)
+	writeJSON(w, e.Status, map[string]string{
+		"RequestId": requestID,
+		"HostId":    r.Host,
+		"Code":      e.Code,
+		"Message":   e.Message,
+		"Recommend": "https://api.aliyun.com/troubleshoot?q=" + e.Code + "&product=AIWorkSpace",
+	})
+}
+
+func (s *Server) alibabaOrder(w http.ResponseWriter, r *http.Request) {
+	requestID := strings.ToUpper(newRequestID())
+	if r.Method != http.MethodPost {
+		writeAlibabaError(w, r, requestID, alibabaNotFound)
+		return
+	}
+	s.hit(flows.AlibabaPAI)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be read: " + err.Error()})
+		return
+	}
+	if !s.applyFault(w, r, flows.AlibabaPAI, alibabaFaults) {
+		return
+	}
+	if e := s.checkAlibabaRequest(r, body); e != nil {
+		writeAlibabaError(w, r, requestID, *e)
+		return
+	}
+	if problems := validateBody(flows.AlibabaPAI, alibabaRegion, "", body); len(problems) > 0 {
+		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", invalidParameter(problems)})
+		return
+	}
+	orderID := newAlibabaOrderID()
+	s.record(Order{API: flows.AlibabaPAI, OrderID: orderID, RequestID: requestID, Body: append(json.RawMessage{}, body...), At: s.now()})
+	w.Header().Set("x-acs-request-id", requestID)
+	writeJSON(w, http.StatusOK, map[string]any{
+		"RequestId":           requestID,
+		"OrderId":             orderID,
+		"Message":             "正常",
+		"BuyProductRequestId": newRequestID(),
+		"ProductIds":          alibabaProductIDs(body),
+	})
+}
+
+// checkAlibabaRequest verifies the API identity, the signature and its inputs, in the order a
+// gateway would: which API, who signs, when, what was sent, whether the signature holds.
+func (s *Server) checkAlibabaRequest(r *http.Request, body []byte) *apiError {
+	if v := r.Header.Get("x-acs-version"); v != alibabaVersion {
+		return &apiError{http.StatusBadRequest, "InvalidVersion",
+			"Specified parameter Version is not valid: x-acs-version must be " + alibabaVersion + ", got " + quoteOrMissing(v) + "."}
+	}
+	if a := r.Header.Get("x-acs-action"); a != alibabaAction {
+		e := alibabaNotFound
+		e.Message += " x-acs-action must be " + alibabaAction + " for POST " + alibabaOrderPath + ", got " + quoteOrMissing(a) + "."
+		return &e
+	}
+	ak, sig, ok := parseAlibabaAuth(r.Header.Get("Authorization"))
+	if !ok {
+		return &apiError{http.StatusBadRequest, "IncompleteSignature",
+			"The request signature does not conform to Aliyun standards: the Authorization header must be \"acs <AccessKeyId>:<Signature>\"."}
+	}
+	if ak != AlibabaAccessKeyID {
+		return &apiError{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
+	}
+	date, err := http.ParseTime(r.Header.Get("Date"))
+	if err != nil {
+		return &apiError{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted: the Date header must be RFC 1123 GMT."}
+	}
+	if skew := s.now().Sub(date); skew > maxSkew || skew < -maxSkew {
+		return &apiError{http.StatusBadRequest, "InvalidTimeStamp.Expired",
+			"Specified time stamp or date value is expired: the Date header is more than 15 minutes from the server time " + s.now().UTC().Format(http.TimeFormat) + "."}
+	}
+	if r.Header.Get("Content-MD5") != contentMD5(body) {
+		return &apiError{http.StatusBadRequest, "ContentMD5NotMatched", "The Content-MD5 you specified did not match what we received."}
+	}
+	sts := alibabaStringToSign(r)
+	if !hmac.Equal([]byte(sig), []byte(alibabaSignature(sts, AlibabaAccessKeySecret))) {
+		// The SDK compares the text after "server string to sign is:" with its own to tell a
+		// wrong secret from an SDK bug (sdk/errors/signature_does_not_match_wrapper.go).
+		return &apiError{http.StatusBadRequest, "SignatureDoesNotMatch",
+			"The request signature does not conform to Aliyun standards. server string to sign is:" + sts}
+	}
+	if ct := r.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		return &apiError{http.StatusBadRequest, "InvalidParameter",
+			"Invalid parameter: body: must be JSON sent with Content-Type application/json, got " + quoteOrMissing(ct) + " (a body sent as form field \"body\" is not read)."}
+	}
+	return nil
+}
+
+// alibabaProductIDs makes one product id per entry of Products, as the English doc describes.
+func alibabaProductIDs(body []byte) []string {
+	var v struct {
+		Products []struct{ ProductCode string }
+	}
+	_ = json.Unmarshal(body, &v)
+	ids := make([]string, len(v.Products))
+	for i, p := range v.Products {
+		ids[i] = newAlibabaProductID(p.ProductCode)
+	}
+	return ids
+}
+
+func quoteOrMissing(v string) string {
+	if v == "" {
+		return "nothing"
+	}
+	return "\"" + v + "\""
+}

@@ -1,0 +1,147 @@
+package sandbox
+
+import (
+	"crypto/hmac"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	"cloudorder/flows"
+)
+
+// Huawei Cloud DSC (POST /v1/{project_id}/period/order) and Workspace App
+// (POST /v1/{project_id}/bundles/subscribe/order, plus its GET look-ups) — api-facts §2–4.
+
+// huaweiAPI is what differs between the two services' order endpoints.
+type huaweiAPI struct {
+	id         flows.APIID
+	invalid    string // error code for a body that breaks a documented rule
+	forbidden  string // error code for a project that is not the caller's
+	internal   apiError
+	regionFrom func(body []byte) string
+}
+
+var (
+	huaweiDSC = huaweiAPI{id: flows.HuaweiDSC, invalid: "dsc.40000011", forbidden: "dsc.40300001",
+		internal:   apiError{http.StatusInternalServerError, "dsc.50000001", "Internal server error"},
+		regionFrom: dscRegion}
+	huaweiWSA = huaweiAPI{id: flows.HuaweiWorkspaceApp, invalid: "WKS.00211102", forbidden: "WKS.00081102",
+		internal:   apiError{http.StatusInternalServerError, "WKS.00211401", "Internal error"},
+		regionFrom: func([]byte) string { return "cn-north-4" }}
+)
+
+// Gateway (APIG) errors, shared by both services.
+var (
+	huaweiAuthFailed = apiError{http.StatusUnauthorized, "APIGW.0301",
+		"Incorrect IAM authentication information: verify aksk signature fail"}
+	huaweiNoSuchAPI = apiError{http.StatusNotFound, "APIGW.0101",
+		"The API does not exist or has not been published in the environment"}
+	huaweiThrottle = apiError{http.StatusTooManyRequests, "APIGW.0308",
+		"The throttling threshold has been reached: policy user over ratelimit"}
+)
+
+// writeHuaweiError answers {"error_code","error_msg"} with the request id in X-Request-Id,
+// the only place huaweicloud-sdk-go-v3 reads it from.
+func writeHuaweiError(w http.ResponseWriter, e apiError) {
+	id := newHuaweiRequestID()
+	w.Header().Set("X-Request-Id", id)
+	body := map[string]string{"error_code": e.Code, "error_msg": e.Message}
+	if strings.HasPrefix(e.Code, "APIGW.") {
+		body["request_id"] = id // the gateway also puts it in the body
+	}
+	writeJSON(w, e.Status, body)
+}
+
+// huawei routes /v1/{project_id}/… to an order endpoint or a look-up.
+func (s *Server) huawei(w http.ResponseWriter, r *http.Request) {
+	parts := strings.SplitN(strings.TrimPrefix(r.URL.Path, "/v1/"), "/", 2)
+	if len(parts) != 2 {
+		writeHuaweiError(w, huaweiNoSuchAPI)
+		return
+	}
+	pid, rest := parts[0], parts[1]
+	switch {
+	case rest == "period/order" && r.Method == http.MethodPost:
+		s.huaweiOrder(w, r, pid, huaweiDSC)
+	case rest == "bundles/subscribe/order" && r.Method == http.MethodPost:
+		s.huaweiOrder(w, r, pid, huaweiWSA)
+	case lookups[rest] != nil && r.Method == http.MethodGet:
+		s.huaweiLookup(w, r, pid, rest)
+	default:
+		writeHuaweiError(w, huaweiNoSuchAPI)
+	}
+}
+
+func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string, api huaweiAPI) {
+	s.hit(api.id)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, "Invalid parameter: body: " + err.Error()})
+		return
+	}
+	fa := faultAnswers{throttle: huaweiThrottle, internal: api.internal,
+		write: func(w http.ResponseWriter, _ *http.Request, e apiError) { writeHuaweiError(w, e) }}
+	if !s.applyFault(w, r, api.id, fa) {
+		return
+	}
+	if e := s.checkHuaweiRequest(r, pid, body, api); e != nil {
+		writeHuaweiError(w, *e)
+		return
+	}
+	if problems := validateBody(api.id, api.regionFrom(body), pid, body); len(problems) > 0 {
+		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, invalidParameter(problems)})
+		return
+	}
+	at := s.now()
+	orderID := newHuaweiOrderID(at)
+	requestID := newHuaweiRequestID()
+	s.record(Order{API: api.id, OrderID: orderID, RequestID: requestID,
+		Body: json.RawMessage(strings.TrimSpace(string(body))), At: at, ProjectID: pid})
+	w.Header().Set("X-Request-Id", requestID)
+	writeJSON(w, http.StatusOK, map[string]string{"order_id": orderID})
+}
+
+// checkHuaweiRequest checks the project in the path, then the signature and its date, then that
+// the project is the sandbox account's.
+func (s *Server) checkHuaweiRequest(r *http.Request, pid string, body []byte, api huaweiAPI) *apiError {
+	if pid == "{project_id}" {
+		// What an endpoint-only SDK client without a project id sends (api-facts §4.1).
+		return &apiError{http.StatusBadRequest, api.invalid,
+			"Invalid parameter: project_id: the project id was not set (the path has a literal {project_id}); give the SDK credentials a project id (HUAWEICLOUD_SDK_PROJECT_ID)"}
+	}
+	if e := s.verifyHuawei(r, body); e != nil {
+		return e
+	}
+	if pid != ProjectID || (r.Header.Get("X-Project-Id") != "" && r.Header.Get("X-Project-Id") != pid) {
+		return &apiError{http.StatusForbidden, api.forbidden,
+			"Forbidden: project " + pid + " does not belong to this account (the sandbox account's project is " + ProjectID + ")"}
+	}
+	return nil
+}
+
+// verifyHuawei checks the SDK-HMAC-SHA256 signature and that X-Sdk-Date is within 15 minutes.
+func (s *Server) verifyHuawei(r *http.Request, body []byte) *apiError {
+	a, ok := parseHuaweiAuth(r.Header.Get("Authorization"))
+	if !ok || a.AK != HuaweiAK {
+		return &huaweiAuthFailed
+	}
+	date := r.Header.Get("X-Sdk-Date")
+	t, err := time.Parse(huaweiDateFormat, date)
+	if err != nil {
+		e := huaweiAuthFailed
+		e.Message += ": X-Sdk-Date must be " + huaweiDateFormat
+		return &e
+	}
+	if skew := s.now().Sub(t); skew > maxSkew || skew < -maxSkew {
+		e := huaweiAuthFailed
+		e.Message += ": X-Sdk-Date is more than 15 minutes from the server time " + s.now().UTC().Format(huaweiDateFormat)
+		return &e
+	}
+	want := huaweiSignature(huaweiCanonicalRequest(r, a.SignedHeaders, body), date, HuaweiSK)
+	if !hmac.Equal([]byte(a.Signature), []byte(want)) {
+		return &huaweiAuthFailed
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package sandbox
+
+import (
+	"net/http"
+)
+
+// Workspace App option look-ups the wizard's pickers use, answered in the shapes of the SDK's
+// response models (services/workspaceapp/v1/model: ListProductResponse, ListAvailabilityZone-
+// Response, ListVolumeTypeResponse). Signed and checked like the order calls; never faulted.
+
+// lookups maps the path after /v1/{project_id}/ to its answer.
+var lookups = map[string]func(r *http.Request) any{
+	"product":           listProduct,
+	"availability-zone": listAvailabilityZone,
+	"volume-type":       listVolumeType,
+}
+
+func (s *Server) huaweiLookup(w http.ResponseWriter, r *http.Request, pid, name string) {
+	if e := s.checkHuaweiRequest(r, pid, nil, huaweiWSA); e != nil {
+		writeHuaweiError(w, *e)
+		return
+	}
+	w.Header().Set("X-Request-Id", newHuaweiRequestID())
+	writeJSON(w, http.StatusOK, lookups[name](r))
+}
+
+// product is one sellable Workspace App product (ProductDetailInfo).
+type product struct {
+	ProductID         string `json:"product_id"`
+	FlavorID          string `json:"flavor_id"`
+	Type              string `json:"type"`
+	Architecture      string `json:"architecture"`
+	CPU               string `json:"cpu"`
+	CPUDesc           string `json:"cpu_desc"`
+	Memory            string `json:"memory"` // MB
+	IsGPU             bool   `json:"is_gpu"`
+	SystemDiskType    string `json:"system_disk_type"`
+	SystemDiskSize    string `json:"system_disk_size"`
+	Descriptions      string `json:"descriptions"`
+	ChargeMode        string `json:"charge_mode"` // "1" yearly/monthly, "0" pay-per-use
+	ContainDataDisk   bool   `json:"contain_data_disk"`
+	ResourceType      string `json:"resource_type"`
+	CloudServiceType  string `json:"cloud_service_type"`
+	VolumeProductType string `json:"volume_product_type"`
+	Sessions          int32  `json:"sessions"`
+	Status            string `json:"status"`
+	CondOperationAZ   string `json:"cond_operation_az"`
+	PackageType       string `json:"package_type"`
+	SeriesType        string `json:"series_type"`
+}
+
+func appstream(id, flavor, cpu, memMB, desc string, sessions int32, charge string) product {
+	return product{ProductID: id, FlavorID: flavor, Type: "BASE", Architecture: "x86", CPU: cpu,
+		CPUDesc: cpu + " vCPUs", Memory: memMB, SystemDiskType: "SAS", SystemDiskSize: "80",
+		Descriptions: desc, ChargeMode: charge, ResourceType: "hws.resource.type.workspace.appstream",
+		CloudServiceType: "hws.service.type.vdi", VolumeProductType: "workspace", Sessions: sessions,
+		Status: "normal", CondOperationAZ: "cn-north-4a(normal),cn-north-4b(normal),cn-north-4c(normal)",
+		PackageType: "general", SeriesType: "c7"}
+}
+
+var products = []product{
+	appstream("workspace.appstream.general.xlarge.4", "s7.xlarge.4", "4", "16384", "通用型 | 4核 | 16GB | General 4 vCPUs 16 GB", 8, "1"),
+	appstream("workspace.appstream.general.2xlarge.4", "s7.2xlarge.4", "8", "32768", "通用型 | 8核 | 32GB | General 8 vCPUs 32 GB", 16, "1"),
+	appstream("workspace.appstream.general.2xlarge.8", "s7.2xlarge.8", "8", "65536", "通用型 | 8核 | 64GB | General 8 vCPUs 64 GB", 16, "1"),
+	appstream("workspacehost.s.large2.p01", "c3.large.4", "2", "8192", "专属主机 | 2核 | 8GB | Dedicated 2 vCPUs 8 GB", 1, "1"),
+	appstream("workspace.appstream.general.xlarge.4.od", "s7.xlarge.4", "4", "16384", "通用型(按需) | 4核 | 16GB | General pay-per-use 4 vCPUs 16 GB", 8, "0"),
+}
+
+// listProduct answers ListProduct, honouring the query filters the SDK sends.
+func listProduct(r *http.Request) any {
+	q := r.URL.Query()
+	match := func(want, got string) bool { return want == "" || want == got }
+	out := []product{}
+	for _, p := range products {
+		if match(q.Get("product_id"), p.ProductID) && match(q.Get("flavor_id"), p.FlavorID) &&
+			match(q.Get("charge_mode"), p.ChargeMode) && match(q.Get("architecture"), p.Architecture) &&
+			match(q.Get("package_type"), p.PackageType) && (q.Get("os_type") == "" || q.Get("os_type") == "Windows") {
+			out = append(out, p)
+		}
+	}
+	osType := q.Get("os_type")
+	if osType == "" {
+		osType = "Windows"
+	}
+	return map[string]any{"availability_zone": q.Get("availability_zone"), "os_type": osType, "products": out}
+}
+
+// listAvailabilityZone answers ListAvailabilityZone (cn-north-4's zones).
+func listAvailabilityZone(*http.Request) any {
+	ids := make([]string, len(products))
+	for i, p := range products {
+		ids[i] = p.ProductID
+	}
+	zone := func(id, n string, def bool, soldOut []string) map[string]any {
+		return map[string]any{
+			"availability_zone": id, "display_name": "可用区" + n,
+			"i18n":     map[string]string{"zh_cn": "可用区" + n, "en_us": "AZ" + n},
+			"sold_out": map[string]any{"products": soldOut}, "product_ids": ids,
+			"visible": true, "default_availability_zone": def,
+		}
+	}
+	zones := []map[string]any{
+		zone("cn-north-4a", "1", true, []string{}),
+		zone("cn-north-4b", "2", false, []string{}),
+		zone("cn-north-4c", "3", false, []string{}),
+		zone("cn-north-4g", "7", false, []string{"workspacehost.s.large2.p01"}),
+	}
+	return map[string]any{"availability_zones": zones, "total_count": len(zones)}
+}
+
+// listVolumeType answers ListVolumeType with the disk types the CreateOrder doc names.
+func listVolumeType(*http.Request) any {
+	vt := func(code, zh, en, soldOut string) map[string]any {
+		return map[string]any{
+			"resource_spec_code": "workspace.volume." + code, "volume_type": code, "volume_product_type": "workspace",
+			"resource_type": "hws.resource.type.workspace.volume", "cloud_service_type": "hws.service.type.vdi",
+			"name": []map[string]string{{"language": "zh-cn", "value": zh}, {"language": "en-us", "value": en}},
+			"volume_type_extra_specs": map[string]string{
+				"availability_zone": "cn-north-4a,cn-north-4b,cn-north-4c,cn-north-4g", "sold_out_availability_zone": soldOut,
+			},
+		}
+	}
+	return map[string]any{"volume_types": []map[string]any{
+		vt("SSD", "超高IO", "Ultra-high I/O", ""),
+		vt("GPSSD", "通用型SSD", "General Purpose SSD", ""),
+		vt("ESSD", "极速型SSD", "Extreme SSD", "cn-north-4g"),
+		vt("SAS", "高IO", "High I/O", ""),
+		vt("SATA", "普通IO", "Common I/O", "cn-north-4a,cn-north-4b,cn-north-4c,cn-north-4g"),
+	}}
+}

@@ -1,0 +1,97 @@
+// Package sandbox is a loopback emulator of the three ordering APIs (Alibaba AIWorkSpace
+// CreateProductOrders, Huawei DSC CreateProductOrder, Huawei Workspace App CreateOrder) that the
+// REAL SDKs talk to: same methods, paths, status codes and JSON shapes, signatures verified with
+// the sandbox's own keys, bodies validated by the flows package, and faults injected on demand
+// (DESIGN.md §5). Nothing it accepts is bought.
+package sandbox
+
+import (
+	"encoding/json"
+	"net/http"
+	"sync"
+	"time"
+
+	"cloudorder/flows"
+)
+
+// Publicly documented sandbox credentials (not secrets; the sandbox only accepts these).
+const (
+	AlibabaAccessKeyID     = "LTAI5tSandbox0000000000"
+	AlibabaAccessKeySecret = "SandboxAlibabaSecret000000000000"
+	HuaweiAK               = "SANDBOXHUAWEIAK00000"
+	HuaweiSK               = "SandboxHuaweiSecretKey0000000000000000000"
+	ProjectID              = "0a1b2c3d4e5f60718293a4b5c6d7e8f9" // the sandbox account's project (32 hex)
+)
+
+// maxSkew is how far a signed request's date may be from the server's clock, as both clouds'
+// gateways document.
+const maxSkew = 15 * time.Minute
+
+// Options configure a Server.
+type Options struct {
+	Now func() time.Time // nil = time.Now; tests shift it to expire signatures
+}
+
+// Order is one order the sandbox accepted.
+type Order struct {
+	API       flows.APIID     `json:"api"`
+	OrderID   string          `json:"order_id"`
+	RequestID string          `json:"request_id"`
+	Body      json.RawMessage `json:"body"`
+	At        time.Time       `json:"at"`
+	ProjectID string          `json:"project_id,omitempty"` // Huawei only
+}
+
+// Server is the emulator. Use Handler with any http.Server, or Start/Close for its own listener.
+type Server struct {
+	now func() time.Time
+
+	mu     sync.Mutex
+	orders []Order
+	hits   map[flows.APIID]int
+	faults []Fault
+	closed bool
+
+	inflight sync.WaitGroup // handlers running; Close waits for them so nothing leaks
+	done     chan struct{}  // closed by Close: ends hanging and delayed answers
+	once     sync.Once
+
+	httpSrv *http.Server
+	url     string
+}
+
+// New returns a Server that is not listening yet.
+func New(opts Options) *Server {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return &Server{now: now, hits: map[flows.APIID]int{}, done: make(chan struct{})}
+}
+
+// Orders returns the accepted orders, oldest first.
+func (s *Server) Orders() []Order {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Order{}, s.orders...)
+}
+
+// Hits returns how many requests reached api's order endpoint (accepted, rejected or faulted):
+// tests use it to prove an order was sent exactly once.
+func (s *Server) Hits(api flows.APIID) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[api]
+}
+
+func (s *Server) hit(api flows.APIID) {
+	s.mu.Lock()
+	s.hits[api]++
+	s.mu.Unlock()
+}
+
+func (s *Server) record(o Order) {
+	s.mu.Lock()
+	s.orders = append(s.orders, o)
+	s.mu.Unlock()
+}
