@@ -1,0 +1,66 @@
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// aliyunConfig is the part of the aliyun CLI's ~/.aliyun/config.json that names a key.
+type aliyunConfig struct {
+	Current  string `json:"current"`
+	Profiles []struct {
+		Name            string `json:"name"`
+		Mode            string `json:"mode"`
+		AccessKeyID     string `json:"access_key_id"`
+		AccessKeySecret string `json:"access_key_secret"`
+		StsToken        string `json:"sts_token"`
+		RegionID        string `json:"region_id"`
+	} `json:"profiles"`
+}
+
+// aliyunProfile reads the CLI's current profile. It returns why when there is no usable key
+// there (for the "looked at" list) and err when the file exists but cannot be used as is.
+func aliyunProfile(getenv func(string) string) (c AlibabaCredential, why string, err error) {
+	path := filepath.Join(home(getenv), ".aliyun", "config.json")
+	shown := "~/.aliyun/config.json"
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return c, shown + " (no such file)", nil
+	}
+	if err != nil {
+		return c, "", fmt.Errorf("read the aliyun CLI profile %s: %w", path, err)
+	}
+	var cfg aliyunConfig
+	if err := json.Unmarshal(data, &cfg); err != nil {
+		return c, "", fmt.Errorf("read the aliyun CLI profile %s: %w", path, err)
+	}
+	name := cfg.Current
+	if name == "" {
+		name = "default"
+	}
+	for _, p := range cfg.Profiles {
+		if p.Name != name {
+			continue
+		}
+		switch p.Mode {
+		case "AK", "":
+		case "StsToken":
+		default:
+			return c, fmt.Sprintf("%s profile %s (mode %s is not supported: use an AK profile or the environment)", shown, name, p.Mode), nil
+		}
+		if p.AccessKeyID == "" || p.AccessKeySecret == "" {
+			return c, fmt.Sprintf("%s profile %s (no access_key_id/access_key_secret)", shown, name), nil
+		}
+		c = AlibabaCredential{AccessKeyID: p.AccessKeyID, AccessKeySecret: NewSecret(p.AccessKeySecret),
+			Region: p.RegionID, Source: fmt.Sprintf("%s profile %s", shown, name)}
+		if p.Mode == "StsToken" {
+			c.SecurityToken = NewSecret(p.StsToken)
+		}
+		return c, "", nil
+	}
+	return c, fmt.Sprintf("%s (no profile %q)", shown, name), nil
+}

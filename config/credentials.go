@@ -1,0 +1,107 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"cloudorder/providers"
+)
+
+// AlibabaCredential is an Alibaba Cloud access key, with where it came from.
+type AlibabaCredential struct {
+	AccessKeyID     string
+	AccessKeySecret Secret
+	SecurityToken   Secret // STS token; zero for a long-term key
+	Region          string // the CLI profile's region_id, if any (a default, never the order's)
+	Source          string // e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID", "~/.aliyun/config.json profile default"
+}
+
+// MaskedKey is the access key id with all but its first 4 characters hidden.
+func (c AlibabaCredential) MaskedKey() string { return providers.Mask(c.AccessKeyID) }
+
+// HuaweiCredential is a Huawei Cloud AK/SK, with where it came from.
+type HuaweiCredential struct {
+	AK            string
+	SK            Secret
+	SecurityToken Secret // temporary credentials; zero for a permanent AK/SK
+	ProjectID     string // default project id (the order's project_id always wins)
+	Source        string
+}
+
+// MaskedKey is the AK with all but its first 4 characters hidden.
+func (c HuaweiCredential) MaskedKey() string { return providers.Mask(c.AK) }
+
+// ErrNoCredential marks a missing credential; MissingError says where it looked.
+var ErrNoCredential = errors.New("no credential")
+
+// MissingError is a credential that was found nowhere. Looked lists every place, in order, so
+// the person knows what to set.
+type MissingError struct {
+	Cloud  string   // "Alibaba Cloud" or "Huawei Cloud"
+	Set    []string // the environment variables to set
+	Looked []string // everything that was looked at, with why it did not count
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("no %s credential: set %s; looked at: %s",
+		e.Cloud, strings.Join(e.Set, " and "), strings.Join(e.Looked, "; "))
+}
+
+// Hint is the short form the review screen shows: "missing: set X and Y".
+func (e *MissingError) Hint() string { return "missing: set " + strings.Join(e.Set, " and ") }
+
+func (e *MissingError) Is(target error) bool { return target == ErrNoCredential }
+
+// Alibaba resolves the Alibaba credential the way the SDK and the aliyun CLI do: the
+// environment first, then the CLI's current profile.
+func Alibaba(getenv func(string) string) (AlibabaCredential, error) {
+	id, secret := getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+	miss := &MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}}
+	switch {
+	case id != "" && secret != "":
+		return AlibabaCredential{AccessKeyID: id, AccessKeySecret: NewSecret(secret),
+			SecurityToken: NewSecret(getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
+			Source:        "env ALIBABA_CLOUD_ACCESS_KEY_ID"}, nil
+	case id != "" || secret != "":
+		// Half a key is a mistake worth naming, not a reason to silently use another account.
+		return AlibabaCredential{}, fmt.Errorf("Alibaba Cloud credential: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must both be set (only one is): %w", ErrNoCredential)
+	}
+	miss.Looked = append(miss.Looked, "env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)")
+	c, why, err := aliyunProfile(getenv)
+	if err != nil {
+		return AlibabaCredential{}, err
+	}
+	if why == "" {
+		return c, nil
+	}
+	miss.Looked = append(miss.Looked, why)
+	return AlibabaCredential{}, miss
+}
+
+// Huawei resolves the Huawei credential the way huaweicloud-sdk-go-v3 does: the environment
+// first, then the SDK's credentials file ([basic] section).
+func Huawei(getenv func(string) string) (HuaweiCredential, error) {
+	ak, sk := getenv("HUAWEICLOUD_SDK_AK"), getenv("HUAWEICLOUD_SDK_SK")
+	miss := &MissingError{Cloud: "Huawei Cloud", Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"}}
+	switch {
+	case ak != "" && sk != "":
+		return HuaweiCredential{AK: ak, SK: NewSecret(sk), SecurityToken: NewSecret(getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
+			ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), Source: "env HUAWEICLOUD_SDK_AK"}, nil
+	case ak != "" || sk != "":
+		return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
+	}
+	miss.Looked = append(miss.Looked, "env HUAWEICLOUD_SDK_AK/_SK (unset)")
+	c, why, err := huaweiProfile(getenv)
+	if err != nil {
+		return HuaweiCredential{}, err
+	}
+	if why == "" {
+		if c.ProjectID == "" {
+			c.ProjectID = getenv("HUAWEICLOUD_SDK_PROJECT_ID")
+		}
+		return c, nil
+	}
+	miss.Looked = append(miss.Looked, why)
+	return HuaweiCredential{}, miss
+}

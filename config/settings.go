@@ -1,0 +1,186 @@
+package config
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+
+	"cloudorder/flows"
+)
+
+// Settings are the tool's own settings from config.toml (DESIGN.md §4).
+type Settings struct {
+	Lang      string                 // "en" or "zh"; "" = from the environment
+	Regions   map[string]string      // default region per cloud: "alibaba", "huawei"
+	Endpoints map[flows.APIID]string // endpoint override per API id
+}
+
+// SettingsProblem is one line of config.toml that was not understood. Problems do not stop the
+// tool: the rest of the file still applies, and the problem is shown.
+type SettingsProblem struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (p SettingsProblem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg) }
+
+// The keys config.toml may hold, per table ("" = top level).
+var settingsKeys = map[string][]string{
+	"":          {"lang"},
+	"regions":   {"alibaba", "huawei"},
+	"endpoints": {string(flows.AlibabaPAI), string(flows.HuaweiDSC), string(flows.HuaweiWorkspaceApp)},
+}
+
+// LoadSettings reads config.toml. A missing file is empty settings. Unknown tables and keys,
+// and values that are not strings, are problems with their line numbers.
+func LoadSettings(getenv func(string) string) (Settings, []SettingsProblem, error) {
+	path := SettingsPath(getenv)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Settings{}, nil, nil
+	}
+	if err != nil {
+		return Settings{}, nil, fmt.Errorf("read settings %s: %w", path, err)
+	}
+	s, problems := ParseSettings(path, data)
+	return s, problems, nil
+}
+
+// ParseSettings parses the TOML subset config.toml uses: comments, [table] headers, and
+// key = "string" lines with bare or quoted keys. Anything else is reported, not guessed at.
+func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
+	s := Settings{Regions: map[string]string{}, Endpoints: map[flows.APIID]string{}}
+	var problems []SettingsProblem
+	bad := func(line int, format string, args ...any) {
+		problems = append(problems, SettingsProblem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	table := ""
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(stripComment(sc.Text()))
+		if line == "" {
+			continue
+		}
+		if strings.HasPrefix(line, "[") {
+			if !strings.HasSuffix(line, "]") || strings.HasPrefix(line, "[[") {
+				bad(n, "malformed table header %q", line)
+				table = "?"
+				continue
+			}
+			table = strings.TrimSpace(line[1 : len(line)-1])
+			if _, ok := settingsKeys[table]; !ok {
+				bad(n, "unknown table [%s]: known tables are [regions] and [endpoints]", table)
+				table = "?"
+			}
+			continue
+		}
+		if table == "?" {
+			continue // already reported the table
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			bad(n, "want key = \"value\"")
+			continue
+		}
+		key, err := tomlKey(strings.TrimSpace(k))
+		if err != nil {
+			bad(n, "%v", err)
+			continue
+		}
+		val, err := tomlString(strings.TrimSpace(v))
+		if err != nil {
+			bad(n, "%s: %v", key, err)
+			continue
+		}
+		if !known(table, key) {
+			where := "at the top level"
+			if table != "" {
+				where = "in [" + table + "]"
+			}
+			bad(n, "unknown key %q %s: known keys are %s", key, where, strings.Join(settingsKeys[table], ", "))
+			continue
+		}
+		switch table {
+		case "":
+			if _, ok := flows.ParseLang(val); !ok || (val != "en" && val != "zh") {
+				bad(n, "lang must be \"en\" or \"zh\", not %q", val)
+				continue
+			}
+			s.Lang = val
+		case "regions":
+			s.Regions[key] = val
+		case "endpoints":
+			if _, err := ParseEndpoint(val); err != nil {
+				bad(n, "%v", err)
+				continue
+			}
+			s.Endpoints[flows.APIID(key)] = val
+		}
+	}
+	return s, problems
+}
+
+func known(table, key string) bool {
+	for _, k := range settingsKeys[table] {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+// stripComment drops a # comment that is not inside a quoted string.
+func stripComment(line string) string {
+	inStr := byte(0)
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case inStr != 0 && c == '\\' && inStr == '"':
+			i++
+		case inStr != 0 && c == inStr:
+			inStr = 0
+		case inStr == 0 && (c == '"' || c == '\''):
+			inStr = c
+		case inStr == 0 && c == '#':
+			return line[:i]
+		}
+	}
+	return line
+}
+
+// tomlKey accepts a bare key (A-Za-z0-9_-) or a quoted one.
+func tomlKey(k string) (string, error) {
+	if strings.HasPrefix(k, "\"") || strings.HasPrefix(k, "'") {
+		return tomlString(k)
+	}
+	if k == "" {
+		return "", errors.New("empty key")
+	}
+	for _, r := range k {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return "", fmt.Errorf("key %q must be quoted (it contains %q)", k, r)
+		}
+	}
+	return k, nil
+}
+
+// tomlString accepts a basic "string" (with Go-compatible escapes) or a 'literal' string.
+func tomlString(v string) (string, error) {
+	switch {
+	case len(v) >= 2 && v[0] == '\'' && v[len(v)-1] == '\'':
+		return v[1 : len(v)-1], nil
+	case len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"':
+		s, err := strconv.Unquote(v)
+		if err != nil {
+			return "", fmt.Errorf("malformed string %s", v)
+		}
+		return s, nil
+	}
+	return "", fmt.Errorf("value must be a quoted string, not %s", v)
+}
