@@ -1,0 +1,125 @@
+package huawei
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
+	hwconfig "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/httphandler"
+	dsc "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1"
+	dscregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/region"
+	workspaceapp "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1"
+	wsaregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/region"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+)
+
+// call is one SDK call's client and what it observed.
+type call struct {
+	hc *core.HcHttpClient
+	tr *ctxTransport
+
+	mu        sync.Mutex
+	requestID string // X-Request-Id of the answer: the SDK's success responses do not carry it
+}
+
+func (c *call) sent() bool { return c.tr.sent.Load() }
+
+func (c *call) RequestID() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.requestID
+}
+
+// endpoint is where api's requests for region go: the override, else the SDK's region table
+// (which also honours HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION> and ~/.huaweicloud/regions.yaml).
+func (p *Provider) endpoint(api flows.APIID, region string) (string, error) {
+	if p.opts.Endpoint != nil {
+		return p.opts.Endpoint.String(), nil
+	}
+	var eps []string
+	switch api {
+	case flows.HuaweiDSC:
+		r, err := dscregion.SafeValueOf(region)
+		if err != nil {
+			return "", fmt.Errorf("DSC region %q: %w", region, err)
+		}
+		eps = r.Endpoints
+	case flows.HuaweiWorkspaceApp:
+		r, err := wsaregion.SafeValueOf(region)
+		if err != nil {
+			return "", fmt.Errorf("Workspace App region %q: %w", region, err)
+		}
+		eps = r.Endpoints
+	default:
+		return "", fmt.Errorf("the Huawei Cloud provider does not serve %s", api)
+	}
+	if len(eps) == 0 {
+		return "", fmt.Errorf("no endpoint for region %q", region)
+	}
+	return eps[0], nil
+}
+
+// newCall builds the SDK client for one call. Everything that could make the SDK act on its
+// own is pinned: the project id is always set (else it sends a literal {project_id} or asks IAM
+// over the network), the User-Agent is set (else it writes ~/.huaweicloud/application_id),
+// only one endpoint is given (no fail-over re-send), and no invoker with retries is used.
+func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, projectID string) (*call, error) {
+	if projectID == "" {
+		return nil, fmt.Errorf("no project id: Huawei Cloud orders need the order's project_id")
+	}
+	cred, err := p.opts.Credential()
+	if err != nil {
+		return nil, err
+	}
+	ep, err := p.endpoint(api, region)
+	if err != nil {
+		return nil, err
+	}
+	creds, err := basicCredentials(cred, projectID)
+	if err != nil {
+		return nil, err
+	}
+	c := &call{tr: newTransport(ctx, min(p.opts.Timeout, 10*time.Second))}
+	handler := httphandler.NewHttpHandler().AddResponseHandler(func(r http.Response) {
+		c.mu.Lock()
+		c.requestID = r.Header.Get("X-Request-Id")
+		c.mu.Unlock()
+	})
+	hc := hwconfig.DefaultHttpConfig().
+		WithTimeout(p.opts.Timeout).
+		WithUserAgent(p.opts.UserAgent).
+		WithHttpRoundTripper(c.tr).
+		WithHttpHandler(handler)
+	builder := dsc.DscClientBuilder()
+	if api == flows.HuaweiWorkspaceApp {
+		builder = workspaceapp.WorkspaceAppClientBuilder()
+	}
+	c.hc, err = builder.
+		WithEndpoints([]string{ep}).
+		WithCredential(creds).
+		WithHttpConfig(hc).
+		SafeBuild()
+	if err != nil {
+		return nil, fmt.Errorf("set up the Huawei Cloud client: %w", err)
+	}
+	return c, nil
+}
+
+func basicCredentials(c config.HuaweiCredential, projectID string) (*basic.Credentials, error) {
+	b := basic.NewCredentialsBuilder().WithAk(c.AK).WithSk(c.SK.Reveal()).WithProjectId(projectID)
+	if !c.SecurityToken.IsZero() {
+		b = b.WithSecurityToken(c.SecurityToken.Reveal())
+	}
+	creds, err := b.SafeBuild()
+	if err != nil {
+		return nil, fmt.Errorf("Huawei Cloud credentials: %w", err)
+	}
+	return creds, nil
+}

@@ -1,0 +1,87 @@
+// Package huawei places Huawei Cloud DSC (CreateProductOrder) and Workspace App (CreateOrder)
+// orders through huaweicloud-sdk-go-v3, and answers the Workspace App look-ups.
+package huawei
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// Options configure the provider.
+type Options struct {
+	Mode providers.Mode
+	// Credential resolves the AK/SK when a request is sent (not before, so the wizard can start
+	// without one).
+	Credential func() (config.HuaweiCredential, error)
+	// Endpoint replaces the region table's endpoint for both services when set.
+	Endpoint *config.Endpoint
+	// Timeout bounds the wait for the answer; 0 = 30s.
+	Timeout time.Duration
+	// UserAgent is sent after the SDK's own; it must not be empty (see newCall).
+	UserAgent string
+}
+
+// Provider serves flows.HuaweiDSC and flows.HuaweiWorkspaceApp.
+type Provider struct{ opts Options }
+
+// New returns the provider.
+func New(opts Options) *Provider {
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = "cloudorder"
+	}
+	return &Provider{opts: opts}
+}
+
+// Target reports where orders go and as whom.
+func (p *Provider) Target(api flows.APIID, region string) providers.Target {
+	t := providers.Target{Mode: p.opts.Mode}
+	t.Endpoint, _ = p.endpoint(api, region)
+	c, err := p.opts.Credential()
+	var miss *config.MissingError
+	switch {
+	case errors.As(err, &miss):
+		t.Credential = miss.Hint()
+	case err != nil:
+		t.Credential = "missing: " + err.Error()
+	default:
+		t.Credential, t.MaskedKey = c.Source, c.MaskedKey()
+	}
+	return t
+}
+
+// Submit sends the order once.
+func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + err.Error(), Err: err}
+	}
+	switch o.API {
+	case flows.HuaweiDSC:
+		return p.submitDSC(ctx, o)
+	case flows.HuaweiWorkspaceApp:
+		return p.submitWorkspaceApp(ctx, o)
+	}
+	return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not place %s orders", o.API))
+}
+
+// invalid is a failure before anything was sent.
+func invalid(err error) error {
+	return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
+}
+
+// result builds the Result of an order answer.
+func result(orderID *string, c *call) providers.Result {
+	r := providers.Result{RequestID: c.RequestID(), Response: map[string]any{}}
+	if orderID != nil {
+		r.OrderID = *orderID
+	}
+	return r
+}

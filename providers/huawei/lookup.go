@@ -1,0 +1,123 @@
+package huawei
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	workspaceapp "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// The look-up names flows fields declare.
+const (
+	LookupProducts          = "workspaceapp/products"
+	LookupAvailabilityZones = "workspaceapp/availability-zones"
+)
+
+// Lookup answers the Workspace App pickers with the account's own values.
+func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	switch q.Name {
+	case LookupProducts:
+		return p.products(ctx, q)
+	case LookupAvailabilityZones:
+		return p.availabilityZones(ctx, q)
+	}
+	return nil, invalid(fmt.Errorf("Huawei Cloud has no look-up %q", q.Name))
+}
+
+func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	if err != nil {
+		return nil, invalid(err)
+	}
+	resp, err := workspaceapp.NewWorkspaceAppClient(c.hc).ListProduct(&model.ListProductRequest{})
+	if err != nil {
+		return nil, classify("list Workspace App products", err, c.sent())
+	}
+	var out []flows.Option
+	if resp.Products == nil {
+		return out, nil
+	}
+	for _, pr := range *resp.Products {
+		id := deref(pr.ProductId)
+		if id == "" {
+			continue
+		}
+		label := id
+		if spec := sizeText(deref(pr.Cpu), deref(pr.Memory)); spec != "" {
+			label += " · " + spec
+		}
+		help := deref(pr.Descriptions)
+		if s := deref(pr.Status); s != "" && s != "normal" {
+			help = strings.TrimSpace(help + " (" + s + ")")
+		}
+		out = append(out, flows.Option{Value: id, Label: flows.T(label, label), Help: flows.T(help, help)})
+	}
+	return out, nil
+}
+
+// sizeText renders "4 vCPU 16 GB" from the API's cpu count and memory in MB.
+func sizeText(cpu, memMB string) string {
+	var parts []string
+	if cpu != "" {
+		parts = append(parts, cpu+" vCPU")
+	}
+	if mb, err := strconv.Atoi(memMB); err == nil && mb > 0 {
+		if mb%1024 == 0 {
+			parts = append(parts, fmt.Sprintf("%d GB", mb/1024))
+		} else {
+			parts = append(parts, fmt.Sprintf("%d MB", mb))
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	if err != nil {
+		return nil, invalid(err)
+	}
+	resp, err := workspaceapp.NewWorkspaceAppClient(c.hc).ListAvailabilityZone(&model.ListAvailabilityZoneRequest{})
+	if err != nil {
+		return nil, classify("list Workspace App availability zones", err, c.sent())
+	}
+	var out []flows.Option
+	if resp.AvailabilityZones == nil {
+		return out, nil
+	}
+	for _, az := range *resp.AvailabilityZones {
+		id := deref(az.AvailabilityZone)
+		if id == "" || (az.Visible != nil && !*az.Visible) {
+			continue
+		}
+		en, zh := deref(az.DisplayName), ""
+		for k, v := range az.I18n {
+			switch {
+			case strings.HasPrefix(strings.ToLower(k), "zh"):
+				zh = v
+			case strings.HasPrefix(strings.ToLower(k), "en") && v != "":
+				en = v
+			}
+		}
+		if en == "" {
+			en = id
+		}
+		if zh == "" {
+			zh = en
+		}
+		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh)})
+	}
+	return out, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,65 @@
+package journal
+
+import (
+	"encoding/json"
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// Record kinds: an intent is written before an order is sent, an outcome after.
+const (
+	KindIntent  = "intent"
+	KindOutcome = "outcome"
+)
+
+// Outcomes. An intent with no outcome record (the process died mid-flight) reads as Pending,
+// which means the same as Unknown: the order may have been placed.
+const (
+	OutcomeOK       = "ok"
+	OutcomeRejected = "rejected"
+	OutcomeUnknown  = "unknown"
+	OutcomeNotSent  = "not_sent" // failed before sending (credentials, settings): nothing bought
+	OutcomePending  = ""         // no outcome record
+)
+
+// Record is one line of the history file. Credentials never appear in it: an order has none,
+// and nothing from a request's headers is recorded.
+type Record struct {
+	Kind string    `json:"kind"`
+	ID   string    `json:"id"`
+	At   time.Time `json:"at"`
+
+	// Intent fields.
+	API        flows.APIID     `json:"api,omitempty"`
+	Region     string          `json:"region,omitempty"`
+	ProjectID  string          `json:"project_id,omitempty"`
+	Endpoint   string          `json:"endpoint,omitempty"`
+	Mode       providers.Mode  `json:"mode,omitempty"`
+	Body       json.RawMessage `json:"body,omitempty"`
+	BodySHA256 string          `json:"body_sha256,omitempty"`
+
+	// Outcome fields.
+	Outcome    string `json:"outcome,omitempty"`
+	OrderID    string `json:"order_id,omitempty"`
+	RequestID  string `json:"request_id,omitempty"`
+	HTTPStatus int    `json:"http_status,omitempty"`
+	Code       string `json:"code,omitempty"`
+	Message    string `json:"message,omitempty"`
+	Error      string `json:"error,omitempty"`
+}
+
+// Entry is one order: its intent joined with its outcome, if any.
+type Entry struct {
+	Intent Record
+	// Outcome is one of the Outcome constants; OutcomePending when the intent has no outcome.
+	Outcome  string
+	Result   Record    // the outcome record (zero when pending)
+	Finished time.Time // when the outcome was written
+}
+
+// Settled reports whether the entry's outcome is known (ok, rejected or not sent).
+func (e Entry) Settled() bool {
+	return e.Outcome == OutcomeOK || e.Outcome == OutcomeRejected || e.Outcome == OutcomeNotSent
+}
