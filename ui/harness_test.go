@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// fakeProvider is a scripted provider for direct model tests: it records every Submit.
+type fakeProvider struct {
+	mu      sync.Mutex
+	orders  []flows.Order
+	err     error         // returned by Submit when set
+	delay   time.Duration // Submit waits this long
+	lookups map[string][]flows.Option
+	dup     *providers.Recent
+}
+
+func (f *fakeProvider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
+	f.mu.Lock()
+	f.orders = append(f.orders, o)
+	err, delay := f.err, f.delay
+	n := len(f.orders)
+	f.mu.Unlock()
+	if delay > 0 {
+		time.Sleep(delay)
+	}
+	if err != nil {
+		return providers.Result{}, err
+	}
+	return providers.Result{OrderID: "ORDER-" + string(rune('0'+n)), RequestID: "REQ-1", Response: map[string]any{"Message": "ok"}}, nil
+}
+
+func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	if opts, ok := f.lookups[q.Name]; ok {
+		return opts, nil
+	}
+	return nil, &providers.Error{Kind: providers.Unknown, Message: "no look-up " + q.Name}
+}
+
+func (f *fakeProvider) Target(api flows.APIID, region string) providers.Target {
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: "sandbox keys", MaskedKey: "SAND****"}
+}
+
+func (f *fakeProvider) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {
+	if f.dup != nil {
+		return *f.dup, true
+	}
+	return providers.Recent{}, false
+}
+
+func (f *fakeProvider) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.orders)
+}
+
+// driver runs a Model synchronously: each key goes through Update, and the commands it
+// returns run to completion (ticks and clipboard writes are dropped), as a program would.
+type driver struct {
+	t *testing.T
+	m Model
+}
+
+func newDriver(t *testing.T, opts Options, w, h int) *driver {
+	t.Helper()
+	if opts.Mode == "" {
+		opts.Mode = providers.Sandbox
+	}
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC) }
+	}
+	d := &driver{t: t, m: New(opts)}
+	d.send(tea.WindowSizeMsg{Width: w, Height: h})
+	d.run(d.m.Init())
+	return d
+}
+
+func (d *driver) send(msg tea.Msg) {
+	d.t.Helper()
+	nm, cmd := d.m.Update(msg)
+	d.m = nm.(Model)
+	_ = d.m.View()
+	d.run(cmd)
+}
+
+// run executes cmd and feeds its messages back, breadth first.
+func (d *driver) run(cmd tea.Cmd) {
+	d.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := runWithTimeout(c)
+		switch msg := msg.(type) {
+		case nil:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			if isNoise(msg) {
+				continue
+			}
+			nm, next := d.m.Update(msg)
+			d.m = nm.(Model)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// isNoise reports messages a synchronous driver must not loop on or cannot act on.
+func isNoise(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.QuitMsg:
+		return true
+	}
+	name := strings.ToLower(typeName(msg))
+	return strings.Contains(name, "tick") || strings.Contains(name, "clipboard") || strings.Contains(name, "backgroundcolor")
+}
+
+func runWithTimeout(c tea.Cmd) tea.Msg {
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- c() }()
+	select {
+	case m := <-ch:
+		return m
+	case <-time.After(5 * time.Second):
+		return nil
+	}
+}
+
+func (d *driver) keys(ks ...string) {
+	d.t.Helper()
+	for _, k := range ks {
+		d.send(keyMsg(k))
+	}
+}
+
+func (d *driver) typ(s string) {
+	d.t.Helper()
+	for _, r := range s {
+		d.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func (d *driver) view() string { return ansi.Strip(d.m.View().Content) }
+
+// keyMsg builds a key press from its name ("enter", "esc", "y", "shift+tab", "ctrl+c").
+func keyMsg(k string) tea.KeyPressMsg {
+	special := map[string]tea.KeyPressMsg{
+		"enter":     {Code: tea.KeyEnter},
+		"esc":       {Code: tea.KeyEscape},
+		"tab":       {Code: tea.KeyTab},
+		"shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
+		"up":        {Code: tea.KeyUp},
+		"down":      {Code: tea.KeyDown},
+		"left":      {Code: tea.KeyLeft},
+		"right":     {Code: tea.KeyRight},
+		"space":     {Code: tea.KeySpace, Text: " "},
+		"backspace": {Code: tea.KeyBackspace},
+		"pgdown":    {Code: tea.KeyPgDown},
+		"pgup":      {Code: tea.KeyPgUp},
+		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
+		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+		"f1":        {Code: tea.KeyF1},
+	}
+	if m, ok := special[k]; ok {
+		return m
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+func typeName(v any) string { return fmt.Sprintf("%T", v) }

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// Options are what the wizard is started with. Everything outside the terminal (the
+// provider, the clock, the file system location for saves) is passed in, so tests can swap it.
+type Options struct {
+	// Provider places orders and answers look-ups. nil (a dry run without one) means no
+	// look-ups and no target details; orders are never placed in a dry run anyway.
+	Provider providers.Provider
+	Mode     providers.Mode // Live, Sandbox or DryRun: the banner and whether y places
+	Lang     flows.Lang
+	NoColor  bool // NO_COLOR: emphasis without colour
+
+	// From prefills the wizard from a loaded order file (--from).
+	From *Loaded
+	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
+	ProjectID string
+
+	SaveDir string           // where saved order files go by default ("" = current directory)
+	Now     func() time.Time // nil = time.Now
+	// LookupTimeout bounds each option look-up (0 = 10s); a slow look-up never blocks.
+	LookupTimeout time.Duration
+}
+
+// Loaded is an order file read for --from.
+type Loaded struct {
+	Name     string
+	API      *flows.API
+	Answers  *flows.Answers
+	Problems []flows.Problem
+}
+
+// Outcome is what the session ended with, for the exit code and the lines printed after exit.
+type Outcome struct {
+	API       flows.APIID
+	OrderID   string // set when an order was placed
+	RequestID string
+	Saved     []string // order files written
+	// Failure is the kind of the last failed submission when no order was placed after it
+	// (0 when none): the wizard's exit code follows it.
+	Failure providers.Kind
+	// FailureText explains the failure for the line printed after exit.
+	FailureText string
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
