@@ -1,8 +1,93 @@
 package main
 
-// cmdSandbox is owned by the issue that builds it; until then it says so.
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os/signal"
+	"syscall"
+
+	"cloudorder/flows"
+	"cloudorder/providers/sandbox"
+)
+
+const defaultSandboxAddr = "127.0.0.1:8790"
+
+// cmdSandbox serves the loopback emulator of the three ordering APIs until SIGINT/SIGTERM, for
+// other tools, scripts and training. It prints where it listens and the sandbox's published
+// credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a usage error, a
+// non-loopback address or an address that cannot be listened on.
 func cmdSandbox(args []string, c *cli) int {
-	_ = args
-	c.stderr.Write([]byte("cloudorder: sandbox is not built yet\n"))
-	return exitUsage
+	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the flag package's own messages are English only; ours are not
+	addr := fs.String("addr", defaultSandboxAddr, c.say(flows.T(
+		"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
+		"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
+	usage := func() {
+		fmt.Fprintln(c.stderr, c.say(flows.T(
+			"usage: cloudorder sandbox [--addr 127.0.0.1:PORT]\n\nServes a local emulator of the three ordering APIs; nothing sent to it is bought.",
+			"用法:cloudorder sandbox [--addr 127.0.0.1:端口]\n\n运行三个下单接口的本地模拟服务;发往它的订单不会产生任何购买。")))
+		fmt.Fprintf(c.stderr, "  --addr  %s (%s %s)\n", fs.Lookup("addr").Usage, c.say(flows.T("default", "默认")), defaultSandboxAddr)
+	}
+	fs.Usage = func() {} // Parse would print it before the error; we print it after
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			usage()
+			return exitOK
+		}
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: %v", "cloudorder sandbox:参数错误:%v", err)))
+		usage()
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", fs.Arg(0))))
+		usage()
+		return exitUsage
+	}
+
+	srv := sandbox.New(sandbox.Options{})
+	if err := srv.Start(*addr); err != nil {
+		if errors.Is(err, sandbox.ErrNotLoopback) {
+			fmt.Fprintln(c.stderr, c.say(flows.Tf(
+				"cloudorder sandbox: refusing --addr %s: the sandbox accepts published keys, so it listens only on loopback addresses (127.0.0.1, ::1, localhost)",
+				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", *addr)))
+		} else {
+			fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", *addr, err)))
+		}
+		return exitUsage
+	}
+	defer srv.Close()
+
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	printSandboxBanner(c, srv.URL())
+	<-ctx.Done()
+	fmt.Fprintln(c.stdout, c.say(flows.Tf("Sandbox stopped; it accepted %d order(s).", "模拟服务已停止;共接受 %d 个订单。", len(srv.Orders()))))
+	return exitOK
+}
+
+// printSandboxBanner says where the sandbox listens and how to use it. The keys are the
+// sandbox's published test keys, not secrets: the sandbox accepts nothing else.
+func printSandboxBanner(c *cli, url string) {
+	say := func(en, zh string, args ...any) { fmt.Fprintln(c.stdout, c.say(flows.Tf(en, zh, args...))) }
+	say("SANDBOX listening on %s — orders sent here are emulated; nothing is bought.",
+		"模拟服务(SANDBOX)正在监听 %s — 发往此处的订单均为模拟,不会产生任何购买。", url)
+	say("\nSandbox credentials (published test keys, accepted only by the sandbox):",
+		"\n模拟服务凭证(公开的测试密钥,仅模拟服务接受):")
+	for _, kv := range [][2]string{
+		{"ALIBABA_CLOUD_ACCESS_KEY_ID", sandbox.AlibabaAccessKeyID},
+		{"ALIBABA_CLOUD_ACCESS_KEY_SECRET", sandbox.AlibabaAccessKeySecret},
+		{"HUAWEICLOUD_SDK_AK", sandbox.HuaweiAK},
+		{"HUAWEICLOUD_SDK_SK", sandbox.HuaweiSK},
+		{"HUAWEICLOUD_SDK_PROJECT_ID", sandbox.ProjectID},
+	} {
+		fmt.Fprintf(c.stdout, "  export %s=%s\n", kv[0], kv[1])
+	}
+	say("\nPoint cloudorder at it (in a shell with the lines above):", "\n让 cloudorder 使用它(在执行了上述各行的 shell 中):")
+	fmt.Fprintf(c.stdout, "  cloudorder --endpoint %s\n  cloudorder submit FILE --endpoint %s\n", url, url)
+	say("\nControls: GET %[1]s/_sandbox/orders · POST|DELETE %[1]s/_sandbox/faults · GET %[1]s/_sandbox/health",
+		"\n控制接口:GET %[1]s/_sandbox/orders · POST|DELETE %[1]s/_sandbox/faults · GET %[1]s/_sandbox/health", url)
+	say("Press Ctrl+C to stop.", "按 Ctrl+C 停止。")
 }

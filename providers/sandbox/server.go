@@ -30,7 +30,7 @@ func (s *Server) Start(addr string) error {
 	_, port, _ := net.SplitHostPort(addr)
 	ln, err := net.Listen("tcp", net.JoinHostPort(host, port))
 	if err != nil {
-		return fmt.Errorf("sandbox: listen on %s: %w", addr, err)
+		return fmt.Errorf("sandbox: %w", err)
 	}
 	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	s.url = "http://" + ln.Addr().String()
