@@ -3,25 +3,145 @@
 package cloud
 
 import (
-	"errors"
+	"fmt"
 	"io"
+	"os"
 	"time"
 
+	"cloudorder/config"
+	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/alibaba"
+	"cloudorder/providers/huawei"
+	"cloudorder/providers/journal"
+	"cloudorder/providers/sandbox"
 )
 
 // Options choose where orders go.
 type Options struct {
-	Mode        providers.Mode      // Live or Sandbox
+	Mode        providers.Mode      // Live, Sandbox or DryRun ("" = Live)
 	Endpoint    string              // --endpoint: replaces the API endpoint (scheme://host:port)
 	Timeout     time.Duration       // --timeout: bound on the wait for the API's answer (0 = 30s)
-	Getenv      func(string) string // environment (credentials, XDG paths)
+	Getenv      func(string) string // environment (credentials, XDG paths); nil = os.Getenv
 	HistoryPath string              // "" = $XDG_STATE_HOME/cloudorder/orders.jsonl
+
+	// Endpoints are per-API overrides from config.toml; Endpoint, when set, wins for every API.
+	Endpoints map[flows.APIID]string
+	// UserAgent names the tool to the clouds, e.g. "cloudorder/1.2.0" ("" = "cloudorder").
+	UserAgent string
 }
 
 // Open returns the provider for opts and a closer that stops anything it started (the
-// in-process sandbox). TODO(issue 3): implement.
+// in-process sandbox). The returned provider also implements providers.DuplicateFinder (the
+// journal). Credentials are not read here but when an order or a look-up is
+// sent, so the wizard can start without them; Target names what is missing.
 func Open(opts Options) (providers.Provider, io.Closer, error) {
-	_ = opts
-	return nil, nil, errors.New("providers are not built yet")
+	if opts.Getenv == nil {
+		opts.Getenv = os.Getenv
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 30 * time.Second
+	}
+	if opts.UserAgent == "" {
+		opts.UserAgent = "cloudorder"
+	}
+	if opts.HistoryPath == "" {
+		opts.HistoryPath = config.HistoryPath(opts.Getenv)
+	}
+	if opts.Mode == "" {
+		opts.Mode = providers.Live
+	}
+	var (
+		r      router
+		closer io.Closer = nopCloser{}
+		err    error
+	)
+	switch opts.Mode {
+	case providers.Sandbox:
+		if opts.Endpoint != "" {
+			return nil, nil, fmt.Errorf("--sandbox starts its own emulator: it cannot be combined with --endpoint")
+		}
+		r, closer, err = openSandbox(opts)
+	case providers.Live, providers.DryRun:
+		r, err = openLive(opts)
+	default:
+		return nil, nil, fmt.Errorf("unknown mode %q", opts.Mode)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	j := journal.New(r, opts.HistoryPath)
+	if opts.Mode == providers.DryRun {
+		return dryRun{j}, closer, nil
+	}
+	return j, closer, nil
 }
+
+// openLive routes each API to its cloud's SDK provider with the user's credentials.
+func openLive(opts Options) (router, error) {
+	r := router{}
+	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
+		ep, err := endpointFor(opts, api)
+		if err != nil {
+			return nil, err
+		}
+		switch api {
+		case flows.AlibabaPAI:
+			r[api] = alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.AlibabaCredential, error) { return config.Alibaba(opts.Getenv) }})
+		default:
+			r[api] = huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.HuaweiCredential, error) { return config.Huawei(opts.Getenv) }})
+		}
+	}
+	return r, nil
+}
+
+// endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own).
+func endpointFor(opts Options, api flows.APIID) (*config.Endpoint, error) {
+	raw := opts.Endpoint
+	if raw == "" {
+		raw = opts.Endpoints[api]
+	}
+	if raw == "" {
+		return nil, nil
+	}
+	ep, err := config.ParseEndpoint(raw)
+	if err != nil {
+		return nil, err
+	}
+	return &ep, nil
+}
+
+// openSandbox starts the emulator on a free loopback port and points every API at it with the
+// sandbox's published keys. The user's own credentials are never read, so a real key can never
+// reach the sandbox (or its logs).
+func openSandbox(opts Options) (router, io.Closer, error) {
+	srv := sandbox.New(sandbox.Options{})
+	if err := srv.Start("127.0.0.1:0"); err != nil {
+		return nil, nil, fmt.Errorf("start the sandbox: %w", err)
+	}
+	ep, err := config.ParseEndpoint(srv.URL())
+	if err != nil {
+		_ = srv.Close()
+		return nil, nil, fmt.Errorf("sandbox address: %w", err)
+	}
+	const source = "sandbox (built-in keys)"
+	ali := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
+		AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: source}
+	hw := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
+		ProjectID: sandbox.ProjectID, Source: source}
+	hwp := huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+		Credential: func() (config.HuaweiCredential, error) { return hw, nil }})
+	r := router{
+		flows.AlibabaPAI: alibaba.New(alibaba.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+			Credential: func() (config.AlibabaCredential, error) { return ali, nil }}),
+		flows.HuaweiDSC:          hwp,
+		flows.HuaweiWorkspaceApp: hwp,
+	}
+	return r, srv, nil
+}
+
+type nopCloser struct{}
+
+func (nopCloser) Close() error { return nil }

@@ -1,0 +1,58 @@
+package cloud
+
+import (
+	"context"
+	"fmt"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/providers/journal"
+)
+
+// router sends each API to the provider of its cloud.
+type router map[flows.APIID]providers.Provider
+
+func (r router) pick(api flows.APIID) (providers.Provider, error) {
+	if p := r[api]; p != nil {
+		return p, nil
+	}
+	return nil, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("no provider places %q orders", api)}
+}
+
+func (r router) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
+	p, err := r.pick(o.API)
+	if err != nil {
+		return providers.Result{}, err
+	}
+	return p.Submit(ctx, o)
+}
+
+func (r router) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	p, err := r.pick(q.API)
+	if err != nil {
+		return nil, err
+	}
+	return p.Lookup(ctx, q)
+}
+
+func (r router) Target(api flows.APIID, region string) providers.Target {
+	p, err := r.pick(api)
+	if err != nil {
+		return providers.Target{}
+	}
+	return p.Target(api, region)
+}
+
+// dryRun answers look-ups, describes the target and checks the history, but never sends an
+// order (and so writes nothing to the history).
+type dryRun struct{ *journal.Journal }
+
+func (d dryRun) Submit(context.Context, flows.Order) (providers.Result, error) {
+	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "dry run: nothing is sent"}
+}
+
+func (d dryRun) Target(api flows.APIID, region string) providers.Target {
+	t := d.Journal.Target(api, region)
+	t.Mode = providers.DryRun
+	return t
+}
