@@ -10,6 +10,8 @@ import (
 	"time"
 
 	alierrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
+	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
 
 	"cloudorder/flows"
 )
@@ -157,5 +159,42 @@ func TestAlibabaWrongAPIVersionOrAction(t *testing.T) {
 	_, err = alibabaClient(t, AlibabaAccessKeySecret).ProcessCommonRequest(req)
 	if !errors.As(err, &se) || se.HttpStatus() != 404 || se.ErrorCode() != "InvalidAction.NotFound" {
 		t.Fatalf("action: got %v", err)
+	}
+}
+
+// createProductOrders is api-facts §1.6 (a): a custom ROA request type sent with DoAction, the
+// shape a provider built on the generated-request pattern uses.
+type createProductOrders struct{ *requests.RoaRequest }
+
+type createProductOrdersResponse struct {
+	*responses.BaseResponse
+	RequestId, OrderId, Message, BuyProductRequestId string
+	ProductIds                                       []string
+}
+
+func TestAlibabaOrderAsCustomRoaRequest(t *testing.T) {
+	s := startSandbox(t, Options{})
+	req := &createProductOrders{&requests.RoaRequest{}}
+	req.InitWithApiInfo("AIWorkSpace", "2021-02-04", "CreateProductOrders", "/api/v1/productorders", "", "")
+	req.Method = requests.POST
+	req.SetContent([]byte(alibabaBody))
+	req.SetContentType(requests.Json)
+	req.Scheme, req.Domain, req.Port = requests.HTTP, "127.0.0.1", port(t, s)
+	resp := &createProductOrdersResponse{BaseResponse: &responses.BaseResponse{}}
+	if err := alibabaClient(t, AlibabaAccessKeySecret).DoAction(req, resp); err != nil {
+		t.Fatal(err)
+	}
+	if resp.OrderId == "" || resp.RequestId == "" || len(resp.ProductIds) != 2 {
+		t.Errorf("response %+v", resp)
+	}
+}
+
+func TestAlibabaSignatureCoversQueryParameters(t *testing.T) {
+	s := startSandbox(t, Options{})
+	req := newAlibabaRequest(t, s, alibabaBody)
+	req.QueryParams["ClientToken"] = "a b&c=é"
+	req.QueryParams["Empty"] = ""
+	if _, err := alibabaClient(t, AlibabaAccessKeySecret).ProcessCommonRequest(req); err != nil {
+		t.Fatal(err)
 	}
 }

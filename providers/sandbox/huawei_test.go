@@ -168,6 +168,15 @@ func TestListProductThroughRealSDK(t *testing.T) {
 	if resp.Products == nil || len(*resp.Products) != 1 || *(*resp.Products)[0].ProductId != one {
 		t.Errorf("filtered products %+v", resp.Products)
 	}
+	// Several keys and characters the canonical query must percent-encode.
+	odd, mode, osType := "a b/c+d=é", "1", "Windows"
+	resp, err = c.ListProduct(&wsamodel.ListProductRequest{FlavorId: &odd, ChargeMode: &mode, OsType: &osType})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Products == nil || len(*resp.Products) != 0 {
+		t.Errorf("no product has flavor %q: got %+v", odd, resp.Products)
+	}
 }
 
 func TestListAvailabilityZoneAndVolumeTypeThroughRealSDK(t *testing.T) {
