@@ -3,6 +3,24 @@
 // REAL SDKs talk to: same methods, paths, status codes and JSON shapes, signatures verified with
 // the sandbox's own keys, bodies validated by the flows package, and faults injected on demand
 // (DESIGN.md §5). Nothing it accepts is bought.
+//
+// Answers, in the order they are checked:
+//
+//	Alibaba POST /api/v1/productorders ({"RequestId","HostId","Code","Message","Recommend"}):
+//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (x-acs-action,
+//	  or any other /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
+//	  404 InvalidAccessKeyId.NotFound · 400 InvalidTimeStamp.Format / InvalidTimeStamp.Expired
+//	  (Date ±15 min) · 400 ContentMD5NotMatched · 400 SignatureDoesNotMatch ("… server string to
+//	  sign is:<sts>") · 400 InvalidParameter (not JSON, or "Invalid parameter: <path>: <rule>; …")
+//	  · 200 {RequestId, OrderId (15 digits), Message "正常", BuyProductRequestId, ProductIds}.
+//	Huawei POST /v1/{project_id}/period/order (DSC), …/bundles/subscribe/order (WSA), GET
+//	…/product, …/availability-zone, …/volume-type ({"error_code","error_msg"} + X-Request-Id):
+//	  400 dsc.40000011 / WKS.00211102 (literal {project_id}) · 401 APIGW.0301 (signature, AK,
+//	  X-Sdk-Date ±15 min) · 403 dsc.40300001 / WKS.00081102 (project not the sandbox's) ·
+//	  400 dsc.40000011 / WKS.00211102 ("Invalid parameter: <path>: <rule>; …") · 404 APIGW.0101
+//	  (unknown path) · 200 {"order_id": "CS" + yyMMddHHmm + 5 random}.
+//	Faults (acted out first, once the body is read): throttle → Alibaba 400 Throttling.User, Huawei 429 APIGW.0308; http500 → Alibaba
+//	  500 InternalError, DSC 500 dsc.50000001, WSA 500 WKS.00211401.
 package sandbox
 
 import (
@@ -76,7 +94,7 @@ func (s *Server) Orders() []Order {
 	return append([]Order{}, s.orders...)
 }
 
-// Hits returns how many requests reached api's order endpoint (accepted, rejected or faulted):
+// Hits returns how many POSTs reached api's order endpoint (accepted, rejected or faulted):
 // tests use it to prove an order was sent exactly once.
 func (s *Server) Hits(api flows.APIID) int {
 	s.mu.Lock()
