@@ -1,8 +1,105 @@
 package main
 
-// cmdHistory is owned by the issue that builds it; until then it says so.
+import (
+	"flag"
+	"fmt"
+	"text/tabwriter"
+	"time"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/providers/journal"
+)
+
+// cmdHistory lists the order journal, oldest first so the newest stays on screen. An order
+// whose outcome is unknown — or was never written because the process died mid-flight — is
+// flagged: it may exist, and only the console can tell.
 func cmdHistory(args []string, c *cli) int {
-	_ = args
-	c.stderr.Write([]byte("cloudorder: history is not built yet\n"))
-	return exitUsage
+	fs := flag.NewFlagSet("history", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	output := fs.String("output", "text", "text|json")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 || (*output != "text" && *output != "json") {
+		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder history [--output text|json]", "用法:cloudorder history [--output text|json]")))
+		return exitUsage
+	}
+	path := config.HistoryPath(c.getenv)
+	entries, err := journal.Read(path)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "cloudorder history: %v\n", err)
+		return exitUsage
+	}
+	if *output == "json" {
+		out := make([]historyItem, 0, len(entries))
+		for _, e := range entries {
+			out = append(out, item(e))
+		}
+		writeJSONLine(c.stdout, out)
+		return exitOK
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(c.stdout, c.say(flows.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, c.say(flows.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
+	for _, e := range entries {
+		in := e.Intent
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), in.API, in.Region, in.Mode,
+			c.say(outcomeText(e)), dash(e.Result.OrderID), dash(e.Result.RequestID))
+	}
+	_ = tw.Flush()
+	return exitOK
+}
+
+// outcomeText is the outcome as the person should read it.
+func outcomeText(e journal.Entry) flows.Text {
+	switch e.Outcome {
+	case journal.OutcomeOK:
+		return flows.T("ok", "成功")
+	case journal.OutcomeRejected:
+		return flows.Tf("rejected: %s", "被拒绝:%s", e.Result.Code)
+	case journal.OutcomeNotSent:
+		return flows.T("not sent", "未发送")
+	}
+	return flows.T("unknown — check the console", "未知 — 请在控制台核实")
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// historyItem is one order in `history --output json`.
+type historyItem struct {
+	ID         string      `json:"id"`
+	At         time.Time   `json:"at"`
+	API        flows.APIID `json:"api"`
+	Region     string      `json:"region"`
+	ProjectID  string      `json:"project_id,omitempty"`
+	Mode       string      `json:"mode"`
+	Endpoint   string      `json:"endpoint"`
+	Outcome    string      `json:"outcome"`  // ok, rejected, not_sent or unknown
+	Recorded   bool        `json:"recorded"` // false: no outcome was written (the process died mid-flight)
+	OrderID    string      `json:"order_id,omitempty"`
+	RequestID  string      `json:"request_id,omitempty"`
+	Code       string      `json:"code,omitempty"`
+	Message    string      `json:"message,omitempty"`
+	Error      string      `json:"error,omitempty"`
+	BodySHA256 string      `json:"body_sha256"`
+}
+
+func item(e journal.Entry) historyItem {
+	in, r := e.Intent, e.Result
+	outcome := e.Outcome
+	if outcome == journal.OutcomePending {
+		outcome = journal.OutcomeUnknown
+	}
+	return historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
+		Endpoint: in.Endpoint, Outcome: outcome, Recorded: e.Outcome != journal.OutcomePending, OrderID: r.OrderID,
+		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256}
 }

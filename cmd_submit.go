@@ -1,8 +1,296 @@
 package main
 
-// cmdSubmit is owned by the issue that builds it; until then it says so.
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/providers/cloud"
+)
+
+// duplicateWindow is how far back an identical successful order makes submit ask again.
+const duplicateWindow = 24 * time.Hour
+
+// submitFlags are the options of `cloudorder submit`.
+type submitFlags struct {
+	sandbox, yes, allowDuplicate bool
+	output, endpoint             string
+	timeout                      time.Duration
+}
+
+// cmdSubmit sends one order file (DESIGN.md §3). Exit codes: 0 placed · 1 invalid order or
+// missing credentials, nothing sent · 2 usage error, unreadable file, no terminal to confirm
+// on, or an identical order succeeded within 24 h and --yes came without --allow-duplicate
+// (the remedy is a flag, so it is a usage error; nothing sent) · 3 rejected by the API,
+// nothing bought · 4 sent, outcome unknown.
 func cmdSubmit(args []string, c *cli) int {
-	_ = args
-	c.stderr.Write([]byte("cloudorder: submit is not built yet\n"))
-	return exitUsage
+	f, name, code := parseSubmitArgs(args, c)
+	if code != exitOK {
+		return code
+	}
+	order, code := loadOrder(name, c)
+	if code != exitOK {
+		return code
+	}
+	settings := loadSettings(c)
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "cloudorder submit: %v\n", err)
+		return exitUsage
+	}
+	defer closer.Close()
+
+	if code := confirm(c, f, p, order); code != exitOK {
+		return code
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), f.timeout+5*time.Second) // the SDK timeout fires first
+	defer cancel()
+	res, err := p.Submit(ctx, order)
+	if err != nil {
+		return reportFailure(c, f, err)
+	}
+	return reportSuccess(c, f, mode, res)
+}
+
+// parseSubmitArgs reads flags placed before or after FILE.
+func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
+	var f submitFlags
+	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
+	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded in the last 24 hours", "即使 24 小时内已有相同订单成功也发送")))
+	fs.StringVar(&f.output, "output", "text", "text|json")
+	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
+	var files []string
+	for len(args) > 0 {
+		if err := fs.Parse(args); err != nil {
+			return f, "", exitUsage
+		}
+		args = fs.Args()
+		if len(args) > 0 {
+			files = append(files, args[0])
+			args = args[1:]
+		}
+	}
+	usage := c.say(flows.T("usage: cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]",
+		"用法:cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]"))
+	switch {
+	case len(files) != 1:
+		fmt.Fprintln(c.stderr, usage)
+		return f, "", exitUsage
+	case f.output != "text" && f.output != "json":
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
+		return f, "", exitUsage
+	case f.timeout <= 0:
+		fmt.Fprintln(c.stderr, c.say(flows.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
+		return f, "", exitUsage
+	}
+	return f, files[0], exitOK
+}
+
+// loadOrder reads and validates the order file the way `validate` does; the body sent is the
+// file's own body (compacted), byte for byte what the person wrote and reviewed.
+func loadOrder(name string, c *cli) (flows.Order, int) {
+	_, _, problems, code := readOrderFile(name, c)
+	if code != exitOK {
+		return flows.Order{}, code
+	}
+	for _, p := range problems {
+		warn := ""
+		if p.Warning {
+			warn = c.say(flows.T("warning: ", "警告:"))
+		}
+		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
+	}
+	if flows.Blocking(problems) {
+		fmt.Fprintln(c.stderr, c.say(flows.T("nothing was sent", "未发送任何内容")))
+		return flows.Order{}, exitInvalid
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
+		return flows.Order{}, exitUsage
+	}
+	var o flows.Order
+	if err := json.Unmarshal(data, &o); err != nil {
+		fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
+		return flows.Order{}, exitUsage
+	}
+	return o, exitOK
+}
+
+// loadSettings reads config.toml; its problems are shown but do not stop the order.
+func loadSettings(c *cli) config.Settings {
+	s, problems, err := config.LoadSettings(c.getenv)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s%v\n", c.say(flows.T("warning: ", "警告:")), err)
+	}
+	for _, p := range problems {
+		fmt.Fprintf(c.stderr, "%s%s\n", c.say(flows.T("warning: ", "警告:")), p)
+	}
+	return s
+}
+
+// isTerminal reports whether r is an interactive terminal; tests replace it.
+var isTerminal = func(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+// confirm shows the summary and asks, unless --yes. A duplicate of an order that succeeded in
+// the last 24 hours is refused with --yes (unless --allow-duplicate) and asked about again
+// interactively.
+func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
+	var recent providers.Recent
+	dup := false
+	if df, ok := p.(providers.DuplicateFinder); ok && !f.allowDuplicate {
+		recent, dup = df.RecentDuplicate(o, duplicateWindow)
+	}
+	dupText := flows.Tf("an identical order succeeded at %s (order_id %s, request_id %s)",
+		"相同的订单已于 %s 成功(order_id %s,request_id %s)", recent.At.Local().Format(time.DateTime), recent.OrderID, recent.RequestID)
+	if f.yes {
+		if dup {
+			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(dupText), c.say(flows.T(
+				"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
+				"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
+			return exitUsage
+		}
+		return exitOK
+	}
+	if !isTerminal(c.stdin) {
+		fmt.Fprintln(c.stderr, c.say(flows.T(
+			"not sent: submit asks for confirmation on a terminal; stdin is not one. Review the file and pass --yes to send without asking.",
+			"未发送:submit 需要在终端上确认,而标准输入不是终端。请审阅文件后使用 --yes 直接发送。")))
+		return exitUsage
+	}
+	printSummary(c, p.Target(o.API, o.Region), o)
+	in := bufio.NewReader(c.stdin)
+	if !ask(c, in, flows.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
+		fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+		return exitUsage
+	}
+	if dup {
+		fmt.Fprintf(c.stderr, "%s\n", c.say(dupText))
+		if !ask(c, in, flows.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
+			fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+			return exitUsage
+		}
+	}
+	return exitOK
+}
+
+// ask prints a question and reads one line; only y or yes (or 是) agrees.
+func ask(c *cli, in *bufio.Reader, q flows.Text) bool {
+	fmt.Fprint(c.stderr, c.say(q))
+	line, _ := in.ReadString('\n')
+	switch strings.ToLower(strings.TrimSpace(line)) {
+	case "y", "yes", "是":
+		return true
+	}
+	return false
+}
+
+// printSummary shows where the order goes, as whom, and the exact body, on stderr (stdout is
+// kept for the result, so --output json stays parseable).
+func printSummary(c *cli, t providers.Target, o flows.Order) {
+	row := func(label flows.Text, v string) {
+		if v != "" {
+			fmt.Fprintf(c.stderr, "  %-12s %s\n", c.say(label)+":", v)
+		}
+	}
+	banner := map[providers.Mode]flows.Text{
+		providers.Live:    flows.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
+		providers.Sandbox: flows.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
+	}[t.Mode]
+	fmt.Fprintln(c.stderr, c.say(banner))
+	row(flows.T("API", "接口"), string(o.API))
+	row(flows.T("Region", "区域"), o.Region)
+	row(flows.T("Project", "项目"), o.ProjectID)
+	row(flows.T("Endpoint", "接入地址"), t.Endpoint)
+	row(flows.T("Mode", "模式"), string(t.Mode))
+	row(flows.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
+	fmt.Fprintln(c.stderr, c.say(flows.T("Body:", "请求体:")))
+	body, err := json.MarshalIndent(json.RawMessage(o.CompactBody()), "  ", "  ")
+	if err != nil {
+		body = o.Body
+	}
+	fmt.Fprintf(c.stderr, "  %s\n", body)
+}
+
+// reportSuccess prints order_id and request_id (text) or one JSON object (json).
+func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Result) int {
+	if f.output == "json" {
+		out := map[string]any{}
+		for k, v := range res.Response {
+			out[k] = v
+		}
+		out["order_id"], out["request_id"] = res.OrderID, res.RequestID
+		writeJSONLine(c.stdout, out)
+	} else {
+		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", res.OrderID, res.RequestID)
+	}
+	if mode == providers.Sandbox {
+		fmt.Fprintln(c.stderr, c.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
+	}
+	return exitOK
+}
+
+// reportFailure explains a failed order by what the person must do next.
+func reportFailure(c *cli, f submitFlags, err error) int {
+	var pe *providers.Error
+	if !errors.As(err, &pe) {
+		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
+	}
+	if f.output == "json" {
+		outcome := map[providers.Kind]string{providers.Invalid: "not_sent", providers.Rejected: "rejected", providers.Unknown: "unknown"}[pe.Kind]
+		writeJSONLine(c.stdout, map[string]any{"outcome": outcome, "http_status": pe.HTTPStatus, "code": pe.Code,
+			"message": pe.Message, "request_id": pe.RequestID})
+	}
+	switch pe.Kind {
+	case providers.Rejected:
+		fmt.Fprintln(c.stderr, c.say(flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。")))
+		fmt.Fprintf(c.stderr, "  code: %s\n  message: %s\n  request_id: %s\n", pe.Code, pe.Message, pe.RequestID)
+		return exitRejected
+	case providers.Invalid:
+		fmt.Fprintf(c.stderr, "%s %s\n", c.say(flows.T("Not sent:", "未发送:")), pe.Error())
+		var miss *config.MissingError
+		if errors.As(err, &miss) {
+			fmt.Fprintln(c.stderr, c.say(flows.Tf("Set %s (or use --sandbox to try without a real account).",
+				"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
+		}
+		return exitInvalid
+	}
+	fmt.Fprintln(c.stderr, c.say(flows.T(
+		"WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
+		"警告:订单已发送,但未收到明确应答。订单可能已经生成。")))
+	fmt.Fprintf(c.stderr, "  %s\n", pe.Error())
+	fmt.Fprintln(c.stderr, c.say(flows.T(
+		"Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
+		"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")))
+	return exitUnknown
+}
+
+func writeJSONLine(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(v)
 }
