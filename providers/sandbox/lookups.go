@@ -63,7 +63,7 @@ var products = []product{
 	appstream("workspace.appstream.general.2xlarge.4", "s7.2xlarge.4", "8", "32768", "通用型 | 8核 | 32GB | General 8 vCPUs 32 GB", 16, "1"),
 	appstream("workspace.appstream.general.2xlarge.8", "s7.2xlarge.8", "8", "65536", "通用型 | 8核 | 64GB | General 8 vCPUs 64 GB", 16, "1"),
 	appstream("workspacehost.s.large2.p01", "c3.large.4", "2", "8192", "专属主机 | 2核 | 8GB | Dedicated 2 vCPUs 8 GB", 1, "1"),
-	appstream("workspace.appstream.general.xlarge.4.od", "s7.xlarge.4", "4", "16384", "通用型(按需) | 4核 | 16GB | General pay-per-use 4 vCPUs 16 GB", 8, "0"),
+	appstream("workspace.appstream.general.2xlarge.2", "s7.2xlarge.2", "8", "16384", "通用型(按需) | 8核 | 16GB | General pay-per-use 8 vCPUs 16 GB", 16, "0"),
 }
 
 // listProduct answers ListProduct, honouring the query filters the SDK sends.
