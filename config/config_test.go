@@ -1,0 +1,216 @@
+package config
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestAlibabaFromEnv(t *testing.T) {
+	c, err := Alibaba(envOf(map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAI5tEnv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s3cret-env", "ALIBABA_CLOUD_SECURITY_TOKEN": "tok"}))
+	if err != nil || c.AccessKeyID != "LTAI5tEnv" || c.AccessKeySecret.Reveal() != "s3cret-env" || c.SecurityToken.Reveal() != "tok" || c.Source != "env ALIBABA_CLOUD_ACCESS_KEY_ID" {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+	if c.MaskedKey() != "LTAI*****" {
+		t.Errorf("masked key %q", c.MaskedKey())
+	}
+}
+
+func TestAlibabaFromCLIProfile(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".aliyun", "config.json"), `{"current":"work","profiles":[
+		{"name":"default","mode":"AK","access_key_id":"LTAIdefault","access_key_secret":"d"},
+		{"name":"work","mode":"AK","access_key_id":"LTAIwork","access_key_secret":"w","region_id":"cn-shanghai"}]}`)
+	c, err := Alibaba(envOf(map[string]string{"HOME": home}))
+	if err != nil || c.AccessKeyID != "LTAIwork" || c.AccessKeySecret.Reveal() != "w" || c.Region != "cn-shanghai" || c.Source != "~/.aliyun/config.json profile work" {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+}
+
+func TestAlibabaMissingSaysWhereItLooked(t *testing.T) {
+	home := t.TempDir()
+	_, err := Alibaba(envOf(map[string]string{"HOME": home}))
+	var miss *MissingError
+	if !errors.As(err, &miss) || !errors.Is(err, ErrNoCredential) {
+		t.Fatalf("err = %v", err)
+	}
+	for _, want := range []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET", "~/.aliyun/config.json (no such file)"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+	if miss.Hint() != "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET" {
+		t.Errorf("hint %q", miss.Hint())
+	}
+	write(t, filepath.Join(home, ".aliyun", "config.json"), `{"current":"sso","profiles":[{"name":"sso","mode":"CloudSSO"}]}`)
+	if _, err := Alibaba(envOf(map[string]string{"HOME": home})); err == nil || !strings.Contains(err.Error(), "mode CloudSSO is not supported") {
+		t.Errorf("unsupported mode: %v", err)
+	}
+	if _, err := Alibaba(envOf(map[string]string{"HOME": home, "ALIBABA_CLOUD_ACCESS_KEY_ID": "x"})); err == nil || !strings.Contains(err.Error(), "must both be set") {
+		t.Errorf("half a key: %v", err)
+	}
+}
+
+func TestHuaweiFromEnv(t *testing.T) {
+	c, err := Huawei(envOf(map[string]string{"HOME": t.TempDir(), "HUAWEICLOUD_SDK_AK": "AKENV", "HUAWEICLOUD_SDK_SK": "skenv", "HUAWEICLOUD_SDK_PROJECT_ID": "p1"}))
+	if err != nil || c.AK != "AKENV" || c.SK.Reveal() != "skenv" || c.ProjectID != "p1" || c.Source != "env HUAWEICLOUD_SDK_AK" {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+}
+
+func TestHuaweiFromCredentialsFile(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "# SDK profile\n[global]\nak = GLOBAL\nsk = g\n\n[basic]\nak = BASICAK\nsk = \"basic sk\"\nproject_id = p2\n")
+	c, err := Huawei(envOf(map[string]string{"HOME": home}))
+	if err != nil || c.AK != "BASICAK" || c.SK.Reveal() != "basic sk" || c.ProjectID != "p2" || c.Source != "~/.huaweicloud/credentials [basic]" {
+		t.Fatalf("got %+v, %v", c, err)
+	}
+	// HUAWEICLOUD_SDK_CREDENTIALS_FILE moves the file, as in the SDK.
+	other := filepath.Join(t.TempDir(), "creds.ini")
+	write(t, other, "[basic]\nak=MOVED\nsk=m\n")
+	c, err = Huawei(envOf(map[string]string{"HOME": home, "HUAWEICLOUD_SDK_CREDENTIALS_FILE": other, "HUAWEICLOUD_SDK_PROJECT_ID": "p3"}))
+	if err != nil || c.AK != "MOVED" || c.ProjectID != "p3" || !strings.Contains(c.Source, "HUAWEICLOUD_SDK_CREDENTIALS_FILE") {
+		t.Fatalf("moved file: %+v, %v", c, err)
+	}
+}
+
+func TestHuaweiMissingSaysWhereItLooked(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[global]\nak=A\nsk=B\n")
+	_, err := Huawei(envOf(map[string]string{"HOME": home}))
+	if !errors.Is(err, ErrNoCredential) {
+		t.Fatalf("err = %v", err)
+	}
+	for _, want := range []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "~/.huaweicloud/credentials (no [basic] section)"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("%q lacks %q", err, want)
+		}
+	}
+}
+
+func TestSecretNeverPrints(t *testing.T) {
+	s := NewSecret("TopSecretValue123")
+	c := AlibabaCredential{AccessKeyID: "LTAI5t", AccessKeySecret: s}
+	js, _ := json.Marshal(c)
+	for _, out := range []string{fmt.Sprint(s), fmt.Sprintf("%v %s %q %x %X %#v %+v %d", s, s, s, s, s, s, s, s),
+		fmt.Sprintf("%v %+v %#v", c, c, c), string(js), s.String(), s.GoString()} {
+		if strings.Contains(out, "Secret") && strings.Contains(out, "Value123") || strings.Contains(out, "Value123") {
+			t.Errorf("secret printed: %s", out)
+		}
+		if !strings.Contains(out, "TopS") {
+			t.Errorf("mask missing: %s", out)
+		}
+	}
+	if s.Reveal() != "TopSecretValue123" {
+		t.Error("Reveal must return the value")
+	}
+}
+
+func TestParseEndpoint(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://aiworkspace.cn-hangzhou.aliyuncs.com": "https://aiworkspace.cn-hangzhou.aliyuncs.com",
+		"https://example.com:8443/":                    "https://example.com:8443",
+		"http://127.0.0.1:8790":                        "http://127.0.0.1:8790",
+		"http://127.9.9.9":                             "http://127.9.9.9",
+		"http://localhost:1":                           "http://localhost:1",
+		"http://[::1]:8790":                            "http://[::1]:8790",
+	} {
+		e, err := ParseEndpoint(in)
+		if err != nil || e.String() != want {
+			t.Errorf("%s: %v, %v; want %s", in, e, err, want)
+		}
+	}
+	for in, why := range map[string]string{
+		"http://example.com":           "loopback",
+		"http://10.0.0.1:80":           "loopback",
+		"ftp://127.0.0.1":              "scheme",
+		"example.com":                  "scheme",
+		"https://example.com/api":      "no path",
+		"https://example.com?x=1":      "no path",
+		"https://user:pw@example.com":  "user info",
+		"https://example.com:99999":    "port",
+		"https://":                     "no host",
+		"http://localhost.example.com": "loopback",
+	} {
+		if _, err := ParseEndpoint(in); err == nil || !strings.Contains(err.Error(), why) {
+			t.Errorf("%s: err %v, want it to mention %q", in, err, why)
+		}
+	}
+}
+
+func TestSettings(t *testing.T) {
+	s, problems := ParseSettings("config.toml", []byte(`# cloudorder settings
+lang = "zh"   # interface language
+colour = "no"
+
+[regions]
+alibaba = "cn-shanghai"
+huawei = 'cn-north-4'
+aws = "us-east-1"
+
+[endpoints]
+"huawei/dsc/CreateProductOrder" = "http://127.0.0.1:8790"
+"alibaba/pai/CreateProductOrders" = "http://example.com"
+huawei/workspaceapp/CreateOrder = "https://x"
+
+[proxy]
+url = "http://proxy"
+[regions]
+huawei = cn-east-3
+`))
+	if s.Lang != "zh" || s.Regions["alibaba"] != "cn-shanghai" || s.Regions["huawei"] != "cn-north-4" || s.Endpoints["huawei/dsc/CreateProductOrder"] != "http://127.0.0.1:8790" {
+		t.Errorf("settings = %+v", s)
+	}
+	want := map[int]string{3: `unknown key "colour"`, 8: `unknown key "aws" in [regions]`, 12: "loopback", 13: "must be quoted", 15: "unknown table [proxy]", 18: "quoted string"}
+	got := map[int]string{}
+	for _, p := range problems {
+		got[p.Line] = p.String()
+	}
+	for line, w := range want {
+		if !strings.Contains(got[line], w) || !strings.HasPrefix(got[line], fmt.Sprintf("config.toml:%d: ", line)) {
+			t.Errorf("line %d: got %q, want it to mention %q", line, got[line], w)
+		}
+	}
+	if len(problems) != len(want) {
+		t.Errorf("problems = %v", problems)
+	}
+}
+
+func TestPaths(t *testing.T) {
+	env := envOf(map[string]string{"HOME": "/home/a"})
+	if p := SettingsPath(env); p != "/home/a/.config/cloudorder/config.toml" {
+		t.Error(p)
+	}
+	if p := HistoryPath(env); p != "/home/a/.local/state/cloudorder/orders.jsonl" {
+		t.Error(p)
+	}
+	env = envOf(map[string]string{"HOME": "/home/a", "XDG_CONFIG_HOME": "/x/c", "XDG_STATE_HOME": "relative/ignored"})
+	if p := SettingsPath(env); p != "/x/c/cloudorder/config.toml" {
+		t.Error(p)
+	}
+	if p := HistoryPath(env); p != "/home/a/.local/state/cloudorder/orders.jsonl" {
+		t.Error(p)
+	}
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "cloudorder", "config.toml"), "[regions]\nhuawei = \"cn-east-3\"\n")
+	s, problems, err := LoadSettings(envOf(map[string]string{"XDG_CONFIG_HOME": dir}))
+	if err != nil || len(problems) != 0 || s.Regions["huawei"] != "cn-east-3" {
+		t.Errorf("LoadSettings = %+v %v %v", s, problems, err)
+	}
+}
