@@ -1,0 +1,131 @@
+package alibaba
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/providers/sandbox"
+)
+
+const body = `{"AutoPay":true,"Products":[{"AutoRenew":false,"ProductCode":"PAI_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour","Duration":1}]}`
+
+func key(secret string) func() (config.AlibabaCredential, error) {
+	return func() (config.AlibabaCredential, error) {
+		return config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID, AccessKeySecret: config.NewSecret(secret), Source: "test"}, nil
+	}
+}
+
+func newSandbox(t *testing.T, secret string) (*sandbox.Server, *Provider) {
+	t.Helper()
+	s := sandbox.New(sandbox.Options{})
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	ep, _ := config.ParseEndpoint(s.URL())
+	return s, New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(secret)})
+}
+
+var order = flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: []byte(body)}
+
+func TestSubmitSendsTheBodyAsJSON(t *testing.T) {
+	s, p := newSandbox(t, sandbox.AlibabaAccessKeySecret)
+	res, err := p.Submit(context.Background(), order)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Orders()
+	if len(got) != 1 || string(got[0].Body) != body {
+		t.Fatalf("sandbox got %+v", got)
+	}
+	if res.OrderID != got[0].OrderID || res.RequestID != got[0].RequestID || res.Response["Message"] == "" {
+		t.Errorf("result %+v", res)
+	}
+	if _, ok := res.Response["ProductIds"].([]string); !ok {
+		t.Errorf("ProductIds = %#v", res.Response["ProductIds"])
+	}
+}
+
+func TestWrongSecretIsRejectedWithTheSDKError(t *testing.T) {
+	s, p := newSandbox(t, "WrongSecret000000000000000000000")
+	_, err := p.Submit(context.Background(), order)
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Kind != providers.Rejected || pe.Code == "" || pe.RequestID == "" || pe.Unwrap() == nil {
+		t.Fatalf("err = %#v", err)
+	}
+	if s.Hits(flows.AlibabaPAI) != 1 {
+		t.Error("want exactly one request")
+	}
+}
+
+func TestServerErrorIsUnknownAndNotRetried(t *testing.T) {
+	s, p := newSandbox(t, sandbox.AlibabaAccessKeySecret)
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
+	_, err := p.Submit(context.Background(), order)
+	if providers.KindOf(err) != providers.Unknown || s.Hits(flows.AlibabaPAI) != 1 {
+		t.Fatalf("err = %v, hits %d", err, s.Hits(flows.AlibabaPAI))
+	}
+}
+
+func TestCancelledContextAbortsTheWait(t *testing.T) {
+	s, p := newSandbox(t, sandbox.AlibabaAccessKeySecret)
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang})
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := p.Submit(ctx, order)
+	if providers.KindOf(err) != providers.Unknown || time.Since(start) > 3*time.Second {
+		t.Fatalf("err = %v after %v", err, time.Since(start))
+	}
+}
+
+func TestMissingCredentialIsInvalid(t *testing.T) {
+	p := New(Options{Credential: func() (config.AlibabaCredential, error) {
+		return config.AlibabaCredential{}, &config.MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}}
+	}})
+	_, err := p.Submit(context.Background(), order)
+	if providers.KindOf(err) != providers.Invalid || !strings.Contains(err.Error(), "ALIBABA_CLOUD_ACCESS_KEY_ID") {
+		t.Fatalf("err = %v", err)
+	}
+	if tg := p.Target(flows.AlibabaPAI, "cn-hangzhou"); tg.Credential != "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET" {
+		t.Errorf("target %+v", tg)
+	}
+}
+
+// Real endpoints are always HTTPS on aiworkspace.<region>.aliyuncs.com; the port is never part
+// of Domain; plain http only for a loopback override.
+func TestRoute(t *testing.T) {
+	for _, tc := range []struct {
+		override                   string
+		scheme, domain, port, want string
+	}{
+		{"", "HTTPS", "aiworkspace.cn-shanghai.aliyuncs.com", "443", "https://aiworkspace.cn-shanghai.aliyuncs.com"},
+		{"https://example.com:8443", "HTTPS", "example.com", "8443", "https://example.com:8443"},
+		{"http://127.0.0.1:8790", "HTTP", "127.0.0.1", "8790", "http://127.0.0.1:8790"},
+		{"http://[::1]:8790", "HTTP", "[::1]", "8790", "http://[::1]:8790"},
+	} {
+		opts := Options{Credential: key("x")}
+		if tc.override != "" {
+			ep, err := config.ParseEndpoint(tc.override)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Endpoint = &ep
+		}
+		p := New(opts)
+		req := NewCreateProductOrdersRequest([]byte(body))
+		p.route(req, "cn-shanghai")
+		if req.Scheme != tc.scheme || req.Domain != tc.domain || req.Port != tc.port {
+			t.Errorf("%q: scheme %s domain %s port %s", tc.override, req.Scheme, req.Domain, req.Port)
+		}
+		if got := p.Target(flows.AlibabaPAI, "cn-shanghai").Endpoint; got != tc.want {
+			t.Errorf("%q: target endpoint %s, want %s", tc.override, got, tc.want)
+		}
+	}
+}
