@@ -183,3 +183,78 @@ func keyMsg(k string) tea.KeyPressMsg {
 }
 
 func typeName(v any) string { return fmt.Sprintf("%T", v) }
+
+// walk drives the wizard from the focused step to review the way a person would: Enter on
+// every field, except that fields named in fill (by path) are set first — text typed after
+// ctrl+u, pick-one values reached with →. It returns the keys it pressed, so a program-level
+// test can replay exactly the same keys.
+func (d *driver) walk(fill map[string]string) []string {
+	d.t.Helper()
+	var pressed []string
+	press := func(k string) {
+		pressed = append(pressed, k)
+		d.keys(k)
+	}
+	for i := 0; i < 400 && d.m.Where() != "review"; i++ {
+		r, ok := d.m.focused()
+		if !ok {
+			press("enter")
+			continue
+		}
+		want, has := fill[r.path()]
+		if r.kind == rowAPI {
+			want, has = fill["api"]
+		}
+		if has && d.m.valueOf(r) != want {
+			switch r.kind {
+			case rowText:
+				press("ctrl+u")
+				for _, c := range want {
+					press(string(c))
+				}
+			default:
+				for j := 0; j < 40 && d.m.valueOf(r) != want; j++ {
+					press("right")
+				}
+			}
+			if d.m.valueOf(r) != want {
+				d.t.Fatalf("could not set %s to %q (is %q)\n%s", r.path(), want, d.m.valueOf(r), d.view())
+			}
+		}
+		press("enter")
+	}
+	if d.m.Where() != "review" {
+		d.t.Fatalf("walk did not reach review; at %s\n%s", d.m.Where(), d.view())
+	}
+	return pressed
+}
+
+// Answers to type for each API beyond its documented defaults (required fields without one).
+var (
+	fillAlibaba = map[string]string{"api": string(flows.AlibabaPAI)}
+	fillDSC     = map[string]string{
+		"api":                              string(flows.HuaweiDSC),
+		"project_id":                       "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+		"body.product_infos[0].product_id": "OFFI740586375358963717",
+	}
+	fillWorkspace = map[string]string{
+		"api":        string(flows.HuaweiWorkspaceApp),
+		"project_id": "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+		"body.resources[0].create_services.product_id":      "workspace.appstream.general.xlarge.4",
+		"body.resources[0].create_services.server_group_id": "1",
+		"body.resources[0].create_services.subnet_id":       "197c1aa4-2611-48bd-a3af-ac4ce2c17c4c",
+		"body.resources[0].create_services.vpc_id":          "3a7c2d10-98b5-4e0f-a1c4-6e2b9f8d7c55",
+	}
+)
+
+// focus moves down to the row editing path.
+func (d *driver) focus(path string) {
+	d.t.Helper()
+	for range 60 {
+		if r, ok := d.m.focused(); ok && r.path() == path {
+			return
+		}
+		d.keys("down")
+	}
+	d.t.Fatalf("no row %s on this step:\n%s", path, d.view())
+}

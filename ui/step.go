@@ -3,7 +3,6 @@ package ui
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -203,25 +202,19 @@ func (m *Model) problemsAt(r row) []flows.Problem {
 	return flows.ProblemsAt(m.problems, r.path())
 }
 
-// strayProblems are problems inside this step's items (say, an element of a string list)
-// that no row shows by its exact path.
+// strayProblems are problems of this step's fields that no row shows by its exact path
+// (say, one element of a string list): they are listed under the form so nothing hides.
 func (m *Model) strayProblems() []flows.Problem {
 	if len(m.rows) == 0 || m.rows[0].kind == rowAPI {
 		return nil
 	}
+	step := m.steps[m.step]
 	var out []flows.Problem
 	for _, p := range m.problems {
-		exact, inside := false, false
-		for _, r := range m.rows {
-			if r.path() == p.Path {
-				exact = true
-				break
-			}
-			if r.kind != rowHeading && r.kind != rowItem && strings.HasPrefix(p.Path, r.path()+"[") {
-				inside = true
-			}
+		if slices.ContainsFunc(m.rows, func(r row) bool { return r.path() == p.Path }) {
+			continue
 		}
-		if !exact && inside {
+		if f := m.api.FieldAt(p.Path); f != nil && f.Step == step && (f.Kind.IsScalar() || f.Kind == flows.Array) {
 			out = append(out, p)
 		}
 	}
