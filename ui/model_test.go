@@ -41,7 +41,7 @@ func TestBackKeepsAnswers(t *testing.T) {
 	d.keys("enter") // API → region
 	d.keys("ctrl+u")
 	d.typ("cn-shanghai")
-	d.keys("enter") // → products
+	d.keys("enter")                 // → products
 	d.keys("down", "down", "right") // ProductCode → MaxCompute_share
 	code := d.m.Answers().Get("body.Products[0].ProductCode")
 	d.keys("esc")
