@@ -18,7 +18,9 @@ type fake struct {
 	submit func(ctx context.Context) (providers.Result, error)
 }
 
-func (f fake) Submit(ctx context.Context, _ flows.Order) (providers.Result, error) { return f.submit(ctx) }
+func (f fake) Submit(ctx context.Context, _ flows.Order) (providers.Result, error) {
+	return f.submit(ctx)
+}
 func (f fake) Lookup(context.Context, providers.LookupQuery) ([]flows.Option, error) {
 	return nil, nil
 }
