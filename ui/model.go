@@ -85,6 +85,8 @@ type Model struct {
 	started  int64
 	now      int64
 
+	cache *renderCache // shared by copies of the model; entries are keyed by what they depend on
+
 	result providers.Result
 	copied bool
 	out    Outcome
@@ -109,6 +111,7 @@ func New(opts Options) Model {
 		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
 		w:       80,
 		h:       24,
+		cache:   &renderCache{},
 	}
 	m.restyle()
 	if len(m.apis) > 0 {
@@ -231,4 +234,10 @@ func (m Model) Where() string {
 		return string(flows.StepAPI)
 	}
 	return string(m.steps[m.step])
+}
+
+// renderCache keeps parts of the screen that change rarely.
+type renderCache struct {
+	headerKey, header string
+	reviewLines       []string // the review viewport's content, split once
 }

@@ -46,16 +46,31 @@ func (m *Model) layoutReview() {
 	body := m.st.JSON.Render(m.order.BodyJSON())
 	if m.wide() {
 		lw := w * 45 / 100
-		m.left = m.reviewSummary(lw)
+		m.left = padLines(clip(fitHeight(m.reviewSummary(lw), max(h, 1)), lw, max(h, 1)), lw)
 		m.vp.SetWidth(max(w-lw-3, 1))
 		m.vp.SetHeight(max(h-1, 1))
-		m.vp.SetContent(body)
+		m.setReviewContent(body)
 		return
 	}
 	m.left = ""
 	m.vp.SetWidth(max(w, 1))
 	m.vp.SetHeight(max(h, 1))
-	m.vp.SetContent(m.reviewSummary(w) + "\n" + m.st.SectionTitle.Render(m.say(txtBodyTitle)) + "\n" + body)
+	m.setReviewContent(m.reviewSummary(w) + "\n" + m.st.SectionTitle.Render(m.say(txtBodyTitle)) + "\n" + body)
+}
+
+// setReviewContent gives the viewport its content (it keeps the scroll position) and keeps
+// the lines to show, so drawing a scrolled frame is a slice, not a re-render.
+func (m *Model) setReviewContent(s string) {
+	m.vp.SetContent(s)
+	m.cache.reviewLines = strings.Split(s, "\n")
+}
+
+// reviewWindow returns the review lines visible at the viewport's scroll position.
+func (m *Model) reviewWindow() string {
+	lines := m.cache.reviewLines
+	top := min(max(m.vp.YOffset(), 0), len(lines))
+	end := min(top+m.vp.Height(), len(lines))
+	return strings.Join(lines[top:end], "\n")
 }
 
 // reviewSummary is the readable side of review: target, problems, then every answered field
@@ -225,4 +240,15 @@ func (m *Model) errorPanel(w int) string {
 	}
 	lines = append(lines, m.st.Warning.Render(wrapIndent(hint, w-2, "")))
 	return m.st.ErrorPanel.Render(strings.Join(lines, "\n"))
+}
+
+// padLines pads every line of s with spaces to w cells.
+func padLines(s string, w int) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if pad := w - ansi.StringWidth(l); pad > 0 {
+			lines[i] = l + strings.Repeat(" ", pad)
+		}
+	}
+	return strings.Join(lines, "\n")
 }

@@ -23,9 +23,16 @@ func (m *Model) stepBody(h int) string {
 	var out string
 	if m.wide() {
 		fw := w * 56 / 100
-		form := m.form(fw, max(h, 1))
-		panel := m.st.Panel.Render(clip(m.helpPanel(w-fw-4), w-fw-2, max(h, 1)))
-		out = lipgloss.JoinHorizontal(lipgloss.Top, fitHeight(form, max(h, 1)), " ", panel)
+		form := strings.Split(fitHeight(m.form(fw, max(h, 1)), max(h, 1)), "\n")
+		panel := strings.Split(m.helpPanel(w-fw-4), "\n")
+		bar := m.st.Muted.Render("│") + " "
+		// Joined line by line: lipgloss borders and joins measure every cell on every key.
+		for i, l := range form {
+			if i < len(panel) {
+				form[i] = l + " " + bar + panel[i]
+			}
+		}
+		out = strings.Join(form, "\n")
 	} else {
 		panel := m.helpPanel(w)
 		ph := min(lipgloss.Height(panel), max(h/3, 0))

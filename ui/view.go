@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -26,7 +27,7 @@ func (m *Model) render() string {
 	}
 	header := m.header()
 	footer := m.footer()
-	_, bh := m.bodySize()
+	bh := max(m.h-strings.Count(header, "\n")-1-lineCount(footer), 1)
 	body := m.body(bh)
 	out := header + "\n" + fitHeight(body, bh)
 	if footer != "" {
@@ -37,17 +38,30 @@ func (m *Model) render() string {
 
 // bodySize is the room left for the body between header and footer.
 func (m *Model) bodySize() (int, int) {
-	h := m.h - lipgloss.Height(m.header())
-	if f := m.footer(); f != "" {
-		h -= lipgloss.Height(f)
-	}
+	h := m.h - strings.Count(m.header(), "\n") - 1 - lineCount(m.footer())
 	return max(m.w, 1), max(h, 1)
 }
 
+func lineCount(s string) int {
+	if s == "" {
+		return 0
+	}
+	return strings.Count(s, "\n") + 1
+}
+
+// header is the banner, breadcrumb and title. It only changes with the screen, so it is
+// rendered once per screen and size and reused for every key press.
 func (m *Model) header() string {
+	key := fmt.Sprintf("%d|%d|%d|%d|%p|%s|%v", m.w, m.h, m.scr, m.step, m.api, m.lang, m.isDark)
+	if m.cache != nil && m.cache.headerKey == key {
+		return m.cache.header
+	}
 	h := m.banner() + "\n" + m.crumbs() + "\n" + m.title()
 	if m.h >= 20 {
 		h += "\n" // room to breathe when there is room
+	}
+	if m.cache != nil {
+		m.cache.headerKey, m.cache.header = key, h
 	}
 	return h
 }
@@ -95,7 +109,13 @@ func (m *Model) crumbs() string {
 	} else {
 		parts = append(parts, m.st.Crumb.Render(rv))
 	}
-	return ansi.Truncate(strings.Join(parts, m.st.Crumb.Render(" › ")), m.w, "…")
+	full := strings.Join(parts, m.st.Crumb.Render(" › "))
+	if ansi.StringWidth(full) <= m.w {
+		return full
+	}
+	// Narrow: where the person is and what comes next, with the position in the whole.
+	pos := m.st.Crumb.Render(fmt.Sprintf("%d/%d ", min(now, len(m.steps))+1, len(m.steps)+1))
+	return ansi.Truncate(pos+strings.Join(parts[min(now, len(parts)-1):], m.st.Crumb.Render(" › ")), m.w, "…")
 }
 
 func (m *Model) title() string {
@@ -175,19 +195,31 @@ func (m *Model) reviewBody(h int) string {
 	w := max(m.w, 1)
 	top := m.errorPanel(w)
 	if m.wide() {
-		lw := w * 45 / 100
-		right := m.st.SectionTitle.Render(m.say(txtBodyTitle)) + "\n" + m.vp.View()
-		left := fitHeight(m.left, max(h, 1))
-		cols := lipgloss.JoinHorizontal(lipgloss.Top, clip(left, lw, h), "   ", right)
+		// The summary column was clipped and padded once in layoutReview; joining line by
+		// line keeps a scroll key cheap.
+		right := strings.Split(m.st.SectionTitle.Render(m.say(txtBodyTitle))+"\n"+m.reviewWindow(), "\n")
+		left := strings.Split(m.left, "\n")
+		rows := make([]string, max(h, 1))
+		for i := range rows {
+			l, r := "", ""
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			rows[i] = l + "   " + r
+		}
+		cols := strings.Join(rows, "\n")
 		if top != "" {
 			return top + "\n" + cols
 		}
 		return cols
 	}
 	if top != "" {
-		return top + "\n" + m.vp.View()
+		return top + "\n" + m.reviewWindow()
 	}
-	return m.vp.View()
+	return m.reviewWindow()
 }
 
 func (m *Model) submittingBody() string {
@@ -232,7 +264,8 @@ func clip(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
+		// A line of at most w bytes is at most w cells wide: skip measuring it.
+		if len(l) > w && ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}

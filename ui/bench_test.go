@@ -1,0 +1,70 @@
+package ui
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cloudorder/flows"
+)
+
+// benchStep measures one key press (Update plus View) on a screen at 120×40: the key moves
+// the focus down and back up (or scrolls review), so the state stays the same across runs.
+func benchStep(b *testing.B, fill map[string]string, where string) {
+	d := newDriver(&testing.T{}, Options{Provider: &fakeProvider{}}, 120, 40)
+	if where == "review" {
+		d.walk(fill)
+	} else {
+		for i := 0; i < 400 && d.m.Where() != where; i++ {
+			r, _ := d.m.focused()
+			if r.kind == rowAPI {
+				for d.m.valueOf(r) != fill["api"] {
+					d.keys("right")
+				}
+			}
+			if want, has := fill[r.path()]; has && r.kind == rowText && d.m.valueOf(r) != want {
+				d.keys("ctrl+u")
+				d.typ(want)
+			}
+			d.keys("enter")
+		}
+	}
+	if d.m.Where() != where {
+		b.Skipf("no %s step", where)
+	}
+	keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}
+	var m tea.Model = d.m
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(keys[i%2])
+		_ = m.View()
+	}
+}
+
+func BenchmarkKeystrokeAPI(b *testing.B)    { benchStep(b, fillAlibaba, string(flows.StepAPI)) }
+func BenchmarkKeystrokeRegion(b *testing.B) { benchStep(b, fillDSC, string(flows.StepRegion)) }
+func BenchmarkKeystrokeProducts(b *testing.B) {
+	benchStep(b, fillWorkspace, string(flows.StepProducts))
+}
+func BenchmarkKeystrokeBilling(b *testing.B) { benchStep(b, fillAlibaba, string(flows.StepBilling)) }
+func BenchmarkKeystrokeProperties(b *testing.B) {
+	benchStep(b, fillWorkspace, string(flows.StepProperties))
+}
+func BenchmarkKeystrokeVolumes(b *testing.B) { benchStep(b, fillWorkspace, string(flows.StepVolumes)) }
+func BenchmarkKeystrokeReview(b *testing.B)  { benchStep(b, fillWorkspace, "review") }
+
+// BenchmarkKeystrokeTyping types into a text field: each key re-derives and re-validates.
+func BenchmarkKeystrokeTyping(b *testing.B) {
+	d := newDriver(&testing.T{}, Options{Provider: &fakeProvider{}}, 120, 40)
+	d.keys("right", "enter")
+	d.focus("project_id")
+	var m tea.Model = d.m
+	keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(keys[i%2])
+		_ = m.View()
+	}
+}
