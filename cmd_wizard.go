@@ -44,6 +44,13 @@ func cmdWizard(args []string, c *cli) int {
 		}
 		c.lang = lang
 	}
+	var loaded *ui.Loaded
+	if f.from != "" {
+		// An unreadable file is reported before anything else, terminal or not.
+		if loaded, code = loadFrom(f.from, c); code != exitOK {
+			return code
+		}
+	}
 	in, out, ok := terminals(c)
 	if !ok {
 		fmt.Fprintln(c.stderr, c.say(flows.T(
@@ -58,19 +65,13 @@ func cmdWizard(args []string, c *cli) int {
 		Lang:      c.lang,
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
+		From:      loaded,
 	}
 	switch {
 	case f.sandbox:
 		opts.Mode = providers.Sandbox
 	case f.dryRun:
 		opts.Mode = providers.DryRun
-	}
-	if f.from != "" {
-		loaded, code := loadFrom(f.from, c)
-		if code != exitOK {
-			return code
-		}
-		opts.From = loaded
 	}
 	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv})
 	switch {
