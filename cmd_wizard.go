@@ -73,7 +73,9 @@ func cmdWizard(args []string, c *cli) int {
 	case f.dryRun:
 		opts.Mode = providers.DryRun
 	}
-	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv})
+	settings := loadSettings(c)
+	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
 	switch {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
