@@ -87,7 +87,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
 	}
 	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := newTransport(ctx, connect)
+	tr := providers.NewCallTransport(ctx, connect)
 	client, err := p.client(o.Region, cred, tr)
 	if err != nil {
 		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), false)
@@ -98,13 +98,13 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	req.SetConnectTimeout(connect)
 	resp := NewCreateProductOrdersResponse()
 	if err := client.DoAction(req, resp); err != nil {
-		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.sent.Load())
+		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Sent())
 	}
 	return result(resp), nil
 }
 
 // client builds an SDK client for one call (its transport carries the call's context).
-func (p *Provider) client(region string, cred config.AlibabaCredential, tr *ctxTransport) (*sdk.Client, error) {
+func (p *Provider) client(region string, cred config.AlibabaCredential, tr *providers.CallTransport) (*sdk.Client, error) {
 	cfg := sdk.NewConfig().WithAutoRetry(false).WithMaxRetryTime(0).WithTimeout(p.opts.Timeout).WithScheme(requests.HTTPS)
 	cfg.Transport = tr
 	if p.opts.UserAgent != "" {

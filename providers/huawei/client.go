@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"cloudorder/providers"
+
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	hwconfig "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
@@ -23,13 +25,13 @@ import (
 // call is one SDK call's client and what it observed.
 type call struct {
 	hc *core.HcHttpClient
-	tr *ctxTransport
+	tr *providers.CallTransport
 
 	mu        sync.Mutex
 	requestID string // X-Request-Id of the answer: the SDK's success responses do not carry it
 }
 
-func (c *call) sent() bool { return c.tr.sent.Load() }
+func (c *call) sent() bool { return c.tr.Sent() }
 
 func (c *call) RequestID() string {
 	c.mu.Lock()
@@ -86,7 +88,7 @@ func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, project
 	if err != nil {
 		return nil, err
 	}
-	c := &call{tr: newTransport(ctx, min(p.opts.Timeout, 10*time.Second))}
+	c := &call{tr: providers.NewCallTransport(ctx, min(p.opts.Timeout, 10*time.Second))}
 	handler := httphandler.NewHttpHandler().AddResponseHandler(func(r http.Response) {
 		c.mu.Lock()
 		c.requestID = r.Header.Get("X-Request-Id")
