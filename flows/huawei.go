@@ -63,14 +63,4 @@ var autoRenewOptions = []Option{
 	{Value: "1", Label: T("Yes", "是"), Help: T("Renew automatically at the end of each period.", "到期自动续费。")},
 }
 
-// atLeast returns a Check for an integer answer ≥ min with a message naming the rule.
-func atLeast(min int64, en, zh string) func(Ctx, string) *Problem {
-	return func(_ Ctx, v string) *Problem {
-		if n, ok := parseInt(v); ok && n < min {
-			return &Problem{Msg: T(en, zh)}
-		}
-		return nil
-	}
-}
-
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
