@@ -50,6 +50,8 @@ func run(args []string, c *cli) int {
 		return cmdSubmit(args[1:], c)
 	case "sandbox":
 		return cmdSandbox(args[1:], c)
+	case "command":
+		return cmdCommand(args[1:], c)
 	case "history":
 		return cmdHistory(args[1:], c)
 	case "version":
@@ -72,6 +74,8 @@ Usage:
   cloudorder validate FILE...        check order files, send nothing
   cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
                          [--endpoint URL] [--timeout 30s]
+  cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]
+                                     print the order as the aliyun/hcloud command
   cloudorder sandbox [--addr 127.0.0.1:PORT]   serve the loopback emulator
   cloudorder history [--output text|json]
   cloudorder version
@@ -85,6 +89,8 @@ Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadab
   cloudorder validate 文件...         检查订单文件,不发送
   cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
                          [--endpoint URL] [--timeout 30s]
+  cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]
+                                     输出订单对应的 aliyun/hcloud 命令
   cloudorder sandbox [--addr 127.0.0.1:端口]   运行本地模拟服务
   cloudorder history [--output text|json]
   cloudorder version
