@@ -68,7 +68,7 @@ func safeWord(s string) bool {
 }
 
 // quoteSH quotes one word for a POSIX shell: single quotes keep every byte, and a single quote
-// itself is written as '\'' (close, escaped quote, reopen).
+// itself is written as '\” (close, escaped quote, reopen).
 func quoteSH(s string) string {
 	if safeWord(s) {
 		return s
