@@ -36,7 +36,8 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
 
 	raw := filepath.Join(dir, "raw.out")
-	script := fmt.Sprintf(`sleep 0.5; env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=dumb LANG=C.UTF-8 %q --sandbox --lang en; echo "EXIT=$?"; exec sleep 600`,
+	// The shell survives ctrl+c (trap) to print the exit code; the program gets the signal too.
+	script := fmt.Sprintf(`trap : INT; sleep 0.5; env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=dumb LANG=C.UTF-8 %q --sandbox --lang en; echo "EXIT=$?"; exec sleep 600`,
 		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin)
 	x.run("new-session", "-d", "-x", "200", "-y", "50", "-s", "wiz", "sh", "-c", script)
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
@@ -63,5 +64,21 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 	}
 	if i := bytes.IndexByte(out, 0x1b); i >= 0 {
 		t.Fatalf("an escape sequence reached the dumb terminal at byte %d: %q", i, out[max(0, i-40):min(len(out), i+40)])
+	}
+
+	// ctrl+c at a prompt cancels: nothing placed, exit 130.
+	x.run("respawn-pane", "-k", "-t", "wiz", "sh", "-c", "clear; "+script)
+	x.run("clear-history", "-t", "wiz")
+	x.waitFor("API (default: Alibaba Cloud PAI", true, 20*time.Second)
+	x.run("send-keys", "-t", "wiz", "Enter")
+	x.waitFor("Region (default: cn-hangzhou):", true, 10*time.Second)
+	x.run("send-keys", "-t", "wiz", "C-c")
+	s = x.waitFor("EXIT=", true, 10*time.Second)
+	if !strings.Contains(s, "EXIT=130") || !strings.Contains(s, "Canceled: nothing was placed.") {
+		t.Fatalf("ctrl+c did not cancel:\n%s", s)
+	}
+	history, _ := os.ReadFile(filepath.Join(dir, "state", "cloudorder", "orders.jsonl"))
+	if n := bytes.Count(history, []byte("\n")); n != 2 {
+		t.Errorf("history has %d lines, want the first order's intent and outcome only:\n%s", n, history)
 	}
 }

@@ -101,12 +101,9 @@ func (r *runner) session() (Outcome, error) {
 // chooseAPI is the first step: which ordering API.
 func (r *runner) chooseAPI() error {
 	apis := flows.APIs()
-	steps := 1
-	if len(apis) > 0 {
-		steps = len(apis[0].Steps())
-	}
 	r.println("")
-	r.println(r.stepTitle(flows.StepAPI, 1, steps))
+	// How many steps follow depends on the API chosen here.
+	r.println(flows.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
 	opts := make([]flows.Option, len(apis))
 	for i, a := range apis {
 		opts[i] = flows.Option{Value: string(a.ID), Label: a.Title}

@@ -96,6 +96,7 @@ func entries(t *testing.T, history string) []journal.Entry {
 // Alibaba with every documented default, after a bad choice number, a count below the minimum,
 // a value outside the closed choices and a Duration the docs do not allow; placed on "yes".
 const alibabaPlaced = "\n" + // API: default
+	"?\n" + // region: its documented meaning
 	"99\n" + // region: no choice 99
 	"\n" +
 	"0\n" + // Products: at least 1
