@@ -46,7 +46,39 @@ func Render(o flows.Order, endpoint string, sh Shell, lang flows.Lang) (string, 
 	if err != nil {
 		return "", err
 	}
+	if sh == CMD && !asciiCommands(out) {
+		out = utf8Console(out, lang)
+	}
 	return out, checkLines(out, sh, lang)
+}
+
+// asciiCommands reports whether every line but the comments is ASCII.
+func asciiCommands(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(l, "REM ") {
+			continue
+		}
+		for i := 0; i < len(l); i++ {
+			if l[i] >= 0x80 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// utf8Console puts `chcp 65001` before the first command line of a cmd.exe snippet with
+// non-ASCII text: cmd.exe reads a saved .cmd script in the console's code page, and the body
+// must reach the CLI as UTF-8 (pasted at the prompt it arrives as Unicode either way).
+func utf8Console(s string, lang flows.Lang) string {
+	lines := strings.SplitAfter(s, "\n")
+	i := 0
+	for i < len(lines) && strings.HasPrefix(lines[i], "REM ") {
+		i++
+	}
+	head := strings.Join(lines[:i], "") + comment(CMD, flows.T("The order has non-ASCII text: switch the console to UTF-8 first.",
+		"订单包含非 ASCII 文本:先把控制台切换为 UTF-8。"), lang) + "chcp 65001 >NUL\n"
+	return head + strings.Join(lines[i:], "")
 }
 
 // title names the API in the header line.

@@ -257,6 +257,13 @@ func TestCmdSnippets(t *testing.T) {
 	if !strings.Contains(text, want) || strings.Contains(text, "--version") {
 		t.Errorf("cmd snippet:\n%s", text)
 	}
+	if !strings.Contains(text, "\nchcp 65001 >NUL\naliyun ") {
+		t.Errorf("a body with Chinese text needs the UTF-8 code page first:\n%s", text)
+	}
+	plain, _ := Render(orders(t)["alibaba-dataworks.json"], endpointOf(o), CMD, flows.EN)
+	if strings.Contains(plain, "chcp") {
+		t.Errorf("an ASCII order needs no code page change:\n%s", plain)
+	}
 	pct := flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: json.RawMessage(`{"Products":[{"ProductCode":"100%"}]}`)}
 	if _, err := Render(pct, endpointOf(pct), CMD, flows.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
 		t.Errorf("a %% in a cmd.exe body must be refused with the way out, got %v", err)
