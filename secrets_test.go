@@ -58,10 +58,11 @@ func TestSecretsNeverLeak(t *testing.T) {
 		out, errOut, _ := runForTest(t, env, "n\n", args...)
 		printed.WriteString(out + errOut)
 	}
-	// The plain wizard's review (target, masked key, the CLI command) up to placing the order.
+	// The plain wizard's review (target, masked key, the CLI command) and placing the order,
+	// signed with the fake keys above (so the sandbox rejects it).
 	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", s.URL())
-	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "order_id: ") {
-		t.Errorf("the plain run did not reach its review and order:\n%s%s", out, errOut)
+	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "The API rejected the order") {
+		t.Errorf("the plain run did not reach its review and the (wrongly signed) order:\n%s%s", out, errOut)
 	}
 	printed.WriteString(out + errOut)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
