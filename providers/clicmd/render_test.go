@@ -281,7 +281,7 @@ func TestCmdSnippets(t *testing.T) {
 func TestSaveBesideTheOrderFile(t *testing.T) {
 	dir := t.TempDir()
 	order := filepath.Join(dir, "order-dsc.json")
-	m, _ := For(flows.HuaweiDSC)
+	m := flows.HuaweiDSC
 	p, err := Save(order, m, SH, "hcloud x\n", false)
 	if err != nil || p != filepath.Join(dir, "order-dsc.hcloud.sh") {
 		t.Fatalf("Save = %q, %v", p, err)

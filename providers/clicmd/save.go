@@ -7,23 +7,27 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"cloudorder/flows"
 )
 
 // ScriptPath names the command file saved beside an order file: order.json → order.aliyun.sh
 // (.hcloud.ps1, .hcloud.cmd …), so a reviewer finds the two together.
-func ScriptPath(orderPath string, m Mapping, sh Shell) string {
+func ScriptPath(orderPath string, api flows.APIID, sh Shell) string {
 	base := strings.TrimSuffix(orderPath, filepath.Ext(orderPath))
-	return base + "." + m.Tool + sh.Ext()
+	tool := "cli"
+	if m, ok := For(api); ok {
+		tool = m.Tool
+	}
+	return base + "." + tool + sh.Ext()
 }
 
-// ErrExists is returned by Save when the script exists and overwrite was not asked for.
-var ErrExists = fs.ErrExist
-
-// Save writes the rendered command beside the order file (ScriptPath), mode 0600 like order
-// files, refusing to replace an existing file unless overwrite. It returns the path written.
+// Save writes a command Render made for api and sh beside the order file (ScriptPath), mode
+// 0600 like order files, refusing to replace an existing file unless overwrite (the error then
+// matches errors.Is(err, fs.ErrExist)). It returns the path written (or refused).
 // A cmd.exe script gets CRLF line ends (cmd.exe misreads labels and carets across bare LFs).
-func Save(orderPath string, m Mapping, sh Shell, command string, overwrite bool) (string, error) {
-	path := ScriptPath(orderPath, m, sh)
+func Save(orderPath string, api flows.APIID, sh Shell, command string, overwrite bool) (string, error) {
+	path := ScriptPath(orderPath, api, sh)
 	if sh == CMD {
 		command = strings.ReplaceAll(strings.ReplaceAll(command, "\r\n", "\n"), "\n", "\r\n")
 	}
@@ -33,7 +37,7 @@ func Save(orderPath string, m Mapping, sh Shell, command string, overwrite bool)
 	}
 	f, err := os.OpenFile(path, flag, 0o600)
 	if errors.Is(err, fs.ErrExist) {
-		return path, fmt.Errorf("%s: %w", path, ErrExists)
+		return path, fmt.Errorf("%s: %w", path, fs.ErrExist)
 	}
 	if err != nil {
 		return path, err
