@@ -16,18 +16,23 @@ var errCanceled = errors.New("canceled")
 // Reading runs in its own goroutine so ctrl+c is noticed while a prompt waits.
 type lines struct {
 	ch        chan string
+	done      chan struct{} // closed when the session ends: the reader stops handing out lines
 	interrupt <-chan os.Signal
 }
 
 func newLines(r io.Reader, interrupt <-chan os.Signal) *lines {
-	l := &lines{ch: make(chan string), interrupt: interrupt}
+	l := &lines{ch: make(chan string), done: make(chan struct{}), interrupt: interrupt}
 	go func() {
 		defer close(l.ch)
 		br := bufio.NewReader(r)
 		for {
 			s, err := br.ReadString('\n')
 			if s != "" || err == nil {
-				l.ch <- s
+				select {
+				case l.ch <- s:
+				case <-l.done:
+					return
+				}
 			}
 			if err != nil {
 				return
@@ -36,6 +41,10 @@ func newLines(r io.Reader, interrupt <-chan os.Signal) *lines {
 	}()
 	return l
 }
+
+// close ends the session's reading (a read already waiting on the terminal stays blocked
+// until its line arrives, then the goroutine ends).
+func (l *lines) close() { close(l.done) }
 
 // next returns the next line without its line end, or errCanceled at end of input or ctrl+c.
 func (l *lines) next() (string, error) {

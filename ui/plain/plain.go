@@ -70,6 +70,7 @@ func Run(o Options) Outcome {
 	}
 	r := &runner{o: o, lang: o.Lang, in: newLines(o.In, o.Interrupt),
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string][]flows.Option{}}
+	defer r.in.close()
 	out, err := r.session()
 	if errors.Is(err, errCanceled) {
 		r.println("")
