@@ -110,6 +110,9 @@ func TestCommandRefusesInvalidOrdersAndBadUsage(t *testing.T) {
 	if code != exitInvalid || out != "" || !strings.Contains(errOut, "PricingCycle") {
 		t.Errorf("invalid order: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	if _, _, code := runForTest(t, env, "", "command", "--help"); code != exitOK {
+		t.Errorf("command --help: exit %d", code)
+	}
 	for _, args := range [][]string{{"command"}, {"command", "a.json", "b.json"}, {"command", "testdata/orders/huawei-dsc.json", "--shell", "fish"}} {
 		if _, _, code := runForTest(t, env, "", args...); code != exitUsage {
 			t.Errorf("%q: exit %d, want 2", args, code)

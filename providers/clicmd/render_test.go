@@ -278,6 +278,21 @@ func TestCmdSnippets(t *testing.T) {
 	}
 }
 
+// PowerShell ends a single-quoted string at typographic quotes too; each is doubled. (pwsh is
+// not installed here, so this is the one check of the PowerShell quoting that always runs.)
+func TestPowerShellQuoting(t *testing.T) {
+	for in, want := range map[string]string{
+		`it's`:                        `'it''s'`,
+		"\u2018a\u2019 \u201ab\u201b": "'\u2018\u2018a\u2019\u2019 \u201a\u201ab\u201b\u201b'",
+		`{"a":"$x ` + "`" + `y"}`:     `'{"a":"$x ` + "`" + `y"}'`, // $ and backtick are literal in single quotes
+		"--cli-jsonInput=DSC.json":    "'--cli-jsonInput=DSC.json'",
+	} {
+		if got := quotePS(in); got != want {
+			t.Errorf("quotePS(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestSaveBesideTheOrderFile(t *testing.T) {
 	dir := t.TempDir()
 	order := filepath.Join(dir, "order-dsc.json")
