@@ -151,8 +151,8 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	}
 	switch {
 	case fs.NArg() > 0:
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, sandbox, history, version)",
-			"cloudorder:多余的参数 %q(子命令:validate、submit、sandbox、history、version)", fs.Arg(0))))
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, command, sandbox, history, version)",
+			"cloudorder:多余的参数 %q(子命令:validate、submit、command、sandbox、history、version)", fs.Arg(0))))
 		return f, exitUsage
 	case f.sandbox && f.dryRun:
 		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
