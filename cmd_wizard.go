@@ -22,6 +22,7 @@ import (
 // wizardFlags are the wizard's command line (DESIGN.md §3).
 type wizardFlags struct {
 	sandbox, dryRun bool
+	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
 	from, lang      string
 	endpoint        string
 	timeout         time.Duration
@@ -52,7 +53,8 @@ func cmdWizard(args []string, c *cli) int {
 		}
 	}
 	in, out, ok := terminals(c)
-	if !ok {
+	plainMode := plainWanted(f.plain, c.getenv)
+	if !ok && !plainMode {
 		fmt.Fprintln(c.stderr, c.say(flows.T(
 			"cloudorder: the wizard needs a terminal (stdin and stdout must be a TTY).\n"+
 				"  To order from a script, write an order file and run: cloudorder submit FILE --yes",
@@ -90,6 +92,9 @@ func cmdWizard(args []string, c *cli) int {
 		opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
 	}
 
+	if plainMode {
+		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
+	}
 	prog := tea.NewProgram(ui.New(opts), tea.WithInput(in), tea.WithOutput(out))
 	final, err := prog.Run()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
@@ -133,6 +138,7 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	fs.SetOutput(c.stderr)
 	fs.BoolVar(&f.sandbox, "sandbox", false, "send orders to the in-process sandbox")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "send nothing; review and save the order file")
+	fs.BoolVar(&f.plain, "plain", false, "plain line mode: one prompt per line, for screen readers and transcripts")
 	fs.StringVar(&f.from, "from", "", "prefill from an order file")
 	fs.StringVar(&f.lang, "lang", "", "interface language: en or zh")
 	fs.StringVar(&f.endpoint, "endpoint", "", "replace the API endpoint (scheme://host:port)")
@@ -145,8 +151,8 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	}
 	switch {
 	case fs.NArg() > 0:
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, sandbox, history, version)",
-			"cloudorder:多余的参数 %q(子命令:validate、submit、sandbox、history、version)", fs.Arg(0))))
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, command, sandbox, history, version)",
+			"cloudorder:多余的参数 %q(子命令:validate、submit、command、sandbox、history、version)", fs.Arg(0))))
 		return f, exitUsage
 	case f.sandbox && f.dryRun:
 		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))

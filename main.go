@@ -14,11 +14,12 @@ import (
 
 // Exit codes (DESIGN.md §3); scripts rely on them.
 const (
-	exitOK       = 0 // done
-	exitInvalid  = 1 // invalid order, nothing sent
-	exitUsage    = 2 // usage error or unreadable input
-	exitRejected = 3 // the API answered with a 4xx error: nothing bought
-	exitUnknown  = 4 // sent but the outcome is unknown: check history before trying again
+	exitOK       = 0   // done
+	exitInvalid  = 1   // invalid order, nothing sent
+	exitUsage    = 2   // usage error or unreadable input
+	exitRejected = 3   // the API answered with a 4xx error: nothing bought
+	exitUnknown  = 4   // sent but the outcome is unknown: check history before trying again
+	exitCanceled = 130 // --plain: end of input or ctrl+c before anything was sent (as gum does)
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -50,6 +51,8 @@ func run(args []string, c *cli) int {
 		return cmdSubmit(args[1:], c)
 	case "sandbox":
 		return cmdSandbox(args[1:], c)
+	case "command":
+		return cmdCommand(args[1:], c)
 	case "history":
 		return cmdHistory(args[1:], c)
 	case "version":
@@ -68,10 +71,12 @@ func (c *cli) say(t flows.Text) string { return t.In(c.lang) }
 var usageText = flows.T(`cloudorder — place cloud product orders, reviewed before they are sent
 
 Usage:
-  cloudorder [--sandbox | --dry-run] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+  cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]
   cloudorder validate FILE...        check order files, send nothing
   cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
                          [--endpoint URL] [--timeout 30s]
+  cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]
+                                     print the order as the aliyun/hcloud command
   cloudorder sandbox [--addr 127.0.0.1:PORT]   serve the loopback emulator
   cloudorder history [--output text|json]
   cloudorder version
@@ -81,10 +86,12 @@ Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadab
 `, `cloudorder — 下单前可审阅的云产品下单工具
 
 用法:
-  cloudorder [--sandbox | --dry-run] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+  cloudorder [--sandbox | --dry-run] [--plain] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]
   cloudorder validate 文件...         检查订单文件,不发送
   cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
                          [--endpoint URL] [--timeout 30s]
+  cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]
+                                     输出订单对应的 aliyun/hcloud 命令
   cloudorder sandbox [--addr 127.0.0.1:端口]   运行本地模拟服务
   cloudorder history [--output text|json]
   cloudorder version

@@ -51,13 +51,22 @@ func TestSecretsNeverLeak(t *testing.T) {
 		{"submit", "testdata/orders/huawei-workspaceapp.json", "--endpoint", s.URL(), "--yes", "--output", "json"},
 		{"history"},
 		{"history", "--output", "json"},
+		{"command", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL()},
+		{"command", "testdata/orders/huawei-dsc.json", "--shell", "pwsh"},
 	}
 	for _, args := range runs {
 		out, errOut, _ := runForTest(t, env, "n\n", args...)
 		printed.WriteString(out + errOut)
 	}
+	// The plain wizard's review (target, masked key, the CLI command) and placing the order,
+	// signed with the fake keys above (so the sandbox rejects it).
+	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", s.URL())
+	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "The API rejected the order") {
+		t.Errorf("the plain run did not reach its review and the (wrongly signed) order:\n%s%s", out, errOut)
+	}
+	printed.WriteString(out + errOut)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
-	out, errOut, _ := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes")
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes")
 	printed.WriteString(out + errOut)
 	delete(env, "ALIBABA_CLOUD_ACCESS_KEY_ID") // half a key: the error must not echo the half that is set
 	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--yes")

@@ -1,0 +1,380 @@
+package plain
+
+import (
+	"context"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// walkStep asks every field of one step, in the order the flows declare, re-reading the slots
+// after each answer (an answer can make fields appear, vanish or change their options). A step
+// whose cross-field rules still fail is asked again, with the answers given as defaults.
+func (r *runner) walkStep(st flows.Step, n, of int) error {
+	for {
+		r.println("")
+		r.println(r.stepTitle(st, n, of))
+		asked := map[string]bool{}
+		printed := map[string]bool{}
+		for {
+			slots := r.api.Slots(r.answers[r.api.ID], st)
+			i := slices.IndexFunc(slots, func(s flows.Slot) bool { return !s.Heading && !asked[s.Path] })
+			if i < 0 {
+				break
+			}
+			r.headings(slots, i, printed)
+			if err := r.askSlot(slots, i); err != nil {
+				return err
+			}
+			asked[slots[i].Path] = true
+		}
+		probs := r.stepProblems(st)
+		if len(probs) == 0 {
+			return nil
+		}
+		for _, p := range probs {
+			r.println(r.t(txtError) + p.Path + ": " + p.Msg.In(r.lang))
+		}
+		r.say(txtAgain)
+	}
+}
+
+// headings prints the titles (objects, array items) around slot i not printed yet.
+func (r *runner) headings(slots []flows.Slot, i int, printed map[string]bool) {
+	for _, s := range slots[:i] {
+		if !s.Heading || printed[s.Path] || !strings.HasPrefix(slots[i].Path, s.Path) {
+			continue
+		}
+		printed[s.Path] = true
+		r.println(strings.Repeat("  ", s.Depth) + r.headingTitle(s))
+	}
+}
+
+func (r *runner) headingTitle(s flows.Slot) string {
+	if s.Index >= 0 {
+		return flows.ItemTitle(r.answers[r.api.ID], s).In(r.lang)
+	}
+	return r.label(s.Field)
+}
+
+func (r *runner) label(f *flows.Field) string {
+	if l := f.Label.In(r.lang); l != "" {
+		return l
+	}
+	return f.Name
+}
+
+// promptLabel names the field with its array item, so each prompt reads on its own.
+func (r *runner) promptLabel(slots []flows.Slot, s flows.Slot) string {
+	l := r.label(s.Field)
+	if s.Item == "" {
+		return l
+	}
+	for _, h := range slots {
+		if h.Heading && h.Path == s.Item {
+			return r.headingTitle(h) + ", " + l
+		}
+	}
+	return l
+}
+
+// stepProblems are the blocking problems of the step's fields (cross-field rules included).
+func (r *runner) stepProblems(st flows.Step) []flows.Problem {
+	var out []flows.Problem
+	for _, p := range r.api.Validate(r.answers[r.api.ID]) {
+		f := r.api.FieldAt(p.Path)
+		if !p.Warning && f != nil && f.Step == st && (f.Kind.IsScalar() || f.Kind == flows.Array) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// askSlot asks one field: a repeated group asks how many items, any other field its value.
+func (r *runner) askSlot(slots []flows.Slot, i int) error {
+	s := slots[i]
+	a := r.answers[r.api.ID]
+	f := s.Field
+	label := r.promptLabel(slots, s)
+	if f.Kind == flows.Array {
+		return r.askCount(s, label)
+	}
+	ctx := s.Ctx(a)
+	opts, err := r.optionsOf(s)
+	if err != nil {
+		return err
+	}
+	closed := f.Kind == flows.Boolean || (!f.Open && len(f.OptionsAt(ctx)) > 0)
+	cur := a.Get(s.Path)
+	help := func() {
+		if h := f.Help.In(r.lang); h != "" {
+			r.println(h)
+		}
+		for _, o := range opts {
+			if h := o.Help.In(r.lang); h != "" {
+				r.println("  " + o.Value + ": " + h)
+			}
+		}
+	}
+	check := func(v string) []flows.Problem { return flows.CheckValue(f, ctx, v) }
+	def := cur
+	switch {
+	case def == "" && f.Required:
+		def = r.t(txtNoDefault)
+	case def == "":
+		def = r.t(txtNone)
+	}
+	v, err := r.askChoice(label, opts, cur, def, closed, numbered(f, opts), check, help)
+	if err != nil {
+		return err
+	}
+	if v != cur || !a.Has(s.Path) {
+		r.api.Set(a, s.Path, v)
+	}
+	r.echo(r.label(f), r.display(opts, v))
+	for _, p := range flows.ProblemsAt(r.api.Validate(a), s.Path) {
+		if p.Warning {
+			r.println("  " + r.t(txtWarning) + p.Msg.In(r.lang))
+		}
+	}
+	return nil
+}
+
+// numbered reports whether choices get numbers. They do not when a number could be read two
+// ways: a numeric field (is "3" the third choice or the value 3?) or an option whose value is
+// itself a choice number (Duration's only value is "1").
+func numbered(f *flows.Field, opts []flows.Option) bool {
+	if len(opts) == 0 || f.Kind == flows.Integer || f.Kind == flows.Number {
+		return false
+	}
+	for _, o := range opts {
+		if n, err := strconv.Atoi(o.Value); err == nil && n >= 1 && n <= len(opts) {
+			return false
+		}
+	}
+	return true
+}
+
+// askChoice lists the options and asks until an answer passes check. closed means only the
+// options are accepted; otherwise they are suggestions and any text is checked.
+func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, closed, numbers bool,
+	check func(string) []flows.Problem, help func()) (string, error) {
+	for i, o := range opts {
+		if numbers {
+			r.println("  " + strconv.Itoa(i+1) + ") " + r.optionText(o))
+		} else {
+			r.println("  " + r.optionText(o))
+		}
+	}
+	p := label + " (" + r.t(txtDefault) + ": " + def + "): "
+	if r.lang == flows.ZH {
+		p = label + "(" + r.t(txtDefault) + ":" + def + "): "
+	}
+	for {
+		s, err := r.prompt(p)
+		if err != nil {
+			return "", err
+		}
+		v, msg := r.resolve(s, opts, cur, closed, numbers)
+		switch {
+		case s == "?":
+			help()
+			continue
+		case msg != nil:
+			r.println(r.t(txtError) + msg.In(r.lang))
+			continue
+		}
+		if probs := check(v); flows.Blocking(probs) {
+			for _, pr := range probs {
+				if !pr.Warning {
+					r.println(r.t(txtError) + pr.Msg.In(r.lang))
+				}
+			}
+			continue
+		}
+		return v, nil
+	}
+}
+
+// resolve turns a typed line into a value: blank keeps the default, - leaves the field out, a
+// number picks a choice, anything else is a value (matched to an option when one fits; one
+// outside closed choices is left to flows.CheckValue, which names the documented rule).
+func (r *runner) resolve(s string, opts []flows.Option, cur string, closed, numbers bool) (string, *flows.Text) {
+	switch s {
+	case "":
+		return cur, nil
+	case "-":
+		return "", nil
+	}
+	if numbers {
+		if n, err := strconv.Atoi(s); err == nil {
+			if n < 1 || n > len(opts) {
+				t := flows.Tf("there is no choice %d: type a number from 1 to %d", "没有第 %d 项:请输入 1 到 %d 之间的数字", n, len(opts))
+				return "", &t
+			}
+			return opts[n-1].Value, nil
+		}
+	}
+	if isBool(opts) {
+		switch strings.ToLower(s) {
+		case "y", "yes", "是":
+			return "true", nil
+		case "n", "no", "否":
+			return "false", nil
+		}
+	}
+	for _, o := range opts {
+		if o.Value == s {
+			return s, nil
+		}
+	}
+	var fold []string
+	for _, o := range opts {
+		if strings.EqualFold(o.Value, s) {
+			fold = append(fold, o.Value)
+		}
+	}
+	if len(fold) == 1 {
+		return fold[0], nil
+	}
+	return s, nil
+}
+
+func isBool(opts []flows.Option) bool {
+	return len(opts) == 2 && opts[0].Value == "true" && opts[1].Value == "false"
+}
+
+// optionText is "value · label", or the label alone for the API list (its value is an id).
+func (r *runner) optionText(o flows.Option) string {
+	l := o.Label.In(r.lang)
+	switch {
+	case l == "" || l == o.Value:
+		return o.Value
+	case strings.Contains(o.Value, "/"):
+		return l + " (" + o.Value + ")"
+	}
+	return o.Value + " · " + l
+}
+
+// display renders an accepted value the way the options list showed it.
+func (r *runner) display(opts []flows.Option, v string) string {
+	if v == "" {
+		return r.t(txtNone)
+	}
+	for _, o := range opts {
+		if o.Value == v {
+			return r.optionText(o)
+		}
+	}
+	return v
+}
+
+// askCount asks how many items a repeated group has and adds or removes items at the end.
+func (r *runner) askCount(s flows.Slot, label string) error {
+	a := r.answers[r.api.ID]
+	f := s.Field
+	cur := a.Count(s.Path)
+	bounds := flows.Tf("at least %d", "至少 %d", f.MinItems)
+	if f.MaxItems > 0 {
+		bounds = flows.Tf("%d to %d", "%d 到 %d", f.MinItems, f.MaxItems)
+	}
+	p := flows.Tf("%s: how many? (%s) (default: %d): ", "%s:几项?(%s)(默认:%d): ", label, bounds.In(r.lang), cur).In(r.lang)
+	n := cur
+	for {
+		line, err := r.prompt(p)
+		if err != nil {
+			return err
+		}
+		if line == "?" {
+			r.println(f.Help.In(r.lang))
+			continue
+		}
+		if line != "" {
+			v, err := strconv.Atoi(line)
+			if err != nil || v < f.MinItems || (f.MaxItems > 0 && v > f.MaxItems) {
+				r.println(r.t(txtError) + flows.Tf("type a whole number, %s", "请输入整数,%s", bounds.In(r.lang)).In(r.lang))
+				continue
+			}
+			n = v
+		}
+		break
+	}
+	for a.Count(s.Path) < n {
+		r.api.AddItem(a, s.Path)
+	}
+	for a.Count(s.Path) > n {
+		r.api.RemoveItem(a, s.Path, a.Count(s.Path)-1)
+	}
+	r.echo(r.label(f), strconv.Itoa(n))
+	return nil
+}
+
+// optionsOf is what a field offers: its documented values (yes/no for a Boolean without any),
+// then the look-up's results not already documented — as the wizard's pickers do.
+func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
+	f := s.Field
+	a := r.answers[r.api.ID]
+	opts := slices.Clone(f.OptionsAt(s.Ctx(a)))
+	if f.Kind == flows.Boolean && len(opts) == 0 {
+		opts = []flows.Option{{Value: "true", Label: flows.T("Yes", "是")}, {Value: "false", Label: flows.T("No", "否")}}
+	}
+	if f.Lookup == "" || r.o.Provider == nil {
+		return opts, nil
+	}
+	found, err := r.lookup(f, a)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range found {
+		if !slices.ContainsFunc(opts, func(x flows.Option) bool { return x.Value == o.Value }) {
+			opts = append(opts, o)
+		}
+	}
+	return opts, nil
+}
+
+// lookup runs a field's provider look-up once per region and project, announced in one line.
+// A failed look-up only says so: the field stays answerable by typing.
+func (r *runner) lookup(f *flows.Field, a *flows.Answers) ([]flows.Option, error) {
+	region, project := a.Get("region"), a.Get("project_id")
+	key := string(r.api.ID) + "|" + f.Lookup + "|" + region + "|" + project
+	if opts, ok := r.lookups[key]; ok {
+		return opts, nil
+	}
+	timeout := r.o.LookupTimeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	type answer struct {
+		opts []flows.Option
+		err  error
+	}
+	done := make(chan answer, 1)
+	q := providers.LookupQuery{API: r.api.ID, Name: f.Lookup, Region: region, ProjectID: project}
+	go func() {
+		opts, err := r.o.Provider.Lookup(ctx, q)
+		done <- answer{opts, err}
+	}()
+	r.print(flows.Tf("Looking up %s in %s… ", "正在查询 %s(%s)…", r.label(f), region).In(r.lang))
+	var ans answer
+	select {
+	case ans = <-done:
+	case <-r.in.interrupt:
+		cancel()
+		r.println("")
+		return nil, errCanceled
+	}
+	if ans.err != nil {
+		r.println(flows.Tf("failed: %v; type the value yourself.", "失败:%v;请自行输入取值。", ans.err).In(r.lang))
+	} else {
+		r.println(flows.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
+	}
+	r.lookups[key] = ans.opts
+	return ans.opts, nil
+}

@@ -1,0 +1,176 @@
+// Package plain is the wizard as plain lines, for screen readers, dumb terminals and
+// transcripts: the same flows (fields, options, defaults, rules all come from flows), one
+// prompt per line on standard output, answers read line by line from standard input, and no
+// terminal control of any kind — no colour, no cursor movement, no redraw.
+package plain
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// Options are what a plain session starts with.
+type Options struct {
+	// Provider places orders and answers look-ups; nil (a dry run without one) means no
+	// look-ups and no target details.
+	Provider  providers.Provider
+	Mode      providers.Mode
+	Lang      flows.Lang
+	ProjectID string // pre-fills project_id for the Huawei APIs
+
+	// From prefills the session from a loaded order file (--from).
+	FromAPI     *flows.API
+	FromAnswers *flows.Answers
+
+	In  io.Reader
+	Out io.Writer
+	// Echoed says the terminal already shows what the person typed (stdin is a TTY); when
+	// false (a pipe), a line end follows each answer so the transcript keeps one prompt per line.
+	Echoed bool
+	// Interrupt delivers ctrl+c (os.Interrupt); nil in tests.
+	Interrupt <-chan os.Signal
+
+	SaveDir       string           // where a dry run's order file goes by default ("" = current directory)
+	Now           func() time.Time // nil = time.Now
+	LookupTimeout time.Duration    // each option look-up (0 = 10s)
+}
+
+// Outcome is how the session ended.
+type Outcome struct {
+	Canceled    bool // end of input or ctrl+c before anything was sent
+	OrderID     string
+	RequestID   string
+	Saved       []string
+	Failure     providers.Kind // the failed submission's kind, 0 when none
+	FailureText string
+}
+
+// runner is one session.
+type runner struct {
+	o       Options
+	lang    flows.Lang
+	in      *lines
+	api     *flows.API
+	answers map[flows.APIID]*flows.Answers
+	lookups map[string][]flows.Option // by look-up key: results offered as suggestions
+	lastErr error                     // end of input met at a yes/no question
+}
+
+// Run walks the flows line by line, reviews the order and places it only on a typed "yes".
+func Run(o Options) Outcome {
+	if o.Lang == "" {
+		o.Lang = flows.EN
+	}
+	r := &runner{o: o, lang: o.Lang, in: newLines(o.In, o.Interrupt),
+		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string][]flows.Option{}}
+	defer r.in.close()
+	out, err := r.session()
+	if errors.Is(err, errCanceled) {
+		r.println("")
+		r.say(txtCanceled)
+		return Outcome{Canceled: true, Saved: out.Saved}
+	}
+	return out
+}
+
+func (r *runner) session() (Outcome, error) {
+	r.say(txtIntro)
+	r.println(r.t(txtModeLabel) + ": " + r.t(banner[r.o.Mode]))
+	if r.o.FromAPI != nil {
+		r.answers[r.o.FromAPI.ID] = r.o.FromAnswers
+		r.api = r.o.FromAPI
+	}
+	if err := r.chooseAPI(); err != nil {
+		return Outcome{}, err
+	}
+	steps := r.api.Steps()
+	for i, st := range steps[1:] {
+		if err := r.walkStep(st, i+2, len(steps)); err != nil {
+			return Outcome{}, err
+		}
+	}
+	return r.review()
+}
+
+// chooseAPI is the first step: which ordering API.
+func (r *runner) chooseAPI() error {
+	apis := flows.APIs()
+	r.println("")
+	// How many steps follow depends on the API chosen here.
+	r.println(flows.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
+	opts := make([]flows.Option, len(apis))
+	for i, a := range apis {
+		opts[i] = flows.Option{Value: string(a.ID), Label: a.Title}
+	}
+	cur := string(apis[0].ID)
+	if r.api != nil {
+		cur = string(r.api.ID)
+	}
+	label := r.t(flows.T("API", "接口"))
+	v, err := r.askChoice(label, opts, cur, r.displayAPI(cur), true, true, func(v string) []flows.Problem { return nil }, func() {
+		for _, a := range apis {
+			r.println("  " + string(a.ID) + ": " + a.Help.In(r.lang))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	r.api = flows.Find(flows.APIID(v))
+	if r.answers[r.api.ID] == nil {
+		a := r.api.NewAnswers()
+		if r.o.ProjectID != "" && r.api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
+			r.api.Set(a, "project_id", r.o.ProjectID)
+		}
+		r.answers[r.api.ID] = a
+	}
+	r.echo(label, r.api.Title.In(r.lang))
+	return nil
+}
+
+func (r *runner) displayAPI(id string) string {
+	if a := flows.Find(flows.APIID(id)); a != nil {
+		return a.Title.In(r.lang)
+	}
+	return id
+}
+
+func (r *runner) stepTitle(st flows.Step, n, of int) string {
+	return flows.Tf("Step %d of %d: %s", "第 %d 步(共 %d 步):%s", n, of, flows.StepTitle[st].In(r.lang)).In(r.lang)
+}
+
+func (r *runner) t(t flows.Text) string { return t.In(r.lang) }
+
+func (r *runner) say(t flows.Text) { r.println(t.In(r.lang)) }
+
+func (r *runner) println(s string) { fmt.Fprintln(r.o.Out, s) }
+
+func (r *runner) print(s string) { fmt.Fprint(r.o.Out, s) }
+
+// prompt writes a prompt (it ends with ": ") and reads the answer line.
+func (r *runner) prompt(p string) (string, error) {
+	fmt.Fprint(r.o.Out, p)
+	s, err := r.in.next()
+	if err == nil && !r.o.Echoed {
+		fmt.Fprintln(r.o.Out)
+	}
+	return strings.TrimSpace(s), err
+}
+
+// echo confirms the accepted answer on its own line.
+func (r *runner) echo(label, v string) {
+	r.println("  " + label + " = " + v)
+}
+
+func (r *runner) now() time.Time {
+	if r.o.Now != nil {
+		return r.o.Now()
+	}
+	return time.Now()
+}

@@ -1,0 +1,293 @@
+package plain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/providers/clicmd"
+)
+
+// duplicateWindow is how far back an identical successful order makes placing ask again.
+const duplicateWindow = 24 * time.Hour
+
+// review prints the order as plain sections — mode, summary, problems, the request JSON, the
+// CLI command — then places it only on a typed "yes" (a dry run saves the order file instead).
+// Blocking problems send the person back to a step of their choice.
+func (r *runner) review() (Outcome, error) {
+	for {
+		a := r.answers[r.api.ID]
+		problems := r.api.Validate(a)
+		order := r.api.Build(a)
+		target := providers.Target{Mode: r.o.Mode}
+		if r.o.Provider != nil {
+			target = r.o.Provider.Target(r.api.ID, a.Get("region"))
+		}
+		r.printReview(order, target, problems)
+		if flows.Blocking(problems) {
+			if err := r.fixStep(); err != nil {
+				return Outcome{}, err
+			}
+			continue
+		}
+		if r.o.Mode == providers.DryRun || r.o.Provider == nil {
+			return r.save(order)
+		}
+		return r.place(order)
+	}
+}
+
+func (r *runner) section(t flows.Text) {
+	r.println("")
+	r.println("== " + t.In(r.lang) + " ==")
+}
+
+func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows.Problem) {
+	r.section(flows.T("Review", "审阅"))
+	kv := func(k flows.Text, v string) {
+		if v == "" {
+			v = r.t(flows.T("(none)", "(无)"))
+		}
+		r.println("  " + k.In(r.lang) + ": " + v)
+	}
+	kv(txtModeLabel, string(t.Mode)+" · "+r.t(banner[t.Mode]))
+	kv(flows.T("API", "接口"), string(o.API))
+	kv(flows.T("Region", "区域"), o.Region)
+	if r.api.FieldAt("project_id") != nil {
+		kv(flows.T("Project", "项目"), o.ProjectID)
+	}
+	kv(flows.T("Endpoint", "接入地址"), t.Endpoint)
+	kv(flows.T("Credential", "凭证"), t.Credential)
+	kv(flows.T("Access key", "访问密钥"), t.MaskedKey)
+
+	r.section(flows.T("Summary", "摘要"))
+	a := r.answers[r.api.ID]
+	for _, st := range r.api.Steps()[1:] {
+		r.println(flows.StepTitle[st].In(r.lang))
+		for _, s := range r.api.Slots(a, st) {
+			indent := strings.Repeat("  ", s.Depth+1)
+			switch {
+			case s.Heading:
+				r.println(indent + r.headingTitle(s))
+			case s.Field.Kind == flows.Array:
+				r.println(indent + r.label(s.Field) + ": " + strconv.Itoa(a.Count(s.Path)))
+			default:
+				opts := s.Field.OptionsAt(s.Ctx(a))
+				r.println(indent + r.label(s.Field) + ": " + r.display(opts, a.Get(s.Path)))
+			}
+		}
+	}
+
+	r.section(flows.T("Problems", "问题"))
+	if len(problems) == 0 {
+		r.say(flows.T("  none", "  无"))
+	}
+	for _, p := range problems {
+		kind := txtError
+		if p.Warning {
+			kind = txtWarning
+		}
+		r.println("  " + r.t(kind) + p.Path + ": " + p.Msg.In(r.lang))
+	}
+
+	r.section(flows.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)"))
+	r.println(o.BodyJSON())
+
+	m, ok := clicmd.For(o.API)
+	if !ok {
+		return
+	}
+	r.section(flows.Tf("The same order as a CLI command: %s (sh)", "同一订单对应的命令行命令:%s(sh)", m.Tool))
+	if t.Endpoint == "" {
+		r.say(flows.T("  (no endpoint known: the command needs one)", "  (接入地址未知,无法生成命令)"))
+		return
+	}
+	text, err := clicmd.Render(o, t.Endpoint, clicmd.SH, r.lang)
+	if err != nil {
+		r.println("  " + err.Error())
+		return
+	}
+	fmt.Fprint(r.o.Out, text)
+}
+
+// fixStep asks which step to change and asks it again.
+func (r *runner) fixStep() error {
+	r.println("")
+	r.say(flows.T("The order has problems and cannot be placed. Change a step:", "订单有问题,无法下单。请选择要修改的步骤:"))
+	steps := r.api.Steps()[1:]
+	opts := make([]flows.Option, len(steps))
+	for i, st := range steps {
+		opts[i] = flows.Option{Value: string(st), Label: flows.StepTitle[st]}
+	}
+	first := string(steps[0])
+	for _, p := range r.api.Validate(r.answers[r.api.ID]) {
+		if f := r.api.FieldAt(p.Path); !p.Warning && f != nil {
+			first = string(f.Step)
+			break
+		}
+	}
+	label := r.t(flows.T("Step", "步骤"))
+	v, err := r.askChoice(label, opts, first, flows.StepTitle[flows.Step(first)].In(r.lang), true, true, func(string) []flows.Problem { return nil }, func() {})
+	if err != nil {
+		return err
+	}
+	for i, st := range steps {
+		if string(st) == v {
+			return r.walkStep(st, i+2, len(steps)+1)
+		}
+	}
+	return nil
+}
+
+// place asks for the typed word yes, checks the history for a duplicate, and sends the order
+// once. While it is in flight ctrl+c asks first: quitting then leaves the outcome unknown.
+func (r *runner) place(o flows.Order) (Outcome, error) {
+	r.println("")
+	if !r.confirm(flows.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
+		return r.notPlaced()
+	}
+	if df, ok := r.o.Provider.(providers.DuplicateFinder); ok {
+		if rec, found := df.RecentDuplicate(o, duplicateWindow); found {
+			r.say(flows.Tf("An identical order succeeded at %s (order_id %s, request_id %s).",
+				"相同的订单已于 %s 成功(order_id %s,request_id %s)。", rec.At.Local().Format(time.DateTime), rec.OrderID, rec.RequestID))
+			if !r.confirm(flows.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
+				return r.notPlaced()
+			}
+		}
+	}
+	r.say(flows.T("Placing the order…", "正在下单…"))
+	type answer struct {
+		res providers.Result
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		res, err := r.o.Provider.Submit(context.Background(), o) // the provider bounds the wait (--timeout)
+		done <- answer{res, err}
+	}()
+	warned := false
+	for {
+		select {
+		case ans := <-done:
+			return r.result(ans.res, ans.err), nil
+		case <-r.in.interrupt:
+			if warned {
+				t := flows.T("quit while the order was in flight: it may have been placed. Check `cloudorder history` and the console before trying again.",
+					"订单发送途中退出:订单可能已创建。再次尝试前请查看 `cloudorder history` 与控制台。")
+				r.say(t)
+				return Outcome{Failure: providers.Unknown, FailureText: t.In(r.lang)}, nil
+			}
+			warned = true
+			r.say(flows.T("The order is in flight; waiting for the answer. Press ctrl+c again to quit anyway (its outcome would be unknown).",
+				"订单发送中,正在等待应答。再按一次 ctrl+c 强制退出(订单结果将未知)。"))
+		}
+	}
+}
+
+// notPlaced ends the session after a question was not answered yes: canceled at end of input.
+func (r *runner) notPlaced() (Outcome, error) {
+	if r.lastErr != nil {
+		return Outcome{}, r.lastErr
+	}
+	r.say(flows.T("Not placed.", "未下单。"))
+	return Outcome{}, nil
+}
+
+// confirm reads one answer; only the word yes agrees. End of input is kept in r.lastErr so
+// the session ends canceled.
+func (r *runner) confirm(q flows.Text) bool {
+	s, err := r.prompt(q.In(r.lang))
+	if err != nil {
+		r.lastErr = err
+		return false
+	}
+	r.echo(r.t(flows.T("Answer", "回答")), s)
+	return strings.EqualFold(s, "yes")
+}
+
+// result prints the outcome as `cloudorder submit` does.
+func (r *runner) result(res providers.Result, err error) Outcome {
+	if err == nil {
+		r.say(flows.T("Order placed.", "下单成功。"))
+		r.println("order_id: " + res.OrderID)
+		r.println("request_id: " + res.RequestID)
+		if r.o.Mode == providers.Sandbox {
+			r.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)"))
+		}
+		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID}
+	}
+	var pe *providers.Error
+	if !errors.As(err, &pe) {
+		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
+	}
+	switch pe.Kind {
+	case providers.Rejected:
+		r.say(flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"))
+		r.println("  code: " + pe.Code)
+		r.println("  message: " + pe.Message)
+		r.println("  request_id: " + pe.RequestID)
+	case providers.Invalid:
+		r.println(r.t(flows.T("Not sent: ", "未发送:")) + pe.Error())
+	default:
+		r.say(flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
+			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"))
+		r.println("  " + pe.Error())
+		r.say(flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
+			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。"))
+	}
+	return Outcome{Failure: pe.Kind, FailureText: pe.Error()}
+}
+
+// save writes the order file of a dry run (mode 0600, never replacing a file). Blank accepts
+// the offered path; - saves nothing.
+func (r *runner) save(o flows.Order) (Outcome, error) {
+	data, err := o.MarshalFile()
+	if err != nil {
+		return Outcome{}, err
+	}
+	name := "order-" + strings.ReplaceAll(string(o.API), "/", "-") + "-" + r.now().Format("20060102-150405") + ".json"
+	def := "./" + name
+	if r.o.SaveDir != "" {
+		def = filepath.Join(r.o.SaveDir, name)
+	}
+	r.println("")
+	p := flows.Tf("Save the order file as (default: %s; - saves nothing): ", "订单文件保存为(默认:%s;输入 - 不保存): ", def).In(r.lang)
+	for {
+		path, err := r.prompt(p)
+		if err != nil {
+			return Outcome{}, err
+		}
+		switch path {
+		case "-":
+			r.say(flows.T("Nothing saved.", "未保存。"))
+			return Outcome{}, nil
+		case "":
+			path = def
+		}
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			r.println(r.t(txtError) + r.t(flows.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
+			continue
+		}
+		if err == nil {
+			_, err = f.Write(data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			r.println(r.t(txtError) + err.Error())
+			continue
+		}
+		r.println("saved: " + path)
+		return Outcome{Saved: []string{path}}, nil
+	}
+}
