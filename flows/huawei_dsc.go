@@ -124,7 +124,7 @@ func huaweiDSC() *API {
 				"购买数量:数据库扩展包为数据库个数,OBS 扩展包为 OBS 扫描量(每包 1 TB);版本本身填 1。"),
 		},
 		{
-			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2,
+			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2, HasMin: true, Min: 1,
 			Options: dscMeasures, Open: true, DefaultFor: dscDefaultMeasure,
 			Check: func(c Ctx, v string) *Problem {
 				if want := dscDefaultMeasure(c); c.Sibling("resource_type") != dscBase && v != want {
@@ -178,7 +178,7 @@ func huaweiDSC() *API {
 			Label: T("Usage factor", "已使用系数"), Help: T("Optional usage factor.", "可选,已使用系数。"),
 		},
 		{
-			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9,
+			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9, HasMin: true, Min: 1,
 			Label: T("Usage measure ID", "已使用容量度量标识"), Help: T("Optional unit of usage_value.", "可选,usage_value 的度量标识。"),
 		},
 		{

@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // SyntaxError is malformed JSON in an order file, with the 1-based line and column.
@@ -20,11 +21,24 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
-// Load reads an order file strictly. A file that is not a JSON object is an error; every other
-// defect — unknown keys (top level or in body), wrong JSON types, broken rules — is a Problem
-// with its JSON path. The answers hold everything that could be read, so the wizard can open
-// the order with nothing lost. api is nil when the "api" value is missing or unknown.
+// ErrTooLarge is an order file over MaxFileSize.
+var ErrTooLarge = fmt.Errorf("too large: an order file is at most %d bytes (1 MiB)", MaxFileSize)
+
+// Load reads an order file strictly. A file that is not one JSON object (or is larger than
+// 1 MiB, or not UTF-8) is an error; every other defect — unknown keys (top level or in body),
+// keys given twice, wrong JSON types, broken rules — is a Problem with its JSON path, listed
+// in file order. The answers keep everything the file says with nothing coerced: values of
+// the wrong type stay as they were (reported until changed), "" / {} / [] stay explicit, and
+// lists stay lists, so the wizard can open the order at its problems and a save writes back
+// what was read. api is nil when the "api" value is missing or unknown.
 func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, nil, ErrTooLarge
+	}
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, firstInvalidUTF8(data))
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: "not valid UTF-8 text"}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var top any
@@ -39,17 +53,14 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if !ok {
 		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: "an order file is one JSON object"}
 	}
-	l := &loader{a: NewEmptyAnswers()}
-	for _, k := range sortedKeys(obj) {
-		if !slices.Contains([]string{"api", "region", "project_id", "body"}, k) {
-			l.problem(k, Tf("unknown key %q: an order file has api, region, project_id and body", "未知键 %q:订单文件只包含 api、region、project_id 和 body", k))
-		}
-	}
+	sc := scan(data)
+	l := &loader{a: NewEmptyAnswers(), sc: sc}
 	id, _ := obj["api"].(string)
 	api = Find(APIID(id))
+	l.topKeys(api, obj)
 	if api == nil {
 		l.problem("api", Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, apiList()))
-		return nil, l.a, l.problems, nil
+		return nil, l.a, l.sorted(append(sc.dups, l.problems...)), nil
 	}
 	for _, f := range api.Fields {
 		v, present := obj[f.Name]
@@ -61,29 +72,133 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if api.AfterLoad != nil {
 		api.AfterLoad(l.a)
 	}
-	l.inapplicable(api)
 	api.markUnanswered(l.a)
-	problems = append(l.problems, api.Validate(l.a)...)
-	return api, l.a, dedupe(problems), nil
+	valid := api.Validate(l.a)
+	l.inapplicable(api, valid)
+	problems = append(append(sc.dups, l.problems...), valid...)
+	if !Blocking(problems) {
+		problems = append(problems, faithful(api.Build(l.a), obj)...)
+	}
+	return api, l.a, l.sorted(problems), nil
+}
+
+// faithful is the last guard of "what is checked is what is sent": the order cloudorder would
+// send (built from the validated answers) must say exactly what the file says. A difference is
+// a defect of the loader, reported as a blocking problem rather than sent.
+func faithful(o Order, file map[string]any) []Problem {
+	var body any
+	dec := json.NewDecoder(bytes.NewReader(o.Body))
+	dec.UseNumber()
+	if err := dec.Decode(&body); err != nil {
+		return []Problem{{Path: "body", Msg: T("cloudorder cannot encode this body", "cloudorder 无法编码此请求体")}}
+	}
+	built := map[string]any{"api": string(o.API), "body": body}
+	if o.Region != "" || file["region"] != nil {
+		built["region"] = o.Region
+	}
+	if o.ProjectID != "" || file["project_id"] != nil {
+		built["project_id"] = o.ProjectID
+	}
+	if p, same := sameJSON("", file, built); !same {
+		return []Problem{{Path: p, Msg: T("cloudorder would not send exactly this value; please report this file", "cloudorder 无法原样发送此值;请反馈此文件")}}
+	}
+	return nil
+}
+
+// sameJSON compares two decoded JSON values exactly (numbers by their text, which the builder
+// keeps) and returns the path of the first difference.
+func sameJSON(path string, x, y any) (string, bool) {
+	switch a := x.(type) {
+	case map[string]any:
+		b, ok := y.(map[string]any)
+		if !ok || len(a) != len(b) {
+			return path, false
+		}
+		for _, k := range sortedKeys(a) {
+			bv, ok := b[k]
+			if !ok {
+				return join(path, k), false
+			}
+			if p, same := sameJSON(join(path, k), a[k], bv); !same {
+				return p, false
+			}
+		}
+		return "", true
+	case []any:
+		b, ok := y.([]any)
+		if !ok || len(a) != len(b) {
+			return path, false
+		}
+		for i := range a {
+			if p, same := sameJSON(ItemPath(path, i), a[i], b[i]); !same {
+				return p, false
+			}
+		}
+		return "", true
+	}
+	if x != y {
+		return path, false
+	}
+	return "", true
+}
+
+// topKeys reports keys an order file for api does not have. project_id is only for APIs
+// whose path has a {project_id} parameter.
+func (l *loader) topKeys(api *API, obj map[string]any) {
+	keys := []string{"api"}
+	if api == nil {
+		keys = append(keys, "region", "project_id", "body")
+	} else {
+		for _, f := range api.Fields {
+			if !f.Local {
+				keys = append(keys, f.Name)
+			}
+		}
+	}
+	for _, k := range sortedKeys(obj) {
+		switch {
+		case slices.Contains(keys, k):
+		case k == "project_id":
+			l.problem(k, Tf("%s has no project: project_id is only for APIs with a {project_id} path parameter (the Huawei Cloud APIs); remove it",
+				"%s 没有项目:project_id 只用于路径中有 {project_id} 参数的接口(华为云接口);请删除", api.ID))
+		default:
+			l.problem(k, Tf("unknown key %q: an order file has %s", "未知键 %q:订单文件只包含 %s", k, strings.Join(keys, ", ")))
+		}
+	}
+}
+
+// sorted lists problems in file order (by where their path, or its nearest ancestor, starts),
+// one per path and message.
+func (l *loader) sorted(ps []Problem) []Problem {
+	ps = dedupe(ps)
+	slices.SortStableFunc(ps, func(x, y Problem) int { return l.sc.offset(x.Path) - l.sc.offset(y.Path) })
+	return ps
 }
 
 // loader collects answers and type problems while walking a decoded order.
 type loader struct {
 	a        *Answers
+	sc       scanned
 	problems []Problem
 	loaded   []string // paths of the scalar values the file set, in file order
 }
 
 // inapplicable reports values the file sets for fields that do not apply to this order (say,
-// odps_specification_type on an OSS_share product): the wizard would never send them.
-func (l *loader) inapplicable(api *API) {
+// odps_specification_type on an OSS_share product): the wizard would never send them. When a
+// field that decides what applies (Field.Selects, e.g. ProductCode) is itself invalid, its
+// item's values are not reported: the person must fix the selector first.
+func (l *loader) inapplicable(api *API, valid []Problem) {
 	applicable := map[string]bool{}
+	var badItems []string
 	walk(l.a, api.Fields, "", "", func(v visit) bool {
 		applicable[v.path] = true
+		if v.f.Selects && Blocking(ProblemsAt(valid, v.path)) {
+			badItems = append(badItems, v.item)
+		}
 		return true
 	})
 	for _, p := range l.loaded {
-		if applicable[p] {
+		if applicable[p] || slices.ContainsFunc(badItems, func(item string) bool { return item == "" || strings.HasPrefix(p, item+".") }) {
 			continue
 		}
 		msg := T("does not apply to this order", "不适用于此订单")
@@ -98,25 +213,36 @@ func (l *loader) problem(path string, msg Text) {
 	l.problems = append(l.problems, Problem{Path: path, Msg: msg})
 }
 
+// stick keeps a value the field cannot take exactly as the file gives it, with its problem.
+func (l *loader) stick(path string, v any, msg Text) {
+	raw, _ := marshalJSON(v)
+	l.a.load(path, scalarText(v))
+	l.a.stuck[path] = stuckValue{raw: string(raw), problem: Problem{Path: path, Msg: msg}}
+	l.loaded = append(l.loaded, path)
+}
+
 // value reads one JSON value for field f at path.
 func (l *loader) value(f *Field, v any, path, item string) {
 	if v == nil {
-		l.problem(path, T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
+		l.stick(path, v, T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
 		return
 	}
 	switch f.Kind {
 	case Object:
-		l.object(f.Fields, v, path, item)
+		l.object(f, v, path, item)
 	case Array:
 		items, ok := v.([]any)
 		if !ok {
-			l.problem(path, Tf("must be a JSON array, not %s", "必须是 JSON 数组,而不是%s", jsonType(v)))
+			l.stick(path, v, Tf("must be a JSON array, not %s", "必须是 JSON 数组,而不是%s", jsonType(v)))
 			return
 		}
 		l.a.counts[path] = len(items)
+		if len(items) == 0 {
+			l.a.empty[path] = true
+		}
 		for i, it := range items {
 			ip := ItemPath(path, i)
-			l.object(f.Fields, it, ip, ip)
+			l.object(&Field{Kind: Object, Fields: f.Fields}, it, ip, ip)
 		}
 	case Properties:
 		l.properties(f, v, path)
@@ -125,28 +251,31 @@ func (l *loader) value(f *Field, v any, path, item string) {
 	}
 }
 
-// object reads a JSON object against fields; keys the docs do not define are problems.
-func (l *loader) object(fields []*Field, v any, path, item string) {
+// object reads a JSON object against f's fields; keys the docs do not define are problems.
+func (l *loader) object(f *Field, v any, path, item string) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		l.problem(path, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(v)))
+		l.stick(path, v, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(v)))
 		return
+	}
+	if len(obj) == 0 {
+		l.a.empty[path] = true
 	}
 	byName := map[string]*Field{}
 	var names []string
-	for _, f := range fields {
-		if !f.Local {
-			byName[f.Name] = f
-			names = append(names, f.Name)
+	for _, sub := range f.Fields {
+		if !sub.Local {
+			byName[sub.Name] = sub
+			names = append(names, sub.Name)
 		}
 	}
 	for _, k := range sortedKeys(obj) {
-		f := byName[k]
-		if f == nil {
+		sub := byName[k]
+		if sub == nil {
 			l.problem(join(path, k), Tf("unknown field %q: documented fields here are %s", "未知字段 %q:此处的文档字段为 %s", k, strings.Join(names, ", ")))
 			continue
 		}
-		l.value(f, obj[k], join(path, k), item)
+		l.value(sub, obj[k], join(path, k), item)
 	}
 }
 
@@ -154,8 +283,11 @@ func (l *loader) object(fields []*Field, v any, path, item string) {
 func (l *loader) properties(f *Field, v any, path string) {
 	items, ok := v.([]any)
 	if !ok {
-		l.problem(path, Tf("must be a JSON array of {Code, Value, Name}, not %s", "必须是 {Code, Value, Name} 的 JSON 数组,而不是%s", jsonType(v)))
+		l.stick(path, v, Tf("must be a JSON array of {Code, Value, Name}, not %s", "必须是 {Code, Value, Name} 的 JSON 数组,而不是%s", jsonType(v)))
 		return
+	}
+	if len(items) == 0 {
+		l.a.empty[path] = true
 	}
 	var codes []string
 	for _, p := range f.Fields {
@@ -188,51 +320,90 @@ func (l *loader) properties(f *Field, v any, path string) {
 			l.problem(join(ip, "Code"), Tf("property %q is listed twice", "属性 %q 重复出现", code))
 			continue
 		}
-		l.a.choose(pp, value)
+		l.sc.offsets[pp] = l.sc.offsets[ip]
+		l.a.load(pp, value)
+		if value == "" {
+			l.a.empty[pp] = true
+		}
+		l.a.codes[path] = append(l.a.codes[path], code)
 		l.loaded = append(l.loaded, pp)
-		if name, has := obj["Name"]; has {
-			s, ok := name.(string)
-			if !ok {
-				l.problem(join(ip, "Name"), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(name)))
-			}
-			l.a.put(pp+NameSuffix, s)
-		} else {
+		name, has := obj["Name"]
+		s, isString := name.(string)
+		switch {
+		case !has:
 			l.a.put(pp+NameSuffix, "")
+		case !isString:
+			l.problem(join(ip, "Name"), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(name)))
+			l.a.put(pp+NameSuffix, "")
+		default:
+			l.a.put(pp+NameSuffix, s)
+			if s == "" {
+				l.a.empty[pp+NameSuffix] = true
+			}
 		}
 	}
 }
 
-// scalar reads a JSON scalar, keeping its text as the answer even when the JSON type is wrong,
-// so the wizard can show and fix it.
+// scalar reads a JSON scalar. A value of the field's JSON type becomes its answer text (and
+// is checked by Validate like a typed one); any other value is kept as it is and reported.
 func (l *loader) scalar(f *Field, v any, path string) {
-	text := scalarText(v)
-	l.a.choose(path, text)
-	l.loaded = append(l.loaded, path)
-	want := map[Kind]string{String: "string", Integer: "number", Number: "number", Boolean: "boolean", StringList: "array"}[f.Kind]
-	got := jsonType(v)
-	switch {
+	switch want := map[Kind]string{String: "string", Integer: "number", Number: "number", Boolean: "boolean", StringList: "array"}[f.Kind]; {
 	case f.Kind == StringList:
-		items, ok := v.([]any)
+		text, ok := listText(v)
 		if !ok {
-			l.problem(path, Tf("must be a JSON array of strings, not %s", "必须是字符串的 JSON 数组,而不是%s", got))
+			l.stick(path, v, T("must be a JSON array of strings", "必须是字符串的 JSON 数组"))
 			return
 		}
-		var parts []string
-		for i, it := range items {
-			s, ok := it.(string)
-			if !ok {
-				l.problem(ItemPath(path, i), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(it)))
-			}
-			parts = append(parts, s)
-		}
-		l.a.choose(path, strings.Join(parts, ", "))
+		l.a.load(path, text)
 	case jsonTypeName(v) != want:
-		l.problem(path, typeMismatch(f.Kind, v))
-	case f.Kind == Integer:
-		if _, err := v.(json.Number).Int64(); err != nil {
-			l.problem(path, Tf("must be a JSON integer, not %s", "必须是 JSON 整数,而不是 %s", text))
+		l.stick(path, v, typeMismatch(f.Kind, v))
+		return
+	case f.Kind == Integer && !isIntLiteral(v.(json.Number).String()):
+		l.stick(path, v, Tf("must be a JSON integer, not %s", "必须是 JSON 整数,而不是 %s", v))
+		return
+	default:
+		l.a.load(path, scalarText(v))
+		if v == "" {
+			l.a.empty[path] = true
 		}
 	}
+	l.loaded = append(l.loaded, path)
+}
+
+// listText turns a JSON array of strings into the answer text of a StringList: "a, b" when
+// every item survives comma splitting unchanged, else the array itself as JSON (items with
+// commas, spaces at the ends, empty items, the empty list), so nothing is split or dropped.
+func listText(v any) (string, bool) {
+	items, ok := v.([]any)
+	if !ok {
+		return "", false
+	}
+	parts := make([]string, len(items))
+	plain := len(items) > 0
+	for i, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return "", false
+		}
+		parts[i] = s
+		plain = plain && s != "" && s == strings.TrimSpace(s) && !strings.Contains(s, ",") && !strings.HasPrefix(s, "[")
+	}
+	if plain {
+		return strings.Join(parts, ", "), true
+	}
+	return string(listJSON(parts)), true
+}
+
+// firstInvalidUTF8 returns the offset of the first byte that is not UTF-8.
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
 }
 
 func typeMismatch(k Kind, v any) Text {

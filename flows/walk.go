@@ -56,6 +56,7 @@ func (api *API) AddItem(a *Answers, path string) {
 		return
 	}
 	a.counts[path]++
+	delete(a.stuck, path)
 	api.reconcile(a, "")
 }
 
@@ -122,7 +123,7 @@ func (api *API) markUnanswered(a *Answers) {
 			if v.f.Local {
 				a.put(v.path, v.f.DefaultAt(v.ctx))
 			} else {
-				a.choose(v.path, "") // left out on purpose: no default may fill it
+				a.load(v.path, "") // left out on purpose: no default may fill it
 			}
 		}
 		return true
