@@ -69,6 +69,7 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 		}
 		l.value(f, v, f.Name, "")
 	}
+	l.stickDuplicates(api)
 	if api.AfterLoad != nil {
 		api.AfterLoad(l.a)
 	}
@@ -140,6 +141,18 @@ func sameJSON(path string, x, y any) (string, bool) {
 		return path, false
 	}
 	return "", true
+}
+
+// stickDuplicates keeps a duplicate key's problem on the answer it left (the last value), so
+// the wizard shows it at the field until the person sets the value once.
+func (l *loader) stickDuplicates(api *API) {
+	for _, d := range l.sc.dups {
+		f := api.FieldAt(d.Path)
+		if _, stuck := l.a.stuck[d.Path]; f == nil || !f.Kind.IsScalar() || stuck || !l.a.Has(d.Path) {
+			continue
+		}
+		l.a.stuck[d.Path] = stuckValue{raw: string(scalarJSON(f.Kind, l.a.Get(d.Path))), problem: d}
+	}
 }
 
 // topKeys reports keys an order file for api does not have. project_id is only for APIs
