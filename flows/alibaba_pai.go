@@ -68,7 +68,8 @@ func checkOrderRegion(c Ctx, v string) *Problem {
 		return p
 	}
 	if !offered(alibabaRegions, v) {
-		return &Problem{Warning: true, Msg: Tf("%s has no AIWorkSpace endpoint of its own; supported regions are %s", "%s 没有自己的 AIWorkSpace 接入地址;支持的地域为 %s", v, regionList())}
+		return &Problem{Warning: true, Msg: Tf("%[1]s has no AIWorkSpace endpoint of its own: the order goes to the central aiworkspace.aliyuncs.com where the official SDKs say so, else to aiworkspace.%[1]s.aliyuncs.com, which may not exist; regions with their own endpoint: %[2]s",
+			"%[1]s 没有自己的 AIWorkSpace 接入地址:官方 SDK 指定时订单发往中心地址 aiworkspace.aliyuncs.com,否则发往可能不存在的 aiworkspace.%[1]s.aliyuncs.com;有自己接入地址的地域:%[2]s", v, regionList())}
 	}
 	return nil
 }
