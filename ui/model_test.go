@@ -383,3 +383,20 @@ func TestLiveBannerIsLoud(t *testing.T) {
 		t.Fatalf("live banner:\n%s", v)
 	}
 }
+
+// A file whose only problems cannot be shown at a field (an unknown key) opens where the
+// note listing them is shown, not at a review that would hide what was left out.
+func TestFromWithDroppedKeysSaysSo(t *testing.T) {
+	data, err := os.ReadFile("../testdata/cases/unknown-key.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := flows.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "unknown-key.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	if d.m.Where() == "review" || !strings.Contains(d.view(), `body.DryRun: unknown field "DryRun"`) {
+		t.Fatalf("opened at %s without the note:\n%s", d.m.Where(), d.view())
+	}
+}
