@@ -205,6 +205,11 @@ func (l *loader) inapplicable(api *API, valid []Problem) {
 	var badItems []string
 	walk(l.a, api.Fields, "", "", func(v visit) bool {
 		applicable[v.path] = true
+		if v.f.Kind == Array {
+			for i := range l.a.Count(v.path) {
+				applicable[ItemPath(v.path, i)] = true // an item of the wrong type is Validate's to report
+			}
+		}
 		if v.f.Selects && Blocking(ProblemsAt(valid, v.path)) {
 			badItems = append(badItems, v.item)
 		}

@@ -2,6 +2,7 @@ package flows
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -95,6 +96,15 @@ func checkField(v visit) []Problem {
 	f := v.f
 	if f.Kind == Array {
 		n := v.ctx.A.Count(v.path)
+		var out []Problem
+		for i := range n {
+			if p, ok := v.ctx.A.Stuck(ItemPath(v.path, i)); ok {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
 		switch {
 		case n < f.MinItems:
 			return []Problem{{Path: v.path, Msg: Tf("needs at least %d item(s), has %d", "至少需要 %d 项,当前 %d 项", f.MinItems, n)}}
@@ -138,6 +148,9 @@ func checkType(f *Field, v string) *Problem {
 		if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 			return &Problem{Msg: Tf("must be a number, not %q", "必须是数字,而不是 %q", v)}
 		}
+		if sent := strconv.FormatFloat(x, 'g', -1, 64); !sameDecimal(v, sent) {
+			return &Problem{Msg: Tf("has more digits than the API's 64-bit number keeps: it would arrive as %s", "位数超出接口 64 位数字的精度:到达时会变成 %s", sent)}
+		}
 		if f.HasMin && x < float64(f.Min) {
 			return boundsProblem(f, f.Min, f.Max, false)
 		}
@@ -180,6 +193,13 @@ func valueList(opts []Option) string {
 		return vals[0]
 	}
 	return strings.Join(vals[:len(vals)-1], ", ") + " / " + vals[len(vals)-1]
+}
+
+// sameDecimal reports whether two decimal numbers are the same number.
+func sameDecimal(a, b string) bool {
+	x, okx := new(big.Rat).SetString(a)
+	y, oky := new(big.Rat).SetString(b)
+	return okx && oky && x.Cmp(y) == 0
 }
 
 // isIntLiteral reports whether v is an integer written the way JSON writes it, whatever its size.

@@ -28,7 +28,9 @@ func walk(a *Answers, fields []*Field, parent, item string, fn func(v visit) boo
 		case Array:
 			for i := range a.Count(path) {
 				ip := ItemPath(path, i)
-				walk(a, f.Fields, ip, ip, fn)
+				if _, stuck := a.stuck[ip]; !stuck { // an item that is not an object has no fields
+					walk(a, f.Fields, ip, ip, fn)
+				}
 			}
 		}
 	}
