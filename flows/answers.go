@@ -144,8 +144,3 @@ func itemIndex(key, path string) (int, string, bool) {
 	}
 	return idx, rest[end+1:], true
 }
-
-// parseInt reads an integer answer.
-func parseInt(v string) (int64, bool) {
-	return canonicalInt(v)
-}

@@ -204,9 +204,7 @@ func sameDecimal(a, b string) bool {
 
 // isIntLiteral reports whether v is an integer written the way JSON writes it, whatever its size.
 func isIntLiteral(v string) bool {
-	if strings.HasPrefix(v, "-") {
-		v = v[1:]
-	}
+	v = strings.TrimPrefix(v, "-")
 	if v == "" || (v[0] == '0' && len(v) > 1) {
 		return false
 	}
@@ -216,11 +214,4 @@ func isIntLiteral(v string) bool {
 		}
 	}
 	return true
-}
-
-// canonicalInt parses an integer written the way JSON writes it: no sign but "-", no leading
-// zeros, no spaces. "00" or "+5" would not be valid JSON numbers on the wire.
-func canonicalInt(v string) (int64, bool) {
-	n, err := strconv.ParseInt(v, 10, 64)
-	return n, err == nil && strconv.FormatInt(n, 10) == v
 }
