@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -398,5 +400,34 @@ func TestFromWithDroppedKeysSaysSo(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "unknown-key.json", API: api, Answers: a, Problems: problems}}, 120, 40)
 	if d.m.Where() == "review" || !strings.Contains(d.view(), `body.DryRun: unknown field "DryRun"`) {
 		t.Fatalf("opened at %s without the note:\n%s", d.m.Where(), d.view())
+	}
+}
+
+// --from then s saves a file JSON-equal to the one opened: lists stay lists (an item with a
+// comma is not split, [] is kept), "" stays, nothing is defaulted in.
+func TestFromThenSaveIsJSONEqual(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/orders/*.json")
+	for _, file := range append(files, "../testdata/cases/lists-exact.json") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, _ := os.ReadFile(file)
+			api, a, problems, err := flows.Load(data)
+			if err != nil || flows.Blocking(problems) {
+				t.Fatalf("load: %v %v", err, problems)
+			}
+			dir := t.TempDir()
+			d := newDriver(t, Options{Mode: providers.DryRun, SaveDir: dir, From: &Loaded{Name: file, API: api, Answers: a, Problems: problems}}, 120, 40)
+			d.keys("s", "enter")
+			saved, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+			if len(saved) != 1 {
+				t.Fatalf("saved %v from %s\n%s", saved, d.m.Where(), d.view())
+			}
+			got, _ := os.ReadFile(saved[0])
+			var x, y any
+			_ = json.Unmarshal(data, &x)
+			_ = json.Unmarshal(got, &y)
+			if !reflect.DeepEqual(x, y) {
+				t.Fatalf("saved file differs from the one opened:\n%s\nopened:\n%s", got, data)
+			}
+		})
 	}
 }
