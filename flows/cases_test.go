@@ -57,10 +57,15 @@ func TestRuleCases(t *testing.T) {
 			if want := strings.TrimSpace(string(wantData)); got != want {
 				t.Fatalf("validate says\n%s\nwant\n%s", got, want)
 			}
+			seen := map[string]bool{}
 			for _, p := range ps {
 				if p.Msg.ZH == "" {
 					t.Errorf("%s: no Chinese", p)
 				}
+				if seen[p.Path] {
+					t.Errorf("more than one message for %s: %v", p.Path, ps) // one problem, one message
+				}
+				seen[p.Path] = true
 			}
 			// The wizard re-validates the answers: every problem at a value the file gave
 			// stays visible at its field until the person changes it.
@@ -192,5 +197,14 @@ func TestTooLargeAndNotUTF8(t *testing.T) {
 	_, _, _, err := Load([]byte("{\"api\": \"x\xff\"}"))
 	if se, ok := err.(*SyntaxError); !ok || se.Col != 11 || !strings.Contains(se.Msg, "UTF-8") {
 		t.Errorf("want a UTF-8 syntax error at column 11, got %v", err)
+	}
+}
+
+// project_id is a field exactly where the API's path has a {project_id} parameter.
+func TestProjectIDOnlyWithThePathParameter(t *testing.T) {
+	for _, api := range APIs() {
+		if has, want := api.FieldAt("project_id") != nil, strings.Contains(api.Path, "{project_id}"); has != want {
+			t.Errorf("%s: project_id field %v, path %s", api.ID, has, api.Path)
+		}
 	}
 }
