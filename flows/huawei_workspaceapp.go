@@ -286,7 +286,7 @@ func addVolumesRules(a *Answers, av string) []Problem {
 	}
 	var out []Problem
 	if !a.Given(sid) {
-		out = append(out, Problem{Path: sid, Msg: T("required: a disk order adds disks to an existing service", "必填:磁盘订单为已有服务追加磁盘")})
+		out = append(out, Problem{Path: sid, Msg: T("cloudorder requires this: a disk order adds disks to an existing service, named here", "cloudorder 要求填写:磁盘订单为此处指定的已有服务追加磁盘")})
 	}
 	if n := a.Count(vols); n < 1 {
 		out = append(out, Problem{Path: vols, Msg: Tf("a disk order needs 1–10 disks, has %d", "磁盘订单需要 1–10 块磁盘,当前 %d 块", n)})

@@ -298,6 +298,11 @@ func TestFromWithProblemsOpensAtTheField(t *testing.T) {
 	if !strings.Contains(d.view(), "✗") {
 		t.Fatalf("problem not shown:\n%s", d.view())
 	}
+	// What the order leaves out (an unknown field, a property that does not apply) is listed
+	// on the step it opens at, beside the problems marked at their fields.
+	if v := d.view(); !strings.Contains(v, `body.Products[0].Colour: unknown field "Colour"`) || !strings.Contains(v, "InstanceProperties.ord_time: applies only") {
+		t.Fatalf("left-out values not listed at %s:\n%s", d.m.Where(), v)
+	}
 }
 
 func TestSaveWritesOrderFileAndNeverOverwritesSilently(t *testing.T) {
