@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (seeds 000 zh, 002 en):
+// Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (the Chinese and English API reference,
+// https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders):
 // POST /api/v1/productorders activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS.
 //
 // Both doc pages mark every field optional. cloudorder still requires ProductCode (an order

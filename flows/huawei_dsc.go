@@ -1,6 +1,6 @@
 package flows
 
-// Huawei Cloud Data Security Center (DSC) 实例下单 (seed 001):
+// Huawei Cloud Data Security Center (DSC) 实例下单 (https://support.huaweicloud.com/api-dsc/CreateProductOrder.html):
 // POST /v1/{project_id}/period/order buys a DSC edition and its expansion packages.
 //
 // Required fields follow the SDK model (non-pointer fields of PeriodOrderRequest and

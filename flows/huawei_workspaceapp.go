@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Huawei Cloud Workspace App (云应用) 创建订单 (seed 003):
+// Huawei Cloud Workspace App (云应用) 创建订单 (https://support.huaweicloud.com/api-workspace/CreateOrder.html):
 // POST /v1/{project_id}/bundles/subscribe/order orders yearly/monthly app servers.
 //
 // Required fields follow the SDK model (CreateOrderReq, Resource, CreateServices, Volume) and
