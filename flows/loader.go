@@ -12,7 +12,7 @@ type loader struct {
 	a        *Answers
 	sc       scanned
 	problems []Problem
-	loaded   []string // paths of the scalar values the file set, in file order
+	loaded   []string // paths of the values the file sets, parents before children
 }
 
 // inapplicable reports values the file sets for fields that do not apply to this order (say,
@@ -34,10 +34,13 @@ func (l *loader) inapplicable(api *API, valid []Problem) {
 		}
 		return true
 	})
+	var reported []string
 	for _, p := range l.loaded {
-		if applicable[p] || slices.ContainsFunc(badItems, func(item string) bool { return item == "" || strings.HasPrefix(p, item+".") }) {
-			continue
+		under := func(parent string) bool { return parent == "" || strings.HasPrefix(p, parent+".") || strings.HasPrefix(p, parent+"[") }
+		if applicable[p] || slices.Contains(reported, p) || slices.ContainsFunc(badItems, under) || slices.ContainsFunc(reported, under) {
+			continue // applies, or already said of it or of what contains it
 		}
+		reported = append(reported, p)
 		msg := T("does not apply to this order", "不适用于此订单")
 		if f := api.FieldAt(p); f != nil && !f.AppliesWhen.IsZero() {
 			msg = Text{EN: "applies only " + f.AppliesWhen.EN, ZH: "仅适用于" + f.AppliesWhen.ZH}
@@ -60,6 +63,7 @@ func (l *loader) stick(path string, v any, msg Text) {
 
 // value reads one JSON value for field f at path.
 func (l *loader) value(f *Field, v any, path, item string) {
+	l.loaded = append(l.loaded, path) // containers too: an empty {} or [] is a value the file sets
 	if v == nil {
 		l.stick(path, v, T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
 		return
