@@ -84,7 +84,8 @@ func huaweiDSC() *API {
 		{
 			Name: "all_resource_names", Kind: StringList, Step: StepProperties, Rank: 9,
 			Label: T("All resource names", "资源名称列表"),
-			Help:  T("Optional list of resource names, comma separated.", "可选,资源名称列表,以逗号分隔。"),
+			Help: T(`Optional list of resource names, comma separated; write it as a JSON array (["orders,2024", "crm"]) when a name contains a comma.`,
+				`可选,资源名称列表,以逗号分隔;名称中含逗号时写成 JSON 数组(["orders,2024", "crm"])。`),
 		},
 		{
 			Name: "cloud_service_type", Kind: String, Step: StepProducts, Required: true, Default: dscServiceType, Rank: 3,

@@ -36,7 +36,9 @@ func (l *loader) inapplicable(api *API, valid []Problem) {
 	})
 	var reported []string
 	for _, p := range l.loaded {
-		under := func(parent string) bool { return parent == "" || strings.HasPrefix(p, parent+".") || strings.HasPrefix(p, parent+"[") }
+		under := func(parent string) bool {
+			return parent == "" || strings.HasPrefix(p, parent+".") || strings.HasPrefix(p, parent+"[")
+		}
 		if applicable[p] || slices.Contains(reported, p) || slices.ContainsFunc(badItems, under) || slices.ContainsFunc(reported, under) {
 			continue // applies, or already said of it or of what contains it
 		}
