@@ -9,7 +9,9 @@ import (
 
 // Answers are what the person chose or typed, as text, keyed by order-file path
 // ("region", "body.Products[0].ProductCode"). Text is kept exactly as typed so nothing is lost
-// while it is still invalid; the builder converts it to the documented JSON types.
+// while it is still invalid; the builder converts it to the documented JSON types. A
+// StringList answer is "a, b", or a JSON array of strings (`["orders,2024", "crm"]`, `[]`)
+// when comma text would split or lose an item; the builder reads both.
 type Answers struct {
 	values  map[string]string
 	counts  map[string]int  // items of each Array, by its path
