@@ -107,10 +107,12 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	return f, files[0], exitOK
 }
 
-// loadOrder reads and validates the order file the way `validate` does; the body sent is the
-// file's own body (compacted), byte for byte what the person wrote and reviewed.
+// loadOrder reads the order file once and validates it the way `validate` does. What is sent
+// and journaled is the validated order itself, encoded by flows (API.Build: compact, keys in
+// the documented order); flows.Load has checked that it says exactly what the file's body
+// says, so nothing that was not validated can reach the wire.
 func loadOrder(name string, c *cli) (flows.Order, int) {
-	_, _, problems, code := readOrderFile(name, c)
+	api, a, problems, code := readOrderFile(name, c)
 	if code != exitOK {
 		return flows.Order{}, code
 	}
@@ -121,21 +123,11 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 		}
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
-	if flows.Blocking(problems) {
+	if api == nil || flows.Blocking(problems) {
 		fmt.Fprintln(c.stderr, c.say(flows.T("nothing was sent", "未发送任何内容")))
 		return flows.Order{}, exitInvalid
 	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
-		return flows.Order{}, exitUsage
-	}
-	var o flows.Order
-	if err := json.Unmarshal(data, &o); err != nil {
-		fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
-		return flows.Order{}, exitUsage
-	}
-	return o, exitOK
+	return api.Build(a), exitOK
 }
 
 // loadSettings reads config.toml; its problems are shown but do not stop the order.

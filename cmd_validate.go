@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"cloudorder/flows"
@@ -49,12 +50,19 @@ func validateFile(name string, c *cli) int {
 	return exitOK
 }
 
-// readOrderFile reads and strictly parses an order file, reporting unreadable input itself.
-// The problems are the order's own; the exit code is exitUsage when there is no order at all.
+// readOrderFile reads an order file once — at most flows.MaxFileSize bytes, through a limited
+// reader so a pipe or /dev/stdin works and nothing is read twice; "-" is standard input — and
+// parses it strictly, reporting unreadable input itself. The problems are the order's own;
+// the exit code is exitUsage when there is no order at all.
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
-	data, err := os.ReadFile(name)
+	data, err := readLimited(name, c)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
+		return nil, nil, nil, exitUsage
+	}
+	if len(data) > flows.MaxFileSize {
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.Tf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
+			"文件过大:订单文件最多 %d 字节(1 MiB);未作为订单读取", flows.MaxFileSize)))
 		return nil, nil, nil, exitUsage
 	}
 	api, a, problems, err := flows.Load(data)
@@ -68,6 +76,21 @@ func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pro
 		return nil, nil, nil, exitUsage
 	}
 	return api, a, problems, exitOK
+}
+
+// readLimited reads name ("-" = standard input) up to one byte past flows.MaxFileSize, so an
+// oversized input is recognised without reading it all.
+func readLimited(name string, c *cli) ([]byte, error) {
+	var r io.Reader = c.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	return io.ReadAll(io.LimitReader(r, flows.MaxFileSize+1))
 }
 
 // unwrapPath drops the file name os errors repeat.

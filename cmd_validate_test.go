@@ -27,6 +27,7 @@ func TestValidateAcceptsTheDocsExamples(t *testing.T) {
 	}
 }
 
+// Problems come one per line, in the order of the file.
 func TestValidateReportsEveryProblemWithPathAndRule(t *testing.T) {
 	f := "testdata/invalid/alibaba-wrong-cycle.json"
 	_, stderr, code := runForTest(t, nil, "", "validate", f)
@@ -35,10 +36,10 @@ func TestValidateReportsEveryProblemWithPathAndRule(t *testing.T) {
 	}
 	want := []string{
 		f + `: body.AutoPay: must be a JSON boolean (true or false), not the string "true"`,
-		f + `: body.Products[0].Colour: unknown field "Colour": documented fields here are AutoRenew, ProductCode, ChargeType, OrderType, PricingCycle, Duration, InstanceProperties`,
-		f + `: body.Products[0].InstanceProperties.ord_time: applies only to OSS_share and MaxCompute_share`,
 		f + `: body.Products[0].PricingCycle: DataWorks_share supports only Month`,
 		f + `: body.Products[0].Duration: only 1 is supported`,
+		f + `: body.Products[0].Colour: unknown field "Colour": documented fields here are AutoRenew, ProductCode, ChargeType, OrderType, PricingCycle, Duration, InstanceProperties`,
+		f + `: body.Products[0].InstanceProperties.ord_time: applies only to OSS_share and MaxCompute_share`,
 	}
 	if got := strings.Split(strings.TrimSpace(stderr), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("stderr:\n%s\nwant:\n%s", stderr, strings.Join(want, "\n"))

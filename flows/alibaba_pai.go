@@ -1,8 +1,12 @@
 package flows
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
-// Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (seeds 000 zh, 002 en):
+// Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (the Chinese and English API reference,
+// https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders):
 // POST /api/v1/productorders activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS.
 //
 // Both doc pages mark every field optional. cloudorder still requires ProductCode (an order
@@ -19,8 +23,10 @@ const (
 	ossShare        = "OSS_share"
 )
 
-// alibabaRegions are the regions with an AIWorkSpace endpoint aiworkspace.<region>.aliyuncs.com
-// (official SDK endpoint map). Other region ids exist; the field accepts them too.
+// alibabaRegions are the regions with an AIWorkSpace endpoint of their own,
+// aiworkspace.<region>.aliyuncs.com, in the official SDKs' endpoint map (e.g.
+// https://github.com/aliyun/alibabacloud-typescript-sdk/blob/master/aiworkspace-20210204/src/client.ts);
+// providers/alibaba/endpoint.go resolves them and the regions the map sends elsewhere.
 var alibabaRegions = []Option{
 	{Value: "cn-hangzhou", Label: T("China (Hangzhou)", "华东1(杭州)")},
 	{Value: "cn-shanghai", Label: T("China (Shanghai)", "华东2(上海)")},
@@ -54,6 +60,44 @@ func checkRegionID(_ Ctx, v string) *Problem {
 		return &Problem{Msg: Tf("%q is not a region id (like cn-hangzhou)", "%q 不是区域 ID(形如 cn-hangzhou)", v)}
 	}
 	return nil
+}
+
+// checkOrderRegion checks the order's region: shaped like a region id, and warned about
+// when it has no AIWorkSpace endpoint of its own.
+func checkOrderRegion(c Ctx, v string) *Problem {
+	if p := checkRegionID(c, v); p != nil {
+		return p
+	}
+	if !offered(alibabaRegions, v) {
+		return &Problem{Warning: true, Msg: Tf("%[1]s has no AIWorkSpace endpoint of its own: the order goes to the central aiworkspace.aliyuncs.com where the official SDKs say so, else to aiworkspace.%[1]s.aliyuncs.com, which may not exist; regions with their own endpoint: %[2]s",
+			"%[1]s 没有自己的 AIWorkSpace 接入地址:官方 SDK 指定时订单发往中心地址 aiworkspace.aliyuncs.com,否则发往可能不存在的 aiworkspace.%[1]s.aliyuncs.com;有自己接入地址的地域:%[2]s", v, regionList())}
+	}
+	return nil
+}
+
+func regionList() string {
+	ids := make([]string, len(alibabaRegions))
+	for i, o := range alibabaRegions {
+		ids[i] = o.Value
+	}
+	return strings.Join(ids, ", ")
+}
+
+// maxComputeSiteRules warns when a MaxCompute_share product has no odps_specification_type
+// and nobody chose the outside-mainland site in the wizard (a loaded file): that order is only
+// right for accounts outside mainland China.
+func maxComputeSiteRules(a *Answers) []Problem {
+	var out []Problem
+	for i := range a.Count("body.Products") {
+		p := ItemPath("body.Products", i)
+		if a.Get(p+".ProductCode") != maxComputeShare || a.Given(p+".InstanceProperties.odps_specification_type") || a.touched[p+".site"] {
+			continue
+		}
+		out = append(out, Problem{Path: p + ".InstanceProperties", Warning: true, Msg: T(
+			"MaxCompute_share without odps_specification_type is the order for accounts outside mainland China (international bid); an account inside mainland China must add odps_specification_type = OdpsStandard",
+			"没有 odps_specification_type 的 MaxCompute_share 订单只适用于中国内地以外的账号(国际 bid);中国内地账号必须添加 odps_specification_type = OdpsStandard")})
+	}
+	return out
 }
 
 // product reports whether the enclosing product item has one of the codes.
@@ -118,9 +162,10 @@ func alibabaPAI() *API {
 					"是否自动续费。文档未给默认值;cloudorder 默认“否”,不会产生额外费用。"),
 			},
 			{
-				Name: "ProductCode", Kind: String, Step: StepProducts, Required: true, Default: dataWorksShare,
-				Label: T("Product code", "产品 code"),
-				Help:  T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
+				Name: "ProductCode", Kind: String, Step: StepProducts, Required: true, Default: dataWorksShare, Selects: true,
+				RequiredWhy: T("an order without a product code buys nothing (the docs mark every field optional)", "没有产品 code 的订单什么也不会购买(文档将所有字段标为可选)"),
+				Label:       T("Product code", "产品 code"),
+				Help:        T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
 				Options: []Option{
 					{Value: dataWorksShare, Label: T("DataWorks (pay-as-you-go)", "DataWorks 后付费"), Help: T("DataWorks pay-as-you-go; billed monthly.", "DataWorks 后付费商品;按月计价。")},
 					{Value: maxComputeShare, Label: T("MaxCompute (pay-as-you-go)", "MaxCompute 后付费"), Help: T("MaxCompute pay-as-you-go; billed hourly.", "MaxCompute 后付费商品;按小时计价。")},
@@ -184,10 +229,15 @@ func alibabaPAI() *API {
 		Fields: []*Field{
 			{
 				Name: "region", Kind: String, Step: StepRegion, Required: true, Default: "cn-hangzhou",
-				Options: alibabaRegions, Open: true, Check: checkRegionID,
+				RequiredWhy: T("it picks the endpoint that receives the order", "它决定接收订单的接入地址"),
+				Options:     alibabaRegions, Open: true, Check: checkOrderRegion,
 				Label: T("Region", "地域"),
-				Help: T("The region whose endpoint (aiworkspace.<region>.aliyuncs.com) receives the order. Not part of the body.",
-					"接收订单的接入地域(aiworkspace.<region>.aliyuncs.com),不在请求体中。"),
+				Help: Text{
+					EN: "The region whose AIWorkSpace endpoint receives the order; not part of the body. Supported, each with its own endpoint aiworkspace.<region>.aliyuncs.com: " +
+						regionList() + ". Other regions in the official SDKs' endpoint map (e.g. cn-qingdao, cn-huhehaote, eu-west-1, me-east-1) use the central aiworkspace.aliyuncs.com.",
+					ZH: "接收订单的 AIWorkSpace 接入地域,不在请求体中。支持以下地域(各有接入地址 aiworkspace.<region>.aliyuncs.com):" +
+						regionList() + "。官方 SDK 接入点表中的其他地域(如 cn-qingdao、cn-huhehaote、eu-west-1、me-east-1)使用中心接入地址 aiworkspace.aliyuncs.com。",
+				},
 			},
 			{
 				Name: "body", Kind: Object, Step: StepProducts,
@@ -202,6 +252,7 @@ func alibabaPAI() *API {
 				},
 			},
 		},
+		Rules: []Rule{maxComputeSiteRules},
 		AfterLoad: func(a *Answers) {
 			// A loaded MaxCompute product without odps_specification_type is the
 			// outside-mainland (international bid) variant.
@@ -226,7 +277,8 @@ func instanceProperties() []*Field {
 	return []*Field{
 		{
 			Name: "region", Kind: String, Step: StepProperties, Required: true, Open: true,
-			Options: alibabaRegions, Check: checkRegionID,
+			RequiredWhy: T("the docs' DataWorks_share and MaxCompute_share examples set it: the region the product is activated in", "文档中 DataWorks_share 与 MaxCompute_share 的示例都设置了它:开通产品的地域"),
+			Options:     alibabaRegions, Check: checkRegionID,
 			DefaultFor:  func(c Ctx) string { return c.Get("region") },
 			Applies:     func(c Ctx) bool { return product(c, dataWorksShare, maxComputeShare) },
 			AppliesWhen: T("to DataWorks_share and MaxCompute_share", "DataWorks_share 和 MaxCompute_share"),
@@ -236,6 +288,7 @@ func instanceProperties() []*Field {
 		},
 		{
 			Name: "commodity_type", Kind: String, Step: StepProperties, Required: true, Default: "oss", PropName: "对象存储 OSS",
+			RequiredWhy: T("the docs' OSS_share example sets it", "文档中 OSS_share 的示例设置了它"),
 			Options:     []Option{{Value: "oss", Label: T("Object Storage Service", "对象存储 OSS")}},
 			Applies:     func(c Ctx) bool { return product(c, ossShare) },
 			AppliesWhen: T("to OSS_share", "OSS_share"),
@@ -244,7 +297,8 @@ func instanceProperties() []*Field {
 		},
 		{
 			Name: "odps_specification_type", Kind: String, Step: StepProperties, Required: true, Default: "OdpsStandard",
-			Options: []Option{{Value: "OdpsStandard", Label: T("Standard", "标准版"), Help: T("MaxCompute standard edition.", "MaxCompute 标准版。")}},
+			RequiredWhy: T("the docs' MaxCompute_share example for accounts inside mainland China sets it", "文档中面向中国内地账号的 MaxCompute_share 示例设置了它"),
+			Options:     []Option{{Value: "OdpsStandard", Label: T("Standard", "标准版"), Help: T("MaxCompute standard edition.", "MaxCompute 标准版。")}},
 			Applies: func(c Ctx) bool {
 				return product(c, maxComputeShare) && c.Sibling("site") != "international"
 			},
@@ -254,6 +308,7 @@ func instanceProperties() []*Field {
 		},
 		{
 			Name: "ord_time", Kind: String, Step: StepProperties, Required: true, Default: "1:Hour",
+			RequiredWhy: T("the docs' OSS_share and MaxCompute_share examples set it", "文档中 OSS_share 与 MaxCompute_share 的示例设置了它"),
 			Options:     []Option{{Value: "1:Hour", Label: T("1 hour", "1 小时")}},
 			Applies:     func(c Ctx) bool { return product(c, ossShare, maxComputeShare) },
 			AppliesWhen: T("to OSS_share and MaxCompute_share", "OSS_share 和 MaxCompute_share"),

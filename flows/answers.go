@@ -2,22 +2,40 @@ package flows
 
 import (
 	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
 
 // Answers are what the person chose or typed, as text, keyed by order-file path
 // ("region", "body.Products[0].ProductCode"). Text is kept exactly as typed so nothing is lost
-// while it is still invalid; the builder converts it to the documented JSON types.
+// while it is still invalid; the builder converts it to the documented JSON types. A
+// StringList answer is "a, b", or a JSON array of strings (`["orders,2024", "crm"]`, `[]`)
+// when comma text would split or lose an item; the builder reads both.
 type Answers struct {
 	values  map[string]string
 	counts  map[string]int  // items of each Array, by its path
 	touched map[string]bool // answers the person (or a loaded file) set; derived defaults leave them alone
+	// empty marks values a loaded file gives as "", {} or []: they are sent as given (an
+	// unanswered field is left out), and checked like any other value.
+	empty map[string]bool
+	// stuck holds loaded values of the wrong JSON type, kept exactly (the builder writes them
+	// back as they were) and reported until the person changes them: nothing is coerced.
+	stuck map[string]stuckValue
+	// codes is the order of a loaded Properties list, by its path, so a round trip keeps it.
+	codes map[string][]string
+}
+
+// stuckValue is a loaded JSON value the field cannot take, and why.
+type stuckValue struct {
+	raw     string
+	problem Problem
 }
 
 // NewEmptyAnswers returns answers with nothing chosen; see API.NewAnswers for defaults.
 func NewEmptyAnswers() *Answers {
-	return &Answers{values: map[string]string{}, counts: map[string]int{}, touched: map[string]bool{}}
+	return &Answers{values: map[string]string{}, counts: map[string]int{}, touched: map[string]bool{},
+		empty: map[string]bool{}, stuck: map[string]stuckValue{}, codes: map[string][]string{}}
 }
 
 // Get returns the answer at path, "" when unanswered.
@@ -31,7 +49,23 @@ func (a *Answers) Count(path string) int { return a.counts[path] }
 
 // Clone returns an independent copy.
 func (a *Answers) Clone() *Answers {
-	return &Answers{values: maps.Clone(a.values), counts: maps.Clone(a.counts), touched: maps.Clone(a.touched)}
+	codes := map[string][]string{}
+	for k, v := range a.codes {
+		codes[k] = slices.Clone(v)
+	}
+	return &Answers{values: maps.Clone(a.values), counts: maps.Clone(a.counts), touched: maps.Clone(a.touched),
+		empty: maps.Clone(a.empty), stuck: maps.Clone(a.stuck), codes: codes}
+}
+
+// Given reports whether the answer at path is part of the order: a non-empty answer, or an
+// empty value ("", {} or []) that a loaded file gives explicitly.
+func (a *Answers) Given(path string) bool { return a.values[path] != "" || a.empty[path] }
+
+// Stuck returns the problem of a loaded value the field cannot take (a wrong JSON type, null,
+// a fraction for an integer), until the person changes it.
+func (a *Answers) Stuck(path string) (Problem, bool) {
+	s, ok := a.stuck[path]
+	return s.problem, ok
 }
 
 // Values returns a copy of every answer by path (for tests and debugging).
@@ -40,8 +74,16 @@ func (a *Answers) Values() map[string]string { return maps.Clone(a.values) }
 // put sets an answer without any reconciliation.
 func (a *Answers) put(path, v string) { a.values[path] = v }
 
-// choose sets an answer the person gave: derived defaults no longer overwrite it.
+// choose sets an answer the person gave: derived defaults no longer overwrite it, and what a
+// loaded file said at path (an explicit empty value, a value of the wrong type) is replaced.
 func (a *Answers) choose(path, v string) {
+	a.load(path, v)
+	delete(a.empty, path)
+	delete(a.stuck, path)
+}
+
+// load sets an answer read from a file.
+func (a *Answers) load(path, v string) {
 	a.values[path] = v
 	a.touched[path] = true
 }
@@ -63,6 +105,9 @@ func (a *Answers) shiftItems(path string, i int) {
 	shiftMap(a.values, path, i)
 	shiftMap(a.counts, path, i)
 	shiftMap(a.touched, path, i)
+	shiftMap(a.empty, path, i)
+	shiftMap(a.stuck, path, i)
+	shiftMap(a.codes, path, i)
 	a.counts[path] = n - 1
 }
 
@@ -100,9 +145,4 @@ func itemIndex(key, path string) (int, string, bool) {
 		return 0, "", false
 	}
 	return idx, rest[end+1:], true
-}
-
-// parseInt reads an integer answer.
-func parseInt(v string) (int64, bool) {
-	return canonicalInt(v)
 }

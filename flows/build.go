@@ -3,6 +3,7 @@ package flows
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -43,7 +44,9 @@ func writeObject(buf *bytes.Buffer, a *Answers, fields []*Field, parent, item st
 			continue
 		}
 		var val bytes.Buffer
-		if !writeValue(&val, a, f, path, item) {
+		if st, ok := a.stuck[path]; ok {
+			val.WriteString(st.raw) // as the file had it: reported, never sent
+		} else if !writeValue(&val, a, f, path, item) {
 			continue
 		}
 		if n > 0 {
@@ -67,10 +70,10 @@ func writeObject(buf *bytes.Buffer, a *Answers, fields []*Field, parent, item st
 func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool {
 	switch f.Kind {
 	case Object:
-		return writeObject(buf, a, f.Fields, path, item, f.Required)
+		return writeObject(buf, a, f.Fields, path, item, f.Required || a.empty[path])
 	case Array:
 		n := a.Count(path)
-		if n == 0 && !f.Required {
+		if n == 0 && !f.Required && !a.empty[path] {
 			return false
 		}
 		buf.WriteByte('[')
@@ -79,6 +82,10 @@ func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool
 				buf.WriteByte(',')
 			}
 			ip := ItemPath(path, i)
+			if st, ok := a.stuck[ip]; ok {
+				buf.WriteString(st.raw)
+				continue
+			}
 			writeObject(buf, a, f.Fields, ip, ip, true)
 		}
 		buf.WriteByte(']')
@@ -86,11 +93,10 @@ func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool
 	case Properties:
 		return writeProperties(buf, a, f, path, item)
 	}
-	v := a.Get(path)
-	if v == "" {
+	if !a.Given(path) {
 		return false
 	}
-	buf.Write(scalarJSON(f.Kind, v))
+	buf.Write(scalarJSON(f.Kind, a.Get(path)))
 	return true
 }
 
@@ -98,10 +104,10 @@ func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool
 // applicable property with a value, in declaration order.
 func writeProperties(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool {
 	n := 0
-	for _, p := range f.Fields {
+	for _, p := range propertyOrder(a, f, path) {
 		pp := join(path, p.Name)
 		v := a.Get(pp)
-		if v == "" || !p.AppliesAt(Ctx{A: a, Path: pp, Item: item}) {
+		if !a.Given(pp) || !p.AppliesAt(Ctx{A: a, Path: pp, Item: item}) {
 			continue
 		}
 		if n == 0 {
@@ -120,18 +126,41 @@ func writeProperties(buf *bytes.Buffer, a *Answers, f *Field, path, item string)
 		if a.Has(pp + NameSuffix) {
 			name = a.Get(pp + NameSuffix)
 		}
-		if name != "" {
+		if name != "" || a.empty[pp+NameSuffix] {
 			buf.WriteString(`,"Name":`)
 			buf.Write(quote(name))
 		}
 		buf.WriteByte('}')
 		n++
 	}
-	if n == 0 {
+	switch {
+	case n > 0:
+		buf.WriteByte(']')
+	case a.empty[path]:
+		buf.WriteString("[]")
+	default:
 		return false
 	}
-	buf.WriteByte(']')
 	return true
+}
+
+// propertyOrder lists a Properties field's codes in the order a loaded file gave them, then
+// the rest in declaration order.
+func propertyOrder(a *Answers, f *Field, path string) []*Field {
+	var out []*Field
+	for _, code := range a.codes[path] {
+		for _, p := range f.Fields {
+			if p.Name == code {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, p := range f.Fields {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // NameSuffix marks the answer holding a loaded property's own "Name", kept for round trips.
@@ -141,7 +170,7 @@ const NameSuffix = "#name"
 func scalarJSON(k Kind, v string) []byte {
 	switch k {
 	case Integer:
-		if _, ok := canonicalInt(v); ok {
+		if isIntLiteral(v) {
 			return []byte(v)
 		}
 	case Number:
@@ -153,13 +182,45 @@ func scalarJSON(k Kind, v string) []byte {
 			return []byte(v)
 		}
 	case StringList:
-		var items [][]byte
-		for _, s := range SplitList(v) {
-			items = append(items, quote(s))
+		if items, ok := parseListJSON(v); ok {
+			return listJSON(items)
 		}
-		return append(append([]byte{'['}, bytes.Join(items, []byte{','})...), ']')
+		return listJSON(SplitList(v))
 	}
 	return quote(v)
+}
+
+// parseListJSON reads a StringList answer written as a JSON array of strings (how a loaded
+// list whose items contain commas, or the empty list, is kept).
+func parseListJSON(v string) ([]string, bool) {
+	if !strings.HasPrefix(v, "[") {
+		return nil, false
+	}
+	var items []string
+	if err := json.Unmarshal([]byte(v), &items); err != nil || items == nil {
+		return nil, false
+	}
+	return items, true
+}
+
+// listJSON writes strings as a compact JSON array.
+func listJSON(items []string) []byte {
+	var q [][]byte
+	for _, s := range items {
+		q = append(q, quote(s))
+	}
+	return append(append([]byte{'['}, bytes.Join(q, []byte{','})...), ']')
+}
+
+// marshalJSON encodes v compactly without escaping <, > and & (as the builder writes strings).
+func marshalJSON(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
 // SplitList splits comma-separated text into trimmed, non-empty items.

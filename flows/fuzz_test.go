@@ -1,8 +1,10 @@
 package flows
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -74,4 +76,43 @@ func mustFile(t *testing.T, o Order) []byte {
 		t.Fatalf("marshal: %v\n%s", err, o.Body)
 	}
 	return data
+}
+
+// FuzzValidatedIsSent checks "what is checked is what is sent" on arbitrary input: whenever
+// Load accepts an order, the order submit would send (built from the validated answers) says
+// exactly what the file says, Load's own last guard (faithful) never had to step in, and
+// loading the sent order again gives the same verdict and the same bytes.
+func FuzzValidatedIsSent(f *testing.F) {
+	for _, dir := range []string{"orders", "cases"} {
+		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.json"))
+		for _, file := range files {
+			data, _ := os.ReadFile(file)
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		api, a, ps, err := Load(data)
+		if err != nil || api == nil {
+			return
+		}
+		for _, p := range ps {
+			if strings.HasPrefix(p.Msg.EN, "cloudorder would not send exactly") {
+				t.Fatalf("the loader let through a value it cannot send as read (%s)\n%s", p, data)
+			}
+		}
+		if Blocking(ps) {
+			return
+		}
+		sent := mustFile(t, api.Build(a))
+		if where, same := sameJSON("", decode(t, data), decode(t, sent)); !same {
+			t.Fatalf("validated and sent differ at %s\nfile: %s\nsent: %s", where, data, sent)
+		}
+		api2, a2, ps2, err := Load(sent)
+		if err != nil || api2 != api || Blocking(ps2) {
+			t.Fatalf("the sent order does not load as valid: %v %v\n%s", err, ps2, sent)
+		}
+		if again := mustFile(t, api2.Build(a2)); !bytes.Equal(again, sent) {
+			t.Fatalf("sending again would send other bytes:\n%s\n%s", again, sent)
+		}
+	})
 }

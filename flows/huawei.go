@@ -7,7 +7,8 @@ import "regexp"
 var projectIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 
 // projectIDField is the project the order is placed in: the {project_id} of the path.
-// The SDK must always be given it, or it sends a literal "{project_id}" (api-facts §4.1).
+// The SDK must always be given it, or it sends a literal "{project_id}" (the path parameter is filled
+// from the request model only when set).
 func projectIDField() *Field {
 	return &Field{
 		Name: "project_id", Kind: String, Step: StepRegion, Required: true, Example: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",

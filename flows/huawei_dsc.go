@@ -1,6 +1,6 @@
 package flows
 
-// Huawei Cloud Data Security Center (DSC) 实例下单 (seed 001):
+// Huawei Cloud Data Security Center (DSC) 实例下单 (https://support.huaweicloud.com/api-dsc/CreateProductOrder.html):
 // POST /v1/{project_id}/period/order buys a DSC edition and its expansion packages.
 //
 // Required fields follow the SDK model (non-pointer fields of PeriodOrderRequest and
@@ -84,7 +84,8 @@ func huaweiDSC() *API {
 		{
 			Name: "all_resource_names", Kind: StringList, Step: StepProperties, Rank: 9,
 			Label: T("All resource names", "资源名称列表"),
-			Help:  T("Optional list of resource names, comma separated.", "可选,资源名称列表,以逗号分隔。"),
+			Help: T(`Optional list of resource names, comma separated; write it as a JSON array (["orders,2024", "crm"]) when a name contains a comma.`,
+				`可选,资源名称列表,以逗号分隔;名称中含逗号时写成 JSON 数组(["orders,2024", "crm"])。`),
 		},
 		{
 			Name: "cloud_service_type", Kind: String, Step: StepProducts, Required: true, Default: dscServiceType, Rank: 3,
@@ -124,7 +125,7 @@ func huaweiDSC() *API {
 				"购买数量:数据库扩展包为数据库个数,OBS 扩展包为 OBS 扫描量(每包 1 TB);版本本身填 1。"),
 		},
 		{
-			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2,
+			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2, HasMin: true, Min: 1,
 			Options: dscMeasures, Open: true, DefaultFor: dscDefaultMeasure,
 			Check: func(c Ctx, v string) *Problem {
 				if want := dscDefaultMeasure(c); c.Sibling("resource_type") != dscBase && v != want {
@@ -178,7 +179,7 @@ func huaweiDSC() *API {
 			Label: T("Usage factor", "已使用系数"), Help: T("Optional usage factor.", "可选,已使用系数。"),
 		},
 		{
-			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9,
+			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9, HasMin: true, Min: 1,
 			Label: T("Usage measure ID", "已使用容量度量标识"), Help: T("Optional unit of usage_value.", "可选,usage_value 的度量标识。"),
 		},
 		{

@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// Huawei Cloud Workspace App (云应用) 创建订单 (seed 003):
+// Huawei Cloud Workspace App (云应用) 创建订单 (https://support.huaweicloud.com/api-workspace/CreateOrder.html):
 // POST /v1/{project_id}/bundles/subscribe/order orders yearly/monthly app servers.
 //
 // Required fields follow the SDK model (CreateOrderReq, Resource, CreateServices, Volume) and
@@ -52,9 +52,6 @@ func volumeFields(step Step, max int64, defaultSize string, disk Text) []*Field 
 
 func huaweiWorkspaceApp() *API {
 	onlyCreateApps := T("only createApps is supported", "目前只支持 createApps")
-	reserved := func(name string) *Problem {
-		return &Problem{Warning: true, Msg: Tf("%s is reserved and currently unused by the API", "%s 为预留属性,接口目前未使用", name)}
-	}
 	createServices := &Field{
 		Name: "create_services", Kind: Object, Step: StepProducts, Required: true,
 		Label: T("Service to create", "云服务下单实体"),
@@ -75,8 +72,7 @@ func huaweiWorkspaceApp() *API {
 				Name: "nics", Kind: Array, Step: StepProperties, SummaryKey: "subnet_id", Rank: 9,
 				Label: T("NICs", "网卡"), Help: T("Network interfaces; the docs say this field is currently unused.", "网卡信息;文档说明该字段当前未使用。"),
 				Fields: []*Field{
-					{Name: "ip_address", Kind: String, Step: StepProperties, Label: T("IP address", "IP 地址"), Help: T("Optional IP address.", "可选,IP 地址。"),
-						Check: func(Ctx, string) *Problem { return reserved("nics") }},
+					{Name: "ip_address", Kind: String, Step: StepProperties, Label: T("IP address", "IP 地址"), Help: T("Optional IP address.", "可选,IP 地址。")},
 					{Name: "subnet_id", Kind: String, Step: StepProperties, Label: T("Subnet ID", "子网 ID"), Help: T("The NIC's subnet.", "网卡对应的子网 ID。")},
 				},
 			},
@@ -144,8 +140,7 @@ func huaweiWorkspaceApp() *API {
 				Label: T("Security groups", "安全组"),
 				Help:  T("Security groups of the servers; reserved, currently unused (the server agent's groups apply).", "服务器使用的安全组;预留属性,目前未使用(默认使用服务器代理中指定的安全组)。"),
 				Fields: []*Field{
-					{Name: "id", Kind: String, Step: StepProperties, Label: T("Security group ID", "安全组 ID"), Help: T("The group's ID.", "安全组 ID。"),
-						Check: func(Ctx, string) *Problem { return reserved("security_groups") }},
+					{Name: "id", Kind: String, Step: StepProperties, Label: T("Security group ID", "安全组 ID"), Help: T("The group's ID.", "安全组 ID。")},
 					{Name: "name", Kind: String, Step: StepProperties, Label: T("Security group name", "安全组名称"), Help: T("The group's name.", "安全组名称。")},
 				},
 			},
@@ -167,8 +162,8 @@ func huaweiWorkspaceApp() *API {
 					Name: "service_id", Kind: String, Step: StepVolumes,
 					Label: T("Service ID", "服务 ID"), Help: T("The service the disks are added to (1–255 characters).", "追加磁盘的服务 ID(1–255 个字符)。"),
 					Check: func(_ Ctx, v string) *Problem {
-						if utf8.RuneCountInString(v) > 255 {
-							return &Problem{Msg: T("must be at most 255 characters", "最多 255 个字符")}
+						if n := utf8.RuneCountInString(v); n < 1 || n > 255 {
+							return &Problem{Msg: T("must be 1–255 characters", "必须是 1–255 个字符")}
 						}
 						return nil
 					},
@@ -259,7 +254,9 @@ func huaweiWorkspaceApp() *API {
 	}
 }
 
-// workspaceAppRules: a monthly or yearly subscription needs its number of periods.
+// workspaceAppRules: a monthly or yearly subscription needs its number of periods; a disk
+// order (add_volumes) names its service and has 1–10 disks; the fields the docs call reserved
+// or unused are sent only with a warning.
 func workspaceAppRules(a *Answers) []Problem {
 	var out []Problem
 	for i := range a.Count("body.resources") {
@@ -267,6 +264,32 @@ func workspaceAppRules(a *Answers) []Problem {
 		if pt := a.Get(p + ".period_type"); (pt == "2" || pt == "3") && a.Get(p+".period_num") == "" {
 			out = append(out, Problem{Path: p + ".period_num", Msg: T("is needed with a monthly or yearly period_type", "按月或按年订购时必须填写")})
 		}
+		out = append(out, addVolumesRules(a, p+".add_volumes")...)
+		for _, name := range []string{"nics", "security_groups"} {
+			if path := p + ".create_services." + name; a.Count(path) > 0 || a.empty[path] {
+				out = append(out, Problem{Path: path, Warning: true, Msg: Tf("%s is reserved and currently unused by the API: it is sent, but has no effect",
+					"%s 为预留属性,接口目前未使用:会被发送,但不起作用", name)})
+			}
+		}
+	}
+	return out
+}
+
+// addVolumesRules: a disk order, once given at all, needs its service_id and 1–10 disks.
+func addVolumesRules(a *Answers, av string) []Problem {
+	sid, vols := av+".service_id", av+".volumes"
+	if !a.empty[av] && !a.Given(sid) && a.Count(vols) == 0 && !a.empty[vols] {
+		return nil // no disk order
+	}
+	if _, stuck := a.Stuck(vols); stuck {
+		return nil
+	}
+	var out []Problem
+	if !a.Given(sid) {
+		out = append(out, Problem{Path: sid, Msg: T("cloudorder requires this: a disk order adds disks to an existing service, named here", "cloudorder 要求填写:磁盘订单为此处指定的已有服务追加磁盘")})
+	}
+	if n := a.Count(vols); n < 1 {
+		out = append(out, Problem{Path: vols, Msg: Tf("a disk order needs 1–10 disks, has %d", "磁盘订单需要 1–10 块磁盘,当前 %d 块", n)})
 	}
 	return out
 }

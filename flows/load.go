@@ -8,6 +8,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // SyntaxError is malformed JSON in an order file, with the 1-based line and column.
@@ -20,11 +21,24 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
 }
 
-// Load reads an order file strictly. A file that is not a JSON object is an error; every other
-// defect — unknown keys (top level or in body), wrong JSON types, broken rules — is a Problem
-// with its JSON path. The answers hold everything that could be read, so the wizard can open
-// the order with nothing lost. api is nil when the "api" value is missing or unknown.
+// ErrTooLarge is an order file over MaxFileSize.
+var ErrTooLarge = fmt.Errorf("too large: an order file is at most %d bytes (1 MiB)", MaxFileSize)
+
+// Load reads an order file strictly. A file that is not one JSON object (or is larger than
+// 1 MiB, or not UTF-8) is an error; every other defect — unknown keys (top level or in body),
+// keys given twice, wrong JSON types, broken rules — is a Problem with its JSON path, listed
+// in file order. The answers keep everything the file says with nothing coerced: values of
+// the wrong type stay as they were (reported until changed), "" / {} / [] stay explicit, and
+// lists stay lists, so the wizard can open the order at its problems and a save writes back
+// what was read. api is nil when the "api" value is missing or unknown.
 func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
+	if len(data) > MaxFileSize {
+		return nil, nil, nil, ErrTooLarge
+	}
+	if !utf8.Valid(data) {
+		line, col := lineCol(data, firstInvalidUTF8(data))
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: "not valid UTF-8 text"}
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var top any
@@ -39,17 +53,14 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if !ok {
 		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: "an order file is one JSON object"}
 	}
-	l := &loader{a: NewEmptyAnswers()}
-	for _, k := range sortedKeys(obj) {
-		if !slices.Contains([]string{"api", "region", "project_id", "body"}, k) {
-			l.problem(k, Tf("unknown key %q: an order file has api, region, project_id and body", "未知键 %q:订单文件只包含 api、region、project_id 和 body", k))
-		}
-	}
+	sc := scan(data)
+	l := &loader{a: NewEmptyAnswers(), sc: sc}
 	id, _ := obj["api"].(string)
 	api = Find(APIID(id))
+	l.topKeys(api, obj)
 	if api == nil {
 		l.problem("api", Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, apiList()))
-		return nil, l.a, l.problems, nil
+		return nil, l.a, l.sorted(append(sc.dups, l.problems...)), nil
 	}
 	for _, f := range api.Fields {
 		v, present := obj[f.Name]
@@ -58,181 +69,63 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 		}
 		l.value(f, v, f.Name, "")
 	}
+	l.stickDuplicates(api)
 	if api.AfterLoad != nil {
 		api.AfterLoad(l.a)
 	}
-	l.inapplicable(api)
 	api.markUnanswered(l.a)
-	problems = append(l.problems, api.Validate(l.a)...)
-	return api, l.a, dedupe(problems), nil
+	valid := api.Validate(l.a)
+	l.inapplicable(api, valid)
+	problems = append(append(sc.dups, l.problems...), valid...)
+	if !Blocking(problems) {
+		problems = append(problems, faithful(api.Build(l.a), obj)...)
+	}
+	return api, l.a, l.sorted(problems), nil
 }
 
-// loader collects answers and type problems while walking a decoded order.
-type loader struct {
-	a        *Answers
-	problems []Problem
-	loaded   []string // paths of the scalar values the file set, in file order
-}
-
-// inapplicable reports values the file sets for fields that do not apply to this order (say,
-// odps_specification_type on an OSS_share product): the wizard would never send them.
-func (l *loader) inapplicable(api *API) {
-	applicable := map[string]bool{}
-	walk(l.a, api.Fields, "", "", func(v visit) bool {
-		applicable[v.path] = true
-		return true
-	})
-	for _, p := range l.loaded {
-		if applicable[p] {
+// stickDuplicates keeps a duplicate key's problem on the answer it left (the last value), so
+// the wizard shows it at the field until the person sets the value once.
+func (l *loader) stickDuplicates(api *API) {
+	for _, d := range l.sc.dups {
+		f := api.FieldAt(d.Path)
+		if _, stuck := l.a.stuck[d.Path]; f == nil || !f.Kind.IsScalar() || stuck || !l.a.Has(d.Path) {
 			continue
 		}
-		msg := T("does not apply to this order", "不适用于此订单")
-		if f := api.FieldAt(p); f != nil && !f.AppliesWhen.IsZero() {
-			msg = Text{EN: "applies only " + f.AppliesWhen.EN, ZH: "仅适用于" + f.AppliesWhen.ZH}
-		}
-		l.problem(p, msg)
+		l.a.stuck[d.Path] = stuckValue{raw: string(scalarJSON(f.Kind, l.a.Get(d.Path))), problem: d}
 	}
 }
 
-func (l *loader) problem(path string, msg Text) {
-	l.problems = append(l.problems, Problem{Path: path, Msg: msg})
-}
-
-// value reads one JSON value for field f at path.
-func (l *loader) value(f *Field, v any, path, item string) {
-	if v == nil {
-		l.problem(path, T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
-		return
-	}
-	switch f.Kind {
-	case Object:
-		l.object(f.Fields, v, path, item)
-	case Array:
-		items, ok := v.([]any)
-		if !ok {
-			l.problem(path, Tf("must be a JSON array, not %s", "必须是 JSON 数组,而不是%s", jsonType(v)))
-			return
-		}
-		l.a.counts[path] = len(items)
-		for i, it := range items {
-			ip := ItemPath(path, i)
-			l.object(f.Fields, it, ip, ip)
-		}
-	case Properties:
-		l.properties(f, v, path)
-	default:
-		l.scalar(f, v, path)
-	}
-}
-
-// object reads a JSON object against fields; keys the docs do not define are problems.
-func (l *loader) object(fields []*Field, v any, path, item string) {
-	obj, ok := v.(map[string]any)
-	if !ok {
-		l.problem(path, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(v)))
-		return
-	}
-	byName := map[string]*Field{}
-	var names []string
-	for _, f := range fields {
-		if !f.Local {
-			byName[f.Name] = f
-			names = append(names, f.Name)
+// topKeys reports keys an order file for api does not have. project_id is only for APIs
+// whose path has a {project_id} parameter.
+func (l *loader) topKeys(api *API, obj map[string]any) {
+	keys := []string{"api"}
+	if api == nil {
+		keys = append(keys, "region", "project_id", "body")
+	} else {
+		for _, f := range api.Fields {
+			if !f.Local {
+				keys = append(keys, f.Name)
+			}
 		}
 	}
 	for _, k := range sortedKeys(obj) {
-		f := byName[k]
-		if f == nil {
-			l.problem(join(path, k), Tf("unknown field %q: documented fields here are %s", "未知字段 %q:此处的文档字段为 %s", k, strings.Join(names, ", ")))
-			continue
-		}
-		l.value(f, obj[k], join(path, k), item)
-	}
-}
-
-// properties reads Alibaba's [{"Code","Value","Name"}] list into one answer per Code.
-func (l *loader) properties(f *Field, v any, path string) {
-	items, ok := v.([]any)
-	if !ok {
-		l.problem(path, Tf("must be a JSON array of {Code, Value, Name}, not %s", "必须是 {Code, Value, Name} 的 JSON 数组,而不是%s", jsonType(v)))
-		return
-	}
-	var codes []string
-	for _, p := range f.Fields {
-		codes = append(codes, p.Name)
-	}
-	for i, it := range items {
-		ip := ItemPath(path, i)
-		obj, ok := it.(map[string]any)
-		if !ok {
-			l.problem(ip, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(it)))
-			continue
-		}
-		for _, k := range sortedKeys(obj) {
-			if k != "Code" && k != "Value" && k != "Name" {
-				l.problem(join(ip, k), Tf("unknown field %q: a property has Code, Value and Name", "未知字段 %q:实例属性只包含 Code、Value 和 Name", k))
-			}
-		}
-		code, okc := obj["Code"].(string)
-		value, okv := obj["Value"].(string)
-		if !okc || !okv {
-			l.problem(ip, T("needs Code and Value, both JSON strings", "需要 Code 和 Value,且都是 JSON 字符串"))
-			continue
-		}
-		if !slices.Contains(codes, code) {
-			l.problem(join(ip, "Code"), Tf("unknown property %q: documented codes are %s", "未知属性 %q:文档中的属性为 %s", code, strings.Join(codes, ", ")))
-			continue
-		}
-		pp := join(path, code)
-		if l.a.Has(pp) {
-			l.problem(join(ip, "Code"), Tf("property %q is listed twice", "属性 %q 重复出现", code))
-			continue
-		}
-		l.a.choose(pp, value)
-		l.loaded = append(l.loaded, pp)
-		if name, has := obj["Name"]; has {
-			s, ok := name.(string)
-			if !ok {
-				l.problem(join(ip, "Name"), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(name)))
-			}
-			l.a.put(pp+NameSuffix, s)
-		} else {
-			l.a.put(pp+NameSuffix, "")
+		switch {
+		case slices.Contains(keys, k):
+		case k == "project_id":
+			l.problem(k, Tf("%s has no project: project_id is only for APIs with a {project_id} path parameter (the Huawei Cloud APIs); remove it",
+				"%s 没有项目:project_id 只用于路径中有 {project_id} 参数的接口(华为云接口);请删除", api.ID))
+		default:
+			l.problem(k, Tf("unknown key %q: an order file has %s", "未知键 %q:订单文件只包含 %s", k, strings.Join(keys, ", ")))
 		}
 	}
 }
 
-// scalar reads a JSON scalar, keeping its text as the answer even when the JSON type is wrong,
-// so the wizard can show and fix it.
-func (l *loader) scalar(f *Field, v any, path string) {
-	text := scalarText(v)
-	l.a.choose(path, text)
-	l.loaded = append(l.loaded, path)
-	want := map[Kind]string{String: "string", Integer: "number", Number: "number", Boolean: "boolean", StringList: "array"}[f.Kind]
-	got := jsonType(v)
-	switch {
-	case f.Kind == StringList:
-		items, ok := v.([]any)
-		if !ok {
-			l.problem(path, Tf("must be a JSON array of strings, not %s", "必须是字符串的 JSON 数组,而不是%s", got))
-			return
-		}
-		var parts []string
-		for i, it := range items {
-			s, ok := it.(string)
-			if !ok {
-				l.problem(ItemPath(path, i), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(it)))
-			}
-			parts = append(parts, s)
-		}
-		l.a.choose(path, strings.Join(parts, ", "))
-	case jsonTypeName(v) != want:
-		l.problem(path, typeMismatch(f.Kind, v))
-	case f.Kind == Integer:
-		if _, err := v.(json.Number).Int64(); err != nil {
-			l.problem(path, Tf("must be a JSON integer, not %s", "必须是 JSON 整数,而不是 %s", text))
-		}
-	}
+// sorted lists problems in file order (by where their path, or its nearest ancestor, starts),
+// one per path and message.
+func (l *loader) sorted(ps []Problem) []Problem {
+	ps = dedupe(ps)
+	slices.SortStableFunc(ps, func(x, y Problem) int { return l.sc.offset(x.Path) - l.sc.offset(y.Path) })
+	return ps
 }
 
 func typeMismatch(k Kind, v any) Text {

@@ -15,7 +15,7 @@ const (
 	HuaweiWorkspaceApp APIID = "huawei/workspaceapp/CreateOrder"
 )
 
-// Order is the order file (DESIGN.md §2): what to send, where. Body is the request body exactly
+// Order is the order file (README.md, "Order files"): what to send, where. Body is the request body exactly
 // as the API documents it, in the key order the builder writes.
 type Order struct {
 	API       APIID           `json:"api"`

@@ -78,7 +78,7 @@ func TestAlibabaRules(t *testing.T) {
 		{name: "OrderType RENEW", path: p0 + "OrderType", value: "RENEW", want: "only BUY is supported"},
 		{name: "ProductCode OSS", path: p0 + "ProductCode", value: "OSS_share"},
 		{name: "ProductCode unknown", path: p0 + "ProductCode", value: "ECS_share", want: "must be one of DataWorks_share, MaxCompute_share, PAI_share / OSS_share"},
-		{name: "ProductCode empty", path: p0 + "ProductCode", value: "", want: "required"},
+		{name: "ProductCode empty", path: p0 + "ProductCode", value: "", want: "cloudorder requires this: an order without a product code buys nothing"},
 		{name: "AutoPay false", path: "body.AutoPay", value: "false"},
 		{name: "AutoPay yes", path: "body.AutoPay", value: "yes", want: "must be true or false"},
 		{name: "AutoRenew TRUE", path: p0 + "AutoRenew", value: "TRUE", want: "must be true or false"},
@@ -88,8 +88,8 @@ func TestAlibabaRules(t *testing.T) {
 		{name: "property region malformed", path: p0 + "InstanceProperties.region", value: "shanghai", want: "is not a region id"},
 		{name: "OSS commodity", setup: pc("OSS_share"), path: p0 + "InstanceProperties.commodity_type", value: "oss"},
 		{name: "OSS commodity other", setup: pc("OSS_share"), path: p0 + "InstanceProperties.commodity_type", value: "oss-ia", want: "must be one of oss"},
-		{name: "OSS ord_time empty", setup: pc("OSS_share"), path: p0 + "InstanceProperties.ord_time", value: "", want: "required"},
-		{name: "MaxCompute mainland spec empty", setup: pc("MaxCompute_share"), path: p0 + "InstanceProperties.odps_specification_type", value: "", want: "required"},
+		{name: "OSS ord_time empty", setup: pc("OSS_share"), path: p0 + "InstanceProperties.ord_time", value: "", want: "cloudorder requires this: the docs' OSS_share and MaxCompute_share examples set it"},
+		{name: "MaxCompute mainland spec empty", setup: pc("MaxCompute_share"), path: p0 + "InstanceProperties.odps_specification_type", value: "", want: "cloudorder requires this:"},
 	})
 }
 
@@ -107,7 +107,7 @@ func TestDSCRules(t *testing.T) {
 		{name: "period_num 1", path: "body.period_num", value: "1"},
 		{name: "period_num 36", path: "body.period_num", value: "36"},
 		{name: "period_num 0", path: "body.period_num", value: "0", want: "must be at least 1"},
-		{name: "period_num huge", path: "body.period_num", value: "4294967296", want: "must be at least 1"},
+		{name: "period_num huge", path: "body.period_num", value: "4294967296", want: "must be at most 2147483647"},
 		{name: "auto renew 1", path: "body.is_auto_renew", value: "1"},
 		{name: "auto renew 2", path: "body.is_auto_renew", value: "2", want: "must be one of 0 / 1"},
 		{name: "service type", path: "body.cloud_service_type", value: "hws.service.type.ebs", want: "DSC orders use hws.service.type.sdg"},

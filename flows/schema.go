@@ -9,7 +9,7 @@ const (
 	Integer                // JSON integer (int32 unless Field.Max says otherwise)
 	Number                 // JSON number (float)
 	Boolean                // JSON true/false — never the string "true"
-	StringList             // JSON array of strings; answered as comma-separated text
+	StringList             // JSON array of strings; answered as "a, b", or as a JSON array when items hold commas
 	Object                 // JSON object of Fields
 	Array                  // JSON array of objects, each of Fields (a repeated group)
 	Properties             // Alibaba InstanceProperties: [{Code, Value, Name}], one Field per Code
@@ -74,10 +74,13 @@ type Field struct {
 	Name     string // JSON key; for Properties sub-fields, the property Code
 	Kind     Kind
 	Required bool // the API requires it (Huawei: the SDK model's non-pointer fields)
-	Step     Step
-	Label    Text
-	Help     Text
-	Example  string // placeholder shown in an empty input
+	// RequiredWhy is set where the docs call the field optional and cloudorder requires it
+	// anyway: the message says so, and why.
+	RequiredWhy Text
+	Step        Step
+	Label       Text
+	Help        Text
+	Example     string // placeholder shown in an empty input
 
 	// Local fields are wizard-only answers that shape the choices but are never sent
 	// (e.g. whether a MaxCompute account is inside mainland China).
@@ -97,7 +100,10 @@ type Field struct {
 	Default    string
 	DefaultFor func(Ctx) string
 
-	Applies     func(Ctx) bool             // nil means always; a field that does not apply is neither shown nor sent
+	Applies func(Ctx) bool // nil means always; a field that does not apply is neither shown nor sent
+	// Selects marks a field other fields' Applies read (ProductCode): while it is invalid,
+	// values of its item are not also reported as not applying.
+	Selects     bool
 	AppliesWhen Text                       // says when Applies holds, for a loaded order that sets it anyway
 	Check       func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
 

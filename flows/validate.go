@@ -2,6 +2,7 @@ package flows
 
 import (
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -12,6 +13,10 @@ import (
 func (api *API) Validate(a *Answers) []Problem {
 	var out []Problem
 	walk(a, api.Fields, "", "", func(v visit) bool {
+		if p, ok := a.Stuck(v.path); ok {
+			out = append(out, p) // a loaded value of the wrong type: its one problem until changed
+			return false
+		}
 		out = append(out, checkField(v)...)
 		return true
 	})
@@ -43,11 +48,15 @@ func ProblemsAt(ps []Problem, path string) []Problem {
 }
 
 // CheckValue checks one field's value on its own (type, bounds, documented values, field rule):
-// what the UI shows under an input as the person types.
-func CheckValue(f *Field, c Ctx, v string) []Problem {
-	if v == "" {
+// what the UI shows under an input as the person types. "" means not answered.
+func CheckValue(f *Field, c Ctx, v string) []Problem { return checkValue(f, c, v, v != "") }
+
+// checkValue checks a value; given says it is part of the order even when it is "" (a loaded
+// file's explicit empty string), so that "" meets the same rules as any other value.
+func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
+	if !given {
 		if f.Required && !f.Local {
-			return []Problem{{Path: c.Path, Msg: T("required: the API needs this field", "必填:接口要求此字段")}}
+			return []Problem{{Path: c.Path, Msg: requiredMsg(f)}}
 		}
 		return nil
 	}
@@ -68,13 +77,34 @@ func CheckValue(f *Field, c Ctx, v string) []Problem {
 		}
 		return []Problem{{Path: c.Path, Msg: msg}}
 	}
+	if v == "" && f.Required {
+		return []Problem{{Path: c.Path, Msg: T("must not be empty", "不能为空")}}
+	}
 	return nil
+}
+
+// requiredMsg says why a field must be given: the API's own rule, or cloudorder's where the
+// docs call the field optional (Field.RequiredWhy).
+func requiredMsg(f *Field) Text {
+	if !f.RequiredWhy.IsZero() {
+		return Text{EN: "cloudorder requires this: " + f.RequiredWhy.EN, ZH: "cloudorder 要求填写:" + f.RequiredWhy.ZH}
+	}
+	return T("required: the API needs this field", "必填:接口要求此字段")
 }
 
 func checkField(v visit) []Problem {
 	f := v.f
 	if f.Kind == Array {
 		n := v.ctx.A.Count(v.path)
+		var out []Problem
+		for i := range n {
+			if p, ok := v.ctx.A.Stuck(ItemPath(v.path, i)); ok {
+				out = append(out, p)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
 		switch {
 		case n < f.MinItems:
 			return []Problem{{Path: v.path, Msg: Tf("needs at least %d item(s), has %d", "至少需要 %d 项,当前 %d 项", f.MinItems, n)}}
@@ -86,26 +116,29 @@ func checkField(v visit) []Problem {
 	if !f.Kind.IsScalar() {
 		return nil
 	}
-	return CheckValue(f, v.ctx, v.ctx.A.Get(v.path))
+	return checkValue(f, v.ctx, v.ctx.A.Get(v.path), v.ctx.A.Given(v.path))
 }
 
 // checkType checks that text converts to the field's JSON type and lies within its bounds.
 func checkType(f *Field, v string) *Problem {
 	switch f.Kind {
 	case Integer:
-		n, ok := canonicalInt(v)
-		if !ok {
+		if !isIntLiteral(v) {
 			return &Problem{Msg: Tf("must be a whole number like 10, not %q", "必须是整数(如 10),而不是 %q", v)}
 		}
-		lo, hi := int64(math.MinInt32), int64(math.MaxInt32)
+		lo, hi := int64(math.MinInt32), int64(math.MaxInt32) // the SDKs' int32 unless the field says otherwise
 		if f.HasMin {
 			lo = f.Min
 		}
 		if f.HasMax {
 			hi = f.Max
 		}
-		if n < lo || n > hi {
-			return boundsProblem(f, lo, hi)
+		n, err := strconv.ParseInt(v, 10, 64)
+		switch {
+		case err != nil && strings.HasPrefix(v, "-"), err == nil && n < lo:
+			return boundsProblem(f, lo, hi, false)
+		case err != nil, n > hi:
+			return boundsProblem(f, lo, hi, true)
 		}
 		if f.Multiple > 0 && n%f.Multiple != 0 {
 			return &Problem{Msg: Tf("must be a multiple of %d", "必须是 %d 的倍数", f.Multiple)}
@@ -115,8 +148,20 @@ func checkType(f *Field, v string) *Problem {
 		if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
 			return &Problem{Msg: Tf("must be a number, not %q", "必须是数字,而不是 %q", v)}
 		}
-		if (f.HasMin && x < float64(f.Min)) || (f.HasMax && x > float64(f.Max)) {
-			return boundsProblem(f, f.Min, f.Max)
+		if sent := strconv.FormatFloat(x, 'g', -1, 64); !sameDecimal(v, sent) {
+			return &Problem{Msg: Tf("has more digits than the API's 64-bit number keeps: it would arrive as %s", "位数超出接口 64 位数字的精度:到达时会变成 %s", sent)}
+		}
+		if f.HasMin && x < float64(f.Min) {
+			return boundsProblem(f, f.Min, f.Max, false)
+		}
+		if f.HasMax && x > float64(f.Max) {
+			return boundsProblem(f, f.Min, f.Max, true)
+		}
+	case StringList:
+		if strings.HasPrefix(v, "[") {
+			if _, ok := parseListJSON(v); !ok {
+				return &Problem{Msg: T(`must be names separated by commas, or a JSON array of strings like ["a,b", "c"]`, `必须是以逗号分隔的名称,或字符串的 JSON 数组(如 ["a,b", "c"])`)}
+			}
 		}
 	case Boolean:
 		if v != "true" && v != "false" {
@@ -126,16 +171,16 @@ func checkType(f *Field, v string) *Problem {
 	return nil
 }
 
-func boundsProblem(f *Field, lo, hi int64) *Problem {
+// boundsProblem names the bound a value broke (above says which side): both documented
+// bounds when there are two, else the one broken, which for an undeclared side is int32's.
+func boundsProblem(f *Field, lo, hi int64, above bool) *Problem {
 	switch {
 	case f.HasMin && f.HasMax:
 		return &Problem{Msg: Tf("must be between %d and %d", "取值范围为 %d 到 %d", lo, hi)}
-	case f.HasMin:
-		return &Problem{Msg: Tf("must be at least %d", "不能小于 %d", lo)}
-	case f.HasMax:
+	case above:
 		return &Problem{Msg: Tf("must be at most %d", "不能大于 %d", hi)}
 	}
-	return &Problem{Msg: Tf("must be between %d and %d (32-bit integer)", "取值范围为 %d 到 %d(32 位整数)", lo, hi)}
+	return &Problem{Msg: Tf("must be at least %d", "不能小于 %d", lo)}
 }
 
 // valueList renders documented values as "A, B or C".
@@ -150,9 +195,23 @@ func valueList(opts []Option) string {
 	return strings.Join(vals[:len(vals)-1], ", ") + " / " + vals[len(vals)-1]
 }
 
-// canonicalInt parses an integer written the way JSON writes it: no sign but "-", no leading
-// zeros, no spaces. "00" or "+5" would not be valid JSON numbers on the wire.
-func canonicalInt(v string) (int64, bool) {
-	n, err := strconv.ParseInt(v, 10, 64)
-	return n, err == nil && strconv.FormatInt(n, 10) == v
+// sameDecimal reports whether two decimal numbers are the same number.
+func sameDecimal(a, b string) bool {
+	x, okx := new(big.Rat).SetString(a)
+	y, oky := new(big.Rat).SetString(b)
+	return okx && oky && x.Cmp(y) == 0
+}
+
+// isIntLiteral reports whether v is an integer written the way JSON writes it, whatever its size.
+func isIntLiteral(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	if v == "" || (v[0] == '0' && len(v) > 1) {
+		return false
+	}
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

@@ -28,7 +28,9 @@ func walk(a *Answers, fields []*Field, parent, item string, fn func(v visit) boo
 		case Array:
 			for i := range a.Count(path) {
 				ip := ItemPath(path, i)
-				walk(a, f.Fields, ip, ip, fn)
+				if _, stuck := a.stuck[ip]; !stuck { // an item that is not an object has no fields
+					walk(a, f.Fields, ip, ip, fn)
+				}
 			}
 		}
 	}
@@ -56,6 +58,7 @@ func (api *API) AddItem(a *Answers, path string) {
 		return
 	}
 	a.counts[path]++
+	delete(a.stuck, path)
 	api.reconcile(a, "")
 }
 
@@ -122,7 +125,7 @@ func (api *API) markUnanswered(a *Answers) {
 			if v.f.Local {
 				a.put(v.path, v.f.DefaultAt(v.ctx))
 			} else {
-				a.choose(v.path, "") // left out on purpose: no default may fill it
+				a.load(v.path, "") // left out on purpose: no default may fill it
 			}
 		}
 		return true

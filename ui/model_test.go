@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -296,6 +298,11 @@ func TestFromWithProblemsOpensAtTheField(t *testing.T) {
 	if !strings.Contains(d.view(), "✗") {
 		t.Fatalf("problem not shown:\n%s", d.view())
 	}
+	// What the order leaves out (an unknown field, a property that does not apply) is listed
+	// on the step it opens at, beside the problems marked at their fields.
+	if v := d.view(); !strings.Contains(v, `body.Products[0].Colour: unknown field "Colour"`) || !strings.Contains(v, "InstanceProperties.ord_time: applies only") {
+		t.Fatalf("left-out values not listed at %s:\n%s", d.m.Where(), v)
+	}
 }
 
 func TestSaveWritesOrderFileAndNeverOverwritesSilently(t *testing.T) {
@@ -381,5 +388,51 @@ func TestLiveBannerIsLoud(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.Live, NoColor: true}, 80, 24)
 	if v := d.view(); !strings.Contains(v, "LIVE") || !strings.Contains(v, "COST MONEY") {
 		t.Fatalf("live banner:\n%s", v)
+	}
+}
+
+// A file whose only problems cannot be shown at a field (an unknown key) opens where the
+// note listing them is shown, not at a review that would hide what was left out.
+func TestFromWithDroppedKeysSaysSo(t *testing.T) {
+	data, err := os.ReadFile("../testdata/cases/unknown-key.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := flows.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "unknown-key.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	if d.m.Where() == "review" || !strings.Contains(d.view(), `body.DryRun: unknown field "DryRun"`) {
+		t.Fatalf("opened at %s without the note:\n%s", d.m.Where(), d.view())
+	}
+}
+
+// --from then s saves a file JSON-equal to the one opened: lists stay lists (an item with a
+// comma is not split, [] is kept), "" stays, nothing is defaulted in.
+func TestFromThenSaveIsJSONEqual(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/orders/*.json")
+	for _, file := range append(files, "../testdata/cases/lists-exact.json") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, _ := os.ReadFile(file)
+			api, a, problems, err := flows.Load(data)
+			if err != nil || flows.Blocking(problems) {
+				t.Fatalf("load: %v %v", err, problems)
+			}
+			dir := t.TempDir()
+			d := newDriver(t, Options{Mode: providers.DryRun, SaveDir: dir, From: &Loaded{Name: file, API: api, Answers: a, Problems: problems}}, 120, 40)
+			d.keys("s", "enter")
+			saved, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+			if len(saved) != 1 {
+				t.Fatalf("saved %v from %s\n%s", saved, d.m.Where(), d.view())
+			}
+			got, _ := os.ReadFile(saved[0])
+			var x, y any
+			_ = json.Unmarshal(data, &x)
+			_ = json.Unmarshal(got, &y)
+			if !reflect.DeepEqual(x, y) {
+				t.Fatalf("saved file differs from the one opened:\n%s\nopened:\n%s", got, data)
+			}
+		})
 	}
 }

@@ -337,14 +337,10 @@ func (m *Model) openLoaded(f *Loaded) {
 	m.chooseAPI(f.API)
 	m.answers[f.API.ID] = f.Answers
 	m.refresh()
-	known := map[string]bool{}
-	for _, st := range m.steps {
-		for _, s := range m.api.Slots(f.Answers, st) {
-			known[s.Path] = true
-		}
-	}
+	// What the answers' own validation does not show at a field (unknown keys, values that do
+	// not apply, project_id on an Alibaba order) is left out of this order: say so up front.
 	for _, p := range f.Problems {
-		if !known[p.Path] {
+		if len(flows.ProblemsAt(m.problems, p.Path)) == 0 {
 			m.loadNote = append(m.loadNote, fmt.Sprintf("%s: %s", p.Path, p.Msg.In(m.lang)))
 		}
 	}
@@ -362,6 +358,11 @@ func (m *Model) openLoaded(f *Loaded) {
 	}
 	if flows.Blocking(m.problems) {
 		m.goStep(len(m.steps) - 1)
+		m.noticeBad = true
+		return
+	}
+	if len(m.loadNote) > 0 {
+		m.goStep(0) // where the note is shown, rather than a review that hides it
 		m.noticeBad = true
 		return
 	}

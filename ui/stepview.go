@@ -16,7 +16,7 @@ import (
 func (m *Model) stepBody(h int) string {
 	w := max(m.w, 1)
 	var note string
-	if len(m.loadNote) > 0 && m.step == 0 {
+	if len(m.loadNote) > 0 { // on every step: what the order leaves out stays in sight
 		note = m.st.Warning.Render(wrapIndent(m.say(txtLoadProbs)+" "+strings.Join(m.loadNote, "; "), w, ""))
 		h -= lipgloss.Height(note)
 	}

@@ -24,7 +24,7 @@ type Options struct {
 	// Credential resolves the access key when an order is sent (not before, so the wizard can
 	// start without one).
 	Credential func() (config.AlibabaCredential, error)
-	// Endpoint replaces aiworkspace.<region>.aliyuncs.com when set.
+	// Endpoint replaces the region's AIWorkSpace endpoint (endpoint.go) when set.
 	Endpoint *config.Endpoint
 	// Timeout bounds the wait for the answer; 0 = 30s.
 	Timeout time.Duration
@@ -43,13 +43,13 @@ func New(opts Options) *Provider {
 	return &Provider{opts: opts}
 }
 
-// endpoint is where an order for region goes. AIWorkSpace has no endpoint table in this SDK;
-// the public pattern is aiworkspace.<region>.aliyuncs.com (api-facts §1.6).
+// endpoint is where an order for region goes: the override, else the host the official SDKs'
+// endpoint map gives the region (endpoint.go).
 func (p *Provider) endpoint(region string) config.Endpoint {
 	if p.opts.Endpoint != nil {
 		return *p.opts.Endpoint
 	}
-	return config.Endpoint{Scheme: "https", Host: "aiworkspace." + region + ".aliyuncs.com"}
+	return config.Endpoint{Scheme: "https", Host: host(region)}
 }
 
 // Target reports where orders go and as whom.

@@ -129,3 +129,32 @@ func TestRoute(t *testing.T) {
 		}
 	}
 }
+
+// Endpoints follow the official SDKs' endpoint map: the regions the order form offers have
+// their own host, the map's central regions go to aiworkspace.aliyuncs.com, and ap-southeast-5
+// uses its public host rather than the map's VPC-only one.
+func TestEndpointFollowsTheSDKMap(t *testing.T) {
+	p := New(Options{Credential: key("x")})
+	for region, want := range map[string]string{
+		"cn-hangzhou":           "https://aiworkspace.cn-hangzhou.aliyuncs.com",
+		"cn-shanghai-finance-1": "https://aiworkspace.cn-shanghai-finance-1.aliyuncs.com",
+		"ap-southeast-5":        "https://aiworkspace.ap-southeast-5.aliyuncs.com",
+		"na-south-1":            "https://aiworkspace.na-south-1.aliyuncs.com",
+		"cn-qingdao":            "https://aiworkspace.aliyuncs.com",
+		"eu-west-1":             "https://aiworkspace.aliyuncs.com",
+		"me-east-1":             "https://aiworkspace.aliyuncs.com",
+	} {
+		if got := p.Target(flows.AlibabaPAI, region).Endpoint; got != want {
+			t.Errorf("%s: %s, want %s", region, got, want)
+		}
+	}
+	regions := flows.Find(flows.AlibabaPAI).FieldAt("region").Options
+	if len(regions) < 20 {
+		t.Fatalf("the order form offers %d regions", len(regions))
+	}
+	for _, o := range regions {
+		if got := host(o.Value); got != "aiworkspace."+o.Value+".aliyuncs.com" {
+			t.Errorf("offered region %s resolves to %s, not its own endpoint", o.Value, got)
+		}
+	}
+}

@@ -9,7 +9,7 @@ import (
 // operation is added the way the generated requests are written (services/aiworkspace/
 // create_workspace.go): a ROA request type and a response type the SDK fills.
 
-// The operation's identity (AIWorkSpace 2021-02-04 CreateProductOrders, api-facts §1.1).
+// The operation's identity (AIWorkSpace 2021-02-04 CreateProductOrders: POST /api/v1/productorders).
 const (
 	product = "AIWorkSpace"
 	apiVer  = "2021-02-04"
@@ -25,7 +25,7 @@ type CreateProductOrdersRequest struct {
 	*requests.RoaRequest
 }
 
-// CreateProductOrdersResponse is the documented response (api-facts §1.4).
+// CreateProductOrdersResponse is the documented response (RequestId, OrderId, ProductIds, Message, BuyProductRequestId).
 type CreateProductOrdersResponse struct {
 	*responses.BaseResponse
 	RequestId           string   `json:"RequestId" xml:"RequestId"`

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"cloudorder/flows"
+	"cloudorder/providers/huawei"
+	"cloudorder/providers/journal"
+)
+
+// Every rule case under testdata/cases prints exactly its .want lines through the command,
+// with exit 1 when any line is an error and 0 otherwise.
+func TestValidateRuleCases(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cases/*.json")
+	if len(files) < 25 {
+		t.Fatalf("expected the rule cases, found %d", len(files))
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			want, err := os.ReadFile(strings.TrimSuffix(f, ".json") + ".want")
+			if err != nil {
+				t.Fatal(err)
+			}
+			stdout, stderr, code := runForTest(t, nil, "", "validate", f)
+			got := strings.ReplaceAll(strings.TrimSpace(stderr+stdout), f+": ", "")
+			if got != strings.TrimSpace(string(want)) {
+				t.Fatalf("validate printed\n%s\nwant\n%s", got, want)
+			}
+			wantCode := exitInvalid
+			if strings.HasSuffix(got, "ok") {
+				wantCode = exitOK
+			}
+			if code != wantCode {
+				t.Fatalf("exit %d, want %d", code, wantCode)
+			}
+		})
+	}
+}
+
+// cat order.json | cloudorder submit - …: the order is read from standard input, once.
+func TestSubmitFromStandardInput(t *testing.T) {
+	for _, tc := range submitCases {
+		t.Run(string(tc.api), func(t *testing.T) {
+			data, _ := os.ReadFile(tc.file)
+			out, errOut, code := runForTest(t, submitEnv(t), string(data), "submit", "-", "--sandbox", "--yes")
+			if code != exitOK || !strings.Contains(out, "order_id: ") {
+				t.Fatalf("exit %d\n%s%s", code, out, errOut)
+			}
+		})
+	}
+	_, errOut, code := runForTest(t, submitEnv(t), "", "validate", "-")
+	if code != exitUsage || !strings.Contains(errOut, "-: line 1, column 1: malformed JSON") {
+		t.Fatalf("empty stdin: exit %d\n%s", code, errOut)
+	}
+}
+
+// The real pipes: `cat order.json | cloudorder submit /dev/stdin` and `… submit -` in a child
+// process whose standard input is an OS pipe (read once: a second read would find it empty).
+// The body the sandbox receives and the body journaled are the file's body.
+func TestSubmitThroughAPipe(t *testing.T) {
+	for _, name := range []string{"/dev/stdin", "-"} {
+		for _, tc := range submitCases {
+			t.Run(name+" "+string(tc.api), func(t *testing.T) {
+				if _, err := os.Stat("/dev/stdin"); err != nil && name == "/dev/stdin" {
+					t.Skip("no /dev/stdin on this system")
+				}
+				s := startSandbox(t)
+				env := withSandboxKeys(submitEnv(t))
+				data, _ := os.ReadFile(tc.file)
+				out, errOut, code := runChild(t, env, data, "submit", name, "--endpoint", s.URL(), "--yes")
+				if code != exitOK || !strings.Contains(out, "order_id: ") {
+					t.Fatalf("exit %d\n%s%s", code, out, errOut)
+				}
+				orders := s.Orders()
+				if len(orders) != 1 {
+					t.Fatalf("sandbox recorded %d orders", len(orders))
+				}
+				file := readOrderForTest(t, data)
+				if where, same := huawei.SameJSON(file.Body, orders[0].Body); !same {
+					t.Fatalf("wire differs from the file at %s\nwire: %s", where, orders[0].Body)
+				}
+				entries, err := journal.Read(filepath.Join(env["XDG_STATE_HOME"], "cloudorder", "orders.jsonl"))
+				if err != nil || len(entries) != 1 {
+					t.Fatalf("history %v %v", entries, err)
+				}
+				if where, same := huawei.SameJSON(file.Body, entries[0].Intent.Body); !same {
+					t.Fatalf("journal differs from the file at %s", where)
+				}
+				if tc.api == flows.AlibabaPAI && !bytes.Equal(entries[0].Intent.Body, orders[0].Body) {
+					t.Fatalf("Alibaba sends the journaled bytes as they are:\njournal: %s\nwire:    %s", entries[0].Intent.Body, orders[0].Body)
+				}
+			})
+		}
+	}
+}
+
+// An input over 1 MiB is refused before it is parsed (exit 2), from a file or a pipe.
+func TestOrderFileTooLarge(t *testing.T) {
+	big := `{"api": "alibaba/pai/CreateProductOrders", "region": "cn-hangzhou", "body": {}}` + strings.Repeat(" ", flows.MaxFileSize)
+	file := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(file, []byte(big), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"validate", file}, {"submit", file, "--sandbox", "--yes"}, {"submit", "-", "--sandbox", "--yes"}} {
+		_, errOut, code := runForTest(t, submitEnv(t), big, args...)
+		if code != exitUsage || !strings.Contains(errOut, "too large: an order file is at most 1048576 bytes (1 MiB)") || strings.Contains(errOut, "malformed") {
+			t.Errorf("%v: exit %d\n%s", args, code, errOut)
+		}
+	}
+}
+
+// readOrderForTest returns the order file as written (its own body, not a rebuilt one).
+func readOrderForTest(t *testing.T, data []byte) flows.Order {
+	t.Helper()
+	var o flows.Order
+	if err := json.Unmarshal(data, &o); err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
+
+// runChild runs cloudorder in a child process (this test binary, re-entering through
+// TestCloudorderChild) with stdin fed through an OS pipe.
+func runChild(t *testing.T, env map[string]string, stdin []byte, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestCloudorderChild$", "--"}, args...)...)
+	cmd.Env = []string{"CLOUDORDER_TEST_CHILD=1"}
+	for k, v := range env {
+		cmd.Env = append(cmd.Env, k+"="+v)
+	}
+	cmd.Stdin = bytes.NewReader(stdin) // not an *os.File: exec connects it through a pipe
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errOut.String(), code
+}
+
+// TestCloudorderChild is the child process of runChild: it runs the command line given after
+// "--" with the real standard input and exits with its code. Run normally, it does nothing.
+func TestCloudorderChild(t *testing.T) {
+	if os.Getenv("CLOUDORDER_TEST_CHILD") != "1" {
+		return
+	}
+	args := os.Args
+	for i, a := range args {
+		if a == "--" {
+			args = args[i+1:]
+			break
+		}
+	}
+	os.Exit(run(args, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
+}
