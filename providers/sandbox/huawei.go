@@ -114,7 +114,7 @@ func (s *Server) checkHuaweiRequest(r *http.Request, pid string, body []byte, ap
 	if e := s.verifyHuawei(r, body); e != nil {
 		return e
 	}
-	if pid != ProjectID || (r.Header.Get("X-Project-Id") != "" && r.Header.Get("X-Project-Id") != pid) {
+	if !ownProject(pid) || (r.Header.Get("X-Project-Id") != "" && r.Header.Get("X-Project-Id") != pid) {
 		return &apiError{http.StatusForbidden, api.forbidden,
 			"Forbidden: project " + pid + " does not belong to this account (the sandbox account's project is " + ProjectID + ")"}
 	}

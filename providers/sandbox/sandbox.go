@@ -7,8 +7,8 @@
 // Answers, in the order they are checked:
 //
 //	Alibaba POST /api/v1/productorders ({"RequestId","HostId","Code","Message","Recommend"}):
-//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (x-acs-action,
-//	  or any other /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
+//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (an x-acs-action
+//	  other than CreateProductOrders — none is fine, as from the aliyun CLI — or another /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
 //	  404 InvalidAccessKeyId.NotFound · 400 InvalidTimeStamp.Format / InvalidTimeStamp.Expired
 //	  (Date ±15 min) · 400 ContentMD5NotMatched · 400 SignatureDoesNotMatch ("… server string to
 //	  sign is:<sts>") · 400 InvalidParameter (not JSON, or "Invalid parameter: <path>: <rule>; …")
@@ -68,6 +68,8 @@ type Server struct {
 	mu     sync.Mutex
 	orders []Order
 	hits   map[flows.APIID]int
+	calls  map[string]int // look-ups, price inquiries and payments by call name (calls.go)
+	paid   []Payment      // orders paid through BSS PayOrders (bss.go)
 	faults []Fault
 	closed bool
 
@@ -85,7 +87,7 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	return &Server{now: now, hits: map[flows.APIID]int{}, done: make(chan struct{})}
+	return &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{})}
 }
 
 // Orders returns the accepted orders, oldest first.

@@ -1,0 +1,60 @@
+package providers
+
+import (
+	"context"
+
+	"cloudorder/flows"
+)
+
+// Pricer is implemented by providers that can say what an order will cost before it is
+// placed. A quote buys nothing: it may be retried and cached (see Cache), and a failed quote
+// never blocks an order — the review says the price is unknown and why.
+type Pricer interface {
+	Quote(ctx context.Context, o flows.Order) (Quote, error)
+}
+
+// Quote is the price of an order as the cloud's own price inquiry states it.
+type Quote struct {
+	// Priced is false when the cloud has no documented inquiry for this order (Alibaba's
+	// pay-as-you-go _share activations, Workspace App servers): Note then says so and the
+	// amounts are empty. Nothing is ever estimated or invented.
+	Priced   bool
+	Items    []PriceItem
+	Total    string // decimal amount as the cloud wrote it, e.g. "1299.00"
+	Currency string // e.g. "CNY", "USD"
+	Period   flows.Text
+	// Note is the caveat shown under the price (ListPriceCaveat when priced), or, unpriced,
+	// the reason there is no figure (e.g. NoUpfrontPrice).
+	Note flows.Text
+}
+
+// PriceItem is one priced part of the order, in the order's own terms.
+type PriceItem struct {
+	Path      string // the item in the order, e.g. "body.product_infos[0]"
+	Label     string // what it is, e.g. "base_professional"
+	ProductID string // the catalog product id the inquiry answered with ("" when none)
+	Amount    string // decimal amount in Quote.Currency
+}
+
+// The sentences a quote carries.
+var (
+	ListPriceCaveat = flows.T("list price from the cloud's price inquiry, before discounts",
+		"云平台询价接口给出的官网价格,未计折扣")
+	NoUpfrontPrice = flows.T("billed by usage; no upfront price",
+		"按实际用量计费;无预付价格")
+	NoPriceInquiry = flows.T("no documented price inquiry prices this order; see the console's price calculator",
+		"没有公开文档的询价接口可为此订单询价;请参考控制台的价格计算器")
+)
+
+// Payment is the payment of an order the cloud created unpaid (Huawei DSC orders).
+type Payment struct {
+	API     flows.APIID // the API that created the order
+	Region  string
+	OrderID string
+}
+
+// Payer is implemented by providers that can pay an unpaid order. Paying spends money: like
+// Submit it is sent exactly once and never retried, and the journal records it like an order.
+type Payer interface {
+	PayOrder(ctx context.Context, p Payment) (Result, error)
+}
