@@ -26,7 +26,9 @@ type HuaweiCredential struct {
 	SK            Secret
 	SecurityToken Secret // temporary credentials; zero for a permanent AK/SK
 	ProjectID     string // default project id (the order's project_id always wins)
-	Source        string
+	// DomainID is the account id BSS (price inquiry, payment) needs; "" = ask IAM for it.
+	DomainID string
+	Source   string
 }
 
 // MaskedKey is the AK with all but its first 4 characters hidden.
@@ -87,7 +89,8 @@ func Huawei(getenv func(string) string) (HuaweiCredential, error) {
 	switch {
 	case ak != "" && sk != "":
 		return HuaweiCredential{AK: ak, SK: NewSecret(sk), SecurityToken: NewSecret(getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
-			ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), Source: "env HUAWEICLOUD_SDK_AK"}, nil
+			ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), DomainID: getenv("HUAWEICLOUD_SDK_DOMAIN_ID"),
+			Source: "env HUAWEICLOUD_SDK_AK"}, nil
 	case ak != "" || sk != "":
 		return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
 	}
@@ -99,6 +102,9 @@ func Huawei(getenv func(string) string) (HuaweiCredential, error) {
 	if why == "" {
 		if c.ProjectID == "" {
 			c.ProjectID = getenv("HUAWEICLOUD_SDK_PROJECT_ID")
+		}
+		if c.DomainID == "" {
+			c.DomainID = getenv("HUAWEICLOUD_SDK_DOMAIN_ID")
 		}
 		return c, nil
 	}

@@ -36,7 +36,7 @@ func huaweiProfile(getenv func(string) string) (c HuaweiCredential, why string, 
 		return c, shown + " [basic] (no ak/sk)", nil
 	}
 	return HuaweiCredential{AK: sec["ak"], SK: NewSecret(sec["sk"]), SecurityToken: NewSecret(sec["security_token"]),
-		ProjectID: sec["project_id"], Source: shown + " [basic]"}, "", nil
+		ProjectID: sec["project_id"], DomainID: sec["domain_id"], Source: shown + " [basic]"}, "", nil
 }
 
 // iniSection returns the key = value pairs of one INI section, or nil when it is absent. It

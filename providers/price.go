@@ -2,6 +2,7 @@ package providers
 
 import (
 	"context"
+	"encoding/json"
 
 	"cloudorder/flows"
 )
@@ -51,6 +52,21 @@ type Payment struct {
 	API     flows.APIID // the API that created the order
 	Region  string
 	OrderID string
+}
+
+// PayOrdersAPI is how the history names a payment (Huawei BSS PayOrders,
+// POST /v3/orders/customer-orders/pay).
+const PayOrdersAPI flows.APIID = "huawei/bss/PayOrders"
+
+// Body is the payment request exactly as it is sent and journaled: the order, no coupon, no
+// discount (the console's defaults; a discount would change the amount reviewed).
+func (p Payment) Body() []byte {
+	b, _ := json.Marshal(struct {
+		OrderID     string `json:"order_id"`
+		UseCoupon   string `json:"use_coupon"`
+		UseDiscount string `json:"use_discount"`
+	}{p.OrderID, "NO", "NO"})
+	return b
 }
 
 // Payer is implemented by providers that can pay an unpaid order. Paying spends money: like

@@ -14,17 +14,17 @@ import (
 
 // Call names, as Fault.Call and CallHits take them.
 const (
-	CallLookups         = "lookups" // in a Fault: every read-only call below (not CallBSSPay)
-	CallProducts        = "workspaceapp/products"
-	CallZones           = "workspaceapp/availability-zones"
-	CallVolumeTypes     = "workspaceapp/volume-types"
-	CallServerGroups    = "workspaceapp/server-groups"
-	CallVPCs            = "vpc/vpcs"
-	CallSubnets         = "vpc/subnets"
-	CallProjects        = "iam/projects"
-	CallDomains         = "iam/domains"
-	CallBSSRate         = "bss/rate"
-	CallBSSPay          = "bss/pay" // spends money: never part of CallLookups
+	CallLookups      = "lookups" // in a Fault: every read-only call below (not CallBSSPay)
+	CallProducts     = "workspaceapp/products"
+	CallZones        = "workspaceapp/availability-zones"
+	CallVolumeTypes  = "workspaceapp/volume-types"
+	CallServerGroups = "workspaceapp/server-groups"
+	CallVPCs         = "vpc/vpcs"
+	CallSubnets      = "vpc/subnets"
+	CallProjects     = "iam/projects"
+	CallDomains      = "iam/domains"
+	CallBSSRate      = "bss/rate"
+	CallBSSPay       = "bss/pay" // spends money: never part of CallLookups
 )
 
 var readOnlyCalls = map[string]bool{CallProducts: true, CallZones: true, CallVolumeTypes: true, CallServerGroups: true,

@@ -25,7 +25,9 @@ var lookupCalls = map[string]string{
 
 func (s *Server) huaweiLookup(w http.ResponseWriter, r *http.Request, pid, name string) {
 	s.serveHuaweiCall(w, r, huaweiCall{name: lookupCalls[name], internal: huaweiWSA.internal,
-		check: func(s *Server, r *http.Request, body []byte) *apiError { return s.checkHuaweiRequest(r, pid, body, huaweiWSA) },
+		check: func(s *Server, r *http.Request, body []byte) *apiError {
+			return s.checkHuaweiRequest(r, pid, body, huaweiWSA)
+		},
 		answer: func(_ *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
 			return http.StatusOK, lookups[name](r), nil
 		}})
