@@ -29,6 +29,9 @@ type Options struct {
 	Endpoints map[flows.APIID]string
 	// UserAgent names the tool to the clouds, e.g. "cloudorder/1.2.0" ("" = "cloudorder").
 	UserAgent string
+	// Profile is --profile: a named aliyun CLI profile / Huawei credentials-file section,
+	// used instead of the environment ("" = the SDKs' usual order). See config.AlibabaProfile.
+	Profile string
 	// HuaweiSite is the Huawei account's site for prices and payment (huawei.SiteChina "",
 	// huawei.SiteIntl, huawei.SiteEU).
 	HuaweiSite string
@@ -81,8 +84,9 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 }
 
 // openLive routes each API to its cloud's SDK provider with the user's credentials. An
-// endpoint override on this machine is probed once (probe.go): the cloudorder sandbox gets
-// the sandbox's own keys and Mode Sandbox, any other loopback endpoint Mode LocalEndpoint.
+// endpoint override on this machine is probed once (probe.go): the cloudorder sandbox is Mode
+// Sandbox (announced and journaled as such; `cloudorder sandbox` tells the person to export
+// its published keys), any other loopback endpoint Mode LocalEndpoint.
 func openLive(opts Options) (router, error) {
 	r := router{}
 	probed := map[string]providers.Mode{}
@@ -97,12 +101,8 @@ func openLive(opts Options) (router, error) {
 				m = probeMode(*ep)
 				probed[ep.String()] = m
 			}
-			if m == providers.Sandbox {
-				r[api] = sandboxRouter(opts, *ep)[api]
-				continue
-			}
 			o := opts
-			o.Mode = m // Live or LocalEndpoint
+			o.Mode = m // Live, Sandbox or LocalEndpoint
 			r[api] = liveProvider(o, api, ep)
 			continue
 		}
@@ -115,10 +115,10 @@ func openLive(opts Options) (router, error) {
 func liveProvider(opts Options, api flows.APIID, ep *config.Endpoint) providers.Provider {
 	if api == flows.AlibabaPAI {
 		return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-			Credential: func() (config.AlibabaCredential, error) { return config.Alibaba(opts.Getenv) }})
+			Credential: func() (config.AlibabaCredential, error) { return config.AlibabaProfile(opts.Getenv, opts.Profile) }})
 	}
 	return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-		Credential: func() (config.HuaweiCredential, error) { return config.Huawei(opts.Getenv) }, BSSSite: opts.HuaweiSite})
+		Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
 }
 
 // endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own).

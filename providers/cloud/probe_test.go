@@ -18,8 +18,8 @@ import (
 
 const paiBody = `{"AutoPay":true,"Products":[{"AutoRenew":false,"ProductCode":"PAI_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour","Duration":1}]}`
 
-// A separately started sandbox reached with --endpoint is the sandbox: announced, keyed and
-// journaled as such, and the person's real keys are never sent to it.
+// A separately started sandbox reached with --endpoint (with the keys `cloudorder sandbox`
+// prints) is the sandbox: announced and journaled as such, never LIVE.
 func TestEndpointThatAnswersTheProbeIsSandbox(t *testing.T) {
 	s := sandbox.New(sandbox.Options{})
 	if err := s.Start("127.0.0.1:0"); err != nil {
@@ -28,14 +28,15 @@ func TestEndpointThatAnswersTheProbeIsSandbox(t *testing.T) {
 	defer s.Close()
 	history := filepath.Join(t.TempDir(), "h.jsonl")
 	p, closer, err := Open(Options{Endpoint: s.URL(), HistoryPath: history, Getenv: env(map[string]string{"HOME": t.TempDir(),
-		"ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIREALKEY", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "real-secret"})})
+		"ALIBABA_CLOUD_ACCESS_KEY_ID": sandbox.AlibabaAccessKeyID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": sandbox.AlibabaAccessKeySecret,
+		"HUAWEICLOUD_SDK_AK": sandbox.HuaweiAK, "HUAWEICLOUD_SDK_SK": sandbox.HuaweiSK})})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer closer.Close()
 	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
 		tg := p.Target(api, "cn-north-4")
-		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || !strings.Contains(tg.Credential, "sandbox") || Banner(tg) != "SANDBOX" {
+		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || !strings.HasPrefix(tg.Credential, "env ") || Banner(tg) != "SANDBOX" {
 			t.Errorf("%s target %+v", api, tg)
 		}
 	}

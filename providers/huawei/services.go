@@ -165,7 +165,7 @@ func (p *Provider) bssCall(ctx context.Context, region string) (*call, error) {
 	}
 	creds, err := b.SafeBuild()
 	if err != nil {
-		return nil, fmt.Errorf("Huawei Cloud credentials: %w", err)
+		return nil, fmt.Errorf("credentials for Huawei Cloud BSS: %w", err)
 	}
 	builder := bss.BssClientBuilder()
 	if p.opts.BSSSite == SiteIntl || p.opts.BSSSite == SiteEU {
