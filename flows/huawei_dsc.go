@@ -105,8 +105,8 @@ func huaweiDSC() *API {
 				{Name: "cloud_service_type", From: "cloud_service_type"},
 				{Name: "resource_type", From: "resource_type"},
 				{Name: "resource_spec_code", From: "resource_spec_code"},
-				{Name: "resource_size", From: "resource_size"},
-				{Name: "resource_size_measure_id", From: "resource_size_measure_id"},
+				{Name: "resource_size", From: "resource_size", Optional: true}, // the edition is priced without
+				{Name: "resource_size_measure_id", From: "resource_size_measure_id", Optional: true},
 				{Name: "region_id", From: "/body.region_id"},
 				{Name: "period_type", From: "/body.period_type"},
 				{Name: "period_num", From: "/body.period_num"},

@@ -136,14 +136,14 @@ func huaweiWorkspaceApp() *API {
 				Name: "subnet_id", Kind: String, Step: StepProperties, Required: true, Rank: 1,
 				// The chosen VPC's subnets; the server group's own subnet first.
 				Lookup: "vpc/subnets", Placeholder: pickOrTypeID,
-				LookupInputs: []LookupInput{{Name: "vpc_id", From: "create_services.vpc_id"}, {Name: "server_group_id", From: "create_services.server_group_id"}},
+				LookupInputs: []LookupInput{{Name: "vpc_id", From: "create_services.vpc_id"}, {Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
 				Label:        T("Subnet ID", "子网 ID"), Help: T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
 			},
 			{
 				Name: "vpc_id", Kind: String, Step: StepProperties, Required: true, Rank: 0,
 				// The account's VPCs; the server group's (through its subnet) first.
 				Lookup: "vpc/vpcs", Placeholder: pickOrTypeID,
-				LookupInputs: []LookupInput{{Name: "server_group_id", From: "create_services.server_group_id"}},
+				LookupInputs: []LookupInput{{Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
 				Label:        T("VPC ID", "VPC ID"), Help: T("The VPC; used when the account is provisioned for the first time (LiteAs).", "VPC ID;自动开户时(LiteAs 首次开户)使用。"),
 			},
 			{

@@ -131,6 +131,9 @@ type Field struct {
 type LookupInput struct {
 	Name string // the provider's name for it, e.g. "vpc_id"
 	From string
+	// Optional inputs refine the answer (which entry comes first) but the look-up can run
+	// without them; the others must be answered first.
+	Optional bool
 }
 
 // LookupInputsAt resolves f's look-up inputs in context, for providers.LookupQuery.Inputs.
