@@ -69,9 +69,10 @@ var usageText = flows.T(`cloudorder — place cloud product orders, reviewed bef
 
 Usage:
   cloudorder [--sandbox | --dry-run] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+             [--profile NAME]
   cloudorder validate FILE...        check order files, send nothing
   cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
-                         [--endpoint URL] [--timeout 30s]
+                         [--endpoint URL] [--timeout 30s] [--profile NAME]
   cloudorder sandbox [--addr 127.0.0.1:PORT]   serve the loopback emulator
   cloudorder history [--output text|json]
   cloudorder version
@@ -82,9 +83,10 @@ Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadab
 
 用法:
   cloudorder [--sandbox | --dry-run] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+             [--profile 名称]
   cloudorder validate 文件...         检查订单文件,不发送
   cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
-                         [--endpoint URL] [--timeout 30s]
+                         [--endpoint URL] [--timeout 30s] [--profile 名称]
   cloudorder sandbox [--addr 127.0.0.1:端口]   运行本地模拟服务
   cloudorder history [--output text|json]
   cloudorder version
