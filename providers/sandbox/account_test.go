@@ -130,3 +130,27 @@ func TestBSSNeedsTheAccountID(t *testing.T) {
 		}
 	}
 }
+
+// IDs from the sandbox's look-ups must fit together, as in a real account.
+func TestOrdersWithInconsistentAccountIDsAreRefused(t *testing.T) {
+	s := startSandbox(t, Options{})
+	wrongSubnet := strings.NewReplacer(`"subnet_id":"subnet-1"`, `"subnet_id":"`+SubnetDefaultID+`"`, `"vpc_id":"vpc-1"`, `"vpc_id":"`+VPCWorkspaceID+`"`).Replace(wsaBody)
+	_, err := wsaOrder(t, wsaClient(t, s, HuaweiSK, ProjectID, 0), wrongSubnet)
+	var se *sdkerr.ServiceResponseError
+	if !errors.As(err, &se) || se.StatusCode != 400 || !strings.Contains(se.ErrorMessage, "create_services.subnet_id: subnet "+SubnetDefaultID+" is in VPC "+VPCDefaultID) {
+		t.Fatalf("subnet outside the VPC: %v", err)
+	}
+	right := strings.NewReplacer(`"subnet_id":"subnet-1"`, `"subnet_id":"`+SubnetAppsID+`"`, `"vpc_id":"vpc-1"`, `"vpc_id":"`+VPCWorkspaceID+`"`).Replace(wsaBody)
+	if _, err := wsaOrder(t, wsaClient(t, s, HuaweiSK, ProjectID, 0), right); err != nil {
+		t.Fatalf("consistent network: %v", err)
+	}
+	stale := strings.Replace(dscBody, "OFFI740586375358963717", DSCProductID("cn-north-4", "base_standard", 2), 1) // body buys base_professional
+	_, err = dscOrder(t, dscClient(t, s, HuaweiSK, ProjectID, 0), stale)
+	if !errors.As(err, &se) || se.StatusCode != 400 || !strings.Contains(se.ErrorMessage, "product_infos[0].product_id") {
+		t.Fatalf("stale product id: %v", err)
+	}
+	fresh := strings.Replace(dscBody, "OFFI740586375358963717", DSCProductID("cn-north-4", "base_professional", 2), 1)
+	if _, err := dscOrder(t, dscClient(t, s, HuaweiSK, ProjectID, 0), fresh); err != nil {
+		t.Fatalf("looked-up product id: %v", err)
+	}
+}

@@ -90,7 +90,8 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 		writeHuaweiError(w, *e)
 		return
 	}
-	if problems := validateBody(api.id, api.regionFrom(body), pid, body); len(problems) > 0 {
+	problems := validateBody(api.id, api.regionFrom(body), pid, body)
+	if problems = append(problems, accountProblems(api.id, body)...); len(problems) > 0 { // consistency.go
 		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, invalidParameter(problems)})
 		return
 	}
