@@ -74,3 +74,11 @@ func (p Payment) Body() []byte {
 type Payer interface {
 	PayOrder(ctx context.Context, p Payment) (Result, error)
 }
+
+// UnpaidOrders is implemented by providers whose APIs create orders unpaid (Huawei DSC): the
+// result screen says so, links the console page that pays them, and offers PayOrder.
+type UnpaidOrders interface {
+	// Unpaid reports whether api's orders are created unpaid, and the console page to pay them.
+	// false means no payment step is known here (Alibaba's AutoPay is part of its order body).
+	Unpaid(api flows.APIID) (unpaid bool, consoleURL string)
+}

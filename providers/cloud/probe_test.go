@@ -129,8 +129,15 @@ func TestPaymentIsJournaledAndQuotesPassThrough(t *testing.T) {
 	defer closer.Close()
 	pr, ok1 := p.(providers.Pricer)
 	pay, ok2 := p.(providers.Payer)
-	if !ok1 || !ok2 {
-		t.Fatal("the opened provider must price and pay")
+	unpaid, ok3 := p.(providers.UnpaidOrders)
+	if !ok1 || !ok2 || !ok3 {
+		t.Fatal("the opened provider must price, pay and say which orders are unpaid")
+	}
+	if u, url := unpaid.Unpaid(flows.HuaweiDSC); !u || !strings.HasPrefix(url, "https://account.huaweicloud.com/") {
+		t.Errorf("DSC unpaid = %v %q", u, url)
+	}
+	if u, _ := unpaid.Unpaid(flows.AlibabaPAI); u {
+		t.Error("cloudorder has no payment step for Alibaba orders (AutoPay decides)")
 	}
 	q, err := pr.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: []byte(paiBody)})
 	if err != nil || q.Priced || q.Note != providers.NoUpfrontPrice {

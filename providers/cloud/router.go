@@ -67,6 +67,14 @@ func (r router) PayOrder(ctx context.Context, pay providers.Payment) (providers.
 	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("not sent: %s orders are not paid separately", pay.API)}
 }
 
+// Unpaid routes to the API's provider.
+func (r router) Unpaid(api flows.APIID) (bool, string) {
+	if u, ok := r[api].(providers.UnpaidOrders); ok {
+		return u.Unpaid(api)
+	}
+	return false, ""
+}
+
 // dryRun answers look-ups, describes the target and checks the history, but never sends an
 // order (and so writes nothing to the history).
 type dryRun struct{ *journal.Journal }

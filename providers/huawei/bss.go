@@ -269,3 +269,15 @@ func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (provide
 	}
 	return providers.Result{OrderID: pay.OrderID, RequestID: c.RequestID(), Response: map[string]any{"paid": true}}, nil
 }
+
+// Unpaid: DSC creates its orders unpaid (they are paid in the Billing Center, or with
+// PayOrder). The link is the Billing Center's order list of the account's site.
+func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
+	if api != flows.HuaweiDSC {
+		return false, ""
+	}
+	if p.intl() {
+		return true, "https://account-intl.huaweicloud.com/usercenter/#/userindex/allOrders"
+	}
+	return true, "https://account.huaweicloud.com/usercenter/#/userindex/allOrders"
+}

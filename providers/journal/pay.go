@@ -36,3 +36,11 @@ func (j *Journal) PayOrder(ctx context.Context, p providers.Payment) (providers.
 	_ = j.append(outcome(intent.ID, j.now().UTC(), res, err)) // as Submit: a lost outcome reads as "may have been paid"
 	return res, err
 }
+
+// Unpaid passes through.
+func (j *Journal) Unpaid(api flows.APIID) (bool, string) {
+	if u, ok := j.inner.(providers.UnpaidOrders); ok {
+		return u.Unpaid(api)
+	}
+	return false, ""
+}
