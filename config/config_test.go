@@ -265,3 +265,16 @@ func TestCredentialsReport(t *testing.T) {
 		t.Errorf("huawei %+v", hw)
 	}
 }
+
+func TestCredentialsReportWithAMissingProfileIsWholeInChinese(t *testing.T) {
+	r := Credentials(envOf(map[string]string{"HOME": t.TempDir()}), "prod")
+	for _, s := range r {
+		zh := s.Text().ZH
+		if s.Found || !strings.Contains(zh, "prod") || strings.Contains(zh, " and ") || strings.Contains(zh, "no such file") {
+			t.Errorf("%s: %q", s.Cloud, zh)
+		}
+	}
+	if en := r[1].Text().EN; !strings.Contains(en, "set ak and sk in section [prod]") {
+		t.Errorf("huawei %q", en)
+	}
+}

@@ -38,8 +38,12 @@ func status(cloud, source, masked string, err error) CredentialStatus {
 	case err == nil:
 		s.Found, s.Source, s.MaskedKey = true, source, masked
 	case errors.As(err, &miss):
-		set := strings.Join(miss.Set, " and ")
-		s.Problem = flows.Tf("missing: set %s", "缺少凭证:请设置 %s", set)
+		todo := miss.Todo
+		if todo.IsZero() {
+			set := strings.Join(miss.Set, " and ")
+			todo = flows.T("set "+set, "请设置 "+set)
+		}
+		s.Problem = flows.T("missing: "+todo.EN, "缺少凭证:"+todo.ZH)
 		s.Looked = miss.LookedText
 	default:
 		s.Problem = flows.T(err.Error(), err.Error()) // a file that exists but cannot be read: its own words
