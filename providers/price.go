@@ -82,3 +82,61 @@ type UnpaidOrders interface {
 	// false means no payment step is known here (Alibaba's AutoPay is part of its order body).
 	Unpaid(api flows.APIID) (unpaid bool, consoleURL string)
 }
+
+// Line is the review's price line: "7500.00 CNY for 2 months — list price from the cloud's
+// price inquiry, before discounts", or, unpriced, the reason there is no figure.
+func (q Quote) Line() flows.Text {
+	if !q.Priced {
+		return q.Note
+	}
+	en := joinNonEmpty(" ", q.Total, q.Currency)
+	zh := en
+	if !q.Period.IsZero() {
+		en += " for " + q.Period.EN
+		zh += " / " + q.Period.ZH
+	}
+	if !q.Note.IsZero() {
+		en += " — " + q.Note.EN
+		zh += " — " + q.Note.ZH
+	}
+	return flows.T(en, zh)
+}
+
+// ItemLines are the per-item lines under the price: "body.product_infos[0] base_professional
+// (OFFI…): 3750.00 CNY".
+func (q Quote) ItemLines() []flows.Text {
+	var out []flows.Text
+	for _, it := range q.Items {
+		what := it.Label
+		if it.ProductID != "" {
+			what += " (" + it.ProductID + ")"
+		}
+		amount := joinNonEmpty(" ", it.Amount, q.Currency)
+		if it.Amount == "" {
+			out = append(out, flows.T(what+": not priced", what+":未询价"))
+			continue
+		}
+		out = append(out, flows.T(what+": "+amount, what+":"+amount))
+	}
+	return out
+}
+
+// PriceUnknown is the review's line when the inquiry failed: the order can still be placed.
+func PriceUnknown(err error) flows.Text {
+	return flows.Tf("price unknown: the price inquiry failed (%v); the order can still be placed",
+		"价格未知:询价失败(%v);仍可下单", err)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}
