@@ -27,6 +27,7 @@ const duplicateWindow = 24 * time.Hour
 type submitFlags struct {
 	sandbox, yes, allowDuplicate bool
 	output, endpoint             string
+	profile                      string
 	timeout                      time.Duration
 }
 
@@ -50,7 +51,7 @@ func cmdSubmit(args []string, c *cli) int {
 		mode = providers.Sandbox
 	}
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder submit: %v\n", err)
 		return exitUsage
@@ -80,6 +81,7 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	fs.StringVar(&f.output, "output", "text", "text|json")
 	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
+	fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 	var files []string
 	for len(args) > 0 {
 		if err := fs.Parse(args); err != nil {

@@ -308,3 +308,34 @@ func TestSubmitIntentIsWrittenBeforeTheAnswer(t *testing.T) {
 		t.Fatalf("history: exit %d\n%s", hcode, out)
 	}
 }
+
+// --profile picks a named profile instead of the environment; a missing one is named, and
+// nothing is sent.
+func TestSubmitProfileFlag(t *testing.T) {
+	env := submitEnv(t)
+	env["HUAWEICLOUD_SDK_AK"], env["HUAWEICLOUD_SDK_SK"] = "ENVAK", "env-sk"
+	_, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes", "--profile", "staging")
+	if code != exitInvalid || !strings.Contains(errOut, "no [staging] section") && !strings.Contains(errOut, "no such file") {
+		t.Fatalf("exit %d, stderr:\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "section [staging]") {
+		t.Errorf("the missing profile must be named:\n%s", errOut)
+	}
+}
+
+func TestSubmitProfileFlagSignsWithTheProfile(t *testing.T) {
+	s := startSandbox(t)
+	env := submitEnv(t)
+	env["HUAWEICLOUD_SDK_AK"], env["HUAWEICLOUD_SDK_SK"] = "ENVAK", "wrong-env-sk" // would be rejected
+	creds := filepath.Join(env["HOME"], ".huaweicloud", "credentials")
+	if err := os.MkdirAll(filepath.Dir(creds), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(creds, []byte("[train]\nak = "+sandbox.HuaweiAK+"\nsk = "+sandbox.HuaweiSK+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes", "--profile", "train")
+	if code != exitOK || !strings.Contains(out, "order_id: CS") || len(s.Orders()) != 1 {
+		t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, out, errOut)
+	}
+}

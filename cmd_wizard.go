@@ -25,6 +25,7 @@ type wizardFlags struct {
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
 	from, lang      string
 	endpoint        string
+	profile         string
 	timeout         time.Duration
 }
 
@@ -77,7 +78,7 @@ func cmdWizard(args []string, c *cli) int {
 	}
 	settings := loadSettings(c)
 	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
 	switch {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
@@ -87,6 +88,11 @@ func cmdWizard(args []string, c *cli) int {
 	default:
 		opts.Provider = p
 		defer closer.Close()
+		// An --endpoint that answered the sandbox's identity probe is the sandbox, never LIVE
+		// (providers/cloud/probe.go). LocalEndpoint waits for the UI's own banner for it.
+		if opts.Mode == providers.Live && p.Target(flows.AlibabaPAI, "cn-hangzhou").Mode == providers.Sandbox {
+			opts.Mode = providers.Sandbox
+		}
 	}
 	if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
 		opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
@@ -143,6 +149,7 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	fs.StringVar(&f.lang, "lang", "", "interface language: en or zh")
 	fs.StringVar(&f.endpoint, "endpoint", "", "replace the API endpoint (scheme://host:port)")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "bound on the wait for the API's answer")
+	fs.StringVar(&f.profile, "profile", "", "use this aliyun CLI profile / Huawei credentials-file section")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return f, exitOK

@@ -72,9 +72,10 @@ var usageText = flows.T(`cloudorder — place cloud product orders, reviewed bef
 
 Usage:
   cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+             [--profile NAME]
   cloudorder validate FILE...        check order files, send nothing
   cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
-                         [--endpoint URL] [--timeout 30s]
+                         [--endpoint URL] [--timeout 30s] [--profile NAME]
   cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]
                                      print the order as the aliyun/hcloud command
   cloudorder sandbox [--addr 127.0.0.1:PORT]   serve the loopback emulator
@@ -87,9 +88,10 @@ Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadab
 
 用法:
   cloudorder [--sandbox | --dry-run] [--plain] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]
+             [--profile 名称]
   cloudorder validate 文件...         检查订单文件,不发送
   cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]
-                         [--endpoint URL] [--timeout 30s]
+                         [--endpoint URL] [--timeout 30s] [--profile 名称]
   cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]
                                      输出订单对应的 aliyun/hcloud 命令
   cloudorder sandbox [--addr 127.0.0.1:端口]   运行本地模拟服务

@@ -214,3 +214,67 @@ func TestPaths(t *testing.T) {
 		t.Errorf("LoadSettings = %+v %v %v", s, problems, err)
 	}
 }
+
+func TestProfileFlagPicksANamedProfile(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".aliyun", "config.json"), `{"current":"default","profiles":[
+		{"name":"default","mode":"AK","access_key_id":"LTAIdefault","access_key_secret":"d"},
+		{"name":"prod","mode":"AK","access_key_id":"LTAIprod","access_key_secret":"p"}]}`)
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[basic]\nak=BASICAK\nsk=b\n\n[prod]\nak=PRODAK\nsk=p\nproject_id=pp\ndomain_id=dd\n")
+	env := envOf(map[string]string{"HOME": home, "ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIenv", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "e",
+		"HUAWEICLOUD_SDK_AK": "ENVAK", "HUAWEICLOUD_SDK_SK": "e"})
+	// Without --profile the environment wins, as in the SDKs.
+	if c, err := Alibaba(env); err != nil || c.AccessKeyID != "LTAIenv" {
+		t.Fatalf("no profile: %+v %v", c, err)
+	}
+	// With --profile the named profile is an explicit choice and wins over the environment.
+	a, err := AlibabaProfile(env, "prod")
+	if err != nil || a.AccessKeyID != "LTAIprod" || a.Source != "~/.aliyun/config.json profile prod" {
+		t.Fatalf("alibaba prod: %+v %v", a, err)
+	}
+	h, err := HuaweiProfile(env, "prod")
+	if err != nil || h.AK != "PRODAK" || h.ProjectID != "pp" || h.DomainID != "dd" || h.Source != "~/.huaweicloud/credentials [prod]" {
+		t.Fatalf("huawei prod: %+v %v", h, err)
+	}
+	_, err = AlibabaProfile(env, "staging")
+	var miss *MissingError
+	if !errors.As(err, &miss) || !strings.Contains(err.Error(), `no profile "staging"`) || strings.Contains(err.Error(), "ALIBABA_CLOUD_ACCESS_KEY_ID") {
+		t.Errorf("missing profile: %v", err)
+	}
+	if _, err := HuaweiProfile(env, "staging"); err == nil || !strings.Contains(err.Error(), "no [staging] section") {
+		t.Errorf("missing section: %v", err)
+	}
+}
+
+func TestCredentialsReport(t *testing.T) {
+	home := t.TempDir()
+	r := Credentials(envOf(map[string]string{"HOME": home, "HUAWEICLOUD_SDK_AK": "SANDAKVALUE", "HUAWEICLOUD_SDK_SK": "s3cr3t"}), "")
+	if len(r) != 2 || r[0].Found || !r[1].Found || r[1].MaskedKey != "SAND*******" || r[1].Source != "env HUAWEICLOUD_SDK_AK" {
+		t.Fatalf("report %+v", r)
+	}
+	ali := r[0].Text()
+	for _, want := range []string{"Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET", "env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "~/.aliyun/config.json (no such file)"} {
+		if !strings.Contains(ali.EN, want) {
+			t.Errorf("%q lacks %q", ali.EN, want)
+		}
+	}
+	if !strings.Contains(ali.ZH, "阿里云:缺少凭证") || !strings.Contains(ali.ZH, "文件不存在") || strings.Contains(ali.ZH, "no such file") {
+		t.Errorf("zh %q", ali.ZH)
+	}
+	if hw := r[1].Text(); hw.EN != "Huawei Cloud: env HUAWEICLOUD_SDK_AK SAND*******" || strings.Contains(hw.EN+hw.ZH, "s3cr3t") {
+		t.Errorf("huawei %+v", hw)
+	}
+}
+
+func TestCredentialsReportWithAMissingProfileIsWholeInChinese(t *testing.T) {
+	r := Credentials(envOf(map[string]string{"HOME": t.TempDir()}), "prod")
+	for _, s := range r {
+		zh := s.Text().ZH
+		if s.Found || !strings.Contains(zh, "prod") || strings.Contains(zh, " and ") || strings.Contains(zh, "no such file") {
+			t.Errorf("%s: %q", s.Cloud, zh)
+		}
+	}
+	if en := r[1].Text().EN; !strings.Contains(en, "set ak and sk in section [prod]") {
+		t.Errorf("huawei %q", en)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
@@ -26,7 +27,9 @@ type HuaweiCredential struct {
 	SK            Secret
 	SecurityToken Secret // temporary credentials; zero for a permanent AK/SK
 	ProjectID     string // default project id (the order's project_id always wins)
-	Source        string
+	// DomainID is the account id BSS (price inquiry, payment) needs; "" = ask IAM for it.
+	DomainID string
+	Source   string
 }
 
 // MaskedKey is the AK with all but its first 4 characters hidden.
@@ -41,6 +44,14 @@ type MissingError struct {
 	Cloud  string   // "Alibaba Cloud" or "Huawei Cloud"
 	Set    []string // the environment variables to set
 	Looked []string // everything that was looked at, with why it did not count
+	// LookedText is Looked, and Todo what to set, in both languages, for screens.
+	LookedText []flows.Text
+	Todo       flows.Text
+}
+
+func (e *MissingError) look(why flows.Text) {
+	e.Looked = append(e.Looked, why.EN)
+	e.LookedText = append(e.LookedText, why)
 }
 
 func (e *MissingError) Error() string {
@@ -56,52 +67,80 @@ func (e *MissingError) Is(target error) bool { return target == ErrNoCredential 
 // Alibaba resolves the Alibaba credential the way the SDK and the aliyun CLI do: the
 // environment first, then the CLI's current profile.
 func Alibaba(getenv func(string) string) (AlibabaCredential, error) {
-	id, secret := getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+	return AlibabaProfile(getenv, "")
+}
+
+// AlibabaProfile is Alibaba with --profile: a named aliyun CLI profile is an explicit choice,
+// so it is used instead of the environment ("" = the usual order).
+func AlibabaProfile(getenv func(string) string, profile string) (AlibabaCredential, error) {
 	miss := &MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}}
-	switch {
-	case id != "" && secret != "":
-		return AlibabaCredential{AccessKeyID: id, AccessKeySecret: NewSecret(secret),
-			SecurityToken: NewSecret(getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
-			Source:        "env ALIBABA_CLOUD_ACCESS_KEY_ID"}, nil
-	case id != "" || secret != "":
-		// Half a key is a mistake worth naming, not a reason to silently use another account.
-		return AlibabaCredential{}, fmt.Errorf("Alibaba Cloud credential: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must both be set (only one is): %w", ErrNoCredential)
+	if profile == "" {
+		id, secret := getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+		switch {
+		case id != "" && secret != "":
+			return AlibabaCredential{AccessKeyID: id, AccessKeySecret: NewSecret(secret),
+				SecurityToken: NewSecret(getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
+				Source:        "env ALIBABA_CLOUD_ACCESS_KEY_ID"}, nil
+		case id != "" || secret != "":
+			// Half a key is a mistake worth naming, not a reason to silently use another account.
+			return AlibabaCredential{}, fmt.Errorf("Alibaba Cloud credential: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must both be set (only one is): %w", ErrNoCredential)
+		}
+		miss.look(flows.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(未设置)"))
+		miss.Todo = flows.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+			"请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+	} else {
+		miss.Set = []string{"access_key_id and access_key_secret in ~/.aliyun/config.json profile " + profile}
+		miss.Todo = flows.Tf("set access_key_id and access_key_secret in ~/.aliyun/config.json profile %s",
+			"请在 ~/.aliyun/config.json 的配置 %s 中设置 access_key_id 与 access_key_secret", profile)
 	}
-	miss.Looked = append(miss.Looked, "env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)")
-	c, why, err := aliyunProfile(getenv)
+	c, why, err := aliyunProfile(getenv, profile)
 	if err != nil {
 		return AlibabaCredential{}, err
 	}
-	if why == "" {
+	if why.IsZero() {
 		return c, nil
 	}
-	miss.Looked = append(miss.Looked, why)
+	miss.look(why)
 	return AlibabaCredential{}, miss
 }
 
 // Huawei resolves the Huawei credential the way huaweicloud-sdk-go-v3 does: the environment
 // first, then the SDK's credentials file ([basic] section).
-func Huawei(getenv func(string) string) (HuaweiCredential, error) {
-	ak, sk := getenv("HUAWEICLOUD_SDK_AK"), getenv("HUAWEICLOUD_SDK_SK")
+func Huawei(getenv func(string) string) (HuaweiCredential, error) { return HuaweiProfile(getenv, "") }
+
+// HuaweiProfile is Huawei with --profile: the credentials file's [profile] section is used
+// instead of the environment and [basic] ("" = the usual order).
+func HuaweiProfile(getenv func(string) string, profile string) (HuaweiCredential, error) {
 	miss := &MissingError{Cloud: "Huawei Cloud", Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"}}
-	switch {
-	case ak != "" && sk != "":
-		return HuaweiCredential{AK: ak, SK: NewSecret(sk), SecurityToken: NewSecret(getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
-			ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), Source: "env HUAWEICLOUD_SDK_AK"}, nil
-	case ak != "" || sk != "":
-		return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
+	if profile == "" {
+		ak, sk := getenv("HUAWEICLOUD_SDK_AK"), getenv("HUAWEICLOUD_SDK_SK")
+		switch {
+		case ak != "" && sk != "":
+			return HuaweiCredential{AK: ak, SK: NewSecret(sk), SecurityToken: NewSecret(getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
+				ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), DomainID: getenv("HUAWEICLOUD_SDK_DOMAIN_ID"),
+				Source: "env HUAWEICLOUD_SDK_AK"}, nil
+		case ak != "" || sk != "":
+			return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
+		}
+		miss.look(flows.T("env HUAWEICLOUD_SDK_AK/_SK (unset)", "环境变量 HUAWEICLOUD_SDK_AK/_SK(未设置)"))
+		miss.Todo = flows.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
+	} else {
+		miss.Set = []string{"ak and sk in section [" + profile + "] of the Huawei Cloud credentials file"}
+		miss.Todo = flows.Tf("set ak and sk in section [%s] of the Huawei Cloud credentials file", "请在华为云凭证文件的 [%s] 段中设置 ak 与 sk", profile)
 	}
-	miss.Looked = append(miss.Looked, "env HUAWEICLOUD_SDK_AK/_SK (unset)")
-	c, why, err := huaweiProfile(getenv)
+	c, why, err := huaweiProfile(getenv, profile)
 	if err != nil {
 		return HuaweiCredential{}, err
 	}
-	if why == "" {
+	if why.IsZero() {
 		if c.ProjectID == "" {
 			c.ProjectID = getenv("HUAWEICLOUD_SDK_PROJECT_ID")
 		}
+		if c.DomainID == "" {
+			c.DomainID = getenv("HUAWEICLOUD_SDK_DOMAIN_ID")
+		}
 		return c, nil
 	}
-	miss.Looked = append(miss.Looked, why)
+	miss.look(why)
 	return HuaweiCredential{}, miss
 }

@@ -11,7 +11,10 @@ var projectIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
 // from the request model only when set).
 func projectIDField() *Field {
 	return &Field{
-		Name: "project_id", Kind: String, Step: StepRegion, Required: true, Example: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+		Name: "project_id", Kind: String, Step: StepRegion, Required: true,
+		// The account's projects in the region (IAM KeystoneListAuthProjects); the one named
+		// after the region comes first, the default.
+		Lookup: "huawei/projects", Placeholder: pickOrTypeID,
 		Label: T("Project ID", "项目 ID"),
 		Help: T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
 			"下单所在区域的 IAM 项目 ID(32 位十六进制;控制台“我的凭证 → 项目列表”)。可由 HUAWEICLOUD_SDK_PROJECT_ID 预填。"),
@@ -65,3 +68,6 @@ var autoRenewOptions = []Option{
 }
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+
+// pickOrTypeID is the placeholder of an ID the account's look-up offers.
+var pickOrTypeID = T("pick from the list or type an ID", "从列表中选择或输入 ID")

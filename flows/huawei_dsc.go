@@ -98,7 +98,20 @@ func huaweiDSC() *API {
 			Label: T("Display ID", "展示 ID"), Help: T("Optional display ID.", "可选,展示 ID。"),
 		},
 		{
-			Name: "product_id", Kind: String, Step: StepProducts, Required: true, Rank: 2, Example: "OFFI000000000000001",
+			Name: "product_id", Kind: String, Step: StepProducts, Required: true, Rank: 2,
+			// BSS ListRateOnPeriodDetail prices the item and answers its product id; it asks
+			// again whenever the item's type, spec, size, the region or the period changes.
+			Lookup: "dsc/product-id", Placeholder: pickOrTypeID,
+			LookupInputs: []LookupInput{
+				{Name: "cloud_service_type", From: "cloud_service_type"},
+				{Name: "resource_type", From: "resource_type"},
+				{Name: "resource_spec_code", From: "resource_spec_code"},
+				{Name: "resource_size", From: "resource_size", Optional: true}, // the edition is priced without
+				{Name: "resource_size_measure_id", From: "resource_size_measure_id", Optional: true},
+				{Name: "region_id", From: "/body.region_id"},
+				{Name: "period_type", From: "/body.period_type"},
+				{Name: "period_num", From: "/body.period_num"},
+			},
 			Label: T("Product ID", "产品 ID"),
 			Help: T("The catalog product ID of this edition or package in this region, as returned by the BSS price inquiry (ListRateOnPeriodDetail) for the spec code.",
 				"该版本或扩展包在本区域的产品 ID,可通过 BSS 包周期询价接口(ListRateOnPeriodDetail)按产品编码查询。"),

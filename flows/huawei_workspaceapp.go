@@ -118,6 +118,7 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "server_group_id", Kind: String, Step: StepProducts, Required: true,
+				Lookup: "workspaceapp/server-groups", Placeholder: pickOrTypeID,
 				Label: T("Server group ID", "服务器组 ID"),
 				Help:  T("The app server group the servers join (created in Workspace App).", "服务器加入的服务器组 ID(在云应用中创建服务器组时生成)。"),
 			},
@@ -129,11 +130,17 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "subnet_id", Kind: String, Step: StepProperties, Required: true, Rank: 1,
-				Label: T("Subnet ID", "子网 ID"), Help: T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
+				// The chosen VPC's subnets; the server group's own subnet first.
+				Lookup: "vpc/subnets", Placeholder: pickOrTypeID,
+				LookupInputs: []LookupInput{{Name: "vpc_id", From: "create_services.vpc_id"}, {Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
+				Label:        T("Subnet ID", "子网 ID"), Help: T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
 			},
 			{
 				Name: "vpc_id", Kind: String, Step: StepProperties, Required: true, Rank: 0,
-				Label: T("VPC ID", "VPC ID"), Help: T("The VPC; used when the account is provisioned for the first time (LiteAs).", "VPC ID;自动开户时(LiteAs 首次开户)使用。"),
+				// The account's VPCs; the server group's (through its subnet) first.
+				Lookup: "vpc/vpcs", Placeholder: pickOrTypeID,
+				LookupInputs: []LookupInput{{Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
+				Label:        T("VPC ID", "VPC ID"), Help: T("The VPC; used when the account is provisioned for the first time (LiteAs).", "VPC ID;自动开户时(LiteAs 首次开户)使用。"),
 			},
 			{
 				Name: "security_groups", Kind: Array, Step: StepProperties, SummaryKey: "name", Rank: 9,

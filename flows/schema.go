@@ -1,5 +1,7 @@
 package flows
 
+import "strings"
+
 // Kind is the JSON shape of a field's value.
 type Kind int
 
@@ -96,6 +98,13 @@ type Field struct {
 	// Lookup names a provider look-up whose results are offered as extra suggestions
 	// (e.g. "workspaceapp/products"); the field stays usable when the look-up fails.
 	Lookup string
+	// LookupInputs are the other answers the look-up depends on (input name → where the
+	// answer is, see LookupInput): the look-up runs again when one of them changes. Region and
+	// project id are always inputs.
+	LookupInputs []LookupInput
+	// Placeholder is the grey hint of an empty input when Example would mislead: an ID a
+	// person cannot know must never be hinted with something that looks like a value.
+	Placeholder Text
 
 	Default    string
 	DefaultFor func(Ctx) string
@@ -120,6 +129,33 @@ type Field struct {
 	// Rank orders the wizard's rows among siblings (lower first) where the documented JSON
 	// order, which the builder keeps, reads badly; 0 keeps declaration order.
 	Rank int
+}
+
+// LookupInput is one answer a look-up depends on. From is a path relative to the field's
+// enclosing array item, as Ctx.Sibling reads it ("resource_type", "create_services.vpc_id"),
+// or, starting with "/", an absolute path ("/body.period_type").
+type LookupInput struct {
+	Name string // the provider's name for it, e.g. "vpc_id"
+	From string
+	// Optional inputs refine the answer (which entry comes first) but the look-up can run
+	// without them; the others must be answered first.
+	Optional bool
+}
+
+// LookupInputsAt resolves f's look-up inputs in context, for providers.LookupQuery.Inputs.
+func (f *Field) LookupInputsAt(c Ctx) map[string]string {
+	if len(f.LookupInputs) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(f.LookupInputs))
+	for _, in := range f.LookupInputs {
+		if abs, ok := strings.CutPrefix(in.From, "/"); ok {
+			out[in.Name] = c.Get(abs)
+		} else {
+			out[in.Name] = c.Sibling(in.From)
+		}
+	}
+	return out
 }
 
 // OptionsAt returns the documented values of f in context.

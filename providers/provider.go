@@ -29,6 +29,10 @@ type LookupQuery struct {
 	Name      string
 	Region    string
 	ProjectID string
+	// Inputs are the other answers the look-up depends on, by the names its field declares in
+	// flows.Field.LookupInputs (e.g. "vpc_id" for the subnet list, the item's spec code for a DSC
+	// product id). A change in any of them is a different query.
+	Inputs map[string]string
 }
 
 // Result is a successful order.
@@ -51,11 +55,15 @@ type Target struct {
 // Mode is where orders go.
 type Mode string
 
-// The three modes the wizard's banner shows.
+// The modes the wizard's banner shows.
 const (
 	Live    Mode = "live"
 	Sandbox Mode = "sandbox"
 	DryRun  Mode = "dry-run"
+	// LocalEndpoint is an --endpoint on this machine that is not the cloudorder sandbox (it did
+	// not answer GET /_sandbox/health): orders reach whatever listens there, which is neither
+	// the real cloud nor provably an emulator. Banner: "LOCAL ENDPOINT <url>", never LIVE.
+	LocalEndpoint Mode = "local-endpoint"
 )
 
 // Kind classifies a failed order by what the person must do next.

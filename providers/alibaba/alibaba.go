@@ -4,6 +4,7 @@ package alibaba
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -149,4 +150,20 @@ func result(r *CreateProductOrdersResponse) providers.Result {
 	return providers.Result{OrderID: r.OrderId, RequestID: r.RequestId, Response: map[string]any{
 		"Message": r.Message, "BuyProductRequestId": r.BuyProductRequestId, "ProductIds": ids,
 	}}
+}
+
+// Quote says what the price inquiry cannot: the four _share products are pay-as-you-go
+// activations (ChargeType POSTPAY), billed by usage, with no upfront figure to show. An order
+// with another charge type has no documented inquiry here either; neither is ever estimated.
+func (p *Provider) Quote(_ context.Context, o flows.Order) (providers.Quote, error) {
+	var b struct{ Products []struct{ ChargeType string } }
+	if err := json.Unmarshal(o.CompactBody(), &b); err != nil {
+		return providers.Quote{}, &providers.Error{Kind: providers.Invalid, Message: "read the order body: " + err.Error(), Err: err}
+	}
+	for _, pr := range b.Products {
+		if pr.ChargeType != "POSTPAY" {
+			return providers.Quote{Note: providers.NoPriceInquiry}, nil
+		}
+	}
+	return providers.Quote{Note: providers.NoUpfrontPrice}, nil
 }

@@ -158,3 +158,17 @@ func TestEndpointFollowsTheSDKMap(t *testing.T) {
 		}
 	}
 }
+
+// The _share products are pay-as-you-go: the quote says so and never shows a figure.
+func TestQuoteIsHonest(t *testing.T) {
+	p := New(Options{Credential: key(sandbox.AlibabaAccessKeySecret)})
+	q, err := p.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou",
+		Body: []byte(`{"AutoPay":true,"Products":[{"ProductCode":"DataWorks_share","ChargeType":"POSTPAY"},{"ProductCode":"OSS_share","ChargeType":"POSTPAY"}]}`)})
+	if err != nil || q.Priced || q.Total != "" || q.Note != providers.NoUpfrontPrice {
+		t.Fatalf("quote %+v, %v", q, err)
+	}
+	q, err = p.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Body: []byte(`{"Products":[{"ChargeType":"PREPAY"}]}`)})
+	if err != nil || q.Priced || q.Note != providers.NoPriceInquiry {
+		t.Fatalf("prepaid quote %+v, %v", q, err)
+	}
+}

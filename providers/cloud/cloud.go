@@ -29,6 +29,12 @@ type Options struct {
 	Endpoints map[flows.APIID]string
 	// UserAgent names the tool to the clouds, e.g. "cloudorder/1.2.0" ("" = "cloudorder").
 	UserAgent string
+	// Profile is --profile: a named aliyun CLI profile / Huawei credentials-file section,
+	// used instead of the environment ("" = the SDKs' usual order). See config.AlibabaProfile.
+	Profile string
+	// HuaweiSite is the Huawei account's site for prices and payment (huawei.SiteChina "",
+	// huawei.SiteIntl, huawei.SiteEU).
+	HuaweiSite string
 }
 
 // Open returns the provider for opts and a closer that stops anything it started (the
@@ -77,24 +83,42 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 	return j, closer, nil
 }
 
-// openLive routes each API to its cloud's SDK provider with the user's credentials.
+// openLive routes each API to its cloud's SDK provider with the user's credentials. An
+// endpoint override on this machine is probed once (probe.go): the cloudorder sandbox is Mode
+// Sandbox (announced and journaled as such; `cloudorder sandbox` tells the person to export
+// its published keys), any other loopback endpoint Mode LocalEndpoint.
 func openLive(opts Options) (router, error) {
 	r := router{}
+	probed := map[string]providers.Mode{}
 	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
 		ep, err := endpointFor(opts, api)
 		if err != nil {
 			return nil, err
 		}
-		switch api {
-		case flows.AlibabaPAI:
-			r[api] = alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.AlibabaCredential, error) { return config.Alibaba(opts.Getenv) }})
-		default:
-			r[api] = huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.HuaweiCredential, error) { return config.Huawei(opts.Getenv) }})
+		if ep != nil && opts.Mode == providers.Live {
+			m, ok := probed[ep.String()]
+			if !ok {
+				m = probeMode(*ep)
+				probed[ep.String()] = m
+			}
+			o := opts
+			o.Mode = m // Live, Sandbox or LocalEndpoint
+			r[api] = liveProvider(o, api, ep)
+			continue
 		}
+		r[api] = liveProvider(opts, api, ep)
 	}
 	return r, nil
+}
+
+// liveProvider is api's SDK provider with the user's credentials.
+func liveProvider(opts Options, api flows.APIID, ep *config.Endpoint) providers.Provider {
+	if api == flows.AlibabaPAI {
+		return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+			Credential: func() (config.AlibabaCredential, error) { return config.AlibabaProfile(opts.Getenv, opts.Profile) }})
+	}
+	return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+		Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
 }
 
 // endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own).
@@ -126,11 +150,16 @@ func openSandbox(opts Options) (router, io.Closer, error) {
 		_ = srv.Close()
 		return nil, nil, fmt.Errorf("sandbox address: %w", err)
 	}
+	return sandboxRouter(opts, ep), srv, nil
+}
+
+// sandboxRouter points every API at the sandbox at ep with the sandbox's published keys.
+func sandboxRouter(opts Options, ep config.Endpoint) router {
 	const source = "sandbox (built-in keys)"
 	ali := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
 		AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: source}
 	hw := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
-		ProjectID: sandbox.ProjectID, Source: source}
+		ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: source}
 	hwp := huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
 		Credential: func() (config.HuaweiCredential, error) { return hw, nil }})
 	r := router{
@@ -139,7 +168,7 @@ func openSandbox(opts Options) (router, io.Closer, error) {
 		flows.HuaweiDSC:          hwp,
 		flows.HuaweiWorkspaceApp: hwp,
 	}
-	return r, srv, nil
+	return r
 }
 
 type nopCloser struct{}

@@ -43,11 +43,48 @@ func (r router) Target(api flows.APIID, region string) providers.Target {
 	return p.Target(api, region)
 }
 
+// Quote routes to the API's provider; one without a price inquiry says so.
+func (r router) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
+	p, err := r.pick(o.API)
+	if err != nil {
+		return providers.Quote{}, err
+	}
+	if pr, ok := p.(providers.Pricer); ok {
+		return pr.Quote(ctx, o)
+	}
+	return providers.Quote{Note: providers.NoPriceInquiry}, nil
+}
+
+// PayOrder routes to the provider of the API that created the order.
+func (r router) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
+	p, err := r.pick(pay.API)
+	if err != nil {
+		return providers.Result{}, err
+	}
+	if pp, ok := p.(providers.Payer); ok {
+		return pp.PayOrder(ctx, pay)
+	}
+	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("not sent: %s orders are not paid separately", pay.API)}
+}
+
+// Unpaid routes to the API's provider.
+func (r router) Unpaid(api flows.APIID) (bool, string) {
+	if u, ok := r[api].(providers.UnpaidOrders); ok {
+		return u.Unpaid(api)
+	}
+	return false, ""
+}
+
 // dryRun answers look-ups, describes the target and checks the history, but never sends an
 // order (and so writes nothing to the history).
 type dryRun struct{ *journal.Journal }
 
 func (d dryRun) Submit(context.Context, flows.Order) (providers.Result, error) {
+	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "dry run: nothing is sent"}
+}
+
+// PayOrder sends nothing in a dry run.
+func (d dryRun) PayOrder(context.Context, providers.Payment) (providers.Result, error) {
 	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "dry run: nothing is sent"}
 }
 

@@ -10,6 +10,7 @@ import (
 	"cloudorder/providers"
 
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	hwconfig "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/httphandler"
@@ -68,10 +69,11 @@ func (p *Provider) endpoint(api flows.APIID, region string) (string, error) {
 	return eps[0], nil
 }
 
-// newCall builds the SDK client for one call. Everything that could make the SDK act on its
-// own is pinned: the project id is always set (else it sends a literal {project_id} or asks IAM
-// over the network), the User-Agent is set (else it writes ~/.huaweicloud/application_id),
-// only one endpoint is given (no fail-over re-send), and no invoker with retries is used.
+// newCall builds the SDK client for one call of api (DSC or Workspace App). Everything that
+// could make the SDK act on its own is pinned: the project id is always set (else it sends a
+// literal {project_id} or asks IAM over the network), the User-Agent is set (else it writes
+// ~/.huaweicloud/application_id), only one endpoint is given (no fail-over re-send), and no
+// invoker with retries is used.
 func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, projectID string) (*call, error) {
 	if projectID == "" {
 		return nil, fmt.Errorf("no project id: Huawei Cloud orders need the order's project_id")
@@ -88,6 +90,15 @@ func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, project
 	if err != nil {
 		return nil, err
 	}
+	builder := dsc.DscClientBuilder()
+	if api == flows.HuaweiWorkspaceApp {
+		builder = workspaceapp.WorkspaceAppClientBuilder()
+	}
+	return p.build(ctx, builder, ep, creds)
+}
+
+// build finishes one call's client: one endpoint, the call's transport, no retries.
+func (p *Provider) build(ctx context.Context, builder *core.HcHttpClientBuilder, ep string, creds auth.ICredential) (*call, error) {
 	c := &call{tr: providers.NewCallTransport(ctx, min(p.opts.Timeout, 10*time.Second))}
 	handler := httphandler.NewHttpHandler().AddResponseHandler(func(r http.Response) {
 		c.mu.Lock()
@@ -99,10 +110,7 @@ func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, project
 		WithUserAgent(p.opts.UserAgent).
 		WithHttpRoundTripper(c.tr).
 		WithHttpHandler(handler)
-	builder := dsc.DscClientBuilder()
-	if api == flows.HuaweiWorkspaceApp {
-		builder = workspaceapp.WorkspaceAppClientBuilder()
-	}
+	var err error
 	c.hc, err = builder.
 		WithEndpoints([]string{ep}).
 		WithCredential(creds).

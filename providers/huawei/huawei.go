@@ -25,10 +25,16 @@ type Options struct {
 	Timeout time.Duration
 	// UserAgent is sent after the SDK's own; it must not be empty (see newCall).
 	UserAgent string
+	// BSSSite picks the BSS of the account's site for prices and payment: SiteChina (""),
+	// SiteIntl or SiteEU (services.go).
+	BSSSite string
 }
 
 // Provider serves flows.HuaweiDSC and flows.HuaweiWorkspaceApp.
-type Provider struct{ opts Options }
+type Provider struct {
+	opts    Options
+	domains domainCache // account id per AK, for BSS
+}
 
 // New returns the provider.
 func New(opts Options) *Provider {

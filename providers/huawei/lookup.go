@@ -13,19 +13,39 @@ import (
 	"cloudorder/providers"
 )
 
-// The look-up names flows fields declare.
+// The look-up names flows fields declare (flows.Field.Lookup), with the inputs they read
+// (flows.Field.LookupInputs → providers.LookupQuery.Inputs).
 const (
 	LookupProducts          = "workspaceapp/products"
 	LookupAvailabilityZones = "workspaceapp/availability-zones"
+	LookupServerGroups      = "workspaceapp/server-groups"
+	LookupVPCs              = "vpc/vpcs"    // input server_group_id (orders its VPC first)
+	LookupSubnets           = "vpc/subnets" // inputs vpc_id (required), server_group_id
+	LookupProjects          = "huawei/projects"
+	// LookupDSCProductID prices one DSC item (BSS ListRateOnPeriodDetail) and answers its
+	// product id; inputs cloud_service_type, resource_type, resource_spec_code, resource_size,
+	// resource_size_measure_id, region_id, period_type, period_num.
+	LookupDSCProductID = "dsc/product-id"
 )
 
-// Lookup answers the Workspace App pickers with the account's own values.
+// Lookup answers the pickers with the account's own values. It sends only read-only calls, so
+// a caller may retry it (providers.Cache does, once).
 func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
 	switch q.Name {
 	case LookupProducts:
 		return p.products(ctx, q)
 	case LookupAvailabilityZones:
 		return p.availabilityZones(ctx, q)
+	case LookupServerGroups:
+		return p.serverGroups(ctx, q)
+	case LookupVPCs:
+		return p.vpcs(ctx, q)
+	case LookupSubnets:
+		return p.subnets(ctx, q)
+	case LookupProjects:
+		return p.projects(ctx, q)
+	case LookupDSCProductID:
+		return p.dscProductID(ctx, q)
 	}
 	return nil, invalid(fmt.Errorf("Huawei Cloud has no look-up %q", q.Name))
 }

@@ -16,7 +16,7 @@ func (s *Server) controls(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.Method + " " + r.URL.Path {
 	case "GET /_sandbox/health":
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+		writeJSON(w, http.StatusOK, Health()) // health.go
 	case "GET /_sandbox/orders":
 		writeJSON(w, http.StatusOK, s.Orders())
 	case "GET /_sandbox/faults":

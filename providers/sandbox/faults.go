@@ -28,6 +28,9 @@ type Fault struct {
 	API   flows.APIID   `json:"api,omitempty"`   // "" = every order endpoint
 	Delay time.Duration `json:"delay,omitempty"` // for latency
 	Count int           `json:"count,omitempty"` // how many requests it affects; 0 = until cleared
+	// Call is "" for the order endpoints, else a look-up, price inquiry or payment call
+	// (CallBSSRate, CallVPCs, …, or CallLookups for every read-only call): see calls.go.
+	Call string `json:"call,omitempty"`
 }
 
 // UnmarshalJSON accepts delay as nanoseconds (a number) or a Go duration string like "2s".
@@ -82,7 +85,7 @@ func (f Fault) check() error {
 	if f.Count < 0 {
 		return fmt.Errorf("count must not be negative")
 	}
-	return nil
+	return checkCall(f)
 }
 
 // SetFault adds a fault; the first matching fault applies to each order request.
@@ -110,7 +113,7 @@ func (s *Server) takeFault(api flows.APIID) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
-		if f.API != "" && f.API != api {
+		if f.Call != "" || (f.API != "" && f.API != api) {
 			continue
 		}
 		if f.Count > 0 {
@@ -137,6 +140,11 @@ func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api flows.AP
 	if !ok {
 		return true
 	}
+	return s.actOut(w, r, f, fa)
+}
+
+// actOut acts out fault f; it reports whether the request should go on to its normal answer.
+func (s *Server) actOut(w http.ResponseWriter, r *http.Request, f Fault, fa faultAnswers) bool {
 	switch f.Kind {
 	case FaultLatency:
 		select {

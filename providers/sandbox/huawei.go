@@ -90,7 +90,8 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 		writeHuaweiError(w, *e)
 		return
 	}
-	if problems := validateBody(api.id, api.regionFrom(body), pid, body); len(problems) > 0 {
+	problems := validateBody(api.id, api.regionFrom(body), pid, body)
+	if problems = append(problems, accountProblems(api.id, body)...); len(problems) > 0 { // consistency.go
 		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, invalidParameter(problems)})
 		return
 	}
@@ -114,7 +115,7 @@ func (s *Server) checkHuaweiRequest(r *http.Request, pid string, body []byte, ap
 	if e := s.verifyHuawei(r, body); e != nil {
 		return e
 	}
-	if pid != ProjectID || (r.Header.Get("X-Project-Id") != "" && r.Header.Get("X-Project-Id") != pid) {
+	if !ownProject(pid) || (r.Header.Get("X-Project-Id") != "" && r.Header.Get("X-Project-Id") != pid) {
 		return &apiError{http.StatusForbidden, api.forbidden,
 			"Forbidden: project " + pid + " does not belong to this account (the sandbox account's project is " + ProjectID + ")"}
 	}

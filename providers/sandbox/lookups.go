@@ -6,7 +6,8 @@ import (
 
 // Workspace App option look-ups the wizard's pickers use, answered in the shapes of the SDK's
 // response models (services/workspaceapp/v1/model: ListProductResponse, ListAvailabilityZone-
-// Response, ListVolumeTypeResponse). Signed and checked like the order calls; never faulted.
+// Response, ListVolumeTypeResponse). Signed, checked and faulted like the order calls, by
+// call name (calls.go); network look-ups (VPCs, subnets, server groups) are in network.go.
 
 // lookups maps the path after /v1/{project_id}/ to its answer.
 var lookups = map[string]func(r *http.Request) any{
@@ -15,13 +16,21 @@ var lookups = map[string]func(r *http.Request) any{
 	"volume-type":       listVolumeType,
 }
 
+// lookupCalls names each look-up path's call, for faults and CallHits.
+var lookupCalls = map[string]string{
+	"product":           CallProducts,
+	"availability-zone": CallZones,
+	"volume-type":       CallVolumeTypes,
+}
+
 func (s *Server) huaweiLookup(w http.ResponseWriter, r *http.Request, pid, name string) {
-	if e := s.checkHuaweiRequest(r, pid, nil, huaweiWSA); e != nil {
-		writeHuaweiError(w, *e)
-		return
-	}
-	w.Header().Set("X-Request-Id", newHuaweiRequestID())
-	writeJSON(w, http.StatusOK, lookups[name](r))
+	s.serveHuaweiCall(w, r, huaweiCall{name: lookupCalls[name], internal: huaweiWSA.internal,
+		check: func(s *Server, r *http.Request, body []byte) *apiError {
+			return s.checkHuaweiRequest(r, pid, body, huaweiWSA)
+		},
+		answer: func(_ *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
+			return http.StatusOK, lookups[name](r), nil
+		}})
 }
 
 // product is one sellable Workspace App product (ProductDetailInfo).

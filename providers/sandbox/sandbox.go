@@ -7,8 +7,9 @@
 // Answers, in the order they are checked:
 //
 //	Alibaba POST /api/v1/productorders ({"RequestId","HostId","Code","Message","Recommend"}):
-//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (x-acs-action,
-//	  or any other /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
+//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (an
+//	  x-acs-action other than CreateProductOrders — none at all is the aliyun CLI's ROA request
+//	  and fine — or another /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
 //	  404 InvalidAccessKeyId.NotFound · 400 InvalidTimeStamp.Format / InvalidTimeStamp.Expired
 //	  (Date ±15 min) · 400 ContentMD5NotMatched · 400 SignatureDoesNotMatch ("… server string to
 //	  sign is:<sts>") · 400 InvalidParameter (not JSON, or "Invalid parameter: <path>: <rule>; …")
@@ -19,6 +20,12 @@
 //	  X-Sdk-Date ±15 min) · 403 dsc.40300001 / WKS.00081102 (project not the sandbox's) ·
 //	  400 dsc.40000011 / WKS.00211102 ("Invalid parameter: <path>: <rule>; …") · 404 APIGW.0101
 //	  (unknown path) · 200 {"order_id": "CS" + yyMMddHHmm + 5 random}.
+//	Huawei account calls (calls.go; signed and checked the same way, faulted by call name):
+//	  GET /v1/{project_id}/vpcs, …/subnets?vpc_id=, …/app-server-groups (network.go);
+//	  GET /v3/auth/projects, /v3/auth/domains (iam.go); POST /v2/bills/ratings/period-resources/
+//	  subscribe-rate and /v3/orders/customer-orders/pay, which need X-Domain-Id (bss.go:
+//	  400 CBC.0100 "Invalid parameter: <path>: <rule>", 500 CBC.5000, pay 204).
+//	GET /_sandbox/health answers {"status":"ok","service":"cloudorder-sandbox"} (health.go).
 //	Faults (acted out first, once the body is read): throttle → Alibaba 400 Throttling.User,
 //	  Huawei 429 APIGW.0308; http500 → Alibaba 500 InternalError, DSC 500 dsc.50000001,
 //	  WSA 500 WKS.00211401; reset and hang never answer.
@@ -68,6 +75,8 @@ type Server struct {
 	mu     sync.Mutex
 	orders []Order
 	hits   map[flows.APIID]int
+	calls  map[string]int // look-ups, price inquiries and payments by call name (calls.go)
+	paid   []Payment      // orders paid through BSS PayOrders (bss.go)
 	faults []Fault
 	closed bool
 
@@ -85,7 +94,7 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	return &Server{now: now, hits: map[flows.APIID]int{}, done: make(chan struct{})}
+	return &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{})}
 }
 
 // Orders returns the accepted orders, oldest first.

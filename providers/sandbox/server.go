@@ -101,6 +101,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		writeAlibabaError(w, r, newRequestID(), alibabaNotFound)
 	case strings.HasPrefix(p, "/v1/"):
 		s.huawei(w, r)
+	case strings.HasPrefix(p, "/v3/auth/"):
+		s.iam(w, r) // iam.go
+	case p == bssRatePath || p == bssPayPath:
+		s.bss(w, r) // bss.go
 	default:
 		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such path in the sandbox: " + p})
 	}

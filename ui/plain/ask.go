@@ -325,7 +325,7 @@ func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 	if f.Lookup == "" || r.o.Provider == nil {
 		return opts, nil
 	}
-	found, err := r.lookup(f, a)
+	found, err := r.lookup(s, a)
 	if err != nil {
 		return nil, err
 	}
@@ -339,9 +339,11 @@ func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 
 // lookup runs a field's provider look-up once per region and project, announced in one line.
 // A failed look-up only says so: the field stays answerable by typing.
-func (r *runner) lookup(f *flows.Field, a *flows.Answers) ([]flows.Option, error) {
-	region, project := a.Get("region"), a.Get("project_id")
-	key := string(r.api.ID) + "|" + f.Lookup + "|" + region + "|" + project
+func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) {
+	f := s.Field
+	q := providers.QueryFor(r.api, s, a)
+	region := q.Region
+	key := providers.LookupKey(providers.Target{}, q)
 	if opts, ok := r.lookups[key]; ok {
 		return opts, nil
 	}
@@ -356,7 +358,6 @@ func (r *runner) lookup(f *flows.Field, a *flows.Answers) ([]flows.Option, error
 		err  error
 	}
 	done := make(chan answer, 1)
-	q := providers.LookupQuery{API: r.api.ID, Name: f.Lookup, Region: region, ProjectID: project}
 	go func() {
 		opts, err := r.o.Provider.Lookup(ctx, q)
 		done <- answer{opts, err}

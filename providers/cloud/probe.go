@@ -1,0 +1,56 @@
+package cloud
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"time"
+
+	"cloudorder/config"
+	"cloudorder/providers"
+	"cloudorder/providers/sandbox"
+)
+
+// probeTimeout bounds the identity probe: a loopback answer takes milliseconds.
+const probeTimeout = 1500 * time.Millisecond
+
+// probeMode says where orders to ep really go. Only a loopback endpoint is asked, once, with
+// GET /_sandbox/health on its own short-lived client — never through the order path's SDK
+// clients or their transports. An endpoint that answers as the cloudorder sandbox is Sandbox;
+// any other loopback endpoint is LocalEndpoint (not provably the cloud, nor an emulator); a
+// remote endpoint is Live. The probe carries no credentials.
+func probeMode(ep config.Endpoint) providers.Mode {
+	if !config.IsLoopback(ep.Host) {
+		return providers.Live
+	}
+	client := &http.Client{
+		Timeout:       probeTimeout,
+		Transport:     &http.Transport{Proxy: nil, DisableKeepAlives: true}, // loopback: never via a proxy
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	resp, err := client.Get(ep.String() + "/_sandbox/health")
+	if err != nil {
+		return providers.LocalEndpoint
+	}
+	defer resp.Body.Close()
+	var h map[string]string
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&h) != nil ||
+		h["service"] != sandbox.HealthService || h["status"] != "ok" {
+		return providers.LocalEndpoint
+	}
+	return providers.Sandbox
+}
+
+// Banner is the one-line statement of where orders go, for the wizard's banner and submit's
+// summary: "LOCAL ENDPOINT <url>" for a loopback endpoint that is not the sandbox, never LIVE.
+func Banner(t providers.Target) string {
+	switch t.Mode {
+	case providers.Sandbox:
+		return "SANDBOX"
+	case providers.DryRun:
+		return "DRY RUN"
+	case providers.LocalEndpoint:
+		return "LOCAL ENDPOINT " + t.Endpoint
+	}
+	return "LIVE"
+}

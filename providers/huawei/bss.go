@@ -1,0 +1,284 @@
+package huawei
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	bss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2"
+	bssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2/model"
+	bssintl "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2"
+	bssintlmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2/model"
+	dscmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/model"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// DSC prices and payment through BSS: ListRateOnPeriodDetail (POST /v2/bills/ratings/period-
+// resources/subscribe-rate) prices each product_infos item and answers its product_id — the
+// way Terraform's DSC resource fills product_id (huaweicloud/terraform-provider-huaweicloud,
+// huaweicloud/services/dsc/resource_huaweicloud_dsc_instance.go); PayOrders (POST /v3/orders/
+// customer-orders/pay) pays the order DSC creates unpaid.
+
+const dscBaseType = "hws.resource.type.dsc.base"
+
+// periodItem is one BSS inquiry item. The edition itself is sent without a size, as Terraform
+// does; expansion packages carry their size and its measure.
+func periodItem(id, serviceType, resourceType, spec, region string, size, measure, periodType, periodNum int32) bssmodel.PeriodProductInfo {
+	it := bssmodel.PeriodProductInfo{Id: id, CloudServiceType: serviceType, ResourceType: resourceType, ResourceSpec: spec,
+		Region: region, PeriodType: periodType, PeriodNum: periodNum, SubscriptionNum: 1}
+	if resourceType != dscBaseType {
+		it.ResourceSize, it.SizeMeasureId = &size, &measure
+	}
+	return it
+}
+
+// rate asks BSS (the account's site) for the list prices of items.
+func (p *Provider) rate(ctx context.Context, region, projectID string, items []bssmodel.PeriodProductInfo) (*bssmodel.ListRateOnPeriodDetailResponse, error) {
+	if projectID == "" {
+		return nil, invalid(fmt.Errorf("no project id: the BSS price inquiry needs one of the account's project ids"))
+	}
+	c, err := p.bssCall(ctx, region)
+	if err != nil {
+		return nil, asLookupError(err)
+	}
+	body := &bssmodel.RateOnPeriodReq{ProjectId: projectID, ProductInfos: items}
+	var resp *bssmodel.ListRateOnPeriodDetailResponse
+	if p.intl() {
+		var ib bssintlmodel.RateOnPeriodReq
+		if err := convert(body, &ib); err != nil {
+			return nil, invalid(err)
+		}
+		ir, e := bssintl.NewBssintlClient(c.hc).ListRateOnPeriodDetail(&bssintlmodel.ListRateOnPeriodDetailRequest{Body: &ib})
+		err = e
+		if e == nil {
+			resp = &bssmodel.ListRateOnPeriodDetailResponse{}
+			if e := convert(ir, resp); e != nil {
+				return nil, &providers.Error{Kind: providers.Unknown, Message: e.Error(), Err: e}
+			}
+		}
+	} else {
+		resp, err = bss.NewBssClient(c.hc).ListRateOnPeriodDetail(&bssmodel.ListRateOnPeriodDetailRequest{Body: body})
+	}
+	if err != nil {
+		return nil, classify("ask BSS for the list price (ListRateOnPeriodDetail)", err, c.sent())
+	}
+	return resp, nil
+}
+
+func (p *Provider) intl() bool { return p.opts.BSSSite == SiteIntl || p.opts.BSSSite == SiteEU }
+
+// convert copies between the bss and bssintl models, which share their JSON shapes.
+func convert(from, to any) error {
+	b, err := json.Marshal(from)
+	if err != nil {
+		return fmt.Errorf("convert %T: %w", from, err)
+	}
+	if err := json.Unmarshal(b, to); err != nil {
+		return fmt.Errorf("convert to %T: %w", to, err)
+	}
+	return nil
+}
+
+// asLookupError keeps a classified error (an IAM answer while finding the account id) and
+// marks anything else as not sent.
+func asLookupError(err error) error {
+	if _, ok := err.(*providers.Error); ok {
+		return err
+	}
+	return invalid(err)
+}
+
+// dscProductID prices one DSC item and offers its product id, labelled with the price.
+func (p *Provider) dscProductID(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
+	in := q.Inputs
+	if in["resource_type"] == "" || in["resource_spec_code"] == "" {
+		return nil, invalid(fmt.Errorf("choose the item's resource type and spec code first: the product id is looked up for them"))
+	}
+	region := in["region_id"]
+	if region == "" {
+		region = q.Region
+	}
+	service := in["cloud_service_type"]
+	if service == "" {
+		service = "hws.service.type.sdg"
+	}
+	nums, err := int32s(in, "period_type", "period_num", "resource_size", "resource_size_measure_id")
+	if err != nil {
+		return nil, invalid(err)
+	}
+	item := periodItem("1", service, in["resource_type"], in["resource_spec_code"], region,
+		nums["resource_size"], nums["resource_size_measure_id"], nums["period_type"], nums["period_num"])
+	resp, err := p.rate(ctx, q.Region, q.ProjectID, []bssmodel.PeriodProductInfo{item})
+	if err != nil {
+		return nil, err
+	}
+	currency := deref(resp.Currency)
+	period := periodText(nums["period_type"], nums["period_num"])
+	var out []flows.Option
+	for _, r := range ratingResults(resp) {
+		id := deref(r.ProductId)
+		if id == "" {
+			continue
+		}
+		amount := ""
+		if r.OfficialWebsiteAmount != nil {
+			amount = r.OfficialWebsiteAmount.StringFixed(2)
+		}
+		// The label sits beside the value in every picker: say the price, not the id again.
+		en := joinLabel(joinSpace(amount, currency), period.EN)
+		zh := joinLabel(joinSpace(amount, currency), period.ZH)
+		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh), Help: providers.ListPriceCaveat})
+	}
+	if len(out) == 0 {
+		return nil, &providers.Error{Kind: providers.Rejected, Message: "BSS priced the item but named no product id for it"}
+	}
+	return out, nil
+}
+
+func ratingResults(resp *bssmodel.ListRateOnPeriodDetailResponse) []bssmodel.PeriodProductOfficialRatingResult {
+	if resp.OfficialWebsiteRatingResult == nil || resp.OfficialWebsiteRatingResult.ProductRatingResults == nil {
+		return nil
+	}
+	return *resp.OfficialWebsiteRatingResult.ProductRatingResults
+}
+
+// int32s reads the named inputs as integers ("" = 0).
+func int32s(in map[string]string, names ...string) (map[string]int32, error) {
+	out := map[string]int32{}
+	for _, n := range names {
+		if in[n] == "" {
+			continue
+		}
+		v, err := strconv.ParseInt(in[n], 10, 32)
+		if err != nil {
+			return nil, fmt.Errorf("%s must be a whole number, not %q", n, in[n])
+		}
+		out[n] = int32(v)
+	}
+	return out, nil
+}
+
+// periodText is "1 month" / "2 years" (2 month, 3 year, as both DSC and BSS number them).
+func periodText(periodType, n int32) flows.Text {
+	switch periodType {
+	case 2:
+		if n == 1 {
+			return flows.T("1 month", "1 个月")
+		}
+		return flows.Tf("%d months", "%d 个月", n)
+	case 3:
+		if n == 1 {
+			return flows.T("1 year", "1 年")
+		}
+		return flows.Tf("%d years", "%d 年", n)
+	}
+	return flows.Tf("period type %d × %d", "周期类型 %d × %d", periodType, n)
+}
+
+func joinSpace(a, b string) string {
+	switch {
+	case a == "":
+		return ""
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+// Quote prices an order: DSC through BSS, item by item; Workspace App has no documented
+// inquiry for its servers, which the quote says rather than guessing.
+func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
+	switch o.API {
+	case flows.HuaweiWorkspaceApp:
+		return providers.Quote{Note: providers.NoPriceInquiry}, nil
+	case flows.HuaweiDSC:
+	default:
+		return providers.Quote{}, invalid(fmt.Errorf("the Huawei Cloud provider does not price %s orders", o.API))
+	}
+	var b dscmodel.PeriodOrderRequest
+	if err := decodeStrict(o.CompactBody(), &b); err != nil {
+		return providers.Quote{}, invalid(err)
+	}
+	if b.ChargingMode != 0 {
+		return providers.Quote{Note: flows.T("only yearly/monthly (charging_mode 0) DSC orders have a price inquiry",
+			"只有包周期(charging_mode 0)的数据安全中心订单可以询价")}, nil
+	}
+	items := make([]bssmodel.PeriodProductInfo, len(b.ProductInfos))
+	for i, it := range b.ProductInfos {
+		items[i] = periodItem(strconv.Itoa(i), it.CloudServiceType, it.ResourceType, it.ResourceSpecCode, b.RegionId,
+			it.ResourceSize, it.ResourceSizeMeasureId, b.PeriodType, b.PeriodNum)
+	}
+	resp, err := p.rate(ctx, o.Region, o.ProjectID, items)
+	if err != nil {
+		return providers.Quote{}, err
+	}
+	q := providers.Quote{Priced: true, Currency: deref(resp.Currency), Period: periodText(b.PeriodType, b.PeriodNum),
+		Note: providers.ListPriceCaveat}
+	if r := resp.OfficialWebsiteRatingResult; r != nil && r.OfficialWebsiteAmount != nil {
+		q.Total = r.OfficialWebsiteAmount.StringFixed(2)
+	}
+	byID := map[string]bssmodel.PeriodProductOfficialRatingResult{}
+	for _, r := range ratingResults(resp) {
+		byID[deref(r.Id)] = r
+	}
+	for i, it := range b.ProductInfos {
+		pi := providers.PriceItem{Path: fmt.Sprintf("body.product_infos[%d]", i), Label: it.ResourceSpecCode}
+		if r, ok := byID[strconv.Itoa(i)]; ok {
+			pi.ProductID = deref(r.ProductId)
+			if r.OfficialWebsiteAmount != nil {
+				pi.Amount = r.OfficialWebsiteAmount.StringFixed(2)
+			}
+		}
+		q.Items = append(q.Items, pi)
+	}
+	return q, nil
+}
+
+// PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
+func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
+	switch {
+	case pay.API != flows.HuaweiDSC && pay.API != flows.HuaweiWorkspaceApp:
+		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
+	case pay.OrderID == "":
+		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
+	case ctx.Err() != nil:
+		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + ctx.Err().Error(), Err: ctx.Err()}
+	}
+	c, err := p.bssCall(ctx, pay.Region)
+	if err != nil {
+		return providers.Result{}, invalid(err) // the payment itself was not sent
+	}
+	// The body journaled is the body sent: decoded strictly from Payment.Body.
+	body := &bssmodel.PayCustomerOrderV3Req{}
+	if err := decodeStrict(pay.Body(), body); err != nil {
+		return providers.Result{}, invalid(err)
+	}
+	if p.intl() {
+		var ib bssintlmodel.PayCustomerOrderV3Req
+		if err := convert(body, &ib); err != nil {
+			return providers.Result{}, invalid(err)
+		}
+		_, err = bssintl.NewBssintlClient(c.hc).PayOrders(&bssintlmodel.PayOrdersRequest{Body: &ib})
+	} else {
+		_, err = bss.NewBssClient(c.hc).PayOrders(&bssmodel.PayOrdersRequest{Body: body})
+	}
+	if err != nil {
+		return providers.Result{}, classify("pay order "+pay.OrderID+" (BSS PayOrders)", err, c.sent())
+	}
+	return providers.Result{OrderID: pay.OrderID, RequestID: c.RequestID(), Response: map[string]any{"paid": true}}, nil
+}
+
+// Unpaid: DSC creates its orders unpaid (they are paid in the Billing Center, or with
+// PayOrder). The link is the Billing Center's order list of the account's site.
+func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
+	if api != flows.HuaweiDSC {
+		return false, ""
+	}
+	if p.intl() {
+		return true, "https://account-intl.huaweicloud.com/usercenter/#/userindex/allOrders"
+	}
+	return true, "https://account.huaweicloud.com/usercenter/#/userindex/allOrders"
+}

@@ -1,0 +1,49 @@
+package providers
+
+import "cloudorder/flows"
+
+// Look-ups from the UI's side: which fields of an order have one, the query each runs with,
+// and whether its inputs are answered yet. A look-up's options carry a human label (name,
+// CIDR, spec, price) beside the ID; the first option is the sensible default.
+
+// FieldLookup is the look-up of one field at one path of the answers.
+type FieldLookup struct {
+	Slot  flows.Slot
+	Query LookupQuery
+	// Ready is false while an input it needs is unanswered (the subnet list before a VPC is
+	// chosen): running it then would only fail.
+	Ready bool
+}
+
+// QueryFor is the query of the look-up declared on slot's field, in the answers' context:
+// region and project id from the order, inputs as the field declares them.
+func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) LookupQuery {
+	return LookupQuery{API: api.ID, Name: s.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id"),
+		Inputs: s.Field.LookupInputsAt(s.Ctx(a))}
+}
+
+// Lookups lists every look-up of the order's fields across all steps, in wizard order, for
+// prefetching as soon as each one is ready (e.g. when the region is chosen).
+func Lookups(api *flows.API, a *flows.Answers) []FieldLookup {
+	hasProject := false
+	for _, f := range api.Fields {
+		hasProject = hasProject || f.Name == "project_id"
+	}
+	var out []FieldLookup
+	for _, step := range flows.AllSteps {
+		for _, s := range api.Slots(a, step) {
+			if s.Heading || s.Field == nil || s.Field.Lookup == "" {
+				continue
+			}
+			q := QueryFor(api, s, a)
+			// The project look-up is what finds the project id; every other Huawei look-up
+			// runs inside a project.
+			ready := q.Region != "" && (!hasProject || s.Field.Name == "project_id" || q.ProjectID != "")
+			for _, in := range s.Field.LookupInputs {
+				ready = ready && (in.Optional || q.Inputs[in.Name] != "")
+			}
+			out = append(out, FieldLookup{Slot: s, Query: q, Ready: ready})
+		}
+	}
+	return out
+}

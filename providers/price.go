@@ -1,0 +1,142 @@
+package providers
+
+import (
+	"context"
+	"encoding/json"
+
+	"cloudorder/flows"
+)
+
+// Pricer is implemented by providers that can say what an order will cost before it is
+// placed. A quote buys nothing: it may be retried and cached (see Cache), and a failed quote
+// never blocks an order — the review says the price is unknown and why.
+type Pricer interface {
+	Quote(ctx context.Context, o flows.Order) (Quote, error)
+}
+
+// Quote is the price of an order as the cloud's own price inquiry states it.
+type Quote struct {
+	// Priced is false when the cloud has no documented inquiry for this order (Alibaba's
+	// pay-as-you-go _share activations, Workspace App servers): Note then says so and the
+	// amounts are empty. Nothing is ever estimated or invented.
+	Priced   bool
+	Items    []PriceItem
+	Total    string // decimal amount as the cloud wrote it, e.g. "1299.00"
+	Currency string // e.g. "CNY", "USD"
+	Period   flows.Text
+	// Note is the caveat shown under the price (ListPriceCaveat when priced), or, unpriced,
+	// the reason there is no figure (e.g. NoUpfrontPrice).
+	Note flows.Text
+}
+
+// PriceItem is one priced part of the order, in the order's own terms.
+type PriceItem struct {
+	Path      string // the item in the order, e.g. "body.product_infos[0]"
+	Label     string // what it is, e.g. "base_professional"
+	ProductID string // the catalog product id the inquiry answered with ("" when none)
+	Amount    string // decimal amount in Quote.Currency
+}
+
+// The sentences a quote carries.
+var (
+	ListPriceCaveat = flows.T("list price from the cloud's price inquiry, before discounts",
+		"云平台询价接口给出的官网价格,未计折扣")
+	NoUpfrontPrice = flows.T("billed by usage; no upfront price",
+		"按实际用量计费;无预付价格")
+	NoPriceInquiry = flows.T("no documented price inquiry prices this order; see the console's price calculator",
+		"没有公开文档的询价接口可为此订单询价;请参考控制台的价格计算器")
+)
+
+// Payment is the payment of an order the cloud created unpaid (Huawei DSC orders).
+type Payment struct {
+	API     flows.APIID // the API that created the order
+	Region  string
+	OrderID string
+}
+
+// PayOrdersAPI is how the history names a payment (Huawei BSS PayOrders,
+// POST /v3/orders/customer-orders/pay).
+const PayOrdersAPI flows.APIID = "huawei/bss/PayOrders"
+
+// Body is the payment request exactly as it is sent and journaled: the order, no coupon, no
+// discount (the console's defaults; a discount would change the amount reviewed).
+func (p Payment) Body() []byte {
+	b, _ := json.Marshal(struct {
+		OrderID     string `json:"order_id"`
+		UseCoupon   string `json:"use_coupon"`
+		UseDiscount string `json:"use_discount"`
+	}{p.OrderID, "NO", "NO"})
+	return b
+}
+
+// Payer is implemented by providers that can pay an unpaid order. Paying spends money: like
+// Submit it is sent exactly once and never retried, and the journal records it like an order.
+type Payer interface {
+	PayOrder(ctx context.Context, p Payment) (Result, error)
+}
+
+// UnpaidOrders is implemented by providers whose APIs create orders unpaid (Huawei DSC): the
+// result screen says so, links the console page that pays them, and offers PayOrder.
+type UnpaidOrders interface {
+	// Unpaid reports whether api's orders are created unpaid, and the console page to pay them.
+	// false means no payment step is known here (Alibaba's AutoPay is part of its order body).
+	Unpaid(api flows.APIID) (unpaid bool, consoleURL string)
+}
+
+// Line is the review's price line: "7500.00 CNY for 2 months — list price from the cloud's
+// price inquiry, before discounts", or, unpriced, the reason there is no figure.
+func (q Quote) Line() flows.Text {
+	if !q.Priced {
+		return q.Note
+	}
+	en := joinNonEmpty(" ", q.Total, q.Currency)
+	zh := en
+	if !q.Period.IsZero() {
+		en += " for " + q.Period.EN
+		zh += " / " + q.Period.ZH
+	}
+	if !q.Note.IsZero() {
+		en += " — " + q.Note.EN
+		zh += " — " + q.Note.ZH
+	}
+	return flows.T(en, zh)
+}
+
+// ItemLines are the per-item lines under the price: "body.product_infos[0] base_professional
+// (OFFI…): 3750.00 CNY".
+func (q Quote) ItemLines() []flows.Text {
+	var out []flows.Text
+	for _, it := range q.Items {
+		what := it.Label
+		if it.ProductID != "" {
+			what += " (" + it.ProductID + ")"
+		}
+		amount := joinNonEmpty(" ", it.Amount, q.Currency)
+		if it.Amount == "" {
+			out = append(out, flows.T(what+": not priced", what+":未询价"))
+			continue
+		}
+		out = append(out, flows.T(what+": "+amount, what+":"+amount))
+	}
+	return out
+}
+
+// PriceUnknown is the review's line when the inquiry failed: the order can still be placed.
+func PriceUnknown(err error) flows.Text {
+	return flows.Tf("price unknown: the price inquiry failed (%v); the order can still be placed",
+		"价格未知:询价失败(%v);仍可下单", err)
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	out := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		if out != "" {
+			out += sep
+		}
+		out += p
+	}
+	return out
+}
