@@ -1,7 +1,7 @@
 package config
 
 import (
-	"fmt"
+	"errors"
 	"net"
 	"net/url"
 	"strconv"
@@ -39,33 +39,55 @@ func IsLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// ParseEndpoint validates an endpoint override. Paths, queries, user info and fragments are
+// ParseEndpoint is the one gate every endpoint passes, whatever its source (--endpoint,
+// config.toml, the Huawei SDK's HUAWEICLOUD_SDK_REGION_* variables or regions.yaml): it checks
+// an endpoint before anything connects to it. Paths, queries, user info and fragments are
 // refused rather than dropped: the person must see exactly where an order goes. Plain http is
-// accepted only for loopback hosts, because order requests carry signed credentials.
+// accepted only for loopback hosts, because order requests carry signed credentials. Errors
+// never repeat the value (it may hold a password); callers name where it came from.
 func ParseEndpoint(s string) (Endpoint, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
-		return Endpoint{}, fmt.Errorf("endpoint %q: %w", s, err)
+		return Endpoint{}, errors.New("not a URL: want scheme://host[:port]")
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return Endpoint{}, fmt.Errorf("endpoint %q: want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", s)
+		return Endpoint{}, errors.New("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)")
 	case u.Host == "" || u.Hostname() == "":
-		return Endpoint{}, fmt.Errorf("endpoint %q: no host: want scheme://host[:port]", s)
+		return Endpoint{}, errors.New("no host: want scheme://host[:port]")
 	case u.User != nil:
-		return Endpoint{}, fmt.Errorf("endpoint %q: user info is not allowed: credentials come from the environment or the SDK files", s)
+		return Endpoint{}, errors.New("user info is not allowed: credentials come from the environment or the SDK files")
 	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return Endpoint{}, fmt.Errorf("endpoint %q: only scheme://host[:port] is allowed, no path or query", s)
+		return Endpoint{}, errors.New("only scheme://host[:port] is allowed, no path or query")
 	}
 	e := Endpoint{Scheme: scheme, Host: u.Hostname(), Port: u.Port()}
 	if e.Port != "" {
 		if n, err := strconv.Atoi(e.Port); err != nil || n < 1 || n > 65535 {
-			return Endpoint{}, fmt.Errorf("endpoint %q: port must be 1-65535", s)
+			return Endpoint{}, errors.New("port must be 1-65535")
 		}
 	}
 	if scheme == "http" && !IsLoopback(e.Host) {
-		return Endpoint{}, fmt.Errorf("endpoint %q: plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", s)
+		return Endpoint{}, errors.New("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https")
 	}
 	return e, nil
+}
+
+// EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
+type EndpointError struct {
+	Source string // e.g. "--endpoint", "config.toml [endpoints] huawei/dsc/CreateProductOrder"
+	Err    error
+}
+
+func (e *EndpointError) Error() string { return "endpoint from " + e.Source + ": " + e.Err.Error() }
+
+func (e *EndpointError) Unwrap() error { return e.Err }
+
+// CheckEndpoint passes s through the gate (ParseEndpoint), naming its source in the error.
+func CheckEndpoint(source, s string) (Endpoint, error) {
+	ep, err := ParseEndpoint(s)
+	if err != nil {
+		return Endpoint{}, &EndpointError{Source: source, Err: err}
+	}
+	return ep, nil
 }

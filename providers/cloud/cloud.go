@@ -97,16 +97,17 @@ func openLive(opts Options) (router, error) {
 	return r, nil
 }
 
-// endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own).
+// endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own,
+// checked by the router when an order's region is known). Each passes the one endpoint gate.
 func endpointFor(opts Options, api flows.APIID) (*config.Endpoint, error) {
-	raw := opts.Endpoint
+	raw, source := opts.Endpoint, "--endpoint"
 	if raw == "" {
-		raw = opts.Endpoints[api]
+		raw, source = opts.Endpoints[api], "config.toml [endpoints] "+string(api)
 	}
 	if raw == "" {
 		return nil, nil
 	}
-	ep, err := config.ParseEndpoint(raw)
+	ep, err := config.CheckEndpoint(source, raw)
 	if err != nil {
 		return nil, err
 	}

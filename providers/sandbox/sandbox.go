@@ -19,7 +19,8 @@
 //	  X-Sdk-Date ±15 min) · 403 dsc.40300001 / WKS.00081102 (project not the sandbox's) ·
 //	  400 dsc.40000011 / WKS.00211102 ("Invalid parameter: <path>: <rule>; …") · 404 APIGW.0101
 //	  (unknown path) · 200 {"order_id": "CS" + yyMMddHHmm + 5 random}.
-//	Faults (acted out first, once the body is read): throttle → Alibaba 400 Throttling.User,
+//	Faults (acted out once the request passed the signature and project checks, before the body
+//	  rules; a request that fails those checks leaves the fault in place): throttle → Alibaba 400 Throttling.User,
 //	  Huawei 429 APIGW.0308; http500 → Alibaba 500 InternalError, DSC 500 dsc.50000001,
 //	  WSA 500 WKS.00211401; reset and hang never answer.
 package sandbox

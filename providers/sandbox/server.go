@@ -32,7 +32,10 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// Read timeouts so a client that opens a connection and never finishes its request cannot
+	// hold a handler; no write timeout, so latency and hang faults last as long as asked.
+	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: time.Minute,
+		IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	s.url = "http://" + ln.Addr().String()
 	go s.httpSrv.Serve(ln) //nolint:errcheck // returns ErrServerClosed after Close
 	return nil
