@@ -122,6 +122,9 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	case providers.Invalid:
 		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), o.FailureText)
 		return exitInvalid
+	case providers.NotSent:
+		fmt.Fprintf(c.stderr, "cloudorder: %s %s\n", c.say(providers.OutcomeOf(providers.NotSent).Headline), providers.Printable(o.FailureText))
+		return exitNotSent
 	}
 	return exitOK
 }

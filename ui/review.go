@@ -212,6 +212,9 @@ func (m *Model) errorPanel(w int) string {
 		head, hint = m.say(txtRejected), m.say(txtRejectedHint)
 	case providers.Invalid:
 		head, hint = m.say(txtInvalid), m.say(txtInvalidHint)
+	case providers.NotSent:
+		o := providers.OutcomeOf(providers.NotSent)
+		head, hint = m.say(o.Headline), m.say(o.Advice)
 	default:
 		head, hint = m.say(txtUnknown), m.say(txtUnknownHint)
 	}

@@ -167,6 +167,9 @@ func (m *Model) footer() string {
 func (m *Model) question() string {
 	switch m.ask {
 	case askDuplicate:
+		if m.recent.Err != nil || m.recent.Outcome == "unknown" { // it may exist: ask as for an unknown outcome
+			return m.say(txtUnknownAsk)
+		}
 		ago := m.o.now().Sub(m.recent.At).Round(1e9).String()
 		return flows.Tf(txtDupAsk.EN, txtDupAsk.ZH, ago, m.recent.OrderID).In(m.lang)
 	case askUnknown:

@@ -190,8 +190,8 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 func TestCanonicalJSON(t *testing.T) {
 	for in, want := range map[string]string{
 		`{"b":1,"a":{"d":[true,null],"c":"<&>"}}`: `{"a":{"c":"<&>","d":[true,null]},"b":1}`,
-		" [ 1.50 , \"\\u0041\" ] ":               `[1.50,"A"]`,
-		`{"a":1`:                                 `{"a":1`,
+		" [ 1.50 , \"\\u0041\" ] ":                `[1.50,"A"]`,
+		`{"a":1`:                                  `{"a":1`,
 	} {
 		if got := string(CanonicalJSON([]byte(in))); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
