@@ -127,7 +127,7 @@ func TestOutcomes(t *testing.T) {
 			if tc.err != nil {
 				return providers.Result{}, tc.err
 			}
-			return ok(nil)
+			return ok(context.TODO())
 		}}, path)
 		_, _ = j.Submit(context.Background(), order)
 		e, _ := Read(path)
@@ -145,7 +145,7 @@ func TestUnwritableHistorySendsNothing(t *testing.T) {
 	blocker := filepath.Join(dir, "file")
 	_ = os.WriteFile(blocker, nil, 0o600)
 	sent := false
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(nil) }},
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }},
 		filepath.Join(blocker, "orders.jsonl")) // a directory that cannot exist
 	_, err := j.Submit(context.Background(), order)
 	if sent || providers.KindOf(err) != providers.Invalid {

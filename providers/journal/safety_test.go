@@ -100,7 +100,7 @@ func TestHistoryMustBeARegularFile(t *testing.T) {
 	}
 	for _, path := range []string{link, dangling, fifo, dir} {
 		sent := false
-		j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(nil) }}, path)
+		j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path)
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
@@ -152,7 +152,7 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 			if tc.err != nil {
 				return providers.Result{}, tc.err
 			}
-			return ok(nil)
+			return ok(context.TODO())
 		}}, path)
 		_, _ = j.Submit(context.Background(), original)
 		r, found := j.RecentDuplicate(reordered, time.Hour)
