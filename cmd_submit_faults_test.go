@@ -414,3 +414,35 @@ func TestDebugSDKLeaksNothing(t *testing.T) {
 		t.Errorf("the Alibaba order was not sent (hits %d): the test proves nothing", s.Hits(flows.AlibabaPAI))
 	}
 }
+
+// 6 (config.toml) and 11. An endpoint from config.toml passes the same gate: refused with exit
+// 2 before anything connects — not dropped with the order going to the default endpoint — and
+// no message repeats the value (it may hold a password).
+func TestConfigEndpointGateNoEcho(t *testing.T) {
+	const secret = "ConfigUrlPassword000"
+	for _, value := range []string{"http://10.0.0.1:" + secret[:4], "https://user:" + secret + "@example.com", "http://" + secret + ".example.com"} {
+		env := withSandboxKeys(submitEnv(t))
+		cfg := filepath.Join(env["XDG_CONFIG_HOME"], "cloudorder", "config.toml")
+		if err := os.MkdirAll(filepath.Dir(cfg), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		toml := "lang = \"" + secret + "\"\n[endpoints]\n\"huawei/dsc/CreateProductOrder\" = \"" + value + "\"\n"
+		if err := os.WriteFile(cfg, []byte(toml), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes")
+		if code != exitUsage || !strings.Contains(errOut, "config.toml [endpoints] huawei/dsc/CreateProductOrder") {
+			t.Errorf("%s: exit %d: %s", value, code, errOut)
+		}
+		if strings.Contains(errOut, secret) {
+			t.Errorf("%s: the value is repeated:\n%s", value, errOut)
+		}
+		_, errOut, code = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes", "--endpoint", value)
+		if code != exitUsage || strings.Contains(errOut, secret) {
+			t.Errorf("--endpoint %s: exit %d: %s", value, code, errOut)
+		}
+		if entries, _ := journal.Read(historyFile(env)); len(entries) != 0 {
+			t.Errorf("%s: an order got as far as the history: %+v", value, entries)
+		}
+	}
+}
