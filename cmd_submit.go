@@ -99,7 +99,7 @@ func signalName(s os.Signal) string {
 func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers.Result, error) {
 	parent, interrupt := context.WithCancelCause(context.Background())
 	defer interrupt(nil)
-	ctx, cancel := context.WithTimeoutCause(parent, timeout, fmt.Errorf("no answer within --timeout %s", timeout))
+	ctx, cancel := context.WithTimeoutCause(parent, timeout, fmt.Errorf("--timeout %s ran out", timeout))
 	defer cancel()
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)

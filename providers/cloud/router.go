@@ -41,7 +41,8 @@ func GateTarget(p providers.Provider, api flows.APIID, region string) error {
 	if ep == "" {
 		return nil
 	}
-	_, err := config.CheckEndpoint(fmt.Sprintf("the %s endpoint for %s (SDK region table, HUAWEICLOUD_SDK_REGION_* or regions.yaml)", api, region), ep)
+	source := fmt.Sprintf("the SDK's region settings for %s in %s (HUAWEICLOUD_SDK_REGION_* or regions.yaml)", api, region)
+	_, err := config.CheckEndpoint(source, ep)
 	return err
 }
 
