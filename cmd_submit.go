@@ -61,13 +61,11 @@ func cmdSubmit(args []string, c *cli) int {
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
 		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
 	if err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder submit: %v\n%s\n", err, c.say(flows.T("nothing was sent", "未发送任何内容")))
-		return exitUsage
+		return refuseSetup(c, err)
 	}
 	defer closer.Close()
 	if err := cloud.GateTarget(p, order.API, order.Region); err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder submit: %v\n%s\n", err, c.say(flows.T("nothing was sent", "未发送任何内容")))
-		return exitUsage
+		return refuseSetup(c, err)
 	}
 
 	if code := confirm(c, f, p, order); code != exitOK {
@@ -78,6 +76,18 @@ func cmdSubmit(args []string, c *cli) int {
 		return reportFailure(c, f, err)
 	}
 	return reportSuccess(c, f, mode, res)
+}
+
+// refuseSetup reports settings that stop the order before anything connects (an endpoint the
+// gate refuses, say): exit 2.
+func refuseSetup(c *cli, err error) int {
+	msg := err.Error()
+	var ee *config.EndpointError
+	if errors.As(err, &ee) {
+		msg = c.say(ee.Text())
+	}
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(flows.T("nothing was sent", "未发送任何内容")))
+	return exitUsage
 }
 
 // interrupted is why an order's context ended when a signal arrived.

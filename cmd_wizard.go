@@ -30,7 +30,8 @@ type wizardFlags struct {
 // cmdWizard runs the interactive wizard. Exit codes: 0 after an order was placed, saved, or the
 // person quit; 2 for usage errors, an unreadable --from file or no terminal; 3 or 4 when the
 // last submission was rejected (3) or its outcome is unknown (4) and no order was placed after
-// it; 1 when the last attempt was refused before sending (bad settings or credentials).
+// it; 1 when the last attempt was refused before sending (bad settings or credentials); 5 when
+// it provably never left the machine (DNS, connect, TLS).
 func cmdWizard(args []string, c *cli) int {
 	f, code := parseWizardFlags(args, c)
 	if code >= 0 {

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"cloudorder/flows"
 )
 
 // Endpoint is a validated --endpoint value: scheme://host[:port] and nothing else.
@@ -48,30 +50,37 @@ func IsLoopback(host string) bool {
 func ParseEndpoint(s string) (Endpoint, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
-		return Endpoint{}, errors.New("not a URL: want scheme://host[:port]")
+		return Endpoint{}, rule("not a URL: want scheme://host[:port]", "不是 URL:应为 scheme://host[:port]")
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return Endpoint{}, errors.New("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)")
+		return Endpoint{}, rule("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", "应为 scheme://host[:port],scheme 为 https(127.0.0.1、::1、localhost 可用 http)")
 	case u.Host == "" || u.Hostname() == "":
-		return Endpoint{}, errors.New("no host: want scheme://host[:port]")
+		return Endpoint{}, rule("no host: want scheme://host[:port]", "缺少主机:应为 scheme://host[:port]")
 	case u.User != nil:
-		return Endpoint{}, errors.New("user info is not allowed: credentials come from the environment or the SDK files")
+		return Endpoint{}, rule("user info is not allowed: credentials come from the environment or the SDK files", "不允许包含用户信息:凭证来自环境变量或 SDK 文件")
 	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return Endpoint{}, errors.New("only scheme://host[:port] is allowed, no path or query")
+		return Endpoint{}, rule("only scheme://host[:port] is allowed, no path or query", "只允许 scheme://host[:port],不能带路径或查询参数")
 	}
 	e := Endpoint{Scheme: scheme, Host: u.Hostname(), Port: u.Port()}
 	if e.Port != "" {
 		if n, err := strconv.Atoi(e.Port); err != nil || n < 1 || n > 65535 {
-			return Endpoint{}, errors.New("port must be 1-65535")
+			return Endpoint{}, rule("port must be 1-65535", "端口必须为 1-65535")
 		}
 	}
 	if scheme == "http" && !IsLoopback(e.Host) {
-		return Endpoint{}, errors.New("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https")
+		return Endpoint{}, rule("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", "明文 http 只允许用于本机回环地址(127.0.0.1、::1、localhost);请使用 https")
 	}
 	return e, nil
 }
+
+// endpointRule is the rule an endpoint breaks, in both languages.
+type endpointRule struct{ text flows.Text }
+
+func rule(en, zh string) error { return endpointRule{flows.T(en, zh)} }
+
+func (r endpointRule) Error() string { return r.text.EN }
 
 // EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
 type EndpointError struct {
@@ -80,6 +89,16 @@ type EndpointError struct {
 }
 
 func (e *EndpointError) Error() string { return "endpoint from " + e.Source + ": " + e.Err.Error() }
+
+// Text is the error in both languages.
+func (e *EndpointError) Text() flows.Text {
+	zh := e.Err.Error()
+	var r endpointRule
+	if errors.As(e.Err, &r) {
+		zh = r.text.ZH
+	}
+	return flows.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + zh}
+}
 
 func (e *EndpointError) Unwrap() error { return e.Err }
 
