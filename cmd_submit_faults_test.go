@@ -446,3 +446,27 @@ func TestConfigEndpointGateNoEcho(t *testing.T) {
 		}
 	}
 }
+
+// A redirect answer is not followed (alibaba-cloud-sdk-go would re-send the POST): the order
+// reaches the redirect's target never, and the outcome is unknown.
+func TestRedirectIsNotFollowed(t *testing.T) {
+	s := startSandbox(t)
+	var hits atomic.Int32
+	redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		http.Redirect(w, r, s.URL()+r.URL.RequestURI(), http.StatusTemporaryRedirect)
+	}))
+	defer redirect.Close()
+	for _, sc := range submitCases {
+		_, errOut, code := runForTest(t, withSandboxKeys(submitEnv(t)), "", "submit", sc.file, "--endpoint", redirect.URL, "--yes")
+		if code != exitUnknown {
+			t.Errorf("%s: exit %d: %s", sc.api, code, errOut)
+		}
+		if s.Hits(sc.api) != 0 {
+			t.Errorf("%s: the redirect was followed", sc.api)
+		}
+	}
+	if hits.Load() != int32(len(submitCases)) {
+		t.Errorf("%d requests, want one per order", hits.Load())
+	}
+}

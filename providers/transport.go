@@ -56,8 +56,15 @@ func NewCallTransport(ctx context.Context, connectTimeout time.Duration) *CallTr
 	}}
 }
 
+// ErrRedirect refuses to follow a redirect: following one would send the order a second time,
+// to a place no gate checked (alibaba-cloud-sdk-go's http.Client follows 307/308 with the body).
+var ErrRedirect = errors.New("the API answered with a redirect; cloudorder does not follow it (the order is not sent again)")
+
 // RoundTrip sends r under the call's context.
 func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Response != nil { // http.Client sets Response on the request that follows a redirect
+		return nil, ErrRedirect
+	}
 	t.raise(NoConnection)
 	trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { t.raise(MaybeSent) }}
 	ctx := httptrace.WithClientTrace(t.ctx, trace)

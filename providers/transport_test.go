@@ -62,3 +62,18 @@ func TestReachWithoutAConnection(t *testing.T) {
 		t.Errorf("cancelled: %v, reach %v", err, tr.Reach())
 	}
 }
+
+// A redirect is never followed: the order would be sent again, somewhere unchecked.
+func TestRedirectIsNotFollowed(t *testing.T) {
+	var posts int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		posts++
+		http.Redirect(w, r, "/again", http.StatusTemporaryRedirect)
+	}))
+	defer srv.Close()
+	tr := NewCallTransport(context.Background(), time.Second)
+	_, err := (&http.Client{Transport: tr}).Post(srv.URL, "application/json", strings.NewReader(`{}`))
+	if !errors.Is(err, ErrRedirect) || posts != 1 || !tr.Sent() {
+		t.Errorf("err %v, posts %d, sent %v", err, posts, tr.Sent())
+	}
+}
