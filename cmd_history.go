@@ -8,6 +8,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/providers"
 	"cloudorder/providers/journal"
 )
 
@@ -26,10 +27,15 @@ func cmdHistory(args []string, c *cli) int {
 		return exitUsage
 	}
 	path := config.HistoryPath(c.getenv)
-	entries, err := journal.Read(path)
+	h, err := journal.Load(path)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder history: %v\n", err)
 		return exitUsage
+	}
+	entries := h.Entries
+	for _, n := range h.Torn {
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
+			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
 	}
 	if *output == "json" {
 		out := make([]historyItem, 0, len(entries))
@@ -47,8 +53,9 @@ func cmdHistory(args []string, c *cli) int {
 	fmt.Fprintln(tw, c.say(flows.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
 	for _, e := range entries {
 		in := e.Intent
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), in.API, in.Region, in.Mode,
-			c.say(outcomeText(e)), dash(e.Result.OrderID), dash(e.Result.RequestID))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
+			providers.Printable(in.Region), providers.Printable(string(in.Mode)), c.say(outcomeText(e)),
+			dash(e.Result.OrderID), dash(e.Result.RequestID))
 	}
 	_ = tw.Flush()
 	return exitOK
@@ -60,18 +67,19 @@ func outcomeText(e journal.Entry) flows.Text {
 	case journal.OutcomeOK:
 		return flows.T("ok", "成功")
 	case journal.OutcomeRejected:
-		return flows.Tf("rejected: %s", "被拒绝:%s", e.Result.Code)
+		return flows.Tf("rejected: %s", "被拒绝:%s", providers.Printable(e.Result.Code))
 	case journal.OutcomeNotSent:
 		return flows.T("not sent", "未发送")
 	}
 	return flows.T("unknown — check the console", "未知 — 请在控制台核实")
 }
 
+// dash shows a value from the history (which holds server text) inert, "-" when empty.
 func dash(s string) string {
 	if s == "" {
 		return "-"
 	}
-	return s
+	return providers.Printable(s)
 }
 
 // historyItem is one order in `history --output json`.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -20,8 +23,13 @@ import (
 	"cloudorder/providers/cloud"
 )
 
-// duplicateWindow is how far back an identical successful order makes submit ask again.
+// duplicateWindow is how far back an identical order that succeeded, or may have, makes submit
+// ask again.
 const duplicateWindow = 24 * time.Hour
+
+// interruptGrace is how long an interrupted order may take to end and be journaled before
+// submit stops waiting (the intent is on disk already: the history then reads it as unknown).
+const interruptGrace = 3 * time.Second
 
 // submitFlags are the options of `cloudorder submit`.
 type submitFlags struct {
@@ -32,10 +40,11 @@ type submitFlags struct {
 }
 
 // cmdSubmit sends one order file (DESIGN.md §3). Exit codes: 0 placed · 1 invalid order or
-// missing credentials, nothing sent · 2 usage error, unreadable file, no terminal to confirm
-// on, or an identical order succeeded within 24 h and --yes came without --allow-duplicate
-// (the remedy is a flag, so it is a usage error; nothing sent) · 3 rejected by the API,
-// nothing bought · 4 sent, outcome unknown.
+// missing credentials, nothing sent · 2 usage error, unreadable file, an endpoint refused by
+// the gate, no terminal to confirm on, or an identical order succeeded (or may have) within
+// 24 h — or the history cannot be read — and --yes came without --allow-duplicate (the remedy
+// is a flag, so it is a usage error; nothing sent) · 3 rejected by the API, nothing bought ·
+// 4 sent (or interrupted in flight), outcome unknown · 5 provably not sent, safe to retry.
 func cmdSubmit(args []string, c *cli) int {
 	f, name, code := parseSubmitArgs(args, c)
 	if code != exitOK {
@@ -53,21 +62,85 @@ func cmdSubmit(args []string, c *cli) int {
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
 		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
 	if err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder submit: %v\n", err)
-		return exitUsage
+		return refuseSetup(c, err)
 	}
 	defer closer.Close()
+	if err := cloud.GateTarget(p, order.API, order.Region); err != nil {
+		return refuseSetup(c, err)
+	}
 
 	if code := confirm(c, f, p, order); code != exitOK {
 		return code
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), f.timeout+5*time.Second) // the SDK timeout fires first
-	defer cancel()
-	res, err := p.Submit(ctx, order)
+	res, err := send(p, order, f.timeout)
 	if err != nil {
 		return reportFailure(c, f, err)
 	}
 	return reportSuccess(c, f, mode, res)
+}
+
+// refuseSetup reports settings that stop the order before anything connects (an endpoint the
+// gate refuses, say): exit 2.
+func refuseSetup(c *cli, err error) int {
+	msg := err.Error()
+	var ee *config.EndpointError
+	if errors.As(err, &ee) {
+		msg = c.say(ee.Text())
+	}
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(flows.T("nothing was sent", "未发送任何内容")))
+	return exitUsage
+}
+
+// interrupted is why an order's context ended when a signal arrived.
+type interrupted struct{ sig os.Signal }
+
+func (i interrupted) Error() string { return "interrupted by " + signalName(i.sig) }
+
+func signalName(s os.Signal) string {
+	if s == syscall.SIGTERM {
+		return "SIGTERM"
+	}
+	return "SIGINT"
+}
+
+// send places the order once. The whole call — connect, send, answer — ends within timeout;
+// SIGINT or SIGTERM ends it early. Either way the journal records how it ended, and the error
+// says why (the transport adds the context's cause). Signals stay caught until send returns,
+// so a second ctrl+c cannot kill the process before the outcome is written.
+func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers.Result, error) {
+	parent, interrupt := context.WithCancelCause(context.Background())
+	defer interrupt(nil)
+	ctx, cancel := context.WithTimeoutCause(parent, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+
+	type answer struct {
+		res providers.Result
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		res, err := p.Submit(ctx, o)
+		done <- answer{res, err}
+	}()
+	var grace <-chan time.Time
+	for {
+		select {
+		case a := <-done:
+			return a.res, a.err
+		case s := <-sigs:
+			if grace == nil {
+				interrupt(interrupted{s})
+				grace = time.After(interruptGrace)
+			}
+		case <-grace:
+			// The provider did not end in time; the journal's intent stays pending (unknown).
+			return providers.Result{}, &providers.Error{Kind: providers.Unknown, Message: context.Cause(parent).Error(),
+				Err: context.Cause(parent)}
+		}
+	}
 }
 
 // parseSubmitArgs reads flags placed before or after FILE.
@@ -77,7 +150,7 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	fs.SetOutput(c.stderr)
 	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
 	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
-	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded in the last 24 hours", "即使 24 小时内已有相同订单成功也发送")))
+	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
 	fs.StringVar(&f.output, "output", "text", "text|json")
 	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
@@ -150,20 +223,19 @@ var isTerminal = func(r io.Reader) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// confirm shows the summary and asks, unless --yes. A duplicate of an order that succeeded in
-// the last 24 hours is refused with --yes (unless --allow-duplicate) and asked about again
-// interactively.
+// confirm shows the summary and asks, unless --yes. An order identical in meaning to one that
+// succeeded in the last 24 hours, or whose outcome is unknown, is refused with --yes (unless
+// --allow-duplicate) and asked about again interactively; so is any order while the history
+// cannot be read, since a duplicate cannot be ruled out.
 func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 	var recent providers.Recent
 	dup := false
 	if df, ok := p.(providers.DuplicateFinder); ok && !f.allowDuplicate {
 		recent, dup = df.RecentDuplicate(o, duplicateWindow)
 	}
-	dupText := flows.Tf("an identical order succeeded at %s (order_id %s, request_id %s)",
-		"相同的订单已于 %s 成功(order_id %s,request_id %s)", recent.At.Local().Format(time.DateTime), recent.OrderID, recent.RequestID)
 	if f.yes {
 		if dup {
-			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(dupText), c.say(flows.T(
+			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(flows.T(
 				"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
 				"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
 			return exitUsage
@@ -183,7 +255,7 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 		return exitUsage
 	}
 	if dup {
-		fmt.Fprintf(c.stderr, "%s\n", c.say(dupText))
+		fmt.Fprintf(c.stderr, "%s\n", c.say(recent.Describe()))
 		if !ask(c, in, flows.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
 			fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
 			return exitUsage
@@ -230,7 +302,8 @@ func printSummary(c *cli, t providers.Target, o flows.Order) {
 	fmt.Fprintf(c.stderr, "  %s\n", body)
 }
 
-// reportSuccess prints order_id and request_id (text) or one JSON object (json).
+// reportSuccess prints order_id and request_id (text) or one JSON object (json). Text from the
+// server is shown inert (providers.Printable).
 func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Result) int {
 	if f.output == "json" {
 		out := map[string]any{}
@@ -240,7 +313,7 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 		out["order_id"], out["request_id"] = res.OrderID, res.RequestID
 		writeJSONLine(c.stdout, out)
 	} else {
-		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", res.OrderID, res.RequestID)
+		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
 	}
 	if mode == providers.Sandbox {
 		fmt.Fprintln(c.stderr, c.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
@@ -248,43 +321,71 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 	return exitOK
 }
 
-// reportFailure explains a failed order by what the person must do next.
+// reportFailure explains a failed order: the outcome's headline, the facts (the cloud's code,
+// message and request id, shown inert), and what to do next — all from providers.OutcomeOf.
 func reportFailure(c *cli, f submitFlags, err error) int {
 	var pe *providers.Error
 	if !errors.As(err, &pe) {
 		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
 	}
+	out := providers.OutcomeOf(pe.Kind)
+	msg := pe.Message
+	if msg == "" && pe.Err != nil {
+		msg = pe.Err.Error()
+	}
 	if f.output == "json" {
-		outcome := map[providers.Kind]string{providers.Invalid: "not_sent", providers.Rejected: "rejected", providers.Unknown: "unknown"}[pe.Kind]
-		writeJSONLine(c.stdout, map[string]any{"outcome": outcome, "http_status": pe.HTTPStatus, "code": pe.Code,
-			"message": pe.Message, "request_id": pe.RequestID})
+		writeJSONLine(c.stdout, map[string]any{"outcome": out.Word, "http_status": pe.HTTPStatus, "code": pe.Code,
+			"message": msg, "request_id": pe.RequestID})
 	}
-	switch pe.Kind {
-	case providers.Rejected:
-		fmt.Fprintln(c.stderr, c.say(flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。")))
-		fmt.Fprintf(c.stderr, "  code: %s\n  message: %s\n  request_id: %s\n", pe.Code, pe.Message, pe.RequestID)
-		return exitRejected
-	case providers.Invalid:
-		fmt.Fprintf(c.stderr, "%s %s\n", c.say(flows.T("Not sent:", "未发送:")), pe.Error())
-		var miss *config.MissingError
-		if errors.As(err, &miss) {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf("Set %s (or use --sandbox to try without a real account).",
-				"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
+	fmt.Fprintln(c.stderr, c.say(out.Headline))
+	fact := func(label, v string) {
+		if v != "" {
+			fmt.Fprintf(c.stderr, "  %s: %s\n", label, providers.Printable(v))
 		}
-		return exitInvalid
 	}
-	fmt.Fprintln(c.stderr, c.say(flows.T(
-		"WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
-		"警告:订单已发送,但未收到明确应答。订单可能已经生成。")))
-	fmt.Fprintf(c.stderr, "  %s\n", pe.Error())
-	fmt.Fprintln(c.stderr, c.say(flows.T(
-		"Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
-		"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")))
-	return exitUnknown
+	fact("code", pe.Code)
+	fact("message", msg)
+	fact("request_id", pe.RequestID)
+	if pe.HTTPStatus != 0 {
+		fact("http_status", fmt.Sprint(pe.HTTPStatus))
+	}
+	var miss *config.MissingError
+	if errors.As(err, &miss) {
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("Set %s (or use --sandbox to try without a real account).",
+			"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
+	} else if out.Advice.EN != "" {
+		fmt.Fprintln(c.stderr, c.say(out.Advice))
+	}
+	return out.Exit
 }
 
+// writeJSONLine writes v as one JSON line. encoding/json escapes C0 controls but passes DEL,
+// C1 controls and bidi overrides through, which a terminal showing the line would act on;
+// they are escaped too (the result is the same JSON value).
 func writeJSONLine(w io.Writer, v any) {
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	_ = enc.Encode(v)
+	if enc.Encode(v) != nil {
+		return
+	}
+	_, _ = w.Write(inertJSON(b.Bytes()))
+}
+
+// inertJSON escapes, inside encoded JSON, the runes providers.Printable would; outside strings
+// encoded JSON is ASCII, so every such rune is inside a string, where \uXXXX means the same.
+func inertJSON(b []byte) []byte {
+	s := string(b)
+	if providers.Printable(s) == s {
+		return b
+	}
+	var out strings.Builder
+	for _, r := range s {
+		if r != '\n' && providers.Printable(string(r)) != string(r) {
+			fmt.Fprintf(&out, `\u%04x`, r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return []byte(out.String())
 }

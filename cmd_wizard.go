@@ -32,7 +32,8 @@ type wizardFlags struct {
 // cmdWizard runs the interactive wizard. Exit codes: 0 after an order was placed, saved, or the
 // person quit; 2 for usage errors, an unreadable --from file or no terminal; 3 or 4 when the
 // last submission was rejected (3) or its outcome is unknown (4) and no order was placed after
-// it; 1 when the last attempt was refused before sending (bad settings or credentials).
+// it; 1 when the last attempt was refused before sending (bad settings or credentials); 5 when
+// it provably never left the machine (DNS, connect, TLS).
 func cmdWizard(args []string, c *cli) int {
 	f, code := parseWizardFlags(args, c)
 	if code >= 0 {
@@ -118,21 +119,24 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 		fmt.Fprintf(c.stdout, "saved: %s\n", p)
 	}
 	if o.OrderID != "" {
-		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", o.OrderID, o.RequestID)
+		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(o.OrderID), providers.Printable(o.RequestID))
 		return exitOK
 	}
 	switch o.Failure {
 	case providers.Rejected:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("the API rejected the order (nothing bought)", "接口拒绝了订单(未购买)")), o.FailureText)
+		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("the API rejected the order (nothing bought)", "接口拒绝了订单(未购买)")), providers.Printable(o.FailureText))
 		return exitRejected
 	case providers.Unknown:
 		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T(
 			"the order's outcome is unknown; it may have been placed. Check `cloudorder history` and the console before trying again",
-			"订单结果未知,可能已创建。再次尝试前请查看 `cloudorder history` 与控制台")), o.FailureText)
+			"订单结果未知,可能已创建。再次尝试前请查看 `cloudorder history` 与控制台")), providers.Printable(o.FailureText))
 		return exitUnknown
 	case providers.Invalid:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), o.FailureText)
+		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), providers.Printable(o.FailureText))
 		return exitInvalid
+	case providers.NotSent:
+		fmt.Fprintf(c.stderr, "cloudorder: %s %s\n", c.say(providers.OutcomeOf(providers.NotSent).Headline), providers.Printable(o.FailureText))
+		return exitNotSent
 	}
 	return exitOK
 }

@@ -10,16 +10,19 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
-// Exit codes (DESIGN.md §3); scripts rely on them.
-const (
-	exitOK       = 0   // done
-	exitInvalid  = 1   // invalid order, nothing sent
-	exitUsage    = 2   // usage error or unreadable input
-	exitRejected = 3   // the API answered with a 4xx error: nothing bought
-	exitUnknown  = 4   // sent but the outcome is unknown: check history before trying again
-	exitCanceled = 130 // --plain: end of input or ctrl+c before anything was sent (as gum does)
+// Exit codes (DESIGN.md §3); scripts rely on them. The codes of failed orders come from the
+// one outcome table, providers.OutcomeOf.
+var (
+	exitOK       = 0                                            // done
+	exitInvalid  = providers.OutcomeOf(providers.Invalid).Exit  // invalid order, nothing sent
+	exitUsage    = 2                                            // usage error or unreadable input
+	exitRejected = providers.OutcomeOf(providers.Rejected).Exit // the API answered with a 4xx error: nothing bought
+	exitUnknown  = providers.OutcomeOf(providers.Unknown).Exit  // sent but the outcome is unknown: check history first
+	exitNotSent  = providers.OutcomeOf(providers.NotSent).Exit  // provably not sent (DNS, connect, TLS): safe to retry
+	exitCanceled = 130                                          // --plain: end of input or ctrl+c before anything was sent (as gum does)
 )
 
 // version is set at build time with -ldflags "-X main.version=…".
@@ -83,7 +86,8 @@ Usage:
   cloudorder version
 
 Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadable input ·
-3 the API rejected the order (nothing bought) · 4 sent but the outcome is unknown
+3 the API rejected the order (nothing bought) · 4 sent but the outcome is unknown (check
+history and the console first) · 5 not sent (DNS, connect or TLS failure): safe to retry
 `, `cloudorder — 下单前可审阅的云产品下单工具
 
 用法:
@@ -99,5 +103,6 @@ Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadab
   cloudorder version
 
 退出码:0 完成 · 1 订单无效,未发送 · 2 用法错误或输入不可读 ·
-3 接口拒绝了订单(未购买) · 4 已发送但结果未知
+3 接口拒绝了订单(未购买) · 4 已发送但结果未知(请先查看历史与控制台) ·
+5 未发送(DNS、连接或 TLS 失败):可以安全重试
 `)

@@ -177,7 +177,13 @@ huawei = cn-east-3
 	if s.Lang != "zh" || s.Regions["alibaba"] != "cn-shanghai" || s.Regions["huawei"] != "cn-north-4" || s.Endpoints["huawei/dsc/CreateProductOrder"] != "http://127.0.0.1:8790" {
 		t.Errorf("settings = %+v", s)
 	}
-	want := map[int]string{3: `unknown key "colour"`, 8: `unknown key "aws" in [regions]`, 12: "loopback", 13: "must be quoted", 15: "unknown table [proxy]", 18: "quoted string"}
+	// An endpoint is kept as written: the endpoint gate refuses it where it would be used
+	// (ParseEndpoint, called by providers/cloud), rather than the order silently going to the
+	// default endpoint instead.
+	if s.Endpoints["alibaba/pai/CreateProductOrders"] != "http://example.com" {
+		t.Errorf("endpoints = %v", s.Endpoints)
+	}
+	want := map[int]string{3: `unknown key "colour"`, 8: `unknown key "aws" in [regions]`, 13: "must be quoted", 15: "unknown table [proxy]", 18: "quoted string"}
 	got := map[int]string{}
 	for _, p := range problems {
 		got[p.Line] = p.String()
@@ -189,6 +195,32 @@ huawei = cn-east-3
 	}
 	if len(problems) != len(want) {
 		t.Errorf("problems = %v", problems)
+	}
+}
+
+// A warning names the line and the rule, never the value: a value may be a secret pasted in
+// the wrong place, or a URL with a password.
+func TestSettingsWarningsDoNotEchoValues(t *testing.T) {
+	const secret = "SuperSecretValue0000"
+	_, problems := ParseSettings("config.toml", []byte("lang = \""+secret+"\"\n"+
+		"[regions]\nhuawei = "+secret+"\n"+
+		"alibaba = \"bad\\q"+secret+"\"\n"+
+		"["+secret+"\n"+
+		"[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"https://user:"+secret+"@example.com\"\n"))
+	if len(problems) < 4 {
+		t.Fatalf("problems = %v", problems)
+	}
+	for _, p := range problems {
+		if strings.Contains(p.String(), secret) {
+			t.Errorf("warning repeats the value: %s", p)
+		}
+	}
+	if _, err := ParseEndpoint("https://user:" + secret + "@example.com"); err == nil || strings.Contains(err.Error(), secret) {
+		t.Errorf("endpoint error %v", err)
+	}
+	if _, err := CheckEndpoint("--endpoint", "http://10.0.0.1"); err == nil || !strings.Contains(err.Error(), "--endpoint") ||
+		!strings.Contains(err.Error(), "loopback") || strings.Contains(err.Error(), "10.0.0.1") {
+		t.Errorf("gate error %v", err)
 	}
 }
 

@@ -1,11 +1,13 @@
 package config
 
 import (
-	"fmt"
+	"errors"
 	"net"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"cloudorder/flows"
 )
 
 // Endpoint is a validated --endpoint value: scheme://host[:port] and nothing else.
@@ -39,33 +41,72 @@ func IsLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// ParseEndpoint validates an endpoint override. Paths, queries, user info and fragments are
+// ParseEndpoint is the one gate every endpoint passes, whatever its source (--endpoint,
+// config.toml, the Huawei SDK's HUAWEICLOUD_SDK_REGION_* variables or regions.yaml): it checks
+// an endpoint before anything connects to it. Paths, queries, user info and fragments are
 // refused rather than dropped: the person must see exactly where an order goes. Plain http is
-// accepted only for loopback hosts, because order requests carry signed credentials.
+// accepted only for loopback hosts, because order requests carry signed credentials. Errors
+// never repeat the value (it may hold a password); callers name where it came from.
 func ParseEndpoint(s string) (Endpoint, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
-		return Endpoint{}, fmt.Errorf("endpoint %q: %w", s, err)
+		return Endpoint{}, rule("not a URL: want scheme://host[:port]", "不是 URL:应为 scheme://host[:port]")
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return Endpoint{}, fmt.Errorf("endpoint %q: want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", s)
+		return Endpoint{}, rule("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", "应为 scheme://host[:port],scheme 为 https(127.0.0.1、::1、localhost 可用 http)")
 	case u.Host == "" || u.Hostname() == "":
-		return Endpoint{}, fmt.Errorf("endpoint %q: no host: want scheme://host[:port]", s)
+		return Endpoint{}, rule("no host: want scheme://host[:port]", "缺少主机:应为 scheme://host[:port]")
 	case u.User != nil:
-		return Endpoint{}, fmt.Errorf("endpoint %q: user info is not allowed: credentials come from the environment or the SDK files", s)
+		return Endpoint{}, rule("user info is not allowed: credentials come from the environment or the SDK files", "不允许包含用户信息:凭证来自环境变量或 SDK 文件")
 	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return Endpoint{}, fmt.Errorf("endpoint %q: only scheme://host[:port] is allowed, no path or query", s)
+		return Endpoint{}, rule("only scheme://host[:port] is allowed, no path or query", "只允许 scheme://host[:port],不能带路径或查询参数")
 	}
 	e := Endpoint{Scheme: scheme, Host: u.Hostname(), Port: u.Port()}
 	if e.Port != "" {
 		if n, err := strconv.Atoi(e.Port); err != nil || n < 1 || n > 65535 {
-			return Endpoint{}, fmt.Errorf("endpoint %q: port must be 1-65535", s)
+			return Endpoint{}, rule("port must be 1-65535", "端口必须为 1-65535")
 		}
 	}
 	if scheme == "http" && !IsLoopback(e.Host) {
-		return Endpoint{}, fmt.Errorf("endpoint %q: plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", s)
+		return Endpoint{}, rule("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", "明文 http 只允许用于本机回环地址(127.0.0.1、::1、localhost);请使用 https")
 	}
 	return e, nil
+}
+
+// endpointRule is the rule an endpoint breaks, in both languages.
+type endpointRule struct{ text flows.Text }
+
+func rule(en, zh string) error { return endpointRule{flows.T(en, zh)} }
+
+func (r endpointRule) Error() string { return r.text.EN }
+
+// EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
+type EndpointError struct {
+	Source string // e.g. "--endpoint", "config.toml [endpoints] huawei/dsc/CreateProductOrder"
+	Err    error
+}
+
+func (e *EndpointError) Error() string { return "endpoint from " + e.Source + ": " + e.Err.Error() }
+
+// Text is the error in both languages.
+func (e *EndpointError) Text() flows.Text {
+	zh := e.Err.Error()
+	var r endpointRule
+	if errors.As(e.Err, &r) {
+		zh = r.text.ZH
+	}
+	return flows.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + zh}
+}
+
+func (e *EndpointError) Unwrap() error { return e.Err }
+
+// CheckEndpoint passes s through the gate (ParseEndpoint), naming its source in the error.
+func CheckEndpoint(source, s string) (Endpoint, error) {
+	ep, err := ParseEndpoint(s)
+	if err != nil {
+		return Endpoint{}, &EndpointError{Source: source, Err: err}
+	}
+	return ep, nil
 }

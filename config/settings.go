@@ -69,13 +69,13 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 		}
 		if strings.HasPrefix(line, "[") {
 			if !strings.HasSuffix(line, "]") || strings.HasPrefix(line, "[[") {
-				bad(n, "malformed table header %q", line)
+				bad(n, "malformed table header: want [name]")
 				table = "?"
 				continue
 			}
 			table = strings.TrimSpace(line[1 : len(line)-1])
 			if _, ok := settingsKeys[table]; !ok {
-				bad(n, "unknown table [%s]: known tables are [regions] and [endpoints]", table)
+				bad(n, "unknown table [%s]: known tables are [regions] and [endpoints]", safeKey(table))
 				table = "?"
 			}
 			continue
@@ -95,7 +95,7 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 		}
 		val, err := tomlString(strings.TrimSpace(v))
 		if err != nil {
-			bad(n, "%s: %v", key, err)
+			bad(n, "%s: %v", safeKey(key), err)
 			continue
 		}
 		if !known(table, key) {
@@ -103,27 +103,39 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 			if table != "" {
 				where = "in [" + table + "]"
 			}
-			bad(n, "unknown key %q %s: known keys are %s", key, where, strings.Join(settingsKeys[table], ", "))
+			bad(n, "unknown key \"%s\" %s: known keys are %s", safeKey(key), where, strings.Join(settingsKeys[table], ", "))
 			continue
 		}
 		switch table {
 		case "":
 			if _, ok := flows.ParseLang(val); !ok || (val != "en" && val != "zh") {
-				bad(n, "lang must be \"en\" or \"zh\", not %q", val)
+				bad(n, "lang must be \"en\" or \"zh\"")
 				continue
 			}
 			s.Lang = val
 		case "regions":
 			s.Regions[key] = val
 		case "endpoints":
-			if _, err := ParseEndpoint(val); err != nil {
-				bad(n, "%v", err)
-				continue
-			}
+			// Kept even when it does not pass the gate: the provider refuses it (ParseEndpoint)
+			// before anything connects, instead of silently sending to the default endpoint.
 			s.Endpoints[flows.APIID(key)] = val
 		}
 	}
 	return s, problems
+}
+
+// safeKey shows a key or table name in a warning: names are not secrets, but one that holds
+// anything unprintable, or is long enough to be a pasted value, is not repeated.
+func safeKey(k string) string {
+	if len(k) > 64 {
+		return "(a long name)"
+	}
+	for _, r := range k {
+		if r < 0x20 || r == 0x7f {
+			return "(a name with control characters)"
+		}
+	}
+	return k
 }
 
 func known(table, key string) bool {
@@ -164,7 +176,7 @@ func tomlKey(k string) (string, error) {
 	}
 	for _, r := range k {
 		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
-			return "", fmt.Errorf("key %q must be quoted (it contains %q)", k, r)
+			return "", fmt.Errorf("a key with %q must be quoted", r)
 		}
 	}
 	return k, nil
@@ -178,9 +190,9 @@ func tomlString(v string) (string, error) {
 	case len(v) >= 2 && v[0] == '"' && v[len(v)-1] == '"':
 		s, err := strconv.Unquote(v)
 		if err != nil {
-			return "", fmt.Errorf("malformed string %s", v)
+			return "", errors.New("malformed string")
 		}
 		return s, nil
 	}
-	return "", fmt.Errorf("value must be a quoted string, not %s", v)
+	return "", errors.New("value must be a quoted string")
 }

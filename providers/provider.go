@@ -69,11 +69,12 @@ const (
 // Kind classifies a failed order by what the person must do next.
 type Kind int
 
-// Failure kinds, mapped to the exit codes of DESIGN.md §3.
+// Failure kinds; OutcomeOf (outcome.go) gives each its exit code and wording.
 const (
 	Invalid  Kind = iota + 1 // nothing was sent (bad order, bad settings, missing credentials): exit 1
 	Rejected                 // the API answered 4xx: nothing bought: exit 3
 	Unknown                  // sent, but no clear answer (5xx, timeout, connection lost): exit 4
+	NotSent                  // provably nothing left this machine (DNS, connect, TLS): exit 5, safe to retry
 )
 
 // Error is a classified order failure. Err keeps the SDK's own error.
@@ -125,15 +126,22 @@ func Mask(key string) string {
 	return out
 }
 
-// Recent is an earlier successful order found in the history.
+// Recent is an earlier attempt at the same order found in the history: one that succeeded
+// (Outcome "ok") or whose outcome is unknown ("unknown": it may have been placed). When the
+// history could not be read, Err says why and nothing else is set: a duplicate cannot be
+// ruled out.
 type Recent struct {
+	ID        string // the history entry
+	Outcome   string // "ok" or "unknown"
 	OrderID   string
 	RequestID string
 	At        time.Time
+	Err       error
 }
 
 // DuplicateFinder is implemented by providers that keep a history (the journal): before an
-// order identical to one that succeeded recently is sent, the person is asked again.
+// order identical to one that succeeded recently — or may have — is sent, the person is asked
+// again. found is also true when the history could not be read (Recent.Err).
 type DuplicateFinder interface {
-	RecentDuplicate(o flows.Order, within time.Duration) (Recent, bool)
+	RecentDuplicate(o flows.Order, within time.Duration) (r Recent, found bool)
 }

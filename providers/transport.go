@@ -2,21 +2,48 @@ package providers
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"sync/atomic"
 	"time"
 )
 
-// CallTransport binds every request of one SDK call to a context and notes whether anything
-// was sent. Neither SDK's order call takes a context, so providers build a client per call with
-// this round tripper: cancelling the wizard's submit then aborts the request, and Sent tells
-// "nothing sent" (Invalid) from "maybe sent" (Unknown). It is deliberately not an
+// MaxAnswer bounds how much of an answer is read: the APIs' answers are a few hundred bytes,
+// and an endless or huge one must not grow memory without limit.
+const MaxAnswer = 1 << 20
+
+// ErrAnswerTooLarge ends the read of an answer longer than MaxAnswer.
+var ErrAnswerTooLarge = errors.New("the answer is larger than 1 MiB: reading stopped")
+
+// Reach is how far one call's request got: what decides between "not sent" and "maybe sent".
+type Reach int32
+
+// Reaches, in order.
+const (
+	// NotAttempted: the SDK never handed a request to the transport (building it failed).
+	NotAttempted Reach = iota
+	// NoConnection: a request was attempted but no connection was ever obtained (DNS, connect
+	// refused, TLS handshake, the context ended first): no byte of it left this machine.
+	NoConnection
+	// MaybeSent: a connection was obtained, so bytes of the request may have left.
+	MaybeSent
+)
+
+// CallTransport binds every request of one SDK call to a context and notes how far it got.
+// Neither SDK's order call takes a context, so providers build a client per call with this
+// round tripper: cancelling the wizard's submit then aborts the request, and Reach tells
+// "nothing sent" from "maybe sent". A request counts as maybe sent from the moment a
+// connection is handed to it (httptrace GotConn): before that, nothing of it can have been
+// written. Answers are read through a MaxAnswer limit. It is deliberately not an
 // *http.Transport: the Alibaba SDK would replace its DialContext on every call.
 type CallTransport struct {
-	ctx  context.Context
-	base *http.Transport
-	sent atomic.Bool
+	ctx   context.Context
+	base  *http.Transport
+	reach atomic.Int32
 }
 
 // NewCallTransport returns a one-request transport bound to ctx.
@@ -29,11 +56,80 @@ func NewCallTransport(ctx context.Context, connectTimeout time.Duration) *CallTr
 	}}
 }
 
+// ErrRedirect refuses to follow a redirect: following one would send the order a second time,
+// to a place no gate checked (alibaba-cloud-sdk-go's http.Client follows 307/308 with the body).
+var ErrRedirect = errors.New("the API answered with a redirect; cloudorder does not follow it (the order is not sent again)")
+
 // RoundTrip sends r under the call's context.
 func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	t.sent.Store(true)
-	return t.base.RoundTrip(r.WithContext(t.ctx))
+	if r.Response != nil { // http.Client sets Response on the request that follows a redirect
+		return nil, ErrRedirect
+	}
+	t.raise(NoConnection)
+	trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { t.raise(MaybeSent) }}
+	ctx := httptrace.WithClientTrace(t.ctx, trace)
+	resp, err := t.base.RoundTrip(r.WithContext(ctx))
+	if err != nil {
+		return nil, t.why(err)
+	}
+	resp.Body = &limitedBody{rc: resp.Body, left: MaxAnswer, t: t}
+	return resp, nil
 }
 
-// Sent reports whether a request left (or started to leave) this process.
-func (t *CallTransport) Sent() bool { return t.sent.Load() }
+// why adds the reason the call's context ended (say, "interrupted by SIGINT") to err.
+func (t *CallTransport) why(err error) error {
+	if cause := context.Cause(t.ctx); cause != nil && !errors.Is(err, cause) {
+		return fmt.Errorf("%w: %w", cause, err)
+	}
+	return err
+}
+
+func (t *CallTransport) raise(r Reach) {
+	for {
+		old := t.reach.Load()
+		if Reach(old) >= r || t.reach.CompareAndSwap(old, int32(r)) {
+			return
+		}
+	}
+}
+
+// Reach reports how far the call's request got.
+func (t *CallTransport) Reach() Reach { return Reach(t.reach.Load()) }
+
+// Sent reports whether bytes of a request may have left this process.
+func (t *CallTransport) Sent() bool { return t.Reach() == MaybeSent }
+
+// limitedBody reads at most left bytes, then fails with ErrAnswerTooLarge rather than
+// truncating silently (a truncated answer could parse as something else).
+type limitedBody struct {
+	rc   io.ReadCloser
+	left int64
+	t    *CallTransport
+}
+
+func (b *limitedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// Probe for one more byte: an answer of exactly the limit is still whole.
+		var one [1]byte
+		n, err := b.rc.Read(one[:])
+		if n > 0 {
+			return 0, ErrAnswerTooLarge
+		}
+		return 0, b.err(err)
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, b.err(err)
+}
+
+func (b *limitedBody) err(err error) error {
+	if err == nil || err == io.EOF {
+		return err
+	}
+	return b.t.why(err)
+}
+
+func (b *limitedBody) Close() error { return b.rc.Close() }

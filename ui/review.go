@@ -212,6 +212,9 @@ func (m *Model) errorPanel(w int) string {
 		head, hint = m.say(txtRejected), m.say(txtRejectedHint)
 	case providers.Invalid:
 		head, hint = m.say(txtInvalid), m.say(txtInvalidHint)
+	case providers.NotSent:
+		o := providers.OutcomeOf(providers.NotSent)
+		head, hint = m.say(o.Headline), m.say(o.Advice)
 	default:
 		head, hint = m.say(txtUnknown), m.say(txtUnknownHint)
 	}
@@ -220,23 +223,23 @@ func (m *Model) errorPanel(w int) string {
 	var pe *providers.Error
 	if asError(m.lastErr, &pe) {
 		if pe.Code != "" {
-			lines = append(lines, m.say(txtCode)+": "+pe.Code)
+			lines = append(lines, m.say(txtCode)+": "+providers.Printable(pe.Code))
 		}
 		msg := pe.Message
 		if msg == "" && pe.Err != nil {
 			msg = pe.Err.Error()
 		}
 		if msg != "" {
-			lines = append(lines, wrapIndent(m.say(txtMessage)+": "+msg, w-2, ""))
+			lines = append(lines, wrapIndent(m.say(txtMessage)+": "+providers.Printable(msg), w-2, ""))
 		}
 		if pe.RequestID != "" {
-			lines = append(lines, m.say(txtRequestID)+": "+pe.RequestID)
+			lines = append(lines, m.say(txtRequestID)+": "+providers.Printable(pe.RequestID))
 		}
 		if pe.HTTPStatus != 0 {
 			lines = append(lines, fmt.Sprintf("%s: %d", m.say(txtHTTP), pe.HTTPStatus))
 		}
 	} else {
-		lines = append(lines, wrapIndent(m.lastErr.Error(), w-2, ""))
+		lines = append(lines, wrapIndent(providers.Printable(m.lastErr.Error()), w-2, ""))
 	}
 	lines = append(lines, m.st.Warning.Render(wrapIndent(hint, w-2, "")))
 	return m.st.ErrorPanel.Render(strings.Join(lines, "\n"))

@@ -167,8 +167,11 @@ func (m *Model) footer() string {
 func (m *Model) question() string {
 	switch m.ask {
 	case askDuplicate:
+		if m.recent.Err != nil || m.recent.Outcome == "unknown" { // it may exist: ask as for an unknown outcome
+			return m.say(txtUnknownAsk)
+		}
 		ago := m.o.now().Sub(m.recent.At).Round(1e9).String()
-		return flows.Tf(txtDupAsk.EN, txtDupAsk.ZH, ago, m.recent.OrderID).In(m.lang)
+		return flows.Tf(txtDupAsk.EN, txtDupAsk.ZH, ago, providers.Printable(m.recent.OrderID)).In(m.lang)
 	case askUnknown:
 		return m.say(txtUnknownAsk)
 	case askQuit:
@@ -238,8 +241,8 @@ func (m *Model) submittingBody() string {
 func (m *Model) resultBody() string {
 	var b strings.Builder
 	b.WriteString(m.st.OK.Render("✓ "+m.say(txtPlaced)) + "\n\n")
-	b.WriteString(m.say(txtOrderID) + ":   " + m.st.IDValue.Render(m.result.OrderID) + "\n")
-	b.WriteString(m.say(txtRequestID) + ": " + m.st.Value.Render(m.result.RequestID) + "\n")
+	b.WriteString(m.say(txtOrderID) + ":   " + m.st.IDValue.Render(providers.Printable(m.result.OrderID)) + "\n")
+	b.WriteString(m.say(txtRequestID) + ": " + m.st.Value.Render(providers.Printable(m.result.RequestID)) + "\n")
 	if len(m.result.Response) > 0 {
 		b.WriteString("\n" + m.st.SectionTitle.Render(m.say(txtResponse)) + "\n")
 		for _, k := range sortedKeys(m.result.Response) {

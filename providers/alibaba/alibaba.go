@@ -17,6 +17,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	_ "cloudorder/providers/alibaba/internal/nodebug" // before the SDK reads DEBUG: see its doc
 )
 
 // Options configure the provider.
@@ -81,7 +82,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("the Alibaba Cloud provider does not place %s orders", o.API)}
 	}
 	if err := ctx.Err(); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + err.Error(), Err: err}
+		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
 	cred, err := p.opts.Credential()
 	if err != nil {
@@ -91,7 +92,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	tr := providers.NewCallTransport(ctx, connect)
 	client, err := p.client(o.Region, cred, tr)
 	if err != nil {
-		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), false)
+		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
 	}
 	req := NewCreateProductOrdersRequest(o.CompactBody())
 	p.route(req, o.Region)
@@ -99,7 +100,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	req.SetConnectTimeout(connect)
 	resp := NewCreateProductOrdersResponse()
 	if err := client.DoAction(req, resp); err != nil {
-		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Sent())
+		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Reach())
 	}
 	return result(resp), nil
 }

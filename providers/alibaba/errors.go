@@ -8,12 +8,13 @@ import (
 	"cloudorder/providers"
 )
 
-// classify turns an SDK error into a *providers.Error that keeps the SDK's own error. sent
-// says whether the request reached the transport: before that (credentials, endpoint, request
-// building) nothing can have been bought, so the failure is Invalid; after it, anything
-// without a 4xx answer — 5xx, a timeout (*url.Error, or SDK.TimeoutError were retries ever
-// on), a dropped connection, an unreadable 2xx — may have placed the order, so it is Unknown.
-func classify(err error, sent bool) error {
+// classify turns an SDK error into a *providers.Error that keeps the SDK's own error. reach
+// says how far the request got: never attempted (credentials, endpoint, request building) is
+// Invalid; attempted without a connection ever made (DNS, refused, TLS handshake, context
+// ended first) is NotSent — nothing left the machine, a retry is safe; once a connection was
+// made, anything without a 4xx answer — 5xx, a timeout, a dropped connection, an unreadable or
+// oversized 2xx — may have placed the order, so it is Unknown.
+func classify(err error, reach providers.Reach) error {
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
 		kind := providers.Unknown
@@ -24,12 +25,18 @@ func classify(err error, sent bool) error {
 			Message: se.Message(), RequestID: se.RequestId(), Err: err}
 	}
 	e := &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
-	if !sent {
+	switch reach {
+	case providers.NotAttempted:
 		e.Kind = providers.Invalid
+	case providers.NoConnection:
+		e.Kind = providers.NotSent
 	}
 	var ce *sdkerrors.ClientError
 	if errors.As(err, &ce) {
 		e.Code, e.Message = ce.ErrorCode(), ce.Message()
+		if ce.OriginError() != nil {
+			e.Message += ": " + ce.OriginError().Error()
+		}
 	}
 	return e
 }

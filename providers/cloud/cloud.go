@@ -121,16 +121,17 @@ func liveProvider(opts Options, api flows.APIID, ep *config.Endpoint) providers.
 		Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
 }
 
-// endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own).
+// endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own,
+// checked by the router when an order's region is known). Each passes the one endpoint gate.
 func endpointFor(opts Options, api flows.APIID) (*config.Endpoint, error) {
-	raw := opts.Endpoint
+	raw, source := opts.Endpoint, "--endpoint"
 	if raw == "" {
-		raw = opts.Endpoints[api]
+		raw, source = opts.Endpoints[api], "config.toml [endpoints] "+string(api)
 	}
 	if raw == "" {
 		return nil, nil
 	}
-	ep, err := config.ParseEndpoint(raw)
+	ep, err := config.CheckEndpoint(source, raw)
 	if err != nil {
 		return nil, err
 	}

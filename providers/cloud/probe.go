@@ -11,8 +11,9 @@ import (
 	"cloudorder/providers/sandbox"
 )
 
-// probeTimeout bounds the identity probe: a loopback answer takes milliseconds.
-const probeTimeout = 1500 * time.Millisecond
+// probeTimeout bounds the identity probe, headers and body: the sandbox answers on loopback in
+// well under a millisecond, and whatever is slower than this is not it (LocalEndpoint).
+const probeTimeout = 500 * time.Millisecond
 
 // probeMode says where orders to ep really go. Only a loopback endpoint is asked, once, with
 // GET /_sandbox/health on its own short-lived client — never through the order path's SDK

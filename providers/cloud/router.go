@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
@@ -19,8 +20,34 @@ func (r router) pick(api flows.APIID) (providers.Provider, error) {
 	return nil, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("no provider places %q orders", api)}
 }
 
+// gated picks api's provider and passes the endpoint it will use for region through the
+// endpoint gate: the SDK's region table honours HUAWEICLOUD_SDK_REGION_* and regions.yaml,
+// which could otherwise send a signed request over plain http to any host.
+func (r router) gated(api flows.APIID, region string) (providers.Provider, error) {
+	p, err := r.pick(api)
+	if err != nil {
+		return nil, err
+	}
+	if err := GateTarget(p, api, region); err != nil {
+		return nil, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
+	}
+	return p, nil
+}
+
+// GateTarget checks the endpoint p sends api's requests for region to (config.ParseEndpoint).
+// An endpoint p cannot name ("" — an unknown region) is left to p, which then sends nothing.
+func GateTarget(p providers.Provider, api flows.APIID, region string) error {
+	ep := p.Target(api, region).Endpoint
+	if ep == "" {
+		return nil
+	}
+	source := fmt.Sprintf("the SDK's region settings for %s in %s (HUAWEICLOUD_SDK_REGION_* or regions.yaml)", api, region)
+	_, err := config.CheckEndpoint(source, ep)
+	return err
+}
+
 func (r router) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
-	p, err := r.pick(o.API)
+	p, err := r.gated(o.API, o.Region)
 	if err != nil {
 		return providers.Result{}, err
 	}
@@ -28,7 +55,7 @@ func (r router) Submit(ctx context.Context, o flows.Order) (providers.Result, er
 }
 
 func (r router) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	p, err := r.pick(q.API)
+	p, err := r.gated(q.API, q.Region)
 	if err != nil {
 		return nil, err
 	}

@@ -34,6 +34,8 @@ type call struct {
 
 func (c *call) sent() bool { return c.tr.Sent() }
 
+func (c *call) reach() providers.Reach { return c.tr.Reach() }
+
 func (c *call) RequestID() string {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -9,10 +9,22 @@ import (
 	"cloudorder/providers"
 )
 
-// classify turns an SDK error into a *providers.Error that keeps the SDK's own error. The SDK
-// reports HTTP errors as *sdkerr.ServiceResponseError and transport failures as raw
-// *url.Error (api-facts §4.5). sent says whether the request reached the transport.
+// classify is classifyReach for look-ups, which buy nothing: sent says whether a request may
+// have left.
 func classify(what string, err error, sent bool) error {
+	reach := providers.NotAttempted
+	if sent {
+		reach = providers.MaybeSent
+	}
+	return classifyReach(what, err, reach)
+}
+
+// classifyReach turns an SDK error into a *providers.Error that keeps the SDK's own error. The
+// SDK reports HTTP errors as *sdkerr.ServiceResponseError and transport failures as raw
+// *url.Error. reach says how far the request got: never attempted is Invalid; attempted
+// without a connection (DNS, refused, TLS handshake, context ended first) is NotSent; once a
+// connection was made, anything but a 4xx answer may have placed the order: Unknown.
+func classifyReach(what string, err error, reach providers.Reach) error {
 	wrapped := fmt.Errorf("%s: %w", what, err)
 	var se *sdkerr.ServiceResponseError
 	if errors.As(err, &se) {
@@ -27,8 +39,12 @@ func classify(what string, err error, sent bool) error {
 		return &providers.Error{Kind: kind, HTTPStatus: se.StatusCode, Code: se.ErrorCode,
 			Message: msg, RequestID: se.RequestId, Err: wrapped}
 	}
-	if !sent {
-		return &providers.Error{Kind: providers.Invalid, Message: wrapped.Error(), Err: wrapped}
+	kind := providers.Unknown
+	switch reach {
+	case providers.NotAttempted:
+		kind = providers.Invalid
+	case providers.NoConnection:
+		kind = providers.NotSent
 	}
-	return &providers.Error{Kind: providers.Unknown, Message: wrapped.Error(), Err: wrapped}
+	return &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
 }

@@ -67,7 +67,7 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 // Submit sends the order once.
 func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
 	if err := ctx.Err(); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + err.Error(), Err: err}
+		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
 	switch o.API {
 	case flows.HuaweiDSC:

@@ -50,9 +50,10 @@ func (j *Journal) Submit(ctx context.Context, o flows.Order) (providers.Result, 
 	body := o.CompactBody()
 	intent := Record{Kind: KindIntent, ID: newID(j.now()), At: j.now().UTC(), API: o.API, Region: o.Region,
 		ProjectID: o.ProjectID, Endpoint: t.Endpoint, Mode: t.Mode, Body: body, BodySHA256: BodyHash(body)}
+	intent.OrderKey = orderKey(intent)
 	if err := j.append(intent); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.Invalid,
-			Message: "not sent: the order history could not be written: " + err.Error(), Err: err}
+			Message: "the order history could not be written: " + err.Error(), Err: err}
 	}
 	res, err := j.inner.Submit(ctx, o)
 	out := outcome(intent.ID, j.now().UTC(), res, err)
@@ -80,14 +81,7 @@ func outcome(id string, at time.Time, res providers.Result, err error) Record {
 	if errors.As(err, &pe) {
 		r.HTTPStatus, r.Code, r.Message, r.RequestID = pe.HTTPStatus, pe.Code, pe.Message, pe.RequestID
 	}
-	switch providers.KindOf(err) {
-	case providers.Rejected:
-		r.Outcome = OutcomeRejected
-	case providers.Invalid:
-		r.Outcome = OutcomeNotSent
-	default:
-		r.Outcome = OutcomeUnknown
-	}
+	r.Outcome = providers.OutcomeOf(providers.KindOf(err)).Word
 	return r
 }
 

@@ -62,16 +62,18 @@ func TestFileIsPrivateAndAppendOnly(t *testing.T) {
 	}
 }
 
-func TestWiderPermissionsAreNarrowed(t *testing.T) {
+// The journal chmods nothing: a file it creates is born 0600, and an existing file's mode is
+// the owner's choice.
+func TestExistingFileModeIsLeftAlone(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	if err := os.WriteFile(path, nil, 0o644); err != nil {
+	if err := os.WriteFile(path, nil, 0o640); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := New(fake{submit: ok}, path).Submit(context.Background(), order); err != nil {
 		t.Fatal(err)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
-		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want the file's own 0640", fi.Mode().Perm())
 	}
 }
 
@@ -125,7 +127,7 @@ func TestOutcomes(t *testing.T) {
 			if tc.err != nil {
 				return providers.Result{}, tc.err
 			}
-			return ok(nil)
+			return ok(context.TODO())
 		}}, path)
 		_, _ = j.Submit(context.Background(), order)
 		e, _ := Read(path)
@@ -143,7 +145,7 @@ func TestUnwritableHistorySendsNothing(t *testing.T) {
 	blocker := filepath.Join(dir, "file")
 	_ = os.WriteFile(blocker, nil, 0o600)
 	sent := false
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(nil) }},
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }},
 		filepath.Join(blocker, "orders.jsonl")) // a directory that cannot exist
 	_, err := j.Submit(context.Background(), order)
 	if sent || providers.KindOf(err) != providers.Invalid {
@@ -181,7 +183,7 @@ func TestRecentDuplicate(t *testing.T) {
 		t.Error("an order outside the window counted as a duplicate")
 	}
 
-	// Failed and unknown orders are not duplicates: only a success bought something for sure.
+	// A rejected order bought nothing: not a duplicate.
 	path2 := filepath.Join(t.TempDir(), "orders.jsonl")
 	j2 := New(fake{submit: func(context.Context) (providers.Result, error) {
 		return providers.Result{}, &providers.Error{Kind: providers.Rejected}

@@ -20,7 +20,7 @@ const (
 	OutcomeOK       = "ok"
 	OutcomeRejected = "rejected"
 	OutcomeUnknown  = "unknown"
-	OutcomeNotSent  = "not_sent" // failed before sending (credentials, settings): nothing bought
+	OutcomeNotSent  = "not_sent" // nothing left the machine (settings, credentials, DNS, connect, TLS)
 	OutcomePending  = ""         // no outcome record
 )
 
@@ -39,6 +39,9 @@ type Record struct {
 	Mode       providers.Mode  `json:"mode,omitempty"`
 	Body       json.RawMessage `json:"body,omitempty"`
 	BodySHA256 string          `json:"body_sha256,omitempty"`
+	// OrderKey is what the duplicate guard compares (OrderKey in duplicate.go); records
+	// written before it existed have it computed when read.
+	OrderKey string `json:"order_key,omitempty"`
 
 	// Outcome fields.
 	Outcome    string `json:"outcome,omitempty"`

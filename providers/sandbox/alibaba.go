@@ -64,11 +64,13 @@ func (s *Server) alibabaOrder(w http.ResponseWriter, r *http.Request) {
 		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be read: " + err.Error()})
 		return
 	}
-	if !s.applyFault(w, r, flows.AlibabaPAI, alibabaFaults) {
-		return
-	}
 	if e := s.checkAlibabaRequest(r, body); e != nil {
 		writeAlibabaError(w, r, requestID, *e)
+		return
+	}
+	// Only an order the gateway would pass on takes a fault: a stray or mis-signed request
+	// must not use up the fault a test set for its order.
+	if !s.applyFault(w, r, flows.AlibabaPAI, alibabaFaults) {
 		return
 	}
 	if problems := validateBody(flows.AlibabaPAI, alibabaRegion, "", body); len(problems) > 0 {

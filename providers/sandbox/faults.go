@@ -133,7 +133,7 @@ type faultAnswers struct {
 	write              func(w http.ResponseWriter, r *http.Request, e apiError)
 }
 
-// applyFault acts out a fault for an order request whose body has been read. It reports whether
+// applyFault acts out a fault for an authenticated order request of api. It reports whether
 // the request should go on to its normal answer.
 func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api flows.APIID, fa faultAnswers) bool {
 	f, ok := s.takeFault(api)

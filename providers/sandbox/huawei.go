@@ -81,13 +81,14 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, "Invalid parameter: body: " + err.Error()})
 		return
 	}
+	if e := s.checkHuaweiRequest(r, pid, body, api); e != nil {
+		writeHuaweiError(w, *e)
+		return
+	}
+	// Only an order the gateway would pass on takes a fault (see alibabaOrder).
 	fa := faultAnswers{throttle: huaweiThrottle, internal: api.internal,
 		write: func(w http.ResponseWriter, _ *http.Request, e apiError) { writeHuaweiError(w, e) }}
 	if !s.applyFault(w, r, api.id, fa) {
-		return
-	}
-	if e := s.checkHuaweiRequest(r, pid, body, api); e != nil {
-		writeHuaweiError(w, *e)
 		return
 	}
 	problems := validateBody(api.id, api.regionFrom(body), pid, body)

@@ -26,7 +26,8 @@
 //	  subscribe-rate and /v3/orders/customer-orders/pay, which need X-Domain-Id (bss.go:
 //	  400 CBC.0100 "Invalid parameter: <path>: <rule>", 500 CBC.5000, pay 204).
 //	GET /_sandbox/health answers {"status":"ok","service":"cloudorder-sandbox"} (health.go).
-//	Faults (acted out first, once the body is read): throttle → Alibaba 400 Throttling.User,
+//	Faults (acted out once the request passed the signature and project checks, before the body
+//	  rules; a request that fails those checks leaves the fault in place): throttle → Alibaba 400 Throttling.User,
 //	  Huawei 429 APIGW.0308; http500 → Alibaba 500 InternalError, DSC 500 dsc.50000001,
 //	  WSA 500 WKS.00211401; reset and hang never answer.
 package sandbox

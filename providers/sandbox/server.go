@@ -13,6 +13,9 @@ import (
 // has no real authentication and publishes its keys, so it must stay on this machine.
 var ErrNotLoopback = errors.New("the sandbox listens only on loopback addresses (127.0.0.1, ::1, localhost)")
 
+// readHeaderTimeout bounds how long a client may take to send its request headers.
+var readHeaderTimeout = 10 * time.Second
+
 // Handler returns the sandbox as an http.Handler (for httptest or an own http.Server).
 func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serve) }
 
@@ -32,7 +35,10 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return fmt.Errorf("sandbox: %w", err)
 	}
-	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	// Read timeouts so a client that opens a connection and never finishes its request cannot
+	// hold a handler; no write timeout, so latency and hang faults last as long as asked.
+	s.httpSrv = &http.Server{Handler: s.Handler(), ReadHeaderTimeout: readHeaderTimeout, ReadTimeout: time.Minute,
+		IdleTimeout: time.Minute, MaxHeaderBytes: 64 << 10}
 	s.url = "http://" + ln.Addr().String()
 	go s.httpSrv.Serve(ln) //nolint:errcheck // returns ErrServerClosed after Close
 	return nil

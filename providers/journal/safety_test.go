@@ -1,0 +1,203 @@
+package journal
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// A write cut short leaves a line without its newline; the next record starts a new line, so
+// both following orders are read, and the torn line is reported, not fatal.
+func TestTornLineNeverSwallowsTheNext(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	j := New(fake{submit: ok}, path)
+	if _, err := j.Submit(context.Background(), order); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	_, _ = f.WriteString(`{"kind":"intent","id":"torn","api":"huawei/dsc/Cre`)
+	_ = f.Close()
+	other := order
+	other.Body = []byte(`{"charging_mode":1}`)
+	for _, o := range []flows.Order{other, order} {
+		if _, err := j.Submit(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := Load(path)
+	if err != nil || len(h.Entries) != 3 || len(h.Torn) != 1 || h.Torn[0] != 3 {
+		t.Fatalf("history = %+v, %v; want 3 orders and line 3 reported torn", h, err)
+	}
+	for _, e := range h.Entries {
+		if e.Outcome != OutcomeOK {
+			t.Errorf("entry %+v lost its outcome", e)
+		}
+	}
+}
+
+// A file written by an older version glued the next record onto the torn line: it is
+// recovered, and the line still reported.
+func TestGluedRecordIsRecovered(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	glued := `{"kind":"outcome","id":"x","outcome":"o` + `{"kind":"intent","id":"y","at":"2026-11-23T12:00:00Z","api":"huawei/dsc/CreateProductOrder","body":{"a":{"kind":"z"}}}` + "\n"
+	if err := os.WriteFile(path, []byte(glued), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h, err := Load(path)
+	if err != nil || len(h.Entries) != 1 || h.Entries[0].Intent.ID != "y" || len(h.Torn) != 1 {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+}
+
+// An order body of the maximum order-file size makes a line far longer than bufio's default
+// token; the history stays readable.
+func TestLongLinesAreRead(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	big := order
+	big.Body = []byte(`{"pad":"` + strings.Repeat("x", 20<<20) + `"}`)
+	j := New(fake{submit: ok}, path)
+	for _, o := range []flows.Order{big, order} {
+		if _, err := j.Submit(context.Background(), o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h, err := Load(path)
+	if err != nil || len(h.Entries) != 2 || len(h.Torn) != 0 {
+		t.Fatalf("entries %d torn %v err %v", len(h.Entries), h.Torn, err)
+	}
+	if _, found := j.RecentDuplicate(order, time.Hour); !found {
+		t.Error("the duplicate check must still see the history")
+	}
+}
+
+// A history path that is a symlink, a FIFO or a directory is refused with nothing sent, and
+// nothing it leads to is changed; reading it does not hang.
+func TestHistoryMustBeARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target")
+	if err := os.WriteFile(target, []byte("keep\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.jsonl")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	dangling := filepath.Join(dir, "dangling.jsonl")
+	if err := os.Symlink(filepath.Join(dir, "nowhere"), dangling); err != nil {
+		t.Fatal(err)
+	}
+	fifo := filepath.Join(dir, "fifo.jsonl")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, path := range []string{link, dangling, fifo, dir} {
+		sent := false
+		j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			_, err := j.Submit(context.Background(), order)
+			if sent || providers.KindOf(err) != providers.Invalid || !strings.Contains(err.Error(), "regular file") {
+				t.Errorf("%s: sent=%v err=%v", path, sent, err)
+			}
+			if _, err := Load(path); !errors.Is(err, ErrNotRegular) {
+				t.Errorf("%s: Load err %v", path, err)
+			}
+			if r, found := j.RecentDuplicate(order, time.Hour); !found || r.Err == nil {
+				t.Errorf("%s: an unreadable history must not rule out a duplicate: %+v %v", path, r, found)
+			}
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: hangs", path)
+		}
+	}
+	if data, _ := os.ReadFile(target); string(data) != "keep\n" {
+		t.Errorf("the symlink's target changed: %q", data)
+	}
+	if fi, _ := os.Stat(target); fi.Mode().Perm() != 0o644 {
+		t.Errorf("the symlink's target was chmodded: %v", fi.Mode().Perm())
+	}
+	if _, err := os.Lstat(filepath.Join(dir, "nowhere")); err == nil {
+		t.Error("a dangling symlink's target was created")
+	}
+}
+
+// The duplicate guard compares meaning: the same order with its keys reordered and re-spaced
+// is a duplicate; an unknown outcome (and a pending intent) counts like a success.
+func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
+	reordered := flows.Order{API: flows.HuaweiDSC, Region: "cn-north-4", ProjectID: order.ProjectID,
+		Body: []byte(`{"b": [1, {"y": 2, "x": 1}], "a": "v"}`)}
+	original := reordered
+	original.Body = []byte(`{"a":"v","b":[1,{"x":1,"y":2}]}`)
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"ok", nil, OutcomeOK},
+		{"unknown", &providers.Error{Kind: providers.Unknown, Message: "HTTP 500"}, OutcomeUnknown},
+	} {
+		path := filepath.Join(t.TempDir(), "orders.jsonl")
+		j := New(fake{submit: func(context.Context) (providers.Result, error) {
+			if tc.err != nil {
+				return providers.Result{}, tc.err
+			}
+			return ok(context.TODO())
+		}}, path)
+		_, _ = j.Submit(context.Background(), original)
+		r, found := j.RecentDuplicate(reordered, time.Hour)
+		if !found || r.Outcome != tc.want || r.ID == "" || r.At.IsZero() {
+			t.Errorf("%s: %+v %v; want the earlier attempt", tc.name, r, found)
+		}
+	}
+
+	// Pending: the process died mid-flight.
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	j := New(fake{submit: ok}, path)
+	intent := Record{Kind: KindIntent, ID: "p", At: time.Now().UTC(), API: original.API, Region: original.Region,
+		ProjectID: original.ProjectID, Endpoint: "http://127.0.0.1:1", Mode: providers.Sandbox, Body: original.Body}
+	if err := appendRecord(path, intent); err != nil { // no order_key: an older version's record
+		t.Fatal(err)
+	}
+	if r, found := j.RecentDuplicate(reordered, time.Hour); !found || r.Outcome != OutcomeUnknown || r.ID != "p" {
+		t.Errorf("pending: %+v %v", r, found)
+	}
+
+	// Not-sent attempts bought nothing.
+	path = filepath.Join(t.TempDir(), "orders.jsonl")
+	j = New(fake{submit: func(context.Context) (providers.Result, error) {
+		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: "connection refused"}
+	}}, path)
+	_, _ = j.Submit(context.Background(), original)
+	if r, found := j.RecentDuplicate(reordered, time.Hour); found {
+		t.Errorf("a not-sent attempt counted: %+v", r)
+	}
+	if e, _ := Read(path); len(e) != 1 || e[0].Outcome != OutcomeNotSent {
+		t.Errorf("not sent journaled as %+v", e)
+	}
+}
+
+func TestCanonicalJSON(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"b":1,"a":{"d":[true,null],"c":"<&>"}}`: `{"a":{"c":"<&>","d":[true,null]},"b":1}`,
+		" [ 1.50 , \"\\u0041\" ] ":                `[1.50,"A"]`,
+		`{"a":1`:                                  `{"a":1`,
+	} {
+		if got := string(CanonicalJSON([]byte(in))); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+	if canonicalEndpoint("HTTPS://Example.COM:443") != canonicalEndpoint("https://example.com") {
+		t.Error("endpoint spelling made a difference")
+	}
+}

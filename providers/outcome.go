@@ -1,0 +1,112 @@
+package providers
+
+import (
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"cloudorder/flows"
+)
+
+// Outcome is how one kind of result reads and ends the command: the one table that submit,
+// history and the wizard share, so an outcome is worded once. Messages inside errors carry
+// only facts; callers print Headline, then the facts, then Advice.
+type Outcome struct {
+	Exit     int        // the process exit code (README "Exit codes")
+	Word     string     // the machine word in --output json and the history: ok, rejected, unknown, not_sent
+	Headline flows.Text // what happened
+	Advice   flows.Text // what to do next
+}
+
+var outcomes = map[Kind]Outcome{
+	0: {Exit: 0, Word: "ok", Headline: flows.T("The order was placed.", "订单已创建。")},
+	Invalid: {Exit: 1, Word: "not_sent",
+		Headline: flows.T("Not sent: the order or the settings need fixing.", "未发送:订单或设置需要修改。"),
+		Advice:   flows.T("Fix what is named above, then try again.", "请修改上面指出的问题后重试。")},
+	Rejected: {Exit: 3, Word: "rejected",
+		Headline: flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"),
+		Advice:   flows.T("Fix what the message names, then send it again.", "请按提示修改后再次发送。")},
+	Unknown: {Exit: 4, Word: "unknown",
+		Headline: flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
+			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"),
+		Advice: flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
+			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")},
+	NotSent: {Exit: 5, Word: "not_sent",
+		Headline: flows.T("Not sent: nothing left this machine (no connection to the API was made).",
+			"未发送:请求没有离开本机(未能连接到接口)。"),
+		Advice: flows.T("It is safe to try again once the cause above is fixed (network, DNS, endpoint or certificate).",
+			"排除上述原因(网络、DNS、接入地址或证书)后可以安全重试。")},
+}
+
+// OutcomeOf returns the outcome of a kind; 0 is success. An unknown kind reads as Unknown, the
+// safe assumption.
+func OutcomeOf(k Kind) Outcome {
+	if o, ok := outcomes[k]; ok {
+		return o
+	}
+	return outcomes[Unknown]
+}
+
+// Describe says which earlier attempt makes an order a possible duplicate, and when.
+func (r Recent) Describe() flows.Text {
+	at := r.At.Local().Format(time.DateTime)
+	switch {
+	case r.Err != nil:
+		msg := Printable(r.Err.Error())
+		return flows.Tf("the order history could not be read (%s), so an identical earlier order cannot be ruled out",
+			"无法读取订单历史(%s),因此无法排除已有相同订单", msg)
+	case r.Outcome == "ok":
+		return flows.Tf("an identical order succeeded at %s (order_id %s, request_id %s; history entry %s)",
+			"相同的订单已于 %s 成功(order_id %s,request_id %s;历史记录 %s)",
+			at, Printable(r.OrderID), Printable(r.RequestID), r.ID)
+	}
+	return flows.Tf("an identical order was sent at %s and its outcome is unknown: it may have been placed (history entry %s)",
+		"相同的订单已于 %s 发送,结果未知:可能已经生成(历史记录 %s)", at, r.ID)
+}
+
+// Printable shows text that came from a server (codes, messages, ids) or an SDK inertly:
+// control characters, bidirectional overrides and invalid UTF-8 are escaped, so an answer
+// cannot move the cursor, recolour the terminal or forge an output line.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if escaped(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x80 && escaped(r):
+			fmt.Fprintf(&b, `\x%02x`, r)
+		case escaped(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// escaped reports whether a rune must not reach a terminal as is: C0 and C1 controls, DEL,
+// line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
+func escaped(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
+		unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError
+}
