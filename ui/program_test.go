@@ -177,7 +177,7 @@ func TestProgramAPIErrorReturnsToReview(t *testing.T) {
 	before := p.st.m.Answers().Values()
 	p.press("y")
 	p.waitFor("the error on review", func(m Model, s string) bool {
-		return m.Where() == "review" && m.lastErr != nil && strings.Contains(s, "APIGW.0308")
+		return m.Where() == "review" && m.s.lastErr != nil && strings.Contains(s, "APIGW.0308")
 	})
 	p.st.mu.Lock()
 	after := p.st.m.Answers().Values()

@@ -22,16 +22,16 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 		see("api list", d)
 		d.keys("esc")
 		for i := 0; i < 400 && d.m.Where() != "review"; i++ {
-			r, ok := d.m.focused()
+			r, ok := d.m.form.focused()
 			if ok {
-				if want, has := fill[r.path()]; has && d.m.valueOf(r) != want {
-					if r.kind == rowText {
+				if want, has := fill[r.path()]; has && d.value(r) != want {
+					if _, text := r.w.(textWidget); text {
 						d.keys("ctrl+u")
 						d.typ(want)
 					}
 				}
-				if r.kind == rowAPI {
-					for d.m.valueOf(r) != fill["api"] {
+				if _, api := r.w.(apiWidget); api {
+					for d.value(r) != fill["api"] {
 						d.keys("right")
 					}
 				}
@@ -87,7 +87,7 @@ func TestSmallWindowStillShowsTheEssentials(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "Target") {
 		t.Fatalf("40x12 review:\n%s", v)
 	}
-	d.keys("pgdown", "pgdown", "pgdown")
+	d.keys("tab")
 	if v := d.view(); !strings.Contains(v, "\"") {
 		t.Fatalf("40x12 review does not scroll to the JSON:\n%s", v)
 	}
@@ -112,8 +112,8 @@ func TestResizeReflows(t *testing.T) {
 			}
 		}
 	}
-	if d.m.vp.Width() > 80 {
-		t.Fatalf("viewport width %d after resize to 80", d.m.vp.Width())
+	if d.m.review.sum.Width() > 80 || d.m.review.body.Width() > 80 {
+		t.Fatalf("viewport widths %d, %d after resize to 80", d.m.review.sum.Width(), d.m.review.body.Width())
 	}
 	d.keys("esc")
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -126,7 +126,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 80, 24)
 	dark := d.m.View().Content
 	d.send(tea.BackgroundColorMsg{Color: lightGrey{}})
-	if d.m.isDark {
+	if d.m.s.isDark {
 		t.Fatal("a light background was taken for dark")
 	}
 	if d.m.View().Content == dark {
