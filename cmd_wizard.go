@@ -66,6 +66,7 @@ func cmdWizard(args []string, c *cli) int {
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		From:      loaded,
+		Timeout:   f.timeout,
 	}
 	switch {
 	case f.sandbox:
@@ -122,6 +123,9 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	case providers.Invalid:
 		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), o.FailureText)
 		return exitInvalid
+	}
+	if o.Cancelled {
+		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
 	}
 	return exitOK
 }

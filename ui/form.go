@@ -96,6 +96,7 @@ func (f *formScreen) updateKeybindings() {
 
 // ShortHelp implements help.KeyMap.
 func (f *formScreen) ShortHelp() []key.Binding {
+	f.updateKeybindings()
 	if f.list != nil {
 		return f.lk.ShortHelp()
 	}
@@ -104,6 +105,7 @@ func (f *formScreen) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (f *formScreen) FullHelp() [][]key.Binding {
+	f.updateKeybindings()
 	if f.list != nil {
 		return f.lk.FullHelp()
 	}
@@ -111,7 +113,7 @@ func (f *formScreen) FullHelp() [][]key.Binding {
 }
 
 // Title names the step.
-func (f *formScreen) Title() string { return flows.StepTitle[f.s.steps[f.step]].In(f.s.lang) }
+func (f *formScreen) Title() string { return stepTitle(f.s, f.s.steps[f.step]) }
 
 // Update handles a key press or paste on the form.
 func (f *formScreen) Update(msg tea.Msg) tea.Cmd {

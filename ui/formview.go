@@ -31,8 +31,10 @@ func (f *formScreen) View() string {
 		bar := f.s.st.Muted.Render(strings.TrimSuffix(strings.Repeat("│\n", h), "\n"))
 		out = lipgloss.JoinHorizontal(lipgloss.Top, form, " ", bar, " ", f.panelView(pw, h))
 	} else {
-		ph := min(max(h/3, 3), h-2)
-		fh := max(h-ph-1, 1)
+		// The form takes the lines it needs (up to two thirds), the help panel the rest.
+		need := lineCount(f.formLines(w, h))
+		fh := max(min(need, h*2/3, h-4), min(h, 1))
+		ph := h - fh - 1
 		out = fitHeight(f.formLines(w, fh), fh)
 		if ph > 0 {
 			out += "\n" + f.s.st.Muted.Render(strings.Repeat("─", w)) + "\n" + f.panelView(w, ph)

@@ -126,6 +126,7 @@ type ReviewKeyMap struct {
 	PageUp     key.Binding
 	PageDown   key.Binding
 	Enter      key.Binding // enter: never places; explains y
+	NoPlace    key.Binding // y where orders are not placed (dry run): explains why
 	Keys       key.Binding
 	Quit       key.Binding
 	Interrupt  key.Binding
@@ -145,6 +146,7 @@ func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
 		PageUp:     b([]string{"pgup"}, "pgup/pgdn", khPage),
 		PageDown:   b([]string{"pgdown", "space"}, "pgdn", khPage),
 		Enter:      b([]string{"enter"}, "enter", khNext),
+		NoPlace:    b([]string{"y"}, "y", khPlace),
 		Keys:       b([]string{"?", "f1"}, "?", khHelp),
 		Quit:       b([]string{"q"}, "q", khQuit),
 		Interrupt:  b([]string{"ctrl+c"}, "ctrl+c", khQuit),
@@ -153,7 +155,7 @@ func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k ReviewKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Place, k.Save, k.Edit, k.Back, k.ScrollUp, k.Pane, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
+	return []key.Binding{k.Place, k.Save, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
 }
 
 // FullHelp implements help.KeyMap.

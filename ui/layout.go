@@ -8,18 +8,51 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// wrapWords wraps s to w cells at word boundaries. A word wider than w (a JSON path, an ID)
-// is broken after one of . / _ - [ where it can be, and only then mid-word. CJK text, which
-// has no spaces, wraps between characters, as it should. Nothing is ever cut.
+// wrapWords wraps s to w cells at spaces. A word wider than w (a JSON path, an ID) is
+// broken after one of . / _ - [ where it can be, and only then mid-word; CJK text, which
+// has no spaces, wraps between characters, as it should. Nothing is ever cut. (ansi.Wordwrap
+// also breaks at every hyphen, which splits region IDs such as cn-shanghai.)
 func wrapWords(s string, w int) string {
 	w = max(w, 1)
-	lines := strings.Split(ansi.Wordwrap(s, w, ""), "\n")
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Wrap(l, w, "./_-[")
+	var out []string
+	for _, para := range strings.Split(s, "\n") {
+		out = append(out, wrapLine(para, w)...)
+	}
+	return strings.Join(out, "\n")
+}
+
+func wrapLine(s string, w int) []string {
+	if ansi.StringWidth(s) <= w {
+		return []string{s}
+	}
+	indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
+	var lines []string
+	line, lw := indent, ansi.StringWidth(indent)
+	for _, word := range strings.Fields(s) {
+		ww := ansi.StringWidth(word)
+		switch {
+		case lw > 0 && lw+1+ww <= w && strings.TrimSpace(line) != "":
+			line, lw = line+" "+word, lw+1+ww
+		case lw+ww <= w && strings.TrimSpace(line) == "":
+			line, lw = line+word, lw+ww
+		default:
+			if strings.TrimSpace(line) != "" {
+				lines = append(lines, line)
+			}
+			line, lw = "", 0
+			if ww > w {
+				parts := strings.Split(ansi.Wrap(word, w, "./_-["), "\n")
+				lines = append(lines, parts[:len(parts)-1]...)
+				word = parts[len(parts)-1]
+				ww = ansi.StringWidth(word)
+			}
+			line, lw = word, ww
 		}
 	}
-	return strings.Join(lines, "\n")
+	if strings.TrimSpace(line) != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // wrapIndent wraps s to width w with every line indented.

@@ -370,7 +370,7 @@ func TestRepeatedGroupAddRemove(t *testing.T) {
 func TestChineseInterface(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: flows.ZH}, 120, 40)
 	v := d.view()
-	for _, want := range []string{"沙箱", "接口", "区域与账号", "退出"} {
+	for _, want := range []string{"沙箱", "接口", "地域与账号", "退出"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("no %q in:\n%s", want, v)
 		}

@@ -58,12 +58,14 @@ func (r *reviewScreen) updateKeybindings() {
 	k := DefaultReviewKeyMap(r.s.lang)
 	k.Enter.SetEnabled(true)
 	k.Place.SetEnabled(r.s.o.Mode != providers.DryRun && r.s.o.Provider != nil)
+	k.NoPlace.SetEnabled(!k.Place.Enabled())
 	k.Pane.SetEnabled(true)
 	r.km = k
 }
 
 // ShortHelp implements help.KeyMap.
 func (r *reviewScreen) ShortHelp() []key.Binding {
+	r.updateKeybindings()
 	if r.jump != nil {
 		return r.lk.ShortHelp()
 	}
@@ -72,6 +74,7 @@ func (r *reviewScreen) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (r *reviewScreen) FullHelp() [][]key.Binding {
+	r.updateKeybindings()
 	if r.jump != nil {
 		return r.lk.FullHelp()
 	}
@@ -127,8 +130,8 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 		} else {
 			s.note(s.say(txtEnterNoSend), false)
 		}
-	case m.Text == "y":
-		s.note(s.say(txtDryRunNoY), false) // y is disabled in a dry run: say why
+	case key.Matches(m, k.NoPlace):
+		s.note(s.say(txtDryRunNoY), false)
 	}
 	return nil
 }
@@ -152,7 +155,7 @@ func (r *reviewScreen) openJump() {
 			}
 			v := row.w.summary(s, row)
 			items = append(items, listItem{value: row.path(),
-				text: flows.StepTitle[st].In(s.lang) + " › " + labelOf(s, row) + ": " + v, hay: row.path()})
+				text: stepTitle(s, st) + " › " + labelOf(s, row) + ": " + v, hay: row.path()})
 		}
 	}
 	r.jump = newChoiceList(items, advise(s, s.lastErr).field, "")
@@ -279,7 +282,7 @@ func (r *reviewScreen) summary(w int) string {
 		if stp == flows.StepAPI {
 			continue
 		}
-		line(st.Heading.Render(flows.StepTitle[stp].In(s.lang)))
+		line(st.Heading.Render(stepTitle(s, stp)))
 		for _, row := range rowsOf(s, i) {
 			pad := strings.Repeat("  ", row.slot.Depth+1)
 			if row.slot.Heading {

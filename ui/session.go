@@ -88,3 +88,12 @@ func (s *session) apiField() *flows.Field {
 	return &flows.Field{Name: "api", Kind: flows.String, Required: true, Step: flows.StepAPI,
 		Label: txtAPIField, Help: txtAPIHelp, Options: opts}
 }
+
+// stepTitle names a step in the words of the API's console: Alibaba says 地域 where Huawei
+// says 区域.
+func stepTitle(s *session, st flows.Step) string {
+	if st == flows.StepRegion && s.api.Cloud == "alibaba" {
+		return s.say(txtStepRegionAlibaba)
+	}
+	return flows.StepTitle[st].In(s.lang)
+}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -26,15 +27,31 @@ func (m *wizard) render() string {
 		return ""
 	}
 	header := m.header()
-	footer := m.footer()
-	bh := max(m.h-lineCount(header)-lineCount(footer), 1)
+	notes, keys := m.footerTop(), m.footerKeys()
 	c := m.active()
-	c.SetSize(m.w, bh)
-	out := header + "\n" + fitHeight(c.View(), bh)
-	if footer != "" {
-		out += "\n" + footer
+	if m.s.showAll {
+		// The full key help is as tall as it is: size the body around it.
+		footer := joinNonEmpty(notes, m.keyHelp(keys))
+		bh := max(m.h-lineCount(header)-lineCount(footer), 1)
+		c.SetSize(m.w, bh)
+		return clip(joinNonEmpty(header, fitHeight(c.View(), bh), footer), m.w, m.h)
 	}
-	return clip(out, m.w, m.h)
+	// The one-line hint is drawn after the body, so it shows the keys of the state the body
+	// just drew (a help panel that now scrolls, say).
+	bh := max(m.h-lineCount(header)-lineCount(notes)-1, 1)
+	c.SetSize(m.w, bh)
+	body := fitHeight(c.View(), bh)
+	return clip(joinNonEmpty(header, body, notes, m.keyHelp(keys)), m.w, m.h)
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // headerCache keeps the header, which changes only with the screen, step and size.
@@ -89,7 +106,7 @@ func (m *wizard) crumbs() string {
 	var parts []string
 	titles := make([]string, 0, len(s.steps)+1)
 	for _, st := range s.steps {
-		titles = append(titles, flows.StepTitle[st].In(s.lang))
+		titles = append(titles, stepTitle(s, st))
 	}
 	titles = append(titles, s.say(txtReview))
 	for i, t := range titles {
@@ -136,8 +153,8 @@ func (m *wizard) title() string {
 	return truncLine(out, m.w)
 }
 
-// footer holds the notice of the last action, an open question or prompt, and key help.
-func (m *wizard) footer() string {
+// footerTop is the notice of the last action and an open question or prompt.
+func (m *wizard) footerTop() string {
 	s := m.s
 	var lines []string
 	w := max(m.w, 1)
@@ -151,26 +168,33 @@ func (m *wizard) footer() string {
 	if q := m.question(); q != "" {
 		lines = append(lines, s.st.Notice.Render(wrapWords("? "+q, w)))
 	}
-	keys := component(m.active())
-	switch {
-	case m.ask != askNone:
-		keys = askKeys{m.askKm}
-	case m.saving:
+	if m.saving {
 		m.save.SetSize(w, 1)
 		lines = append(lines, m.save.View())
-		keys = m.save
-	}
-	var hv string
-	if s.showAll && m.ask == askNone && !m.saving {
-		m.help.SetWidth(w)
-		hv = m.help.FullHelpView(keys.FullHelp())
-	} else {
-		hv = fitHelp(m.help, keys.ShortHelp(), w, quitKeys(keys.ShortHelp())...)
-	}
-	if hv != "" {
-		lines = append(lines, hv)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// footerKeys is whose keys the footer shows: an open question's, the prompt's, or the screen's.
+func (m *wizard) footerKeys() help.KeyMap {
+	switch {
+	case m.ask != askNone:
+		return m.askKm
+	case m.saving:
+		return m.save
+	}
+	return m.active()
+}
+
+// keyHelp is the key help: every key when asked for (?), else one line that fits.
+func (m *wizard) keyHelp(keys help.KeyMap) string {
+	w := max(m.w, 1)
+	if m.s.showAll && m.ask == askNone && !m.saving {
+		m.help.SetWidth(w)
+		return m.help.FullHelpView(keys.FullHelp())
+	}
+	short := keys.ShortHelp()
+	return fitHelp(m.help, short, w, quitKeys(short)...)
 }
 
 // quitKeys are the bindings of a hint line that quit: they are never dropped from it.
@@ -183,14 +207,6 @@ func quitKeys(bs []keyBinding) []keyBinding {
 	}
 	return out
 }
-
-// askKeys shows an open question's keys in the footer.
-type askKeys struct{ k AskKeyMap }
-
-func (a askKeys) ShortHelp() []keyBinding  { return a.k.ShortHelp() }
-func (a askKeys) FullHelp() [][]keyBinding { return a.k.FullHelp() }
-func (askKeys) SetSize(int, int)           {}
-func (askKeys) View() string               { return "" }
 
 // question is the text of the open yes/no question.
 func (m *wizard) question() string {

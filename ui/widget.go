@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
 )
@@ -150,10 +151,10 @@ func (groupWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 	}
 	return nil
 }
-func (w groupWidget) view(f *formScreen, r row, focus bool, _ int) string {
+func (w groupWidget) view(f *formScreen, r row, focus bool, width int) string {
 	s := f.s.st.Value.Render(w.summary(f.s, r))
-	if focus {
-		s += f.s.st.Muted.Render("  " + f.s.say(txtItemsHint))
+	if hint := "  " + f.s.say(txtItemsHint); focus && lipgloss.Width(s+hint) <= width {
+		s += f.s.st.Muted.Render(hint) // the key line says it too, when there is no room here
 	}
 	return s
 }
