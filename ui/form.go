@@ -276,7 +276,7 @@ func (f *formScreen) forward() tea.Cmd {
 		f.done = true
 		return nil
 	}
-	f.goStep(f.step+1, "")
+	f.goStep(f.step+1, f.focus[f.step+1])
 	return startLookups(f.s, allRows(f.s))
 }
 
