@@ -16,19 +16,6 @@ import (
 	"cloudorder/providers"
 )
 
-// pressUntil presses key until the wizard is at where, and returns how many presses it took.
-func (d *driver) pressUntil(k, where string, limit int) int {
-	d.t.Helper()
-	for n := 1; n <= limit; n++ {
-		d.keys(k)
-		if d.m.Where() == where {
-			return n
-		}
-	}
-	d.t.Fatalf("%d × %s did not reach %s; at %s\n%s", limit, k, where, d.m.Where(), d.view())
-	return 0
-}
-
 func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 	for name, tc := range map[string]struct {
 		opts  Options

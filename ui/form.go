@@ -398,7 +398,10 @@ func (f *formScreen) syncInput() {
 	f.inPath = r.path()
 	f.input.SetValue(r.w.value(f.s, r))
 	f.input.CursorEnd()
-	f.input.Placeholder = r.slot.Field.Example
+	f.input.Placeholder = ""
+	if ex := r.slot.Field.Example; ex != "" {
+		f.input.Placeholder = f.s.say(txtExample) + ": " + ex // never mistaken for an answer
+	}
 	var sugg []string
 	for _, o := range optionsOf(f.s, r) {
 		sugg = append(sugg, o.Value)

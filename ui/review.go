@@ -40,6 +40,7 @@ func newReview(s *session) *reviewScreen {
 func (r *reviewScreen) open() {
 	r.laidOut = ""
 	r.jump = nil
+	r.pane = 0 // the summary holds the order's target and any error
 	r.sum.GotoTop()
 	r.body.GotoTop()
 }

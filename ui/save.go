@@ -97,7 +97,7 @@ func (p *savePrompt) Update(msg tea.Msg) tea.Cmd {
 // View is the prompt line.
 func (p *savePrompt) View() string {
 	label := p.s.st.Title.Render(p.s.say(txtSaveAsk) + ": ")
-	p.input.SetWidth(max(p.w-lipgloss.Width(label)-1, 4))
+	setInputWidth(&p.input, max(p.w-lipgloss.Width(label)-1, 4))
 	return label + p.input.View()
 }
 

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
@@ -256,7 +257,7 @@ func (textWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 }
 func (w textWidget) view(f *formScreen, r row, focus bool, width int) string {
 	if focus {
-		f.input.SetWidth(max(width-1, 1))
+		setInputWidth(&f.input, width-1)
 		return f.input.View()
 	}
 	return valueText(f.s, r, w.value(f.s, r))
@@ -314,4 +315,13 @@ func oneLine(s string, list bool) string {
 		sep = ", "
 	}
 	return strings.Join(parts, sep)
+}
+
+// setInputWidth sizes a textinput and re-places its window on the cursor (textinput only
+// does that when the cursor or text moves).
+func setInputWidth(in *textinput.Model, w int) {
+	if w = max(w, 1); in.Width() != w {
+		in.SetWidth(w)
+		in.SetCursor(in.Position())
+	}
 }
