@@ -29,9 +29,12 @@ type formScreen struct {
 	inPath string // the path the input edits, "" when no text field is focused
 	list   *choiceList
 
-	panel     viewport.Model // the help panel: scrolls on its own
-	panelFor  string         // the content it holds, so a key press does not re-render it
-	panelPath string         // the field it explains
+	panel      viewport.Model // the help panel: scrolls on its own
+	panelFor   string         // the content it holds, so a key press does not re-render it
+	panelPath  string         // the field it explains
+	panelCache paneCache
+	helpFor    string // helpText's key and text
+	helpOut    string
 
 	loadNote []string // problems of a --from file not tied to a field
 	// returnToReview is set by the review's `e`: once the field is valid, Enter goes back.
@@ -63,7 +66,7 @@ func newTextInput(s *session) textinput.Model {
 
 func (f *formScreen) restyle() {
 	f.input.SetStyles(f.s.st.Input)
-	f.panelFor = ""
+	f.panelFor, f.helpFor = "", ""
 }
 
 // SetSize gives the form the body's size.

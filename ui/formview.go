@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -48,7 +49,7 @@ func (f *formScreen) View() string {
 
 // panelView is the help panel in a viewport of w×h, with where it is when it scrolls.
 func (f *formScreen) panelView(w, h int) string {
-	if content := f.helpText(w); content != f.panelFor {
+	if content := f.helpTextCached(w); content != f.panelFor {
 		f.panelFor = content
 		f.panel.SetContent(content)
 	}
@@ -60,12 +61,12 @@ func (f *formScreen) panelView(w, h int) string {
 	f.panel.SetHeight(h)
 	total := f.panel.TotalLineCount()
 	if total <= h {
-		return f.panel.View()
+		return f.panelCache.view(&f.panel, f.helpFor)
 	}
 	f.panel.SetHeight(max(h-1, 1))
 	pos := scrollPos(f.s, f.panel.YOffset(), f.panel.Height(), total)
 	hint := f.s.st.Muted.Render(truncLine("pgup/pgdn · "+pos, w))
-	return f.panel.View() + "\n" + hint
+	return f.panelCache.view(&f.panel, f.helpFor) + "\n" + hint
 }
 
 func (f *formScreen) focusedPath() string {
@@ -168,6 +169,35 @@ func (f *formScreen) problemLines(p flows.Problem, w int, indent string, all boo
 	more := " " + f.s.say(txtMoreInPanel)
 	first := strings.Split(wrapIndent(mark+p.Msg.In(f.s.lang), w-lipgloss.Width(more), indent), "\n")[0]
 	return []string{style.Render(first) + f.s.st.Muted.Render(more)}
+}
+
+// helpTextCached is helpText, rebuilt only when what it shows changed.
+func (f *formScreen) helpTextCached(w int) string {
+	k := f.helpKey(w)
+	if k != f.helpFor {
+		f.helpFor, f.helpOut = k, f.helpText(w)
+	}
+	return f.helpOut
+}
+
+// helpKey is everything the help text depends on.
+func (f *formScreen) helpKey(w int) string {
+	r, ok := f.focused()
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems))
+	for _, p := range f.s.problemsAt(r.path()) {
+		b.WriteString("|" + p.Msg.EN)
+	}
+	if l := lookupFor(f.s, r); l != nil {
+		fmt.Fprintf(&b, "|%p", l)
+	}
+	for _, o := range r.slot.Field.OptionsAt(r.slot.Ctx(f.s.a())) {
+		b.WriteString("|" + o.Value)
+	}
+	return b.String()
 }
 
 // helpText explains the focused field: its problems in full, meaning, rule, default, and

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/viewport"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -84,12 +86,39 @@ func clip(s string, w, h int) string {
 		lines = lines[:h]
 	}
 	for i, l := range lines {
-		// A line of at most w bytes is at most w cells wide: skip measuring it.
-		if len(l) > w && ansi.StringWidth(l) > w {
+		if len(l) > w && cellWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "")
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+// cellWidth is ansi.StringWidth with a fast path: once the escape codes are stripped, text
+// made only of runes that are one cell wide everywhere (ASCII, Latin, the box, arrow and
+// punctuation marks the wizard draws with) needs no grapheme segmentation, which is most of
+// the cost of a frame otherwise.
+func cellWidth(s string) int {
+	plain := ansi.Strip(s)
+	n := 0
+	for _, r := range plain {
+		if !narrow(r) {
+			return ansi.StringWidth(plain)
+		}
+		n++
+	}
+	return n
+}
+
+func narrow(r rune) bool {
+	switch {
+	case r >= 0x20 && r < 0x7f, r >= 0xa0 && r < 0x300:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r >= 0x2030 && r <= 0x205e: // dashes, quotes, •, …, ›
+		return true
+	case r >= 0x2190 && r <= 0x21ff, r >= 0x2500 && r <= 0x25ff: // arrows, box drawing, ○ ●
+		return true
+	}
+	return false
 }
 
 // fitHeight pads or cuts s to exactly h lines, so the footer stays at the bottom.
@@ -115,26 +144,34 @@ func lineCount(s string) int {
 // of the list (the least useful) until the line fits, and the quit hints always stay, so a
 // narrow window shortens the line instead of cutting it.
 func fitHelp(h help.Model, bindings []key.Binding, w int, keep ...key.Binding) string {
-	var list []key.Binding
+	var list, tail []key.Binding
 	for _, b := range bindings {
 		if b.Enabled() && !isOneOf(b, keep) {
 			list = append(list, b)
 		}
 	}
-	var tail []key.Binding
 	for _, b := range keep {
 		if b.Enabled() {
 			tail = append(tail, b)
 		}
 	}
-	h.SetWidth(0) // measure whole lines; this function does the fitting
-	for n := len(list); n >= 0; n-- {
-		line := h.ShortHelpView(append(append([]key.Binding(nil), list[:n]...), tail...))
-		if ansi.StringWidth(line) <= w || n == 0 {
-			return line
+	// Measure each hint once ("key desc" plus the separator) rather than each candidate line.
+	item := func(b key.Binding) int { return cellWidth(b.Help().Key) + 1 + cellWidth(b.Help().Desc) }
+	sep := cellWidth(h.ShortSeparator)
+	used := 0
+	for i, b := range tail {
+		used += item(b)
+		if i > 0 {
+			used += sep
 		}
 	}
-	return ""
+	n := 0
+	for n < len(list) && used+item(list[n])+sep <= w {
+		used += item(list[n]) + sep
+		n++
+	}
+	h.SetWidth(0) // the line is fitted here
+	return h.ShortHelpView(append(append([]key.Binding(nil), list[:n]...), tail...))
 }
 
 func isOneOf(b key.Binding, set []key.Binding) bool {
@@ -153,4 +190,24 @@ func scrollPos(s *session, top, height, total int) string {
 	}
 	end := min(top+height, total)
 	return s.say(tf(txtLines, top+1, end, total))
+}
+
+// paneCache keeps a viewport's drawings while nothing they show changed: the viewport pads
+// every line through lipgloss, which measures every cell, and most key presses move one pane
+// or none, or come back to a field whose help was drawn a moment ago.
+type paneCache struct {
+	out     map[string]string
+	version int // bumped by the owner on every SetContent that is not keyed by content
+}
+
+func (c *paneCache) view(vp *viewport.Model, content string) string {
+	k := fmt.Sprint(c.version, "|", vp.YOffset(), "|", vp.Width(), "|", vp.Height(), "|", content)
+	if out, ok := c.out[k]; ok {
+		return out
+	}
+	if len(c.out) > 32 || c.out == nil {
+		c.out = map[string]string{}
+	}
+	c.out[k] = vp.View()
+	return c.out[k]
 }

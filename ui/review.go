@@ -23,6 +23,8 @@ type reviewScreen struct {
 	pane      int // 0 summary, 1 JSON: the one the arrows scroll
 	jump      *choiceList
 	laidOut   string // the size and state the viewports were filled for
+	sumView   paneCache
+	bodyView  paneCache
 
 	// What the person asked for; the root acts on it after Update.
 	place, save, back bool
@@ -178,6 +180,8 @@ func (r *reviewScreen) layout() {
 	r.laidOut = state
 	r.sum.SetContent(r.summary(sw))
 	r.body.SetContent(r.s.st.JSON.Render(wrapWords(r.s.order.BodyJSON(), bw)))
+	r.sumView.version++
+	r.bodyView.version++
 }
 
 func (r *reviewScreen) paneWidths() (int, int) {
@@ -208,16 +212,19 @@ func (r *reviewScreen) View() string {
 	sumT, bodyT := s.say(txtSummary), s.say(txtBodyTitle)
 	if r.wide() {
 		sw, bw := r.paneWidths()
-		left := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(sumT, r.pane == 0), sw), r.sum.View(), pos(&r.sum))
-		right := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(bodyT, r.pane == 1), bw), r.body.View(), pos(&r.body))
+		left := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(sumT, r.pane == 0), sw), r.sumView.view(&r.sum, ""), pos(&r.sum))
+		right := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(bodyT, r.pane == 1), bw), r.bodyView.view(&r.body, ""), pos(&r.body))
 		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.PlaceHorizontal(sw, lipgloss.Left, left), "   ", right)
 	}
 	tabs := title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(bodyT, r.pane == 1)
 	if lipgloss.Width(tabs) > r.w {
 		tabs = title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(s.say(txtBodyShort), r.pane == 1)
 	}
-	vp := r.focusedPane()
-	return lipgloss.JoinVertical(lipgloss.Left, truncLine(tabs, r.w), vp.View(), pos(vp))
+	vp, c := &r.sum, &r.sumView
+	if r.pane == 1 {
+		vp, c = &r.body, &r.bodyView
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, truncLine(tabs, r.w), c.view(vp, ""), pos(vp))
 }
 
 func (r *reviewScreen) jumpView() string {
