@@ -454,11 +454,17 @@ func (f *formScreen) openList(r row, filter string) {
 	f.list = newChoiceList(items, r.w.value(f.s, r), filter)
 }
 
+// optionText is "value · label", or the label alone when it already starts with the value
+// ("14 · count"), so nothing reads twice.
 func optionText(s *session, o flows.Option) string {
-	if l := o.Label.In(s.lang); l != "" && l != o.Value {
-		return o.Value + " · " + l
+	l := o.Label.In(s.lang)
+	switch {
+	case l == "" || l == o.Value:
+		return o.Value
+	case strings.HasPrefix(l, o.Value+" "):
+		return l
 	}
-	return o.Value
+	return o.Value + " · " + l
 }
 
 // cycle steps a pick-one or yes/no field to its previous or next value: the offered values,

@@ -86,10 +86,7 @@ func display(s *session, r row, v string) string {
 	}
 	for _, o := range optionsOf(s, r) {
 		if o.Value == v {
-			if l := o.Label.In(s.lang); l != "" && l != v {
-				return v + " · " + l
-			}
-			break
+			return optionText(s, o)
 		}
 	}
 	return v
