@@ -82,7 +82,7 @@ func (f *formScreen) matches(msg tea.KeyPressMsg, b ...key.Binding) bool {
 // updateKeybindings enables the bindings that apply to the focused row.
 func (f *formScreen) updateKeybindings() {
 	k := DefaultFormKeyMap(f.s.lang)
-	for _, b := range []*key.Binding{&k.Change, &k.Toggle, &k.List, &k.Accept, &k.Add, &k.Remove} {
+	for _, b := range []*key.Binding{&k.Change, &k.Left, &k.Right, &k.Toggle, &k.List, &k.Accept, &k.Add, &k.Remove} {
 		b.SetEnabled(false)
 	}
 	// HelpUp and HelpDown match; HelpScroll shows them as one hint.
@@ -390,7 +390,7 @@ func (f *formScreen) refresh() {
 // the input only edits the focused one, so moving around never loses or duplicates text.
 func (f *formScreen) syncInput() {
 	r, ok := f.focused()
-	if _, text := r.w.(textWidget); !ok || !text {
+	if !ok || !r.w.typed() {
 		f.input.Blur()
 		f.inPath = ""
 		return

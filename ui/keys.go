@@ -30,7 +30,9 @@ type FormKeyMap struct {
 	Next       key.Binding // enter: the next field still needing an answer, or the next step
 	Prev       key.Binding // shift+tab: the previous field
 	Back       key.Binding // esc: the previous step
-	Change     key.Binding // ←/→ on a pick-one or yes/no field
+	Change     key.Binding // ←/→ on a pick-one or yes/no field (the hint; Left and Right match)
+	Left       key.Binding
+	Right      key.Binding
 	Toggle     key.Binding // space on a yes/no field
 	List       key.Binding // tab: open the list of values
 	Accept     key.Binding // tab in a text field showing a suggestion: take it
@@ -54,6 +56,8 @@ func DefaultFormKeyMap(lang flows.Lang) FormKeyMap {
 		Prev:       b([]string{"shift+tab"}, "shift+tab", khPrevField),
 		Back:       b([]string{"esc"}, "esc", khBack),
 		Change:     b([]string{"left", "right"}, "←/→", khChange),
+		Left:       b([]string{"left"}, "←", khChange),
+		Right:      b([]string{"right"}, "→", khChange),
 		Toggle:     b([]string{"space"}, "space", khToggle),
 		List:       b([]string{"tab"}, "tab", khList),
 		Accept:     b([]string{"tab"}, "tab", khAccept),

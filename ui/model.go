@@ -147,8 +147,10 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case m.scr == scrFlight:
-		if isKey {
-			return m.flightKey(k)
+		m.flight.Update(msg)
+		if m.flight.askQuit {
+			m.flight.askQuit = false
+			m.ask = askQuit
 		}
 		return nil
 	case m.saving:

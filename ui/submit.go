@@ -34,6 +34,7 @@ type flightScreen struct {
 	km       FlightKeyMap
 	spin     spinner.Model
 	checking bool // looking for a duplicate before sending
+	askQuit  bool // ctrl+c: the root asks whether to quit
 	started  time.Time
 	now      time.Time
 	w        int
@@ -160,10 +161,10 @@ func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
 	return nil
 }
 
-// flightKey ignores every key while the order is in flight, except ctrl+c, which asks.
-func (m *wizard) flightKey(msg tea.KeyPressMsg) tea.Cmd {
-	if key.Matches(msg, m.flight.km.Interrupt) {
-		m.ask = askQuit
+// Update ignores every key while the order is in flight, except ctrl+c, which asks.
+func (f *flightScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, f.km.Interrupt) {
+		f.askQuit = true
 	}
 	return nil
 }

@@ -18,6 +18,8 @@ import (
 type widget interface {
 	// focusable reports whether the row can hold the focus (section titles cannot).
 	focusable() bool
+	// typed reports whether the row is edited in the form's text input.
+	typed() bool
 	// value is the answer the row shows; set records one.
 	value(s *session, r row) string
 	set(s *session, r row, v string)
@@ -62,6 +64,7 @@ func widgetFor(s flows.Slot, a *flows.Answers, step flows.Step) widget {
 type base struct{}
 
 func (base) focusable() bool                         { return true }
+func (base) typed() bool                             { return false }
 func (base) value(s *session, r row) string          { return s.a().Get(r.path()) }
 func (base) set(s *session, r row, v string)         { s.set(r.path(), v) }
 func (base) bind(*formScreen, row, *FormKeyMap)      {}
@@ -162,8 +165,16 @@ func (w groupWidget) view(f *formScreen, r row, focus bool, width int) string {
 type choiceWidget struct{ base }
 
 func (choiceWidget) bind(_ *formScreen, _ row, k *FormKeyMap) {
-	k.Change.SetEnabled(true)
+	enableChange(k)
 	k.List.SetEnabled(true)
+	k.List.SetKeys("tab", "space")
+}
+
+// enableChange turns on ←/→ (one hint, two bindings).
+func enableChange(k *FormKeyMap) {
+	k.Change.SetEnabled(true)
+	k.Left.SetEnabled(true)
+	k.Right.SetEnabled(true)
 }
 func (w choiceWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 	return choiceInput(f, r, msg, w)
@@ -178,14 +189,12 @@ func choiceInput(f *formScreen, r row, msg tea.Msg, w widget) tea.Cmd {
 		f.openList(r, oneLine(m.Content, false))
 	case tea.KeyPressMsg:
 		switch {
-		case f.matches(m, f.km.Change):
-			f.cycle(r, w, m.Code == tea.KeyRight)
+		case f.matches(m, f.km.Left, f.km.Right):
+			f.cycle(r, w, f.matches(m, f.km.Right))
 		case f.matches(m, f.km.List):
 			f.openList(r, "")
-		case m.Text != "" && m.Code != tea.KeySpace:
+		case m.Text != "":
 			f.openList(r, m.Text) // type-to-filter: the first letter opens the list filtered
-		case m.Code == tea.KeySpace:
-			f.openList(r, "")
 		}
 	}
 	return nil
@@ -206,12 +215,12 @@ func choiceView(f *formScreen, r row, focus bool, shown string) string {
 type toggleWidget struct{ base }
 
 func (toggleWidget) bind(_ *formScreen, _ row, k *FormKeyMap) {
-	k.Change.SetEnabled(true)
+	enableChange(k)
 	k.Toggle.SetEnabled(true)
 }
 func (w toggleWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
-	if m, ok := msg.(tea.KeyPressMsg); ok && (f.matches(m, f.km.Toggle) || f.matches(m, f.km.Change)) {
-		f.cycle(r, w, m.Code != tea.KeyLeft)
+	if m, ok := msg.(tea.KeyPressMsg); ok && f.matches(m, f.km.Toggle, f.km.Left, f.km.Right) {
+		f.cycle(r, w, !f.matches(m, f.km.Left))
 	}
 	return nil
 }
@@ -232,6 +241,7 @@ func (w toggleWidget) view(f *formScreen, r row, _ bool, _ int) string {
 // bubbles textinput, with the documented values and look-up results as its suggestions.
 type textWidget struct{ base }
 
+func (textWidget) typed() bool { return true }
 func (textWidget) bind(f *formScreen, r row, k *FormKeyMap) {
 	k.Quit.SetEnabled(false) // q is a letter here
 	k.Keys.SetKeys("f1")     // and so is ?; f1 still shows every key
