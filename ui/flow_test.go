@@ -74,8 +74,7 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 func TestLookUpResultAnswersARequiredField(t *testing.T) {
 	p := &fakeProvider{lookups: map[string][]flows.Option{"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
-	d.keys("right", "right")
-	d.run(d.m.Init()) // the look-ups of the API now chosen
+	d.keys("right", "right") // choosing the API starts its look-ups
 	if got := d.m.Answers().Get("body.resources[0].create_services.product_id"); got != "workspace.appstream.general.xlarge.4" {
 		t.Fatalf("product_id %q: the look-up's first result should answer the required field", got)
 	}

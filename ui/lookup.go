@@ -33,6 +33,9 @@ func lookupKey(s *session, name string) string {
 	return string(s.api.ID) + "|" + name + "|" + a.Get("region") + "|" + a.Get("project_id")
 }
 
+// lookupScope is what every look-up of the session depends on.
+func lookupScope(s *session) string { return lookupKey(s, "") }
+
 func lookupFor(s *session, r row) *lookup {
 	if r.slot.Field == nil || r.slot.Field.Lookup == "" {
 		return nil

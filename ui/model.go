@@ -173,7 +173,13 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 
 func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
 	f := m.form
+	before := lookupScope(m.s)
 	cmd := f.Update(msg)
+	if lookupScope(m.s) != before {
+		// Another API, region or project: its look-ups start now, so their results are there
+		// by the time the person reaches their fields.
+		cmd = tea.Batch(cmd, startLookups(m.s, allRows(m.s)))
+	}
 	switch {
 	case f.quit != nil:
 		return f.quit
@@ -335,9 +341,9 @@ func (m Model) Where() string {
 // note sets the one-line message about the last action.
 func (s *session) note(text string, bad bool) { s.notice, s.noticeBad = text, bad }
 
-// quit ends the program; before any order was sent it says so on exit.
+// quit ends the program; before any order was sent it says so on exit (a dry run never sends).
 func (s *session) quit() tea.Cmd {
-	if s.attempts == 0 && s.out.OrderID == "" {
+	if s.attempts == 0 && s.out.OrderID == "" && s.o.Mode != providers.DryRun {
 		s.out.Cancelled = true
 	}
 	return tea.Quit

@@ -180,6 +180,12 @@ func TestProgramAPIErrorReturnsToReview(t *testing.T) {
 		return m.Where() == "review" && m.s.lastErr != nil && strings.Contains(s, "APIGW.0308")
 	})
 	p.st.mu.Lock()
+	screen := p.st.screen
+	p.st.mu.Unlock()
+	if !strings.Contains(screen, "throttling") || !strings.Contains(screen, "Wait a minute") || strings.Contains(screen, "Fix the field") {
+		t.Fatalf("a throttled order needs throttling advice:\n%s", screen)
+	}
+	p.st.mu.Lock()
 	after := p.st.m.Answers().Values()
 	p.st.mu.Unlock()
 	for k, v := range before {
