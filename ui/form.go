@@ -34,7 +34,7 @@ type formScreen struct {
 	panelPath  string         // the field it explains
 	panelCache paneCache
 	helpFor    string // helpText's key and text
-	helpOut    string
+	helpOut    map[string]string
 
 	loadNote []string // problems of a --from file not tied to a field
 	// returnToReview is set by the review's `e`: once the field is valid, Enter goes back.
@@ -66,7 +66,7 @@ func newTextInput(s *session) textinput.Model {
 
 func (f *formScreen) restyle() {
 	f.input.SetStyles(f.s.st.Input)
-	f.panelFor, f.helpFor = "", ""
+	f.panelFor, f.helpFor, f.helpOut = "", "", nil
 }
 
 // SetSize gives the form the body's size.

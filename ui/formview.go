@@ -28,9 +28,8 @@ func (f *formScreen) View() string {
 	if w >= wideAt {
 		fw := w * 55 / 100
 		pw := w - fw - 3
-		form := lipgloss.Place(fw, h, lipgloss.Left, lipgloss.Top, f.formLines(fw, h))
-		bar := f.s.st.Muted.Render(strings.TrimSuffix(strings.Repeat("│\n", h), "\n"))
-		out = lipgloss.JoinHorizontal(lipgloss.Top, form, " ", bar, " ", f.panelView(pw, h))
+		form := padLines(fitHeight(f.formLines(fw, h), h), fw)
+		out = joinColumns(h, form, f.s.st.Muted.Render("│"), fitHeight(f.panelView(pw, h), h))
 	} else {
 		// The form takes the lines it needs (up to two thirds), the help panel the rest.
 		need := lineCount(f.formLines(w, h))
@@ -171,13 +170,19 @@ func (f *formScreen) problemLines(p flows.Problem, w int, indent string, all boo
 	return []string{style.Render(first) + f.s.st.Muted.Render(more)}
 }
 
-// helpTextCached is helpText, rebuilt only when what it shows changed.
+// helpTextCached is helpText, rebuilt only when what it shows changed (moving back and
+// forth between fields finds it drawn already).
 func (f *formScreen) helpTextCached(w int) string {
 	k := f.helpKey(w)
-	if k != f.helpFor {
-		f.helpFor, f.helpOut = k, f.helpText(w)
+	f.helpFor = k
+	if out, ok := f.helpOut[k]; ok {
+		return out
 	}
-	return f.helpOut
+	if len(f.helpOut) > 32 || f.helpOut == nil {
+		f.helpOut = map[string]string{}
+	}
+	f.helpOut[k] = f.helpText(w)
+	return f.helpOut[k]
 }
 
 // helpKey is everything the help text depends on.
