@@ -75,7 +75,7 @@ func (p probe) View() tea.View { return p.m.View() }
 
 // program is a wizard running in teatest against the in-process sandbox.
 type program struct {
-	t   *testing.T
+	t    *testing.T
 	tm   *teatest.TestModel
 	st   *probeState
 	srv  *sandbox.Server
