@@ -29,7 +29,7 @@ func (f *formScreen) View() string {
 		fw := w * 55 / 100
 		pw := w - fw - 3
 		form := padLines(fitHeight(f.formLines(fw, h), h), fw)
-		out = joinColumns(h, form, f.s.st.Muted.Render("│"), fitHeight(f.panelView(pw, h), h))
+		out = joinColumns(h, form, " "+f.s.st.Muted.Render("│")+" ", fitHeight(f.panelView(pw, h), h))
 	} else {
 		// The form takes the lines it needs (up to two thirds), the help panel the rest.
 		need := lineCount(f.formLines(w, h))

@@ -212,9 +212,11 @@ func (r *reviewScreen) View() string {
 	sumT, bodyT := s.say(txtSummary), s.say(txtBodyTitle)
 	if r.wide() {
 		sw, bw := r.paneWidths()
-		left := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(sumT, r.pane == 0), sw), r.sumView.view(&r.sum, ""), pos(&r.sum))
-		right := lipgloss.JoinVertical(lipgloss.Left, truncLine(title(bodyT, r.pane == 1), bw), r.bodyView.view(&r.body, ""), pos(&r.body))
-		return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.PlaceHorizontal(sw, lipgloss.Left, left), "   ", right)
+		// Each part is exactly its column wide (the viewports pad themselves), so the columns
+		// join without re-measuring: see joinColumns.
+		left := joinLines([]string{padLines(truncLine(title(sumT, r.pane == 0), sw), sw), r.sumView.view(&r.sum, ""), padLines(pos(&r.sum), sw)})
+		right := joinLines([]string{padLines(truncLine(title(bodyT, r.pane == 1), bw), bw), r.bodyView.view(&r.body, ""), padLines(pos(&r.body), bw)})
+		return joinColumns(r.sum.Height()+2, left, "   ", right)
 	}
 	tabs := title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(bodyT, r.pane == 1)
 	if lipgloss.Width(tabs) > r.w {
