@@ -88,6 +88,10 @@ func (r *reviewScreen) FullHelp() [][]key.Binding {
 func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	r.updateKeybindings()
 	if r.jump != nil {
+		if m, ok := msg.(tea.KeyPressMsg); ok && key.Matches(m, r.lk.Interrupt) {
+			r.quit = r.s.quit()
+			return nil
+		}
 		picked, closed := r.jump.Update(r.lk, msg)
 		if picked != nil {
 			r.edit = picked.value

@@ -77,12 +77,12 @@ func (m *wizard) banner() string {
 	var st lipgloss.Style
 	var variants []flows.Text
 	switch s.o.Mode {
-	case providers.Live:
-		st, variants = s.st.BannerLive, bannerLive
+	case providers.Sandbox:
+		st, variants = s.st.BannerSandbox, bannerSandbox
 	case providers.DryRun:
 		st, variants = s.st.BannerDryRun, bannerDryRun
-	default:
-		st, variants = s.st.BannerSandbox, bannerSandbox
+	default: // live, or a mode this banner does not know: never claim it is safe
+		st, variants = s.st.BannerLive, bannerLive
 	}
 	w := max(m.w, 1)
 	text := s.say(variants[len(variants)-1])
