@@ -93,7 +93,11 @@ func buildBinary(t *testing.T) string {
 	return bin
 }
 
-func placeDefault(t *testing.T, bin string, o defaultOrder) {
+// startWizard runs the built wizard in a 120×40 tmux pane with a fresh HOME and XDG
+// directories (returned as dir); the shell stays after the wizard exits so the scrollback
+// can be read.
+func startWizard(t *testing.T, bin, name string, args ...string) (tmux, string) {
+	t.Helper()
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	for _, d := range []string{home, filepath.Join(dir, "config"), filepath.Join(dir, "state")} {
@@ -101,14 +105,21 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 			t.Fatal(err)
 		}
 	}
-	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-%d-%s", os.Getpid(), o.name)}
+	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-%d-%s", os.Getpid(), name)}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
-
-	// The shell stays after the wizard exits so the scrollback can be read.
-	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8 %q --sandbox --lang en; echo "EXIT=$?"; exec sleep 600`,
-		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin)
+	quoted := ""
+	for _, a := range args {
+		quoted += fmt.Sprintf(" %q", a)
+	}
+	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8 %q%s; echo "EXIT=$?"; exec sleep 600`,
+		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin, quoted)
 	x.run("new-session", "-d", "-x", "120", "-y", "40", "-s", "wiz", "sh", "-c", script)
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
+	return x, dir
+}
+
+func placeDefault(t *testing.T, bin string, o defaultOrder) {
+	x, dir := startWizard(t, bin, o.name, "--sandbox", "--lang", "en")
 
 	// Keys typed before the program puts the terminal in raw mode would be cooked by the
 	// line discipline: wait for the first screen.
@@ -211,6 +222,23 @@ func helpPanelInItsColumn(t *testing.T, step, screen string) {
 	}
 	if col < 50 || lines < 30 {
 		t.Fatalf("%s: the help panel is not in a column of its own (bar at column %d on %d lines):\n%s", step, col, lines, screen)
+	}
+}
+
+func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	x, _ := startWizard(t, buildBinary(t), "quit", "--sandbox", "--lang", "en")
+	x.waitFor("enter next", false, 20*time.Second)
+	for range 5 {
+		x.run("send-keys", "-t", "wiz", "Enter")
+	}
+	x.waitFor("y place order", false, 10*time.Second)
+	x.run("send-keys", "-t", "wiz", "C-c")
+	s := x.waitFor("EXIT=0", true, 10*time.Second)
+	if !strings.Contains(s, "cancelled — nothing was sent") {
+		t.Fatalf("ctrl+c on the review does not say nothing was sent:\n%s", s)
 	}
 }
 
