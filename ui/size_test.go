@@ -57,7 +57,7 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 }
 
 func TestEveryScreenFitsSmallAndTinyWindows(t *testing.T) {
-	for _, size := range [][2]int{{40, 12}, {1, 1}, {80, 24}, {0, 0}} {
+	for _, size := range [][2]int{{40, 12}, {1, 1}, {60, 20}, {80, 24}, {120, 40}, {200, 60}, {0, 0}} {
 		w, h := size[0], size[1]
 		screens(t, w, h, func(where string, d *driver) {
 			t.Helper()
@@ -69,6 +69,9 @@ func TestEveryScreenFitsSmallAndTinyWindows(t *testing.T) {
 			for _, l := range lines {
 				if ansi.StringWidth(l) > w {
 					t.Fatalf("%dx%d %s: line wider than %d: %q", w, h, where, w, ansi.Strip(l))
+				}
+				if plain := ansi.Strip(l); w >= 60 && (strings.Contains(plain, "✗") || strings.Contains(plain, "⚠")) && strings.Contains(plain, "…") {
+					t.Fatalf("%dx%d %s: a message is cut: %q", w, h, where, plain)
 				}
 			}
 		})
