@@ -80,11 +80,11 @@ func (k FormKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (k FormKeyMap) FullHelp() [][]key.Binding {
+	// Columns that do not fit are dropped from the right: moving and quitting come first.
 	return [][]key.Binding{
-		{k.Up, k.Next, k.Prev, k.Back},
-		{k.Change, k.Toggle, k.List, k.Accept},
-		{k.Add, k.Remove, k.HelpScroll},
-		{k.Keys, k.Quit, k.Interrupt},
+		{k.Next, k.Up, k.Prev, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.Change, k.Toggle, k.List, k.Accept, k.Add, k.Remove},
+		{k.HelpScroll, k.Keys},
 	}
 }
 
@@ -165,9 +165,8 @@ func (k ReviewKeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k ReviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Place, k.Save, k.Edit, k.Back},
-		{k.ScrollUp, k.PageUp, k.Pane},
-		{k.Keys, k.Quit, k.Interrupt},
+		{k.Place, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.ScrollUp, k.PageUp, k.Pane, k.Keys},
 	}
 }
 

@@ -178,6 +178,10 @@ func (m *wizard) footerTop() string {
 // footerKeys is whose keys the footer shows: an open question's, the prompt's, or the screen's.
 func (m *wizard) footerKeys() help.KeyMap {
 	switch {
+	case m.ask == askQuit:
+		k := m.askKm
+		k.Interrupt.SetEnabled(false) // y or n answers this one
+		return k
 	case m.ask != askNone:
 		return m.askKm
 	case m.saving:
