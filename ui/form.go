@@ -70,10 +70,7 @@ func (f *formScreen) restyle() {
 }
 
 // SetSize gives the form the body's size.
-func (f *formScreen) SetSize(w, h int) {
-	f.w, f.h = w, h
-	f.panelFor = ""
-}
+func (f *formScreen) SetSize(w, h int) { f.w, f.h = w, h }
 
 func (f *formScreen) matches(msg tea.KeyPressMsg, b ...key.Binding) bool {
 	return key.Matches(msg, b...)
