@@ -18,14 +18,17 @@ import (
 type advice struct {
 	headline, hint flows.Text
 	field          string // the order field the error names, where `e` jumps first
+	credential     bool   // hint is a format taking the credential in use
 }
 
 // adviceRule matches a failure by kind and, optionally, by the cloud's error code.
 type adviceRule struct {
-	kind     providers.Kind
-	codes    []string // exact codes, or prefixes ending in "*"; none matches any code
-	headline flows.Text
-	hint     flows.Text
+	kind       providers.Kind
+	codes      []string // exact codes, "Prefix*" or "*.Suffix"; none matches any code
+	headline   flows.Text
+	hint       flows.Text
+	namesField bool // the message names a field: `e` starts on it
+	credential bool // the hint names the credential in use
 }
 
 // adviceTable is the one place that turns a failure kind and an error code into words; the
@@ -36,10 +39,10 @@ var adviceTable = []adviceRule{
 		headline: txtThrottled, hint: txtThrottledHint},
 	{kind: providers.Rejected, codes: []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId*",
 		"InvalidTimeStamp*", "InvalidSecurityToken*", "Forbidden*", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0306"},
-		headline: txtAuthFailed, hint: txtAuthHint},
+		headline: txtAuthFailed, hint: txtAuthHint, credential: true},
 	{kind: providers.Rejected, codes: []string{"InvalidParameter*", "MissingParameter*", "dsc.40000011", "WKS.00211102", "*.InvalidParameter"},
-		headline: txtBadValue, hint: txtBadValueHint},
-	{kind: providers.Rejected, headline: txtRejected, hint: txtRejectedHint},
+		headline: txtBadValue, hint: txtBadValueHint, namesField: true},
+	{kind: providers.Rejected, headline: txtRejected, hint: txtRejectedHint, namesField: true},
 	{kind: providers.Invalid, headline: txtInvalid, hint: txtInvalidHint},
 	{kind: providers.Unknown, headline: txtUnknown, hint: txtUnknownHint},
 }
@@ -57,8 +60,8 @@ func advise(s *session, err error) advice {
 	}
 	for _, r := range adviceTable {
 		if r.kind == kind && codeMatches(r.codes, code) {
-			a := advice{headline: r.headline, hint: r.hint}
-			if r.headline == txtBadValue || r.headline == txtRejected {
+			a := advice{headline: r.headline, hint: r.hint, credential: r.credential}
+			if r.namesField {
 				a.field = namedField(s, msg)
 			}
 			return a
@@ -167,11 +170,10 @@ func errorPanel(s *session, w int) string {
 			pairs = append(pairs, [2]string{s.say(txtHTTP), fmt.Sprint(pe.HTTPStatus)})
 		}
 	}
-	if words := netWords(s, errors.Unwrap(err)); words != "" || netWords(s, err) != "" {
-		if words == "" {
-			words = netWords(s, err)
+	if pe == nil || pe.Code == "" { // no answer from the cloud: the transport failed
+		if words := netWords(s, err); words != "" {
+			lines = append(lines, wrapWords(words, w-2))
 		}
-		lines = append(lines, wrapWords(words, w-2))
 	}
 	if len(pairs) > 0 {
 		lines = append(lines, alignPairs(s, pairs, w-2))
@@ -180,8 +182,8 @@ func errorPanel(s *session, w int) string {
 		lines = append(lines, st.Muted.Render(wrapIndent(detail, w-2, "  ")))
 	}
 	hint := s.say(a.hint)
-	if a.headline == txtAuthFailed {
-		hint = s.say(tf(txtAuthHint, orNone(s, s.target.Credential)))
+	if a.credential {
+		hint = s.say(tf(a.hint, credentialOf(s)))
 	}
 	lines = append(lines, st.Warning.Render(wrapWords(hint, w-2)))
 	if a.field != "" {

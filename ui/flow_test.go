@@ -230,7 +230,7 @@ func TestAdviceFollowsTheKindOfFailure(t *testing.T) {
 		"huawei throttled": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 429, Code: "APIGW.0308", Message: "The throttling threshold has been reached"},
 			[]string{"throttling", "Wait a minute"}, nil},
 		"signature": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "SignatureDoesNotMatch", Message: "The request signature does not conform"},
-			[]string{"did not accept the credentials", "sandbox keys", "--from"}, []string{"Fix the field"}},
+			[]string{"did not accept the credentials", "the sandbox's built-in keys", "--from"}, []string{"Fix the field"}},
 		"invalid parameter": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "InvalidParameter", Message: "Invalid parameter: body.Products[0].PricingCycle: DataWorks_share supports only Month"},
 			[]string{"rejected a value", "Press e, then enter, to go to"}, nil},
 		"timeout": {timeout, []string{"OUTCOME UNKNOWN", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},

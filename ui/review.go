@@ -259,12 +259,8 @@ func (r *reviewScreen) summary(w int) string {
 	if s.api.FieldAt("project_id") != nil {
 		target = append(target, [2]string{s.say(txtProject), a.Get("project_id")})
 	}
-	cred := s.target.Credential
-	if s.target.Mode == providers.Sandbox {
-		cred = s.say(txtSandboxKeys)
-	}
 	target = append(target, [2]string{s.say(txtEndpoint), orNone(s, s.target.Endpoint)},
-		[2]string{s.say(txtCredential), orNone(s, cred)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
+		[2]string{s.say(txtCredential), credentialOf(s)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
 	line(alignPairs(s, target, w))
 
 	var errs, warns []string
@@ -331,6 +327,15 @@ func alignPairs(s *session, pairs [][2]string, w int) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// credentialOf says where the credential in use came from; the sandbox's own keys are named
+// in the session's language.
+func credentialOf(s *session) string {
+	if s.target.Mode == providers.Sandbox {
+		return s.say(txtSandboxKeys)
+	}
+	return orNone(s, s.target.Credential)
 }
 
 func orNone(s *session, v string) string {
