@@ -70,6 +70,7 @@ func cmdWizard(args []string, c *cli) int {
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		From:      loaded,
+		Timeout:   f.timeout,
 	}
 	switch {
 	case f.sandbox:
@@ -137,6 +138,9 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	case providers.NotSent:
 		fmt.Fprintf(c.stderr, "cloudorder: %s %s\n", c.say(providers.OutcomeOf(providers.NotSent).Headline), providers.Printable(o.FailureText))
 		return exitNotSent
+	}
+	if o.Cancelled {
+		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
 	}
 	return exitOK
 }
