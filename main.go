@@ -10,7 +10,12 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/internal/earlyenv"
 )
+
+// TMUX was kept from lipgloss's package-level colour detection (internal/earlyenv): put it
+// back before anything reads the environment.
+func init() { earlyenv.Restore() }
 
 // Exit codes (DESIGN.md §3); scripts rely on them.
 const (
