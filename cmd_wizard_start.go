@@ -20,14 +20,12 @@ import (
 // be taken early, the program starts as Bubble Tea starts it alone.
 func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func()) {
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
-	restore = func() {}
 	environ := os.Environ()
-	if ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) }); err == nil {
-		restore = ff.Restore
-		m = ff.Paint(m)
-		opts = append(opts, ff.ProgramOptions()...)
+	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
+	if err != nil {
+		return tea.NewProgram(m, opts...), func() {}
 	}
-	return tea.NewProgram(m, opts...), restore
+	return ff.Program(ff.Paint(m), opts...), ff.Restore
 }
 
 // colourProfile is colorprofile.Detect(out, environ) without running `tmux info` again: for

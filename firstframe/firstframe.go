@@ -51,6 +51,7 @@ type Terminal struct {
 
 	sigs    chan os.Signal
 	sigDone chan struct{}
+	prog    *tea.Program
 
 	mu      sync.Mutex
 	painted bool
@@ -96,17 +97,35 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 	return t, nil
 }
 
-// guard restores the terminal and lets a signal that came before Bubble Tea's handler end the
-// process as it would have.
+// guard covers signals from Open until Restore. Before the program exists a signal restores
+// the terminal and then ends the process as it would have. Once it exists, SIGINT and SIGTERM
+// become the messages Bubble Tea's own handler sends (tea.go, handleSignals) — its handler is
+// set up on a goroutine of its own, after Run starts, so a signal can come before it listens;
+// when both see one, the program takes the first and the second finds it gone. SIGHUP, which
+// Bubble Tea leaves alone, still ends the process, after the terminal is restored.
 func (t *Terminal) guard() {
-	select {
-	case s := <-t.sigs:
-		t.Restore()
-		signal.Reset(s)
-		if p, err := os.FindProcess(os.Getpid()); err == nil {
-			_ = p.Signal(s)
+	for {
+		select {
+		case s := <-t.sigs:
+			t.mu.Lock()
+			p := t.prog
+			t.mu.Unlock()
+			switch {
+			case p != nil && s == syscall.SIGINT:
+				go p.Send(tea.InterruptMsg{})
+			case p != nil && s == syscall.SIGTERM:
+				go p.Send(tea.QuitMsg{})
+			default:
+				t.Restore()
+				signal.Reset(s)
+				if proc, err := os.FindProcess(os.Getpid()); err == nil {
+					_ = proc.Signal(s)
+				}
+				return
+			}
+		case <-t.sigDone:
+			return
 		}
-	case <-t.sigDone:
 	}
 }
 
@@ -239,15 +258,19 @@ func Frame(content string, w, h int, profile colorprofile.Profile, environ []str
 	return b.Bytes()
 }
 
-// ProgramOptions hands over to Bubble Tea: the profile detected in Open, so Run does not detect
-// it again. Call it right before Run; from then on Bubble Tea handles the signals.
-func (t *Terminal) ProgramOptions() []tea.ProgramOption {
-	t.stopGuard()
-	return []tea.ProgramOption{tea.WithColorProfile(t.colorProfile())}
+// Program is the Bubble Tea program for m (the model Paint returned) that carries on from the
+// painted frame: it is given the profile detected in Open, so Run does not detect it again,
+// and the signals that come before its own handler listens.
+func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	p := tea.NewProgram(m, append(opts, tea.WithColorProfile(t.colorProfile()))...)
+	t.mu.Lock()
+	t.prog = p
+	t.mu.Unlock()
+	return p
 }
 
-// Restore leaves the alternate screen if Paint entered it, shows the cursor and puts the
-// terminal's modes back, whether or not Bubble Tea ever ran or drew: after Bubble Tea has
+// Restore ends the signal cover, leaves the alternate screen if Paint entered it, shows the
+// cursor and puts the terminal's modes back, whether or not Bubble Tea ever ran or drew: after Bubble Tea has
 // left the alternate screen itself, leaving it again changes nothing on the screen (the cursor
 // goes back to the same saved place). Safe to call more than once and from any goroutine.
 func (t *Terminal) Restore() {
