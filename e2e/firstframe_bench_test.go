@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -10,20 +11,28 @@ import (
 
 // BenchmarkFirstFrame measures launch → first frame of `cloudorder --sandbox` at 120×40 inside
 // tmux, side by side with the harness's floor: the same new-session running a shell that echoes
-// one word. Runs alternate (floor, wizard, floor, …) so both see the same machine load; the
-// wizard's run ends when the pane shows the complete first screen, exactly as it looks once
-// settled. Medians of at least 10 runs of each; -benchtime Nx asks for N.
+// one word. A control-mode client (control_test.go) polls capture-pane, so a capture costs a
+// round trip to the server, not a process. Runs alternate (floor, wizard, version, floor, …) so
+// all see the same machine load; the wizard's run ends when the pane shows the complete first
+// screen exactly as it looks once settled; `cloudorder version` (until its line shows) is the
+// cost of starting this binary at all. Medians of at least 10 runs of each; -benchtime Nx asks
+// for N.
 //
 //	go test ./e2e -run '^$' -bench FirstFrame -benchtime 20x
 //
-// It reports ms per first frame (wizard-ms), the floor (floor-ms) and their ratio (x-floor).
-// A benchmark, not a test: nothing here fails on a slow or busy machine.
+// It reports the medians in ms (wizard-ms, floor-ms, version-ms) and the wizard's ratio to the
+// floor (x-floor). CLOUDORDER_BENCH_BIN measures another build instead (an older commit, for a
+// before/after). A benchmark, not a test: nothing here fails on a slow or busy machine.
 func BenchmarkFirstFrame(b *testing.B) {
-	bin := cloudorderBinary(b)
+	bin := os.Getenv("CLOUDORDER_BENCH_BIN")
+	if bin == "" {
+		bin = cloudorderBinary(b)
+	}
 	c := newControl(b)
 	const w, h = 120, 40
 	const word = "FLOOR-WORD"
 	floorShell := "echo " + word + "; exec sleep 600"
+	versionShell := bin + " version; exec sleep 600"
 	wizShell := wizardShell(b, bin, "en")
 
 	// The settled first screen, taken once after everything the start-up does has landed.
@@ -36,30 +45,28 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 
 	runs := max(b.N, 10)
-	floor := make([]time.Duration, 0, runs)
-	wiz := make([]time.Duration, 0, runs)
-	for i := range runs {
-		name := fmt.Sprintf("f%d", i)
+	var floor, wiz, ver []time.Duration
+	measure := func(name, shell string, done func(string) bool) time.Duration {
 		t0 := time.Now()
-		c.launch(name, w, h, floorShell)
-		d, _ := c.until(name, t0, 10*time.Second, false, func(s string) bool { return strings.Contains(s, word) })
-		floor = append(floor, d)
+		c.launch(name, w, h, shell)
+		d, _ := c.until(name, t0, 10*time.Second, false, done)
 		c.kill(name)
-
-		name = fmt.Sprintf("w%d", i)
-		t0 = time.Now()
-		c.launch(name, w, h, wizShell)
-		d, _ = c.until(name, t0, 10*time.Second, false, func(s string) bool { return s == settled })
-		wiz = append(wiz, d)
-		c.kill(name)
+		return d
 	}
-	mf, mw := median(floor), median(wiz)
+	for i := range runs {
+		floor = append(floor, measure(fmt.Sprintf("f%d", i), floorShell, func(s string) bool { return strings.Contains(s, word) }))
+		wiz = append(wiz, measure(fmt.Sprintf("w%d", i), wizShell, func(s string) bool { return s == settled }))
+		ver = append(ver, measure(fmt.Sprintf("v%d", i), versionShell, func(s string) bool { return strings.Contains(s, "cloudorder ") }))
+	}
+	mf, mw, mv := median(floor), median(wiz), median(ver)
 	b.ReportMetric(0, "ns/op")
 	b.ReportMetric(ms(mw), "wizard-ms")
 	b.ReportMetric(ms(mf), "floor-ms")
+	b.ReportMetric(ms(mv), "version-ms")
 	b.ReportMetric(ms(mw)/ms(mf), "x-floor")
-	b.Logf("%d runs each at %d×%d: floor median %.1f ms (min %.1f, max %.1f); wizard median %.1f ms (min %.1f, max %.1f); %.2f× the floor",
-		runs, w, h, ms(mf), ms(slices.Min(floor)), ms(slices.Max(floor)), ms(mw), ms(slices.Min(wiz)), ms(slices.Max(wiz)), ms(mw)/ms(mf))
+	b.Logf("%d runs each at %d×%d, medians: floor %.1f ms (%.1f–%.1f), wizard %.1f ms (%.1f–%.1f), version %.1f ms (%.1f–%.1f); wizard %.2f× the floor, %.2f× version",
+		runs, w, h, ms(mf), ms(slices.Min(floor)), ms(slices.Max(floor)), ms(mw), ms(slices.Min(wiz)), ms(slices.Max(wiz)),
+		ms(mv), ms(slices.Min(ver)), ms(slices.Max(ver)), ms(mw)/ms(mf), ms(mw)/ms(mv))
 }
 
 func median(d []time.Duration) time.Duration {
