@@ -44,10 +44,12 @@ func TestTmuxInfoOnlyForTheWizard(t *testing.T) {
 	}
 	file, _ := filepath.Abs(files[0])
 	home := t.TempDir()
-	for i, args := range []string{"version", "validate " + file, "history", "--help"} {
+	for i, args := range []string{"version", "validate " + file, "history", "--help",
+		"submit " + file + " --sandbox --yes", "sandbox --addr 127.0.0.1:0 & sleep 0.5; kill $!"} {
 		path, calls := fakeTmux(t, false)
 		name := fmt.Sprintf("cmd%d", i)
 		c.launch(name, 120, 40, fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s %s %s %s; echo DONE; exec sleep 600", home, home, path, bin, args))
+		// (the sandbox serves until killed: half a second is well past its start-up)
 		c.until(name, time.Now(), 10*time.Second, false, func(s string) bool { return strings.Contains(s, "DONE") })
 		c.kill(name)
 		if n := countCalls(calls); n != 0 {
