@@ -213,7 +213,7 @@ func (t *Terminal) Paint(m tea.Model) tea.Model {
 		return m
 	}
 	t.painted = true
-	_, _ = t.out.Write(Frame(v.Content, w, h, prof, t.environ))
+	_, _ = t.out.Write(frame(v.Content, w, h, prof, t.environ))
 	return m
 }
 
@@ -239,10 +239,10 @@ func (t *Terminal) endReply(wait time.Duration) {
 	t.rd = nil
 }
 
-// Frame is what Paint writes: enter the alternate screen, hide the cursor, and draw content
+// frame is what Paint writes: enter the alternate screen, hide the cursor, and draw content
 // as Bubble Tea's renderer draws a frame on a fresh alternate screen (cursed_renderer.go: a
 // screen buffer of the window's size, erased, rendered full-screen with absolute moves).
-func Frame(content string, w, h int, profile colorprofile.Profile, environ []string) []byte {
+func frame(content string, w, h int, profile colorprofile.Profile, environ []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable)
 	cells := uv.NewScreenBuffer(w, h)
