@@ -3,8 +3,8 @@
 //
 // Bubble Tea computes the first View as soon as Run starts but flushes it only on the first
 // tick of its 60 fps ticker (charm.land/bubbletea/v2 tea.go, startRenderer), and it detects the
-// colour profile again unless it is given one (tea.WithColorProfile). Open detects the profile
-// once and asks the terminal for its background; Paint draws the root model's View onto the
+// colour profile again unless it is given one (tea.WithColorProfile). Open works the profile
+// out once and asks the terminal for its background; Paint draws the root model's View onto the
 // alternate screen with the same cell renderer Bubble Tea uses (github.com/charmbracelet/
 // ultraviolet); the renderer's first frame then repaints identical cells. Nothing here knows
 // the model: it is sized and coloured with the same messages Bubble Tea sends it.
@@ -58,8 +58,8 @@ type Terminal struct {
 	done    bool
 }
 
-// Open takes the terminal for the start-up: raw mode (so keys typed once the frame shows are
-// not echoed or line-buffered), a signal guard until Bubble Tea has its own, the colour profile
+// Open takes the terminal for the start-up: raw mode until Paint is done (the answer to the
+// query is read, not echoed), a signal guard until Bubble Tea has its own, the colour profile
 // worked out in the background by detect (nil: colorprofile.Detect(out, environ), which is
 // what Bubble Tea would do), and the background-colour query sent. in and out must be the
 // terminal; the caller defers Restore.
