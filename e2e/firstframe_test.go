@@ -171,7 +171,8 @@ func TestFirstFrameSignalRestores(t *testing.T) {
 			f := &frameWatch{c: c, name: name, dir: dir, mark: "MARK-" + name}
 			f.quitAndCheck(t, func() {
 				// That sh execs env, which execs the wizard: the pid is the wizard's.
-				if pid == 0 || syscall.Kill(pid, sig) != nil {
+				p, err := os.FindProcess(pid)
+				if pid == 0 || err != nil || p.Signal(sig) != nil {
 					t.Fatalf("cannot signal the wizard (pid %d)", pid)
 				}
 			})
