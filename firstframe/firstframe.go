@@ -270,9 +270,10 @@ func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program 
 }
 
 // Restore ends the signal cover, leaves the alternate screen if Paint entered it, shows the
-// cursor and puts the terminal's modes back, whether or not Bubble Tea ever ran or drew: after Bubble Tea has
-// left the alternate screen itself, leaving it again changes nothing on the screen (the cursor
-// goes back to the same saved place). Safe to call more than once and from any goroutine.
+// cursor and puts the terminal's modes back, whether or not Bubble Tea ever ran or drew. After
+// Bubble Tea has left the alternate screen itself, leaving it again changes nothing on the
+// screen (the cursor goes back to the same saved place). Safe to call more than once and from
+// any goroutine; call it before printing anything after Run.
 func (t *Terminal) Restore() {
 	t.stopGuard()
 	t.mu.Lock()
