@@ -28,11 +28,13 @@ import (
 	"github.com/muesli/cancelreader"
 )
 
-// replyBudget bounds the wait for the terminal's answer about its background. Local terminals
-// and tmux answer within a millisecond; past the budget (a slow remote link) the frame is
-// painted with the model's default background, as Bubble Tea's first tick (16.7 ms) would be,
-// and the late answer reaches the program as an ordinary message.
-const replyBudget = 10 * time.Millisecond
+// replyBudget bounds the wait for the terminal's answer about its background: one frame of
+// Bubble Tea's renderer (60 fps), so the first frame is never later than Bubble Tea alone would
+// draw it, and a terminal that answers within it — local terminals and tmux answer within a
+// millisecond, and DA1 ends the wait — has its background right from the first frame. Past it
+// (a slow remote link) the frame is painted with the model's default background, as Bubble
+// Tea's first tick would be, and the late answer reaches the program as an ordinary message.
+const replyBudget = time.Second / 60
 
 // Terminal is the terminal from Open until Restore.
 type Terminal struct {
