@@ -186,8 +186,9 @@ var (
 		"%s 命令已通过 OSC 52 发送到终端剪贴板;你的终端可能不支持。")
 	txtCommandAlso = flows.T("The %s command is saved beside the order file too, under the same name ending in %s.",
 		"%s 命令也会保存在订单文件旁,文件名相同,以 %s 结尾。")
-	txtSavedBoth       = flows.T("Saved %s and %s", "已保存 %s 与 %s")
-	txtCommandNotSaved = flows.T("Saved %s, but not the command: %v", "已保存 %s,但命令未保存:%v")
-	khCopyCommand      = flows.T("copy", "复制")
-	khShell            = flows.T("shell", "切换 shell")
+	txtCommandOtherShell = flows.T("x shows the command for another shell.", "按 x 可查看其他 shell 的命令。")
+	txtSavedBoth         = flows.T("Saved %s and %s", "已保存 %s 与 %s")
+	txtCommandNotSaved   = flows.T("Saved %s, but not the command: %v", "已保存 %s,但命令未保存:%v")
+	khCopyCommand        = flows.T("copy", "复制")
+	khShell              = flows.T("shell", "切换 shell")
 )

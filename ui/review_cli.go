@@ -186,7 +186,11 @@ func (r *reviewScreen) layoutCommand(w, h int) {
 	}
 	st := r.s.st
 	if err != nil {
-		c.vp.SetContent(st.Error.Render(wrapWords(r.s.say(tf(txtCommandNone, err)), w)))
+		why := r.s.say(tf(txtCommandNone, err))
+		if r.s.target.Endpoint != "" {
+			why += "\n" + r.s.say(txtCommandOtherShell) // cmd.exe refuses some text that pwsh takes
+		}
+		c.vp.SetContent(st.Error.Render(wrapWords(why, w)))
 	} else {
 		c.vp.SetContent(commandLines(text, w, st.Muted, st.JSON))
 	}

@@ -399,3 +399,29 @@ func TestPaneKeysCycleBothWays(t *testing.T) {
 		}
 	}
 }
+
+func TestCommandViewSaysWhyAShellRefusesTheOrder(t *testing.T) {
+	// cmd.exe expands % in every quoting, so clicmd refuses it there; the view says so and
+	// offers c again once x reaches a shell that takes the text.
+	d := newDriver(t, Options{Provider: &fakeProvider{}}, 80, 24)
+	d.walk(fillWorkspace)
+	d.keys("e")
+	d.typ("ou_name")
+	d.keys("enter", "ctrl+u")
+	d.typ("100%done")
+	d.keys("enter")
+	toCommand(t, d)
+	d.keys("x", "x")
+	_, want := clicmd.Render(d.m.s.order, d.m.s.target.Endpoint, clicmd.CMD, flows.EN)
+	if want == nil {
+		t.Fatal("clicmd took % for cmd.exe: the test needs another character")
+	}
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if !strings.Contains(v, "No command can be shown") || !strings.Contains(v, "x shows the command for another shell") || d.m.review.km.Copy.Enabled() {
+		t.Fatalf("cmd refusal:\n%s", d.view())
+	}
+	d.keys("x")
+	if !d.m.review.km.Copy.Enabled() || d.m.review.cmd.text != rendered(t, d, clicmd.SH) {
+		t.Fatalf("back to sh:\n%s", d.view())
+	}
+}
