@@ -171,7 +171,7 @@ var (
 	khHelpScroll = flows.T("scroll help", "滚动帮助")
 	khErase      = flows.T("erase", "删除")
 	khEdit       = flows.T("edit a field", "修改字段")
-	khPane       = flows.T("summary/JSON/command", "摘要/JSON/命令")
+	khPane       = flows.T("summary/JSON/CLI", "摘要/JSON/命令")
 	khWrite      = flows.T("write", "写入")
 )
 
