@@ -374,6 +374,9 @@ var commands = regexp.MustCompile("`[^`]*`")
 func TestChineseScreensHaveNoEnglishProse(t *testing.T) {
 	screens(t, 120, 40, func(where string, d *driver) {
 		t.Helper()
+		if where == "review command" {
+			return // the CLI's own words: TestCommandViewInChinese checks the view's
+		}
 		d.m.s.lang = flows.ZH
 		d.m.restyle()
 		reLang(d.m.wizard)

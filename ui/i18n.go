@@ -171,6 +171,24 @@ var (
 	khHelpScroll = flows.T("scroll help", "滚动帮助")
 	khErase      = flows.T("erase", "删除")
 	khEdit       = flows.T("edit a field", "修改字段")
-	khPane       = flows.T("summary/JSON", "摘要/JSON")
+	khPane       = flows.T("summary/JSON/CLI", "摘要/JSON/命令")
 	khWrite      = flows.T("write", "写入")
+)
+
+// The review's command view (review_cli.go).
+var (
+	txtCommandTitle = flows.T("%s CLI command (%s)", "%s 命令行命令(%s)")
+	txtCommandShort = flows.T("Command (%s)", "命令(%s)")
+	txtCommandNone  = flows.T("No command can be shown: %v", "无法显示命令:%v")
+	txtNoEndpoint   = flows.T("the endpoint this order would go to is not known (the wizard runs without a cloud connection). Save the order file (s), then run: cloudorder command FILE",
+		"不知道此订单将发往的终端节点(向导未连接云平台)。请先保存订单文件(s),再运行:cloudorder command 文件")
+	txtCommandCopied = flows.T("The %s command was sent to the terminal's clipboard (OSC 52); your terminal may not support it.",
+		"%s 命令已通过 OSC 52 发送到终端剪贴板;你的终端可能不支持。")
+	txtCommandAlso = flows.T("The %s command is saved beside the order file too, under the same name ending in %s.",
+		"%s 命令也会保存在订单文件旁,文件名相同,以 %s 结尾。")
+	txtCommandOtherShell = flows.T("x shows the command for another shell.", "按 x 可查看其他 shell 的命令。")
+	txtSavedBoth         = flows.T("Saved %s and %s", "已保存 %s 与 %s")
+	txtCommandNotSaved   = flows.T("Saved %s, but not the command: %v", "已保存 %s,但命令未保存:%v")
+	khCopyCommand        = flows.T("copy", "复制")
+	khShell              = flows.T("shell", "切换 shell")
 )

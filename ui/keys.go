@@ -124,7 +124,10 @@ type ReviewKeyMap struct {
 	Save       key.Binding
 	Edit       key.Binding // e: jump to a field
 	Back       key.Binding
-	Pane       key.Binding // tab / ←→: summary or JSON
+	Pane       key.Binding // tab / →: the next view (summary → JSON → command)
+	PanePrev   key.Binding // shift+tab / ←: the previous view
+	Copy       key.Binding // c on the command view: copy it (review_cli.go)
+	Shell      key.Binding // x on the command view: the next shell
 	ScrollUp   key.Binding
 	ScrollDown key.Binding
 	PageUp     key.Binding
@@ -144,7 +147,10 @@ func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
 		Save:       b([]string{"s"}, "s", khSave),
 		Edit:       b([]string{"e"}, "e", khEdit),
 		Back:       b([]string{"esc"}, "esc", khBack),
-		Pane:       b([]string{"tab", "left", "right"}, "tab", khPane),
+		Pane:       b([]string{"tab", "right"}, "tab", khPane),
+		PanePrev:   b([]string{"shift+tab", "left"}, "shift+tab", khPane),
+		Copy:       b([]string{"c"}, "c", khCopyCommand),
+		Shell:      b([]string{"x"}, "x", khShell),
 		ScrollUp:   b([]string{"up", "k"}, "↑/↓", khScroll),
 		ScrollDown: b([]string{"down", "j"}, "↓", khScroll),
 		PageUp:     b([]string{"pgup"}, "pgup/pgdn", khPage),
@@ -159,14 +165,16 @@ func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k ReviewKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Place, k.Save, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
+	// c and x (only on the command view) go before tab: there they matter more than the
+	// way back, which drops first on a narrow window.
+	return []key.Binding{k.Place, k.Save, k.Copy, k.Shell, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
 }
 
 // FullHelp implements help.KeyMap.
 func (k ReviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Place, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
-		{k.ScrollUp, k.PageUp, k.Pane, k.Keys},
+		{k.ScrollUp, k.PageUp, k.Pane, k.Copy, k.Shell, k.Keys},
 	}
 }
 

@@ -37,6 +37,9 @@ const (
 	askUnknown       // the last attempt's outcome is unknown: send again?
 	askQuit          // ctrl+c while an order is in flight
 	askOverwrite     // the save path exists
+
+	// The command file beside the saved order file exists (review_cli.go).
+	askOverwriteCommand
 )
 
 // component is what every screen offers the root (the soft-serve Component habit): its keys
@@ -130,6 +133,9 @@ func (m *wizard) update(msg tea.Msg) tea.Cmd {
 		return m.gotSubmitted(msg)
 	case savedMsg:
 		m.gotSaved(msg)
+		return m.saveCommandAfter(msg)
+	case commandSavedMsg:
+		m.gotCommandSaved(msg)
 	case tea.KeyPressMsg, tea.PasteMsg:
 		return m.input(msg)
 	}
@@ -258,6 +264,8 @@ func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
 			return m.place(true)
 		case askOverwrite:
 			return saveCmd(s.order, m.save.path, true)
+		case askOverwriteCommand:
+			return m.overwriteCommand(true)
 		case askQuit:
 			s.out.Failure = providers.Unknown
 			s.out.FailureText = s.say(txtUnknown) + " " + s.say(txtUnknownHint)
@@ -265,6 +273,9 @@ func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.No):
 		m.ask = askNone
+		if q == askOverwriteCommand {
+			return m.overwriteCommand(false)
+		}
 	case key.Matches(msg, k.Interrupt) && q != askQuit:
 		return s.quit()
 	}

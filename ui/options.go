@@ -44,7 +44,7 @@ type Outcome struct {
 	API       flows.APIID
 	OrderID   string // set when an order was placed
 	RequestID string
-	Saved     []string // order files written
+	Saved     []string // order files written, and commands saved beside them
 	// Failure is the kind of the last failed submission when no order was placed after it
 	// (0 when none): the wizard's exit code follows it.
 	Failure providers.Kind

@@ -20,11 +20,12 @@ type reviewScreen struct {
 	lk ListKeyMap
 
 	sum, body viewport.Model
-	pane      int // 0 summary, 1 JSON: the one the arrows scroll
+	pane      int // paneSummary, paneJSON or paneCommand: the one the arrows scroll
 	jump      *choiceList
 	laidOut   string // the size and state the viewports were filled for
 	sumView   paneCache
 	bodyView  paneCache
+	cmd       commandPane // the third view: the order as its cloud's CLI command (review_cli.go)
 
 	// What the person asked for; the root acts on it after Update.
 	place, save, back bool
@@ -63,6 +64,7 @@ func (r *reviewScreen) updateKeybindings() {
 	k.Place.SetEnabled(r.s.o.Mode != providers.DryRun && r.s.o.Provider != nil)
 	k.NoPlace.SetEnabled(!k.Place.Enabled())
 	k.Pane.SetEnabled(true)
+	r.commandKeys(&k)
 	r.km = k
 }
 
@@ -117,12 +119,19 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 		r.place = true
 	case key.Matches(m, k.Save):
 		r.save = true
+		r.markCommandSave()
 	case key.Matches(m, k.Edit):
 		r.openJump()
 	case key.Matches(m, k.Back):
 		r.back = true
 	case key.Matches(m, k.Pane):
-		r.pane = 1 - r.pane
+		r.pane = (r.pane + 1) % reviewPanes
+	case key.Matches(m, k.PanePrev):
+		r.pane = (r.pane + reviewPanes - 1) % reviewPanes
+	case key.Matches(m, k.Copy):
+		return r.copyCommand()
+	case key.Matches(m, k.Shell):
+		r.nextShell()
 	case key.Matches(m, k.ScrollUp):
 		vp.ScrollUp(1)
 	case key.Matches(m, k.ScrollDown):
@@ -144,8 +153,11 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (r *reviewScreen) focusedPane() *viewport.Model {
-	if r.pane == 1 {
+	switch r.pane {
+	case paneJSON:
 		return &r.body
+	case paneCommand:
+		return &r.cmd.vp
 	}
 	return &r.sum
 }
@@ -178,6 +190,7 @@ func (r *reviewScreen) layout() {
 	r.sum.SetHeight(ph)
 	r.body.SetWidth(bw)
 	r.body.SetHeight(ph)
+	r.layoutCommand(bw, ph)
 	if state == r.laidOut {
 		return
 	}
@@ -220,15 +233,18 @@ func (r *reviewScreen) View() string {
 		// join without re-measuring: see joinColumns.
 		left := joinLines([]string{padLines(truncLine(title(sumT, r.pane == 0), sw), sw), r.sumView.view(&r.sum, ""), padLines(pos(&r.sum), sw)})
 		right := joinLines([]string{padLines(truncLine(title(bodyT, r.pane == 1), bw), bw), r.bodyView.view(&r.body, ""), padLines(pos(&r.body), bw)})
+		if r.pane == paneCommand {
+			right = joinLines([]string{padLines(truncLine(title(r.commandTitle(false), true), bw), bw), r.cmd.view.view(&r.cmd.vp, ""), padLines(pos(&r.cmd.vp), bw)})
+		}
 		return joinColumns(r.sum.Height()+2, left, "   ", right)
 	}
-	tabs := title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(bodyT, r.pane == 1)
-	if lipgloss.Width(tabs) > r.w {
-		tabs = title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(s.say(txtBodyShort), r.pane == 1)
-	}
+	tabs := r.tabs(title)
 	vp, c := &r.sum, &r.sumView
-	if r.pane == 1 {
+	switch r.pane {
+	case paneJSON:
 		vp, c = &r.body, &r.bodyView
+	case paneCommand:
+		vp, c = &r.cmd.vp, &r.cmd.view
 	}
 	return lipgloss.JoinVertical(lipgloss.Left, truncLine(tabs, r.w), c.view(vp, ""), pos(vp))
 }

@@ -40,7 +40,9 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 			d.keys("enter")
 		}
 		see("review", d)
-		d.keys("?")
+		d.keys("tab", "tab")
+		see("review command", d)
+		d.keys("tab", "?")
 		see("review full help", d)
 		d.keys("?", "pgdown", "s")
 		see("save prompt", d)

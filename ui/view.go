@@ -225,6 +225,8 @@ func (m *wizard) question() string {
 		return s.say(txtQuitAsk)
 	case askOverwrite:
 		return s.say(tf(txtSaveExists, m.save.path))
+	case askOverwriteCommand:
+		return m.commandQuestion()
 	}
 	return ""
 }
