@@ -188,16 +188,21 @@ func joinSpace(a, b string) string {
 	return a + " " + b
 }
 
-// Quote prices an order: DSC through BSS, item by item; Workspace App has no documented
-// inquiry for its servers, which the quote says rather than guessing.
+// Quote prices an order with its API's price inquiry; an API without a documented inquiry
+// says so rather than guessing.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	switch o.API {
-	case flows.HuaweiWorkspaceApp:
-		return providers.Quote{Note: providers.NoPriceInquiry}, nil
-	case flows.HuaweiDSC:
-	default:
-		return providers.Quote{}, invalid(fmt.Errorf("the Huawei Cloud provider does not price %s orders", o.API))
+	s, err := spec(o.API, "price")
+	if err != nil {
+		return providers.Quote{}, err
 	}
+	if s.quote == nil {
+		return providers.Quote{Note: providers.NoPriceInquiry}, nil
+	}
+	return s.quote(ctx, p, o)
+}
+
+// quoteDSC prices a DSC order through BSS, item by item (registered in dsc.go).
+func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error) {
 	var b dscmodel.PeriodOrderRequest
 	if err := decodeStrict(o.CompactBody(), &b); err != nil {
 		return providers.Quote{}, invalid(err)
@@ -240,7 +245,7 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 // PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
 func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	switch {
-	case pay.API != flows.HuaweiDSC && pay.API != flows.HuaweiWorkspaceApp:
+	case apis[pay.API].submit == nil: // not an API of this provider
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
@@ -271,10 +276,11 @@ func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (provide
 	return providers.Result{OrderID: pay.OrderID, RequestID: c.RequestID(), Response: map[string]any{"paid": true}}, nil
 }
 
-// Unpaid: DSC creates its orders unpaid (they are paid in the Billing Center, or with
-// PayOrder). The link is the Billing Center's order list of the account's site.
+// Unpaid: an API registered unpaid (DSC) creates its orders unpaid: they are paid in the
+// Billing Center, or with PayOrder. The link is the Billing Center's order list of the
+// account's site.
 func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
-	if api != flows.HuaweiDSC {
+	if !apis[api].unpaid {
 		return false, ""
 	}
 	if p.intl() {

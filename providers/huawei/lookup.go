@@ -51,7 +51,7 @@ func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows
 }
 
 func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}
@@ -98,7 +98,7 @@ func sizeText(cpu, memMB string) string {
 }
 
 func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}

@@ -36,7 +36,7 @@ func (p *Provider) serverGroups(ctx context.Context, q providers.LookupQuery) ([
 }
 
 func (p *Provider) listServerGroups(ctx context.Context, q providers.LookupQuery, id string) ([]wsamodel.ServerGroup, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}
