@@ -128,4 +128,3 @@ func (p *Provider) route(req *CreateProductOrdersRequest, region string) {
 		}
 	}
 }
-
