@@ -91,7 +91,7 @@ func cmdWizard(args []string, c *cli) int {
 		defer closer.Close()
 		// An --endpoint that answered the sandbox's identity probe is the sandbox, never LIVE
 		// (providers/cloud/probe.go). LocalEndpoint waits for the UI's own banner for it.
-		if opts.Mode == providers.Live && p.Target(flows.AlibabaPAI, "cn-hangzhou").Mode == providers.Sandbox {
+		if opts.Mode == providers.Live && probedSandbox(p) {
 			opts.Mode = providers.Sandbox
 		}
 	}
@@ -110,6 +110,12 @@ func cmdWizard(args []string, c *cli) int {
 	}
 	m, _ := final.(ui.Model)
 	return reportOutcome(m.Outcome(), c)
+}
+
+// probedSandbox reports whether the wizard's first API goes to the sandbox (an --endpoint that
+// answered its identity probe sends every API there).
+func probedSandbox(p providers.Provider) bool {
+	return p.Target(flows.APIs()[0].ID, "").Mode == providers.Sandbox
 }
 
 // reportOutcome prints what must stay in the scrollback after the screen is gone and picks

@@ -84,7 +84,7 @@ func (r endpointRule) Error() string { return r.text.EN }
 
 // EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
 type EndpointError struct {
-	Source string // e.g. "--endpoint", "config.toml [endpoints] huawei/dsc/CreateProductOrder"
+	Source string // e.g. "--endpoint", "config.toml [endpoints] <api id>"
 	Err    error
 }
 
