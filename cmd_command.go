@@ -21,28 +21,16 @@ import (
 // unreadable file, or a command the shell could not run.
 func cmdCommand(args []string, c *cli) int {
 	var shell, endpoint string
-	fs := flag.NewFlagSet("command", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.StringVar(&shell, "shell", "sh", "sh|pwsh|cmd")
-	fs.StringVar(&endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, code := c.parseFlags("command", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&shell, "shell", "sh", c.say(flows.T("the shell the command is written for: sh, pwsh or cmd", "命令所用的 shell:sh、pwsh 或 cmd")))
+		fs.StringVar(&endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	})
+	if code >= 0 {
+		return code
 	}
 	sh, ok := clicmd.ParseShell(shell)
 	if len(files) != 1 || !ok {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]",
-			"用法:cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]")))
+		fmt.Fprintln(c.stderr, c.usageLine("command"))
 		return exitUsage
 	}
 	o, code := readOrderOnce(files[0], c)
@@ -51,7 +39,7 @@ func cmdCommand(args []string, c *cli) int {
 	}
 	settings := loadSettings(c)
 	p, closer, err := cloud.Open(cloud.Options{Mode: providers.Live, Endpoint: endpoint, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion()})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder command: %v\n", err)
 		return exitUsage

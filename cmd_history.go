@@ -16,14 +16,15 @@ import (
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
 func cmdHistory(args []string, c *cli) int {
-	fs := flag.NewFlagSet("history", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	output := fs.String("output", "text", "text|json")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	output := new(string)
+	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
+		fs.StringVar(output, "output", "text", c.say(flows.T("text or json", "text 或 json")))
+	})
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 || (*output != "text" && *output != "json") {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder history [--output text|json]", "用法:cloudorder history [--output text|json]")))
+	if len(rest) > 0 || (*output != "text" && *output != "json") {
+		fmt.Fprintln(c.stderr, c.usageLine("history"))
 		return exitUsage
 	}
 	path := config.HistoryPath(c.getenv)

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os/signal"
 	"syscall"
 
@@ -20,30 +19,18 @@ const defaultSandboxAddr = "127.0.0.1:8790"
 // credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a usage error, a
 // non-loopback address or an address that cannot be listened on.
 func cmdSandbox(args []string, c *cli) int {
-	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // the flag package's own messages are English only; ours are not
-	addr := fs.String("addr", defaultSandboxAddr, c.say(flows.T(
-		"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
-		"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
-	usage := func() {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
-			"usage: cloudorder sandbox [--addr 127.0.0.1:PORT]\n\nServes a local emulator of the three ordering APIs; nothing sent to it is bought.",
-			"用法:cloudorder sandbox [--addr 127.0.0.1:端口]\n\n运行三个下单接口的本地模拟服务;发往它的订单不会产生任何购买。")))
-		fmt.Fprintf(c.stderr, "  --addr  %s (%s %s)\n", fs.Lookup("addr").Usage, c.say(flows.T("default", "默认")), defaultSandboxAddr)
+	addr := new(string)
+	rest, code := c.parseFlags("sandbox", args, func(fs *flag.FlagSet) {
+		fs.StringVar(addr, "addr", defaultSandboxAddr, c.say(flows.T(
+			"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
+			"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
+	})
+	if code >= 0 {
+		return code
 	}
-	fs.Usage = func() {} // Parse would print it before the error; we print it after
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage()
-			return exitOK
-		}
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: %v", "cloudorder sandbox:参数错误:%v", err)))
-		usage()
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", fs.Arg(0))))
-		usage()
+	if len(rest) > 0 {
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", rest[0])))
+		fmt.Fprintln(c.stderr, c.usageLine("sandbox"))
 		return exitUsage
 	}
 

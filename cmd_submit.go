@@ -47,7 +47,7 @@ type submitFlags struct {
 // 4 sent (or interrupted in flight), outcome unknown · 5 provably not sent, safe to retry.
 func cmdSubmit(args []string, c *cli) int {
 	f, name, code := parseSubmitArgs(args, c)
-	if code != exitOK {
+	if code >= 0 {
 		return code
 	}
 	order, code := loadOrder(name, c)
@@ -60,7 +60,7 @@ func cmdSubmit(args []string, c *cli) int {
 		mode = providers.Sandbox
 	}
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
 	if err != nil {
 		return refuseSetup(c, err)
 	}
@@ -143,34 +143,18 @@ func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers
 	}
 }
 
-// parseSubmitArgs reads flags placed before or after FILE.
+// parseSubmitArgs reads flags placed before or after FILE; code is -1 to go on, else the exit code.
 func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	var f submitFlags
-	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
-	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
-	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	fs.StringVar(&f.output, "output", "text", "text|json")
-	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
-	fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return f, "", exitUsage
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, code := c.parseFlags("submit", args, func(fs *flag.FlagSet) {
+		declareSubmitFlags(fs, &f, c)
+	})
+	if code >= 0 {
+		return f, "", code
 	}
-	usage := c.say(flows.T("usage: cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]",
-		"用法:cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]"))
 	switch {
 	case len(files) != 1:
-		fmt.Fprintln(c.stderr, usage)
+		fmt.Fprintln(c.stderr, c.usageLine("submit"))
 		return f, "", exitUsage
 	case f.output != "text" && f.output != "json":
 		fmt.Fprintln(c.stderr, c.say(flows.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
@@ -179,7 +163,18 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 		fmt.Fprintln(c.stderr, c.say(flows.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
 		return f, "", exitUsage
 	}
-	return f, files[0], exitOK
+	return f, files[0], -1
+}
+
+// declareSubmitFlags declares submit's flags on fs, into f.
+func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
+	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
+	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
+	fs.StringVar(&f.output, "output", "text", c.say(flows.T("text or json", "text 或 json")))
+	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
+	fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent

@@ -13,11 +13,15 @@ import (
 // "FILE: <json path>: <rule>". Exit 0 when all are valid, 1 when any order is invalid,
 // 2 when a file cannot be read or is not JSON at all.
 func cmdValidate(args []string, c *cli) int {
+	args, code := c.parseFlags("validate", args, nil)
+	if code >= 0 {
+		return code
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder validate FILE...", "用法:cloudorder validate 文件...")))
+		fmt.Fprintln(c.stderr, c.usageLine("validate"))
 		return exitUsage
 	}
-	code := exitOK
+	code = exitOK
 	for _, name := range args {
 		switch validateFile(name, c) {
 		case exitUsage:

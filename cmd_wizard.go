@@ -19,7 +19,7 @@ import (
 	"cloudorder/ui"
 )
 
-// wizardFlags are the wizard's command line (DESIGN.md §3).
+// wizardFlags are the wizard's command line (docs/design.md, "Command line").
 type wizardFlags struct {
 	sandbox, dryRun bool
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
@@ -79,7 +79,7 @@ func cmdWizard(args []string, c *cli) int {
 	}
 	settings := loadSettings(c)
 	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
 	switch {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
@@ -150,26 +150,23 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 // parseWizardFlags parses the wizard's flags; code is -1 to go on, else the exit code.
 func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	var f wizardFlags
-	fs := flag.NewFlagSet("cloudorder", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.BoolVar(&f.sandbox, "sandbox", false, "send orders to the in-process sandbox")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "send nothing; review and save the order file")
-	fs.BoolVar(&f.plain, "plain", false, "plain line mode: one prompt per line, for screen readers and transcripts")
-	fs.StringVar(&f.from, "from", "", "prefill from an order file")
-	fs.StringVar(&f.lang, "lang", "", "interface language: en or zh")
-	fs.StringVar(&f.endpoint, "endpoint", "", "replace the API endpoint (scheme://host:port)")
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "bound on the wait for the API's answer")
-	fs.StringVar(&f.profile, "profile", "", "use this aliyun CLI profile / Huawei credentials-file section")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return f, exitOK
-		}
-		return f, exitUsage
+	rest, code := c.parseFlags("", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(flows.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
+		fs.BoolVar(&f.plain, "plain", false, c.say(flows.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
+		fs.StringVar(&f.from, "from", "", c.say(flows.T("prefill from an order file", "从订单文件预填")))
+		fs.StringVar(&f.lang, "lang", "", c.say(flows.T("interface language: en or zh", "界面语言:en 或 zh")))
+		fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+		fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
+		fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+	})
+	if code >= 0 {
+		return f, code
 	}
 	switch {
-	case fs.NArg() > 0:
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, command, sandbox, history, version)",
-			"cloudorder:多余的参数 %q(子命令:validate、submit、command、sandbox、history、version)", fs.Arg(0))))
+	case len(rest) > 0:
+		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: %s)",
+			"cloudorder:多余的参数 %q(子命令:%s)", rest[0], subcommandNames())))
 		return f, exitUsage
 	case f.sandbox && f.dryRun:
 		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
