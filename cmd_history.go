@@ -64,15 +64,12 @@ func cmdHistory(args []string, c *cli) int {
 
 // outcomeText is the outcome as the person should read it.
 func outcomeText(e journal.Entry) flows.Text {
-	switch e.Outcome {
-	case journal.OutcomeOK:
-		return flows.T("ok", "成功")
-	case journal.OutcomeRejected:
-		return flows.Tf("rejected: %s", "被拒绝:%s", providers.Printable(e.Result.Code))
-	case journal.OutcomeNotSent:
-		return flows.T("not sent", "未发送")
+	short := providers.OutcomeOfWord(e.Outcome).Short
+	if e.Outcome == journal.OutcomeRejected {
+		code := providers.Printable(e.Result.Code)
+		return flows.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
 	}
-	return flows.T("unknown — check the console", "未知 — 请在控制台核实")
+	return short
 }
 
 // dash shows a value from the history (which holds server text) inert, "-" when empty.

@@ -41,14 +41,8 @@ func runPlain(opts ui.Options, c *cli) int {
 	switch {
 	case o.Canceled:
 		return exitCanceled
-	case o.OrderID != "":
+	case o.OrderID != "", o.Failure == 0:
 		return exitOK
-	case o.Failure == providers.Rejected:
-		return exitRejected
-	case o.Failure == providers.Unknown:
-		return exitUnknown
-	case o.Failure == providers.Invalid:
-		return exitInvalid
 	}
-	return exitOK
+	return providers.OutcomeOf(o.Failure).Exit
 }

@@ -23,10 +23,6 @@ import (
 	"cloudorder/providers/cloud"
 )
 
-// duplicateWindow is how far back an identical order that succeeded, or may have, makes submit
-// ask again.
-const duplicateWindow = 24 * time.Hour
-
 // interruptGrace is how long an interrupted order may take to end and be journaled before
 // submit stops waiting (the intent is on disk already: the history then reads it as unknown).
 const interruptGrace = 3 * time.Second
@@ -87,7 +83,7 @@ func refuseSetup(c *cli, err error) int {
 	if errors.As(err, &ee) {
 		msg = c.say(ee.Text())
 	}
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(flows.T("nothing was sent", "未发送任何内容")))
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(providers.NothingSent))
 	return exitUsage
 }
 
@@ -194,7 +190,7 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
 	if api == nil || flows.Blocking(problems) {
-		fmt.Fprintln(c.stderr, c.say(flows.T("nothing was sent", "未发送任何内容")))
+		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 		return flows.Order{}, exitInvalid
 	}
 	return api.Build(a), exitOK
@@ -226,7 +222,7 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 	var recent providers.Recent
 	dup := false
 	if df, ok := p.(providers.DuplicateFinder); ok && !f.allowDuplicate {
-		recent, dup = df.RecentDuplicate(o, duplicateWindow)
+		recent, dup = df.RecentDuplicate(o, providers.DuplicateWindow)
 	}
 	if f.yes {
 		if dup {
@@ -319,30 +315,18 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 // reportFailure explains a failed order: the outcome's headline, the facts (the cloud's code,
 // message and request id, shown inert), and what to do next — all from providers.OutcomeOf.
 func reportFailure(c *cli, f submitFlags, err error) int {
-	var pe *providers.Error
-	if !errors.As(err, &pe) {
-		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
-	}
-	out := providers.OutcomeOf(pe.Kind)
-	msg := pe.Message
-	if msg == "" && pe.Err != nil {
-		msg = pe.Err.Error()
-	}
+	pe, out := providers.Failed(err)
 	if f.output == "json" {
+		msg := pe.Message
+		if msg == "" && pe.Err != nil {
+			msg = pe.Err.Error()
+		}
 		writeJSONLine(c.stdout, map[string]any{"outcome": out.Word, "http_status": pe.HTTPStatus, "code": pe.Code,
 			"message": msg, "request_id": pe.RequestID})
 	}
 	fmt.Fprintln(c.stderr, c.say(out.Headline))
-	fact := func(label, v string) {
-		if v != "" {
-			fmt.Fprintf(c.stderr, "  %s: %s\n", label, providers.Printable(v))
-		}
-	}
-	fact("code", pe.Code)
-	fact("message", msg)
-	fact("request_id", pe.RequestID)
-	if pe.HTTPStatus != 0 {
-		fact("http_status", fmt.Sprint(pe.HTTPStatus))
+	for _, line := range pe.Facts() {
+		fmt.Fprintln(c.stderr, "  "+line)
 	}
 	var miss *config.MissingError
 	if errors.As(err, &miss) {

@@ -128,23 +128,19 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(o.OrderID), providers.Printable(o.RequestID))
 		return exitOK
 	}
-	switch o.Failure {
-	case providers.Rejected:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("the API rejected the order (nothing bought)", "接口拒绝了订单(未购买)")), providers.Printable(o.FailureText))
-		return exitRejected
-	case providers.Unknown:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T(
-			"the order's outcome is unknown; it may have been placed. Check `cloudorder history` and the console before trying again",
-			"订单结果未知,可能已创建。再次尝试前请查看 `cloudorder history` 与控制台")), providers.Printable(o.FailureText))
-		return exitUnknown
-	case providers.Invalid:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), providers.Printable(o.FailureText))
-		return exitInvalid
-	case providers.NotSent:
-		fmt.Fprintf(c.stderr, "cloudorder: %s %s\n", c.say(providers.OutcomeOf(providers.NotSent).Headline), providers.Printable(o.FailureText))
-		return exitNotSent
+	if o.Failure == 0 {
+		return exitOK
 	}
-	return exitOK
+	// The outcome table's headline and advice; FailureText carries the facts.
+	out := providers.OutcomeOf(o.Failure)
+	fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(out.Headline))
+	if o.FailureText != "" {
+		fmt.Fprintf(c.stderr, "  %s\n", providers.Printable(o.FailureText))
+	}
+	if !out.Advice.IsZero() {
+		fmt.Fprintf(c.stderr, "  %s\n", c.say(out.Advice))
+	}
+	return out.Exit
 }
 
 // parseWizardFlags parses the wizard's flags; code is -1 to go on, else the exit code.

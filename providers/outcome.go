@@ -1,6 +1,7 @@
 package providers
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -18,22 +19,31 @@ type Outcome struct {
 	Word     string     // the machine word in --output json and the history: ok, rejected, unknown, not_sent
 	Headline flows.Text // what happened
 	Advice   flows.Text // what to do next
+	Short    flows.Text // the outcome in a list (`cloudorder history`)
 }
 
+// NothingSent frames a refusal before anything was sent (a bad file, settings, a question
+// answered no). Messages inside errors never carry it; the caller that prints adds it once.
+var NothingSent = flows.T("nothing was sent", "未发送任何内容")
+
+// DuplicateWindow is how far back an identical order that succeeded, or may have, makes
+// submit refuse it without --allow-duplicate and the wizard ask again.
+const DuplicateWindow = 24 * time.Hour
+
 var outcomes = map[Kind]Outcome{
-	0: {Exit: 0, Word: "ok", Headline: flows.T("The order was placed.", "订单已创建。")},
-	Invalid: {Exit: 1, Word: "not_sent",
+	0: {Exit: 0, Word: "ok", Headline: flows.T("The order was placed.", "订单已创建。"), Short: flows.T("ok", "成功")},
+	Invalid: {Exit: 1, Word: "not_sent", Short: flows.T("not sent", "未发送"),
 		Headline: flows.T("Not sent: the order or the settings need fixing.", "未发送:订单或设置需要修改。"),
 		Advice:   flows.T("Fix what is named above, then try again.", "请修改上面指出的问题后重试。")},
-	Rejected: {Exit: 3, Word: "rejected",
+	Rejected: {Exit: 3, Word: "rejected", Short: flows.T("rejected", "被拒绝"),
 		Headline: flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"),
 		Advice:   flows.T("Fix what the message names, then send it again.", "请按提示修改后再次发送。")},
-	Unknown: {Exit: 4, Word: "unknown",
+	Unknown: {Exit: 4, Word: "unknown", Short: flows.T("unknown — check the console", "未知 — 请在控制台核实"),
 		Headline: flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
 			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"),
 		Advice: flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
 			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")},
-	NotSent: {Exit: 5, Word: "not_sent",
+	NotSent: {Exit: 5, Word: "not_sent", Short: flows.T("not sent", "未发送"),
 		Headline: flows.T("Not sent: nothing left this machine (no connection to the API was made).",
 			"未发送:请求没有离开本机(未能连接到接口)。"),
 		Advice: flows.T("It is safe to try again once the cause above is fixed (network, DNS, endpoint or certificate).",
@@ -45,6 +55,49 @@ var outcomes = map[Kind]Outcome{
 func OutcomeOf(k Kind) Outcome {
 	if o, ok := outcomes[k]; ok {
 		return o
+	}
+	return outcomes[Unknown]
+}
+
+// Failed classifies err (an *Error, or anything else, which reads as Unknown: the safe
+// assumption) and returns it with its outcome.
+func Failed(err error) (*Error, Outcome) {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		pe = &Error{Kind: Unknown, Message: err.Error(), Err: err}
+	}
+	return pe, OutcomeOf(pe.Kind)
+}
+
+// Facts are what the cloud or the SDK said about a failure, as "label: value" lines shown
+// inert (Printable): code, message, request_id, http_status; empty ones are left out.
+func (e *Error) Facts() []string {
+	var out []string
+	fact := func(label, v string) {
+		if v != "" {
+			out = append(out, label+": "+Printable(v))
+		}
+	}
+	msg := e.Message
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	fact("code", e.Code)
+	fact("message", msg)
+	fact("request_id", e.RequestID)
+	if e.HTTPStatus != 0 {
+		fact("http_status", fmt.Sprint(e.HTTPStatus))
+	}
+	return out
+}
+
+// OutcomeOfWord returns the outcome a history record's word names ("ok", "rejected",
+// "not_sent", "unknown"); any other word — a pending record — reads as Unknown.
+func OutcomeOfWord(word string) Outcome {
+	for _, k := range []Kind{0, Rejected, NotSent} {
+		if outcomes[k].Word == word {
+			return outcomes[k]
+		}
 	}
 	return outcomes[Unknown]
 }

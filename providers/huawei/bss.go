@@ -250,7 +250,7 @@ func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (provide
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
 	case ctx.Err() != nil:
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + ctx.Err().Error(), Err: ctx.Err()}
+		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: ctx.Err().Error(), Err: ctx.Err()}
 	}
 	c, err := p.bssCall(ctx, pay.Region)
 	if err != nil {

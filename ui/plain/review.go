@@ -16,9 +16,6 @@ import (
 	"cloudorder/providers/clicmd"
 )
 
-// duplicateWindow is how far back an identical successful order makes placing ask again.
-const duplicateWindow = 24 * time.Hour
-
 // review prints the order as plain sections — mode, summary, problems, the request JSON, the
 // CLI command — then places it only on a typed "yes" (a dry run saves the order file instead).
 // Blocking problems send the person back to a step of their choice.
@@ -155,7 +152,7 @@ func (r *runner) place(o flows.Order) (Outcome, error) {
 		return r.notPlaced()
 	}
 	if df, ok := r.o.Provider.(providers.DuplicateFinder); ok {
-		if rec, found := df.RecentDuplicate(o, duplicateWindow); found {
+		if rec, found := df.RecentDuplicate(o, providers.DuplicateWindow); found {
 			r.say(flows.Tf("An identical order succeeded at %s (order_id %s, request_id %s).",
 				"相同的订单已于 %s 成功(order_id %s,request_id %s)。", rec.At.Local().Format(time.DateTime), rec.OrderID, rec.RequestID))
 			if !r.confirm(flows.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
@@ -224,24 +221,13 @@ func (r *runner) result(res providers.Result, err error) Outcome {
 		}
 		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID}
 	}
-	var pe *providers.Error
-	if !errors.As(err, &pe) {
-		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
+	pe, out := providers.Failed(err) // the outcome table, worded as `cloudorder submit` words it
+	r.say(out.Headline)
+	for _, line := range pe.Facts() {
+		r.println("  " + line)
 	}
-	switch pe.Kind {
-	case providers.Rejected:
-		r.say(flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"))
-		r.println("  code: " + pe.Code)
-		r.println("  message: " + pe.Message)
-		r.println("  request_id: " + pe.RequestID)
-	case providers.Invalid:
-		r.println(r.t(flows.T("Not sent: ", "未发送:")) + pe.Error())
-	default:
-		r.say(flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
-			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"))
-		r.println("  " + pe.Error())
-		r.say(flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
-			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。"))
+	if !out.Advice.IsZero() {
+		r.say(out.Advice)
 	}
 	return Outcome{Failure: pe.Kind, FailureText: pe.Error()}
 }
