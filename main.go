@@ -35,6 +35,7 @@ type cli struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	lang           flows.Lang
+	settings       config.Settings // config.toml, read once by run (problems: loadSettings)
 }
 
 func main() {
@@ -44,7 +45,10 @@ func main() {
 // run dispatches to a sub-command of the table (commands.go), or to the wizard when the first
 // argument is a flag or absent.
 func run(args []string, c *cli) int {
-	c.lang, _ = config.Lang("", c.getenv)
+	// config.toml's lang applies when the environment names no language; the file's problems
+	// are reported by the commands that read it (loadSettings).
+	c.settings, _, _ = config.LoadSettings(c.getenv)
+	c.lang, _ = config.LangFrom("", c.settings.Lang, c.getenv)
 	name := ""
 	if len(args) > 0 {
 		name = args[0]

@@ -7,6 +7,12 @@ import "cloudorder/flows"
 // Lang picks the interface language: the --lang flag, else LC_ALL, LC_MESSAGES or LANG
 // (zh* → Chinese), else English. ok is false when flag is set but is neither en nor zh.
 func Lang(flag string, getenv func(string) string) (lang flows.Lang, ok bool) {
+	return LangFrom(flag, "", getenv)
+}
+
+// LangFrom is Lang with config.toml's lang (setting, "" = none) between the environment and
+// English: the flag, else LC_ALL, LC_MESSAGES or LANG, else the setting, else English.
+func LangFrom(flag, setting string, getenv func(string) string) (lang flows.Lang, ok bool) {
 	if flag != "" {
 		return flows.ParseLang(flag)
 	}
@@ -15,6 +21,9 @@ func Lang(flag string, getenv func(string) string) (lang flows.Lang, ok bool) {
 			l, _ := flows.ParseLang(v)
 			return l, true
 		}
+	}
+	if l, known := flows.ParseLang(setting); known && setting != "" {
+		return l, true
 	}
 	return flows.EN, true
 }

@@ -24,6 +24,8 @@ type Options struct {
 	Mode      providers.Mode
 	Lang      flows.Lang
 	ProjectID string // pre-fills project_id for the Huawei APIs
+	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
+	Regions map[string]string
 
 	// From prefills the session from a loaded order file (--from).
 	FromAPI     *flows.API
@@ -125,9 +127,7 @@ func (r *runner) chooseAPI() error {
 	r.api = flows.Find(flows.APIID(v))
 	if r.answers[r.api.ID] == nil {
 		a := r.api.NewAnswers()
-		if r.o.ProjectID != "" && r.api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
-			r.api.Set(a, "project_id", r.o.ProjectID)
-		}
+		r.api.Prefill(a, r.o.Regions[r.api.Cloud], r.o.ProjectID)
 		r.answers[r.api.ID] = a
 	}
 	r.echo(label, r.api.Title.In(r.lang))
