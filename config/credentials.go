@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"cloudorder/flows"
-	"cloudorder/providers"
 )
 
 // AlibabaCredential is an Alibaba Cloud access key, with where it came from.
@@ -19,7 +18,7 @@ type AlibabaCredential struct {
 }
 
 // MaskedKey is the access key id with all but its first 4 characters hidden.
-func (c AlibabaCredential) MaskedKey() string { return providers.Mask(c.AccessKeyID) }
+func (c AlibabaCredential) MaskedKey() string { return Mask(c.AccessKeyID) }
 
 // HuaweiCredential is a Huawei Cloud AK/SK, with where it came from.
 type HuaweiCredential struct {
@@ -33,7 +32,7 @@ type HuaweiCredential struct {
 }
 
 // MaskedKey is the AK with all but its first 4 characters hidden.
-func (c HuaweiCredential) MaskedKey() string { return providers.Mask(c.AK) }
+func (c HuaweiCredential) MaskedKey() string { return Mask(c.AK) }
 
 // ErrNoCredential marks a missing credential; MissingError says where it looked.
 var ErrNoCredential = errors.New("no credential")
