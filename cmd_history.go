@@ -8,6 +8,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 )
@@ -18,7 +19,7 @@ import (
 func cmdHistory(args []string, c *cli) int {
 	output := new(string)
 	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		fs.StringVar(output, "output", "text", c.say(flows.T("text or json", "text 或 json")))
+		fs.StringVar(output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
 	})
 	if code >= 0 {
 		return code
@@ -35,7 +36,7 @@ func cmdHistory(args []string, c *cli) int {
 	}
 	entries := h.Entries
 	for _, n := range h.Torn {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
 			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
 	}
 	if *output == "json" {
@@ -47,11 +48,11 @@ func cmdHistory(args []string, c *cli) int {
 		return exitOK
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(c.stdout, c.say(flows.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
+		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, c.say(flows.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
+	fmt.Fprintln(tw, c.say(i18n.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
 	for _, e := range entries {
 		in := e.Intent
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
@@ -63,11 +64,11 @@ func cmdHistory(args []string, c *cli) int {
 }
 
 // outcomeText is the outcome as the person should read it.
-func outcomeText(e journal.Entry) flows.Text {
+func outcomeText(e journal.Entry) i18n.Text {
 	short := providers.OutcomeOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
-		return flows.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
+		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
 	}
 	return short
 }

@@ -8,7 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers/sandbox"
 )
 
@@ -21,7 +21,7 @@ const defaultSandboxAddr = "127.0.0.1:8790"
 func cmdSandbox(args []string, c *cli) int {
 	addr := new(string)
 	rest, code := c.parseFlags("sandbox", args, func(fs *flag.FlagSet) {
-		fs.StringVar(addr, "addr", defaultSandboxAddr, c.say(flows.T(
+		fs.StringVar(addr, "addr", defaultSandboxAddr, c.say(i18n.T(
 			"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
 			"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
 	})
@@ -29,7 +29,7 @@ func cmdSandbox(args []string, c *cli) int {
 		return code
 	}
 	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", rest[0])))
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", rest[0])))
 		fmt.Fprintln(c.stderr, c.usageLine("sandbox"))
 		return exitUsage
 	}
@@ -37,11 +37,11 @@ func cmdSandbox(args []string, c *cli) int {
 	srv := sandbox.New(sandbox.Options{})
 	if err := srv.Start(*addr); err != nil {
 		if errors.Is(err, sandbox.ErrNotLoopback) {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf(
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf(
 				"cloudorder sandbox: refusing --addr %s: the sandbox accepts published keys, so it listens only on loopback addresses (127.0.0.1, ::1, localhost)",
 				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", *addr)))
 		} else {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", *addr, err)))
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", *addr, err)))
 		}
 		return exitUsage
 	}
@@ -51,14 +51,14 @@ func cmdSandbox(args []string, c *cli) int {
 	defer stop()
 	printSandboxBanner(c, srv.URL())
 	<-ctx.Done()
-	fmt.Fprintln(c.stdout, c.say(flows.Tf("Sandbox stopped; it accepted %d order(s).", "模拟服务已停止;共接受 %d 个订单。", len(srv.Orders()))))
+	fmt.Fprintln(c.stdout, c.say(i18n.Tf("Sandbox stopped; it accepted %d order(s).", "模拟服务已停止;共接受 %d 个订单。", len(srv.Orders()))))
 	return exitOK
 }
 
 // printSandboxBanner says where the sandbox listens and how to use it. The keys are the
 // sandbox's published test keys, not secrets: the sandbox accepts nothing else.
 func printSandboxBanner(c *cli, url string) {
-	say := func(en, zh string, args ...any) { fmt.Fprintln(c.stdout, c.say(flows.Tf(en, zh, args...))) }
+	say := func(en, zh string, args ...any) { fmt.Fprintln(c.stdout, c.say(i18n.Tf(en, zh, args...))) }
 	say("SANDBOX listening on %s — orders sent here are emulated; nothing is bought.",
 		"模拟服务(SANDBOX)正在监听 %s — 发往此处的订单均为模拟,不会产生任何购买。", url)
 	say("\nSandbox credentials (published test keys, accepted only by the sandbox):",

@@ -19,6 +19,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 )
@@ -153,10 +154,10 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 		fmt.Fprintln(c.stderr, c.usageLine("submit"))
 		return f, "", exitUsage
 	case f.output != "text" && f.output != "json":
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
 		return f, "", exitUsage
 	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(flows.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
 		return f, "", exitUsage
 	}
 	return f, files[0], -1
@@ -164,13 +165,13 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 
 // declareSubmitFlags declares submit's flags on fs, into f.
 func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
-	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
-	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
-	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	fs.StringVar(&f.output, "output", "text", c.say(flows.T("text or json", "text 或 json")))
-	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
-	fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
+	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
+	fs.StringVar(&f.output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+	fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+	fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent
@@ -185,7 +186,7 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 	for _, p := range problems {
 		warn := ""
 		if p.Warning {
-			warn = c.say(flows.T("warning: ", "警告:"))
+			warn = c.say(i18n.T("warning: ", "警告:"))
 		}
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
@@ -200,10 +201,10 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 func loadSettings(c *cli) config.Settings {
 	s, problems, err := config.LoadSettings(c.getenv)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s%v\n", c.say(flows.T("warning: ", "警告:")), err)
+		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), err)
 	}
 	for _, p := range problems {
-		fmt.Fprintf(c.stderr, "%s%s\n", c.say(flows.T("warning: ", "警告:")), p)
+		fmt.Fprintf(c.stderr, "%s%s\n", c.say(i18n.T("warning: ", "警告:")), p)
 	}
 	return s
 }
@@ -226,7 +227,7 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 	}
 	if f.yes {
 		if dup {
-			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(flows.T(
+			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(i18n.T(
 				"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
 				"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
 			return exitUsage
@@ -234,21 +235,21 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 		return exitOK
 	}
 	if !isTerminal(c.stdin) {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
+		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"not sent: submit asks for confirmation on a terminal; stdin is not one. Review the file and pass --yes to send without asking.",
 			"未发送:submit 需要在终端上确认,而标准输入不是终端。请审阅文件后使用 --yes 直接发送。")))
 		return exitUsage
 	}
 	printSummary(c, p.Target(o.API, o.Region), o)
 	in := bufio.NewReader(c.stdin)
-	if !ask(c, in, flows.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
-		fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+	if !ask(c, in, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
+		fmt.Fprintln(c.stderr, c.say(i18n.T("not sent", "未发送")))
 		return exitUsage
 	}
 	if dup {
 		fmt.Fprintf(c.stderr, "%s\n", c.say(recent.Describe()))
-		if !ask(c, in, flows.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
-			fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+		if !ask(c, in, i18n.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
+			fmt.Fprintln(c.stderr, c.say(i18n.T("not sent", "未发送")))
 			return exitUsage
 		}
 	}
@@ -256,7 +257,7 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 }
 
 // ask prints a question and reads one line; only y or yes (or 是) agrees.
-func ask(c *cli, in *bufio.Reader, q flows.Text) bool {
+func ask(c *cli, in *bufio.Reader, q i18n.Text) bool {
 	fmt.Fprint(c.stderr, c.say(q))
 	line, _ := in.ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
@@ -269,23 +270,23 @@ func ask(c *cli, in *bufio.Reader, q flows.Text) bool {
 // printSummary shows where the order goes, as whom, and the exact body, on stderr (stdout is
 // kept for the result, so --output json stays parseable).
 func printSummary(c *cli, t providers.Target, o flows.Order) {
-	row := func(label flows.Text, v string) {
+	row := func(label i18n.Text, v string) {
 		if v != "" {
 			fmt.Fprintf(c.stderr, "  %-12s %s\n", c.say(label)+":", v)
 		}
 	}
-	banner := map[providers.Mode]flows.Text{
-		providers.Live:    flows.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
-		providers.Sandbox: flows.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
+	banner := map[providers.Mode]i18n.Text{
+		providers.Live:    i18n.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
+		providers.Sandbox: i18n.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
 	}[t.Mode]
 	fmt.Fprintln(c.stderr, c.say(banner))
-	row(flows.T("API", "接口"), string(o.API))
-	row(flows.T("Region", "区域"), o.Region)
-	row(flows.T("Project", "项目"), o.ProjectID)
-	row(flows.T("Endpoint", "接入地址"), t.Endpoint)
-	row(flows.T("Mode", "模式"), string(t.Mode))
-	row(flows.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
-	fmt.Fprintln(c.stderr, c.say(flows.T("Body:", "请求体:")))
+	row(i18n.T("API", "接口"), string(o.API))
+	row(i18n.T("Region", "区域"), o.Region)
+	row(i18n.T("Project", "项目"), o.ProjectID)
+	row(i18n.T("Endpoint", "接入地址"), t.Endpoint)
+	row(i18n.T("Mode", "模式"), string(t.Mode))
+	row(i18n.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
+	fmt.Fprintln(c.stderr, c.say(i18n.T("Body:", "请求体:")))
 	body, err := json.MarshalIndent(json.RawMessage(o.CompactBody()), "  ", "  ")
 	if err != nil {
 		body = o.Body
@@ -307,7 +308,7 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
 	}
 	if mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
 	}
 	return exitOK
 }
@@ -330,7 +331,7 @@ func reportFailure(c *cli, f submitFlags, err error) int {
 	}
 	var miss *config.MissingError
 	if errors.As(err, &miss) {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("Set %s (or use --sandbox to try without a real account).",
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("Set %s (or use --sandbox to try without a real account).",
 			"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
 	} else if out.Advice.EN != "" {
 		fmt.Fprintln(c.stderr, c.say(out.Advice))

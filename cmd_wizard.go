@@ -13,6 +13,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/sandbox"
@@ -42,7 +43,7 @@ func cmdWizard(args []string, c *cli) int {
 	if f.lang != "" {
 		lang, ok := config.Lang(f.lang, c.getenv)
 		if !ok {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", f.lang)))
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", f.lang)))
 			return exitUsage
 		}
 		c.lang = lang
@@ -57,7 +58,7 @@ func cmdWizard(args []string, c *cli) int {
 	in, out, ok := terminals(c)
 	plainMode := plainWanted(f.plain, c.getenv)
 	if !ok && !plainMode {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
+		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"cloudorder: the wizard needs a terminal (stdin and stdout must be a TTY).\n"+
 				"  To order from a script, write an order file and run: cloudorder submit FILE --yes",
 			"cloudorder:向导需要在终端中运行(标准输入和标准输出都必须是终端)。\n"+
@@ -147,28 +148,28 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	var f wizardFlags
 	rest, code := c.parseFlags("", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
-		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(flows.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
-		fs.BoolVar(&f.plain, "plain", false, c.say(flows.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
-		fs.StringVar(&f.from, "from", "", c.say(flows.T("prefill from an order file", "从订单文件预填")))
-		fs.StringVar(&f.lang, "lang", "", c.say(flows.T("interface language: en or zh", "界面语言:en 或 zh")))
-		fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-		fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
-		fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+		fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(i18n.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
+		fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
+		fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order file", "从订单文件预填")))
+		fs.StringVar(&f.lang, "lang", "", c.say(i18n.T("interface language: en or zh", "界面语言:en 或 zh")))
+		fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+		fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+		fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 	})
 	if code >= 0 {
 		return f, code
 	}
 	switch {
 	case len(rest) > 0:
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: %s)",
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: unexpected argument %q (sub-commands: %s)",
 			"cloudorder:多余的参数 %q(子命令:%s)", rest[0], subcommandNames())))
 		return f, exitUsage
 	case f.sandbox && f.dryRun:
-		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
 		return f, exitUsage
 	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --timeout must be positive", "cloudorder:--timeout 必须大于 0")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --timeout must be positive", "cloudorder:--timeout 必须大于 0")))
 		return f, exitUsage
 	}
 	return f, -1

@@ -9,15 +9,16 @@ import (
 	"strings"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // subcommand is one sub-command's usage, declared once: the table below is what `cloudorder
 // --help` lists, what `cloudorder CMD --help` prints (with the flags the command declares when
 // it parses, parseFlags) and what an unknown flag prints before exit 2.
 type subcommand struct {
-	name     string     // "" is the wizard: `cloudorder [flags]`
-	synopsis flows.Text // the usage line(s), without "usage: "
-	about    flows.Text // what it does, one line
+	name     string    // "" is the wizard: `cloudorder [flags]`
+	synopsis i18n.Text // the usage line(s), without "usage: "
+	about    i18n.Text // what it does, one line
 	// interleaved: flags may come after the positional arguments (submit FILE --yes).
 	interleaved bool
 	run         func(args []string, c *cli) int
@@ -28,29 +29,29 @@ type subcommand struct {
 func commands() []subcommand {
 	return []subcommand{
 		{name: "", run: cmdWizard,
-			synopsis: flows.T("cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile NAME]",
+			synopsis: i18n.T("cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile NAME]",
 				"cloudorder [--sandbox | --dry-run] [--plain] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile 名称]"),
-			about: flows.T("the wizard: choose, review and send an order", "向导:选择、审阅并发送订单")},
+			about: i18n.T("the wizard: choose, review and send an order", "向导:选择、审阅并发送订单")},
 		{name: "validate", run: cmdValidate,
-			synopsis: flows.T("cloudorder validate FILE...", "cloudorder validate 文件..."),
-			about:    flows.T("check order files, send nothing", "检查订单文件,不发送")},
+			synopsis: i18n.T("cloudorder validate FILE...", "cloudorder validate 文件..."),
+			about:    i18n.T("check order files, send nothing", "检查订单文件,不发送")},
 		{name: "submit", run: cmdSubmit, interleaved: true,
-			synopsis: flows.T("cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile NAME]",
+			synopsis: i18n.T("cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile NAME]",
 				"cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile 名称]"),
-			about: flows.T("send one order file", "发送一个订单文件")},
+			about: i18n.T("send one order file", "发送一个订单文件")},
 		{name: "command", run: cmdCommand, interleaved: true,
-			synopsis: flows.T("cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]", "cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]"),
-			about:    flows.T("print the order as the aliyun/hcloud command", "输出订单对应的 aliyun/hcloud 命令")},
+			synopsis: i18n.T("cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]", "cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]"),
+			about:    i18n.T("print the order as the aliyun/hcloud command", "输出订单对应的 aliyun/hcloud 命令")},
 		{name: "sandbox", run: cmdSandbox,
-			synopsis: flows.T("cloudorder sandbox [--addr 127.0.0.1:PORT]", "cloudorder sandbox [--addr 127.0.0.1:端口]"),
-			about: flows.T("serve the loopback emulator of the ordering APIs; nothing sent to it is bought",
+			synopsis: i18n.T("cloudorder sandbox [--addr 127.0.0.1:PORT]", "cloudorder sandbox [--addr 127.0.0.1:端口]"),
+			about: i18n.T("serve the loopback emulator of the ordering APIs; nothing sent to it is bought",
 				"运行下单接口的本地模拟服务;发往它的订单不会产生任何购买")},
 		{name: "history", run: cmdHistory,
-			synopsis: flows.T("cloudorder history [--output text|json]", "cloudorder history [--output text|json]"),
-			about:    flows.T("list the orders sent from this machine", "列出从本机发送的订单")},
+			synopsis: i18n.T("cloudorder history [--output text|json]", "cloudorder history [--output text|json]"),
+			about:    i18n.T("list the orders sent from this machine", "列出从本机发送的订单")},
 		{name: "version", run: cmdVersion,
-			synopsis: flows.T("cloudorder version (or --version)", "cloudorder version(或 --version)"),
-			about:    flows.T("print the version", "显示版本")},
+			synopsis: i18n.T("cloudorder version (or --version)", "cloudorder version(或 --version)"),
+			about:    i18n.T("print the version", "显示版本")},
 	}
 }
 
@@ -108,7 +109,7 @@ func (c *cli) parseFlags(name string, args []string, declare func(fs *flag.FlagS
 // usageLine is "usage: " and name's synopsis, for a wrong number of arguments.
 func (c *cli) usageLine(name string) string {
 	cmd, _ := find(name)
-	return c.say(flows.T("usage: ", "用法:")) + c.say(cmd.synopsis)
+	return c.say(i18n.T("usage: ", "用法:")) + c.say(cmd.synopsis)
 }
 
 // usage prints cmd's usage and the flags fs declares. The wizard's usage is the whole tool's:
@@ -117,14 +118,14 @@ func (c *cli) usage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
 	if cmd.name == "" {
 		fmt.Fprint(w, c.toolUsage())
 	} else {
-		fmt.Fprintf(w, "%s%s\n\n%s\n", c.say(flows.T("usage: ", "用法:")), c.say(cmd.synopsis), c.say(cmd.about))
+		fmt.Fprintf(w, "%s%s\n\n%s\n", c.say(i18n.T("usage: ", "用法:")), c.say(cmd.synopsis), c.say(cmd.about))
 	}
 	n := 0
 	fs.VisitAll(func(*flag.Flag) { n++ })
 	if n == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", c.say(flows.T("Flags:", "选项:")))
+	fmt.Fprintf(w, "\n%s\n", c.say(i18n.T("Flags:", "选项:")))
 	fs.SetOutput(w)
 	fs.PrintDefaults()
 	fs.SetOutput(io.Discard)
@@ -134,20 +135,20 @@ func (c *cli) usage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
 // documentation.
 func (c *cli) toolUsage() string {
 	var b strings.Builder
-	b.WriteString(c.say(flows.T("cloudorder — place cloud product orders, reviewed before they are sent\n\nUsage:\n",
+	b.WriteString(c.say(i18n.T("cloudorder — place cloud product orders, reviewed before they are sent\n\nUsage:\n",
 		"cloudorder — 下单前可审阅的云产品下单工具\n\n用法:\n")))
 	for _, cmd := range commands() {
 		fmt.Fprintf(&b, "  %s\n      %s\n", c.say(cmd.synopsis), c.say(cmd.about))
 	}
 	b.WriteString("\n" + c.say(exitCodesText) + "\n")
-	b.WriteString(c.say(flows.T("APIs (the order file's \"api\"):\n", "接口(订单文件中的 \"api\"):\n")))
+	b.WriteString(c.say(i18n.T("APIs (the order file's \"api\"):\n", "接口(订单文件中的 \"api\"):\n")))
 	for _, a := range flows.APIs() {
 		fmt.Fprintf(&b, "  %s  %s\n      %s %s · %s\n", a.ID, c.say(a.Title), a.Method, a.Path, a.DocURL)
 	}
 	return b.String()
 }
 
-var exitCodesText = flows.T(`Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadable input ·
+var exitCodesText = i18n.T(`Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadable input ·
 3 the API rejected the order (nothing bought) · 4 sent but the outcome is unknown (check
 history and the console first) · 5 not sent (DNS, connect or TLS failure): safe to retry
 `, `退出码:0 完成 · 1 订单无效,未发送 · 2 用法错误或输入不可读 ·
@@ -162,7 +163,7 @@ func cmdVersion(args []string, c *cli) int {
 		return code
 	}
 	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder version: unexpected argument %q", "cloudorder version:多余的参数 %q", rest[0])))
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder version: unexpected argument %q", "cloudorder version:多余的参数 %q", rest[0])))
 		return exitUsage
 	}
 	fmt.Fprintln(c.stdout, "cloudorder", toolVersion())

@@ -9,7 +9,7 @@ import (
 	"os"
 
 	"cloudorder/config"
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -34,7 +34,7 @@ type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	lang           flows.Lang
+	lang           i18n.Lang
 	settings       config.Settings // config.toml, read once by run (problems: loadSettings)
 }
 
@@ -69,4 +69,4 @@ func run(args []string, c *cli) int {
 }
 
 // say picks the text in the session's language.
-func (c *cli) say(t flows.Text) string { return t.In(c.lang) }
+func (c *cli) say(t i18n.Text) string { return t.In(c.lang) }

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/ui"
 )
@@ -14,7 +14,7 @@ import (
 // submit prints), in the session's language, with the table's exit code.
 func TestWizardExitReportUsesOutcomeTable(t *testing.T) {
 	for _, k := range []providers.Kind{providers.Invalid, providers.Rejected, providers.Unknown, providers.NotSent} {
-		for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			var out, errOut bytes.Buffer
 			c := &cli{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, lang: lang}
 			code := reportOutcome(ui.Outcome{Failure: k, FailureText: "the facts"}, c)

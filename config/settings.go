@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Settings are the tool's own settings from config.toml (DESIGN.md §4).
@@ -112,7 +113,7 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 		}
 		switch table {
 		case "":
-			if _, ok := flows.ParseLang(val); !ok || (val != "en" && val != "zh") {
+			if _, ok := i18n.ParseLang(val); !ok || (val != "en" && val != "zh") {
 				bad(n, "lang must be \"en\" or \"zh\"")
 				continue
 			}

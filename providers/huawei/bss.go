@@ -13,6 +13,7 @@ import (
 	dscmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -130,7 +131,7 @@ func (p *Provider) dscProductID(ctx context.Context, q providers.LookupQuery) ([
 		// The label sits beside the value in every picker: say the price, not the id again.
 		en := joinLabel(joinSpace(amount, currency), period.EN)
 		zh := joinLabel(joinSpace(amount, currency), period.ZH)
-		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh), Help: providers.ListPriceCaveat})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(en, zh), Help: providers.ListPriceCaveat})
 	}
 	if len(out) == 0 {
 		return nil, &providers.Error{Kind: providers.Rejected, Message: "BSS priced the item but named no product id for it"}
@@ -162,20 +163,20 @@ func int32s(in map[string]string, names ...string) (map[string]int32, error) {
 }
 
 // periodText is "1 month" / "2 years" (2 month, 3 year, as both DSC and BSS number them).
-func periodText(periodType, n int32) flows.Text {
+func periodText(periodType, n int32) i18n.Text {
 	switch periodType {
 	case 2:
 		if n == 1 {
-			return flows.T("1 month", "1 个月")
+			return i18n.T("1 month", "1 个月")
 		}
-		return flows.Tf("%d months", "%d 个月", n)
+		return i18n.Tf("%d months", "%d 个月", n)
 	case 3:
 		if n == 1 {
-			return flows.T("1 year", "1 年")
+			return i18n.T("1 year", "1 年")
 		}
-		return flows.Tf("%d years", "%d 年", n)
+		return i18n.Tf("%d years", "%d 年", n)
 	}
-	return flows.Tf("period type %d × %d", "周期类型 %d × %d", periodType, n)
+	return i18n.Tf("period type %d × %d", "周期类型 %d × %d", periodType, n)
 }
 
 func joinSpace(a, b string) string {
@@ -208,7 +209,7 @@ func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote,
 		return providers.Quote{}, invalid(err)
 	}
 	if b.ChargingMode != 0 {
-		return providers.Quote{Note: flows.T("only yearly/monthly (charging_mode 0) DSC orders have a price inquiry",
+		return providers.Quote{Note: i18n.T("only yearly/monthly (charging_mode 0) DSC orders have a price inquiry",
 			"只有包周期(charging_mode 0)的数据安全中心订单可以询价")}, nil
 	}
 	items := make([]bssmodel.PeriodProductInfo, len(b.ProductInfos))

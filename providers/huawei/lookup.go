@@ -10,6 +10,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -76,7 +77,7 @@ func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flo
 		if s := deref(pr.Status); s != "" && s != "normal" {
 			help = strings.TrimSpace(help + " (" + s + ")")
 		}
-		out = append(out, flows.Option{Value: id, Label: flows.T(label, label), Help: flows.T(help, help)})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(label, label), Help: i18n.T(help, help)})
 	}
 	return out, nil
 }
@@ -130,7 +131,7 @@ func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuer
 		if zh == "" {
 			zh = en
 		}
-		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh)})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(en, zh)})
 	}
 	return out, nil
 }
