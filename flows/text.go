@@ -23,6 +23,3 @@ func T(en, zh string) Text { return i18n.T(en, zh) }
 
 // Tf is i18n.Tf.
 func Tf(en, zh string, args ...any) Text { return i18n.Tf(en, zh, args...) }
-
-// ParseLang is i18n.ParseLang.
-func ParseLang(s string) (Lang, bool) { return i18n.ParseLang(s) }

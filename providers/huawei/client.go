@@ -109,7 +109,7 @@ func basicCredentials(c config.HuaweiCredential, projectID string) (*basic.Crede
 	}
 	creds, err := b.SafeBuild()
 	if err != nil {
-		return nil, fmt.Errorf("Huawei Cloud credentials: %w", err)
+		return nil, fmt.Errorf("the Huawei Cloud credentials: %w", err)
 	}
 	return creds, nil
 }

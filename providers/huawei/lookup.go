@@ -48,7 +48,7 @@ func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows
 	case LookupDSCProductID:
 		return p.dscProductID(ctx, q)
 	}
-	return nil, invalid(fmt.Errorf("Huawei Cloud has no look-up %q", q.Name))
+	return nil, invalid(fmt.Errorf("no Huawei Cloud look-up is named %q", q.Name))
 }
 
 func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
