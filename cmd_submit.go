@@ -36,7 +36,7 @@ type submitFlags struct {
 	timeout                      time.Duration
 }
 
-// cmdSubmit sends one order file (DESIGN.md §3). Exit codes: 0 placed · 1 invalid order or
+// cmdSubmit sends one order file (docs/design.md, "Command line"). Exit codes: 0 placed · 1 invalid order or
 // missing credentials, nothing sent · 2 usage error, unreadable file, an endpoint refused by
 // the gate, no terminal to confirm on, or an identical order succeeded (or may have) within
 // 24 h — or the history cannot be read — and --yes came without --allow-duplicate (the remedy

@@ -13,7 +13,7 @@ import (
 	"cloudorder/providers"
 )
 
-// Exit codes (DESIGN.md §3); scripts rely on them. The codes of failed orders come from the
+// Exit codes (docs/design.md, "Exit codes"); scripts rely on them. The codes of failed orders come from the
 // one outcome table, providers.OutcomeOf.
 var (
 	exitOK       = 0                                            // done

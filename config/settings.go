@@ -14,7 +14,7 @@ import (
 	"cloudorder/i18n"
 )
 
-// Settings are the tool's own settings from config.toml (DESIGN.md §4).
+// Settings are the tool's own settings from config.toml (docs/design.md, "Environment and files").
 type Settings struct {
 	Lang      string                 // "en" or "zh"; "" = from the environment
 	Regions   map[string]string      // default region per cloud: "alibaba", "huawei"

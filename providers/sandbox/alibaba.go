@@ -30,7 +30,7 @@ type apiError struct {
 	Message string
 }
 
-// Alibaba's generic gateway errors (api-facts §1.8, D-ALI-COMMONERR).
+// Alibaba's generic gateway errors, as alibaba-cloud-sdk-go parses them (sdk/errors/server_error.go).
 var (
 	alibabaNotFound = apiError{http.StatusNotFound, "InvalidAction.NotFound",
 		"Specified api is not found, please check your url and method."}

@@ -105,7 +105,8 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 // the project is the sandbox account's.
 func (s *Server) checkHuaweiRequest(r *http.Request, pid string, body []byte, api huaweiAPI) *apiError {
 	if pid == "{project_id}" {
-		// What an endpoint-only SDK client without a project id sends (api-facts §4.1).
+		// What an SDK client given an endpoint but no project id sends: the path keeps its
+		// literal {project_id}.
 		return &apiError{http.StatusBadRequest, api.invalid,
 			"Invalid parameter: project_id: the project id was not set (the path has a literal {project_id}); give the SDK credentials a project id (HUAWEICLOUD_SDK_PROJECT_ID)"}
 	}
