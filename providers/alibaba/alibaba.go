@@ -44,18 +44,26 @@ func New(opts Options) *Provider {
 	return &Provider{opts: opts}
 }
 
-// endpoint is where an order for region goes: the override, else the host the official SDKs'
-// endpoint map gives the region (endpoint.go).
-func (p *Provider) endpoint(region string) config.Endpoint {
-	if p.opts.Endpoint != nil {
-		return *p.opts.Endpoint
+// endpoint is where api's requests for region go: the override, else the host the API's
+// registration gives the region (pai.go: endpoint.go's table); ok is false for an API this
+// provider does not serve.
+func (p *Provider) endpoint(api flows.APIID, region string) (ep config.Endpoint, ok bool) {
+	s, known := apis[api]
+	switch {
+	case p.opts.Endpoint != nil:
+		return *p.opts.Endpoint, true
+	case !known:
+		return config.Endpoint{}, false
 	}
-	return config.Endpoint{Scheme: "https", Host: host(region)}
+	return config.Endpoint{Scheme: "https", Host: s.host(region)}, true
 }
 
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
-	t := providers.Target{Mode: p.opts.Mode, Endpoint: p.endpoint(region).String()}
+	t := providers.Target{Mode: p.opts.Mode}
+	if ep, ok := p.endpoint(api, region); ok {
+		t.Endpoint = ep.String()
+	}
 	c, err := p.opts.Credential()
 	var miss *config.MissingError
 	switch {
@@ -110,8 +118,7 @@ func (p *Provider) client(region string, cred config.AlibabaCredential, tr *prov
 
 // route sets scheme, host and port on the request. Domain must not contain the port: the SDK
 // builds scheme://Domain:Port/path itself.
-func (p *Provider) route(req *CreateProductOrdersRequest, region string) {
-	ep := p.endpoint(region)
+func (p *Provider) route(req *requests.RoaRequest, ep config.Endpoint) {
 	req.Scheme = requests.HTTPS
 	if ep.Scheme == "http" && config.IsLoopback(ep.Host) {
 		req.Scheme = requests.HTTP // only ever for a loopback sandbox (config.ParseEndpoint)

@@ -11,6 +11,7 @@ import (
 // apiSpec is how one API is called; its file (pai.go) registers it, and nothing else in this
 // package names an API (docs/adding-an-api.md).
 type apiSpec struct {
+	host   func(region string) string // the API's host in region (its region table)
 	submit func(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error)
 	quote  func(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error)
 }

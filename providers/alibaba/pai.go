@@ -14,7 +14,7 @@ import (
 // those of aliyun-openapi-meta metadatas/aiworkspace/CreateProductOrders.json; the aliyun CLI
 // sends --body byte for byte.
 func init() {
-	register(flows.AlibabaPAI, apiSpec{submit: submitPAI, quote: quotePAI},
+	register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI},
 		providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"})
 }
 
@@ -35,7 +35,8 @@ func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Resul
 		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
 	}
 	req := NewCreateProductOrdersRequest(o.CompactBody())
-	p.route(req, o.Region)
+	ep, _ := p.endpoint(o.API, o.Region) // registered: Submit found the API
+	p.route(req.RoaRequest, ep)
 	req.SetReadTimeout(p.opts.Timeout)
 	req.SetConnectTimeout(connect)
 	resp := NewCreateProductOrdersResponse()
