@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -71,6 +70,7 @@ func cmdWizard(args []string, c *cli) int {
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		From:      loaded,
+		Timeout:   f.timeout,
 	}
 	switch {
 	case f.sandbox:
@@ -103,8 +103,10 @@ func cmdWizard(args []string, c *cli) int {
 	if plainMode {
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
-	prog := tea.NewProgram(ui.New(opts), tea.WithInput(in), tea.WithOutput(out))
+	prog, restore := newProgram(ui.New(opts), in, out)
+	defer restore()
 	final, err := prog.Run()
+	restore()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		fmt.Fprintf(c.stderr, "cloudorder: %v\n", err)
 		return exitUsage
@@ -130,6 +132,9 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 		return exitOK
 	}
 	if o.Failure == 0 {
+		if o.Cancelled {
+			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
+		}
 		return exitOK
 	}
 	// The outcome table's headline and advice; FailureText carries the facts.
@@ -192,7 +197,7 @@ func loadFrom(name string, c *cli) (*ui.Loaded, int) {
 }
 
 // terminals returns the terminal files behind stdin and stdout, ok false when either is not one.
-func terminals(c *cli) (io.Reader, io.Writer, bool) {
+func terminals(c *cli) (*os.File, *os.File, bool) {
 	in, ok1 := c.stdin.(*os.File)
 	out, ok2 := c.stdout.(*os.File)
 	if !ok1 || !ok2 || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {

@@ -11,7 +11,12 @@ import (
 	"cloudorder/config"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/ui/earlyenv"
 )
+
+// TMUX was kept from lipgloss's package-level colour detection (ui/earlyenv): put it
+// back before anything reads the environment.
+func init() { earlyenv.Restore() }
 
 // Exit codes (docs/design.md, "Exit codes"); scripts rely on them. The codes of failed orders come from the
 // one outcome table, providers.OutcomeOf.

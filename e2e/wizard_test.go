@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // tmux runs one tmux command on the test's private server.
@@ -53,61 +54,126 @@ func (x tmux) waitFor(want string, history bool, within time.Duration) string {
 	return ""
 }
 
-func TestWizardPlacesDefaultOrderInSandbox(t *testing.T) {
+// defaultOrder is one API's default order as a newcomer places it: the keys that pick the
+// API on the first screen, then Enter until the review, then y. Huawei's orders join the
+// table once the account look-ups answer their IDs (their fields take look-up results as
+// defaults, so no typing is needed then).
+type defaultOrder struct {
+	name    string
+	pick    []string // keys on the first screen that choose the API
+	product string   // a line the review's JSON shows
+	checkAt []string // steps (breadcrumb titles) where the help panel's column is checked
+}
+
+var defaultOrders = []defaultOrder{
+	{name: "alibaba", product: `"ProductCode": "DataWorks_share"`, checkAt: []string{"API", "Billing"}},
+}
+
+// maxKeys is the promise: at most 12 keystrokes from launch to an order ID.
+const maxKeys = 12
+
+func TestWizardPlacesEachDefaultOrderInTwelveKeys(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "cloudorder")
+	bin := buildBinary(t)
+	for _, o := range defaultOrders {
+		t.Run(o.name, func(t *testing.T) { placeDefault(t, bin, o) })
+	}
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "cloudorder")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	build.Dir = ".."
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// startWizard runs the built wizard in a 120×40 tmux pane with a fresh HOME and XDG
+// directories (returned as dir); the shell stays after the wizard exits so the scrollback
+// can be read.
+func startWizard(t *testing.T, bin, name string, args ...string) (tmux, string) {
+	t.Helper()
+	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	for _, d := range []string{home, filepath.Join(dir, "config"), filepath.Join(dir, "state")} {
 		if err := os.MkdirAll(d, 0o700); err != nil {
 			t.Fatal(err)
 		}
 	}
-	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-%d", os.Getpid())}
+	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-%d-%s", os.Getpid(), name)}
 	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
-
-	// The shell stays after the wizard exits so the scrollback can be read.
-	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8 %q --sandbox --lang en; echo "EXIT=$?"; exec sleep 600`,
-		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin)
+	quoted := ""
+	for _, a := range args {
+		quoted += fmt.Sprintf(" %q", a)
+	}
+	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8 %q%s; echo "EXIT=$?"; exec sleep 600`,
+		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin, quoted)
 	x.run("new-session", "-d", "-x", "120", "-y", "40", "-s", "wiz", "sh", "-c", script)
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
+	return x, dir
+}
+
+func placeDefault(t *testing.T, bin string, o defaultOrder) {
+	x, dir := startWizard(t, bin, o.name, "--sandbox", "--lang", "en")
 
 	// Keys typed before the program puts the terminal in raw mode would be cooked by the
 	// line discipline: wait for the first screen.
 	x.waitFor("SANDBOX", false, 20*time.Second)
-	x.waitFor("enter next", false, 5*time.Second)
-
-	// Enter accepts each documented default, field by field, step by step, up to review.
-	var s string
-	for i := 0; i < 30; i++ {
-		s = x.screen(false)
-		if strings.Contains(s, "Request body (exactly what is sent)") {
-			break
-		}
-		before := s
-		x.run("send-keys", "-t", "wiz", "Enter")
-		for j := 0; j < 40 && x.screen(false) == before; j++ {
+	s := x.waitFor("enter next", false, 5*time.Second)
+	keys := 0
+	send := func(k string) {
+		before := x.screen(false)
+		x.run("send-keys", "-t", "wiz", k)
+		keys++
+		for j := 0; j < 80 && x.screen(false) == before; j++ {
 			time.Sleep(25 * time.Millisecond)
 		}
 	}
-	if !strings.Contains(s, "Request body (exactly what is sent)") {
-		t.Fatalf("did not reach review:\n%s", s)
+	checked := map[string]bool{}
+	check := func(s string) {
+		for _, step := range o.checkAt {
+			if !checked[step] && currentStep(s) == step {
+				checked[step] = true
+				helpPanelInItsColumn(t, step, s)
+			}
+		}
 	}
-	for _, want := range []string{`"ProductCode": "DataWorks_share"`, "y place order"} {
+	check(s)
+	for _, k := range o.pick {
+		send(k)
+	}
+	// Enter takes each step's documented defaults, one Enter per step, up to review.
+	for i := 0; i < maxKeys && !strings.Contains(s, "Request body (exactly what is sent)"); i++ {
+		send("Enter")
+		s = x.screen(false)
+		check(s)
+	}
+	if !strings.Contains(s, "Request body (exactly what is sent)") {
+		t.Fatalf("did not reach review in %d keys:\n%s", keys, s)
+	}
+	for _, want := range []string{o.product, "y place order"} {
 		if !strings.Contains(s, want) {
 			t.Fatalf("review lacks %q:\n%s", want, s)
 		}
 	}
+	for _, step := range o.checkAt {
+		if !checked[step] {
+			t.Errorf("never saw the %s step", step)
+		}
+	}
 
 	x.run("send-keys", "-t", "wiz", "y")
+	keys++
 	s = x.waitFor("Order placed", false, 20*time.Second)
+	if keys > maxKeys {
+		t.Fatalf("%d keystrokes from launch to the order ID, want at most %d", keys, maxKeys)
+	}
+	t.Logf("%s: %d keystrokes from launch to the order ID", o.name, keys)
 	id := regexp.MustCompile(`order id:\s+(\S+)`).FindStringSubmatch(s)
 	if id == nil {
 		t.Fatalf("no order id on the result screen:\n%s", s)
@@ -124,13 +190,60 @@ func TestWizardPlacesDefaultOrderInSandbox(t *testing.T) {
 	}
 }
 
-func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "cloudorder")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
+// currentStep is the title of the screen: the text before " — " on the line under the
+// breadcrumb.
+func currentStep(screen string) string {
+	lines := strings.Split(screen, "\n")
+	if len(lines) < 3 {
+		return ""
 	}
+	title, _, _ := strings.Cut(lines[2], " — ")
+	return strings.TrimSpace(title)
+}
+
+// helpPanelInItsColumn checks that the help panel sits right of the form on every body line,
+// behind one bar in one column, and starts with the focused field's title.
+func helpPanelInItsColumn(t *testing.T, step, screen string) {
+	t.Helper()
+	col, lines := -1, 0
+	for _, l := range strings.Split(screen, "\n") {
+		i := strings.Index(l, "│")
+		if i < 0 {
+			continue
+		}
+		c := utf8.RuneCountInString(l[:i])
+		if col < 0 {
+			col = c
+		}
+		if c != col {
+			t.Fatalf("%s: the help panel's bar moves from column %d to %d:\n%s", step, col, c, screen)
+		}
+		lines++
+	}
+	if col < 50 || lines < 30 {
+		t.Fatalf("%s: the help panel is not in a column of its own (bar at column %d on %d lines):\n%s", step, col, lines, screen)
+	}
+}
+
+func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	x, _ := startWizard(t, buildBinary(t), "quit", "--sandbox", "--lang", "en")
+	x.waitFor("enter next", false, 20*time.Second)
+	for range 5 {
+		x.run("send-keys", "-t", "wiz", "Enter")
+	}
+	x.waitFor("y place order", false, 10*time.Second)
+	x.run("send-keys", "-t", "wiz", "C-c")
+	s := x.waitFor("EXIT=0", true, 10*time.Second)
+	if !strings.Contains(s, "cancelled — nothing was sent") {
+		t.Fatalf("ctrl+c on the review does not say nothing was sent:\n%s", s)
+	}
+}
+
+func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
+	bin := buildBinary(t)
 	for _, tc := range []struct {
 		args []string
 		want string

@@ -16,13 +16,14 @@ func benchStep(b *testing.B, fill map[string]string, where string) {
 		d.walk(fill)
 	} else {
 		for i := 0; i < 400 && d.m.Where() != where; i++ {
-			r, _ := d.m.focused()
-			if r.kind == rowAPI {
-				for d.m.valueOf(r) != fill["api"] {
+			r := d.focused()
+			if _, api := r.w.(apiWidget); api {
+				for d.value(r) != fill["api"] {
 					d.keys("right")
 				}
 			}
-			if want, has := fill[r.path()]; has && r.kind == rowText && d.m.valueOf(r) != want {
+			if _, text := r.w.(textWidget); fill[r.path()] != "" && text && d.value(r) != fill[r.path()] {
+				want := fill[r.path()]
 				d.keys("ctrl+u")
 				d.typ(want)
 			}

@@ -173,6 +173,8 @@ func keyMsg(k string) tea.KeyPressMsg {
 		"pgup":      {Code: tea.KeyPgUp},
 		"ctrl+c":    {Code: 'c', Mod: tea.ModCtrl},
 		"ctrl+u":    {Code: 'u', Mod: tea.ModCtrl},
+		"ctrl+n":    {Code: 'n', Mod: tea.ModCtrl},
+		"q":         {Code: 'q', Text: "q"},
 		"f1":        {Code: tea.KeyF1},
 	}
 	if m, ok := special[k]; ok {
@@ -196,29 +198,26 @@ func (d *driver) walk(fill map[string]string) []string {
 		d.keys(k)
 	}
 	for i := 0; i < 400 && d.m.Where() != "review"; i++ {
-		r, ok := d.m.focused()
+		r, ok := d.m.form.focused()
 		if !ok {
 			press("enter")
 			continue
 		}
 		want, has := fill[r.path()]
-		if r.kind == rowAPI {
-			want, has = fill["api"]
-		}
-		if has && d.m.valueOf(r) != want {
-			switch r.kind {
-			case rowText:
+		if has && d.value(r) != want {
+			switch r.w.(type) {
+			case textWidget:
 				press("ctrl+u")
 				for _, c := range want {
 					press(string(c))
 				}
 			default:
-				for j := 0; j < 40 && d.m.valueOf(r) != want; j++ {
+				for j := 0; j < 40 && d.value(r) != want; j++ {
 					press("right")
 				}
 			}
-			if d.m.valueOf(r) != want {
-				d.t.Fatalf("could not set %s to %q (is %q)\n%s", r.path(), want, d.m.valueOf(r), d.view())
+			if d.value(r) != want {
+				d.t.Fatalf("could not set %s to %q (is %q)\n%s", r.path(), want, d.value(r), d.view())
 			}
 		}
 		press("enter")
@@ -247,11 +246,20 @@ var (
 	}
 )
 
+// value is the answer a row shows.
+func (d *driver) value(r row) string { return r.w.value(d.m.s, r) }
+
+// focused is the focused row of the form.
+func (d *driver) focused() row {
+	r, _ := d.m.form.focused()
+	return r
+}
+
 // focus moves down to the row editing path.
 func (d *driver) focus(path string) {
 	d.t.Helper()
 	for range 60 {
-		if r, ok := d.m.focused(); ok && r.path() == path {
+		if r, ok := d.m.form.focused(); ok && r.path() == path {
 			return
 		}
 		d.keys("down")

@@ -2,16 +2,35 @@ package ui
 
 import "cloudorder/flows"
 
+// tf fills a two-language format text.
+func tf(t flows.Text, args ...any) flows.Text { return flows.Tf(t.EN, t.ZH, args...) }
+
+// The banner in every mode, longest first: the first that fits the window is shown, so a
+// narrow terminal gets a shorter sentence rather than a cut one.
+var (
+	bannerSandbox = []flows.Text{
+		flows.T("SANDBOX · orders go to the local sandbox; nothing is bought", "沙箱 · 订单发往本地沙箱,不会真实购买"),
+		flows.T("SANDBOX · nothing is bought", "沙箱 · 不会真实购买"),
+		flows.T("SANDBOX", "沙箱"),
+	}
+	bannerDryRun = []flows.Text{
+		flows.T("DRY RUN · nothing is sent; review and save the order file", "演练 · 不发送任何请求;可审阅并保存订单文件"),
+		flows.T("DRY RUN · nothing is sent", "演练 · 不发送任何请求"),
+		flows.T("DRY RUN", "演练"),
+	}
+	bannerLive = []flows.Text{
+		flows.T("!! LIVE · orders go to the real cloud and COST MONEY !!", "!! 正式环境 · 订单发往真实云平台,会产生费用 !!"),
+		flows.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
+		flows.T("!! LIVE !!", "!! 正式 !!"),
+	}
+)
+
+// CancelledText is the line printed on exit when the person quit before sending anything.
+var CancelledText = flows.T("cancelled — nothing was sent", "已取消 — 未发送任何内容")
+
 // Every string the wizard shows, in English and Chinese. Field labels, help and option texts
 // come from flows; these are the wizard's own words.
 var (
-	txtBannerSandbox = flows.T("SANDBOX · orders go to the local sandbox; nothing is bought",
-		"沙箱 · 订单发往本地沙箱,不会真实购买")
-	txtBannerDryRun = flows.T("DRY RUN · nothing is sent; review and save the order file",
-		"演练 · 不发送任何请求;可审阅并保存订单文件")
-	txtBannerLive = flows.T("LIVE · orders go to the real cloud and COST MONEY",
-		"正式环境 · 订单发往真实云平台,会产生费用")
-
 	txtReview     = flows.T("Review", "审阅")
 	txtSubmitting = flows.T("Placing order", "正在下单")
 	txtResult     = flows.T("Result", "结果")
@@ -20,47 +39,60 @@ var (
 	txtAPIHelp  = flows.T("Which ordering API to use. Each API has its own fields; answers are kept per API.",
 		"选择下单接口。每个接口有各自的字段;各接口的回答会分别保留。")
 
-	txtRequired  = flows.T("required", "必填")
-	txtOptional  = flows.T("optional", "可选")
-	txtNotSent   = flows.T("wizard only: not sent", "仅用于向导:不发送")
-	txtDefault   = flows.T("default", "默认")
-	txtExample   = flows.T("example", "示例")
-	txtOptions   = flows.T("Documented values", "文档取值")
-	txtSuggested = flows.T("Suggestions (any value is accepted)", "建议值(也可输入其他值)")
-	txtLookedUp  = flows.T("From your account", "来自账号的查询结果")
-	txtLookingUp = flows.T("looking up values…", "正在查询可选值…")
-	txtLookupBad = flows.T("look-up failed (you can still type a value)", "查询失败(仍可手动输入)")
-	txtPath      = flows.T("JSON path", "JSON 路径")
-	txtEmpty     = flows.T("(empty)", "(空)")
-	txtItems     = flows.T("%d item(s)", "%d 项")
-	txtItemsHint = flows.T("a / + adds an item, x / - removes the last", "a / + 添加一项,x / - 删除最后一项")
-	txtItemHint  = flows.T("x / - removes this item", "x / - 删除此项")
-	txtFilter    = flows.T("filter", "筛选")
-	txtNoMatch   = flows.T("no value matches", "没有匹配的取值")
-	txtMore      = flows.T("more", "更多")
+	txtRequired    = flows.T("required", "必填")
+	txtOptional    = flows.T("optional", "可选")
+	txtNotSent     = flows.T("wizard only: not sent", "仅用于向导:不发送")
+	txtDefault     = flows.T("default", "默认")
+	txtExample     = flows.T("example", "示例")
+	txtOptions     = flows.T("Documented values", "文档取值")
+	txtSuggested   = flows.T("Suggestions (any value is accepted)", "建议值(也可输入其他值)")
+	txtLookedUp    = flows.T("From your account", "来自账号的查询结果")
+	txtLookingUp   = flows.T("looking up values…", "正在查询可选值…")
+	txtLookupBad   = flows.T("look-up failed (you can still type a value)", "查询失败(仍可手动输入)")
+	txtPath        = flows.T("JSON path", "JSON 路径")
+	txtEmpty       = flows.T("(empty)", "(空)")
+	txtItems       = flows.T("%d item(s)", "%d 项")
+	txtItemsHint   = flows.T("a / + adds an item, x / - removes the last", "a / + 添加一项,x / - 删除最后一项")
+	txtItemHint    = flows.T("x / - removes this item", "x / - 删除此项")
+	txtFilter      = flows.T("filter", "筛选")
+	txtNoMatch     = flows.T("no value matches", "没有匹配的取值")
+	txtMoreInPanel = flows.T("(more in the help panel)", "(详见帮助面板)")
+	txtAtMost      = flows.T("%s allows at most %d item(s)", "%s 最多 %d 项")
+	txtAtLeast     = flows.T("%s needs at least %d item(s)", "%s 至少需要 %d 项")
+	txtFixField    = flows.T("This field needs a valid answer first (✗ above); ↓ moves on, esc goes back.", "请先为此字段填写有效的值(见上方 ✗);↓ 可移到下一项,esc 返回上一步。")
 
 	txtBlocked     = flows.T("Fix the problems marked ✗ in this step to continue (esc goes back).", "请先修正本步骤中标记 ✗ 的问题(esc 可返回上一步)。")
 	txtOtherProbs  = flows.T("Other problems in this step", "本步骤的其他问题")
 	txtLoadedFrom  = flows.T("Loaded from %s", "已从 %s 载入")
-	txtLoadProbs   = flows.T("Left out of this order (the file says more than it can carry):", "以下内容未纳入此订单(文件内容超出订单可承载的范围):")
-	txtWarning     = flows.T("warning", "警告")
+	txtLoadProbs   = flows.T("The file has problems; they are marked at their fields:", "文件存在问题,已在对应字段标出:")
 	txtFixFirst    = flows.T("The order has problems; go back (esc) and fix them before placing it.", "订单存在问题;请返回(esc)修正后再下单。")
 	txtEnterNoSend = flows.T("Enter does not place orders: press y to place it, s to save it.", "Enter 不会下单:按 y 下单,按 s 保存。")
 	txtEnterDryRun = flows.T("Dry run: nothing is sent. Press s to save the order file.", "演练模式:不会发送。按 s 保存订单文件。")
 	txtDryRunNoY   = flows.T("Dry run: orders are not placed. Press s to save the order file.", "演练模式不下单。按 s 保存订单文件。")
 
-	txtTarget     = flows.T("Target", "目标")
-	txtEndpoint   = flows.T("endpoint", "终端节点")
-	txtCredential = flows.T("credential", "凭证")
-	txtKey        = flows.T("access key", "访问密钥")
-	txtRegion     = flows.T("region", "区域")
-	txtProject    = flows.T("project", "项目")
-	txtMode       = flows.T("mode", "模式")
-	txtNone       = flows.T("none", "无")
-	txtSummary    = flows.T("Summary", "摘要")
-	txtBodyTitle  = flows.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
-	txtProblems   = flows.T("Problems", "问题")
-	txtWarnings   = flows.T("Warnings", "警告")
+	txtTarget            = flows.T("Target", "目标")
+	txtEndpoint          = flows.T("endpoint", "终端节点")
+	txtCredential        = flows.T("credential", "凭证")
+	txtKey               = flows.T("access key", "访问密钥")
+	txtRegionAlibaba     = flows.T("region", "地域") // the Alibaba console's word
+	txtRegionHuawei      = flows.T("region", "区域") // the Huawei console's word
+	txtStepRegionAlibaba = flows.T("Region & account", "地域与账号")
+	txtModeLive          = flows.T("live", "正式环境")
+	txtModeSandbox       = flows.T("sandbox", "沙箱")
+	txtModeDryRun        = flows.T("dry run", "演练")
+	txtSandboxKeys       = flows.T("the sandbox's built-in keys", "沙箱内置密钥")
+	txtAnswers           = flows.T("Answers", "回答")
+	txtBodyShort         = flows.T("JSON", "JSON 请求体")
+	txtLines             = flows.T("lines %d–%d of %d", "第 %d–%d 行,共 %d 行")
+	txtJumpTitle         = flows.T("Jump to a field (type to filter · enter opens it · esc closes)", "跳到字段(输入以筛选 · enter 打开 · esc 关闭)")
+	txtJumpHint          = flows.T("Press e, then enter, to go to %s.", "按 e 再按 enter 可跳到 %s。")
+	txtProject           = flows.T("project", "项目")
+	txtMode              = flows.T("mode", "模式")
+	txtNone              = flows.T("none", "无")
+	txtSummary           = flows.T("Summary", "摘要")
+	txtBodyTitle         = flows.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
+	txtProblems          = flows.T("Problems", "问题")
+	txtWarnings          = flows.T("Warnings", "警告")
 
 	txtSaveAsk    = flows.T("Save the order file to", "订单文件保存到")
 	txtSaveExists = flows.T("%s exists. Overwrite it? y overwrites · n/esc cancels", "%s 已存在。覆盖吗?y 覆盖 · n/esc 取消")
@@ -74,55 +106,71 @@ var (
 	txtQuitAsk = flows.T("An order is in flight. Quit now? The outcome may stay unknown: check `cloudorder history` and the console. y quits · n keeps waiting",
 		"订单正在提交。现在退出吗?结果可能未知:请查看 `cloudorder history` 与控制台。y 退出 · n 继续等待")
 
-	txtSending  = flows.T("Sending the order… keys are ignored until the answer arrives (ctrl+c asks first).", "正在发送订单… 收到结果前按键无效(ctrl+c 会先询问)。")
-	txtChecking = flows.T("Checking the history for an identical order…", "正在检查历史中的相同订单…")
-	txtElapsed  = flows.T("elapsed", "已用时")
+	txtSending     = flows.T("Sending the order… keys are ignored until the answer arrives (ctrl+c asks first).", "正在发送订单… 收到结果前按键无效(ctrl+c 会先询问)。")
+	txtChecking    = flows.T("Checking the history for an identical order…", "正在检查历史中的相同订单…")
+	txtElapsedOf   = flows.T("Placing the order · %v elapsed of the %v limit", "正在下单 · 已用时 %v,上限 %v")
+	txtElapsedOnly = flows.T("Placing the order · %v elapsed", "正在下单 · 已用时 %v")
 
 	txtPlaced    = flows.T("Order placed", "下单成功")
 	txtOrderID   = flows.T("order id", "订单 ID")
 	txtRequestID = flows.T("request id", "请求 ID")
-	txtCopied    = flows.T("Order ID copied to the clipboard (OSC 52).", "订单 ID 已复制到剪贴板(OSC 52)。")
+	txtCopySent  = flows.T("The order ID was sent to the terminal's clipboard (OSC 52); your terminal may not support it.", "订单 ID 已通过 OSC 52 发送到终端剪贴板;你的终端可能不支持。")
 	txtScrollIDs = flows.T("The IDs are printed again when you quit, so they stay in the scrollback.", "退出时会再次打印这些 ID,便于在终端中查阅。")
 	txtResponse  = flows.T("Response", "响应")
 
 	txtRejected     = flows.T("The API rejected the order: nothing was bought.", "接口拒绝了订单:未产生购买。")
-	txtRejectedHint = flows.T("Fix the field the message names (esc goes back; every answer is kept), then press y again.",
-		"请按提示修正相应字段(esc 返回;所有回答均保留),然后再按 y。")
-	txtInvalid     = flows.T("Nothing was sent.", "未发送任何请求。")
-	txtInvalidHint = flows.T("Check the settings and credentials named above, then press y again.", "请检查上面提到的设置与凭证,然后再按 y。")
-	txtUnknown     = flows.T("OUTCOME UNKNOWN: the order may have been placed.", "结果未知:订单可能已经创建。")
-	txtUnknownHint = flows.T("Check `cloudorder history` and the cloud console before trying again: sending again can buy twice.",
+	txtRejectedHint = flows.T("Read the message below: e jumps to a field, esc goes back (every answer is kept); then press y again.",
+		"请阅读下面的信息:e 跳到字段,esc 返回上一步(所有回答均保留);然后再按 y。")
+	txtThrottled     = flows.T("The API is throttling requests: this order was not placed.", "接口正在限流:本次订单未创建。")
+	txtThrottledHint = flows.T("Wait a minute, then press y again; nothing needs to change.", "请稍等一分钟后再按 y;无需修改任何内容。")
+	txtAuthFailed    = flows.T("The API did not accept the credentials: nothing was bought.", "接口未接受凭证:未产生购买。")
+	txtAuthHint      = flows.T("Check the credential in use (%s): the access key, its secret and the clock. s saves the order; fix the environment, then reopen it with cloudorder --from FILE.",
+		"请检查正在使用的凭证(%s):访问密钥、密钥密文以及系统时间。按 s 保存订单;修正环境后用 cloudorder --from 文件 重新打开。")
+	txtBadValue        = flows.T("The API rejected a value: nothing was bought.", "接口拒绝了某个取值:未产生购买。")
+	txtBadValueHint    = flows.T("Fix the field the message names (every answer is kept), then press y again.", "请修正信息中指出的字段(所有回答均保留),然后再按 y。")
+	txtNetDNS          = flows.T("The endpoint's host name could not be found.", "找不到终端节点的主机名。")
+	txtNetRefused      = flows.T("Nothing is listening at the endpoint: the connection was refused.", "终端节点拒绝了连接(没有服务在监听)。")
+	txtNetTimeout      = flows.T("No answer arrived in time.", "在时限内没有收到应答。")
+	txtNetTimeoutLimit = flows.T("No answer arrived within the %v limit (--timeout).", "在 %v 的时限(--timeout)内没有收到应答。")
+	txtNetReset        = flows.T("The connection was cut before the answer arrived.", "在收到应答前连接被中断。")
+	txtNetEOF          = flows.T("The server closed the connection without answering.", "服务器未应答就关闭了连接。")
+	txtInvalid         = flows.T("Nothing was sent.", "未发送任何请求。")
+	txtInvalidHint     = flows.T("Check the settings and credentials named above, then press y again.", "请检查上面提到的设置与凭证,然后再按 y。")
+	txtUnknown         = flows.T("OUTCOME UNKNOWN: the order may have been placed.", "结果未知:订单可能已经创建。")
+	txtUnknownHint     = flows.T("Check `cloudorder history` and the cloud console before trying again: sending again can buy twice.",
 		"再次尝试前请查看 `cloudorder history` 与云控制台:重复发送可能导致重复购买。")
 	txtCode    = flows.T("code", "错误码")
 	txtMessage = flows.T("message", "信息")
 	txtHTTP    = flows.T("HTTP status", "HTTP 状态")
-
-	txtTooSmall = flows.T("window too small", "窗口太小")
 )
 
 // Key help texts.
 var (
-	khMove     = flows.T("move", "移动")
-	khNext     = flows.T("next", "下一项")
-	khBack     = flows.T("back", "返回")
-	khChange   = flows.T("change", "切换取值")
-	khToggle   = flows.T("toggle", "切换")
-	khList     = flows.T("list", "列表")
-	khPick     = flows.T("pick", "选定")
-	khCancel   = flows.T("cancel", "取消")
-	khAdd      = flows.T("add item", "添加一项")
-	khRemove   = flows.T("remove item", "删除一项")
-	khPlace    = flows.T("place order", "下单")
-	khSave     = flows.T("save order file", "保存订单文件")
-	khScroll   = flows.T("scroll", "滚动")
-	khPage     = flows.T("page", "翻页")
-	khCopy     = flows.T("copy order id", "复制订单 ID")
-	khHelp     = flows.T("more keys", "更多按键")
-	khQuit     = flows.T("quit", "退出")
-	khYes      = flows.T("yes", "是")
-	khNo       = flows.T("no", "否")
-	khFilter   = flows.T("type to filter", "输入以筛选")
-	khConfirm  = flows.T("confirm", "确认")
-	khDone     = flows.T("done", "完成")
-	khStepJump = flows.T("jump to step", "跳到步骤")
+	khMove       = flows.T("move", "移动")
+	khNext       = flows.T("next", "下一项")
+	khBack       = flows.T("back", "返回")
+	khChange     = flows.T("change", "切换取值")
+	khToggle     = flows.T("toggle", "切换")
+	khList       = flows.T("list", "列表")
+	khPick       = flows.T("pick", "选定")
+	khCancel     = flows.T("cancel", "取消")
+	khAdd        = flows.T("add item", "添加一项")
+	khRemove     = flows.T("remove item", "删除一项")
+	khPlace      = flows.T("place order", "下单")
+	khSave       = flows.T("save", "保存")
+	khScroll     = flows.T("scroll", "滚动")
+	khPage       = flows.T("page", "翻页")
+	khCopy       = flows.T("copy order id", "复制订单 ID")
+	khHelp       = flows.T("more keys", "更多按键")
+	khQuit       = flows.T("quit", "退出")
+	khYes        = flows.T("yes", "是")
+	khNo         = flows.T("no", "否")
+	khDone       = flows.T("done", "完成")
+	khPrevField  = flows.T("previous field", "上一项")
+	khAccept     = flows.T("complete", "补全")
+	khHelpScroll = flows.T("scroll help", "滚动帮助")
+	khErase      = flows.T("erase", "删除")
+	khEdit       = flows.T("edit a field", "修改字段")
+	khPane       = flows.T("summary/JSON", "摘要/JSON")
+	khWrite      = flows.T("write", "写入")
 )

@@ -6,119 +6,241 @@ import (
 	"cloudorder/flows"
 )
 
-// KeyMap is every key the wizard knows. One vocabulary across screens: bindings that do not
-// apply where the person is are disabled, so they neither match nor show in the help bar.
-type KeyMap struct {
-	Up, Down     key.Binding
-	Next         key.Binding // enter: next field; from the last field, next step
-	Back         key.Binding // esc / shift+tab: previous step (answers kept)
-	Change       key.Binding // ←/→ on a pick-one field: previous/next value
-	Toggle       key.Binding // space on a yes/no field
-	List         key.Binding // tab: open the list of values
-	Pick, Cancel key.Binding // in an open list
-	Add, Remove  key.Binding // on a repeated group
-	Place        key.Binding // y on review
-	Save         key.Binding // s on review
-	ScrollUp     key.Binding
-	ScrollDown   key.Binding
-	PageUp       key.Binding
-	PageDown     key.Binding
-	Copy         key.Binding // c on the result
-	Yes, No      key.Binding // in a confirmation
-	Help         key.Binding
-	Quit         key.Binding // ctrl+c
-	Done         key.Binding // q / enter on the result
+// Every screen has its own KeyMap of key.Bindings (the huh habit: one KeyMap per widget,
+// gathered in one place). A screen enables the bindings that apply where the person is
+// before it matches a key (bubbles list's updateKeybindings), so a disabled binding neither
+// matches nor shows in the help bar, and no key is ever compared as a string.
+
+// quitHint is the one hint for quitting: "q/ctrl+c" where q quits, else "ctrl+c".
+func quitHint(q, interrupt key.Binding) key.Binding {
+	if !q.Enabled() {
+		return interrupt
+	}
+	return key.NewBinding(key.WithKeys(append(q.Keys(), interrupt.Keys()...)...),
+		key.WithHelp(q.Help().Key+"/"+interrupt.Help().Key, interrupt.Help().Desc))
 }
 
-// DefaultKeyMap returns the wizard's keys with help in lang.
-func DefaultKeyMap(lang flows.Lang) KeyMap {
-	b := func(keys []string, k string, desc flows.Text) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc.In(lang)))
-	}
-	return KeyMap{
+func bind(lang flows.Lang, keys []string, label string, desc flows.Text) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc.In(lang)))
+}
+
+// FormKeyMap is the keys of a step's form.
+type FormKeyMap struct {
+	Up, Down   key.Binding
+	Next       key.Binding // enter: the next field still needing an answer, or the next step
+	Prev       key.Binding // shift+tab: the previous field
+	Back       key.Binding // esc: the previous step
+	Change     key.Binding // ←/→ on a pick-one or yes/no field (the hint; Left and Right match)
+	Left       key.Binding
+	Right      key.Binding
+	Toggle     key.Binding // space on a yes/no field
+	List       key.Binding // tab: open the list of values
+	Accept     key.Binding // tab in a text field showing a suggestion: take it
+	Add        key.Binding // a repeated group: add an item
+	Remove     key.Binding // a group or item: remove one
+	HelpScroll key.Binding // pgup/pgdn: scroll the help panel
+	HelpUp     key.Binding
+	HelpDown   key.Binding
+	Keys       key.Binding // ?: all keys
+	Quit       key.Binding // q, outside text fields
+	Interrupt  key.Binding // ctrl+c
+}
+
+// DefaultFormKeyMap returns the form's keys with help in lang.
+func DefaultFormKeyMap(lang flows.Lang) FormKeyMap {
+	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+	return FormKeyMap{
 		Up:         b([]string{"up"}, "↑/↓", khMove),
 		Down:       b([]string{"down"}, "↓", khMove),
 		Next:       b([]string{"enter"}, "enter", khNext),
-		Back:       b([]string{"esc", "shift+tab"}, "esc", khBack),
+		Prev:       b([]string{"shift+tab"}, "shift+tab", khPrevField),
+		Back:       b([]string{"esc"}, "esc", khBack),
 		Change:     b([]string{"left", "right"}, "←/→", khChange),
+		Left:       b([]string{"left"}, "←", khChange),
+		Right:      b([]string{"right"}, "→", khChange),
 		Toggle:     b([]string{"space"}, "space", khToggle),
 		List:       b([]string{"tab"}, "tab", khList),
-		Pick:       b([]string{"enter"}, "enter", khPick),
-		Cancel:     b([]string{"esc"}, "esc", khCancel),
+		Accept:     b([]string{"tab"}, "tab", khAccept),
 		Add:        b([]string{"a", "+"}, "a/+", khAdd),
 		Remove:     b([]string{"x", "-"}, "x/-", khRemove),
+		HelpScroll: b([]string{"pgup", "pgdown"}, "pgup/pgdn", khHelpScroll),
+		HelpUp:     b([]string{"pgup"}, "pgup", khHelpScroll),
+		HelpDown:   b([]string{"pgdown"}, "pgdn", khHelpScroll),
+		Keys:       b([]string{"?", "f1"}, "?", khHelp),
+		Quit:       b([]string{"q"}, "q", khQuit),
+		Interrupt:  b([]string{"ctrl+c"}, "ctrl+c", khQuit),
+	}
+}
+
+// ShortHelp implements help.KeyMap, most useful first (hints are dropped from the end when
+// the window is narrow; quitting is always kept, see fitHelp).
+func (k FormKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Up, k.Change, k.Toggle, k.List, k.Accept, k.Add, k.Remove, k.Back, k.Prev, k.HelpScroll, k.Keys, quitHint(k.Quit, k.Interrupt)}
+}
+
+// FullHelp implements help.KeyMap.
+func (k FormKeyMap) FullHelp() [][]key.Binding {
+	// Columns that do not fit are dropped from the right: moving and quitting come first.
+	return [][]key.Binding{
+		{k.Next, k.Up, k.Prev, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.Change, k.Toggle, k.List, k.Accept, k.Add, k.Remove},
+		{k.HelpScroll, k.Keys},
+	}
+}
+
+// ListKeyMap is the keys of an open list of values (a field's values, or review's fields).
+type ListKeyMap struct {
+	Up, Down  key.Binding
+	Pick      key.Binding
+	Cancel    key.Binding
+	Erase     key.Binding // backspace: shorten the filter
+	Interrupt key.Binding
+}
+
+// DefaultListKeyMap returns the list's keys with help in lang.
+func DefaultListKeyMap(lang flows.Lang) ListKeyMap {
+	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+	return ListKeyMap{
+		Up:        b([]string{"up"}, "↑/↓", khMove),
+		Down:      b([]string{"down"}, "↓", khMove),
+		Pick:      b([]string{"enter"}, "enter", khPick),
+		Cancel:    b([]string{"esc", "tab"}, "esc", khCancel),
+		Erase:     b([]string{"backspace"}, "⌫", khErase),
+		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", khQuit),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k ListKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Pick, k.Up, k.Cancel, k.Erase, k.Interrupt}
+}
+
+// FullHelp implements help.KeyMap.
+func (k ListKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// ReviewKeyMap is the keys of the review.
+type ReviewKeyMap struct {
+	Place      key.Binding // y: the only key that places an order
+	Save       key.Binding
+	Edit       key.Binding // e: jump to a field
+	Back       key.Binding
+	Pane       key.Binding // tab / ←→: summary or JSON
+	ScrollUp   key.Binding
+	ScrollDown key.Binding
+	PageUp     key.Binding
+	PageDown   key.Binding
+	Enter      key.Binding // enter: never places; explains y
+	NoPlace    key.Binding // y where orders are not placed (dry run): explains why
+	Keys       key.Binding
+	Quit       key.Binding
+	Interrupt  key.Binding
+}
+
+// DefaultReviewKeyMap returns the review's keys with help in lang.
+func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
+	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+	return ReviewKeyMap{
 		Place:      b([]string{"y"}, "y", khPlace),
 		Save:       b([]string{"s"}, "s", khSave),
+		Edit:       b([]string{"e"}, "e", khEdit),
+		Back:       b([]string{"esc"}, "esc", khBack),
+		Pane:       b([]string{"tab", "left", "right"}, "tab", khPane),
 		ScrollUp:   b([]string{"up", "k"}, "↑/↓", khScroll),
 		ScrollDown: b([]string{"down", "j"}, "↓", khScroll),
 		PageUp:     b([]string{"pgup"}, "pgup/pgdn", khPage),
 		PageDown:   b([]string{"pgdown", "space"}, "pgdn", khPage),
-		Copy:       b([]string{"c"}, "c", khCopy),
-		Yes:        b([]string{"y"}, "y", khYes),
-		No:         b([]string{"n", "esc"}, "n/esc", khNo),
-		Help:       b([]string{"?", "f1"}, "?", khHelp),
-		Quit:       b([]string{"ctrl+c"}, "ctrl+c", khQuit),
-		Done:       b([]string{"q", "enter", "esc"}, "q/enter", khDone),
+		Enter:      b([]string{"enter"}, "enter", khNext),
+		NoPlace:    b([]string{"y"}, "y", khPlace),
+		Keys:       b([]string{"?", "f1"}, "?", khHelp),
+		Quit:       b([]string{"q"}, "q", khQuit),
+		Interrupt:  b([]string{"ctrl+c"}, "ctrl+c", khQuit),
 	}
 }
 
-// keyBit names one binding of KeyMap, for choosing which are enabled.
-type keyBit uint32
-
-const (
-	kUp keyBit = 1 << iota
-	kDown
-	kNext
-	kBack
-	kChange
-	kToggle
-	kList
-	kPick
-	kCancel
-	kAdd
-	kRemove
-	kPlace
-	kSave
-	kScrollUp
-	kScrollDown
-	kPageUp
-	kPageDown
-	kCopy
-	kYes
-	kNo
-	kHelp
-	kQuit
-	kDone
-)
-
-// bindings lists k's bindings in keyBit order, as pointers into k.
-func (k *KeyMap) bindings() []*key.Binding {
-	return []*key.Binding{&k.Up, &k.Down, &k.Next, &k.Back, &k.Change, &k.Toggle, &k.List, &k.Pick,
-		&k.Cancel, &k.Add, &k.Remove, &k.Place, &k.Save, &k.ScrollUp, &k.ScrollDown, &k.PageUp,
-		&k.PageDown, &k.Copy, &k.Yes, &k.No, &k.Help, &k.Quit, &k.Done}
-}
-
-// only returns a copy of k where just the bindings in set are enabled.
-func (k KeyMap) only(set keyBit) KeyMap {
-	for i, b := range k.bindings() {
-		b.SetEnabled(set&(1<<i) != 0)
-	}
-	return k
-}
-
-// ShortHelp implements help.KeyMap: the keys that matter where the person is.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Up, k.Next, k.Back, k.Change, k.Toggle, k.List, k.Pick, k.Cancel,
-		k.Add, k.Remove, k.Place, k.Save, k.ScrollUp, k.Copy, k.Yes, k.No, k.Done, k.Help, k.Quit}
+// ShortHelp implements help.KeyMap.
+func (k ReviewKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Place, k.Save, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
 }
 
 // FullHelp implements help.KeyMap.
-func (k KeyMap) FullHelp() [][]key.Binding {
+func (k ReviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Next, k.Back},
-		{k.Change, k.Toggle, k.List, k.Pick, k.Cancel},
-		{k.Add, k.Remove, k.Place, k.Save},
-		{k.ScrollUp, k.PageUp, k.Copy, k.Yes, k.No},
-		{k.Done, k.Help, k.Quit},
+		{k.Place, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.ScrollUp, k.PageUp, k.Pane, k.Keys},
 	}
 }
+
+// PromptKeyMap is the keys of the save prompt.
+type PromptKeyMap struct {
+	Write, Cancel, Interrupt key.Binding
+}
+
+// DefaultPromptKeyMap returns the save prompt's keys with help in lang.
+func DefaultPromptKeyMap(lang flows.Lang) PromptKeyMap {
+	return PromptKeyMap{
+		Write:     bind(lang, []string{"enter"}, "enter", khWrite),
+		Cancel:    bind(lang, []string{"esc"}, "esc", khCancel),
+		Interrupt: bind(lang, []string{"ctrl+c"}, "ctrl+c", khQuit),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k PromptKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Write, k.Cancel, k.Interrupt} }
+
+// FullHelp implements help.KeyMap.
+func (k PromptKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// FlightKeyMap is the keys while an order is in flight: only ctrl+c, which asks first.
+type FlightKeyMap struct{ Interrupt key.Binding }
+
+// ShortHelp implements help.KeyMap.
+func (k FlightKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Interrupt} }
+
+// FullHelp implements help.KeyMap.
+func (k FlightKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// ResultKeyMap is the keys of the result screen.
+type ResultKeyMap struct {
+	Copy, Done, Keys, Interrupt key.Binding
+}
+
+// DefaultResultKeyMap returns the result's keys with help in lang.
+func DefaultResultKeyMap(lang flows.Lang) ResultKeyMap {
+	return ResultKeyMap{
+		Copy:      bind(lang, []string{"c"}, "c", khCopy),
+		Done:      bind(lang, []string{"q", "enter", "esc"}, "q/enter", khDone),
+		Keys:      bind(lang, []string{"?", "f1"}, "?", khHelp),
+		Interrupt: bind(lang, []string{"ctrl+c"}, "ctrl+c", khQuit),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k ResultKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Done, k.Copy, k.Keys, k.Interrupt}
+}
+
+// FullHelp implements help.KeyMap.
+func (k ResultKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// AskKeyMap is the keys of an open yes/no question.
+type AskKeyMap struct {
+	Yes, No, Interrupt key.Binding
+}
+
+// DefaultAskKeyMap returns the question's keys with help in lang.
+func DefaultAskKeyMap(lang flows.Lang) AskKeyMap {
+	return AskKeyMap{
+		Yes:       bind(lang, []string{"y"}, "y", khYes),
+		No:        bind(lang, []string{"n", "esc"}, "n/esc", khNo),
+		Interrupt: bind(lang, []string{"ctrl+c"}, "ctrl+c", khQuit),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k AskKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Yes, k.No, k.Interrupt} }
+
+// FullHelp implements help.KeyMap.
+func (k AskKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// keyBinding is key.Binding, short for the footer helpers.
+type keyBinding = key.Binding

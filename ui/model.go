@@ -1,25 +1,30 @@
 // Package ui is the Bubble Tea wizard: it renders any flows.API generically (steps, fields,
 // repeated groups), shows the exact request for review, and places the order through a
 // providers.Provider. It knows flows and the provider interface, never an SDK.
+//
+// The root Model delegates to one screen at a time — the form (one step of fields), the
+// review, the order in flight, the result — plus the save prompt and yes/no questions on top.
+// Each screen has its own Update, View and KeyMap; the root routes messages, lays out the
+// header and footer, and shows the active screen's keys.
 package ui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/spinner"
-	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// screen is where the person is: one of the API's steps, or past them.
-type screen int
+// screenID is the screen the person is on.
+type screenID int
 
 const (
-	scrStep screen = iota
+	scrForm screenID = iota
 	scrReview
-	scrSubmitting
+	scrFlight
 	scrResult
 )
 
@@ -34,62 +39,34 @@ const (
 	askOverwrite     // the save path exists
 )
 
-// Model is the wizard. It is a value: Update returns the changed copy.
-type Model struct {
-	o      Options
-	lang   flows.Lang
-	km     KeyMap
-	st     Styles
-	isDark bool
-	w, h   int
+// component is what every screen offers the root (the soft-serve Component habit): its keys
+// for the help bar, a size, and a view.
+type component interface {
+	help.KeyMap
+	SetSize(w, h int)
+	View() string
+}
 
-	apis    []*flows.API
-	api     *flows.API
-	answers map[flows.APIID]*flows.Answers // per API, so switching API and back loses nothing
-	steps   []flows.Step
-	step    int // index into steps
-	scr     screen
+// Model is the wizard. Its state lives behind a pointer shared by copies: Bubble Tea keeps
+// only the model Update returns, and the screens share one session.
+type Model struct{ *wizard }
 
-	rows      []row
-	cur       int // index into rows of the focused row
-	input     lineInput
-	inPath    string // the path input is editing, "" when no text field is focused
-	pick      picker
-	problems  []flows.Problem // api.Validate of the current answers
-	notice    string          // one-line message for the last action
-	noticeBad bool
-	loadNote  []string // problems of a --from file not tied to a field
-	lookups   map[string]*lookup
+type wizard struct {
+	s      *session
+	scr    screenID
+	ask    ask
+	askKm  AskKeyMap
+	saving bool
 
-	showAll bool
-	help    help.Model
+	form   *formScreen
+	review *reviewScreen
+	flight *flightScreen
+	result *resultScreen
+	save   *savePrompt
 
-	// review
-	order     flows.Order
-	target    providers.Target
-	vp        viewport.Model
-	left      string // review summary column (wide layout)
-	saving    bool
-	saveInput lineInput
-	savePath  string
-	ask       ask
-	recent    providers.Recent
-	lastErr   error
-	failKind  providers.Kind
-	unknown   bool // an earlier attempt's outcome is unknown: y needs a second confirmation
-
-	// submitting
-	spin     spinner.Model
-	inFlight bool
-	checking bool // looking for a duplicate before sending
-	started  int64
-	now      int64
-
-	cache *renderCache // shared by copies of the model; entries are keyed by what they depend on
-
-	result providers.Result
-	copied bool
-	out    Outcome
+	help help.Model
+	w, h int
+	head headerCache
 }
 
 var _ tea.Model = Model{}
@@ -99,145 +76,275 @@ func New(opts Options) Model {
 	if opts.Lang == "" {
 		opts.Lang = flows.EN
 	}
-	m := Model{
-		o:       opts,
-		lang:    opts.Lang,
-		km:      DefaultKeyMap(opts.Lang),
-		isDark:  true,
-		apis:    flows.APIs(),
-		answers: map[flows.APIID]*flows.Answers{},
-		lookups: map[string]*lookup{},
-		help:    help.New(),
-		spin:    spinner.New(spinner.WithSpinner(spinner.Dot)),
-		w:       80,
-		h:       24,
-		cache:   &renderCache{},
-	}
+	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: flows.APIs(),
+		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{}}
+	s.st = NewStyles(s.isDark, opts.NoColor)
+	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
+	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)
 	m.restyle()
-	if len(m.apis) > 0 {
-		m.chooseAPI(m.apis[0])
+	if len(s.apis) > 0 {
+		s.chooseAPI(s.apis[0])
 	}
+	m.form.goStep(0, "")
 	if f := opts.From; f != nil && f.API != nil {
-		m.openLoaded(f)
+		s.chooseAPI(f.API)
+		s.answers[f.API.ID] = f.Answers
+		s.validate()
+		s.note(s.say(tf(txtLoadedFrom, f.Name)), false)
+		if m.form.openLoaded(f) {
+			m.enterReview()
+		} else {
+			s.noticeBad = true
+		}
 	}
-	m.refresh()
-	return m
+	return Model{m}
 }
 
 // Init asks the terminal for its background (to pick light or dark styles) and starts the
-// look-ups of the first step.
+// look-ups of the API's fields.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, m.startLookups())
+	return tea.Batch(tea.RequestBackgroundColor, startLookups(m.s, allRows(m.s)))
 }
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	cmd := m.update(msg)
-	return m, cmd
+	return m, m.update(msg)
 }
 
-func (m *Model) update(msg tea.Msg) tea.Cmd {
+func (m *wizard) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h = max(msg.Width, 0), max(msg.Height, 0)
-		m.layoutReview()
-		return nil
 	case tea.BackgroundColorMsg:
-		m.isDark = msg.IsDark()
+		m.s.isDark = msg.IsDark()
 		m.restyle()
-		m.layoutReview()
-		return nil
 	case spinner.TickMsg:
-		if m.scr != scrSubmitting {
-			return nil
-		}
-		var cmd tea.Cmd
-		m.spin, cmd = m.spin.Update(msg)
-		m.now = m.o.now().UnixMilli()
-		return cmd
+		return m.tick(msg)
 	case lookupMsg:
-		m.gotLookup(msg)
-		return nil
+		gotLookup(m.s, msg, allRows(m.s))
+		m.form.refresh()
+		m.form.resyncInput()
 	case duplicateMsg:
 		return m.gotDuplicate(msg)
 	case submittedMsg:
 		return m.gotSubmitted(msg)
 	case savedMsg:
 		m.gotSaved(msg)
-		return nil
-	case tea.PasteMsg:
-		return m.paste(msg)
-	case tea.KeyPressMsg:
-		return m.key(msg)
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return m.input(msg)
 	}
 	return nil
 }
 
-// key routes a key press: the in-flight guard first, then questions, then the screen.
-func (m *Model) key(msg tea.KeyPressMsg) tea.Cmd {
-	if m.scr == scrSubmitting {
-		return m.keySubmitting(msg)
-	}
-	if m.ask != askNone {
-		return m.answer(msg)
-	}
-	if matches(msg, m.km.Quit) {
-		return tea.Quit
+// input routes a key press or paste: the in-flight guard first, then an open question,
+// the save prompt, and the screen.
+func (m *wizard) input(msg tea.Msg) tea.Cmd {
+	k, isKey := msg.(tea.KeyPressMsg)
+	switch {
+	case m.ask != askNone:
+		if isKey {
+			return m.answer(k)
+		}
+		return nil
+	case m.scr == scrFlight:
+		m.flight.Update(msg)
+		if m.flight.askQuit {
+			m.flight.askQuit = false
+			m.ask = askQuit
+		}
+		return nil
+	case m.saving:
+		return m.updateSave(msg)
 	}
 	switch m.scr {
+	case scrForm:
+		return m.updateForm(msg)
 	case scrReview:
-		return m.keyReview(msg)
+		return m.updateReview(msg)
 	case scrResult:
-		return m.keyResult(msg)
+		cmd := m.result.Update(msg)
+		if q := m.result.quit; q != nil {
+			return q
+		}
+		return cmd
 	}
-	return m.keyStep(msg)
+	return nil
+}
+
+func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
+	f := m.form
+	before := lookupScope(m.s)
+	cmd := f.Update(msg)
+	if lookupScope(m.s) != before {
+		// Another API, region or project: its look-ups start now, so their results are there
+		// by the time the person reaches their fields.
+		cmd = tea.Batch(cmd, startLookups(m.s, allRows(m.s)))
+	}
+	switch {
+	case f.quit != nil:
+		return f.quit
+	case f.done:
+		f.done = false
+		m.enterReview()
+	}
+	return cmd
+}
+
+func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
+	r := m.review
+	cmd := r.Update(msg)
+	place, save, back, edit, quit := r.place, r.save, r.back, r.edit, r.quit
+	r.place, r.save, r.back, r.edit, r.quit = false, false, false, "", nil
+	switch {
+	case quit != nil:
+		return quit
+	case place:
+		return m.place(false)
+	case save:
+		m.saving = true
+		return m.save.open()
+	case back:
+		m.s.lastErr = nil
+		m.scr = scrForm
+		last := len(m.s.steps) - 1
+		m.form.goStep(last, m.form.focus[last])
+		return startLookups(m.s, allRows(m.s))
+	case edit != "":
+		m.scr = scrForm
+		return m.form.openAt(edit)
+	}
+	return cmd
+}
+
+func (m *wizard) updateSave(msg tea.Msg) tea.Cmd {
+	p := m.save
+	cmd := p.Update(msg)
+	switch {
+	case p.quit != nil:
+		return p.quit
+	case p.write:
+		m.saving = false
+		return saveCmd(m.s.order, p.path, false)
+	case p.cancel:
+		m.saving = false
+	}
+	return cmd
+}
+
+// enterReview builds the order exactly as it will be sent and shows it.
+func (m *wizard) enterReview() {
+	s := m.s
+	s.validate()
+	s.order = s.api.Build(s.a())
+	s.target = providers.Target{Mode: s.o.Mode}
+	if s.o.Provider != nil {
+		s.target = s.o.Provider.Target(s.api.ID, s.a().Get("region"))
+	}
+	m.form.returnToReview = false
+	m.form.input.Blur()
+	m.scr = scrReview
+	m.review.open()
+}
+
+// answer handles y or n for the open question.
+func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
+	k, s := m.askKm, m.s
+	q := m.ask
+	switch {
+	case key.Matches(msg, k.Yes):
+		m.ask = askNone
+		switch q {
+		case askDuplicate, askUnknown:
+			return m.place(true)
+		case askOverwrite:
+			return saveCmd(s.order, m.save.path, true)
+		case askQuit:
+			s.out.Failure = providers.Unknown
+			s.out.FailureText = s.say(txtUnknown) + " " + s.say(txtUnknownHint)
+			return tea.Quit
+		}
+	case key.Matches(msg, k.No):
+		m.ask = askNone
+	case key.Matches(msg, k.Interrupt) && q != askQuit:
+		return s.quit()
+	}
+	return nil
+}
+
+func (m *wizard) gotSaved(msg savedMsg) {
+	s := m.s
+	switch {
+	case msg.exists:
+		m.save.path = msg.path
+		m.ask = askOverwrite
+	case msg.err != nil:
+		s.note(s.say(tf(txtSaveFailed, msg.err)), true)
+	default:
+		s.note(s.say(tf(txtSaved, msg.path)), false)
+		s.out.Saved = append(s.out.Saved, msg.path)
+	}
 }
 
 // restyle rebuilds every style for the current background.
-func (m *Model) restyle() {
-	m.st = NewStyles(m.isDark, m.o.NoColor)
-	m.help.Styles = m.st.Help
-	m.input.st = m.st.Input
-	m.saveInput.st = m.st.Input
-	m.spin.Style = m.st.Title
+func (m *wizard) restyle() {
+	s := m.s
+	s.st = NewStyles(s.isDark, s.o.NoColor)
+	m.help.Styles = s.st.Help
+	m.form.restyle()
+	m.save.input.SetStyles(s.st.Input)
+	m.flight.spin.Style = s.st.Title
+	m.review.laidOut = ""
+	m.head = headerCache{}
 }
 
-// say picks a text in the session's language.
-func (m *Model) say(t flows.Text) string { return t.In(m.lang) }
+// active is the screen on show.
+func (m *wizard) active() component {
+	switch m.scr {
+	case scrReview:
+		return m.review
+	case scrFlight:
+		return m.flight
+	case scrResult:
+		return m.result
+	}
+	return m.form
+}
 
 // Outcome reports how the session ended, for the exit code and the lines printed after exit.
 func (m Model) Outcome() Outcome {
-	out := m.out
-	if m.api != nil {
-		out.API = m.api.ID
+	out := m.s.out
+	if m.s.api != nil {
+		out.API = m.s.api.ID
 	}
 	return out
 }
 
 // Answers returns the answers of the chosen API (for tests and --from round trips).
-func (m Model) Answers() *flows.Answers { return m.answers[m.api.ID] }
+func (m Model) Answers() *flows.Answers { return m.s.a() }
 
 // API returns the chosen API.
-func (m Model) API() *flows.API { return m.api }
+func (m Model) API() *flows.API { return m.s.api }
 
 // Where names the current screen: a step id, "review", "submitting" or "result".
 func (m Model) Where() string {
 	switch m.scr {
 	case scrReview:
 		return "review"
-	case scrSubmitting:
+	case scrFlight:
 		return "submitting"
 	case scrResult:
 		return "result"
 	}
-	if len(m.steps) == 0 {
-		return string(flows.StepAPI)
-	}
-	return string(m.steps[m.step])
+	return string(m.s.steps[m.form.step])
 }
 
-// renderCache keeps parts of the screen that change rarely.
-type renderCache struct {
-	headerKey, header string
-	reviewLines       []string // the review viewport's content, split once
+// note sets the one-line message about the last action.
+func (s *session) note(text string, bad bool) { s.notice, s.noticeBad = text, bad }
+
+// quit ends the program; before any order was sent it says so on exit (a dry run never sends).
+func (s *session) quit() tea.Cmd {
+	if s.attempts == 0 && s.out.OrderID == "" && s.o.Mode != providers.DryRun {
+		s.out.Cancelled = true
+	}
+	return tea.Quit
 }

@@ -21,8 +21,8 @@ func TestDefaultsPlaceEachAPIOrder(t *testing.T) {
 			p := &fakeProvider{}
 			d := newDriver(t, Options{Provider: p}, 120, 40)
 			d.walk(fill)
-			if flows.Blocking(d.m.problems) {
-				t.Fatalf("review has blocking problems: %v", d.m.problems)
+			if flows.Blocking(d.m.s.problems) {
+				t.Fatalf("review has blocking problems: %v", d.m.s.problems)
 			}
 			d.keys("y")
 			if d.m.Where() != "result" || p.count() != 1 {
@@ -74,7 +74,7 @@ func TestInvalidValueShowsMessageAndBlocksNext(t *testing.T) {
 	told := false
 	for range 10 {
 		d.keys("enter")
-		told = told || strings.Contains(d.view(), "Fix the problems")
+		told = told || strings.Contains(d.view(), "needs a valid answer first")
 		if d.m.Where() != "region" {
 			t.Fatalf("moved past an invalid step to %s", d.m.Where())
 		}
@@ -84,7 +84,7 @@ func TestInvalidValueShowsMessageAndBlocksNext(t *testing.T) {
 	}
 	d.focus("body.zone")
 	d.keys("enter")
-	if r, _ := d.m.focused(); r.path() != "project_id" {
+	if r := d.focused(); r.path() != "project_id" {
 		t.Fatalf("focus not on the invalid field but %s", r.path())
 	}
 	d.keys("esc")
@@ -377,7 +377,7 @@ func TestRepeatedGroupAddRemove(t *testing.T) {
 func TestChineseInterface(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: flows.ZH}, 120, 40)
 	v := d.view()
-	for _, want := range []string{"沙箱", "接口", "区域与账号", "退出"} {
+	for _, want := range []string{"沙箱", "接口", "地域与账号", "退出"} {
 		if !strings.Contains(v, want) {
 			t.Fatalf("no %q in:\n%s", want, v)
 		}

@@ -24,6 +24,9 @@ type Options struct {
 
 	SaveDir string           // where saved order files go by default ("" = current directory)
 	Now     func() time.Time // nil = time.Now
+	// Timeout is the provider's bound on the wait for an answer (--timeout), shown while an
+	// order is in flight; 0 shows the elapsed time alone.
+	Timeout time.Duration
 	// LookupTimeout bounds each option look-up (0 = 10s); a slow look-up never blocks.
 	LookupTimeout time.Duration
 }
@@ -47,6 +50,9 @@ type Outcome struct {
 	Failure providers.Kind
 	// FailureText explains the failure for the line printed after exit.
 	FailureText string
+	// Cancelled is set when the person quit before any order was sent: the exit line says
+	// so (CancelledText).
+	Cancelled bool
 }
 
 func (o Options) now() time.Time {

@@ -19,8 +19,9 @@ import (
 	"cloudorder/providers/sandbox"
 )
 
-// probe wraps the wizard in a running program and keeps its latest model and screen, so a
-// test waits on what the person would see instead of parsing the renderer's byte stream.
+// probe wraps the wizard in a running program and keeps a snapshot of what the test needs
+// after every message, taken in the program's goroutine, so a test waits on what the person
+// would see instead of parsing the renderer's byte stream (and never reads the live model).
 type probe struct {
 	st *probeState
 	m  Model
@@ -28,8 +29,21 @@ type probe struct {
 
 type probeState struct {
 	mu     sync.Mutex
-	m      Model
+	snap   snapshot
 	screen string
+}
+
+// snapshot is the wizard's state after one message.
+type snapshot struct {
+	where   string
+	ask     ask
+	failed  bool // the last submission failed
+	outcome Outcome
+	answers map[string]string
+	path    string // the focused field
+	value   string
+	typed   bool // the focused field is a text field
+	keys    int  // key presses handled so far
 }
 
 func (p probe) Init() tea.Cmd { return p.m.Init() }
@@ -39,19 +53,33 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	p.m = nm.(Model)
 	screen := ansi.Strip(p.m.View().Content)
 	p.st.mu.Lock()
-	p.st.m, p.st.screen = p.m, screen
-	p.st.mu.Unlock()
+	defer p.st.mu.Unlock()
+	keys := p.st.snap.keys
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		keys++
+	}
+	p.st.snap, p.st.screen = snap(p.m, keys), screen
 	return p, cmd
+}
+
+func snap(m Model, keys int) snapshot {
+	s := snapshot{where: m.Where(), ask: m.ask, failed: m.s.lastErr != nil, outcome: m.Outcome(),
+		answers: m.Answers().Values(), keys: keys}
+	if r, ok := m.form.focused(); ok && m.scr == scrForm {
+		s.path, s.value, s.typed = r.path(), r.w.value(m.s, r), r.w.typed()
+	}
+	return s
 }
 
 func (p probe) View() tea.View { return p.m.View() }
 
 // program is a wizard running in teatest against the in-process sandbox.
 type program struct {
-	t   *testing.T
-	tm  *teatest.TestModel
-	st  *probeState
-	srv *sandbox.Server
+	t    *testing.T
+	tm   *teatest.TestModel
+	st   *probeState
+	srv  *sandbox.Server
+	sent int // key presses sent
 }
 
 // openSandbox opens the real provider stack (SDK clients, journal) in sandbox mode with its
@@ -82,9 +110,8 @@ func startProgram(t *testing.T, opts Options) *program {
 	if opts.Mode == "" {
 		opts.Mode = providers.Sandbox
 	}
-	st := &probeState{}
 	m := New(opts)
-	st.m = m
+	st := &probeState{snap: snap(m, 0)}
 	tm := teatest.NewTestModel(t, probe{st: st, m: m},
 		teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
@@ -94,25 +121,66 @@ func startProgram(t *testing.T, opts Options) *program {
 func (p *program) press(keys ...string) {
 	for _, k := range keys {
 		p.tm.Send(keyMsg(k))
+		p.sent++
 	}
 }
 
-// waitFor waits until cond holds for the latest model and screen.
-func (p *program) waitFor(what string, cond func(m Model, screen string) bool) {
+// latest is the snapshot after the last message.
+func (p *program) latest() (snapshot, string) {
+	p.st.mu.Lock()
+	defer p.st.mu.Unlock()
+	return p.st.snap, p.st.screen
+}
+
+// settle waits until every key sent so far was handled.
+func (p *program) settle() {
+	p.t.Helper()
+	p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+}
+
+// walk drives the running wizard to review as a person would: at each field it reads what
+// the screen holds now (look-ups answer fields as they arrive), sets the answers named in
+// fill (typed after ctrl+u, or stepped to with →) and presses Enter.
+func (p *program) walk(fill map[string]string) {
+	p.t.Helper()
+	for range 200 {
+		p.settle()
+		s, _ := p.latest()
+		if s.where == "review" {
+			return
+		}
+		want, has := fill[s.path]
+		if s.path == "api" {
+			want, has = fill["api"]
+		}
+		switch {
+		case has && s.value != want && s.typed:
+			p.press("ctrl+u")
+			for _, c := range want {
+				p.press(string(c))
+			}
+		case has && s.value != want:
+			p.press("right")
+		default:
+			p.press("enter")
+		}
+	}
+	s, screen := p.latest()
+	p.t.Fatalf("walk did not reach review; at %s on %s:\n%s", s.where, s.path, screen)
+}
+
+// waitFor waits until cond holds for the latest snapshot and screen.
+func (p *program) waitFor(what string, cond func(s snapshot, screen string) bool) {
 	p.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
-		p.st.mu.Lock()
-		m, screen := p.st.m, p.st.screen
-		p.st.mu.Unlock()
-		if cond(m, screen) {
+		if s, screen := p.latest(); cond(s, screen) {
 			return
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	p.st.mu.Lock()
-	defer p.st.mu.Unlock()
-	p.t.Fatalf("timed out waiting for %s; at %s:\n%s", what, p.st.m.Where(), p.st.screen)
+	s, screen := p.latest()
+	p.t.Fatalf("timed out waiting for %s; at %s:\n%s", what, s.where, screen)
 }
 
 // quit ends the program and returns the final wizard model.
@@ -123,22 +191,15 @@ func (p *program) quit() Model {
 	return fm.(probe).m
 }
 
-// plan returns the keys that take a person from launch to review for fill.
-func plan(t *testing.T, fill map[string]string) []string {
-	t.Helper()
-	return newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40).walk(fill)
-}
-
 func TestProgramPlacesEachAPIOrderInSandbox(t *testing.T) {
 	for name, fill := range map[string]map[string]string{"alibaba": fillAlibaba, "dsc": fillDSC, "workspaceapp": fillWorkspace} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			p := startProgram(t, Options{})
-			p.press(plan(t, fill)...)
-			p.waitFor("review", func(m Model, s string) bool { return m.Where() == "review" })
+			p.walk(fill)
 			p.press("y")
-			p.waitFor("the order id", func(m Model, s string) bool {
-				return m.Where() == "result" && m.Outcome().OrderID != "" && strings.Contains(s, m.Outcome().OrderID)
+			p.waitFor("the order id", func(m snapshot, s string) bool {
+				return m.where == "result" && m.outcome.OrderID != "" && strings.Contains(s, m.outcome.OrderID)
 			})
 			orders := p.srv.Orders()
 			if len(orders) != 1 {
@@ -156,10 +217,9 @@ func TestProgramTwoYSendOneOrder(t *testing.T) {
 	t.Parallel()
 	p := startProgram(t, Options{})
 	p.srv.SetFault(sandbox.Fault{Kind: sandbox.FaultLatency, Delay: 400 * time.Millisecond, Count: 1})
-	p.press(plan(t, fillAlibaba)...)
-	p.waitFor("review", func(m Model, s string) bool { return m.Where() == "review" })
+	p.walk(fillAlibaba)
 	p.press("y", "y", "enter", "y")
-	p.waitFor("the result", func(m Model, s string) bool { return m.Where() == "result" })
+	p.waitFor("the result", func(m snapshot, s string) bool { return m.where == "result" })
 	p.press("y") // on the result screen y means nothing either
 	time.Sleep(100 * time.Millisecond)
 	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {
@@ -172,16 +232,19 @@ func TestProgramAPIErrorReturnsToReview(t *testing.T) {
 	t.Parallel()
 	p := startProgram(t, Options{})
 	p.srv.SetFault(sandbox.Fault{Kind: sandbox.FaultThrottle, Count: 1})
-	p.press(plan(t, fillDSC)...)
-	p.waitFor("review", func(m Model, s string) bool { return m.Where() == "review" })
-	before := p.st.m.Answers().Values()
+	p.walk(fillDSC)
+	snapBefore, _ := p.latest()
+	before := snapBefore.answers
 	p.press("y")
-	p.waitFor("the error on review", func(m Model, s string) bool {
-		return m.Where() == "review" && m.lastErr != nil && strings.Contains(s, "APIGW.0308")
+	p.waitFor("the error on review", func(m snapshot, s string) bool {
+		return m.where == "review" && m.failed && strings.Contains(s, "APIGW.0308")
 	})
-	p.st.mu.Lock()
-	after := p.st.m.Answers().Values()
-	p.st.mu.Unlock()
+	_, screen := p.latest()
+	if !strings.Contains(screen, "throttling") || !strings.Contains(screen, "Wait a minute") || strings.Contains(screen, "Fix the field") {
+		t.Fatalf("a throttled order needs throttling advice:\n%s", screen)
+	}
+	snapAfter, _ := p.latest()
+	after := snapAfter.answers
 	for k, v := range before {
 		if after[k] != v {
 			t.Fatalf("answer %s changed from %q to %q", k, v, after[k])
@@ -189,7 +252,7 @@ func TestProgramAPIErrorReturnsToReview(t *testing.T) {
 	}
 	// The throttle is over: y places it now.
 	p.press("y")
-	p.waitFor("the order id", func(m Model, s string) bool { return m.Where() == "result" })
+	p.waitFor("the order id", func(m snapshot, s string) bool { return m.where == "result" })
 	if m := p.quit(); m.Outcome().Failure != 0 || m.Outcome().OrderID == "" {
 		t.Fatalf("outcome %+v", m.Outcome())
 	}
@@ -199,12 +262,11 @@ func TestProgramUnknownOutcomeSaysSo(t *testing.T) {
 	t.Parallel()
 	p := startProgram(t, Options{})
 	p.srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Count: 1})
-	p.press(plan(t, fillAlibaba)...)
-	p.waitFor("review", func(m Model, s string) bool { return m.Where() == "review" })
+	p.walk(fillAlibaba)
 	p.press("y")
-	p.waitFor("the unknown outcome", func(m Model, s string) bool { return strings.Contains(s, "OUTCOME UNKNOWN") })
+	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "OUTCOME UNKNOWN") })
 	p.press("y")
-	p.waitFor("the second confirmation", func(m Model, s string) bool { return m.ask == askUnknown })
+	p.waitFor("the second confirmation", func(m snapshot, s string) bool { return m.ask == askUnknown })
 	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {
 		t.Fatalf("%d requests before confirming", n)
 	}
@@ -224,11 +286,11 @@ func TestProgramFromPrefills(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := startProgram(t, Options{From: &Loaded{Name: "huawei-workspaceapp.json", API: api, Answers: a, Problems: problems}})
-	p.waitFor("review of the loaded order", func(m Model, s string) bool {
-		return m.Where() == "review" && strings.Contains(s, "workspacehost.s.large2.p01")
+	p.waitFor("review of the loaded order", func(m snapshot, s string) bool {
+		return m.where == "review" && strings.Contains(s, "workspacehost.s.large2.p01")
 	})
 	p.press("y")
-	p.waitFor("the order id", func(m Model, s string) bool { return m.Where() == "result" })
+	p.waitFor("the order id", func(m snapshot, s string) bool { return m.where == "result" })
 	if o := p.srv.Orders(); len(o) != 1 || !strings.Contains(string(o[0].Body), "workspacehost.s.large2.p01") {
 		t.Fatalf("sandbox orders %+v", o)
 	}
@@ -240,21 +302,19 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "orders.jsonl")
 	prov, srv := openSandbox(t, history)
 	for i := range 2 {
-		st := &probeState{}
 		m := New(Options{Provider: prov, Mode: providers.Sandbox})
-		st.m = m
+		st := &probeState{snap: snap(m, 0)}
 		tm := teatest.NewTestModel(t, probe{st: st, m: m}, teatest.WithInitialTermSize(120, 40),
 			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
 		p := &program{t: t, tm: tm, st: st, srv: srv}
-		p.press(plan(t, fillAlibaba)...)
-		p.waitFor("review", func(m Model, s string) bool { return m.Where() == "review" })
+		p.walk(fillAlibaba)
 		p.press("y")
 		if i == 0 {
-			p.waitFor("the order id", func(m Model, s string) bool { return m.Where() == "result" })
+			p.waitFor("the order id", func(m snapshot, s string) bool { return m.where == "result" })
 			p.quit()
 			continue
 		}
-		p.waitFor("the duplicate question", func(m Model, s string) bool {
+		p.waitFor("the duplicate question", func(m snapshot, s string) bool {
 			return m.ask == askDuplicate && strings.Contains(s, srv.Orders()[0].OrderID)
 		})
 		if n := srv.Hits(flows.AlibabaPAI); n != 1 {

@@ -1,257 +1,366 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// enterReview builds the order exactly as it will be sent and shows it.
-func (m *Model) enterReview() {
-	a := m.answers[m.api.ID]
-	m.scr = scrReview
-	m.pick = picker{}
-	m.input.Blur()
-	m.inPath = ""
-	m.problems = m.api.Validate(a)
-	m.order = m.api.Build(a)
-	m.target = providers.Target{Mode: m.o.Mode}
-	if m.o.Provider != nil {
-		m.target = m.o.Provider.Target(m.api.ID, a.Get("region"))
-	}
-	m.vp = viewport.New()
-	m.layoutReview()
+// reviewScreen shows the order exactly as it will be sent: a readable summary and the JSON
+// body, each in its own viewport with its scroll position. Only y places it.
+type reviewScreen struct {
+	s  *session
+	km ReviewKeyMap
+	lk ListKeyMap
+
+	sum, body viewport.Model
+	pane      int // 0 summary, 1 JSON: the one the arrows scroll
+	jump      *choiceList
+	laidOut   string // the size and state the viewports were filled for
+	sumView   paneCache
+	bodyView  paneCache
+
+	// What the person asked for; the root acts on it after Update.
+	place, save, back bool
+	edit              string // the path to edit
+	quit              tea.Cmd
+
+	w, h int
 }
 
-// wide reports whether the screen has room for side-by-side columns.
-func (m *Model) wide() bool { return m.w >= 100 }
-
-// layoutReview sizes the review viewport and fills it. The content is rendered once here
-// (on entering review and on resize), so a key press only moves the viewport.
-func (m *Model) layoutReview() {
-	if m.scr != scrReview && m.scr != scrSubmitting {
-		return
-	}
-	w, h := m.bodySize()
-	if p := m.errorPanel(w); p != "" {
-		h -= lipgloss.Height(p)
-	}
-	body := m.st.JSON.Render(m.order.BodyJSON())
-	if m.wide() {
-		lw := w * 45 / 100
-		m.left = padLines(clip(fitHeight(m.reviewSummary(lw), max(h, 1)), lw, max(h, 1)), lw)
-		m.vp.SetWidth(max(w-lw-3, 1))
-		m.vp.SetHeight(max(h-1, 1))
-		m.setReviewContent(body)
-		return
-	}
-	m.left = ""
-	m.vp.SetWidth(max(w, 1))
-	m.vp.SetHeight(max(h, 1))
-	m.setReviewContent(m.reviewSummary(w) + "\n" + m.st.SectionTitle.Render(m.say(txtBodyTitle)) + "\n" + body)
+func newReview(s *session) *reviewScreen {
+	return &reviewScreen{s: s, km: DefaultReviewKeyMap(s.lang), lk: DefaultListKeyMap(s.lang), sum: viewport.New(), body: viewport.New()}
 }
 
-// setReviewContent gives the viewport its content (it keeps the scroll position) and keeps
-// the lines to show, so drawing a scrolled frame is a slice, not a re-render.
-func (m *Model) setReviewContent(s string) {
-	m.vp.SetContent(s)
-	m.cache.reviewLines = strings.Split(s, "\n")
+// open shows a freshly built order from the top.
+func (r *reviewScreen) open() {
+	r.laidOut = ""
+	r.jump = nil
+	r.pane = 0 // the summary holds the order's target and any error
+	r.sum.GotoTop()
+	r.body.GotoTop()
 }
 
-// reviewWindow returns the review lines visible at the viewport's scroll position.
-func (m *Model) reviewWindow() string {
-	lines := m.cache.reviewLines
-	top := min(max(m.vp.YOffset(), 0), len(lines))
-	end := min(top+m.vp.Height(), len(lines))
-	return strings.Join(lines[top:end], "\n")
+// SetSize gives the review the body's size.
+func (r *reviewScreen) SetSize(w, h int) { r.w, r.h = w, h }
+
+// Title names the screen.
+func (r *reviewScreen) Title() string { return r.s.say(txtReview) }
+
+func (r *reviewScreen) wide() bool { return r.w >= 100 }
+
+// updateKeybindings enables what applies: y only where orders are placed, e when a field
+// list can open.
+func (r *reviewScreen) updateKeybindings() {
+	k := DefaultReviewKeyMap(r.s.lang)
+	k.Enter.SetEnabled(true)
+	k.Place.SetEnabled(r.s.o.Mode != providers.DryRun && r.s.o.Provider != nil)
+	k.NoPlace.SetEnabled(!k.Place.Enabled())
+	k.Pane.SetEnabled(true)
+	r.km = k
 }
 
-// reviewSummary is the readable side of review: target, problems, then every answered field
-// step by step, as the slots show them.
-func (m *Model) reviewSummary(w int) string {
-	var b strings.Builder
-	line := func(s string) { b.WriteString(s + "\n") }
-	kv := func(k, v string) { line(m.st.Muted.Render(k+": ") + m.st.Value.Render(v)) }
-	a := m.answers[m.api.ID]
-
-	line(m.st.SectionTitle.Render(m.say(txtTarget)))
-	kv(m.say(txtAPIField), string(m.api.ID))
-	kv(m.say(txtMode), string(m.target.Mode))
-	kv(m.say(txtRegion), a.Get("region"))
-	if m.api.FieldAt("project_id") != nil {
-		kv(m.say(txtProject), a.Get("project_id"))
+// ShortHelp implements help.KeyMap.
+func (r *reviewScreen) ShortHelp() []key.Binding {
+	r.updateKeybindings()
+	if r.jump != nil {
+		return r.lk.ShortHelp()
 	}
-	kv(m.say(txtEndpoint), orNone(m, m.target.Endpoint))
-	kv(m.say(txtCredential), orNone(m, m.target.Credential))
-	kv(m.say(txtKey), orNone(m, m.target.MaskedKey))
+	return r.km.ShortHelp()
+}
 
-	var errs, warns []string
-	for _, p := range m.problems {
-		s := p.Path + ": " + p.Msg.In(m.lang)
-		if p.Warning {
-			warns = append(warns, s)
-		} else {
-			errs = append(errs, s)
+// FullHelp implements help.KeyMap.
+func (r *reviewScreen) FullHelp() [][]key.Binding {
+	r.updateKeybindings()
+	if r.jump != nil {
+		return r.lk.FullHelp()
+	}
+	return r.km.FullHelp()
+}
+
+// Update handles a key on the review. Enter never places an order: only y does.
+func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
+	r.updateKeybindings()
+	if r.jump != nil {
+		if m, ok := msg.(tea.KeyPressMsg); ok && key.Matches(m, r.lk.Interrupt) {
+			r.quit = r.s.quit()
+			return nil
 		}
-	}
-	if len(errs) > 0 {
-		line("")
-		line(m.st.Error.Bold(true).Render("✗ " + m.say(txtProblems)))
-		for _, s := range errs {
-			line(m.st.Error.Render(wrapIndent(s, w, "  ")))
+		picked, closed := r.jump.Update(r.lk, msg)
+		if picked != nil {
+			r.edit = picked.value
 		}
-	}
-	if len(warns) > 0 {
-		line("")
-		line(m.st.Warning.Bold(true).Render("⚠ " + m.say(txtWarnings)))
-		for _, s := range warns {
-			line(m.st.Warning.Render(wrapIndent(s, w, "  ")))
+		if closed {
+			r.jump = nil
 		}
+		return nil
 	}
-	line("")
-	line(m.st.SectionTitle.Render(m.say(txtSummary)))
-	for _, st := range m.steps[1:] {
-		m.summarizeStep(&b, st, w)
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
 	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// summarizeStep writes one step's answered fields; items and sections indent like the form.
-func (m *Model) summarizeStep(b *strings.Builder, st flows.Step, w int) {
-	a := m.answers[m.api.ID]
-	b.WriteString(m.st.Heading.Render(flows.StepTitle[st].In(m.lang)) + "\n")
-	for _, s := range m.api.Slots(a, st) {
-		r := row{kind: kindOf(s, a), slot: s}
-		pad := strings.Repeat("  ", s.Depth+1)
-		switch r.kind {
-		case rowHeading, rowItem:
-			title := m.labelOf(r)
-			b.WriteString(ansi.Truncate(pad+m.st.Muted.Render(title), w, "…") + "\n")
-		default:
-			v := m.valueOf(r)
-			if v == "" && r.kind != rowGroup {
-				continue
-			}
-			s := pad + m.labelOf(r) + ": " + m.st.Value.Render(m.display(r, v))
-			b.WriteString(ansi.Truncate(s, w, "…") + "\n")
-		}
-	}
-}
-
-func orNone(m *Model, s string) string {
-	if s == "" {
-		return m.say(txtNone)
-	}
-	return s
-}
-
-// wrapIndent wraps s to width w, indenting every line.
-func wrapIndent(s string, w int, indent string) string {
-	ww := max(w-ansi.StringWidth(indent), 8)
-	lines := strings.Split(ansi.Wrap(s, ww, " "), "\n")
-	for i := range lines {
-		lines[i] = indent + lines[i]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// keyReview handles a key on review. Enter never places an order: only y does.
-func (m *Model) keyReview(msg tea.KeyPressMsg) tea.Cmd {
-	if m.saving {
-		return m.keySave(msg)
-	}
-	k := m.keys()
-	m.notice, m.noticeBad = "", false
+	k, s := r.km, r.s
+	s.notice = ""
+	vp := r.focusedPane()
 	switch {
-	case matches(msg, k.Help):
-		m.showAll = !m.showAll
-	case matches(msg, k.Place):
-		return m.place(false)
-	case matches(msg, k.Save):
-		m.startSave()
-	case matches(msg, k.Back):
-		m.lastErr = nil
-		m.goStep(len(m.steps) - 1)
-		return m.startLookups()
-	case matches(msg, k.ScrollUp):
-		m.vp.ScrollUp(1)
-	case matches(msg, k.ScrollDown):
-		m.vp.ScrollDown(1)
-	case matches(msg, k.PageUp):
-		m.vp.PageUp()
-	case matches(msg, k.PageDown):
-		m.vp.PageDown()
-	case msg.String() == "enter":
-		if m.o.Mode == providers.DryRun {
-			m.notice = m.say(txtEnterDryRun)
+	case key.Matches(m, k.Interrupt, k.Quit):
+		r.quit = s.quit()
+	case key.Matches(m, k.Keys):
+		s.showAll = !s.showAll
+	case key.Matches(m, k.Place):
+		r.place = true
+	case key.Matches(m, k.Save):
+		r.save = true
+	case key.Matches(m, k.Edit):
+		r.openJump()
+	case key.Matches(m, k.Back):
+		r.back = true
+	case key.Matches(m, k.Pane):
+		r.pane = 1 - r.pane
+	case key.Matches(m, k.ScrollUp):
+		vp.ScrollUp(1)
+	case key.Matches(m, k.ScrollDown):
+		vp.ScrollDown(1)
+	case key.Matches(m, k.PageUp):
+		vp.PageUp()
+	case key.Matches(m, k.PageDown):
+		vp.PageDown()
+	case key.Matches(m, k.Enter):
+		if s.o.Mode == providers.DryRun {
+			s.note(s.say(txtEnterDryRun), false)
 		} else {
-			m.notice = m.say(txtEnterNoSend)
+			s.note(s.say(txtEnterNoSend), false)
 		}
-	case msg.String() == "y" && m.o.Mode == providers.DryRun:
-		m.notice = m.say(txtDryRunNoY)
+	case key.Matches(m, k.NoPlace):
+		s.note(s.say(txtDryRunNoY), false)
 	}
 	return nil
 }
 
-// errorPanel explains the last failed submission by kind: what happened, the cloud's own
-// code, message and request id, and what to do next.
-func (m *Model) errorPanel(w int) string {
-	if m.lastErr == nil {
-		return ""
+func (r *reviewScreen) focusedPane() *viewport.Model {
+	if r.pane == 1 {
+		return &r.body
 	}
-	var head, hint string
-	switch m.failKind {
-	case providers.Rejected:
-		head, hint = m.say(txtRejected), m.say(txtRejectedHint)
-	case providers.Invalid:
-		head, hint = m.say(txtInvalid), m.say(txtInvalidHint)
-	case providers.NotSent:
-		o := providers.OutcomeOf(providers.NotSent)
-		head, hint = m.say(o.Headline), m.say(o.Advice)
-	default:
-		head, hint = m.say(txtUnknown), m.say(txtUnknownHint)
-	}
-	var lines []string
-	lines = append(lines, m.st.Error.Bold(true).Render("✗ "+head))
-	var pe *providers.Error
-	if asError(m.lastErr, &pe) {
-		if pe.Code != "" {
-			lines = append(lines, m.say(txtCode)+": "+providers.Printable(pe.Code))
-		}
-		msg := pe.Message
-		if msg == "" && pe.Err != nil {
-			msg = pe.Err.Error()
-		}
-		if msg != "" {
-			lines = append(lines, wrapIndent(m.say(txtMessage)+": "+providers.Printable(msg), w-2, ""))
-		}
-		if pe.RequestID != "" {
-			lines = append(lines, m.say(txtRequestID)+": "+providers.Printable(pe.RequestID))
-		}
-		if pe.HTTPStatus != 0 {
-			lines = append(lines, fmt.Sprintf("%s: %d", m.say(txtHTTP), pe.HTTPStatus))
-		}
-	} else {
-		lines = append(lines, wrapIndent(providers.Printable(m.lastErr.Error()), w-2, ""))
-	}
-	lines = append(lines, m.st.Warning.Render(wrapIndent(hint, w-2, "")))
-	return m.st.ErrorPanel.Render(strings.Join(lines, "\n"))
+	return &r.sum
 }
 
-// padLines pads every line of s with spaces to w cells.
-func padLines(s string, w int) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		if pad := w - ansi.StringWidth(l); pad > 0 {
-			lines[i] = l + strings.Repeat(" ", pad)
+// openJump lists every field of the order; its cursor starts on the field the last error
+// names, so `e` then Enter goes straight there.
+func (r *reviewScreen) openJump() {
+	s := r.s
+	var items []listItem
+	for i, st := range s.steps {
+		for _, row := range rowsOf(s, i) {
+			if !row.w.focusable() || row.slot.Heading {
+				continue
+			}
+			v := row.w.summary(s, row)
+			items = append(items, listItem{value: row.path(),
+				text: stepTitle(s, st) + " › " + labelOf(s, row) + ": " + v, hay: row.path()})
 		}
 	}
-	return strings.Join(lines, "\n")
+	r.jump = newChoiceList(items, advise(s, s.lastErr).field, "")
+}
+
+// layout fills the viewports for the current size and order (once per change, so a key
+// press only moves a viewport).
+func (r *reviewScreen) layout() {
+	sw, bw := r.paneWidths()
+	ph := max(r.h-2, 1) // a title line above, a position line below
+	state := strings.Join([]string{itoa(sw), itoa(bw), itoa(ph), string(r.s.lang), errText(r.s.lastErr), itoa(len(r.s.problems)), boolStr(r.s.isDark)}, "|")
+	r.sum.SetWidth(sw)
+	r.sum.SetHeight(ph)
+	r.body.SetWidth(bw)
+	r.body.SetHeight(ph)
+	if state == r.laidOut {
+		return
+	}
+	r.laidOut = state
+	r.sum.SetContent(r.summary(sw))
+	r.body.SetContent(r.s.st.JSON.Render(wrapWords(r.s.order.BodyJSON(), bw)))
+	r.sumView.version++
+	r.bodyView.version++
+}
+
+func (r *reviewScreen) paneWidths() (int, int) {
+	w := max(r.w, 1)
+	if r.wide() {
+		lw := w * 45 / 100
+		return lw, max(w-lw-3, 1)
+	}
+	return w, w
+}
+
+// View draws the two panes side by side when wide, else the focused one with tabs.
+func (r *reviewScreen) View() string {
+	r.layout()
+	if r.jump != nil {
+		return r.jumpView()
+	}
+	s, st := r.s, r.s.st
+	title := func(t string, now bool) string {
+		if now {
+			return st.SectionTitle.Underline(true).Render(t)
+		}
+		return st.SectionTitle.Render(t)
+	}
+	pos := func(vp *viewport.Model) string {
+		return st.Muted.Render(scrollPos(s, vp.YOffset(), vp.Height(), vp.TotalLineCount()))
+	}
+	sumT, bodyT := s.say(txtSummary), s.say(txtBodyTitle)
+	if r.wide() {
+		sw, bw := r.paneWidths()
+		// Each part is exactly its column wide (the viewports pad themselves), so the columns
+		// join without re-measuring: see joinColumns.
+		left := joinLines([]string{padLines(truncLine(title(sumT, r.pane == 0), sw), sw), r.sumView.view(&r.sum, ""), padLines(pos(&r.sum), sw)})
+		right := joinLines([]string{padLines(truncLine(title(bodyT, r.pane == 1), bw), bw), r.bodyView.view(&r.body, ""), padLines(pos(&r.body), bw)})
+		return joinColumns(r.sum.Height()+2, left, "   ", right)
+	}
+	tabs := title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(bodyT, r.pane == 1)
+	if lipgloss.Width(tabs) > r.w {
+		tabs = title(sumT, r.pane == 0) + st.Muted.Render(" · ") + title(s.say(txtBodyShort), r.pane == 1)
+	}
+	vp, c := &r.sum, &r.sumView
+	if r.pane == 1 {
+		vp, c = &r.body, &r.bodyView
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, truncLine(tabs, r.w), c.view(vp, ""), pos(vp))
+}
+
+func (r *reviewScreen) jumpView() string {
+	s := r.s
+	head := s.st.SectionTitle.Render(wrapWords(s.say(txtJumpTitle), r.w))
+	return head + "\n" + strings.Join(r.jump.lines(s, r.w, max(r.h-3, 1), ""), "\n")
+}
+
+// summary is the readable side of review: where the order goes, the last failure with its
+// advice, problems, then every answered field step by step.
+func (r *reviewScreen) summary(w int) string {
+	s, st := r.s, r.s.st
+	var b []string
+	line := func(x string) { b = append(b, x) }
+	if p := errorPanel(s, w); p != "" {
+		line(p)
+		line("")
+	}
+	line(st.SectionTitle.Render(s.say(txtTarget)))
+	a := s.a()
+	target := [][2]string{
+		{s.say(txtAPIField), string(s.api.ID)},
+		{s.say(txtMode), s.say(modeName(s.target.Mode))},
+		{s.say(regionWord(s.api)), a.Get("region")},
+	}
+	if s.api.FieldAt("project_id") != nil {
+		target = append(target, [2]string{s.say(txtProject), a.Get("project_id")})
+	}
+	target = append(target, [2]string{s.say(txtEndpoint), orNone(s, s.target.Endpoint)},
+		[2]string{s.say(txtCredential), credentialOf(s)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
+	line(alignPairs(s, target, w))
+
+	var errs, warns []string
+	for _, p := range s.problems {
+		x := p.Path + ": " + p.Msg.In(s.lang)
+		if p.Warning {
+			warns = append(warns, x)
+		} else {
+			errs = append(errs, x)
+		}
+	}
+	if len(errs) > 0 {
+		line("")
+		line(st.Error.Bold(true).Render("✗ " + s.say(txtProblems)))
+		for _, x := range errs {
+			line(st.Error.Render(wrapIndent(x, w, "  ")))
+		}
+	}
+	if len(warns) > 0 {
+		line("")
+		line(st.Warning.Bold(true).Render("⚠ " + s.say(txtWarnings)))
+		for _, x := range warns {
+			line(st.Warning.Render(wrapIndent(x, w, "  ")))
+		}
+	}
+	line("")
+	line(st.SectionTitle.Render(s.say(txtAnswers)))
+	for i, stp := range s.steps {
+		if stp == flows.StepAPI {
+			continue
+		}
+		line(st.Heading.Render(stepTitle(s, stp)))
+		for _, row := range rowsOf(s, i) {
+			pad := strings.Repeat("  ", row.slot.Depth+1)
+			if row.slot.Heading {
+				line(st.Muted.Render(wrapIndent(labelOf(s, row), w, pad)))
+				continue
+			}
+			v := row.w.summary(s, row)
+			if v == "" {
+				continue
+			}
+			line(wrapIndent(labelOf(s, row)+": "+st.Value.Render(v), w, pad))
+		}
+	}
+	return strings.Join(b, "\n")
+}
+
+// alignPairs renders "key: value" lines with the values in one column, measured in display
+// cells so Chinese keys line up too; a value too long for the line wraps under itself.
+func alignPairs(s *session, pairs [][2]string, w int) string {
+	kw := 0
+	for _, p := range pairs {
+		kw = max(kw, lipgloss.Width(p[0]))
+	}
+	var out []string
+	for _, p := range pairs {
+		k := s.st.Muted.Render(p[0]+":") + strings.Repeat(" ", kw-lipgloss.Width(p[0])+1)
+		vw := max(w-kw-2, 8)
+		vs := strings.Split(wrapWords(p[1], vw), "\n")
+		out = append(out, k+s.st.Value.Render(vs[0]))
+		for _, v := range vs[1:] {
+			out = append(out, strings.Repeat(" ", kw+2)+s.st.Value.Render(v))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// credentialOf says where the credential in use came from; the sandbox's own keys are named
+// in the session's language.
+func credentialOf(s *session) string {
+	if s.target.Mode == providers.Sandbox {
+		return s.say(txtSandboxKeys)
+	}
+	return orNone(s, s.target.Credential)
+}
+
+func orNone(s *session, v string) string {
+	if v == "" {
+		return s.say(txtNone)
+	}
+	return v
+}
+
+// regionWord is what the API's console calls a region: Alibaba 地域, Huawei 区域.
+func regionWord(api *flows.API) flows.Text {
+	if api.Cloud == "alibaba" {
+		return txtRegionAlibaba
+	}
+	return txtRegionHuawei
+}
+
+func modeName(m providers.Mode) flows.Text {
+	switch m {
+	case providers.Live:
+		return txtModeLive
+	case providers.DryRun:
+		return txtModeDryRun
+	case providers.Sandbox:
+		return txtModeSandbox
+	}
+	return flows.T(string(m), string(m))
 }

@@ -8,7 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
 )
@@ -20,50 +23,88 @@ type savedMsg struct {
 	exists bool // the file exists and overwrite was not confirmed
 }
 
-// defaultSavePath names a new order file after the API and the time, so saves never collide
-// by accident: ./order-alibaba-pai-CreateProductOrders-20250101-120000.json.
-func (m *Model) defaultSavePath() string {
-	name := "order-" + strings.ReplaceAll(string(m.api.ID), "/", "-") + "-" + m.o.now().Format("20060102-150405") + ".json"
-	if m.o.SaveDir == "" {
-		return "./" + name
+// savePrompt asks where to write the order file (dry-run's output and the way to fix the
+// environment and come back with --from).
+type savePrompt struct {
+	s     *session
+	km    PromptKeyMap
+	input textinput.Model
+	path  string // what enter chose, for the overwrite question
+	// What the person decided; the root acts on it after Update.
+	write, cancel bool
+	quit          tea.Cmd
+	w             int
+}
+
+func newSavePrompt(s *session) *savePrompt {
+	in := textinput.New()
+	in.Prompt = ""
+	in.SetStyles(s.st.Input)
+	return &savePrompt{s: s, km: DefaultPromptKeyMap(s.lang), input: in}
+}
+
+// open starts the prompt with a default path that never collides by accident:
+// ./order-alibaba-pai-CreateProductOrders-20250101-120000.json.
+func (p *savePrompt) open() tea.Cmd {
+	s := p.s
+	name := "order-" + strings.ReplaceAll(string(s.api.ID), "/", "-") + "-" + s.o.now().Format("20060102-150405") + ".json"
+	path := "./" + name
+	if s.o.SaveDir != "" {
+		path = filepath.Join(s.o.SaveDir, name)
 	}
-	return filepath.Join(m.o.SaveDir, name)
+	p.write, p.cancel = false, false
+	p.input.SetValue(path)
+	p.input.CursorEnd()
+	return p.input.Focus()
 }
 
-// startSave opens the path prompt with the default path.
-func (m *Model) startSave() {
-	m.saving = true
-	m.saveInput.SetValue(m.defaultSavePath())
-	m.saveInput.CursorEnd()
-	m.saveInput.Focus()
-}
+// ShortHelp implements help.KeyMap.
+func (p *savePrompt) ShortHelp() []key.Binding { return p.km.ShortHelp() }
 
-// keySave edits the path; enter writes, esc cancels.
-func (m *Model) keySave(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys()
-	switch {
-	case matches(msg, k.Pick):
-		path := strings.TrimSpace(m.saveInput.Value())
-		if path == "" {
+// FullHelp implements help.KeyMap.
+func (p *savePrompt) FullHelp() [][]key.Binding { return p.km.FullHelp() }
+
+// SetSize gives the prompt the window's width.
+func (p *savePrompt) SetSize(w, _ int) { p.w = w }
+
+// Update edits the path; enter writes, esc cancels.
+func (p *savePrompt) Update(msg tea.Msg) tea.Cmd {
+	if m, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(m, p.km.Write):
+			if path := strings.TrimSpace(p.input.Value()); path != "" {
+				p.path, p.write = path, true
+				p.input.Blur()
+			}
+			return nil
+		case key.Matches(m, p.km.Cancel):
+			p.cancel = true
+			p.input.Blur()
+			return nil
+		case key.Matches(m, p.km.Interrupt):
+			p.quit = p.s.quit()
 			return nil
 		}
-		m.saving = false
-		m.saveInput.Blur()
-		m.savePath = path
-		return m.saveCmd(path, false)
-	case matches(msg, k.Cancel):
-		m.saving = false
-		m.saveInput.Blur()
-		return nil
 	}
-	m.saveInput.Update(msg)
-	return nil
+	if m, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: oneLine(m.Content, false)}
+	}
+	var cmd tea.Cmd
+	p.input, cmd = p.input.Update(msg)
+	return cmd
+}
+
+// View is the prompt line.
+func (p *savePrompt) View() string {
+	label := p.s.st.Title.Render(p.s.say(txtSaveAsk) + ": ")
+	setInputWidth(&p.input, max(p.w-lipgloss.Width(label)-1, 4))
+	return label + p.input.View()
 }
 
 // saveCmd writes the order file, mode 0600, refusing to replace an existing file unless the
 // person said so.
-func (m *Model) saveCmd(path string, overwrite bool) tea.Cmd {
-	data, err := m.order.MarshalFile()
+func saveCmd(o flows.Order, path string, overwrite bool) tea.Cmd {
+	data, err := o.MarshalFile()
 	return func() tea.Msg {
 		if err != nil {
 			return savedMsg{path: path, err: fmt.Errorf("render order file: %w", err)}
@@ -95,17 +136,4 @@ func writeOrder(path string, data []byte, overwrite bool) savedMsg {
 		return savedMsg{path: path, err: fmt.Errorf("write %s: %w", path, err)}
 	}
 	return savedMsg{path: path}
-}
-
-func (m *Model) gotSaved(msg savedMsg) {
-	switch {
-	case msg.exists:
-		m.savePath = msg.path
-		m.ask = askOverwrite
-	case msg.err != nil:
-		m.notice, m.noticeBad = flows.Tf(txtSaveFailed.EN, txtSaveFailed.ZH, msg.err).In(m.lang), true
-	default:
-		m.notice, m.noticeBad = flows.Tf(txtSaved.EN, txtSaved.ZH, msg.path).In(m.lang), false
-		m.out.Saved = append(m.out.Saved, msg.path)
-	}
 }

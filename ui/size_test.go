@@ -22,16 +22,16 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 		see("api list", d)
 		d.keys("esc")
 		for i := 0; i < 400 && d.m.Where() != "review"; i++ {
-			r, ok := d.m.focused()
+			r, ok := d.m.form.focused()
 			if ok {
-				if want, has := fill[r.path()]; has && d.m.valueOf(r) != want {
-					if r.kind == rowText {
+				if want, has := fill[r.path()]; has && d.value(r) != want {
+					if _, text := r.w.(textWidget); text {
 						d.keys("ctrl+u")
 						d.typ(want)
 					}
 				}
-				if r.kind == rowAPI {
-					for d.m.valueOf(r) != fill["api"] {
+				if _, api := r.w.(apiWidget); api {
+					for d.value(r) != fill["api"] {
 						d.keys("right")
 					}
 				}
@@ -57,7 +57,7 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 }
 
 func TestEveryScreenFitsSmallAndTinyWindows(t *testing.T) {
-	for _, size := range [][2]int{{40, 12}, {1, 1}, {80, 24}, {0, 0}} {
+	for _, size := range [][2]int{{40, 12}, {1, 1}, {60, 20}, {80, 24}, {120, 40}, {200, 60}, {0, 0}} {
 		w, h := size[0], size[1]
 		screens(t, w, h, func(where string, d *driver) {
 			t.Helper()
@@ -69,6 +69,9 @@ func TestEveryScreenFitsSmallAndTinyWindows(t *testing.T) {
 			for _, l := range lines {
 				if ansi.StringWidth(l) > w {
 					t.Fatalf("%dx%d %s: line wider than %d: %q", w, h, where, w, ansi.Strip(l))
+				}
+				if plain := ansi.Strip(l); w >= 60 && (strings.Contains(plain, "✗") || strings.Contains(plain, "⚠")) && strings.Contains(plain, "…") {
+					t.Fatalf("%dx%d %s: a message is cut: %q", w, h, where, plain)
 				}
 			}
 		})
@@ -87,7 +90,7 @@ func TestSmallWindowStillShowsTheEssentials(t *testing.T) {
 	if v := d.view(); !strings.Contains(v, "Target") {
 		t.Fatalf("40x12 review:\n%s", v)
 	}
-	d.keys("pgdown", "pgdown", "pgdown")
+	d.keys("tab")
 	if v := d.view(); !strings.Contains(v, "\"") {
 		t.Fatalf("40x12 review does not scroll to the JSON:\n%s", v)
 	}
@@ -112,8 +115,8 @@ func TestResizeReflows(t *testing.T) {
 			}
 		}
 	}
-	if d.m.vp.Width() > 80 {
-		t.Fatalf("viewport width %d after resize to 80", d.m.vp.Width())
+	if d.m.review.sum.Width() > 80 || d.m.review.body.Width() > 80 {
+		t.Fatalf("viewport widths %d, %d after resize to 80", d.m.review.sum.Width(), d.m.review.body.Width())
 	}
 	d.keys("esc")
 	d.send(tea.WindowSizeMsg{Width: 100, Height: 30})
@@ -126,7 +129,7 @@ func TestBackgroundColourRestyles(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 80, 24)
 	dark := d.m.View().Content
 	d.send(tea.BackgroundColorMsg{Color: lightGrey{}})
-	if d.m.isDark {
+	if d.m.s.isDark {
 		t.Fatal("a light background was taken for dark")
 	}
 	if d.m.View().Content == dark {

@@ -2,9 +2,10 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"time"
 
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
@@ -26,41 +27,92 @@ type submittedMsg struct {
 	err error
 }
 
+// flightScreen is the order in flight: every key is ignored (a second y cannot send a second
+// order) except ctrl+c, which asks first because quitting now can leave the outcome unknown.
+type flightScreen struct {
+	s        *session
+	km       FlightKeyMap
+	spin     spinner.Model
+	checking bool // looking for a duplicate before sending
+	askQuit  bool // ctrl+c: the root asks whether to quit
+	started  time.Time
+	now      time.Time
+	w        int
+}
+
+func newFlight(s *session) *flightScreen {
+	return &flightScreen{s: s, km: FlightKeyMap{Interrupt: bind(s.lang, []string{"ctrl+c"}, "ctrl+c", khQuit)},
+		spin: spinner.New(spinner.WithSpinner(spinner.Dot))}
+}
+
+// ShortHelp implements help.KeyMap.
+func (f *flightScreen) ShortHelp() []key.Binding { return f.km.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (f *flightScreen) FullHelp() [][]key.Binding { return f.km.FullHelp() }
+
+// Title names the screen.
+func (f *flightScreen) Title() string { return f.s.say(txtSubmitting) }
+
+// SetSize gives the screen the body's width.
+func (f *flightScreen) SetSize(w, _ int) { f.w = w }
+
+// View shows the spinner, the time in flight against its limit, and where the order goes.
+func (f *flightScreen) View() string {
+	s, st := f.s, f.s.st
+	w := max(f.w, 1)
+	var head string
+	if f.checking {
+		head = f.spin.View() + " " + s.say(txtChecking)
+	} else {
+		el := f.now.Sub(f.started).Round(100 * time.Millisecond)
+		if s.o.Timeout > 0 {
+			head = f.spin.View() + " " + s.say(tf(txtElapsedOf, el, s.o.Timeout))
+		} else {
+			head = f.spin.View() + " " + s.say(tf(txtElapsedOnly, el))
+		}
+	}
+	out := []string{wrapWords(head, w), st.Muted.Render(wrapWords(s.say(txtSending), w)), ""}
+	out = append(out, alignPairs(s, [][2]string{{s.say(txtAPIField), string(s.api.ID)}, {s.say(txtEndpoint), orNone(s, s.target.Endpoint)}}, w))
+	return joinLines(out)
+}
+
 // place starts placing the order: y on review. confirmed skips the questions already
 // answered (a duplicate, or a resend after an unknown outcome).
-func (m *Model) place(confirmed bool) tea.Cmd {
+func (m *wizard) place(confirmed bool) tea.Cmd {
+	s := m.s
 	switch {
-	case m.o.Mode == providers.DryRun || m.o.Provider == nil:
-		m.notice = m.say(txtDryRunNoY)
+	case s.o.Mode == providers.DryRun || s.o.Provider == nil:
+		s.note(s.say(txtDryRunNoY), false)
 		return nil
-	case flows.Blocking(m.problems):
-		m.notice, m.noticeBad = m.say(txtFixFirst), true
+	case flows.Blocking(s.problems):
+		s.note(s.say(txtFixFirst), true)
 		return nil
-	case m.unknown && !confirmed:
+	case s.unknown && !confirmed:
 		m.ask = askUnknown
 		return nil
 	}
-	// From here on every key is ignored until the answer arrives: a second y cannot send
-	// a second order.
-	m.scr = scrSubmitting
-	m.inFlight = true
-	m.started = m.o.now().UnixMilli()
-	m.now = m.started
-	m.notice = ""
-	order := m.order
-	if df, ok := m.o.Provider.(providers.DuplicateFinder); ok && !confirmed {
-		m.checking = true
-		return tea.Batch(m.spin.Tick, func() tea.Msg {
+	// From here on every key is ignored until the answer arrives.
+	m.scr = scrFlight
+	s.attempts++
+	fl := m.flight
+	fl.started = s.o.now()
+	fl.now = fl.started
+	s.notice = ""
+	order := s.order
+	if df, ok := s.o.Provider.(providers.DuplicateFinder); ok && !confirmed {
+		fl.checking = true
+		return tea.Batch(fl.spin.Tick, func() tea.Msg {
 			r, found := df.RecentDuplicate(order, duplicateWindow)
 			return duplicateMsg{recent: r, found: found}
 		})
 	}
-	return tea.Batch(m.spin.Tick, m.submitCmd())
+	return tea.Batch(fl.spin.Tick, m.submitCmd())
 }
 
-func (m *Model) submitCmd() tea.Cmd {
-	p, order := m.o.Provider, m.order
-	m.checking = false
+func (m *wizard) submitCmd() tea.Cmd {
+	p, order := m.s.o.Provider, m.s.order
+	m.flight.checking = false
 	return func() tea.Msg {
 		// The provider bounds the wait (--timeout); no retry happens anywhere.
 		res, err := p.Submit(context.Background(), order)
@@ -68,106 +120,61 @@ func (m *Model) submitCmd() tea.Cmd {
 	}
 }
 
-func (m *Model) gotDuplicate(msg duplicateMsg) tea.Cmd {
-	if !m.inFlight || !m.checking {
+func (m *wizard) gotDuplicate(msg duplicateMsg) tea.Cmd {
+	if m.scr != scrFlight || !m.flight.checking {
 		return nil
 	}
 	if msg.found {
-		m.inFlight, m.checking = false, false
+		m.flight.checking = false
+		m.s.attempts-- // nothing was sent after all
 		m.scr = scrReview
-		m.recent = msg.recent
+		m.s.recent = msg.recent
 		m.ask = askDuplicate
 		return nil
 	}
 	return m.submitCmd()
 }
 
-func (m *Model) gotSubmitted(msg submittedMsg) tea.Cmd {
-	if !m.inFlight {
+func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
+	if m.scr != scrFlight {
 		return nil
 	}
-	m.inFlight = false
+	s := m.s
 	if m.ask == askQuit {
 		m.ask = askNone
 	}
 	if msg.err != nil {
-		m.lastErr = msg.err
-		m.failKind = providers.KindOf(msg.err)
-		m.unknown = m.unknown || m.failKind == providers.Unknown
-		m.out.Failure = m.failKind
-		m.out.FailureText = msg.err.Error()
+		s.lastErr = msg.err
+		kind := providers.KindOf(msg.err)
+		s.unknown = s.unknown || kind == providers.Unknown
+		s.out.Failure = kind
+		s.out.FailureText = msg.err.Error()
 		m.scr = scrReview
-		m.layoutReview()
+		m.review.open()
 		return nil
 	}
-	m.result = msg.res
-	m.lastErr, m.failKind, m.unknown = nil, 0, false
-	m.out.OrderID, m.out.RequestID = msg.res.OrderID, msg.res.RequestID
-	m.out.Failure, m.out.FailureText = 0, ""
+	s.result = msg.res
+	s.lastErr, s.unknown = nil, false
+	s.out.OrderID, s.out.RequestID = msg.res.OrderID, msg.res.RequestID
+	s.out.Failure, s.out.FailureText = 0, ""
 	m.scr = scrResult
 	return nil
 }
 
-// keySubmitting ignores every key while the order is in flight, except ctrl+c, which asks
-// first because quitting now can leave the outcome unknown.
-func (m *Model) keySubmitting(msg tea.KeyPressMsg) tea.Cmd {
-	if m.ask == askQuit {
-		switch {
-		case matches(msg, m.km.Yes):
-			m.out.Failure = providers.Unknown
-			m.out.FailureText = m.say(txtUnknown) + " " + m.say(txtUnknownHint)
-			return tea.Quit
-		case matches(msg, m.km.No):
-			m.ask = askNone
-		}
+// Update ignores every key while the order is in flight, except ctrl+c, which asks.
+func (f *flightScreen) Update(msg tea.Msg) tea.Cmd {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, f.km.Interrupt) {
+		f.askQuit = true
+	}
+	return nil
+}
+
+func (m *wizard) tick(msg spinner.TickMsg) tea.Cmd {
+	if m.scr != scrFlight {
 		return nil
 	}
-	if matches(msg, m.km.Quit) {
-		m.ask = askQuit
-	}
-	return nil
+	var cmd tea.Cmd
+	m.flight.spin, cmd = m.flight.spin.Update(msg)
+	m.flight.now = m.s.o.now()
+	return cmd
 }
-
-// answer handles y or n for the open question.
-func (m *Model) answer(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys()
-	q := m.ask
-	switch {
-	case matches(msg, k.Yes):
-		m.ask = askNone
-		switch q {
-		case askDuplicate, askUnknown:
-			return m.place(true)
-		case askOverwrite:
-			return m.saveCmd(m.savePath, true)
-		}
-	case matches(msg, k.No):
-		m.ask = askNone
-	case matches(msg, k.Quit):
-		return tea.Quit
-	}
-	return nil
-}
-
-// keyResult handles the result screen.
-func (m *Model) keyResult(msg tea.KeyPressMsg) tea.Cmd {
-	k := m.keys()
-	switch {
-	case matches(msg, k.Copy):
-		m.copied = true
-		return tea.SetClipboard(m.result.OrderID)
-	case matches(msg, k.Help):
-		m.showAll = !m.showAll
-	case matches(msg, k.Done):
-		return tea.Quit
-	}
-	return nil
-}
-
-// elapsed is the time the order has been in flight.
-func (m *Model) elapsed() time.Duration {
-	return time.Duration(m.now-m.started) * time.Millisecond
-}
-
-// asError is errors.As for the one type the UI inspects.
-func asError(err error, target **providers.Error) bool { return errors.As(err, target) }

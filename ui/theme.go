@@ -2,6 +2,7 @@ package ui
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
 )
 
@@ -21,16 +22,15 @@ type Styles struct {
 
 	Error, Warning, OK, Muted, Notice lipgloss.Style
 
-	HelpTitle, HelpBody lipgloss.Style
-	Option, OptionNow   lipgloss.Style
+	HelpTitle         lipgloss.Style
+	Option, OptionNow lipgloss.Style
 
 	JSON, SectionTitle lipgloss.Style
-	Panel              lipgloss.Style
 	ErrorPanel         lipgloss.Style
 	IDValue            lipgloss.Style
 
 	Help  help.Styles
-	Input inputStyles
+	Input textinput.Styles
 }
 
 // NewStyles builds the styles for a dark or light background. noColor (NO_COLOR) keeps
@@ -79,28 +79,32 @@ func NewStyles(isDark, noColor bool) Styles {
 		Notice:  c("#8A5A00", "#F2C94C").Bold(true),
 
 		HelpTitle: accent.Bold(true),
-		HelpBody:  lipgloss.NewStyle(),
 		Option:    lipgloss.NewStyle(),
 		OptionNow: accent.Bold(true),
 
 		JSON:         c("#1F2937", "#E5E7EB"),
 		SectionTitle: accent.Bold(true),
-		Panel:        lipgloss.NewStyle().Border(lipgloss.NormalBorder(), false, false, false, true).PaddingLeft(1),
 		ErrorPanel:   lipgloss.NewStyle().Border(lipgloss.ThickBorder(), false, false, false, true).PaddingLeft(1),
 		IDValue:      c("#1B7F3B", "#6CD68C").Bold(true),
 
-		Help: help.DefaultStyles(isDark),
-		Input: inputStyles{
-			Text:        lipgloss.NewStyle(),
-			Placeholder: muted,
-			Cursor:      lipgloss.NewStyle().Reverse(true),
-		},
+		Help:  help.DefaultStyles(isDark),
+		Input: inputStyles(isDark, muted),
 	}
 	if !noColor {
-		s.Panel = s.Panel.BorderForeground(ld(lipgloss.Color("#BBBBBB"), lipgloss.Color("#555555")))
 		s.ErrorPanel = s.ErrorPanel.BorderForeground(ld(lipgloss.Color("#B91C1C"), lipgloss.Color("#FF7B7B")))
 	} else {
 		s.LabelFocused = s.LabelFocused.Reverse(true)
 	}
 	return s
+}
+
+// inputStyles are textinput's styles with a steady cursor: a blinking one would need a tick
+// per blink and redraw the screen twice a second for nothing.
+func inputStyles(isDark bool, muted lipgloss.Style) textinput.Styles {
+	st := textinput.DefaultStyles(isDark)
+	st.Cursor.Blink = false
+	st.Focused.Placeholder = muted
+	st.Blurred.Placeholder = muted
+	st.Focused.Suggestion = muted
+	return st
 }

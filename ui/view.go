@@ -2,18 +2,19 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// View implements tea.Model: header (banner, breadcrumb, title), the screen's body, and a
-// footer (notice, question, key help), clipped to the window so nothing ever overflows.
+// View implements tea.Model: header (banner, breadcrumb, title), the active screen, and a
+// footer (notice, question or prompt, key help), clipped to the window.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
@@ -21,268 +22,221 @@ func (m Model) View() tea.View {
 	return v
 }
 
-func (m *Model) render() string {
+func (m *wizard) render() string {
 	if m.w <= 0 || m.h <= 0 {
 		return ""
 	}
 	header := m.header()
-	footer := m.footer()
-	bh := max(m.h-strings.Count(header, "\n")-1-lineCount(footer), 1)
-	body := m.body(bh)
-	out := header + "\n" + fitHeight(body, bh)
-	if footer != "" {
-		out += "\n" + footer
+	notes, keys := m.footerTop(), m.footerKeys()
+	c := m.active()
+	if m.s.showAll {
+		// The full key help is as tall as it is: size the body around it.
+		footer := joinNonEmpty(notes, m.keyHelp(keys))
+		bh := max(m.h-lineCount(header)-lineCount(footer), 1)
+		c.SetSize(m.w, bh)
+		return clip(joinNonEmpty(header, fitHeight(c.View(), bh), footer), m.w, m.h)
 	}
-	return clip(out, m.w, m.h)
+	// The one-line hint is drawn after the body, so it shows the keys of the state the body
+	// just drew (a help panel that now scrolls, say).
+	bh := max(m.h-lineCount(header)-lineCount(notes)-1, 1)
+	c.SetSize(m.w, bh)
+	body := fitHeight(c.View(), bh)
+	return clip(joinNonEmpty(header, body, notes, m.keyHelp(keys)), m.w, m.h)
 }
 
-// bodySize is the room left for the body between header and footer.
-func (m *Model) bodySize() (int, int) {
-	h := m.h - strings.Count(m.header(), "\n") - 1 - lineCount(m.footer())
-	return max(m.w, 1), max(h, 1)
-}
-
-func lineCount(s string) int {
-	if s == "" {
-		return 0
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
 	}
-	return strings.Count(s, "\n") + 1
+	return strings.Join(out, "\n")
 }
 
-// header is the banner, breadcrumb and title. It only changes with the screen, so it is
-// rendered once per screen and size and reused for every key press.
-func (m *Model) header() string {
-	key := fmt.Sprintf("%d|%d|%d|%d|%p|%s|%v", m.w, m.h, m.scr, m.step, m.api, m.lang, m.isDark)
-	if m.cache != nil && m.cache.headerKey == key {
-		return m.cache.header
+// headerCache keeps the header, which changes only with the screen, step and size.
+type headerCache struct{ key, text string }
+
+func (m *wizard) header() string {
+	key := fmt.Sprintf("%d|%d|%d|%d|%p|%s|%v|%d", m.w, m.h, m.scr, m.form.step, m.s.api, m.s.lang, m.s.isDark, len(m.s.steps))
+	if m.head.key == key {
+		return m.head.text
 	}
 	h := m.banner() + "\n" + m.crumbs() + "\n" + m.title()
-	if m.h >= 20 {
+	if m.h >= 24 {
 		h += "\n" // room to breathe when there is room
 	}
-	if m.cache != nil {
-		m.cache.headerKey, m.cache.header = key, h
-	}
+	m.head = headerCache{key, h}
 	return h
 }
 
-// banner says where orders go, on every screen; LIVE is the loudest.
-func (m *Model) banner() string {
+// banner says where orders go, on every screen; LIVE is the loudest. On a narrow window it
+// shortens to a variant that fits, never cut mid-word.
+func (m *wizard) banner() string {
+	s := m.s
 	var st lipgloss.Style
-	var t flows.Text
-	switch m.o.Mode {
-	case providers.Live:
-		st, t = m.st.BannerLive, txtBannerLive
+	var variants []flows.Text
+	switch s.o.Mode {
+	case providers.Sandbox:
+		st, variants = s.st.BannerSandbox, bannerSandbox
 	case providers.DryRun:
-		st, t = m.st.BannerDryRun, txtBannerDryRun
-	default:
-		st, t = m.st.BannerSandbox, txtBannerSandbox
+		st, variants = s.st.BannerDryRun, bannerDryRun
+	default: // live, or a mode this banner does not know: never claim it is safe
+		st, variants = s.st.BannerLive, bannerLive
 	}
-	text := m.say(t)
-	if m.o.Mode == providers.Live {
-		text = "!! " + text + " !!"
+	w := max(m.w, 1)
+	text := s.say(variants[len(variants)-1])
+	for _, v := range variants {
+		if lipgloss.Width(s.say(v))+st.GetHorizontalFrameSize() <= w {
+			text = s.say(v)
+			break
+		}
 	}
-	return st.Width(max(m.w, 1)).MaxWidth(max(m.w, 1)).Render(ansi.Truncate(text, max(m.w-2, 1), "…"))
+	return st.Width(w).MaxWidth(w).Render(text)
 }
 
-// crumbs is the breadcrumb of the API's steps plus review; skipped steps do not appear.
-func (m *Model) crumbs() string {
-	var parts []string
-	now := m.step
-	if m.scr != scrStep {
-		now = len(m.steps)
+// crumbs is the breadcrumb of the API's steps plus review; on a narrow window it keeps the
+// position, the current step and what follows, as far as it fits.
+func (m *wizard) crumbs() string {
+	s := m.s
+	now := m.form.step
+	if m.scr != scrForm {
+		now = len(s.steps)
 	}
-	for i, st := range m.steps {
-		t := flows.StepTitle[st].In(m.lang)
+	var parts []string
+	titles := make([]string, 0, len(s.steps)+1)
+	for _, st := range s.steps {
+		titles = append(titles, stepTitle(s, st))
+	}
+	titles = append(titles, s.say(txtReview))
+	for i, t := range titles {
 		switch {
 		case i == now:
-			parts = append(parts, m.st.CrumbNow.Render(t))
+			parts = append(parts, s.st.CrumbNow.Render(t))
 		case i < now:
-			parts = append(parts, m.st.CrumbDone.Render("✓ "+t))
+			parts = append(parts, s.st.CrumbDone.Render("✓ "+t))
 		default:
-			parts = append(parts, m.st.Crumb.Render(t))
+			parts = append(parts, s.st.Crumb.Render(t))
 		}
 	}
-	rv := m.say(txtReview)
-	if now == len(m.steps) {
-		parts = append(parts, m.st.CrumbNow.Render(rv))
-	} else {
-		parts = append(parts, m.st.Crumb.Render(rv))
-	}
-	full := strings.Join(parts, m.st.Crumb.Render(" › "))
-	if ansi.StringWidth(full) <= m.w {
+	sep := s.st.Crumb.Render(" › ")
+	if full := strings.Join(parts, sep); lipgloss.Width(full) <= m.w {
 		return full
 	}
-	// Narrow: where the person is and what comes next, with the position in the whole.
-	pos := m.st.Crumb.Render(fmt.Sprintf("%d/%d ", min(now, len(m.steps))+1, len(m.steps)+1))
-	return ansi.Truncate(pos+strings.Join(parts[min(now, len(parts)-1):], m.st.Crumb.Render(" › ")), m.w, "…")
+	pos := s.st.Crumb.Render(fmt.Sprintf("%d/%d ", now+1, len(titles)))
+	for end := len(parts); end > now; end-- {
+		if c := pos + strings.Join(parts[now:end], sep); lipgloss.Width(c) <= m.w {
+			return c
+		}
+	}
+	return truncLine(pos+parts[now], m.w)
 }
 
-func (m *Model) title() string {
+// title names the screen and the API; the API's name goes first when room is short.
+func (m *wizard) title() string {
+	s := m.s
 	var t string
 	switch m.scr {
+	case scrForm:
+		t = m.form.Title()
 	case scrReview:
-		t = m.say(txtReview)
-	case scrSubmitting:
-		t = m.say(txtSubmitting)
-	case scrResult:
-		t = m.say(txtResult)
+		t = m.review.Title()
+	case scrFlight:
+		t = m.flight.Title()
 	default:
-		t = flows.StepTitle[m.steps[m.step]].In(m.lang)
+		t = m.result.Title()
 	}
-	s := m.st.Title.Render(t)
-	if m.api != nil {
-		s += m.st.Subtitle.Render(" — " + m.api.Title.In(m.lang))
+	out := s.st.Title.Render(t)
+	if sub := s.st.Subtitle.Render(" — " + s.api.Title.In(s.lang)); lipgloss.Width(out+sub) <= m.w {
+		out += sub
 	}
-	return ansi.Truncate(s, m.w, "…")
+	return truncLine(out, m.w)
 }
 
-// footer holds the notice of the last action, an open question or prompt, and key help.
-func (m *Model) footer() string {
+// footerTop is the notice of the last action and an open question or prompt.
+func (m *wizard) footerTop() string {
+	s := m.s
 	var lines []string
 	w := max(m.w, 1)
-	if m.notice != "" {
-		st := m.st.Notice
-		if m.noticeBad {
-			st = m.st.Error.Bold(true)
+	if s.notice != "" {
+		st := s.st.Notice
+		if s.noticeBad {
+			st = s.st.Error.Bold(true)
 		}
-		lines = append(lines, st.Render(ansi.Wrap(m.notice, w, " ")))
+		lines = append(lines, st.Render(wrapWords(s.notice, w)))
 	}
 	if q := m.question(); q != "" {
-		lines = append(lines, m.st.Notice.Render(ansi.Wrap("? "+q, w, " ")))
+		lines = append(lines, s.st.Notice.Render(wrapWords("? "+q, w)))
 	}
 	if m.saving {
-		m.saveInput.SetWidth(max(w-ansi.StringWidth(m.say(txtSaveAsk))-3, 4))
-		lines = append(lines, m.st.Title.Render(m.say(txtSaveAsk)+": ")+m.saveInput.View())
-	}
-	m.help.SetWidth(w)
-	m.help.ShowAll = m.showAll
-	if hv := m.help.View(m.keys()); hv != "" {
-		lines = append(lines, hv)
+		m.save.SetSize(w, 1)
+		lines = append(lines, m.save.View())
 	}
 	return strings.Join(lines, "\n")
 }
 
+// footerKeys is whose keys the footer shows: an open question's, the prompt's, or the screen's.
+func (m *wizard) footerKeys() help.KeyMap {
+	switch {
+	case m.ask == askQuit:
+		k := m.askKm
+		k.Interrupt.SetEnabled(false) // y or n answers this one
+		return k
+	case m.ask != askNone:
+		return m.askKm
+	case m.saving:
+		return m.save
+	}
+	return m.active()
+}
+
+// keyHelp is the key help: every key when asked for (?), else one line that fits.
+func (m *wizard) keyHelp(keys help.KeyMap) string {
+	w := max(m.w, 1)
+	if m.s.showAll && m.ask == askNone && !m.saving {
+		m.help.SetWidth(w)
+		return m.help.FullHelpView(keys.FullHelp())
+	}
+	short := keys.ShortHelp()
+	return fitHelp(m.help, short, w, quitKeys(short)...)
+}
+
+// quitKeys are the bindings of a hint line that quit: they are never dropped from it.
+func quitKeys(bs []keyBinding) []keyBinding {
+	var out []keyBinding
+	for _, b := range bs {
+		if d := b.Help().Desc; d == khQuit.EN || d == khQuit.ZH {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // question is the text of the open yes/no question.
-func (m *Model) question() string {
+func (m *wizard) question() string {
+	s := m.s
 	switch m.ask {
 	case askDuplicate:
-		if m.recent.Err != nil || m.recent.Outcome == "unknown" { // it may exist: ask as for an unknown outcome
-			return m.say(txtUnknownAsk)
-		}
-		ago := m.o.now().Sub(m.recent.At).Round(1e9).String()
-		return flows.Tf(txtDupAsk.EN, txtDupAsk.ZH, ago, providers.Printable(m.recent.OrderID)).In(m.lang)
+		ago := s.o.now().Sub(s.recent.At).Round(1e9).String()
+		return s.say(tf(txtDupAsk, ago, s.recent.OrderID))
 	case askUnknown:
-		return m.say(txtUnknownAsk)
+		return s.say(txtUnknownAsk)
 	case askQuit:
-		return m.say(txtQuitAsk)
+		return s.say(txtQuitAsk)
 	case askOverwrite:
-		return flows.Tf(txtSaveExists.EN, txtSaveExists.ZH, m.savePath).In(m.lang)
+		return s.say(tf(txtSaveExists, m.save.path))
 	}
 	return ""
 }
 
-func (m *Model) body(h int) string {
-	switch m.scr {
-	case scrReview:
-		return m.reviewBody(h)
-	case scrSubmitting:
-		return m.submittingBody()
-	case scrResult:
-		return m.resultBody()
-	}
-	return m.stepBody(h)
-}
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
+func spaces(n int) string             { return strings.Repeat(" ", max(n, 0)) }
+func itoa(n int) string               { return strconv.Itoa(n) }
+func boolStr(b bool) string           { return strconv.FormatBool(b) }
 
-func (m *Model) reviewBody(h int) string {
-	w := max(m.w, 1)
-	top := m.errorPanel(w)
-	if m.wide() {
-		// The summary column was clipped and padded once in layoutReview; joining line by
-		// line keeps a scroll key cheap.
-		right := strings.Split(m.st.SectionTitle.Render(m.say(txtBodyTitle))+"\n"+m.reviewWindow(), "\n")
-		left := strings.Split(m.left, "\n")
-		rows := make([]string, max(h, 1))
-		for i := range rows {
-			l, r := "", ""
-			if i < len(left) {
-				l = left[i]
-			}
-			if i < len(right) {
-				r = right[i]
-			}
-			rows[i] = l + "   " + r
-		}
-		cols := strings.Join(rows, "\n")
-		if top != "" {
-			return top + "\n" + cols
-		}
-		return cols
-	}
-	if top != "" {
-		return top + "\n" + m.reviewWindow()
-	}
-	return m.reviewWindow()
-}
-
-func (m *Model) submittingBody() string {
-	var b strings.Builder
-	if m.checking {
-		b.WriteString(m.spin.View() + " " + m.say(txtChecking) + "\n")
-	} else {
-		b.WriteString(m.spin.View() + " " + m.say(txtSubmitting) + " · " + m.say(txtElapsed) + " " + m.elapsed().Round(1e8).String() + "\n")
-	}
-	b.WriteString(m.st.Muted.Render(ansi.Wrap(m.say(txtSending), max(m.w, 1), " ")) + "\n\n")
-	b.WriteString(m.st.Muted.Render(m.say(txtAPIField)+": ") + string(m.api.ID) + "\n")
-	b.WriteString(m.st.Muted.Render(m.say(txtEndpoint)+": ") + orNone(m, m.target.Endpoint))
-	return b.String()
-}
-
-func (m *Model) resultBody() string {
-	var b strings.Builder
-	b.WriteString(m.st.OK.Render("✓ "+m.say(txtPlaced)) + "\n\n")
-	b.WriteString(m.say(txtOrderID) + ":   " + m.st.IDValue.Render(providers.Printable(m.result.OrderID)) + "\n")
-	b.WriteString(m.say(txtRequestID) + ": " + m.st.Value.Render(providers.Printable(m.result.RequestID)) + "\n")
-	if len(m.result.Response) > 0 {
-		b.WriteString("\n" + m.st.SectionTitle.Render(m.say(txtResponse)) + "\n")
-		for _, k := range sortedKeys(m.result.Response) {
-			b.WriteString("  " + m.st.Muted.Render(k+": ") + jsonValue(m.result.Response[k]) + "\n")
-		}
-	}
-	b.WriteString("\n" + m.st.Muted.Render(ansi.Wrap(m.say(txtScrollIDs), max(m.w, 1), " ")))
-	if m.copied {
-		b.WriteString("\n" + m.st.OK.Render(m.say(txtCopied)))
-	}
-	return b.String()
-}
-
-// clip cuts s to at most h lines of at most w cells: the last guard against overflow at any
-// window size.
-func clip(s string, w, h int) string {
-	if w <= 0 || h <= 0 {
+func errText(err error) string {
+	if err == nil {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for i, l := range lines {
-		// A line of at most w bytes is at most w cells wide: skip measuring it.
-		if len(l) > w && ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// fitHeight pads or cuts s to exactly h lines, so the footer stays at the bottom.
-func fitHeight(s string, h int) string {
-	lines := strings.Split(s, "\n")
-	if len(lines) > h {
-		lines = lines[:h]
-	}
-	for len(lines) < h {
-		lines = append(lines, "")
-	}
-	return strings.Join(lines, "\n")
+	return err.Error()
 }

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+
+	"cloudorder/ui/earlyenv"
+	"cloudorder/ui/firstframe"
+)
+
+// newProgram is the wizard's Bubble Tea program with its first frame already on the screen
+// (see firstframe). restore gives the terminal back; call it as soon as Run returns — before
+// printing anything — and on every path that does not reach Run. Where the terminal cannot
+// be taken early, the program starts as Bubble Tea starts it alone.
+func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func()) {
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+	environ := os.Environ()
+	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
+	if err != nil {
+		return tea.NewProgram(m, opts...), func() {}
+	}
+	return ff.Program(ff.Paint(m), opts...), ff.Restore
+}
+
+// colourProfile is colorprofile.Detect(out, environ) without running `tmux info` again: for
+// stdout, lipgloss detected everything but tmux's part while initialising (ui/earlyenv
+// kept TMUX from it) and earlyenv asked tmux in parallel. The rule is Detect's (colorprofile
+// env.go): tmux counts for a terminal that is not dumb, unless the environment already means
+// 24-bit colour or NO_COLOR; then the profile is the larger of the two.
+func colourProfile(out *os.File, environ []string) colorprofile.Profile {
+	rgb, asked := earlyenv.TmuxRGB()
+	if out != os.Stdout || !asked {
+		return colorprofile.Detect(out, environ)
+	}
+	p := lipgloss.Writer.Profile
+	env := map[string]string{}
+	for _, kv := range environ {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
+	}
+	termName, hasTerm := env["TERM"]
+	noColor, _ := strconv.ParseBool(env["NO_COLOR"])
+	if !term.IsTerminal(out.Fd()) || !hasTerm || termName == "dumb" || p == colorprofile.TrueColor || noColor {
+		return p
+	}
+	tmuxp := colorprofile.ANSI256
+	if rgb {
+		tmuxp = colorprofile.TrueColor
+	}
+	return max(p, tmuxp)
+}

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"regexp"
+	"strings"
+	"syscall"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// advice is what the wizard says about a failed submission: what happened and what to do.
+type advice struct {
+	headline, hint flows.Text
+	field          string // the order field the error names, where `e` jumps first
+	credential     bool   // hint is a format taking the credential in use
+}
+
+// adviceRule matches a failure by kind and, optionally, by the cloud's error code.
+type adviceRule struct {
+	kind       providers.Kind
+	codes      []string // exact codes, "Prefix*" or "*.Suffix"; none matches any code
+	headline   flows.Text
+	hint       flows.Text
+	namesField bool // the message names a field: `e` starts on it
+	credential bool // the hint names the credential in use
+}
+
+// adviceTable is the one place that turns a failure kind and an error code into words; the
+// first matching rule wins. It keys off providers.Kind and the code only, so it can give
+// way to a shared kind table in providers without touching the screens.
+var adviceTable = []adviceRule{
+	{kind: providers.Rejected, codes: []string{"Throttling*", "APIGW.0308", "TooManyRequests*", "ServiceUnavailable.Throttl*"},
+		headline: txtThrottled, hint: txtThrottledHint},
+	{kind: providers.Rejected, codes: []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId*",
+		"InvalidTimeStamp*", "InvalidSecurityToken*", "Forbidden*", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0306"},
+		headline: txtAuthFailed, hint: txtAuthHint, credential: true},
+	{kind: providers.Rejected, codes: []string{"InvalidParameter*", "MissingParameter*", "dsc.40000011", "WKS.00211102", "*.InvalidParameter"},
+		headline: txtBadValue, hint: txtBadValueHint, namesField: true},
+	{kind: providers.Rejected, headline: txtRejected, hint: txtRejectedHint, namesField: true},
+	{kind: providers.Invalid, headline: txtInvalid, hint: txtInvalidHint},
+	{kind: providers.Unknown, headline: txtUnknown, hint: txtUnknownHint},
+}
+
+// advise looks up the advice for err (nil gives none).
+func advise(s *session, err error) advice {
+	if err == nil {
+		return advice{}
+	}
+	kind := providers.KindOf(err)
+	var code, msg string
+	var pe *providers.Error
+	if errors.As(err, &pe) {
+		code, msg = pe.Code, pe.Message
+	}
+	for _, r := range adviceTable {
+		if r.kind == kind && codeMatches(r.codes, code) {
+			a := advice{headline: r.headline, hint: r.hint, credential: r.credential}
+			if r.namesField {
+				a.field = namedField(s, msg)
+			}
+			return a
+		}
+	}
+	return advice{headline: txtUnknown, hint: txtUnknownHint} // a kind the table does not know: assume the worst
+}
+
+func codeMatches(codes []string, code string) bool {
+	if len(codes) == 0 {
+		return true
+	}
+	for _, c := range codes {
+		switch {
+		case c == code:
+			return true
+		case strings.HasSuffix(c, "*") && strings.HasPrefix(code, strings.TrimSuffix(c, "*")):
+			return true
+		case strings.HasPrefix(c, "*") && strings.HasSuffix(code, strings.TrimPrefix(c, "*")):
+			return true
+		}
+	}
+	return false
+}
+
+// pathLike finds order paths in a message ("body.Products[0].PricingCycle") and bare field
+// names ("PricingCycle").
+var pathLike = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*`)
+
+// namedField returns the path of the first field of the order a message names, or "".
+func namedField(s *session, msg string) string {
+	if msg == "" || s.api == nil {
+		return ""
+	}
+	rows := allRows(s)
+	for _, cand := range pathLike.FindAllString(msg, -1) {
+		for _, r := range rows {
+			if r.slot.Heading || !r.w.focusable() {
+				continue
+			}
+			if p := r.path(); p == cand || p == "body."+cand || strings.HasSuffix(p, "."+cand) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// netWords says a transport failure in plain words ("" when err is not one); the Go error
+// itself is shown underneath.
+func netWords(s *session, err error) string {
+	if err == nil {
+		return ""
+	}
+	text := err.Error()
+	var ne net.Error
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns) || strings.Contains(text, "no such host"):
+		return s.say(txtNetDNS)
+	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(text, "connection refused"):
+		return s.say(txtNetRefused)
+	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) ||
+		strings.Contains(text, "Client.Timeout") || strings.Contains(text, "deadline exceeded") || strings.Contains(text, "timeout"):
+		if s.o.Timeout > 0 {
+			return s.say(tf(txtNetTimeoutLimit, s.o.Timeout))
+		}
+		return s.say(txtNetTimeout)
+	case errors.Is(err, syscall.ECONNRESET) || strings.Contains(text, "connection reset") || strings.Contains(text, "broken pipe"):
+		return s.say(txtNetReset)
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasSuffix(text, "EOF"):
+		return s.say(txtNetEOF)
+	}
+	return ""
+}
+
+// errorPanel explains the last failed submission: the headline by kind, the cloud's code,
+// message and request id (or the network failure in plain words with the detail under it),
+// and what to do next, all wrapped in full to w.
+func errorPanel(s *session, w int) string {
+	err := s.lastErr
+	if err == nil {
+		return ""
+	}
+	st := s.st
+	a := advise(s, err)
+	var lines []string
+	lines = append(lines, st.Error.Bold(true).Render(wrapWords("✗ "+s.say(a.headline), w-2)))
+	var pe *providers.Error
+	var pairs [][2]string
+	detail := err.Error()
+	if errors.As(err, &pe) {
+		detail = ""
+		if pe.Code != "" {
+			pairs = append(pairs, [2]string{s.say(txtCode), pe.Code})
+		}
+		if pe.Message != "" {
+			pairs = append(pairs, [2]string{s.say(txtMessage), pe.Message})
+		} else if pe.Err != nil {
+			detail = pe.Err.Error()
+		}
+		if pe.RequestID != "" {
+			pairs = append(pairs, [2]string{s.say(txtRequestID), pe.RequestID})
+		}
+		if pe.HTTPStatus != 0 {
+			pairs = append(pairs, [2]string{s.say(txtHTTP), fmt.Sprint(pe.HTTPStatus)})
+		}
+	}
+	if pe == nil || pe.Code == "" { // no answer from the cloud: the transport failed
+		if words := netWords(s, err); words != "" {
+			lines = append(lines, wrapWords(words, w-2))
+		}
+	}
+	if len(pairs) > 0 {
+		lines = append(lines, alignPairs(s, pairs, w-2))
+	}
+	if detail != "" {
+		lines = append(lines, st.Muted.Render(wrapIndent(detail, w-2, "  ")))
+	}
+	hint := s.say(a.hint)
+	if a.credential {
+		hint = s.say(tf(a.hint, credentialOf(s)))
+	}
+	lines = append(lines, st.Warning.Render(wrapWords(hint, w-2)))
+	if a.field != "" {
+		lines = append(lines, st.Notice.Render(wrapWords(s.say(tf(txtJumpHint, a.field)), w-2)))
+	}
+	return st.ErrorPanel.Render(strings.Join(lines, "\n"))
+}

@@ -1,0 +1,102 @@
+// Package earlyenv keeps TMUX out of sight of the colour-profile detection that lipgloss runs
+// while the program's packages are initialised, and asks tmux itself, early and only for the
+// wizard.
+//
+// lipgloss (charm.land/lipgloss/v2, writer.go) builds its package-level Writer with
+// colorprofile.NewWriter(os.Stdout, os.Environ()); inside tmux, with stdout a terminal, that
+// runs `tmux info` (github.com/charmbracelet/colorprofile, env.go) — a subprocess of 3–8 ms
+// on every command, even `cloudorder version`, and then Bubble Tea ran it again. Nothing in
+// cloudorder prints through that Writer; the wizard uses its profile only together with what
+// tmux says (TmuxRGB), which gives exactly colorprofile.Detect's answer. Not asking tmux at all
+// would start the wizard about 0.8 ms sooner (medians of 20 runs in e2e BenchmarkFirstFrame's
+// harness: 11.5 against 12.2 ms, 12.4 against 13.3 ms) but draw 256 colours inside a tmux that
+// passes 24-bit colour on: not done.
+//
+// Order: Go initialises packages in import-path order among those whose imports are done
+// (https://go.dev/ref/spec#Package_initialization). This package imports only packages that
+// colorprofile imports too, and "cloudorder/…" sorts before "github.com/…", so it is always
+// initialised before colorprofile, and so before lipgloss. Keep its imports within
+// colorprofile's. e2e/colour_test.go checks the effect on the built binary.
+package earlyenv
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+)
+
+var (
+	tmux, held = os.LookupEnv("TMUX")
+	answer     chan bool // tmux's answer, nil when tmux was not asked
+	answerOnce sync.Once
+	tmuxRGB    bool
+)
+
+func init() {
+	if !held {
+		return
+	}
+	_ = os.Unsetenv("TMUX")
+	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) {
+		answer = make(chan bool, 1)
+		go func() { answer <- askTmux(append(os.Environ(), "TMUX="+tmux)) }()
+	}
+}
+
+// wizardArgs tells from the command line alone whether main will start the wizard: no
+// arguments, or flags first (sub-commands are words; -h and --help print the usage). A wrong
+// guess costs one unused subprocess, never a wrong answer.
+func wizardArgs(args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	return strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
+}
+
+// askTmux is colorprofile's tmux check (env.go, func tmux) started before colorprofile can be
+// used: any `tmux info` line reporting Tc or RGB as true means 24-bit colour. It runs during
+// package initialisation, in parallel with it, where colorprofile.Tmux could only start after
+// lipgloss's init — from a process environment that must not show TMUX until then. A tmux
+// that does not answer within a second counts as a failed `tmux info`, as there.
+func askTmux(env []string) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "tmux", "info")
+	cmd.Env = env
+	out, err := cmd.Output()
+	if err != nil {
+		return false
+	}
+	for line := range bytes.SplitSeq(out, []byte("\n")) {
+		if (bytes.Contains(line, []byte("Tc")) || bytes.Contains(line, []byte("RGB"))) &&
+			bytes.Contains(line, []byte("true")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Restore puts TMUX back as it was; main calls it before anything else reads the environment.
+func Restore() {
+	if held {
+		_ = os.Setenv("TMUX", tmux)
+		held = false
+	}
+}
+
+// TmuxRGB waits for tmux's answer to the early `tmux info`: rgb is whether it reports 24-bit
+// colour; asked is false when it was not asked (not inside tmux, stdout not a terminal, or not
+// the wizard).
+func TmuxRGB() (rgb, asked bool) {
+	if answer == nil {
+		return false, false
+	}
+	answerOnce.Do(func() { tmuxRGB = <-answer })
+	return tmuxRGB, true
+}

@@ -1,0 +1,292 @@
+// Package firstframe puts a Bubble Tea program's first frame on the screen before
+// tea.Program.Run, so the screen is there at once instead of on the renderer's first tick.
+//
+// Bubble Tea computes the first View as soon as Run starts but flushes it only on the first
+// tick of its 60 fps ticker (charm.land/bubbletea/v2 tea.go, startRenderer), and it detects the
+// colour profile again unless it is given one (tea.WithColorProfile). Open works the profile
+// out once and asks the terminal for its background; Paint draws the root model's View onto the
+// alternate screen with the same cell renderer Bubble Tea uses (github.com/charmbracelet/
+// ultraviolet); the renderer's first frame then repaints identical cells. Nothing here knows
+// the model: it is sized and coloured with the same messages Bubble Tea sends it.
+package firstframe
+
+import (
+	"bytes"
+	"image/color"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
+	"github.com/muesli/cancelreader"
+)
+
+// replyBudget bounds the wait for the terminal's answer about its background: one frame of
+// Bubble Tea's renderer (60 fps), so the first frame is never later than Bubble Tea alone would
+// draw it, and a terminal that answers within it — local terminals and tmux answer within a
+// millisecond, and DA1 ends the wait — has its background right from the first frame. Past it
+// (a slow remote link) the frame is painted with the model's default background, as Bubble
+// Tea's first tick would be, and the late answer reaches the program as an ordinary message.
+const replyBudget = time.Second / 60
+
+// Terminal is the terminal from Open until Restore.
+type Terminal struct {
+	in, out *os.File
+	environ []string
+	cooked  *term.State // the modes to give back
+	opened  time.Time
+
+	profile  chan colorprofile.Profile
+	profOnce sync.Once
+	prof     colorprofile.Profile
+
+	rd      cancelreader.CancelReader
+	bg      chan color.Color // the background, nil if the terminal did not say; closed when the reader ends
+	bgColor color.Color
+
+	sigs    chan os.Signal
+	sigDone chan struct{}
+	prog    *tea.Program
+
+	mu      sync.Mutex
+	painted bool
+	done    bool
+}
+
+// Open takes the terminal for the start-up: raw mode until Paint is done (the answer to the
+// query is read, not echoed), a signal guard until Bubble Tea has its own, the colour profile
+// worked out in the background by detect (nil: colorprofile.Detect(out, environ), which is
+// what Bubble Tea would do), and the background-colour query sent. in and out must be the
+// terminal; the caller defers Restore.
+func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile) (*Terminal, error) {
+	if !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+		return nil, os.ErrInvalid
+	}
+	t := &Terminal{in: in, out: out, environ: environ, opened: time.Now(),
+		profile: make(chan colorprofile.Profile, 1), bg: make(chan color.Color, 1)}
+
+	// A signal before Bubble Tea listens would end the process on the alternate screen.
+	t.sigs, t.sigDone = make(chan os.Signal, 1), make(chan struct{})
+	signal.Notify(t.sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	go t.guard()
+
+	var err error
+	if t.cooked, err = term.MakeRaw(in.Fd()); err != nil {
+		t.stopGuard()
+		return nil, err
+	}
+	if detect == nil {
+		detect = func() colorprofile.Profile { return colorprofile.Detect(out, environ) }
+	}
+	go func() { t.profile <- detect() }() // it may wait on tmux: let that overlap the query
+
+	if t.rd, err = uv.NewCancelReader(in); err == nil {
+		if _, err = out.WriteString(ansi.RequestBackgroundColor + ansi.RequestPrimaryDeviceAttributes); err == nil {
+			go t.readReply()
+			return t, nil
+		}
+		_ = t.rd.Close()
+		t.rd = nil
+	}
+	close(t.bg)
+	return t, nil
+}
+
+// guard covers signals from Open until Restore. Before the program exists a signal restores
+// the terminal and then ends the process as it would have. Once it exists, SIGINT and SIGTERM
+// become the messages Bubble Tea's own handler sends (tea.go, handleSignals) — its handler is
+// set up on a goroutine of its own, after Run starts, so a signal can come before it listens;
+// when both see one, the program takes the first and the second finds it gone. SIGHUP, which
+// Bubble Tea leaves alone, still ends the process, after the terminal is restored.
+func (t *Terminal) guard() {
+	for {
+		select {
+		case s := <-t.sigs:
+			t.mu.Lock()
+			p := t.prog
+			t.mu.Unlock()
+			switch {
+			case p != nil && s == syscall.SIGINT:
+				go p.Send(tea.InterruptMsg{})
+			case p != nil && s == syscall.SIGTERM:
+				go p.Send(tea.QuitMsg{})
+			default:
+				t.Restore()
+				signal.Reset(s)
+				if proc, err := os.FindProcess(os.Getpid()); err == nil {
+					_ = proc.Signal(s)
+				}
+				return
+			}
+		case <-t.sigDone:
+			return
+		}
+	}
+}
+
+func (t *Terminal) stopGuard() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.sigDone != nil {
+		signal.Stop(t.sigs)
+		close(t.sigDone)
+		t.sigDone = nil
+	}
+}
+
+// readReply reads the answers to the query: OSC 11 (the background), then DA1, which every
+// terminal answers and so ends the wait. Other input read here is dropped: it can only be
+// keys typed before anything was on the screen.
+func (t *Terminal) readReply() {
+	defer close(t.bg)
+	pa := ansi.GetParser()
+	defer ansi.PutParser(pa)
+	var (
+		bg    color.Color
+		acc   []byte
+		buf   [256]byte
+		state byte
+	)
+	for {
+		n, err := t.rd.Read(buf[:])
+		if err != nil {
+			break
+		}
+		for p := buf[:n]; len(p) > 0; {
+			seq, _, read, next := ansi.DecodeSequence(p, state, pa)
+			acc = append(acc, seq...)
+			state, p = next, p[read:]
+			if next != ansi.NormalState {
+				continue
+			}
+			switch {
+			case ansi.HasOscPrefix(acc) && pa.Command() == 11:
+				if _, c, ok := strings.Cut(string(pa.Data()), ";"); ok {
+					bg = ansi.XParseColor(c)
+				}
+			case ansi.HasCsiPrefix(acc) && pa.Command() == ansi.Command('?', 0, 'c'):
+				t.bg <- bg
+				return
+			}
+			acc = acc[:0]
+		}
+	}
+	if bg != nil {
+		t.bg <- bg
+	}
+}
+
+// Paint sizes the model to the window and gives it the colour profile and, if the terminal
+// said, its background — the messages Bubble Tea sends it first, which it sends again once
+// running — then draws its View onto the alternate screen. A View that does not ask for the
+// alternate screen is not painted: inline frames belong to the renderer. Commands the model
+// returns here are dropped; it returns them again when Bubble Tea repeats the messages. Paint
+// gives the terminal back its own modes, for Bubble Tea to set up as usual.
+func (t *Terminal) Paint(m tea.Model) tea.Model {
+	prof := t.colorProfile()
+	t.mu.Lock()
+	t.endReply(time.Until(t.opened.Add(replyBudget)))
+	t.mu.Unlock()
+	defer func() { _ = term.Restore(t.in.Fd(), t.cooked) }()
+
+	w, h, err := term.GetSize(t.out.Fd())
+	if err != nil || w <= 0 || h <= 0 {
+		return m
+	}
+	m, _ = m.Update(tea.ColorProfileMsg{Profile: prof})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	if t.bgColor != nil {
+		m, _ = m.Update(tea.BackgroundColorMsg{Color: t.bgColor})
+	}
+	v := m.View()
+	if !v.AltScreen {
+		return m
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return m
+	}
+	t.painted = true
+	_, _ = t.out.Write(frame(v.Content, w, h, prof, t.environ))
+	return m
+}
+
+// colorProfile waits for the detection started in Open.
+func (t *Terminal) colorProfile() colorprofile.Profile {
+	t.profOnce.Do(func() { t.prof = <-t.profile })
+	return t.prof
+}
+
+// endReply waits up to wait for the answer to the query, then stops reading so that Bubble
+// Tea's reader gets everything after it. t.mu is held.
+func (t *Terminal) endReply(wait time.Duration) {
+	if t.rd == nil {
+		return
+	}
+	select {
+	case t.bgColor = <-t.bg:
+	case <-time.After(wait):
+		t.rd.Cancel()
+		t.bgColor = <-t.bg
+	}
+	_ = t.rd.Close()
+	t.rd = nil
+}
+
+// frame is what Paint writes: enter the alternate screen, hide the cursor, and draw content
+// as Bubble Tea's renderer draws a frame on a fresh alternate screen (cursed_renderer.go: a
+// screen buffer of the window's size, erased, rendered full-screen with absolute moves).
+func frame(content string, w, h int, profile colorprofile.Profile, environ []string) []byte {
+	var b bytes.Buffer
+	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable)
+	cells := uv.NewScreenBuffer(w, h)
+	uv.NewStyledString(content).Draw(cells, cells.Bounds())
+	r := uv.NewTerminalRenderer(&b, environ)
+	r.SetColorProfile(profile)
+	r.SetFullscreen(true)
+	r.SetRelativeCursor(false)
+	r.Resize(w, h)
+	r.Erase()
+	r.Render(cells.RenderBuffer)
+	_ = r.Flush()
+	return b.Bytes()
+}
+
+// Program is the Bubble Tea program for m (the model Paint returned) that carries on from the
+// painted frame: it is given the profile detected in Open, so Run does not detect it again,
+// and the signals that come before its own handler listens.
+func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
+	p := tea.NewProgram(m, append(opts, tea.WithColorProfile(t.colorProfile()))...)
+	t.mu.Lock()
+	t.prog = p
+	t.mu.Unlock()
+	return p
+}
+
+// Restore ends the signal cover, leaves the alternate screen if Paint entered it, shows the
+// cursor and puts the terminal's modes back, whether or not Bubble Tea ever ran or drew. After
+// Bubble Tea has left the alternate screen itself, leaving it again changes nothing on the
+// screen (the cursor goes back to the same saved place). Safe to call more than once and from
+// any goroutine; call it before printing anything after Run.
+func (t *Terminal) Restore() {
+	t.stopGuard()
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.done {
+		return
+	}
+	t.done = true
+	t.endReply(0)
+	if t.painted {
+		_, _ = t.out.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
+	}
+	_ = term.Restore(t.in.Fd(), t.cooked)
+}

@@ -1,0 +1,115 @@
+package firstframe_test
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/ui"
+	"cloudorder/ui/firstframe"
+)
+
+// The test binary doubles as the program under test: with FIRSTFRAME_HELPER set it runs the
+// wizard's model in the terminal it was started in, one way or the other, and stays.
+func TestMain(m *testing.M) {
+	if mode, lang, ok := strings.Cut(os.Getenv("FIRSTFRAME_HELPER"), ":"); ok {
+		helper(mode, flows.Lang(lang))
+		return
+	}
+	os.Exit(m.Run())
+}
+
+func helper(mode string, lang flows.Lang) {
+	var model tea.Model = ui.New(ui.Options{Mode: providers.Sandbox, Lang: lang})
+	switch mode {
+	case "painted": // the pre-painted frame alone: no Bubble Tea
+		ff, err := firstframe.Open(os.Stdin, os.Stdout, os.Environ(), nil)
+		if err != nil {
+			panic(err)
+		}
+		ff.Paint(model)
+	case "renderer": // Bubble Tea alone, as before firstframe
+		go func() { _, _ = tea.NewProgram(model).Run() }()
+	case "both": // the pre-painted frame, then Bubble Tea drawing over it
+		ff, err := firstframe.Open(os.Stdin, os.Stdout, os.Environ(), nil)
+		if err != nil {
+			panic(err)
+		}
+		go func() { _, _ = ff.Program(ff.Paint(model)).Run() }()
+	}
+	select {} // until tmux kills the session
+}
+
+// TestPaintedFrameIsTheRenderersFrame puts the painted frame alone, Bubble Tea's own frame
+// alone, and the painted frame with Bubble Tea's drawn over it into three tmux panes, and
+// finds the same cells — characters, colours and attributes — in both languages at 80×24 and
+// 120×40.
+func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping (install tmux to run it)")
+	}
+	socket := fmt.Sprintf("cloudorder-firstframe-%d", os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	tmux("new-session", "-d", "-s", "hold") // keeps the server up between the sessions under test
+
+	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}} {
+			shots := map[string]string{}
+			for _, mode := range []string{"painted", "renderer", "both"} {
+				name := fmt.Sprintf("%s-%s-%dx%d", mode, lang, size[0], size[1])
+				cmd := fmt.Sprintf("exec env FIRSTFRAME_HELPER=%s:%s LANG=C.UTF-8 %s", mode, lang, os.Args[0])
+				tmux("new-session", "-d", "-s", name, "-x", fmt.Sprint(size[0]), "-y", fmt.Sprint(size[1]), cmd)
+				shots[mode] = settle(t, func() string { return tmux("capture-pane", "-p", "-e", "-t", name) })
+				if alt := strings.TrimSpace(tmux("display-message", "-p", "-t", name, "#{alternate_on}")); alt != "1" {
+					t.Errorf("%s: not on the alternate screen (alternate_on=%s)", name, alt)
+				}
+				tmux("kill-session", "-t", name)
+			}
+			id := fmt.Sprintf("%s %d×%d", lang, size[0], size[1])
+			if strings.TrimSpace(shots["painted"]) == "" {
+				t.Fatalf("%s: nothing painted", id)
+			}
+			if shots["painted"] != shots["renderer"] {
+				t.Errorf("%s: the painted frame differs from Bubble Tea's:\npainted:\n%q\nrenderer:\n%q", id, shots["painted"], shots["renderer"])
+			}
+			if shots["both"] != shots["renderer"] {
+				t.Errorf("%s: Bubble Tea over the painted frame differs from Bubble Tea alone:\n%q\n%q", id, shots["both"], shots["renderer"])
+			}
+		}
+	}
+}
+
+// settle polls until the screen is non-empty and has not changed for 300 ms: past the
+// renderer's first ticks and the answers to its queries.
+func settle(t *testing.T, capture func() string) string {
+	t.Helper()
+	var last string
+	since := time.Now()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		s := capture()
+		if s != last {
+			last, since = s, time.Now()
+			continue
+		}
+		if strings.TrimSpace(s) != "" && time.Since(since) > 300*time.Millisecond {
+			return s
+		}
+	}
+	t.Fatalf("the screen did not settle:\n%s", last)
+	return ""
+}

@@ -1,0 +1,81 @@
+package firstframe
+
+import (
+	"image/color"
+	"os"
+	"testing"
+	"time"
+
+	uv "github.com/charmbracelet/ultraviolet"
+)
+
+// replyFrom runs the reply reader over what a terminal would send back, then ends the wait as
+// Paint does.
+func replyFrom(t *testing.T, answer string, wait time.Duration) color.Color {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	rd, err := uv.NewCancelReader(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
+	go term.readReply()
+	if _, err := w.WriteString(answer); err != nil {
+		t.Fatal(err)
+	}
+	term.endReply(wait)
+	return term.bgColor
+}
+
+func TestReplyBackgroundThenDA1(t *testing.T) {
+	c := replyFrom(t, "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c", time.Second)
+	r, g, b, _ := c.RGBA()
+	if c == nil || r != 0xffff || g != 0xffff || b != 0xffff {
+		t.Fatalf("background %v, want white", c)
+	}
+}
+
+func TestReplyDA1OnlyMeansNoBackground(t *testing.T) {
+	start := time.Now()
+	if c := replyFrom(t, "\x1b[?1;2c", time.Second); c != nil {
+		t.Fatalf("background %v from a terminal that did not say", c)
+	}
+	if time.Since(start) > 500*time.Millisecond {
+		t.Fatalf("DA1 did not end the wait")
+	}
+}
+
+func TestReplySilentTerminalEndsAtTheBudget(t *testing.T) {
+	start := time.Now()
+	if c := replyFrom(t, "", 20*time.Millisecond); c != nil {
+		t.Fatalf("background %v from silence", c)
+	}
+	if d := time.Since(start); d > 500*time.Millisecond {
+		t.Fatalf("the wait took %v", d)
+	}
+}
+
+// An answer that arrives after DA1 is not read here: it is left for Bubble Tea.
+func TestReplyStopsAtDA1(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	rd, _ := uv.NewCancelReader(r)
+	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
+	go term.readReply()
+	_, _ = w.WriteString("\x1b[?1;2c")
+	term.endReply(time.Second)
+	_, _ = w.WriteString("x")
+	buf := make([]byte, 1)
+	if n, err := r.Read(buf); n != 1 || buf[0] != 'x' {
+		t.Fatalf("input after DA1 was taken: %q %v", buf[:n], err)
+	}
+}

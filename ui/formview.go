@@ -1,0 +1,297 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"cloudorder/flows"
+)
+
+// wideAt is the width from which the help panel gets a column of its own beside the form;
+// below it the panel sits under the form.
+const wideAt = 90
+
+// View draws the form and the help panel: side by side when wide, stacked otherwise. Each
+// part has its own size, so a tall help text scrolls in its panel instead of pushing the
+// layout around.
+func (f *formScreen) View() string {
+	w, h := max(f.w, 1), max(f.h, 1)
+	var note string
+	if len(f.loadNote) > 0 && f.step == 0 {
+		note = f.s.st.Warning.Render(wrapWords(f.s.say(txtLoadProbs)+" "+strings.Join(f.loadNote, "; "), w))
+		h = max(h-lineCount(note), 1)
+	}
+	var out string
+	if w >= wideAt {
+		fw := w * 55 / 100
+		pw := w - fw - 3
+		form := padLines(fitHeight(f.formLines(fw, h), h), fw)
+		out = joinColumns(h, form, " "+f.s.st.Muted.Render("│")+" ", fitHeight(f.panelView(pw, h), h))
+	} else {
+		// The form takes the lines it needs (up to two thirds), the help panel the rest.
+		need := lineCount(f.formLines(w, h))
+		fh := max(min(need, h*2/3, h-4), min(h, 1))
+		ph := h - fh - 1
+		out = fitHeight(f.formLines(w, fh), fh)
+		if ph > 0 {
+			out += "\n" + f.s.st.Muted.Render(strings.Repeat("─", w)) + "\n" + f.panelView(w, ph)
+		}
+	}
+	if note != "" {
+		return note + "\n" + out
+	}
+	return out
+}
+
+// panelView is the help panel in a viewport of w×h, with where it is when it scrolls.
+func (f *formScreen) panelView(w, h int) string {
+	if content := f.helpTextCached(w); content != f.panelFor {
+		f.panelFor = content
+		f.panel.SetContent(content)
+	}
+	if path := f.inPath + "|" + f.focusedPath(); path != f.panelPath {
+		f.panelPath = path // another field: its help starts at the top
+		f.panel.GotoTop()
+	}
+	f.panel.SetWidth(w)
+	f.panel.SetHeight(h)
+	total := f.panel.TotalLineCount()
+	if total <= h {
+		return f.panelCache.view(&f.panel, f.helpFor)
+	}
+	f.panel.SetHeight(max(h-1, 1))
+	pos := scrollPos(f.s, f.panel.YOffset(), f.panel.Height(), total)
+	hint := f.s.st.Muted.Render(truncLine("pgup/pgdn · "+pos, w))
+	return f.panelCache.view(&f.panel, f.helpFor) + "\n" + hint
+}
+
+func (f *formScreen) focusedPath() string {
+	if r, ok := f.focused(); ok {
+		return r.path()
+	}
+	return ""
+}
+
+// formLines renders the step's rows, scrolled so the focused row (with its messages and
+// open list) is visible.
+func (f *formScreen) formLines(w, h int) string {
+	labelW := 0
+	for _, r := range f.rows {
+		if !r.slot.Heading {
+			labelW = max(labelW, lipgloss.Width(labelOf(f.s, r))+2*r.slot.Depth+3)
+		}
+	}
+	labelW = min(labelW, w/2)
+	var lines []string
+	focusStart, focusEnd := 0, 0
+	for i, r := range f.rows {
+		if i == f.cur {
+			focusStart = len(lines)
+		}
+		lines = append(lines, f.rowLines(r, i == f.cur, w, labelW, h)...)
+		if i == f.cur {
+			focusEnd = len(lines) - 1
+		}
+	}
+	if stray := f.strayProblems(); len(stray) > 0 {
+		lines = append(lines, "", f.s.st.Error.Render(f.s.say(txtOtherProbs)))
+		for _, p := range stray {
+			lines = append(lines, f.problemLines(p, w, "  ", true)...)
+		}
+	}
+	top := 0
+	if len(lines) > h {
+		top = max(0, min(focusStart-h/3, len(lines)-h))
+		if focusEnd >= top+h {
+			top = focusEnd - h + 1
+		}
+		top = max(0, min(top, focusStart))
+	}
+	return strings.Join(lines[top:min(top+h, len(lines))], "\n")
+}
+
+// rowLines renders one row: label and value, then its problems, then its open list.
+func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
+	st := f.s.st
+	indent := strings.Repeat("  ", max(r.slot.Depth, 0))
+	if r.slot.Heading {
+		t := indent + labelOf(f.s, r)
+		if !r.w.focusable() {
+			return []string{truncLine("  "+st.Heading.Render(t), w)}
+		}
+		if focus {
+			return []string{truncLine(st.Marker.Render("› ")+st.LabelFocused.Render("── "+t)+st.Muted.Render("  "+f.s.say(txtItemHint)), w)}
+		}
+		return []string{truncLine("  "+st.Heading.Render("── "+t), w)}
+	}
+	marker, lst := "  ", st.Label
+	if focus {
+		marker, lst = st.Marker.Render("› "), st.LabelFocused
+	}
+	label := indent + labelOf(f.s, r)
+	req := ""
+	if r.slot.Field.Required && !r.slot.Field.Local {
+		req = st.Required.Render("*")
+	}
+	pad := max(labelW-lipgloss.Width(label)-lipgloss.Width(req), 1)
+	head := marker + lst.Render(label) + req + strings.Repeat(" ", pad)
+	valW := max(w-lipgloss.Width(head), 4)
+	out := []string{truncLine(head+r.w.view(f, r, focus, valW), w)}
+	sub := strings.Repeat(" ", min(lipgloss.Width(head), w/2))
+	for _, p := range f.s.problemsAt(r.path()) {
+		out = append(out, f.problemLines(p, w, sub, false)...)
+	}
+	if focus && f.list != nil {
+		out = append(out, f.list.lines(f.s, w, max(min(8, h-4), 1), sub)...)
+	}
+	return out
+}
+
+// problemLines shows a problem at its field: wrapped at word boundaries, the first line
+// here and, when it goes on, a pointer to the help panel, which holds it in full. all shows
+// every line (problems no field shows).
+func (f *formScreen) problemLines(p flows.Problem, w int, indent string, all bool) []string {
+	mark, style := "✗ ", f.s.st.Error
+	if p.Warning {
+		mark, style = "⚠ ", f.s.st.Warning
+	}
+	lines := strings.Split(wrapIndent(mark+p.Msg.In(f.s.lang), w, indent), "\n")
+	if all || len(lines) == 1 {
+		for i := range lines {
+			lines[i] = style.Render(lines[i])
+		}
+		return lines
+	}
+	more := " " + f.s.say(txtMoreInPanel)
+	first := strings.Split(wrapIndent(mark+p.Msg.In(f.s.lang), w-lipgloss.Width(more), indent), "\n")[0]
+	return []string{style.Render(first) + f.s.st.Muted.Render(more)}
+}
+
+// helpTextCached is helpText, rebuilt only when what it shows changed (moving back and
+// forth between fields finds it drawn already).
+func (f *formScreen) helpTextCached(w int) string {
+	k := f.helpKey(w)
+	f.helpFor = k
+	if out, ok := f.helpOut[k]; ok {
+		return out
+	}
+	if len(f.helpOut) > 32 || f.helpOut == nil {
+		f.helpOut = map[string]string{}
+	}
+	f.helpOut[k] = f.helpText(w)
+	return f.helpOut[k]
+}
+
+// helpKey is everything the help text depends on.
+func (f *formScreen) helpKey(w int) string {
+	r, ok := f.focused()
+	if !ok {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems))
+	for _, p := range f.s.problemsAt(r.path()) {
+		b.WriteString("|" + p.Msg.EN)
+	}
+	if l := lookupFor(f.s, r); l != nil {
+		fmt.Fprintf(&b, "|%p", l)
+	}
+	for _, o := range r.slot.Field.OptionsAt(r.slot.Ctx(f.s.a())) {
+		b.WriteString("|" + o.Value)
+	}
+	return b.String()
+}
+
+// helpText explains the focused field: its problems in full, meaning, rule, default, and
+// every documented value with its meaning, in the session's language.
+func (f *formScreen) helpText(w int) string {
+	r, ok := f.focused()
+	if !ok || w < 8 {
+		return ""
+	}
+	s, st := f.s, f.s.st
+	var b []string
+	add := func(x string) { b = append(b, x) }
+	fl := r.slot.Field
+	add(st.HelpTitle.Render(wrapWords(labelOf(s, r), w)))
+	tags := []string{s.say(txtOptional)}
+	switch {
+	case fl.Local:
+		tags[0] = s.say(txtNotSent)
+	case fl.Required:
+		tags[0] = s.say(txtRequired)
+	}
+	tags = append(tags, s.say(txtPath)+" "+r.path())
+	add(st.Muted.Render(wrapWords(strings.Join(tags, " · "), w)))
+	for _, p := range s.problemsAt(r.path()) {
+		mark, style := "✗ ", st.Error
+		if p.Warning {
+			mark, style = "⚠ ", st.Warning
+		}
+		add(style.Render(wrapWords(mark+p.Msg.In(s.lang), w)))
+	}
+	if h := fl.Help.In(s.lang); h != "" {
+		add(wrapWords(h, w))
+	}
+	ctx := r.slot.Ctx(s.a())
+	var facts []string
+	if fl.Kind.IsScalar() {
+		if d := fl.DefaultAt(ctx); d != "" {
+			facts = append(facts, s.say(txtDefault)+": "+d)
+		}
+		if fl.Example != "" {
+			facts = append(facts, s.say(txtExample)+": "+fl.Example)
+		}
+	}
+	if len(facts) > 0 {
+		add(st.Muted.Render(wrapWords(strings.Join(facts, " · "), w)))
+	}
+	if !fl.Kind.IsScalar() {
+		return strings.Join(b, "\n")
+	}
+	cur := r.w.value(s, r)
+	documented := fl.OptionsAt(ctx)
+	if len(documented) > 0 {
+		add("")
+		t := txtOptions
+		if fl.Open {
+			t = txtSuggested
+		}
+		add(st.HelpTitle.Render(s.say(t)))
+		for _, o := range documented {
+			add(optionHelp(s, o, o.Value == cur, w))
+		}
+	}
+	if l := lookupFor(s, r); l != nil {
+		add("")
+		switch {
+		case l.loading:
+			add(st.Muted.Render(s.say(txtLookingUp)))
+		case l.err != nil:
+			add(st.Warning.Render(wrapWords(s.say(txtLookupBad)+": "+l.err.Error(), w)))
+		case len(l.opts) > 0:
+			add(st.HelpTitle.Render(s.say(txtLookedUp)))
+			for _, o := range l.opts {
+				if !slices.ContainsFunc(documented, func(x flows.Option) bool { return x.Value == o.Value }) {
+					add(optionHelp(s, o, o.Value == cur, w))
+				}
+			}
+		}
+	}
+	return strings.Join(b, "\n")
+}
+
+func optionHelp(s *session, o flows.Option, now bool, w int) string {
+	mark, style := "○ ", s.st.Option
+	if now {
+		mark, style = "● ", s.st.OptionNow
+	}
+	out := style.Render(wrapIndent(mark+optionText(s, o), w, ""))
+	if h := o.Help.In(s.lang); h != "" {
+		out += "\n" + s.st.Muted.Render(wrapIndent(h, w, "    "))
+	}
+	return out
+}

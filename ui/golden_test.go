@@ -1,0 +1,61 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// TestGoldenScreens draws every screen at the smallest, the usual, a large and a very large
+// window, in both languages.
+func TestGoldenScreens(t *testing.T) {
+	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
+			w, h := size[0], size[1]
+			// testdata/TestGoldenScreens/<screen>-<lang>-<w>x<h>.golden; -update rewrites them.
+			shot := func(d *driver, screen string) {
+				t.Helper()
+				view := d.view()
+				t.Run(fmt.Sprintf("%s-%s-%dx%d", screen, lang, w, h), func(t *testing.T) { golden.RequireEqual(t, view) })
+			}
+			p := &fakeProvider{}
+			d := newDriver(t, Options{Provider: p, Lang: lang, Timeout: 30 * time.Second}, w, h)
+			shot(d, "1-api")
+			d.keys("enter")
+			shot(d, "2-region")
+			d.keys("enter", "enter")
+			shot(d, "3-billing")
+			d.keys("enter", "enter")
+			shot(d, "4-review")
+			d.keys("tab")
+			shot(d, "5-review-json")
+			d.keys("e")
+			shot(d, "6-review-edit")
+			d.keys("esc", "s")
+			shot(d, "7-save-prompt")
+			d.keys("esc")
+			p.err = &providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "Throttling.User", Message: "Request was denied due to user flow control.", RequestID: "6C2B1D0A-REQ"}
+			d.keys("y")
+			shot(d, "8-error-throttled")
+			p.err = nil
+			d.keys("y")
+			shot(d, "9-result")
+
+			dsc := newDriver(t, Options{Provider: struct{ providers.Provider }{&fakeProvider{}}, Lang: lang, Timeout: 30 * time.Second}, w, h)
+			dsc.keys("right", "enter", "enter")
+			shot(dsc, "10-dsc-region-blocked")
+			dsc.typ("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+			dsc.keys("enter")
+			dsc.focus("body.product_infos[0].product_id")
+			dsc.typ("OFFI740586375358963717")
+			dsc.walk(nil)
+			dsc.m.Update(keyMsg("y")) // in flight: the answer never comes in this test
+			shot(dsc, "11-in-flight")
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+)
+
+// resultScreen shows the placed order's IDs (printed again on exit, for the scrollback).
+type resultScreen struct {
+	s      *session
+	km     ResultKeyMap
+	copied bool
+	quit   tea.Cmd
+	w      int
+}
+
+func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
+
+// ShortHelp implements help.KeyMap.
+func (r *resultScreen) ShortHelp() []key.Binding { return r.km.ShortHelp() }
+
+// FullHelp implements help.KeyMap.
+func (r *resultScreen) FullHelp() [][]key.Binding { return r.km.FullHelp() }
+
+// Title names the screen.
+func (r *resultScreen) Title() string { return r.s.say(txtResult) }
+
+// SetSize gives the screen the body's width.
+func (r *resultScreen) SetSize(w, _ int) { r.w = w }
+
+// Update handles the result's keys. Copying goes through OSC 52, which the terminal may or
+// may not honour; nothing comes back to say which, so the screen says exactly that.
+func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	r.km.Copy.SetEnabled(r.s.result.OrderID != "")
+	switch {
+	case key.Matches(m, r.km.Copy):
+		r.copied = true
+		return tea.SetClipboard(r.s.result.OrderID)
+	case key.Matches(m, r.km.Keys):
+		r.s.showAll = !r.s.showAll
+	case key.Matches(m, r.km.Done, r.km.Interrupt):
+		r.quit = tea.Quit
+	}
+	return nil
+}
+
+// View shows the IDs in one column (aligned by display width) and the other response fields.
+func (r *resultScreen) View() string {
+	s, st := r.s, r.s.st
+	w := max(r.w, 1)
+	out := []string{st.OK.Render("✓ " + s.say(txtPlaced)), ""}
+	labels := []string{s.say(txtOrderID), s.say(txtRequestID)}
+	lw := max(lipgloss.Width(labels[0]), lipgloss.Width(labels[1]))
+	pad := func(l string) string { return l + ":" + spaces(lw-lipgloss.Width(l)+1) }
+	out = append(out, pad(labels[0])+st.IDValue.Render(s.result.OrderID), pad(labels[1])+st.Value.Render(s.result.RequestID))
+	if len(s.result.Response) > 0 {
+		out = append(out, "", st.SectionTitle.Render(s.say(txtResponse)))
+		keys := make([]string, 0, len(s.result.Response))
+		for k := range s.result.Response {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			out = append(out, wrapIndent(st.Muted.Render(k+": ")+jsonValue(s.result.Response[k]), w, "  "))
+		}
+	}
+	out = append(out, "", st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)))
+	if r.copied {
+		out = append(out, st.Notice.Render(wrapWords(s.say(txtCopySent), w)))
+	}
+	return joinLines(out)
+}
+
+// jsonValue renders a decoded response value compactly.
+func jsonValue(v any) string {
+	if s, ok := v.(string); ok {
+		return s
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}

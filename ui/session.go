@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"slices"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// session is what every screen of one wizard run shares: the options, the language and
+// styles, the chosen API and the answers (kept per API, so switching API and back loses
+// nothing), the look-ups, the last failure and the outcome. Screens read and change it;
+// they own only their own view state (focus, scroll, open lists).
+type session struct {
+	o      Options
+	lang   flows.Lang
+	st     Styles
+	isDark bool
+
+	apis     []*flows.API
+	api      *flows.API
+	answers  map[flows.APIID]*flows.Answers
+	steps    []flows.Step
+	problems []flows.Problem // api.Validate of the current answers
+	lookups  map[string]*lookup
+
+	order  flows.Order      // built on entering review: exactly what y sends and s saves
+	target providers.Target // where it goes
+
+	lastErr  error // the last failed submission, shown on review
+	unknown  bool  // an earlier attempt's outcome is unknown: y asks again
+	attempts int   // submissions started; quitting before any says "nothing was sent"
+	recent   providers.Recent
+	result   providers.Result
+	out      Outcome
+
+	notice    string // one-line message about the last action, in the footer
+	noticeBad bool
+	showAll   bool // the footer shows every key
+}
+
+func (s *session) say(t flows.Text) string { return t.In(s.lang) }
+
+func (s *session) a() *flows.Answers { return s.answers[s.api.ID] }
+
+// chooseAPI switches API, keeping each API's answers.
+func (s *session) chooseAPI(api *flows.API) {
+	s.api = api
+	if s.answers[api.ID] == nil {
+		a := api.NewAnswers()
+		if s.o.ProjectID != "" && api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
+			api.Set(a, "project_id", s.o.ProjectID)
+		}
+		s.answers[api.ID] = a
+	}
+	s.steps = api.Steps()
+	s.validate()
+}
+
+// set records an answer through the API (which re-derives dependent fields) and re-checks.
+func (s *session) set(path, v string) {
+	s.api.Set(s.a(), path, v)
+	s.validate()
+}
+
+func (s *session) validate() { s.problems = s.api.Validate(s.a()) }
+
+// problemsAt returns the problems reported for a path.
+func (s *session) problemsAt(path string) []flows.Problem {
+	if path == "" {
+		return nil
+	}
+	return flows.ProblemsAt(s.problems, path)
+}
+
+// blocks reports whether the answer at path has a problem that stops the order.
+func (s *session) blocks(path string) bool {
+	return slices.ContainsFunc(s.problemsAt(path), func(p flows.Problem) bool { return !p.Warning })
+}
+
+// apiField is the API choice as a field of its own (the order file's "api"), so the first
+// step renders through the same widgets, help panel and summary as every other field.
+func (s *session) apiField() *flows.Field {
+	opts := make([]flows.Option, len(s.apis))
+	for i, api := range s.apis {
+		opts[i] = flows.Option{Value: string(api.ID), Label: api.Title, Help: api.Help}
+	}
+	return &flows.Field{Name: "api", Kind: flows.String, Required: true, Step: flows.StepAPI,
+		Label: txtAPIField, Help: txtAPIHelp, Options: opts}
+}
+
+// stepTitle names a step in the words of the API's console: Alibaba says 地域 where Huawei
+// says 区域.
+func stepTitle(s *session, st flows.Step) string {
+	if st == flows.StepRegion && s.api.Cloud == "alibaba" {
+		return s.say(txtStepRegionAlibaba)
+	}
+	return flows.StepTitle[st].In(s.lang)
+}
