@@ -243,13 +243,13 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 	printSummary(c, p.Target(o.API, o.Region), o)
 	in := bufio.NewReader(c.stdin)
 	if !ask(c, in, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
-		fmt.Fprintln(c.stderr, c.say(i18n.T("not sent", "未发送")))
+		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 		return exitUsage
 	}
 	if dup {
 		fmt.Fprintf(c.stderr, "%s\n", c.say(recent.Describe()))
 		if !ask(c, in, i18n.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
-			fmt.Fprintln(c.stderr, c.say(i18n.T("not sent", "未发送")))
+			fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 			return exitUsage
 		}
 	}

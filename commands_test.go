@@ -46,6 +46,11 @@ func TestToolUsageListsCommandsAndAPIs(t *testing.T) {
 			t.Errorf("usage lacks %q", s)
 		}
 	}
+	help, _, c1 := runForTest(t, nil, "", "help")
+	dashed, _, c2 := runForTest(t, nil, "", "--help")
+	if c1 != exitOK || c2 != exitOK || help != dashed || !strings.Contains(help, "-sandbox") {
+		t.Errorf("help (exit %d) and --help (exit %d) differ or lack the wizard's flags:\n%s\n---\n%s", c1, c2, help, dashed)
+	}
 	zh, _, _ := runForTest(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", "--help")
 	if !strings.Contains(zh, "用法") || !strings.Contains(zh, "退出码") {
 		t.Errorf("--help in Chinese:\n%s", zh)

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 
@@ -59,9 +58,8 @@ func run(args []string, c *cli) int {
 		name = args[0]
 	}
 	switch name {
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(c.stdout, c.toolUsage())
-		return exitOK
+	case "help": // = --help: the tool's usage and the wizard's flags
+		return cmdWizard([]string{"--help"}, c)
 	case "--version", "-version":
 		return cmdVersion(args[1:], c)
 	case "":
