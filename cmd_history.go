@@ -17,14 +17,14 @@ import (
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
 func cmdHistory(args []string, c *cli) int {
-	output := new(string)
+	var output string
 	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		fs.StringVar(output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+		fs.StringVar(&output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
 	})
 	if code >= 0 {
 		return code
 	}
-	if len(rest) > 0 || (*output != "text" && *output != "json") {
+	if len(rest) > 0 || (output != "text" && output != "json") {
 		fmt.Fprintln(c.stderr, c.usageLine("history"))
 		return exitUsage
 	}
@@ -39,7 +39,7 @@ func cmdHistory(args []string, c *cli) int {
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
 			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
 	}
-	if *output == "json" {
+	if output == "json" {
 		out := make([]historyItem, 0, len(entries))
 		for _, e := range entries {
 			out = append(out, item(e))

@@ -19,9 +19,9 @@ const defaultSandboxAddr = "127.0.0.1:8790"
 // credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a usage error, a
 // non-loopback address or an address that cannot be listened on.
 func cmdSandbox(args []string, c *cli) int {
-	addr := new(string)
+	var addr string
 	rest, code := c.parseFlags("sandbox", args, func(fs *flag.FlagSet) {
-		fs.StringVar(addr, "addr", defaultSandboxAddr, c.say(i18n.T(
+		fs.StringVar(&addr, "addr", defaultSandboxAddr, c.say(i18n.T(
 			"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
 			"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
 	})
@@ -35,13 +35,13 @@ func cmdSandbox(args []string, c *cli) int {
 	}
 
 	srv := sandbox.New(sandbox.Options{})
-	if err := srv.Start(*addr); err != nil {
+	if err := srv.Start(addr); err != nil {
 		if errors.Is(err, sandbox.ErrNotLoopback) {
 			fmt.Fprintln(c.stderr, c.say(i18n.Tf(
 				"cloudorder sandbox: refusing --addr %s: the sandbox accepts published keys, so it listens only on loopback addresses (127.0.0.1, ::1, localhost)",
-				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", *addr)))
+				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", addr)))
 		} else {
-			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", *addr, err)))
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", addr, err)))
 		}
 		return exitUsage
 	}
