@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 	"cloudorder/providers/cloud"
@@ -21,28 +22,16 @@ import (
 // unreadable file, or a command the shell could not run.
 func cmdCommand(args []string, c *cli) int {
 	var shell, endpoint string
-	fs := flag.NewFlagSet("command", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.StringVar(&shell, "shell", "sh", "sh|pwsh|cmd")
-	fs.StringVar(&endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, code := c.parseFlags("command", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&shell, "shell", "sh", c.say(i18n.T("the shell the command is written for: sh, pwsh or cmd", "命令所用的 shell:sh、pwsh 或 cmd")))
+		fs.StringVar(&endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	})
+	if code >= 0 {
+		return code
 	}
 	sh, ok := clicmd.ParseShell(shell)
 	if len(files) != 1 || !ok {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]",
-			"用法:cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]")))
+		fmt.Fprintln(c.stderr, c.usageLine("command"))
 		return exitUsage
 	}
 	o, code := readOrderOnce(files[0], c)
@@ -51,7 +40,7 @@ func cmdCommand(args []string, c *cli) int {
 	}
 	settings := loadSettings(c)
 	p, closer, err := cloud.Open(cloud.Options{Mode: providers.Live, Endpoint: endpoint, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion()})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder command: %v\n", err)
 		return exitUsage
@@ -77,18 +66,18 @@ func readOrderOnce(name string, c *cli) (flows.Order, int) {
 		data, err = os.ReadFile(name)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
+		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
 		return flows.Order{}, exitUsage
 	}
 	if len(data) > 1<<20 {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.T("larger than 1 MiB: not an order file", "超过 1 MiB:不是订单文件")))
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.T("larger than 1 MiB: not an order file", "超过 1 MiB:不是订单文件")))
 		return flows.Order{}, exitUsage
 	}
 	api, _, problems, err := flows.Load(data)
 	if err != nil {
 		var se *flows.SyntaxError
 		if errors.As(err, &se) {
-			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
+			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
 		} else {
 			fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
 		}
@@ -97,12 +86,12 @@ func readOrderOnce(name string, c *cli) (flows.Order, int) {
 	for _, p := range problems {
 		warn := ""
 		if p.Warning {
-			warn = c.say(flows.T("warning: ", "警告:"))
+			warn = c.say(i18n.T("warning: ", "警告:"))
 		}
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
 	if api == nil || flows.Blocking(problems) {
-		fmt.Fprintln(c.stderr, c.say(flows.T("no command printed: fix the order first", "未输出命令:请先修正订单")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("no command printed: fix the order first", "未输出命令:请先修正订单")))
 		return flows.Order{}, exitInvalid
 	}
 	var o flows.Order
@@ -111,7 +100,7 @@ func readOrderOnce(name string, c *cli) (flows.Order, int) {
 		return flows.Order{}, exitUsage
 	}
 	if strings.TrimSpace(o.Region) == "" {
-		fmt.Fprintf(c.stderr, "%s: region: %s\n", name, c.say(flows.T("required", "必填")))
+		fmt.Fprintf(c.stderr, "%s: region: %s\n", name, c.say(i18n.T("required", "必填")))
 		return flows.Order{}, exitInvalid
 	}
 	return o, exitOK

@@ -8,6 +8,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 )
@@ -16,14 +17,15 @@ import (
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
 func cmdHistory(args []string, c *cli) int {
-	fs := flag.NewFlagSet("history", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	output := fs.String("output", "text", "text|json")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	var output string
+	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+	})
+	if code >= 0 {
+		return code
 	}
-	if fs.NArg() > 0 || (*output != "text" && *output != "json") {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder history [--output text|json]", "用法:cloudorder history [--output text|json]")))
+	if len(rest) > 0 || (output != "text" && output != "json") {
+		fmt.Fprintln(c.stderr, c.usageLine("history"))
 		return exitUsage
 	}
 	path := config.HistoryPath(c.getenv)
@@ -34,10 +36,10 @@ func cmdHistory(args []string, c *cli) int {
 	}
 	entries := h.Entries
 	for _, n := range h.Torn {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
 			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
 	}
-	if *output == "json" {
+	if output == "json" {
 		out := make([]historyItem, 0, len(entries))
 		for _, e := range entries {
 			out = append(out, item(e))
@@ -46,11 +48,11 @@ func cmdHistory(args []string, c *cli) int {
 		return exitOK
 	}
 	if len(entries) == 0 {
-		fmt.Fprintln(c.stdout, c.say(flows.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
+		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, c.say(flows.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
+	fmt.Fprintln(tw, c.say(i18n.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
 	for _, e := range entries {
 		in := e.Intent
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
@@ -62,16 +64,13 @@ func cmdHistory(args []string, c *cli) int {
 }
 
 // outcomeText is the outcome as the person should read it.
-func outcomeText(e journal.Entry) flows.Text {
-	switch e.Outcome {
-	case journal.OutcomeOK:
-		return flows.T("ok", "成功")
-	case journal.OutcomeRejected:
-		return flows.Tf("rejected: %s", "被拒绝:%s", providers.Printable(e.Result.Code))
-	case journal.OutcomeNotSent:
-		return flows.T("not sent", "未发送")
+func outcomeText(e journal.Entry) i18n.Text {
+	short := providers.OutcomeOfWord(e.Outcome).Short
+	if e.Outcome == journal.OutcomeRejected {
+		code := providers.Printable(e.Result.Code)
+		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
 	}
-	return flows.T("unknown — check the console", "未知 — 请在控制台核实")
+	return short
 }
 
 // dash shows a value from the history (which holds server text) inert, "-" when empty.

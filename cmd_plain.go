@@ -33,7 +33,7 @@ func runPlain(opts ui.Options, c *cli) int {
 		defer signal.Stop(interrupt)
 	}
 	p := plain.Options{Provider: opts.Provider, Mode: opts.Mode, Lang: opts.Lang, ProjectID: opts.ProjectID,
-		In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt}
+		Regions: c.settings.Regions, In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt}
 	if opts.From != nil {
 		p.FromAPI, p.FromAnswers = opts.From.API, opts.From.Answers
 	}
@@ -41,14 +41,8 @@ func runPlain(opts ui.Options, c *cli) int {
 	switch {
 	case o.Canceled:
 		return exitCanceled
-	case o.OrderID != "":
+	case o.OrderID != "", o.Failure == 0:
 		return exitOK
-	case o.Failure == providers.Rejected:
-		return exitRejected
-	case o.Failure == providers.Unknown:
-		return exitUnknown
-	case o.Failure == providers.Invalid:
-		return exitInvalid
 	}
-	return exitOK
+	return providers.OutcomeOf(o.Failure).Exit
 }

@@ -5,11 +5,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os/signal"
 	"syscall"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers/sandbox"
 )
 
@@ -20,41 +19,29 @@ const defaultSandboxAddr = "127.0.0.1:8790"
 // credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a usage error, a
 // non-loopback address or an address that cannot be listened on.
 func cmdSandbox(args []string, c *cli) int {
-	fs := flag.NewFlagSet("sandbox", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // the flag package's own messages are English only; ours are not
-	addr := fs.String("addr", defaultSandboxAddr, c.say(flows.T(
-		"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
-		"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
-	usage := func() {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
-			"usage: cloudorder sandbox [--addr 127.0.0.1:PORT]\n\nServes a local emulator of the three ordering APIs; nothing sent to it is bought.",
-			"用法:cloudorder sandbox [--addr 127.0.0.1:端口]\n\n运行三个下单接口的本地模拟服务;发往它的订单不会产生任何购买。")))
-		fmt.Fprintf(c.stderr, "  --addr  %s (%s %s)\n", fs.Lookup("addr").Usage, c.say(flows.T("default", "默认")), defaultSandboxAddr)
+	var addr string
+	rest, code := c.parseFlags("sandbox", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&addr, "addr", defaultSandboxAddr, c.say(i18n.T(
+			"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
+			"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
+	})
+	if code >= 0 {
+		return code
 	}
-	fs.Usage = func() {} // Parse would print it before the error; we print it after
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage()
-			return exitOK
-		}
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: %v", "cloudorder sandbox:参数错误:%v", err)))
-		usage()
-		return exitUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", fs.Arg(0))))
-		usage()
+	if len(rest) > 0 {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", rest[0])))
+		fmt.Fprintln(c.stderr, c.usageLine("sandbox"))
 		return exitUsage
 	}
 
 	srv := sandbox.New(sandbox.Options{})
-	if err := srv.Start(*addr); err != nil {
+	if err := srv.Start(addr); err != nil {
 		if errors.Is(err, sandbox.ErrNotLoopback) {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf(
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf(
 				"cloudorder sandbox: refusing --addr %s: the sandbox accepts published keys, so it listens only on loopback addresses (127.0.0.1, ::1, localhost)",
-				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", *addr)))
+				"cloudorder sandbox:拒绝 --addr %s:模拟服务接受公开的密钥,因此只监听本机回环地址(127.0.0.1、::1、localhost)", addr)))
 		} else {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", *addr, err)))
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: cannot listen on %s: %v", "cloudorder sandbox:无法监听 %s:%v", addr, err)))
 		}
 		return exitUsage
 	}
@@ -64,14 +51,14 @@ func cmdSandbox(args []string, c *cli) int {
 	defer stop()
 	printSandboxBanner(c, srv.URL())
 	<-ctx.Done()
-	fmt.Fprintln(c.stdout, c.say(flows.Tf("Sandbox stopped; it accepted %d order(s).", "模拟服务已停止;共接受 %d 个订单。", len(srv.Orders()))))
+	fmt.Fprintln(c.stdout, c.say(i18n.Tf("Sandbox stopped; it accepted %d order(s).", "模拟服务已停止;共接受 %d 个订单。", len(srv.Orders()))))
 	return exitOK
 }
 
 // printSandboxBanner says where the sandbox listens and how to use it. The keys are the
 // sandbox's published test keys, not secrets: the sandbox accepts nothing else.
 func printSandboxBanner(c *cli, url string) {
-	say := func(en, zh string, args ...any) { fmt.Fprintln(c.stdout, c.say(flows.Tf(en, zh, args...))) }
+	say := func(en, zh string, args ...any) { fmt.Fprintln(c.stdout, c.say(i18n.Tf(en, zh, args...))) }
 	say("SANDBOX listening on %s — orders sent here are emulated; nothing is bought.",
 		"模拟服务(SANDBOX)正在监听 %s — 发往此处的订单均为模拟,不会产生任何购买。", url)
 	say("\nSandbox credentials (published test keys, accepted only by the sandbox):",

@@ -19,13 +19,10 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 )
-
-// duplicateWindow is how far back an identical order that succeeded, or may have, makes submit
-// ask again.
-const duplicateWindow = 24 * time.Hour
 
 // interruptGrace is how long an interrupted order may take to end and be journaled before
 // submit stops waiting (the intent is on disk already: the history then reads it as unknown).
@@ -39,7 +36,7 @@ type submitFlags struct {
 	timeout                      time.Duration
 }
 
-// cmdSubmit sends one order file (DESIGN.md §3). Exit codes: 0 placed · 1 invalid order or
+// cmdSubmit sends one order file (docs/design.md, "Command line"). Exit codes: 0 placed · 1 invalid order or
 // missing credentials, nothing sent · 2 usage error, unreadable file, an endpoint refused by
 // the gate, no terminal to confirm on, or an identical order succeeded (or may have) within
 // 24 h — or the history cannot be read — and --yes came without --allow-duplicate (the remedy
@@ -47,7 +44,7 @@ type submitFlags struct {
 // 4 sent (or interrupted in flight), outcome unknown · 5 provably not sent, safe to retry.
 func cmdSubmit(args []string, c *cli) int {
 	f, name, code := parseSubmitArgs(args, c)
-	if code != exitOK {
+	if code >= 0 {
 		return code
 	}
 	order, code := loadOrder(name, c)
@@ -60,7 +57,7 @@ func cmdSubmit(args []string, c *cli) int {
 		mode = providers.Sandbox
 	}
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
 	if err != nil {
 		return refuseSetup(c, err)
 	}
@@ -87,7 +84,7 @@ func refuseSetup(c *cli, err error) int {
 	if errors.As(err, &ee) {
 		msg = c.say(ee.Text())
 	}
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(flows.T("nothing was sent", "未发送任何内容")))
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(providers.NothingSent))
 	return exitUsage
 }
 
@@ -143,43 +140,38 @@ func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers
 	}
 }
 
-// parseSubmitArgs reads flags placed before or after FILE.
+// parseSubmitArgs reads flags placed before or after FILE; code is -1 to go on, else the exit code.
 func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	var f submitFlags
-	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(flows.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
-	fs.BoolVar(&f.yes, "yes", false, c.say(flows.T("do not ask for confirmation", "不询问确认")))
-	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(flows.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	fs.StringVar(&f.output, "output", "text", "text|json")
-	fs.StringVar(&f.endpoint, "endpoint", "", c.say(flows.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(flows.T("how long to wait for the API's answer", "等待接口应答的时间")))
-	fs.StringVar(&f.profile, "profile", "", c.say(flows.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
-	var files []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return f, "", exitUsage
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			files = append(files, args[0])
-			args = args[1:]
-		}
+	files, code := c.parseFlags("submit", args, func(fs *flag.FlagSet) {
+		declareSubmitFlags(fs, &f, c)
+	})
+	if code >= 0 {
+		return f, "", code
 	}
-	usage := c.say(flows.T("usage: cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]",
-		"用法:cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json] [--endpoint URL] [--timeout 30s]"))
 	switch {
 	case len(files) != 1:
-		fmt.Fprintln(c.stderr, usage)
+		fmt.Fprintln(c.stderr, c.usageLine("submit"))
 		return f, "", exitUsage
 	case f.output != "text" && f.output != "json":
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
 		return f, "", exitUsage
 	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(flows.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
 		return f, "", exitUsage
 	}
-	return f, files[0], exitOK
+	return f, files[0], -1
+}
+
+// declareSubmitFlags declares submit's flags on fs, into f.
+func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
+	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
+	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
+	fs.StringVar(&f.output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+	fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+	fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent
@@ -194,12 +186,12 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 	for _, p := range problems {
 		warn := ""
 		if p.Warning {
-			warn = c.say(flows.T("warning: ", "警告:"))
+			warn = c.say(i18n.T("warning: ", "警告:"))
 		}
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
 	if api == nil || flows.Blocking(problems) {
-		fmt.Fprintln(c.stderr, c.say(flows.T("nothing was sent", "未发送任何内容")))
+		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 		return flows.Order{}, exitInvalid
 	}
 	return api.Build(a), exitOK
@@ -209,10 +201,10 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 func loadSettings(c *cli) config.Settings {
 	s, problems, err := config.LoadSettings(c.getenv)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s%v\n", c.say(flows.T("warning: ", "警告:")), err)
+		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), err)
 	}
 	for _, p := range problems {
-		fmt.Fprintf(c.stderr, "%s%s\n", c.say(flows.T("warning: ", "警告:")), p)
+		fmt.Fprintf(c.stderr, "%s%s\n", c.say(i18n.T("warning: ", "警告:")), p)
 	}
 	return s
 }
@@ -231,11 +223,11 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 	var recent providers.Recent
 	dup := false
 	if df, ok := p.(providers.DuplicateFinder); ok && !f.allowDuplicate {
-		recent, dup = df.RecentDuplicate(o, duplicateWindow)
+		recent, dup = df.RecentDuplicate(o, providers.DuplicateWindow)
 	}
 	if f.yes {
 		if dup {
-			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(flows.T(
+			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(i18n.T(
 				"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
 				"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
 			return exitUsage
@@ -243,21 +235,21 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 		return exitOK
 	}
 	if !isTerminal(c.stdin) {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
+		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"not sent: submit asks for confirmation on a terminal; stdin is not one. Review the file and pass --yes to send without asking.",
 			"未发送:submit 需要在终端上确认,而标准输入不是终端。请审阅文件后使用 --yes 直接发送。")))
 		return exitUsage
 	}
 	printSummary(c, p.Target(o.API, o.Region), o)
 	in := bufio.NewReader(c.stdin)
-	if !ask(c, in, flows.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
-		fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+	if !ask(c, in, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
+		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 		return exitUsage
 	}
 	if dup {
 		fmt.Fprintf(c.stderr, "%s\n", c.say(recent.Describe()))
-		if !ask(c, in, flows.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
-			fmt.Fprintln(c.stderr, c.say(flows.T("not sent", "未发送")))
+		if !ask(c, in, i18n.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
+			fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 			return exitUsage
 		}
 	}
@@ -265,7 +257,7 @@ func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
 }
 
 // ask prints a question and reads one line; only y or yes (or 是) agrees.
-func ask(c *cli, in *bufio.Reader, q flows.Text) bool {
+func ask(c *cli, in *bufio.Reader, q i18n.Text) bool {
 	fmt.Fprint(c.stderr, c.say(q))
 	line, _ := in.ReadString('\n')
 	switch strings.ToLower(strings.TrimSpace(line)) {
@@ -278,23 +270,23 @@ func ask(c *cli, in *bufio.Reader, q flows.Text) bool {
 // printSummary shows where the order goes, as whom, and the exact body, on stderr (stdout is
 // kept for the result, so --output json stays parseable).
 func printSummary(c *cli, t providers.Target, o flows.Order) {
-	row := func(label flows.Text, v string) {
+	row := func(label i18n.Text, v string) {
 		if v != "" {
 			fmt.Fprintf(c.stderr, "  %-12s %s\n", c.say(label)+":", v)
 		}
 	}
-	banner := map[providers.Mode]flows.Text{
-		providers.Live:    flows.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
-		providers.Sandbox: flows.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
+	banner := map[providers.Mode]i18n.Text{
+		providers.Live:    i18n.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
+		providers.Sandbox: i18n.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
 	}[t.Mode]
 	fmt.Fprintln(c.stderr, c.say(banner))
-	row(flows.T("API", "接口"), string(o.API))
-	row(flows.T("Region", "区域"), o.Region)
-	row(flows.T("Project", "项目"), o.ProjectID)
-	row(flows.T("Endpoint", "接入地址"), t.Endpoint)
-	row(flows.T("Mode", "模式"), string(t.Mode))
-	row(flows.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
-	fmt.Fprintln(c.stderr, c.say(flows.T("Body:", "请求体:")))
+	row(i18n.T("API", "接口"), string(o.API))
+	row(i18n.T("Region", "区域"), o.Region)
+	row(i18n.T("Project", "项目"), o.ProjectID)
+	row(i18n.T("Endpoint", "接入地址"), t.Endpoint)
+	row(i18n.T("Mode", "模式"), string(t.Mode))
+	row(i18n.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
+	fmt.Fprintln(c.stderr, c.say(i18n.T("Body:", "请求体:")))
 	body, err := json.MarshalIndent(json.RawMessage(o.CompactBody()), "  ", "  ")
 	if err != nil {
 		body = o.Body
@@ -316,7 +308,7 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
 	}
 	if mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
 	}
 	return exitOK
 }
@@ -324,34 +316,22 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 // reportFailure explains a failed order: the outcome's headline, the facts (the cloud's code,
 // message and request id, shown inert), and what to do next — all from providers.OutcomeOf.
 func reportFailure(c *cli, f submitFlags, err error) int {
-	var pe *providers.Error
-	if !errors.As(err, &pe) {
-		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
-	}
-	out := providers.OutcomeOf(pe.Kind)
-	msg := pe.Message
-	if msg == "" && pe.Err != nil {
-		msg = pe.Err.Error()
-	}
+	pe, out := providers.Failed(err)
 	if f.output == "json" {
+		msg := pe.Message
+		if msg == "" && pe.Err != nil {
+			msg = pe.Err.Error()
+		}
 		writeJSONLine(c.stdout, map[string]any{"outcome": out.Word, "http_status": pe.HTTPStatus, "code": pe.Code,
 			"message": msg, "request_id": pe.RequestID})
 	}
 	fmt.Fprintln(c.stderr, c.say(out.Headline))
-	fact := func(label, v string) {
-		if v != "" {
-			fmt.Fprintf(c.stderr, "  %s: %s\n", label, providers.Printable(v))
-		}
-	}
-	fact("code", pe.Code)
-	fact("message", msg)
-	fact("request_id", pe.RequestID)
-	if pe.HTTPStatus != 0 {
-		fact("http_status", fmt.Sprint(pe.HTTPStatus))
+	for _, line := range pe.Facts() {
+		fmt.Fprintln(c.stderr, "  "+line)
 	}
 	var miss *config.MissingError
 	if errors.As(err, &miss) {
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("Set %s (or use --sandbox to try without a real account).",
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("Set %s (or use --sandbox to try without a real account).",
 			"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
 	} else if out.Advice.EN != "" {
 		fmt.Fprintln(c.stderr, c.say(out.Advice))

@@ -303,9 +303,11 @@ func TestRegionOverrideHTTPIsRefused(t *testing.T) {
 // 7. An endless 200 answer is read only up to 1 MiB and the whole call stays inside
 // --timeout; a slow endless one ends at --timeout. Memory stays far below 100 MiB.
 func TestEndlessAnswerIsBounded(t *testing.T) {
+	t.Parallel() // each case waits out its --timeout: they wait together
 	for _, slow := range []bool{false, true} {
 		for _, sc := range submitCases {
 			t.Run(fmt.Sprintf("%s/slow=%v", sc.api, slow), func(t *testing.T) {
+				t.Parallel()
 				srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 					w.Header().Set("Content-Type", "application/json")
 					w.WriteHeader(http.StatusOK)

@@ -133,9 +133,11 @@ func TestSubmitFailuresAreSentOnceAndExplained(t *testing.T) {
 		{sandbox.FaultReset, exitUnknown, "5s", "MAY HAVE BEEN PLACED"},
 		{sandbox.FaultHang, exitUnknown, "1s", "MAY HAVE BEEN PLACED"},
 	}
+	t.Parallel() // the hang cases wait out their --timeout: every case waits together
 	for _, tc := range submitCases {
 		for _, f := range faults {
 			t.Run(string(tc.api)+"/"+f.kind, func(t *testing.T) {
+				t.Parallel()
 				s := startSandbox(t)
 				s.SetFault(sandbox.Fault{Kind: f.kind, API: tc.api})
 				env := withSandboxKeys(submitEnv(t))
@@ -280,6 +282,7 @@ func TestSubmitDuplicateWithYes(t *testing.T) {
 // While an order hangs, its intent is already in the history; afterwards history calls the
 // outcome unknown.
 func TestSubmitIntentIsWrittenBeforeTheAnswer(t *testing.T) {
+	t.Parallel() // waits out a hang
 	s := startSandbox(t)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang, API: flows.HuaweiWorkspaceApp})
 	env := withSandboxKeys(submitEnv(t))

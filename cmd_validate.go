@@ -7,17 +7,22 @@ import (
 	"os"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // cmdValidate checks order files and sends nothing. Each problem is one stderr line
 // "FILE: <json path>: <rule>". Exit 0 when all are valid, 1 when any order is invalid,
 // 2 when a file cannot be read or is not JSON at all.
 func cmdValidate(args []string, c *cli) int {
+	args, code := c.parseFlags("validate", args, nil)
+	if code >= 0 {
+		return code
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(c.stderr, c.say(flows.T("usage: cloudorder validate FILE...", "用法:cloudorder validate 文件...")))
+		fmt.Fprintln(c.stderr, c.usageLine("validate"))
 		return exitUsage
 	}
-	code := exitOK
+	code = exitOK
 	for _, name := range args {
 		switch validateFile(name, c) {
 		case exitUsage:
@@ -38,7 +43,7 @@ func validateFile(name string, c *cli) int {
 	}
 	for _, p := range problems {
 		if p.Warning {
-			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, c.say(flows.T("warning: ", "警告:")), c.say(p.Msg))
+			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, c.say(i18n.T("warning: ", "警告:")), c.say(p.Msg))
 		} else {
 			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, p.Path, c.say(p.Msg))
 		}
@@ -46,7 +51,7 @@ func validateFile(name string, c *cli) int {
 	if flows.Blocking(problems) {
 		return exitInvalid
 	}
-	fmt.Fprintf(c.stdout, "%s: %s\n", name, c.say(flows.T("ok", "有效")))
+	fmt.Fprintf(c.stdout, "%s: %s\n", name, c.say(i18n.T("ok", "有效")))
 	return exitOK
 }
 
@@ -57,11 +62,11 @@ func validateFile(name string, c *cli) int {
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
 	data, err := readLimited(name, c)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(flows.T("cannot read", "无法读取")), unwrapPath(err))
+		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
 		return nil, nil, nil, exitUsage
 	}
 	if len(data) > flows.MaxFileSize {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.Tf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.Tf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
 			"文件过大:订单文件最多 %d 字节(1 MiB);未作为订单读取", flows.MaxFileSize)))
 		return nil, nil, nil, exitUsage
 	}
@@ -69,7 +74,7 @@ func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pro
 	if err != nil {
 		var se *flows.SyntaxError
 		if errors.As(err, &se) {
-			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(flows.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
+			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
 		} else {
 			fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
 		}

@@ -12,13 +12,14 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui"
 )
 
-// wizardFlags are the wizard's command line (DESIGN.md §3).
+// wizardFlags are the wizard's command line (docs/design.md, "Command line").
 type wizardFlags struct {
 	sandbox, dryRun bool
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
@@ -41,7 +42,7 @@ func cmdWizard(args []string, c *cli) int {
 	if f.lang != "" {
 		lang, ok := config.Lang(f.lang, c.getenv)
 		if !ok {
-			fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", f.lang)))
+			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", f.lang)))
 			return exitUsage
 		}
 		c.lang = lang
@@ -56,7 +57,7 @@ func cmdWizard(args []string, c *cli) int {
 	in, out, ok := terminals(c)
 	plainMode := plainWanted(f.plain, c.getenv)
 	if !ok && !plainMode {
-		fmt.Fprintln(c.stderr, c.say(flows.T(
+		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"cloudorder: the wizard needs a terminal (stdin and stdout must be a TTY).\n"+
 				"  To order from a script, write an order file and run: cloudorder submit FILE --yes",
 			"cloudorder:向导需要在终端中运行(标准输入和标准输出都必须是终端)。\n"+
@@ -79,7 +80,7 @@ func cmdWizard(args []string, c *cli) int {
 	}
 	settings := loadSettings(c)
 	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + version, Profile: f.profile})
+		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
 	switch {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
@@ -91,7 +92,7 @@ func cmdWizard(args []string, c *cli) int {
 		defer closer.Close()
 		// An --endpoint that answered the sandbox's identity probe is the sandbox, never LIVE
 		// (providers/cloud/probe.go). LocalEndpoint waits for the UI's own banner for it.
-		if opts.Mode == providers.Live && p.Target(flows.AlibabaPAI, "cn-hangzhou").Mode == providers.Sandbox {
+		if opts.Mode == providers.Live && probedSandbox(p) {
 			opts.Mode = providers.Sandbox
 		}
 	}
@@ -114,6 +115,12 @@ func cmdWizard(args []string, c *cli) int {
 	return reportOutcome(m.Outcome(), c)
 }
 
+// probedSandbox reports whether the wizard's first API goes to the sandbox (an --endpoint that
+// answered its identity probe sends every API there).
+func probedSandbox(p providers.Provider) bool {
+	return p.Target(flows.APIs()[0].ID, "").Mode == providers.Sandbox
+}
+
 // reportOutcome prints what must stay in the scrollback after the screen is gone and picks
 // the exit code.
 func reportOutcome(o ui.Outcome, c *cli) int {
@@ -124,57 +131,50 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(o.OrderID), providers.Printable(o.RequestID))
 		return exitOK
 	}
-	switch o.Failure {
-	case providers.Rejected:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("the API rejected the order (nothing bought)", "接口拒绝了订单(未购买)")), providers.Printable(o.FailureText))
-		return exitRejected
-	case providers.Unknown:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T(
-			"the order's outcome is unknown; it may have been placed. Check `cloudorder history` and the console before trying again",
-			"订单结果未知,可能已创建。再次尝试前请查看 `cloudorder history` 与控制台")), providers.Printable(o.FailureText))
-		return exitUnknown
-	case providers.Invalid:
-		fmt.Fprintf(c.stderr, "cloudorder: %s: %s\n", c.say(flows.T("nothing was sent", "未发送")), providers.Printable(o.FailureText))
-		return exitInvalid
-	case providers.NotSent:
-		fmt.Fprintf(c.stderr, "cloudorder: %s %s\n", c.say(providers.OutcomeOf(providers.NotSent).Headline), providers.Printable(o.FailureText))
-		return exitNotSent
+	if o.Failure == 0 {
+		if o.Cancelled {
+			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
+		}
+		return exitOK
 	}
-	if o.Cancelled {
-		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
+	// The outcome table's headline and advice; FailureText carries the facts.
+	out := providers.OutcomeOf(o.Failure)
+	fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(out.Headline))
+	if o.FailureText != "" {
+		fmt.Fprintf(c.stderr, "  %s\n", providers.Printable(o.FailureText))
 	}
-	return exitOK
+	if !out.Advice.IsZero() {
+		fmt.Fprintf(c.stderr, "  %s\n", c.say(out.Advice))
+	}
+	return out.Exit
 }
 
 // parseWizardFlags parses the wizard's flags; code is -1 to go on, else the exit code.
 func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	var f wizardFlags
-	fs := flag.NewFlagSet("cloudorder", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	fs.BoolVar(&f.sandbox, "sandbox", false, "send orders to the in-process sandbox")
-	fs.BoolVar(&f.dryRun, "dry-run", false, "send nothing; review and save the order file")
-	fs.BoolVar(&f.plain, "plain", false, "plain line mode: one prompt per line, for screen readers and transcripts")
-	fs.StringVar(&f.from, "from", "", "prefill from an order file")
-	fs.StringVar(&f.lang, "lang", "", "interface language: en or zh")
-	fs.StringVar(&f.endpoint, "endpoint", "", "replace the API endpoint (scheme://host:port)")
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "bound on the wait for the API's answer")
-	fs.StringVar(&f.profile, "profile", "", "use this aliyun CLI profile / Huawei credentials-file section")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return f, exitOK
-		}
-		return f, exitUsage
+	rest, code := c.parseFlags("", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(i18n.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
+		fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
+		fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order file", "从订单文件预填")))
+		fs.StringVar(&f.lang, "lang", "", c.say(i18n.T("interface language: en or zh", "界面语言:en 或 zh")))
+		fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+		fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+		fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+	})
+	if code >= 0 {
+		return f, code
 	}
 	switch {
-	case fs.NArg() > 0:
-		fmt.Fprintln(c.stderr, c.say(flows.Tf("cloudorder: unexpected argument %q (sub-commands: validate, submit, command, sandbox, history, version)",
-			"cloudorder:多余的参数 %q(子命令:validate、submit、command、sandbox、history、version)", fs.Arg(0))))
+	case len(rest) > 0:
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: unexpected argument %q (sub-commands: %s)",
+			"cloudorder:多余的参数 %q(子命令:%s)", rest[0], subcommandNames())))
 		return f, exitUsage
 	case f.sandbox && f.dryRun:
-		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
 		return f, exitUsage
 	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(flows.T("cloudorder: --timeout must be positive", "cloudorder:--timeout 必须大于 0")))
+		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --timeout must be positive", "cloudorder:--timeout 必须大于 0")))
 		return f, exitUsage
 	}
 	return f, -1

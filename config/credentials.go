@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"cloudorder/flows"
-	"cloudorder/providers"
+	"cloudorder/i18n"
 )
 
 // AlibabaCredential is an Alibaba Cloud access key, with where it came from.
@@ -19,7 +18,7 @@ type AlibabaCredential struct {
 }
 
 // MaskedKey is the access key id with all but its first 4 characters hidden.
-func (c AlibabaCredential) MaskedKey() string { return providers.Mask(c.AccessKeyID) }
+func (c AlibabaCredential) MaskedKey() string { return Mask(c.AccessKeyID) }
 
 // HuaweiCredential is a Huawei Cloud AK/SK, with where it came from.
 type HuaweiCredential struct {
@@ -33,7 +32,7 @@ type HuaweiCredential struct {
 }
 
 // MaskedKey is the AK with all but its first 4 characters hidden.
-func (c HuaweiCredential) MaskedKey() string { return providers.Mask(c.AK) }
+func (c HuaweiCredential) MaskedKey() string { return Mask(c.AK) }
 
 // ErrNoCredential marks a missing credential; MissingError says where it looked.
 var ErrNoCredential = errors.New("no credential")
@@ -45,11 +44,11 @@ type MissingError struct {
 	Set    []string // the environment variables to set
 	Looked []string // everything that was looked at, with why it did not count
 	// LookedText is Looked, and Todo what to set, in both languages, for screens.
-	LookedText []flows.Text
-	Todo       flows.Text
+	LookedText []i18n.Text
+	Todo       i18n.Text
 }
 
-func (e *MissingError) look(why flows.Text) {
+func (e *MissingError) look(why i18n.Text) {
 	e.Looked = append(e.Looked, why.EN)
 	e.LookedText = append(e.LookedText, why)
 }
@@ -85,12 +84,12 @@ func AlibabaProfile(getenv func(string) string, profile string) (AlibabaCredenti
 			// Half a key is a mistake worth naming, not a reason to silently use another account.
 			return AlibabaCredential{}, fmt.Errorf("Alibaba Cloud credential: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must both be set (only one is): %w", ErrNoCredential)
 		}
-		miss.look(flows.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(未设置)"))
-		miss.Todo = flows.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+		miss.look(i18n.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(未设置)"))
+		miss.Todo = i18n.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
 			"请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET")
 	} else {
 		miss.Set = []string{"access_key_id and access_key_secret in ~/.aliyun/config.json profile " + profile}
-		miss.Todo = flows.Tf("set access_key_id and access_key_secret in ~/.aliyun/config.json profile %s",
+		miss.Todo = i18n.Tf("set access_key_id and access_key_secret in ~/.aliyun/config.json profile %s",
 			"请在 ~/.aliyun/config.json 的配置 %s 中设置 access_key_id 与 access_key_secret", profile)
 	}
 	c, why, err := aliyunProfile(getenv, profile)
@@ -122,11 +121,11 @@ func HuaweiProfile(getenv func(string) string, profile string) (HuaweiCredential
 		case ak != "" || sk != "":
 			return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
 		}
-		miss.look(flows.T("env HUAWEICLOUD_SDK_AK/_SK (unset)", "环境变量 HUAWEICLOUD_SDK_AK/_SK(未设置)"))
-		miss.Todo = flows.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
+		miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (unset)", "环境变量 HUAWEICLOUD_SDK_AK/_SK(未设置)"))
+		miss.Todo = i18n.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
 	} else {
 		miss.Set = []string{"ak and sk in section [" + profile + "] of the Huawei Cloud credentials file"}
-		miss.Todo = flows.Tf("set ak and sk in section [%s] of the Huawei Cloud credentials file", "请在华为云凭证文件的 [%s] 段中设置 ak 与 sk", profile)
+		miss.Todo = i18n.Tf("set ak and sk in section [%s] of the Huawei Cloud credentials file", "请在华为云凭证文件的 [%s] 段中设置 ak 与 sk", profile)
 	}
 	c, why, err := huaweiProfile(getenv, profile)
 	if err != nil {

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Endpoint is a validated --endpoint value: scheme://host[:port] and nothing else.
@@ -76,28 +76,28 @@ func ParseEndpoint(s string) (Endpoint, error) {
 }
 
 // endpointRule is the rule an endpoint breaks, in both languages.
-type endpointRule struct{ text flows.Text }
+type endpointRule struct{ text i18n.Text }
 
-func rule(en, zh string) error { return endpointRule{flows.T(en, zh)} }
+func rule(en, zh string) error { return endpointRule{i18n.T(en, zh)} }
 
 func (r endpointRule) Error() string { return r.text.EN }
 
 // EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
 type EndpointError struct {
-	Source string // e.g. "--endpoint", "config.toml [endpoints] huawei/dsc/CreateProductOrder"
+	Source string // e.g. "--endpoint", "config.toml [endpoints] <api id>"
 	Err    error
 }
 
 func (e *EndpointError) Error() string { return "endpoint from " + e.Source + ": " + e.Err.Error() }
 
 // Text is the error in both languages.
-func (e *EndpointError) Text() flows.Text {
+func (e *EndpointError) Text() i18n.Text {
 	zh := e.Err.Error()
 	var r endpointRule
 	if errors.As(e.Err, &r) {
 		zh = r.text.ZH
 	}
-	return flows.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + zh}
+	return i18n.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + zh}
 }
 
 func (e *EndpointError) Unwrap() error { return e.Err }

@@ -10,14 +10,14 @@ import (
 	"path/filepath"
 	"strings"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // huaweiProfile reads a section of the SDK's credentials file: the file named by
 // HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials (core/auth/provider/
 // profile_provider.go). The section is [basic], as the SDK reads it, or [name] for --profile
 // name. Keys: ak, sk, project_id, domain_id, security_token.
-func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential, why flows.Text, err error) {
+func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential, why i18n.Text, err error) {
 	if name == "" {
 		name = "basic"
 	}
@@ -29,20 +29,20 @@ func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential,
 	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return c, flows.T(shown+" (no such file)", shown+"(文件不存在)"), nil
+		return c, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
 	}
 	if err != nil {
-		return c, flows.Text{}, fmt.Errorf("read the Huawei Cloud credentials file %s: %w", path, err)
+		return c, i18n.Text{}, fmt.Errorf("read the Huawei Cloud credentials file %s: %w", path, err)
 	}
 	sec := iniSection(data, name)
 	if sec == nil {
-		return c, flows.Tf("%s (no [%s] section)", "%s(没有 [%s] 段)", shown, name), nil
+		return c, i18n.Tf("%s (no [%s] section)", "%s(没有 [%s] 段)", shown, name), nil
 	}
 	if sec["ak"] == "" || sec["sk"] == "" {
-		return c, flows.Tf("%s [%s] (no ak/sk)", "%s [%s](缺少 ak/sk)", shown, name), nil
+		return c, i18n.Tf("%s [%s] (no ak/sk)", "%s [%s](缺少 ak/sk)", shown, name), nil
 	}
 	return HuaweiCredential{AK: sec["ak"], SK: NewSecret(sec["sk"]), SecurityToken: NewSecret(sec["security_token"]),
-		ProjectID: sec["project_id"], DomainID: sec["domain_id"], Source: shown + " [" + name + "]"}, flows.Text{}, nil
+		ProjectID: sec["project_id"], DomainID: sec["domain_id"], Source: shown + " [" + name + "]"}, i18n.Text{}, nil
 }
 
 // iniSection returns the key = value pairs of one INI section, or nil when it is absent. It

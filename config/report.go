@@ -4,7 +4,7 @@ import (
 	"errors"
 	"strings"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // CredentialStatus says, for one cloud, which credential orders will be signed with — or that
@@ -16,8 +16,8 @@ type CredentialStatus struct {
 	Source    string // e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID", "~/.huaweicloud/credentials [prod]"
 	MaskedKey string // the access key id, all but its first 4 characters masked
 	// When not found: what to do, and where it was looked for.
-	Problem flows.Text
-	Looked  []flows.Text
+	Problem i18n.Text
+	Looked  []i18n.Text
 }
 
 // Credentials reports both clouds' credentials, resolved exactly as orders resolve them
@@ -41,22 +41,22 @@ func status(cloud, source, masked string, err error) CredentialStatus {
 		todo := miss.Todo
 		if todo.IsZero() {
 			set := strings.Join(miss.Set, " and ")
-			todo = flows.T("set "+set, "请设置 "+set)
+			todo = i18n.T("set "+set, "请设置 "+set)
 		}
-		s.Problem = flows.T("missing: "+todo.EN, "缺少凭证:"+todo.ZH)
+		s.Problem = i18n.T("missing: "+todo.EN, "缺少凭证:"+todo.ZH)
 		s.Looked = miss.LookedText
 	default:
-		s.Problem = flows.T(err.Error(), err.Error()) // a file that exists but cannot be read: its own words
+		s.Problem = i18n.T(err.Error(), err.Error()) // a file that exists but cannot be read: its own words
 	}
 	return s
 }
 
 // Text is the status in one line, e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK SAND****" or
 // "Alibaba Cloud: missing: set … (looked at: …)".
-func (s CredentialStatus) Text() flows.Text {
+func (s CredentialStatus) Text() i18n.Text {
 	zhCloud := map[string]string{"Alibaba Cloud": "阿里云", "Huawei Cloud": "华为云"}[s.Cloud]
 	if s.Found {
-		return flows.T(s.Cloud+": "+s.Source+" "+s.MaskedKey, zhCloud+":"+s.Source+" "+s.MaskedKey)
+		return i18n.T(s.Cloud+": "+s.Source+" "+s.MaskedKey, zhCloud+":"+s.Source+" "+s.MaskedKey)
 	}
 	en, zh := s.Problem.EN, s.Problem.ZH
 	if len(s.Looked) > 0 {
@@ -67,5 +67,5 @@ func (s CredentialStatus) Text() flows.Text {
 		en += " (looked at: " + strings.Join(le, "; ") + ")"
 		zh += "(已查找:" + strings.Join(lz, ";") + ")"
 	}
-	return flows.T(s.Cloud+": "+en, zhCloud+":"+zh)
+	return i18n.T(s.Cloud+": "+en, zhCloud+":"+zh)
 }

@@ -3,8 +3,7 @@ package config
 import (
 	"encoding/json"
 	"fmt"
-
-	"cloudorder/providers"
+	"strings"
 )
 
 // Secret holds an access key secret or a security token. Every way Go prints or encodes a value
@@ -26,7 +25,7 @@ func (s Secret) String() string {
 	if s.v == "" {
 		return ""
 	}
-	return providers.Mask(s.v)
+	return Mask(s.v)
 }
 
 // GoString keeps %#v masked too.
@@ -53,3 +52,12 @@ func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) 
 
 // MarshalText keeps encoders that prefer text (and map keys) masked as well.
 func (s Secret) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// Mask hides all but the first 4 characters of a key.
+func Mask(key string) string {
+	r := []rune(key)
+	if len(r) <= 4 {
+		return string(r) + "****"
+	}
+	return string(r[:4]) + strings.Repeat("*", len(r)-4)
+}

@@ -11,9 +11,10 @@ import (
 	"strings"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
-// Settings are the tool's own settings from config.toml (DESIGN.md §4).
+// Settings are the tool's own settings from config.toml (docs/design.md, "Environment and files").
 type Settings struct {
 	Lang      string                 // "en" or "zh"; "" = from the environment
 	Regions   map[string]string      // default region per cloud: "alibaba", "huawei"
@@ -30,11 +31,14 @@ type SettingsProblem struct {
 
 func (p SettingsProblem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg) }
 
-// The keys config.toml may hold, per table ("" = top level).
-var settingsKeys = map[string][]string{
-	"":          {"lang"},
-	"regions":   {"alibaba", "huawei"},
-	"endpoints": {string(flows.AlibabaPAI), string(flows.HuaweiDSC), string(flows.HuaweiWorkspaceApp)},
+// settingsKeys are the keys config.toml may hold, per table ("" = top level): [regions] is keyed
+// by cloud, [endpoints] by API id, both read from the flows registry.
+func settingsKeys() map[string][]string {
+	keys := map[string][]string{"": {"lang"}, "regions": flows.Clouds()}
+	for _, a := range flows.APIs() {
+		keys["endpoints"] = append(keys["endpoints"], string(a.ID))
+	}
+	return keys
 }
 
 // LoadSettings reads config.toml. A missing file is empty settings. Unknown tables and keys,
@@ -57,6 +61,7 @@ func LoadSettings(getenv func(string) string) (Settings, []SettingsProblem, erro
 func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 	s := Settings{Regions: map[string]string{}, Endpoints: map[flows.APIID]string{}}
 	var problems []SettingsProblem
+	settingsKeys := settingsKeys()
 	bad := func(line int, format string, args ...any) {
 		problems = append(problems, SettingsProblem{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -98,7 +103,7 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 			bad(n, "%s: %v", safeKey(key), err)
 			continue
 		}
-		if !known(table, key) {
+		if !known(settingsKeys, table, key) {
 			where := "at the top level"
 			if table != "" {
 				where = "in [" + table + "]"
@@ -108,7 +113,7 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 		}
 		switch table {
 		case "":
-			if _, ok := flows.ParseLang(val); !ok || (val != "en" && val != "zh") {
+			if _, ok := i18n.ParseLang(val); !ok || (val != "en" && val != "zh") {
 				bad(n, "lang must be \"en\" or \"zh\"")
 				continue
 			}
@@ -138,7 +143,7 @@ func safeKey(k string) string {
 	return k
 }
 
-func known(table, key string) bool {
+func known(settingsKeys map[string][]string, table, key string) bool {
 	for _, k := range settingsKeys[table] {
 		if k == key {
 			return true

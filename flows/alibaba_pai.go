@@ -13,8 +13,6 @@ import (
 // without a product buys nothing) and offers every other field with the documented value
 // preselected, so the body a reviewer reads says exactly what is bought.
 
-func init() { register(alibabaPAI()) }
-
 // Product codes (all are the pay-as-you-go "_share" SKUs).
 const (
 	dataWorksShare  = "DataWorks_share"

@@ -8,8 +8,6 @@ package flows
 // types, spec codes, measure ids) comes from the Terraform provider's DSC resource, the only
 // public source that lists it. The order is created unpaid; pay it in the console or via BSS.
 
-func init() { register(huaweiDSC()) }
-
 // DSC catalog values.
 const (
 	dscServiceType = "hws.service.type.sdg"

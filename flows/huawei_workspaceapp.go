@@ -12,8 +12,6 @@ import (
 // the generated OpenAPI definition: exactly one resource; type only createApps. The doc text
 // calls period_type 必填 although the SDK field is optional: cloudorder requires it.
 
-func init() { register(huaweiWorkspaceApp()) }
-
 var workspaceAppRegions = []Option{cnNorth4, cnEast3, cnSouth1, cnNorth9, cnSW2, cnEast5, cnNorth11,
 	apSE1, apSE2, apSE3, afSouth1, afNorth1, saBrazil1, laSouth2, laNorth2, trWest1, meEast1}
 

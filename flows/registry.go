@@ -1,24 +1,20 @@
 package flows
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
-// apis lists every API cloudorder can order with, in the order the wizard offers them.
-var apis []*API
-
-// register adds an API; each API file calls it from init.
-func register(api *API) { apis = append(apis, api) }
+// apis is every API cloudorder can order with, in the order the wizard offers them. Adding an
+// API is one line here plus its declaration file (docs/adding-an-api.md).
+var apis = []*API{
+	alibabaPAI(),
+	huaweiDSC(),
+	huaweiWorkspaceApp(),
+}
 
 // APIs returns every API in wizard order.
-func APIs() []*API {
-	order := map[APIID]int{AlibabaPAI: 0, HuaweiDSC: 1, HuaweiWorkspaceApp: 2}
-	out := append([]*API(nil), apis...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && order[out[j].ID] < order[out[j-1].ID]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
+func APIs() []*API { return append([]*API(nil), apis...) }
 
 // Find returns the API with id, or nil.
 func Find(id APIID) *API {
@@ -36,4 +32,15 @@ func apiList() string {
 		ids = append(ids, string(a.ID))
 	}
 	return strings.Join(ids, ", ")
+}
+
+// Clouds returns the clouds of the APIs ("alibaba", "huawei"), each once, in wizard order.
+func Clouds() []string {
+	var out []string
+	for _, a := range apis {
+		if !slices.Contains(out, a.Cloud) {
+			out = append(out, a.Cloud)
+		}
+	}
+	return out
 }

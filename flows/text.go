@@ -1,55 +1,25 @@
 package flows
 
-import (
-	"fmt"
-	"strings"
+import "cloudorder/i18n"
+
+// The texts of flows are package i18n's. These aliases and forwarders keep flows.Text,
+// flows.T, flows.Tf and flows.Lang working for the packages that still spell them so (ui/);
+// new code outside flows uses i18n directly.
+type (
+	// Lang is i18n.Lang.
+	Lang = i18n.Lang
+	// Text is i18n.Text.
+	Text = i18n.Text
 )
 
-// Lang is a user-interface language.
-type Lang string
-
-// The two languages every user-visible string exists in.
+// The two languages, as i18n's.
 const (
-	EN Lang = "en"
-	ZH Lang = "zh"
+	EN = i18n.EN
+	ZH = i18n.ZH
 )
 
-// ParseLang maps "en", "zh", "zh_CN.UTF-8", "en_US" … to a Lang; ok is false for anything else.
-func ParseLang(s string) (Lang, bool) {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch {
-	case strings.HasPrefix(s, "zh"):
-		return ZH, true
-	case strings.HasPrefix(s, "en"), s == "c", s == "posix", strings.HasPrefix(s, "c."):
-		return EN, true
-	}
-	return EN, false
-}
+// T is i18n.T.
+func T(en, zh string) Text { return i18n.T(en, zh) }
 
-// Text is one user-visible string in both languages.
-type Text struct {
-	EN string `json:"en"`
-	ZH string `json:"zh"`
-}
-
-// T builds a Text.
-func T(en, zh string) Text { return Text{EN: en, ZH: zh} }
-
-// Tf builds a Text from two format strings sharing the same arguments.
-func Tf(en, zh string, args ...any) Text {
-	return Text{EN: fmt.Sprintf(en, args...), ZH: fmt.Sprintf(zh, args...)}
-}
-
-// In returns the text in lang, falling back to the other language when one is missing.
-func (t Text) In(lang Lang) string {
-	if lang == ZH && t.ZH != "" {
-		return t.ZH
-	}
-	if t.EN != "" {
-		return t.EN
-	}
-	return t.ZH
-}
-
-// IsZero reports whether the text is empty in both languages.
-func (t Text) IsZero() bool { return t.EN == "" && t.ZH == "" }
+// Tf is i18n.Tf.
+func Tf(en, zh string, args ...any) Text { return i18n.Tf(en, zh, args...) }

@@ -202,3 +202,15 @@ func (api *API) Steps() []Step {
 	}
 	return out
 }
+
+// Prefill sets what a new session starts with beyond the documented defaults: region (the
+// default region config.toml's [regions] names for the API's cloud) and projectID
+// (HUAWEICLOUD_SDK_PROJECT_ID), each only when given and the API has the field.
+func (api *API) Prefill(a *Answers, region, projectID string) {
+	if region != "" && api.FieldAt("region") != nil {
+		api.Set(a, "region", region)
+	}
+	if projectID != "" && api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
+		api.Set(a, "project_id", projectID)
+	}
+}

@@ -1,42 +1,52 @@
 package providers
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Outcome is how one kind of result reads and ends the command: the one table that submit,
 // history and the wizard share, so an outcome is worded once. Messages inside errors carry
 // only facts; callers print Headline, then the facts, then Advice.
 type Outcome struct {
-	Exit     int        // the process exit code (README "Exit codes")
-	Word     string     // the machine word in --output json and the history: ok, rejected, unknown, not_sent
-	Headline flows.Text // what happened
-	Advice   flows.Text // what to do next
+	Exit     int       // the process exit code (README "Exit codes")
+	Word     string    // the machine word in --output json and the history: ok, rejected, unknown, not_sent
+	Headline i18n.Text // what happened
+	Advice   i18n.Text // what to do next
+	Short    i18n.Text // the outcome in a list (`cloudorder history`)
 }
 
+// NothingSent frames a refusal before anything was sent (a bad file, settings, a question
+// answered no). Messages inside errors never carry it; the caller that prints adds it once.
+var NothingSent = i18n.T("nothing was sent", "未发送任何内容")
+
+// DuplicateWindow is how far back an identical order that succeeded, or may have, makes
+// submit refuse it without --allow-duplicate and the wizard ask again.
+const DuplicateWindow = 24 * time.Hour
+
 var outcomes = map[Kind]Outcome{
-	0: {Exit: 0, Word: "ok", Headline: flows.T("The order was placed.", "订单已创建。")},
-	Invalid: {Exit: 1, Word: "not_sent",
-		Headline: flows.T("Not sent: the order or the settings need fixing.", "未发送:订单或设置需要修改。"),
-		Advice:   flows.T("Fix what is named above, then try again.", "请修改上面指出的问题后重试。")},
-	Rejected: {Exit: 3, Word: "rejected",
-		Headline: flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"),
-		Advice:   flows.T("Fix what the message names, then send it again.", "请按提示修改后再次发送。")},
-	Unknown: {Exit: 4, Word: "unknown",
-		Headline: flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
+	0: {Exit: 0, Word: "ok", Headline: i18n.T("The order was placed.", "订单已创建。"), Short: i18n.T("ok", "成功")},
+	Invalid: {Exit: 1, Word: "not_sent", Short: i18n.T("not sent", "未发送"),
+		Headline: i18n.T("Not sent: the order or the settings need fixing.", "未发送:订单或设置需要修改。"),
+		Advice:   i18n.T("Fix what is named above, then try again.", "请修改上面指出的问题后重试。")},
+	Rejected: {Exit: 3, Word: "rejected", Short: i18n.T("rejected", "被拒绝"),
+		Headline: i18n.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"),
+		Advice:   i18n.T("Fix what the message names, then send it again.", "请按提示修改后再次发送。")},
+	Unknown: {Exit: 4, Word: "unknown", Short: i18n.T("unknown — check the console", "未知 — 请在控制台核实"),
+		Headline: i18n.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
 			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"),
-		Advice: flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
+		Advice: i18n.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
 			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")},
-	NotSent: {Exit: 5, Word: "not_sent",
-		Headline: flows.T("Not sent: nothing left this machine (no connection to the API was made).",
+	NotSent: {Exit: 5, Word: "not_sent", Short: i18n.T("not sent", "未发送"),
+		Headline: i18n.T("Not sent: nothing left this machine (no connection to the API was made).",
 			"未发送:请求没有离开本机(未能连接到接口)。"),
-		Advice: flows.T("It is safe to try again once the cause above is fixed (network, DNS, endpoint or certificate).",
+		Advice: i18n.T("It is safe to try again once the cause above is fixed (network, DNS, endpoint or certificate).",
 			"排除上述原因(网络、DNS、接入地址或证书)后可以安全重试。")},
 }
 
@@ -49,20 +59,63 @@ func OutcomeOf(k Kind) Outcome {
 	return outcomes[Unknown]
 }
 
+// Failed classifies err (an *Error, or anything else, which reads as Unknown: the safe
+// assumption) and returns it with its outcome.
+func Failed(err error) (*Error, Outcome) {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		pe = &Error{Kind: Unknown, Message: err.Error(), Err: err}
+	}
+	return pe, OutcomeOf(pe.Kind)
+}
+
+// Facts are what the cloud or the SDK said about a failure, as "label: value" lines shown
+// inert (Printable): code, message, request_id, http_status; empty ones are left out.
+func (e *Error) Facts() []string {
+	var out []string
+	fact := func(label, v string) {
+		if v != "" {
+			out = append(out, label+": "+Printable(v))
+		}
+	}
+	msg := e.Message
+	if msg == "" && e.Err != nil {
+		msg = e.Err.Error()
+	}
+	fact("code", e.Code)
+	fact("message", msg)
+	fact("request_id", e.RequestID)
+	if e.HTTPStatus != 0 {
+		fact("http_status", fmt.Sprint(e.HTTPStatus))
+	}
+	return out
+}
+
+// OutcomeOfWord returns the outcome a history record's word names ("ok", "rejected",
+// "not_sent", "unknown"); any other word — a pending record — reads as Unknown.
+func OutcomeOfWord(word string) Outcome {
+	for _, k := range []Kind{0, Rejected, NotSent} {
+		if outcomes[k].Word == word {
+			return outcomes[k]
+		}
+	}
+	return outcomes[Unknown]
+}
+
 // Describe says which earlier attempt makes an order a possible duplicate, and when.
-func (r Recent) Describe() flows.Text {
+func (r Recent) Describe() i18n.Text {
 	at := r.At.Local().Format(time.DateTime)
 	switch {
 	case r.Err != nil:
 		msg := Printable(r.Err.Error())
-		return flows.Tf("the order history could not be read (%s), so an identical earlier order cannot be ruled out",
+		return i18n.Tf("the order history could not be read (%s), so an identical earlier order cannot be ruled out",
 			"无法读取订单历史(%s),因此无法排除已有相同订单", msg)
 	case r.Outcome == "ok":
-		return flows.Tf("an identical order succeeded at %s (order_id %s, request_id %s; history entry %s)",
+		return i18n.Tf("an identical order succeeded at %s (order_id %s, request_id %s; history entry %s)",
 			"相同的订单已于 %s 成功(order_id %s,request_id %s;历史记录 %s)",
 			at, Printable(r.OrderID), Printable(r.RequestID), r.ID)
 	}
-	return flows.Tf("an identical order was sent at %s and its outcome is unknown: it may have been placed (history entry %s)",
+	return i18n.Tf("an identical order was sent at %s and its outcome is unknown: it may have been placed (history entry %s)",
 		"相同的订单已于 %s 发送,结果未知:可能已经生成(历史记录 %s)", at, r.ID)
 }
 

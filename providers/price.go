@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Pricer is implemented by providers that can say what an order will cost before it is
@@ -23,10 +24,10 @@ type Quote struct {
 	Items    []PriceItem
 	Total    string // decimal amount as the cloud wrote it, e.g. "1299.00"
 	Currency string // e.g. "CNY", "USD"
-	Period   flows.Text
+	Period   i18n.Text
 	// Note is the caveat shown under the price (ListPriceCaveat when priced), or, unpriced,
 	// the reason there is no figure (e.g. NoUpfrontPrice).
-	Note flows.Text
+	Note i18n.Text
 }
 
 // PriceItem is one priced part of the order, in the order's own terms.
@@ -39,11 +40,11 @@ type PriceItem struct {
 
 // The sentences a quote carries.
 var (
-	ListPriceCaveat = flows.T("list price from the cloud's price inquiry, before discounts",
+	ListPriceCaveat = i18n.T("list price from the cloud's price inquiry, before discounts",
 		"云平台询价接口给出的官网价格,未计折扣")
-	NoUpfrontPrice = flows.T("billed by usage; no upfront price",
+	NoUpfrontPrice = i18n.T("billed by usage; no upfront price",
 		"按实际用量计费;无预付价格")
-	NoPriceInquiry = flows.T("no documented price inquiry prices this order; see the console's price calculator",
+	NoPriceInquiry = i18n.T("no documented price inquiry prices this order; see the console's price calculator",
 		"没有公开文档的询价接口可为此订单询价;请参考控制台的价格计算器")
 )
 
@@ -85,7 +86,7 @@ type UnpaidOrders interface {
 
 // Line is the review's price line: "7500.00 CNY for 2 months — list price from the cloud's
 // price inquiry, before discounts", or, unpriced, the reason there is no figure.
-func (q Quote) Line() flows.Text {
+func (q Quote) Line() i18n.Text {
 	if !q.Priced {
 		return q.Note
 	}
@@ -99,13 +100,13 @@ func (q Quote) Line() flows.Text {
 		en += " — " + q.Note.EN
 		zh += " — " + q.Note.ZH
 	}
-	return flows.T(en, zh)
+	return i18n.T(en, zh)
 }
 
 // ItemLines are the per-item lines under the price: "body.product_infos[0] base_professional
 // (OFFI…): 3750.00 CNY".
-func (q Quote) ItemLines() []flows.Text {
-	var out []flows.Text
+func (q Quote) ItemLines() []i18n.Text {
+	var out []i18n.Text
 	for _, it := range q.Items {
 		what := it.Label
 		if it.ProductID != "" {
@@ -113,17 +114,17 @@ func (q Quote) ItemLines() []flows.Text {
 		}
 		amount := joinNonEmpty(" ", it.Amount, q.Currency)
 		if it.Amount == "" {
-			out = append(out, flows.T(what+": not priced", what+":未询价"))
+			out = append(out, i18n.T(what+": not priced", what+":未询价"))
 			continue
 		}
-		out = append(out, flows.T(what+": "+amount, what+":"+amount))
+		out = append(out, i18n.T(what+": "+amount, what+":"+amount))
 	}
 	return out
 }
 
 // PriceUnknown is the review's line when the inquiry failed: the order can still be placed.
-func PriceUnknown(err error) flows.Text {
-	return flows.Tf("price unknown: the price inquiry failed (%v); the order can still be placed",
+func PriceUnknown(err error) i18n.Text {
+	return i18n.Tf("price unknown: the price inquiry failed (%v); the order can still be placed",
 		"价格未知:询价失败(%v);仍可下单", err)
 }
 

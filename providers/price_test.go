@@ -5,11 +5,11 @@ import (
 	"strings"
 	"testing"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 func TestPriceLines(t *testing.T) {
-	q := Quote{Priced: true, Total: "10200.00", Currency: "CNY", Period: flows.T("2 months", "2 个月"), Note: ListPriceCaveat,
+	q := Quote{Priced: true, Total: "10200.00", Currency: "CNY", Period: i18n.T("2 months", "2 个月"), Note: ListPriceCaveat,
 		Items: []PriceItem{{Label: "base_professional", ProductID: "OFFI1", Amount: "7500.00"}, {Label: "DB_professional"}}}
 	if l := q.Line(); l.EN != "10200.00 CNY for 2 months — list price from the cloud's price inquiry, before discounts" ||
 		l.ZH != "10200.00 CNY / 2 个月 — 云平台询价接口给出的官网价格,未计折扣" {

@@ -113,19 +113,6 @@ func KindOf(err error) Kind {
 	return Unknown
 }
 
-// Mask hides all but the first 4 characters of a key.
-func Mask(key string) string {
-	r := []rune(key)
-	if len(r) <= 4 {
-		return string(r) + "****"
-	}
-	out := string(r[:4])
-	for range r[4:] {
-		out += "*"
-	}
-	return out
-}
-
 // Recent is an earlier attempt at the same order found in the history: one that succeeded
 // (Outcome "ok") or whose outcome is unknown ("unknown": it may have been placed). When the
 // history could not be read, Err says why and nothing else is set: a duplicate cannot be

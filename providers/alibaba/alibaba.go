@@ -4,7 +4,6 @@ package alibaba
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -45,18 +44,26 @@ func New(opts Options) *Provider {
 	return &Provider{opts: opts}
 }
 
-// endpoint is where an order for region goes: the override, else the host the official SDKs'
-// endpoint map gives the region (endpoint.go).
-func (p *Provider) endpoint(region string) config.Endpoint {
-	if p.opts.Endpoint != nil {
-		return *p.opts.Endpoint
+// endpoint is where api's requests for region go: the override, else the host the API's
+// registration gives the region (pai.go: endpoint.go's table); ok is false for an API this
+// provider does not serve.
+func (p *Provider) endpoint(api flows.APIID, region string) (ep config.Endpoint, ok bool) {
+	s, known := apis[api]
+	switch {
+	case p.opts.Endpoint != nil:
+		return *p.opts.Endpoint, true
+	case !known:
+		return config.Endpoint{}, false
 	}
-	return config.Endpoint{Scheme: "https", Host: host(region)}
+	return config.Endpoint{Scheme: "https", Host: s.host(region)}, true
 }
 
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
-	t := providers.Target{Mode: p.opts.Mode, Endpoint: p.endpoint(region).String()}
+	t := providers.Target{Mode: p.opts.Mode}
+	if ep, ok := p.endpoint(api, region); ok {
+		t.Endpoint = ep.String()
+	}
 	c, err := p.opts.Credential()
 	var miss *config.MissingError
 	switch {
@@ -75,34 +82,22 @@ func (p *Provider) Lookup(_ context.Context, q providers.LookupQuery) ([]flows.O
 	return nil, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("Alibaba Cloud has no look-up %q", q.Name)}
 }
 
-// Submit sends the order once. AutoRetry stays off: the SDK would otherwise re-send the same
-// POST after a timeout or a 5xx, and a retry after a lost answer can buy twice.
+// Submit sends the order once through its API's registration (pai.go).
 func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
-	if o.API != flows.AlibabaPAI {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("the Alibaba Cloud provider does not place %s orders", o.API)}
-	}
-	if err := ctx.Err(); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
-	}
-	cred, err := p.opts.Credential()
+	s, err := spec(o.API, "place")
 	if err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
+		return providers.Result{}, err
 	}
-	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
-	client, err := p.client(o.Region, cred, tr)
+	return s.submit(ctx, p, o)
+}
+
+// Quote prices an order with its API's registration.
+func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
+	s, err := spec(o.API, "price")
 	if err != nil {
-		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
+		return providers.Quote{}, err
 	}
-	req := NewCreateProductOrdersRequest(o.CompactBody())
-	p.route(req, o.Region)
-	req.SetReadTimeout(p.opts.Timeout)
-	req.SetConnectTimeout(connect)
-	resp := NewCreateProductOrdersResponse()
-	if err := client.DoAction(req, resp); err != nil {
-		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Reach())
-	}
-	return result(resp), nil
+	return s.quote(ctx, p, o)
 }
 
 // client builds an SDK client for one call (its transport carries the call's context).
@@ -123,8 +118,7 @@ func (p *Provider) client(region string, cred config.AlibabaCredential, tr *prov
 
 // route sets scheme, host and port on the request. Domain must not contain the port: the SDK
 // builds scheme://Domain:Port/path itself.
-func (p *Provider) route(req *CreateProductOrdersRequest, region string) {
-	ep := p.endpoint(region)
+func (p *Provider) route(req *requests.RoaRequest, ep config.Endpoint) {
 	req.Scheme = requests.HTTPS
 	if ep.Scheme == "http" && config.IsLoopback(ep.Host) {
 		req.Scheme = requests.HTTP // only ever for a loopback sandbox (config.ParseEndpoint)
@@ -140,31 +134,4 @@ func (p *Provider) route(req *CreateProductOrdersRequest, region string) {
 			req.Port = "80"
 		}
 	}
-}
-
-// result maps the response; Response holds the API's other fields for --output json.
-func result(r *CreateProductOrdersResponse) providers.Result {
-	ids := r.ProductIds
-	if ids == nil {
-		ids = []string{}
-	}
-	return providers.Result{OrderID: r.OrderId, RequestID: r.RequestId, Response: map[string]any{
-		"Message": r.Message, "BuyProductRequestId": r.BuyProductRequestId, "ProductIds": ids,
-	}}
-}
-
-// Quote says what the price inquiry cannot: the four _share products are pay-as-you-go
-// activations (ChargeType POSTPAY), billed by usage, with no upfront figure to show. An order
-// with another charge type has no documented inquiry here either; neither is ever estimated.
-func (p *Provider) Quote(_ context.Context, o flows.Order) (providers.Quote, error) {
-	var b struct{ Products []struct{ ChargeType string } }
-	if err := json.Unmarshal(o.CompactBody(), &b); err != nil {
-		return providers.Quote{}, &providers.Error{Kind: providers.Invalid, Message: "read the order body: " + err.Error(), Err: err}
-	}
-	for _, pr := range b.Products {
-		if pr.ChargeType != "POSTPAY" {
-			return providers.Quote{Note: providers.NoPriceInquiry}, nil
-		}
-	}
-	return providers.Quote{Note: providers.NoUpfrontPrice}, nil
 }

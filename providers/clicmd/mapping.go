@@ -3,7 +3,13 @@
 // cmd.exe, for reviewers and teams who run orders through their own toolchain.
 package clicmd
 
-import "cloudorder/flows"
+import (
+	"cloudorder/flows"
+	"cloudorder/providers"
+	// The provider packages register their APIs' CLI mappings (providers.RegisterCLI).
+	_ "cloudorder/providers/alibaba"
+	_ "cloudorder/providers/huawei"
+)
 
 // style is how a CLI takes the request.
 type style int
@@ -18,32 +24,24 @@ const (
 	jsonInput
 )
 
-// Mapping says how one API is called through its cloud's CLI. It is data keyed by API id so a
-// new API adds one entry (and later moves into the API's own registration).
+// Mapping says how one API is called through its cloud's CLI: the mapping the API's provider
+// file registers (providers.RegisterCLI), with the way its tool takes the request.
 type Mapping struct {
-	Tool      string // executable: "aliyun" or "hcloud"
-	Service   string // aliyun product code (lower case) or KooCLI service name
-	Operation string // API name as the CLI knows it
-	File      string // jsonInput: the JSON input file the snippet writes
-	Preview   string // the CLI's flag that shows the request without sending it
-	style     style
-}
-
-// mappings: the aliyun product and operation from aliyun-openapi-meta
-// metadatas/aiworkspace/CreateProductOrders.json; the KooCLI service names are the API
-// Explorer product names (https://console.huaweicloud.com/apiexplorer/#/openapi/DSC/doc?api=CreateProductOrder,
-// .../WorkspaceApp/doc?api=CreateOrder).
-var mappings = map[flows.APIID]Mapping{
-	flows.AlibabaPAI: {Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders",
-		Preview: "--cli-dry-run", style: bodyArg},
-	flows.HuaweiDSC: {Tool: "hcloud", Service: "DSC", Operation: "CreateProductOrder",
-		File: "DSC_CreateProductOrder.json", Preview: "--dryrun", style: jsonInput},
-	flows.HuaweiWorkspaceApp: {Tool: "hcloud", Service: "WorkspaceApp", Operation: "CreateOrder",
-		File: "WorkspaceApp_CreateOrder.json", Preview: "--dryrun", style: jsonInput},
+	providers.CLI
+	style style
 }
 
 // For returns the CLI mapping of api; ok is false when no CLI command is known for it.
 func For(api flows.APIID) (Mapping, bool) {
-	m, ok := mappings[api]
-	return m, ok
+	c, ok := providers.CLIFor(api)
+	if !ok {
+		return Mapping{}, false
+	}
+	switch c.Tool {
+	case "aliyun":
+		return Mapping{CLI: c, style: bodyArg}, true
+	case "hcloud":
+		return Mapping{CLI: c, style: jsonInput}, true
+	}
+	return Mapping{}, false
 }

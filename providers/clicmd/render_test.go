@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // stub is a fake aliyun/hcloud: it records its arguments (NUL-separated, so any byte survives)
@@ -167,7 +168,7 @@ func TestPrintedCommandsRunUnderSh(t *testing.T) {
 		t.Skip("no sh")
 	}
 	for name, o := range orders(t) {
-		for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			t.Run(name+"/"+string(lang), func(t *testing.T) {
 				ep := endpointOf(o)
 				text, err := Render(o, ep, SH, lang)
@@ -188,7 +189,7 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 	for name, o := range orders(t) {
 		t.Run(name, func(t *testing.T) {
 			ep := endpointOf(o)
-			text, err := Render(o, ep, PWSH, flows.EN)
+			text, err := Render(o, ep, PWSH, i18n.EN)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -201,18 +202,18 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 // and a port kept.
 func TestEndpointOverrideIsTheTarget(t *testing.T) {
 	o := orders(t)["alibaba-dataworks.json"]
-	text, err := Render(o, "http://127.0.0.1:8790", SH, flows.EN)
+	text, err := Render(o, "http://127.0.0.1:8790", SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, o, "http://127.0.0.1:8790", runSnippet(t, []string{"sh", "-c"}, text))
 	h := orders(t)["huawei-dsc.json"]
-	text, err = Render(h, "https://dsc.example.com:8443", SH, flows.EN)
+	text, err = Render(h, "https://dsc.example.com:8443", SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, h, "https://dsc.example.com:8443", runSnippet(t, []string{"sh", "-c"}, text))
-	if _, err := Render(o, "http://example.com", SH, flows.EN); err == nil {
+	if _, err := Render(o, "http://example.com", SH, i18n.EN); err == nil {
 		t.Error("plain http to a remote host must be refused, as everywhere else")
 	}
 }
@@ -222,7 +223,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 	for _, sh := range Shells {
 		for _, name := range []string{"alibaba-oss.json", "huawei-dsc.json", "huawei-workspaceapp.json"} {
 			o := all[name]
-			for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+			for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 				text, err := Render(o, endpointOf(o), sh, lang)
 				if err != nil {
 					t.Fatalf("%s %s: %v", sh, name, err)
@@ -233,7 +234,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 				if !strings.Contains(last, m.Preview) || !(strings.HasPrefix(last, "# ") || strings.HasPrefix(last, "REM ")) {
 					t.Errorf("%s %s: the last line must be a comment naming %s: %q", sh, name, m.Preview, last)
 				}
-				unverified := map[flows.Lang]string{flows.EN: "Unverified: hcloud was not run", flows.ZH: "未经验证:构建 cloudorder 时未运行过 hcloud"}[lang]
+				unverified := map[i18n.Lang]string{i18n.EN: "Unverified: hcloud was not run", i18n.ZH: "未经验证:构建 cloudorder 时未运行过 hcloud"}[lang]
 				if m.Tool == "hcloud" && !strings.Contains(text, unverified) {
 					t.Errorf("%s %s: no line says hcloud was not run:\n%s", sh, name, text)
 				}
@@ -247,7 +248,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 
 func TestCmdSnippets(t *testing.T) {
 	o := orders(t)["alibaba-oss.json"]
-	text, err := Render(o, endpointOf(o), CMD, flows.EN)
+	text, err := Render(o, endpointOf(o), CMD, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,12 +261,12 @@ func TestCmdSnippets(t *testing.T) {
 	if !strings.Contains(text, "\nchcp 65001 >NUL\naliyun ") {
 		t.Errorf("a body with Chinese text needs the UTF-8 code page first:\n%s", text)
 	}
-	plain, _ := Render(orders(t)["alibaba-dataworks.json"], endpointOf(o), CMD, flows.EN)
+	plain, _ := Render(orders(t)["alibaba-dataworks.json"], endpointOf(o), CMD, i18n.EN)
 	if strings.Contains(plain, "chcp") {
 		t.Errorf("an ASCII order needs no code page change:\n%s", plain)
 	}
 	pct := flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: json.RawMessage(`{"Products":[{"ProductCode":"100%"}]}`)}
-	if _, err := Render(pct, endpointOf(pct), CMD, flows.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
+	if _, err := Render(pct, endpointOf(pct), CMD, i18n.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
 		t.Errorf("a %% in a cmd.exe body must be refused with the way out, got %v", err)
 	}
 	// cmd.exe toggles at every double quote, \" included: the & after x\" is outside its

@@ -3,7 +3,7 @@ package clicmd
 import (
 	"strings"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Shell is the shell a command is printed for.
@@ -168,7 +168,7 @@ func quoteFor(sh Shell, s string) string {
 }
 
 // comment writes one comment line.
-func comment(sh Shell, t flows.Text, lang flows.Lang) string {
+func comment(sh Shell, t i18n.Text, lang i18n.Lang) string {
 	if sh == CMD {
 		return "REM " + t.In(lang) + "\n"
 	}

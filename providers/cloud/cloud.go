@@ -90,7 +90,12 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 func openLive(opts Options) (router, error) {
 	r := router{}
 	probed := map[string]providers.Mode{}
-	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
+	for _, a := range flows.APIs() {
+		api := a.ID
+		c, ok := clouds[a.Cloud]
+		if !ok {
+			return nil, fmt.Errorf("%s: no provider for cloud %q", api, a.Cloud)
+		}
 		ep, err := endpointFor(opts, api)
 		if err != nil {
 			return nil, err
@@ -103,23 +108,52 @@ func openLive(opts Options) (router, error) {
 			}
 			o := opts
 			o.Mode = m // Live, Sandbox or LocalEndpoint
-			r[api] = liveProvider(o, api, ep)
+			r[api] = c.live(o, ep)
 			continue
 		}
-		r[api] = liveProvider(opts, api, ep)
+		r[api] = c.live(opts, ep)
 	}
 	return r, nil
 }
 
-// liveProvider is api's SDK provider with the user's credentials.
-func liveProvider(opts Options, api flows.APIID, ep *config.Endpoint) providers.Provider {
-	if api == flows.AlibabaPAI {
-		return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-			Credential: func() (config.AlibabaCredential, error) { return config.AlibabaProfile(opts.Getenv, opts.Profile) }})
-	}
-	return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-		Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
+// cloud opens one cloud's SDK provider, which serves every API of that cloud.
+type cloud struct {
+	// live uses the user's credentials; ep nil = the SDK's own endpoints.
+	live func(opts Options, ep *config.Endpoint) providers.Provider
+	// sandbox uses the sandbox's published keys at ep.
+	sandbox func(opts Options, ep config.Endpoint) providers.Provider
 }
+
+// clouds are the providers by flows.API.Cloud: the router sends each API to its cloud's.
+var clouds = map[string]cloud{
+	"alibaba": {
+		live: func(opts Options, ep *config.Endpoint) providers.Provider {
+			return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.AlibabaCredential, error) { return config.AlibabaProfile(opts.Getenv, opts.Profile) }})
+		},
+		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
+			cred := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
+				AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: sandboxKeys}
+			return alibaba.New(alibaba.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.AlibabaCredential, error) { return cred, nil }})
+		},
+	},
+	"huawei": {
+		live: func(opts Options, ep *config.Endpoint) providers.Provider {
+			return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
+		},
+		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
+			cred := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
+				ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: sandboxKeys}
+			return huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
+				Credential: func() (config.HuaweiCredential, error) { return cred, nil }})
+		},
+	},
+}
+
+// sandboxKeys is the credential source the sandbox's providers report.
+const sandboxKeys = "sandbox (built-in keys)"
 
 // endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own,
 // checked by the router when an order's region is known). Each passes the one endpoint gate.
@@ -154,20 +188,22 @@ func openSandbox(opts Options) (router, io.Closer, error) {
 	return sandboxRouter(opts, ep), srv, nil
 }
 
-// sandboxRouter points every API at the sandbox at ep with the sandbox's published keys.
+// sandboxRouter points every API at the sandbox at ep with the sandbox's published keys: one
+// provider per cloud, shared by that cloud's APIs.
 func sandboxRouter(opts Options, ep config.Endpoint) router {
-	const source = "sandbox (built-in keys)"
-	ali := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
-		AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: source}
-	hw := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
-		ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: source}
-	hwp := huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-		Credential: func() (config.HuaweiCredential, error) { return hw, nil }})
-	r := router{
-		flows.AlibabaPAI: alibaba.New(alibaba.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-			Credential: func() (config.AlibabaCredential, error) { return ali, nil }}),
-		flows.HuaweiDSC:          hwp,
-		flows.HuaweiWorkspaceApp: hwp,
+	r := router{}
+	byCloud := map[string]providers.Provider{}
+	for _, a := range flows.APIs() {
+		p, ok := byCloud[a.Cloud]
+		if !ok {
+			c, known := clouds[a.Cloud]
+			if !known {
+				continue // the router answers "no provider places … orders"
+			}
+			p = c.sandbox(opts, ep)
+			byCloud[a.Cloud] = p
+		}
+		r[a.ID] = p
 	}
 	return r
 }

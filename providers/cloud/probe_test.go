@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -73,21 +74,31 @@ func TestProbeOfASilentEndpointIsShort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ln.Close()
-	held := make(chan net.Conn, 8)
+	var (
+		mu   sync.Mutex
+		held []net.Conn
+		done = make(chan struct{})
+	)
+	// Stop accepting, wait for the accept loop to end, then drop what it held.
 	defer func() {
-		close(held)
-		for c := range held {
+		ln.Close()
+		<-done
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range held {
 			c.Close()
 		}
 	}()
 	go func() {
+		defer close(done)
 		for {
 			c, err := ln.Accept()
 			if err != nil {
 				return
 			}
-			held <- c // keep it open, never answer
+			mu.Lock()
+			held = append(held, c) // keep it open, never answer
+			mu.Unlock()
 		}
 	}()
 	start := time.Now()

@@ -91,7 +91,7 @@ func (r router) PayOrder(ctx context.Context, pay providers.Payment) (providers.
 	if pp, ok := p.(providers.Payer); ok {
 		return pp.PayOrder(ctx, pay)
 	}
-	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("not sent: %s orders are not paid separately", pay.API)}
+	return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("%s orders are not paid separately", pay.API)}
 }
 
 // Unpaid routes to the API's provider.

@@ -13,6 +13,7 @@ import (
 	dscmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -130,7 +131,7 @@ func (p *Provider) dscProductID(ctx context.Context, q providers.LookupQuery) ([
 		// The label sits beside the value in every picker: say the price, not the id again.
 		en := joinLabel(joinSpace(amount, currency), period.EN)
 		zh := joinLabel(joinSpace(amount, currency), period.ZH)
-		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh), Help: providers.ListPriceCaveat})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(en, zh), Help: providers.ListPriceCaveat})
 	}
 	if len(out) == 0 {
 		return nil, &providers.Error{Kind: providers.Rejected, Message: "BSS priced the item but named no product id for it"}
@@ -162,20 +163,20 @@ func int32s(in map[string]string, names ...string) (map[string]int32, error) {
 }
 
 // periodText is "1 month" / "2 years" (2 month, 3 year, as both DSC and BSS number them).
-func periodText(periodType, n int32) flows.Text {
+func periodText(periodType, n int32) i18n.Text {
 	switch periodType {
 	case 2:
 		if n == 1 {
-			return flows.T("1 month", "1 个月")
+			return i18n.T("1 month", "1 个月")
 		}
-		return flows.Tf("%d months", "%d 个月", n)
+		return i18n.Tf("%d months", "%d 个月", n)
 	case 3:
 		if n == 1 {
-			return flows.T("1 year", "1 年")
+			return i18n.T("1 year", "1 年")
 		}
-		return flows.Tf("%d years", "%d 年", n)
+		return i18n.Tf("%d years", "%d 年", n)
 	}
-	return flows.Tf("period type %d × %d", "周期类型 %d × %d", periodType, n)
+	return i18n.Tf("period type %d × %d", "周期类型 %d × %d", periodType, n)
 }
 
 func joinSpace(a, b string) string {
@@ -188,22 +189,27 @@ func joinSpace(a, b string) string {
 	return a + " " + b
 }
 
-// Quote prices an order: DSC through BSS, item by item; Workspace App has no documented
-// inquiry for its servers, which the quote says rather than guessing.
+// Quote prices an order with its API's price inquiry; an API without a documented inquiry
+// says so rather than guessing.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	switch o.API {
-	case flows.HuaweiWorkspaceApp:
-		return providers.Quote{Note: providers.NoPriceInquiry}, nil
-	case flows.HuaweiDSC:
-	default:
-		return providers.Quote{}, invalid(fmt.Errorf("the Huawei Cloud provider does not price %s orders", o.API))
+	s, err := spec(o.API, "price")
+	if err != nil {
+		return providers.Quote{}, err
 	}
+	if s.quote == nil {
+		return providers.Quote{Note: providers.NoPriceInquiry}, nil
+	}
+	return s.quote(ctx, p, o)
+}
+
+// quoteDSC prices a DSC order through BSS, item by item (registered in dsc.go).
+func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error) {
 	var b dscmodel.PeriodOrderRequest
 	if err := decodeStrict(o.CompactBody(), &b); err != nil {
 		return providers.Quote{}, invalid(err)
 	}
 	if b.ChargingMode != 0 {
-		return providers.Quote{Note: flows.T("only yearly/monthly (charging_mode 0) DSC orders have a price inquiry",
+		return providers.Quote{Note: i18n.T("only yearly/monthly (charging_mode 0) DSC orders have a price inquiry",
 			"只有包周期(charging_mode 0)的数据安全中心订单可以询价")}, nil
 	}
 	items := make([]bssmodel.PeriodProductInfo, len(b.ProductInfos))
@@ -240,12 +246,12 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 // PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
 func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	switch {
-	case pay.API != flows.HuaweiDSC && pay.API != flows.HuaweiWorkspaceApp:
+	case apis[pay.API].submit == nil: // not an API of this provider
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
 	case ctx.Err() != nil:
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + ctx.Err().Error(), Err: ctx.Err()}
+		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: ctx.Err().Error(), Err: ctx.Err()}
 	}
 	c, err := p.bssCall(ctx, pay.Region)
 	if err != nil {
@@ -271,10 +277,11 @@ func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (provide
 	return providers.Result{OrderID: pay.OrderID, RequestID: c.RequestID(), Response: map[string]any{"paid": true}}, nil
 }
 
-// Unpaid: DSC creates its orders unpaid (they are paid in the Billing Center, or with
-// PayOrder). The link is the Billing Center's order list of the account's site.
+// Unpaid: an API registered unpaid (DSC) creates its orders unpaid: they are paid in the
+// Billing Center, or with PayOrder. The link is the Billing Center's order list of the
+// account's site.
 func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
-	if api != flows.HuaweiDSC {
+	if !apis[api].unpaid {
 		return false, ""
 	}
 	if p.intl() {

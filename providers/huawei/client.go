@@ -14,13 +14,8 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	hwconfig "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/httphandler"
-	dsc "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1"
-	dscregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/region"
-	workspaceapp "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1"
-	wsaregion "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/region"
 
 	"cloudorder/config"
-	"cloudorder/flows"
 )
 
 // call is one SDK call's client and what it observed.
@@ -42,28 +37,15 @@ func (c *call) RequestID() string {
 	return c.requestID
 }
 
-// endpoint is where api's requests for region go: the override, else the SDK's region table
+// endpoint is where svc's requests for region go: the override, else the SDK's region table
 // (which also honours HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION> and ~/.huaweicloud/regions.yaml).
-func (p *Provider) endpoint(api flows.APIID, region string) (string, error) {
+func (p *Provider) endpoint(svc service, region string) (string, error) {
 	if p.opts.Endpoint != nil {
 		return p.opts.Endpoint.String(), nil
 	}
-	var eps []string
-	switch api {
-	case flows.HuaweiDSC:
-		r, err := dscregion.SafeValueOf(region)
-		if err != nil {
-			return "", fmt.Errorf("DSC region %q: %w", region, err)
-		}
-		eps = r.Endpoints
-	case flows.HuaweiWorkspaceApp:
-		r, err := wsaregion.SafeValueOf(region)
-		if err != nil {
-			return "", fmt.Errorf("Workspace App region %q: %w", region, err)
-		}
-		eps = r.Endpoints
-	default:
-		return "", fmt.Errorf("the Huawei Cloud provider does not serve %s", api)
+	eps, err := svc.endpoints(region)
+	if err != nil {
+		return "", fmt.Errorf("%s region %q: %w", svc.name, region, err)
 	}
 	if len(eps) == 0 {
 		return "", fmt.Errorf("no endpoint for region %q", region)
@@ -71,12 +53,12 @@ func (p *Provider) endpoint(api flows.APIID, region string) (string, error) {
 	return eps[0], nil
 }
 
-// newCall builds the SDK client for one call of api (DSC or Workspace App). Everything that
-// could make the SDK act on its own is pinned: the project id is always set (else it sends a
-// literal {project_id} or asks IAM over the network), the User-Agent is set (else it writes
+// newCall builds the SDK client for one call of svc. Everything that could make the SDK act
+// on its own is pinned: the project id is always set (else it sends a literal {project_id} or
+// asks IAM over the network), the User-Agent is set (else it writes
 // ~/.huaweicloud/application_id), only one endpoint is given (no fail-over re-send), and no
 // invoker with retries is used.
-func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, projectID string) (*call, error) {
+func (p *Provider) newCall(ctx context.Context, svc service, region, projectID string) (*call, error) {
 	if projectID == "" {
 		return nil, fmt.Errorf("no project id: Huawei Cloud orders need the order's project_id")
 	}
@@ -84,7 +66,7 @@ func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, project
 	if err != nil {
 		return nil, err
 	}
-	ep, err := p.endpoint(api, region)
+	ep, err := p.endpoint(svc, region)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +74,7 @@ func (p *Provider) newCall(ctx context.Context, api flows.APIID, region, project
 	if err != nil {
 		return nil, err
 	}
-	builder := dsc.DscClientBuilder()
-	if api == flows.HuaweiWorkspaceApp {
-		builder = workspaceapp.WorkspaceAppClientBuilder()
-	}
-	return p.build(ctx, builder, ep, creds)
+	return p.build(ctx, svc.builder(), ep, creds)
 }
 
 // build finishes one call's client: one endpoint, the call's transport, no retries.
@@ -131,7 +109,7 @@ func basicCredentials(c config.HuaweiCredential, projectID string) (*basic.Crede
 	}
 	creds, err := b.SafeBuild()
 	if err != nil {
-		return nil, fmt.Errorf("Huawei Cloud credentials: %w", err)
+		return nil, fmt.Errorf("the Huawei Cloud credentials: %w", err)
 	}
 	return creds, nil
 }

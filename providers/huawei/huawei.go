@@ -5,7 +5,6 @@ package huawei
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"cloudorder/config"
@@ -30,7 +29,7 @@ type Options struct {
 	BSSSite string
 }
 
-// Provider serves flows.HuaweiDSC and flows.HuaweiWorkspaceApp.
+// Provider serves the Huawei Cloud APIs registered in this package (api.go).
 type Provider struct {
 	opts    Options
 	domains domainCache // account id per AK, for BSS
@@ -50,7 +49,9 @@ func New(opts Options) *Provider {
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	t := providers.Target{Mode: p.opts.Mode}
-	t.Endpoint, _ = p.endpoint(api, region)
+	if s, ok := apis[api]; ok {
+		t.Endpoint, _ = p.endpoint(s.service, region)
+	}
 	c, err := p.opts.Credential()
 	var miss *config.MissingError
 	switch {
@@ -69,13 +70,11 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err := ctx.Err(); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
-	switch o.API {
-	case flows.HuaweiDSC:
-		return p.submitDSC(ctx, o)
-	case flows.HuaweiWorkspaceApp:
-		return p.submitWorkspaceApp(ctx, o)
+	s, err := spec(o.API, "place")
+	if err != nil {
+		return providers.Result{}, err
 	}
-	return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not place %s orders", o.API))
+	return s.submit(ctx, p, o)
 }
 
 // invalid is a failure before anything was sent.

@@ -10,6 +10,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -47,11 +48,11 @@ func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows
 	case LookupDSCProductID:
 		return p.dscProductID(ctx, q)
 	}
-	return nil, invalid(fmt.Errorf("Huawei Cloud has no look-up %q", q.Name))
+	return nil, invalid(fmt.Errorf("no Huawei Cloud look-up is named %q", q.Name))
 }
 
 func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}
@@ -76,7 +77,7 @@ func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flo
 		if s := deref(pr.Status); s != "" && s != "normal" {
 			help = strings.TrimSpace(help + " (" + s + ")")
 		}
-		out = append(out, flows.Option{Value: id, Label: flows.T(label, label), Help: flows.T(help, help)})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(label, label), Help: i18n.T(help, help)})
 	}
 	return out, nil
 }
@@ -98,7 +99,7 @@ func sizeText(cpu, memMB string) string {
 }
 
 func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}
@@ -130,7 +131,7 @@ func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuer
 		if zh == "" {
 			zh = en
 		}
-		out = append(out, flows.Option{Value: id, Label: flows.T(en, zh)})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(en, zh)})
 	}
 	return out, nil
 }

@@ -10,6 +10,7 @@ import (
 	wsamodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -30,13 +31,13 @@ func (p *Provider) serverGroups(ctx context.Context, q providers.LookupQuery) ([
 			continue
 		}
 		label := joinLabel(deref(g.Name), deref(g.ProductId), deref(g.SubnetName))
-		out = append(out, flows.Option{Value: id, Label: flows.T(label, label), Help: flows.T(deref(g.Description), deref(g.Description))})
+		out = append(out, flows.Option{Value: id, Label: i18n.T(label, label), Help: i18n.T(deref(g.Description), deref(g.Description))})
 	}
 	return out, nil
 }
 
 func (p *Provider) listServerGroups(ctx context.Context, q providers.LookupQuery, id string) ([]wsamodel.ServerGroup, error) {
-	c, err := p.newCall(ctx, flows.HuaweiWorkspaceApp, q.Region, q.ProjectID)
+	c, err := p.newCall(ctx, workspaceAppService, q.Region, q.ProjectID)
 	if err != nil {
 		return nil, invalid(err)
 	}
@@ -118,7 +119,7 @@ func (p *Provider) vpcs(ctx context.Context, q providers.LookupQuery) ([]flows.O
 				continue
 			}
 			label := joinLabel(v.Name, v.Cidr)
-			out = append(out, flows.Option{Value: v.Id, Label: flows.T(label, label), Help: flows.T(v.Description, v.Description)})
+			out = append(out, flows.Option{Value: v.Id, Label: i18n.T(label, label), Help: i18n.T(v.Description, v.Description)})
 		}
 	}
 	return moveFirst(out, first), nil
@@ -140,7 +141,7 @@ func (p *Provider) subnets(ctx context.Context, q providers.LookupQuery) ([]flow
 			continue
 		}
 		label := joinLabel(s.Name, s.Cidr, s.AvailabilityZone)
-		out = append(out, flows.Option{Value: s.Id, Label: flows.T(label, label), Help: flows.T(s.Description, s.Description)})
+		out = append(out, flows.Option{Value: s.Id, Label: i18n.T(label, label), Help: i18n.T(s.Description, s.Description)})
 	}
 	return moveFirst(out, p.groupSubnet(ctx, q, q.Inputs["server_group_id"])), nil
 }

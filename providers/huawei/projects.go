@@ -9,6 +9,7 @@ import (
 	iammodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/iam/v3/model"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -44,11 +45,11 @@ func (p *Provider) projects(ctx context.Context, q providers.LookupQuery) ([]flo
 	})
 	out := make([]flows.Option, 0, len(own))
 	for _, pr := range own {
-		help := flows.T("A sub-project of "+q.Region+".", q.Region+" 的子项目。")
+		help := i18n.T("A sub-project of "+q.Region+".", q.Region+" 的子项目。")
 		if pr.Name == q.Region {
-			help = flows.T("The region's own project (the default).", "该区域的默认项目。")
+			help = i18n.T("The region's own project (the default).", "该区域的默认项目。")
 		}
-		out = append(out, flows.Option{Value: pr.Id, Label: flows.T(pr.Name, pr.Name), Help: help})
+		out = append(out, flows.Option{Value: pr.Id, Label: i18n.T(pr.Name, pr.Name), Help: help})
 	}
 	return out, nil
 }

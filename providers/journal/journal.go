@@ -30,9 +30,6 @@ func New(inner providers.Provider, path string) *Journal {
 	return &Journal{inner: inner, path: path, now: time.Now}
 }
 
-// Path is the history file.
-func (j *Journal) Path() string { return j.path }
-
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
 func (j *Journal) Target(api flows.APIID, region string) providers.Target {
 	return j.inner.Target(api, region)

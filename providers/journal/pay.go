@@ -22,7 +22,7 @@ func (j *Journal) Quote(ctx context.Context, o flows.Order) (providers.Quote, er
 func (j *Journal) PayOrder(ctx context.Context, p providers.Payment) (providers.Result, error) {
 	payer, ok := j.inner.(providers.Payer)
 	if !ok {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: "not sent: " + string(p.API) + " orders cannot be paid from here"}
+		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: string(p.API) + " orders cannot be paid from here"}
 	}
 	t := j.inner.Target(p.API, p.Region)
 	body := p.Body()
@@ -30,7 +30,7 @@ func (j *Journal) PayOrder(ctx context.Context, p providers.Payment) (providers.
 		Endpoint: t.Endpoint, Mode: t.Mode, Body: body, BodySHA256: BodyHash(body)}
 	if err := j.append(intent); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.Invalid,
-			Message: "not sent: the order history could not be written: " + err.Error(), Err: err}
+			Message: "the order history could not be written: " + err.Error(), Err: err}
 	}
 	res, err := payer.PayOrder(ctx, p)
 	_ = j.append(outcome(intent.ID, j.now().UTC(), res, err)) // as Submit: a lost outcome reads as "may have been paid"

@@ -10,15 +10,18 @@ import (
 	"cloudorder/flows"
 )
 
-// Alibaba AIWorkSpace CreateProductOrders: ROA, POST /api/v1/productorders (api-facts §1).
+// Alibaba Cloud ROA APIs: what their order endpoints share (signature, error shape). Each API's
+// own file (pai.go) says what differs, in an alibabaAPI.
 
-const (
-	alibabaOrderPath = "/api/v1/productorders"
-	alibabaVersion   = "2021-02-04"
-	alibabaAction    = "CreateProductOrders"
-	alibabaRegion    = "cn-hangzhou" // the body names no region; validation needs one
-	maxBody          = 1 << 20
-)
+const maxBody = 1 << 20
+
+// alibabaAPI is what differs between Alibaba order endpoints.
+type alibabaAPI struct {
+	api     *flows.API // method and path come from its declaration
+	version string     // x-acs-version
+	action  string     // x-acs-action, when the client sends one
+	region  string     // the body names no region; validation needs one
+}
 
 // apiError is one error answer; each cloud writes it in its own shape.
 type apiError struct {
@@ -27,7 +30,7 @@ type apiError struct {
 	Message string
 }
 
-// Alibaba's generic gateway errors (api-facts §1.8, D-ALI-COMMONERR).
+// Alibaba's generic gateway errors, as alibaba-cloud-sdk-go parses them (sdk/errors/server_error.go).
 var (
 	alibabaNotFound = apiError{http.StatusNotFound, "InvalidAction.NotFound",
 		"Specified api is not found, please check your url and method."}
@@ -52,56 +55,19 @@ func writeAlibabaError(w http.ResponseWriter, r *http.Request, requestID string,
 	})
 }
 
-func (s *Server) alibabaOrder(w http.ResponseWriter, r *http.Request) {
-	requestID := strings.ToUpper(newRequestID())
-	if r.Method != http.MethodPost {
-		writeAlibabaError(w, r, requestID, alibabaNotFound)
-		return
-	}
-	s.hit(flows.AlibabaPAI)
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
-		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be read: " + err.Error()})
-		return
-	}
-	if e := s.checkAlibabaRequest(r, body); e != nil {
-		writeAlibabaError(w, r, requestID, *e)
-		return
-	}
-	// Only an order the gateway would pass on takes a fault: a stray or mis-signed request
-	// must not use up the fault a test set for its order.
-	if !s.applyFault(w, r, flows.AlibabaPAI, alibabaFaults) {
-		return
-	}
-	if problems := validateBody(flows.AlibabaPAI, alibabaRegion, "", body); len(problems) > 0 {
-		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", invalidParameter(problems)})
-		return
-	}
-	orderID := newAlibabaOrderID()
-	s.record(Order{API: flows.AlibabaPAI, OrderID: orderID, RequestID: requestID, Body: append(json.RawMessage{}, body...), At: s.now()})
-	w.Header().Set("x-acs-request-id", requestID)
-	writeJSON(w, http.StatusOK, map[string]any{
-		"RequestId":           requestID,
-		"OrderId":             orderID,
-		"Message":             "正常",
-		"BuyProductRequestId": newRequestID(),
-		"ProductIds":          alibabaProductIDs(body),
-	})
-}
-
 // checkAlibabaRequest verifies the API identity, the signature and its inputs, in the order a
 // gateway would: which API, who signs, when, what was sent, whether the signature holds.
-func (s *Server) checkAlibabaRequest(r *http.Request, body []byte) *apiError {
-	if v := r.Header.Get("x-acs-version"); v != alibabaVersion {
+func (s *Server) checkAlibabaRequest(r *http.Request, body []byte, api alibabaAPI) *apiError {
+	if v := r.Header.Get("x-acs-version"); v != api.version {
 		return &apiError{http.StatusBadRequest, "InvalidVersion",
-			"Specified parameter Version is not valid: x-acs-version must be " + alibabaVersion + ", got " + quoteOrMissing(v) + "."}
+			"Specified parameter Version is not valid: x-acs-version must be " + api.version + ", got " + quoteOrMissing(v) + "."}
 	}
 	// ROA routes by method and path: the SDK's generated requests also send x-acs-action, the
 	// aliyun CLI's ROA requests do not (it sends x-acs-version and signs the rest). A header
 	// naming another action is refused; no header is the CLI's request and accepted.
-	if a := r.Header.Get("x-acs-action"); a != "" && a != alibabaAction {
+	if a := r.Header.Get("x-acs-action"); a != "" && a != api.action {
 		e := alibabaNotFound
-		e.Message += " x-acs-action must be " + alibabaAction + " (or absent) for POST " + alibabaOrderPath + ", got " + quoteOrMissing(a) + "."
+		e.Message += " x-acs-action must be " + api.action + " (or absent) for " + api.api.Method + " " + api.api.Path + ", got " + quoteOrMissing(a) + "."
 		return &e
 	}
 	ak, sig, ok := parseAlibabaAuth(r.Header.Get("Authorization"))
@@ -155,4 +121,42 @@ func quoteOrMissing(v string) string {
 		return "nothing"
 	}
 	return "\"" + v + "\""
+}
+
+// alibabaOrder answers an order request of api.
+func (s *Server) alibabaOrder(w http.ResponseWriter, r *http.Request, api alibabaAPI) {
+	requestID := strings.ToUpper(newRequestID())
+	if r.Method != api.api.Method {
+		writeAlibabaError(w, r, requestID, alibabaNotFound)
+		return
+	}
+	s.hit(api.api.ID)
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	if err != nil {
+		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", "The request body could not be read: " + err.Error()})
+		return
+	}
+	if e := s.checkAlibabaRequest(r, body, api); e != nil {
+		writeAlibabaError(w, r, requestID, *e)
+		return
+	}
+	// Only an order the gateway would pass on takes a fault: a stray or mis-signed request
+	// must not use up the fault a test set for its order.
+	if !s.applyFault(w, r, api.api.ID, alibabaFaults) {
+		return
+	}
+	if problems := validateBody(api.api.ID, api.region, "", body); len(problems) > 0 {
+		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", invalidParameter(problems)})
+		return
+	}
+	orderID := newAlibabaOrderID()
+	s.record(Order{API: api.api.ID, OrderID: orderID, RequestID: requestID, Body: append(json.RawMessage{}, body...), At: s.now()})
+	w.Header().Set("x-acs-request-id", requestID)
+	writeJSON(w, http.StatusOK, map[string]any{
+		"RequestId":           requestID,
+		"OrderId":             orderID,
+		"Message":             "正常",
+		"BuyProductRequestId": newRequestID(),
+		"ProductIds":          alibabaProductIDs(body),
+	})
 }

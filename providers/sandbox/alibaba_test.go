@@ -136,7 +136,7 @@ func TestAlibabaRejectsMalformedAndFormBodies(t *testing.T) {
 		}
 	}
 	req := newAlibabaRequest(t, s, "")
-	req.FormParams["body"] = alibabaBody // the generated-request mistake of api-facts §1.6 (a)
+	req.FormParams["body"] = alibabaBody // the mistake a generated request type with a tagged Body field makes
 	delete(req.Headers, "Content-Type")
 	_, err := alibabaClient(t, AlibabaAccessKeySecret).ProcessCommonRequest(req)
 	var se *alierrors.ServerError
@@ -162,8 +162,8 @@ func TestAlibabaWrongAPIVersionOrAction(t *testing.T) {
 	}
 }
 
-// createProductOrders is api-facts §1.6 (a): a custom ROA request type sent with DoAction, the
-// shape a provider built on the generated-request pattern uses.
+// createProductOrders is providers/alibaba/request.go's way: a custom ROA request type sent
+// with DoAction, the shape a provider built on the generated-request pattern uses.
 type createProductOrders struct{ *requests.RoaRequest }
 
 type createProductOrdersResponse struct {

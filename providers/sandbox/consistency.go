@@ -11,12 +11,10 @@ import (
 // checked for the IDs the sandbox hands out (other IDs pass, as before): a subnet that is not
 // in the order's VPC, and a DSC product id that belongs to another spec, region or period (a
 // stale look-up). Paths and wording as validateBody's.
+// Each API's emulation names its own check (emulation.account).
 func accountProblems(api flows.APIID, body []byte) []string {
-	switch api {
-	case flows.HuaweiWorkspaceApp:
-		return networkProblems(body)
-	case flows.HuaweiDSC:
-		return productIDProblems(body)
+	if check := emulations[api].account; check != nil {
+		return check(body)
 	}
 	return nil
 }

@@ -77,9 +77,7 @@ func (f Fault) check() error {
 	default:
 		return fmt.Errorf("unknown kind %q: use latency, http500, throttle, reset or hang", f.Kind)
 	}
-	switch f.API {
-	case "", flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp:
-	default:
+	if f.API != "" && flows.Find(f.API) == nil {
 		return fmt.Errorf("unknown api %q", f.API)
 	}
 	if f.Count < 0 {

@@ -60,7 +60,7 @@ func alibabaClientAK(t *testing.T, ak, secret string) *sdk.Client {
 	return c
 }
 
-// newAlibabaRequest is CreateProductOrders as a ROA CommonRequest (api-facts §1.6 (b)).
+// newAlibabaRequest is CreateProductOrders as a ROA CommonRequest, the other way an SDK user could send it.
 func newAlibabaRequest(t *testing.T, s *Server, body string) *requests.CommonRequest {
 	t.Helper()
 	req := requests.NewCommonRequest()

@@ -11,10 +11,11 @@ import (
 	"cloudorder/flows"
 )
 
-// Huawei Cloud DSC (POST /v1/{project_id}/period/order) and Workspace App
-// (POST /v1/{project_id}/bundles/subscribe/order, plus its GET look-ups) — api-facts §2–4.
+// Huawei Cloud APIs behind the API gateway (APIG): what their order endpoints share (signature,
+// error shape, project check). Each API's own file (dsc.go, workspaceapp.go) says what differs,
+// in a huaweiAPI; Workspace App's GET look-ups are in lookups.go.
 
-// huaweiAPI is what differs between the two services' order endpoints.
+// huaweiAPI is what differs between the services' order endpoints.
 type huaweiAPI struct {
 	id         flows.APIID
 	invalid    string // error code for a body that breaks a documented rule
@@ -23,14 +24,12 @@ type huaweiAPI struct {
 	regionFrom func(body []byte) string
 }
 
-var (
-	huaweiDSC = huaweiAPI{id: flows.HuaweiDSC, invalid: "dsc.40000011", forbidden: "dsc.40300001",
-		internal:   apiError{http.StatusInternalServerError, "dsc.50000001", "Internal server error"},
-		regionFrom: dscRegion}
-	huaweiWSA = huaweiAPI{id: flows.HuaweiWorkspaceApp, invalid: "WKS.00211102", forbidden: "WKS.00081102",
-		internal:   apiError{http.StatusInternalServerError, "WKS.00211401", "Internal error"},
-		regionFrom: func([]byte) string { return "cn-north-4" }}
-)
+// emulateHuawei registers api's order endpoint.
+func emulateHuawei(api huaweiAPI, e emulation) {
+	e.api = flows.Find(api.id)
+	e.order = func(s *Server, w http.ResponseWriter, r *http.Request, pid string) { s.huaweiOrder(w, r, pid, api) }
+	emulate(e)
+}
 
 // Gateway (APIG) errors, shared by both services.
 var (
@@ -54,7 +53,8 @@ func writeHuaweiError(w http.ResponseWriter, e apiError) {
 	writeJSON(w, e.Status, body)
 }
 
-// huawei routes /v1/{project_id}/… to an order endpoint or a look-up.
+// huawei routes /v1/{project_id}/… to a look-up (the order endpoints are routed by
+// emulation.go).
 func (s *Server) huawei(w http.ResponseWriter, r *http.Request) {
 	parts := strings.SplitN(strings.TrimPrefix(r.URL.Path, "/v1/"), "/", 2)
 	if len(parts) != 2 {
@@ -63,10 +63,6 @@ func (s *Server) huawei(w http.ResponseWriter, r *http.Request) {
 	}
 	pid, rest := parts[0], parts[1]
 	switch {
-	case rest == "period/order" && r.Method == http.MethodPost:
-		s.huaweiOrder(w, r, pid, huaweiDSC)
-	case rest == "bundles/subscribe/order" && r.Method == http.MethodPost:
-		s.huaweiOrder(w, r, pid, huaweiWSA)
 	case lookups[rest] != nil && r.Method == http.MethodGet:
 		s.huaweiLookup(w, r, pid, rest)
 	default:
@@ -109,7 +105,8 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 // the project is the sandbox account's.
 func (s *Server) checkHuaweiRequest(r *http.Request, pid string, body []byte, api huaweiAPI) *apiError {
 	if pid == "{project_id}" {
-		// What an endpoint-only SDK client without a project id sends (api-facts §4.1).
+		// What an SDK client given an endpoint but no project id sends: the path keeps its
+		// literal {project_id}.
 		return &apiError{http.StatusBadRequest, api.invalid,
 			"Invalid parameter: project_id: the project id was not set (the path has a literal {project_id}); give the SDK credentials a project id (HUAWEICLOUD_SDK_PROJECT_ID)"}
 	}

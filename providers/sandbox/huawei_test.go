@@ -105,7 +105,7 @@ func TestHuaweiWrongProjectIsForbidden(t *testing.T) {
 
 func TestHuaweiMissingProjectID(t *testing.T) {
 	s := startSandbox(t, Options{})
-	// An endpoint-only client without a project id sends a literal {project_id} (api-facts §4.1).
+	// An endpoint-only client without a project id sends a literal {project_id}.
 	_, err := dscOrder(t, dscClient(t, s, HuaweiSK, "", 0), dscBody)
 	se := huaweiError(t, err)
 	if se.StatusCode != 400 || se.ErrorCode != "dsc.40000011" || !strings.Contains(se.ErrorMessage, "project id was not set") {
@@ -132,7 +132,7 @@ func TestHuaweiInvalidBodyNamesPathAndRule(t *testing.T) {
 		if se.StatusCode != 400 || se.ErrorCode != "WKS.00211102" || !strings.Contains(se.ErrorMessage, "body.resources[0].create_services.root_volume.size: ") {
 			t.Fatalf("wsa: got %d %s %s", se.StatusCode, se.ErrorCode, se.ErrorMessage)
 		}
-		// The SDK sends a nil required pointer as JSON null (api-facts §4.4): rejected, not crashed on.
+		// The SDK sends a nil required pointer as JSON null: rejected, not crashed on.
 		_, err = wsaClient(t, s, HuaweiSK, ProjectID, 0).CreateOrder(&wsamodel.CreateOrderRequest{Body: &wsamodel.CreateOrderReq{
 			Type: "createApps", Resources: []wsamodel.Resource{{SubscriptionNum: 1}}}})
 		if se := huaweiError(t, err); se.StatusCode != 400 || !strings.Contains(se.ErrorMessage, "create_services") {

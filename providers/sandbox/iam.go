@@ -34,9 +34,8 @@ func projectIDFor(name string) string {
 // sandboxProjects lists a project per region either Huawei API offers, sorted by name.
 func sandboxProjects() []projectInfo {
 	seen := map[string]bool{"cn-north-4_dev": true, "MOS": true}
-	for _, id := range []flows.APIID{flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
-		api := flows.Find(id)
-		if api == nil {
+	for _, api := range flows.APIs() {
+		if api.Cloud != "huawei" {
 			continue
 		}
 		for _, f := range api.Fields {

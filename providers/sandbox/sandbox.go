@@ -2,7 +2,7 @@
 // CreateProductOrders, Huawei DSC CreateProductOrder, Huawei Workspace App CreateOrder) that the
 // REAL SDKs talk to: same methods, paths, status codes and JSON shapes, signatures verified with
 // the sandbox's own keys, bodies validated by the flows package, and faults injected on demand
-// (DESIGN.md §5). Nothing it accepts is bought.
+// (docs/design.md, "Sandbox"). Nothing it accepts is bought.
 //
 // Answers, in the order they are checked:
 //

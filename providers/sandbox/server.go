@@ -84,7 +84,7 @@ func (s *Server) Close() error {
 	return err
 }
 
-// serve routes one request. The three APIs' paths do not collide, so one port serves all.
+// serve routes one request. The APIs' paths do not collide, so one port serves all.
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	// Add under the lock that Close takes before Wait, so every Add happens before Wait.
 	s.mu.Lock()
@@ -98,13 +98,15 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.inflight.Done()
 
 	p := r.URL.Path
+	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints
+		e.order(s, w, r, pid)
+		return
+	}
 	switch {
 	case strings.HasPrefix(p, "/_sandbox/"):
 		s.controls(w, r)
-	case p == alibabaOrderPath:
-		s.alibabaOrder(w, r)
 	case strings.HasPrefix(p, "/api/"):
-		writeAlibabaError(w, r, newRequestID(), alibabaNotFound)
+		writeAlibabaError(w, r, strings.ToUpper(newRequestID()), alibabaNotFound)
 	case strings.HasPrefix(p, "/v1/"):
 		s.huawei(w, r)
 	case strings.HasPrefix(p, "/v3/auth/"):

@@ -11,7 +11,7 @@ import (
 	"strings"
 )
 
-// Alibaba ROA signature v1 (api-facts §1.7), rebuilt from what arrived exactly as
+// Alibaba ROA signature v1 (alibaba-cloud-sdk-go sdk/auth/roa_signature_composer.go), rebuilt from what arrived exactly as
 // alibaba-cloud-sdk-go builds it before sending (sdk/auth/roa_signature_composer.go).
 
 // alibabaStringToSign is METHOD, the non-empty Accept/Content-MD5/Content-Type/Date values,

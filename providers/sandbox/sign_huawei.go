@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Huawei SDK-HMAC-SHA256 (api-facts §4.4), rebuilt from what arrived exactly as
+// Huawei SDK-HMAC-SHA256 (huaweicloud-sdk-go-v3 core/auth/signer/signer.go; https://support.huaweicloud.com/devg-apisign/api-sign-algorithm.html), rebuilt from what arrived exactly as
 // huaweicloud-sdk-go-v3 builds it (core/auth/signer/signer.go). Implemented here rather than
 // through the SDK's signer so the server depends on the wire format, not on SDK internals; the
 // tests prove it against requests the real SDK signed.

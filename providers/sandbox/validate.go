@@ -42,8 +42,8 @@ func validateBody(api flows.APIID, region, projectID string, body []byte) []stri
 			continue
 		}
 		path := p.Path
-		if path == "region" && api == flows.HuaweiDSC {
-			path = "body.region_id" // the sandbox took the order's region from region_id
+		if rp := emulations[api].regionPath; path == "region" && rp != "" {
+			path = rp // where the sandbox took the order's region from
 		}
 		out = append(out, path+": "+p.Msg.EN)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -171,7 +172,7 @@ func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, c
 		}
 	}
 	p := label + " (" + r.t(txtDefault) + ": " + def + "): "
-	if r.lang == flows.ZH {
+	if r.lang == i18n.ZH {
 		p = label + "(" + r.t(txtDefault) + ":" + def + "): "
 	}
 	for {
@@ -203,7 +204,7 @@ func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, c
 // resolve turns a typed line into a value: blank keeps the default, - leaves the field out, a
 // number picks a choice, anything else is a value (matched to an option when one fits; one
 // outside closed choices is left to flows.CheckValue, which names the documented rule).
-func (r *runner) resolve(s string, opts []flows.Option, cur string, closed, numbers bool) (string, *flows.Text) {
+func (r *runner) resolve(s string, opts []flows.Option, cur string, closed, numbers bool) (string, *i18n.Text) {
 	switch s {
 	case "":
 		return cur, nil
@@ -213,7 +214,7 @@ func (r *runner) resolve(s string, opts []flows.Option, cur string, closed, numb
 	if numbers {
 		if n, err := strconv.Atoi(s); err == nil {
 			if n < 1 || n > len(opts) {
-				t := flows.Tf("there is no choice %d: type a number from 1 to %d", "没有第 %d 项:请输入 1 到 %d 之间的数字", n, len(opts))
+				t := i18n.Tf("there is no choice %d: type a number from 1 to %d", "没有第 %d 项:请输入 1 到 %d 之间的数字", n, len(opts))
 				return "", &t
 			}
 			return opts[n-1].Value, nil
@@ -278,11 +279,11 @@ func (r *runner) askCount(s flows.Slot, label string) error {
 	a := r.answers[r.api.ID]
 	f := s.Field
 	cur := a.Count(s.Path)
-	bounds := flows.Tf("at least %d", "至少 %d", f.MinItems)
+	bounds := i18n.Tf("at least %d", "至少 %d", f.MinItems)
 	if f.MaxItems > 0 {
-		bounds = flows.Tf("%d to %d", "%d 到 %d", f.MinItems, f.MaxItems)
+		bounds = i18n.Tf("%d to %d", "%d 到 %d", f.MinItems, f.MaxItems)
 	}
-	p := flows.Tf("%s: how many? (%s) (default: %d): ", "%s:几项?(%s)(默认:%d): ", label, bounds.In(r.lang), cur).In(r.lang)
+	p := i18n.Tf("%s: how many? (%s) (default: %d): ", "%s:几项?(%s)(默认:%d): ", label, bounds.In(r.lang), cur).In(r.lang)
 	n := cur
 	for {
 		line, err := r.prompt(p)
@@ -296,7 +297,7 @@ func (r *runner) askCount(s flows.Slot, label string) error {
 		if line != "" {
 			v, err := strconv.Atoi(line)
 			if err != nil || v < f.MinItems || (f.MaxItems > 0 && v > f.MaxItems) {
-				r.println(r.t(txtError) + flows.Tf("type a whole number, %s", "请输入整数,%s", bounds.In(r.lang)).In(r.lang))
+				r.println(r.t(txtError) + i18n.Tf("type a whole number, %s", "请输入整数,%s", bounds.In(r.lang)).In(r.lang))
 				continue
 			}
 			n = v
@@ -320,7 +321,7 @@ func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 	a := r.answers[r.api.ID]
 	opts := slices.Clone(f.OptionsAt(s.Ctx(a)))
 	if f.Kind == flows.Boolean && len(opts) == 0 {
-		opts = []flows.Option{{Value: "true", Label: flows.T("Yes", "是")}, {Value: "false", Label: flows.T("No", "否")}}
+		opts = []flows.Option{{Value: "true", Label: i18n.T("Yes", "是")}, {Value: "false", Label: i18n.T("No", "否")}}
 	}
 	if f.Lookup == "" || r.o.Provider == nil {
 		return opts, nil
@@ -362,7 +363,7 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 		opts, err := r.o.Provider.Lookup(ctx, q)
 		done <- answer{opts, err}
 	}()
-	r.print(flows.Tf("Looking up %s in %s… ", "正在查询 %s(%s)…", r.label(f), region).In(r.lang))
+	r.print(i18n.Tf("Looking up %s in %s… ", "正在查询 %s(%s)…", r.label(f), region).In(r.lang))
 	var ans answer
 	select {
 	case ans = <-done:
@@ -372,9 +373,9 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 		return nil, errCanceled
 	}
 	if ans.err != nil {
-		r.println(flows.Tf("failed: %v; type the value yourself.", "失败:%v;请自行输入取值。", ans.err).In(r.lang))
+		r.println(i18n.Tf("failed: %v; type the value yourself.", "失败:%v;请自行输入取值。", ans.err).In(r.lang))
 	} else {
-		r.println(flows.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
+		r.println(i18n.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
 	}
 	r.lookups[key] = ans.opts
 	return ans.opts, nil

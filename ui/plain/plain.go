@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -22,8 +23,10 @@ type Options struct {
 	// look-ups and no target details.
 	Provider  providers.Provider
 	Mode      providers.Mode
-	Lang      flows.Lang
+	Lang      i18n.Lang
 	ProjectID string // pre-fills project_id for the Huawei APIs
+	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
+	Regions map[string]string
 
 	// From prefills the session from a loaded order file (--from).
 	FromAPI     *flows.API
@@ -55,7 +58,7 @@ type Outcome struct {
 // runner is one session.
 type runner struct {
 	o       Options
-	lang    flows.Lang
+	lang    i18n.Lang
 	in      *lines
 	api     *flows.API
 	answers map[flows.APIID]*flows.Answers
@@ -66,7 +69,7 @@ type runner struct {
 // Run walks the flows line by line, reviews the order and places it only on a typed "yes".
 func Run(o Options) Outcome {
 	if o.Lang == "" {
-		o.Lang = flows.EN
+		o.Lang = i18n.EN
 	}
 	r := &runner{o: o, lang: o.Lang, in: newLines(o.In, o.Interrupt),
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string][]flows.Option{}}
@@ -104,7 +107,7 @@ func (r *runner) chooseAPI() error {
 	apis := flows.APIs()
 	r.println("")
 	// How many steps follow depends on the API chosen here.
-	r.println(flows.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
+	r.println(i18n.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
 	opts := make([]flows.Option, len(apis))
 	for i, a := range apis {
 		opts[i] = flows.Option{Value: string(a.ID), Label: a.Title}
@@ -113,7 +116,7 @@ func (r *runner) chooseAPI() error {
 	if r.api != nil {
 		cur = string(r.api.ID)
 	}
-	label := r.t(flows.T("API", "接口"))
+	label := r.t(i18n.T("API", "接口"))
 	v, err := r.askChoice(label, opts, cur, r.displayAPI(cur), true, true, func(v string) []flows.Problem { return nil }, func() {
 		for _, a := range apis {
 			r.println("  " + string(a.ID) + ": " + a.Help.In(r.lang))
@@ -125,9 +128,7 @@ func (r *runner) chooseAPI() error {
 	r.api = flows.Find(flows.APIID(v))
 	if r.answers[r.api.ID] == nil {
 		a := r.api.NewAnswers()
-		if r.o.ProjectID != "" && r.api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
-			r.api.Set(a, "project_id", r.o.ProjectID)
-		}
+		r.api.Prefill(a, r.o.Regions[r.api.Cloud], r.o.ProjectID)
 		r.answers[r.api.ID] = a
 	}
 	r.echo(label, r.api.Title.In(r.lang))
@@ -142,12 +143,12 @@ func (r *runner) displayAPI(id string) string {
 }
 
 func (r *runner) stepTitle(st flows.Step, n, of int) string {
-	return flows.Tf("Step %d of %d: %s", "第 %d 步(共 %d 步):%s", n, of, flows.StepTitle[st].In(r.lang)).In(r.lang)
+	return i18n.Tf("Step %d of %d: %s", "第 %d 步(共 %d 步):%s", n, of, flows.StepTitle[st].In(r.lang)).In(r.lang)
 }
 
-func (r *runner) t(t flows.Text) string { return t.In(r.lang) }
+func (r *runner) t(t i18n.Text) string { return t.In(r.lang) }
 
-func (r *runner) say(t flows.Text) { r.println(t.In(r.lang)) }
+func (r *runner) say(t i18n.Text) { r.println(t.In(r.lang)) }
 
 func (r *runner) println(s string) { fmt.Fprintln(r.o.Out, s) }
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
@@ -26,7 +27,7 @@ type session struct {
 	history string
 }
 
-func runSession(t *testing.T, mode providers.Mode, lang flows.Lang, transcript string) session {
+func runSession(t *testing.T, mode providers.Mode, lang i18n.Lang, transcript string) session {
 	t.Helper()
 	history := filepath.Join(t.TempDir(), "orders.jsonl")
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, HistoryPath: history,
@@ -124,7 +125,7 @@ const dscEOF = "2\n" + // API: Huawei DSC
 	"\n\n\n\n\n\n\n\n\n" // the volume step's fields, then end of input at the confirmation
 
 func TestGoldenTranscripts(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		t.Run("alibaba-placed-"+string(lang), func(t *testing.T) {
 			s := runSession(t, providers.Sandbox, lang, alibabaPlaced)
 			golden(t, "alibaba-placed-"+string(lang), s.out)
@@ -140,7 +141,7 @@ func TestGoldenTranscripts(t *testing.T) {
 			s := runSession(t, providers.Sandbox, lang, dscEOF)
 			golden(t, "dsc-eof-"+string(lang), s.out)
 			noControl(t, s.out)
-			place := map[flows.Lang]string{flows.EN: "Place this order? Type yes to place it (default: no): ", flows.ZH: "确认下单?输入 yes 下单(默认:否): "}[lang]
+			place := map[i18n.Lang]string{i18n.EN: "Place this order? Type yes to place it (default: no): ", i18n.ZH: "确认下单?输入 yes 下单(默认:否): "}[lang]
 			if !s.outcome.Canceled || s.outcome.OrderID != "" || !strings.Contains(s.out, place) {
 				t.Fatalf("end of input at the confirmation must cancel: %+v", s.outcome)
 			}
@@ -155,7 +156,7 @@ func TestGoldenTranscripts(t *testing.T) {
 func TestEndOfInputAnywhereCancels(t *testing.T) {
 	lines := strings.SplitAfter(alibabaPlaced, "\n")
 	for n := 0; n < len(lines)-1; n++ {
-		s := runSession(t, providers.Sandbox, flows.EN, strings.Join(lines[:n], ""))
+		s := runSession(t, providers.Sandbox, i18n.EN, strings.Join(lines[:n], ""))
 		if !s.outcome.Canceled || len(entries(t, s.history)) != 0 {
 			t.Fatalf("cut after %d lines: %+v", n, s.outcome)
 		}
@@ -166,7 +167,7 @@ func TestEndOfInputAnywhereCancels(t *testing.T) {
 func TestOnlyYesPlaces(t *testing.T) {
 	base := strings.TrimSuffix(alibabaPlaced, "yes\n")
 	for _, answer := range []string{"y\n", "no\n", "\n", "YES please\n"} {
-		s := runSession(t, providers.Sandbox, flows.EN, base+answer)
+		s := runSession(t, providers.Sandbox, i18n.EN, base+answer)
 		if s.outcome.OrderID != "" || s.outcome.Canceled || !strings.Contains(s.out, "Not placed.") || len(entries(t, s.history)) != 0 {
 			t.Errorf("%q placed or canceled: %+v", answer, s.outcome)
 		}
@@ -203,7 +204,7 @@ func TestDryRunSavesTheOrderFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "o.json")
 	base := strings.TrimSuffix(alibabaPlaced, "yes\n")
-	s := runSession(t, providers.DryRun, flows.EN, base+path+"\n")
+	s := runSession(t, providers.DryRun, i18n.EN, base+path+"\n")
 	if len(s.outcome.Saved) != 1 || s.outcome.Saved[0] != path || !strings.Contains(s.out, "saved: "+path) {
 		t.Fatalf("outcome %+v\n%s", s.outcome, s.out)
 	}
@@ -219,7 +220,7 @@ func TestDryRunSavesTheOrderFile(t *testing.T) {
 		t.Errorf("mode %v", st.Mode().Perm())
 	}
 	// An existing file is never replaced: the path is asked again.
-	s = runSession(t, providers.DryRun, flows.EN, base+path+"\n-\n")
+	s = runSession(t, providers.DryRun, i18n.EN, base+path+"\n-\n")
 	if !strings.Contains(s.out, path+" exists") || len(s.outcome.Saved) != 0 {
 		t.Errorf("existing file: %+v\n%s", s.outcome, s.out)
 	}

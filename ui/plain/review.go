@@ -12,12 +12,10 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 )
-
-// duplicateWindow is how far back an identical successful order makes placing ask again.
-const duplicateWindow = 24 * time.Hour
 
 // review prints the order as plain sections — mode, summary, problems, the request JSON, the
 // CLI command — then places it only on a typed "yes" (a dry run saves the order file instead).
@@ -45,30 +43,30 @@ func (r *runner) review() (Outcome, error) {
 	}
 }
 
-func (r *runner) section(t flows.Text) {
+func (r *runner) section(t i18n.Text) {
 	r.println("")
 	r.println("== " + t.In(r.lang) + " ==")
 }
 
 func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows.Problem) {
-	r.section(flows.T("Review", "审阅"))
-	kv := func(k flows.Text, v string) {
+	r.section(i18n.T("Review", "审阅"))
+	kv := func(k i18n.Text, v string) {
 		if v == "" {
-			v = r.t(flows.T("(none)", "(无)"))
+			v = r.t(i18n.T("(none)", "(无)"))
 		}
 		r.println("  " + k.In(r.lang) + ": " + v)
 	}
 	kv(txtModeLabel, string(t.Mode)+" · "+r.t(banner[t.Mode]))
-	kv(flows.T("API", "接口"), string(o.API))
-	kv(flows.T("Region", "区域"), o.Region)
+	kv(i18n.T("API", "接口"), string(o.API))
+	kv(i18n.T("Region", "区域"), o.Region)
 	if r.api.FieldAt("project_id") != nil {
-		kv(flows.T("Project", "项目"), o.ProjectID)
+		kv(i18n.T("Project", "项目"), o.ProjectID)
 	}
-	kv(flows.T("Endpoint", "接入地址"), t.Endpoint)
-	kv(flows.T("Credential", "凭证"), t.Credential)
-	kv(flows.T("Access key", "访问密钥"), t.MaskedKey)
+	kv(i18n.T("Endpoint", "接入地址"), t.Endpoint)
+	kv(i18n.T("Credential", "凭证"), t.Credential)
+	kv(i18n.T("Access key", "访问密钥"), t.MaskedKey)
 
-	r.section(flows.T("Summary", "摘要"))
+	r.section(i18n.T("Summary", "摘要"))
 	a := r.answers[r.api.ID]
 	for _, st := range r.api.Steps()[1:] {
 		r.println(flows.StepTitle[st].In(r.lang))
@@ -86,9 +84,9 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		}
 	}
 
-	r.section(flows.T("Problems", "问题"))
+	r.section(i18n.T("Problems", "问题"))
 	if len(problems) == 0 {
-		r.say(flows.T("  none", "  无"))
+		r.say(i18n.T("  none", "  无"))
 	}
 	for _, p := range problems {
 		kind := txtError
@@ -98,16 +96,16 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		r.println("  " + r.t(kind) + p.Path + ": " + p.Msg.In(r.lang))
 	}
 
-	r.section(flows.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)"))
+	r.section(i18n.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)"))
 	r.println(o.BodyJSON())
 
 	m, ok := clicmd.For(o.API)
 	if !ok {
 		return
 	}
-	r.section(flows.Tf("The same order as a CLI command: %s (sh)", "同一订单对应的命令行命令:%s(sh)", m.Tool))
+	r.section(i18n.Tf("The same order as a CLI command: %s (sh)", "同一订单对应的命令行命令:%s(sh)", m.Tool))
 	if t.Endpoint == "" {
-		r.say(flows.T("  (no endpoint known: the command needs one)", "  (接入地址未知,无法生成命令)"))
+		r.say(i18n.T("  (no endpoint known: the command needs one)", "  (接入地址未知,无法生成命令)"))
 		return
 	}
 	text, err := clicmd.Render(o, t.Endpoint, clicmd.SH, r.lang)
@@ -121,7 +119,7 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 // fixStep asks which step to change and asks it again.
 func (r *runner) fixStep() error {
 	r.println("")
-	r.say(flows.T("The order has problems and cannot be placed. Change a step:", "订单有问题,无法下单。请选择要修改的步骤:"))
+	r.say(i18n.T("The order has problems and cannot be placed. Change a step:", "订单有问题,无法下单。请选择要修改的步骤:"))
 	steps := r.api.Steps()[1:]
 	opts := make([]flows.Option, len(steps))
 	for i, st := range steps {
@@ -134,7 +132,7 @@ func (r *runner) fixStep() error {
 			break
 		}
 	}
-	label := r.t(flows.T("Step", "步骤"))
+	label := r.t(i18n.T("Step", "步骤"))
 	v, err := r.askChoice(label, opts, first, flows.StepTitle[flows.Step(first)].In(r.lang), true, true, func(string) []flows.Problem { return nil }, func() {})
 	if err != nil {
 		return err
@@ -151,19 +149,19 @@ func (r *runner) fixStep() error {
 // once. While it is in flight ctrl+c asks first: quitting then leaves the outcome unknown.
 func (r *runner) place(o flows.Order) (Outcome, error) {
 	r.println("")
-	if !r.confirm(flows.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
+	if !r.confirm(i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
 		return r.notPlaced()
 	}
 	if df, ok := r.o.Provider.(providers.DuplicateFinder); ok {
-		if rec, found := df.RecentDuplicate(o, duplicateWindow); found {
-			r.say(flows.Tf("An identical order succeeded at %s (order_id %s, request_id %s).",
+		if rec, found := df.RecentDuplicate(o, providers.DuplicateWindow); found {
+			r.say(i18n.Tf("An identical order succeeded at %s (order_id %s, request_id %s).",
 				"相同的订单已于 %s 成功(order_id %s,request_id %s)。", rec.At.Local().Format(time.DateTime), rec.OrderID, rec.RequestID))
-			if !r.confirm(flows.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
+			if !r.confirm(i18n.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
 				return r.notPlaced()
 			}
 		}
 	}
-	r.say(flows.T("Placing the order…", "正在下单…"))
+	r.say(i18n.T("Placing the order…", "正在下单…"))
 	type answer struct {
 		res providers.Result
 		err error
@@ -180,13 +178,13 @@ func (r *runner) place(o flows.Order) (Outcome, error) {
 			return r.result(ans.res, ans.err), nil
 		case <-r.in.interrupt:
 			if warned {
-				t := flows.T("quit while the order was in flight: it may have been placed. Check `cloudorder history` and the console before trying again.",
+				t := i18n.T("quit while the order was in flight: it may have been placed. Check `cloudorder history` and the console before trying again.",
 					"订单发送途中退出:订单可能已创建。再次尝试前请查看 `cloudorder history` 与控制台。")
 				r.say(t)
 				return Outcome{Failure: providers.Unknown, FailureText: t.In(r.lang)}, nil
 			}
 			warned = true
-			r.say(flows.T("The order is in flight; waiting for the answer. Press ctrl+c again to quit anyway (its outcome would be unknown).",
+			r.say(i18n.T("The order is in flight; waiting for the answer. Press ctrl+c again to quit anyway (its outcome would be unknown).",
 				"订单发送中,正在等待应答。再按一次 ctrl+c 强制退出(订单结果将未知)。"))
 		}
 	}
@@ -197,51 +195,40 @@ func (r *runner) notPlaced() (Outcome, error) {
 	if r.lastErr != nil {
 		return Outcome{}, r.lastErr
 	}
-	r.say(flows.T("Not placed.", "未下单。"))
+	r.say(i18n.T("Not placed.", "未下单。"))
 	return Outcome{}, nil
 }
 
 // confirm reads one answer; only the word yes agrees. End of input is kept in r.lastErr so
 // the session ends canceled.
-func (r *runner) confirm(q flows.Text) bool {
+func (r *runner) confirm(q i18n.Text) bool {
 	s, err := r.prompt(q.In(r.lang))
 	if err != nil {
 		r.lastErr = err
 		return false
 	}
-	r.echo(r.t(flows.T("Answer", "回答")), s)
+	r.echo(r.t(i18n.T("Answer", "回答")), s)
 	return strings.EqualFold(s, "yes")
 }
 
 // result prints the outcome as `cloudorder submit` does.
 func (r *runner) result(res providers.Result, err error) Outcome {
 	if err == nil {
-		r.say(flows.T("Order placed.", "下单成功。"))
+		r.say(i18n.T("Order placed.", "下单成功。"))
 		r.println("order_id: " + res.OrderID)
 		r.println("request_id: " + res.RequestID)
 		if r.o.Mode == providers.Sandbox {
-			r.say(flows.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)"))
+			r.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)"))
 		}
 		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID}
 	}
-	var pe *providers.Error
-	if !errors.As(err, &pe) {
-		pe = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
+	pe, out := providers.Failed(err) // the outcome table, worded as `cloudorder submit` words it
+	r.say(out.Headline)
+	for _, line := range pe.Facts() {
+		r.println("  " + line)
 	}
-	switch pe.Kind {
-	case providers.Rejected:
-		r.say(flows.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"))
-		r.println("  code: " + pe.Code)
-		r.println("  message: " + pe.Message)
-		r.println("  request_id: " + pe.RequestID)
-	case providers.Invalid:
-		r.println(r.t(flows.T("Not sent: ", "未发送:")) + pe.Error())
-	default:
-		r.say(flows.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
-			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"))
-		r.println("  " + pe.Error())
-		r.say(flows.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
-			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。"))
+	if !out.Advice.IsZero() {
+		r.say(out.Advice)
 	}
 	return Outcome{Failure: pe.Kind, FailureText: pe.Error()}
 }
@@ -259,7 +246,7 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 		def = filepath.Join(r.o.SaveDir, name)
 	}
 	r.println("")
-	p := flows.Tf("Save the order file as (default: %s; - saves nothing): ", "订单文件保存为(默认:%s;输入 - 不保存): ", def).In(r.lang)
+	p := i18n.Tf("Save the order file as (default: %s; - saves nothing): ", "订单文件保存为(默认:%s;输入 - 不保存): ", def).In(r.lang)
 	for {
 		path, err := r.prompt(p)
 		if err != nil {
@@ -267,14 +254,14 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 		}
 		switch path {
 		case "-":
-			r.say(flows.T("Nothing saved.", "未保存。"))
+			r.say(i18n.T("Nothing saved.", "未保存。"))
 			return Outcome{}, nil
 		case "":
 			path = def
 		}
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
-			r.println(r.t(txtError) + r.t(flows.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
+			r.println(r.t(txtError) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
 			continue
 		}
 		if err == nil {

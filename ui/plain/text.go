@@ -1,27 +1,27 @@
 package plain
 
 import (
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
 // The session's fixed texts, in both languages.
 var (
-	txtIntro = flows.T(
+	txtIntro = i18n.T(
 		"cloudorder, plain mode. One question per line: press Enter to accept the default, type ? for help on the field, - to leave an optional field out. End of input (ctrl+d) or ctrl+c cancels: nothing is placed.",
 		"cloudorder 纯文本模式。每行一个问题:按回车接受默认值,输入 ? 查看字段说明,输入 - 省略可选字段。输入结束(ctrl+d)或 ctrl+c 取消:不会下单。")
-	txtModeLabel = flows.T("Mode", "模式")
-	txtCanceled  = flows.T("Canceled: nothing was placed.", "已取消:未下单。")
-	txtDefault   = flows.T("default", "默认")
-	txtNone      = flows.T("none, left out", "无,省略")
-	txtNoDefault = flows.T("none, required", "无,必填")
-	txtWarning   = flows.T("warning: ", "警告:")
-	txtError     = flows.T("error: ", "错误:")
-	txtAgain     = flows.T("This step has problems; its questions are asked again.", "此步骤有问题,将重新询问本步骤的问题。")
+	txtModeLabel = i18n.T("Mode", "模式")
+	txtCanceled  = i18n.T("Canceled: nothing was placed.", "已取消:未下单。")
+	txtDefault   = i18n.T("default", "默认")
+	txtNone      = i18n.T("none, left out", "无,省略")
+	txtNoDefault = i18n.T("none, required", "无,必填")
+	txtWarning   = i18n.T("warning: ", "警告:")
+	txtError     = i18n.T("error: ", "错误:")
+	txtAgain     = i18n.T("This step has problems; its questions are asked again.", "此步骤有问题,将重新询问本步骤的问题。")
 )
 
-var banner = map[providers.Mode]flows.Text{
-	providers.Live:    flows.T("LIVE: real orders, this costs money", "真实环境:真实下单,会产生费用"),
-	providers.Sandbox: flows.T("SANDBOX: orders go to the local sandbox; nothing is bought", "模拟环境:订单发往本地模拟服务,不会产生购买"),
-	providers.DryRun:  flows.T("DRY RUN: nothing can be placed; the order file can be saved", "试运行:不会下单,可保存订单文件"),
+var banner = map[providers.Mode]i18n.Text{
+	providers.Live:    i18n.T("LIVE: real orders, this costs money", "真实环境:真实下单,会产生费用"),
+	providers.Sandbox: i18n.T("SANDBOX: orders go to the local sandbox; nothing is bought", "模拟环境:订单发往本地模拟服务,不会产生购买"),
+	providers.DryRun:  i18n.T("DRY RUN: nothing can be placed; the order file can be saved", "试运行:不会下单,可保存订单文件"),
 }

@@ -1,0 +1,206 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"cloudorder/flows"
+	"cloudorder/i18n"
+)
+
+// subcommand is one sub-command's usage, declared once: the table below is what `cloudorder
+// --help` lists, what `cloudorder CMD --help` prints (with the flags the command declares when
+// it parses, parseFlags) and what an unknown flag prints before exit 2.
+type subcommand struct {
+	name     string    // "" is the wizard: `cloudorder [flags]`
+	synopsis i18n.Text // the usage line(s), without "usage: "
+	about    i18n.Text // what it does, one line
+	// interleaved: flags may come after the positional arguments (submit FILE --yes).
+	interleaved bool
+	run         func(args []string, c *cli) int
+}
+
+// commands returns the table in the order `cloudorder --help` lists it. (A function, not a
+// variable: the commands' run functions print usage from this table.)
+func commands() []subcommand {
+	return []subcommand{
+		{name: "", run: cmdWizard,
+			synopsis: i18n.T("cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile NAME]",
+				"cloudorder [--sandbox | --dry-run] [--plain] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile 名称]"),
+			about: i18n.T("the wizard: choose, review and send an order", "向导:选择、审阅并发送订单")},
+		{name: "validate", run: cmdValidate,
+			synopsis: i18n.T("cloudorder validate FILE...", "cloudorder validate 文件..."),
+			about:    i18n.T("check order files, send nothing", "检查订单文件,不发送")},
+		{name: "submit", run: cmdSubmit, interleaved: true,
+			synopsis: i18n.T("cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile NAME]",
+				"cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile 名称]"),
+			about: i18n.T("send one order file", "发送一个订单文件")},
+		{name: "command", run: cmdCommand, interleaved: true,
+			synopsis: i18n.T("cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]", "cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]"),
+			about:    i18n.T("print the order as the aliyun/hcloud command", "输出订单对应的 aliyun/hcloud 命令")},
+		{name: "sandbox", run: cmdSandbox,
+			synopsis: i18n.T("cloudorder sandbox [--addr 127.0.0.1:PORT]", "cloudorder sandbox [--addr 127.0.0.1:端口]"),
+			about: i18n.T("serve the loopback emulator of the ordering APIs; nothing sent to it is bought",
+				"运行下单接口的本地模拟服务;发往它的订单不会产生任何购买")},
+		{name: "history", run: cmdHistory,
+			synopsis: i18n.T("cloudorder history [--output text|json]", "cloudorder history [--output text|json]"),
+			about:    i18n.T("list the orders sent from this machine", "列出从本机发送的订单")},
+		{name: "version", run: cmdVersion,
+			synopsis: i18n.T("cloudorder version (or --version)", "cloudorder version(或 --version)"),
+			about:    i18n.T("print the version", "显示版本")},
+	}
+}
+
+// find returns the command named name ("" = the wizard).
+func find(name string) (subcommand, bool) {
+	for _, cmd := range commands() {
+		if cmd.name == name {
+			return cmd, true
+		}
+	}
+	return subcommand{}, false
+}
+
+// subcommandNames lists the sub-commands, for a message: "validate, submit, …".
+func subcommandNames() string {
+	var names []string
+	for _, cmd := range commands() {
+		if cmd.name != "" {
+			names = append(names, cmd.name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// parseFlags parses the flags name declares (declare may be nil) and returns the positional
+// arguments, or code ≥ 0 to exit with: --help/-h prints the command's usage to stdout (0), an
+// unknown or malformed flag prints the problem and the usage to stderr (2).
+func (c *cli) parseFlags(name string, args []string, declare func(fs *flag.FlagSet)) (rest []string, code int) {
+	cmd, _ := find(name)
+	fs := flag.NewFlagSet("cloudorder "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // the flag package's own usage is English only: ours is printed
+	fs.Usage = func() {}
+	if declare != nil {
+		declare(fs)
+	}
+	for {
+		err := fs.Parse(args)
+		switch {
+		case errors.Is(err, flag.ErrHelp):
+			c.usage(c.stdout, cmd, fs)
+			return nil, exitOK
+		case err != nil:
+			fmt.Fprintf(c.stderr, "%s: %v\n", strings.TrimSpace("cloudorder "+name), err)
+			c.usage(c.stderr, cmd, fs)
+			return nil, exitUsage
+		}
+		args = fs.Args()
+		if !cmd.interleaved || len(args) == 0 {
+			return append(rest, args...), -1
+		}
+		rest, args = append(rest, args[0]), args[1:]
+	}
+}
+
+// usageLine is "usage: " and name's synopsis, for a wrong number of arguments.
+func (c *cli) usageLine(name string) string {
+	cmd, _ := find(name)
+	return c.say(i18n.T("usage: ", "用法:")) + c.say(cmd.synopsis)
+}
+
+// usage prints cmd's usage and the flags fs declares. The wizard's usage is the whole tool's:
+// it lists every sub-command.
+func (c *cli) usage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
+	if cmd.name == "" {
+		fmt.Fprint(w, c.toolUsage())
+	} else {
+		fmt.Fprintf(w, "%s%s\n\n%s\n", c.say(i18n.T("usage: ", "用法:")), c.say(cmd.synopsis), c.say(cmd.about))
+	}
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	if n == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", c.say(i18n.T("Flags:", "选项:")))
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+}
+
+// toolUsage is `cloudorder --help`: every command, the exit codes and the APIs with their
+// documentation.
+func (c *cli) toolUsage() string {
+	var b strings.Builder
+	b.WriteString(c.say(i18n.T("cloudorder — place cloud product orders, reviewed before they are sent\n\nUsage:\n",
+		"cloudorder — 下单前可审阅的云产品下单工具\n\n用法:\n")))
+	for _, cmd := range commands() {
+		fmt.Fprintf(&b, "  %s\n      %s\n", c.say(cmd.synopsis), c.say(cmd.about))
+	}
+	b.WriteString("\n" + c.say(exitCodesText) + "\n")
+	b.WriteString(c.say(i18n.T("APIs (the order file's \"api\"):\n", "接口(订单文件中的 \"api\"):\n")))
+	for _, a := range flows.APIs() {
+		fmt.Fprintf(&b, "  %s  %s\n      %s %s · %s\n", a.ID, c.say(a.Title), a.Method, a.Path, a.DocURL)
+	}
+	return b.String()
+}
+
+var exitCodesText = i18n.T(`Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadable input ·
+3 the API rejected the order (nothing bought) · 4 sent but the outcome is unknown (check
+history and the console first) · 5 not sent (DNS, connect or TLS failure): safe to retry
+`, `退出码:0 完成 · 1 订单无效,未发送 · 2 用法错误或输入不可读 ·
+3 接口拒绝了订单(未购买) · 4 已发送但结果未知(请先查看历史与控制台) ·
+5 未发送(DNS、连接或 TLS 失败):可以安全重试
+`)
+
+// cmdVersion prints the version; `cloudorder --version` is the same command.
+func cmdVersion(args []string, c *cli) int {
+	rest, code := c.parseFlags("version", args, nil)
+	if code >= 0 {
+		return code
+	}
+	if len(rest) > 0 {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder version: unexpected argument %q", "cloudorder version:多余的参数 %q", rest[0])))
+		return exitUsage
+	}
+	fmt.Fprintln(c.stdout, "cloudorder", toolVersion())
+	return exitOK
+}
+
+// toolVersion is -ldflags "-X main.version=…" when set, else the module version the Go
+// toolchain stamped into the build (a tag, or a pseudo-version from the commit), else the
+// commit itself, else "dev".
+func toolVersion() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "dev"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	rev, dirty := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "dev"
+	}
+	if len(rev) > 12 {
+		rev = rev[:12]
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return "dev-" + rev
+}

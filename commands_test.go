@@ -1,0 +1,73 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every command answers --help and -h with its own usage on stdout and exit 0, and an unknown
+// flag with the problem and its usage on stderr and exit 2.
+func TestCommandTableHelpAndUnknownFlags(t *testing.T) {
+	env := map[string]string{"XDG_STATE_HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir()}
+	for _, cmd := range commands() {
+		var prefix []string
+		want := "usage: " + strings.SplitN(cmd.synopsis.EN, "\n", 2)[0]
+		if cmd.name != "" {
+			prefix = []string{cmd.name}
+		} else {
+			want = "cloudorder validate FILE..." // the wizard's usage lists the sub-commands
+		}
+		for _, help := range []string{"--help", "-h"} {
+			out, errOut, code := runForTest(t, env, "", append(prefix, help)...)
+			if code != exitOK || !strings.Contains(out, want) || errOut != "" {
+				t.Errorf("%q %s: exit %d, stdout %q, stderr %q; want 0 and the usage %q on stdout", cmd.name, help, code, out, errOut, want)
+			}
+		}
+		out, errOut, code := runForTest(t, env, "", append(prefix, "--bogus")...)
+		if code != exitUsage || !strings.Contains(errOut, "flag provided but not defined: -bogus") || !strings.Contains(errOut, want) || out != "" {
+			t.Errorf("%q --bogus: exit %d, stdout %q, stderr %q; want 2 and the usage on stderr", cmd.name, code, out, errOut)
+		}
+	}
+}
+
+// `cloudorder --bogus` names every sub-command; the usage lists every API with its docs.
+func TestToolUsageListsCommandsAndAPIs(t *testing.T) {
+	_, errOut, code := runForTest(t, nil, "", "--bogus")
+	if code != exitUsage {
+		t.Fatalf("exit %d", code)
+	}
+	for _, cmd := range commands() {
+		if cmd.name != "" && !strings.Contains(errOut, "cloudorder "+cmd.name) {
+			t.Errorf("--bogus usage does not list %q:\n%s", cmd.name, errOut)
+		}
+	}
+	for _, s := range []string{"alibaba/pai/CreateProductOrders", "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html", "POST /v1/{project_id}/period/order"} {
+		if !strings.Contains(errOut, s) {
+			t.Errorf("usage lacks %q", s)
+		}
+	}
+	help, _, c1 := runForTest(t, nil, "", "help")
+	dashed, _, c2 := runForTest(t, nil, "", "--help")
+	if c1 != exitOK || c2 != exitOK || help != dashed || !strings.Contains(help, "-sandbox") {
+		t.Errorf("help (exit %d) and --help (exit %d) differ or lack the wizard's flags:\n%s\n---\n%s", c1, c2, help, dashed)
+	}
+	zh, _, _ := runForTest(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", "--help")
+	if !strings.Contains(zh, "用法") || !strings.Contains(zh, "退出码") {
+		t.Errorf("--help in Chinese:\n%s", zh)
+	}
+}
+
+// `cloudorder version` and `cloudorder --version` print the same line.
+func TestVersionCommandsAgree(t *testing.T) {
+	a, _, c1 := runForTest(t, nil, "", "version")
+	b, _, c2 := runForTest(t, nil, "", "--version")
+	if c1 != exitOK || c2 != exitOK || a != b || !strings.HasPrefix(a, "cloudorder ") {
+		t.Errorf("version %q (exit %d) vs --version %q (exit %d)", a, c1, b, c2)
+	}
+	old := version
+	version = "1.2.3"
+	defer func() { version = old }()
+	if a, _, _ := runForTest(t, nil, "", "--version"); a != "cloudorder 1.2.3\n" {
+		t.Errorf("-ldflags version: %q", a)
+	}
+}

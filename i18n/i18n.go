@@ -1,0 +1,58 @@
+// Package i18n holds what every user-visible string is made of: a Text in English and Chinese,
+// and the language a session reads. It imports nothing of cloudorder, so every package can use
+// it — the order definitions in flows as much as the command line's messages.
+package i18n
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Lang is a user-interface language.
+type Lang string
+
+// The two languages every user-visible string exists in.
+const (
+	EN Lang = "en"
+	ZH Lang = "zh"
+)
+
+// ParseLang maps "en", "zh", "zh_CN.UTF-8", "en_US" … to a Lang; ok is false for anything else.
+func ParseLang(s string) (Lang, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case strings.HasPrefix(s, "zh"):
+		return ZH, true
+	case strings.HasPrefix(s, "en"), s == "c", s == "posix", strings.HasPrefix(s, "c."):
+		return EN, true
+	}
+	return EN, false
+}
+
+// Text is one user-visible string in both languages.
+type Text struct {
+	EN string `json:"en"`
+	ZH string `json:"zh"`
+}
+
+// T builds a Text.
+func T(en, zh string) Text { return Text{EN: en, ZH: zh} }
+
+// Tf builds a Text from two format strings sharing the same arguments.
+func Tf(en, zh string, args ...any) Text {
+	return Text{EN: fmt.Sprintf(en, args...), ZH: fmt.Sprintf(zh, args...)}
+}
+
+// In returns the text in lang, falling back to the other language when one is missing.
+func (t Text) In(lang Lang) string {
+	if lang == ZH && t.ZH != "" {
+		return t.ZH
+	}
+	if t.EN != "" {
+		return t.EN
+	}
+	return t.ZH
+}
+
+// IsZero reports whether the text is empty in both languages.
+func (t Text) IsZero() bool { return t.EN == "" && t.ZH == "" }

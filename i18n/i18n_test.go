@@ -1,0 +1,44 @@
+package i18n
+
+import "testing"
+
+func TestParseLang(t *testing.T) {
+	for in, want := range map[string]struct {
+		lang Lang
+		ok   bool
+	}{
+		"zh": {ZH, true}, "zh_CN.UTF-8": {ZH, true}, " ZH_tw ": {ZH, true},
+		"en": {EN, true}, "en_US.UTF-8": {EN, true}, "C": {EN, true}, "C.UTF-8": {EN, true}, "POSIX": {EN, true},
+		"fr_FR.UTF-8": {EN, false}, "": {EN, false},
+	} {
+		if l, ok := ParseLang(in); l != want.lang || ok != want.ok {
+			t.Errorf("ParseLang(%q) = %q, %v; want %q, %v", in, l, ok, want.lang, want.ok)
+		}
+	}
+}
+
+// In falls back to the other language rather than showing nothing.
+func TestTextIn(t *testing.T) {
+	cases := []struct {
+		t      Text
+		en, zh string
+		zero   bool
+	}{
+		{T("yes", "是"), "yes", "是", false},
+		{T("only English", ""), "only English", "only English", false},
+		{T("", "仅中文"), "仅中文", "仅中文", false},
+		{Tf("%d orders", "%d 个订单", 3), "3 orders", "3 个订单", false},
+		{Text{}, "", "", true},
+	}
+	for _, c := range cases {
+		if got := c.t.In(EN); got != c.en {
+			t.Errorf("%+v in en: %q, want %q", c.t, got, c.en)
+		}
+		if got := c.t.In(ZH); got != c.zh {
+			t.Errorf("%+v in zh: %q, want %q", c.t, got, c.zh)
+		}
+		if c.t.IsZero() != c.zero {
+			t.Errorf("%+v IsZero %v", c.t, !c.zero)
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package huawei
+
+import (
+	"context"
+	"fmt"
+
+	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// service is one Huawei Cloud SDK service: how to build its client and its region table.
+type service struct {
+	name    string // for messages, e.g. "DSC"
+	builder func() *core.HcHttpClientBuilder
+	// endpoints are the region table's endpoints for region (the SDK's SafeValueOf).
+	endpoints func(region string) ([]string, error)
+}
+
+// apiSpec is how one API is called. Each API's file (dsc.go, workspaceapp.go) registers its
+// own; nothing else in this package names an API (docs/adding-an-api.md).
+type apiSpec struct {
+	service service
+	// submit places the order once (submit.go's submit with the API's request model).
+	submit func(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error)
+	// quote prices the order; nil: the API has no documented price inquiry.
+	quote func(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error)
+	// unpaid: the API creates its orders unpaid (paid in the Billing Center or with PayOrder).
+	unpaid bool
+}
+
+var apis = map[flows.APIID]apiSpec{}
+
+// register records how api is called and its CLI mapping; API files call it from init.
+func register(api flows.APIID, s apiSpec, cli providers.CLI) {
+	apis[api] = s
+	providers.RegisterCLI(api, cli)
+}
+
+// spec is api's registration, or an Invalid error naming what the provider cannot do.
+func spec(api flows.APIID, what string) (apiSpec, error) {
+	s, ok := apis[api]
+	if !ok {
+		return apiSpec{}, invalid(fmt.Errorf("the Huawei Cloud provider does not %s %s orders", what, api))
+	}
+	return s, nil
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"cloudorder/flows"
+)
+
+// An API is one registration: outside flows/, each API id — its flows constant or its literal
+// id — appears in at most two production files (its provider file and its sandbox emulation
+// file, docs/adding-an-api.md). Comments do not count; code does.
+func TestAPIIDsAppearInAtMostTwoFiles(t *testing.T) {
+	consts := map[string]flows.APIID{} // flows constant name → id
+	fset := token.NewFileSet()
+	orderFile, err := parser.ParseFile(fset, "flows/order.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ast.Inspect(orderFile, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 1 {
+			if lit, ok := vs.Values[0].(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if v, err := strconv.Unquote(lit.Value); err == nil && flows.Find(flows.APIID(v)) != nil {
+					consts[vs.Names[0].Name] = flows.APIID(v)
+				}
+			}
+		}
+		return true
+	})
+	if len(consts) != len(flows.APIs()) {
+		t.Fatalf("found constants %v in flows/order.go, want one per API (%d)", consts, len(flows.APIs()))
+	}
+	files := map[flows.APIID]map[string]bool{}
+	err = filepath.WalkDir(".", func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (path == "flows" || path == "e2e" || strings.HasPrefix(d.Name(), ".")) && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		note := func(id flows.APIID) {
+			if files[id] == nil {
+				files[id] = map[string]bool{}
+			}
+			files[id][path] = true
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok && x.Name == "flows" {
+					if id, ok := consts[n.Sel.Name]; ok {
+						note(id)
+					}
+				}
+			case *ast.BasicLit:
+				if v, err := strconv.Unquote(n.Value); n.Kind == token.STRING && err == nil && flows.Find(flows.APIID(v)) != nil {
+					note(flows.APIID(v))
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range flows.APIs() {
+		t.Logf("%s: %v", a.ID, files[a.ID])
+		if n := len(files[a.ID]); n > 2 || n == 0 {
+			t.Errorf("%s appears in %d production files outside flows/, want 1–2: %v", a.ID, n, files[a.ID])
+		}
+	}
+}
