@@ -47,7 +47,7 @@ func cmdSubmit(args []string, c *cli) int {
 	if code >= 0 {
 		return code
 	}
-	order, code := loadOrder(name, c)
+	order, code := loadOrder(name, c, providers.NothingSent)
 	if code != exitOK {
 		return code
 	}
@@ -178,7 +178,8 @@ func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
 // and journaled is the validated order itself, encoded by flows (API.Build: compact, keys in
 // the documented order); flows.Load has checked that it says exactly what the file's body
 // says, so nothing that was not validated can reach the wire.
-func loadOrder(name string, c *cli) (flows.Order, int) {
+// refusal is the line said when the order is invalid (what was not done: "nothing was sent").
+func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 	api, a, problems, code := readOrderFile(name, c)
 	if code != exitOK {
 		return flows.Order{}, code
@@ -191,7 +192,7 @@ func loadOrder(name string, c *cli) (flows.Order, int) {
 		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
 	}
 	if api == nil || flows.Blocking(problems) {
-		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
+		fmt.Fprintln(c.stderr, c.say(refusal))
 		return flows.Order{}, exitInvalid
 	}
 	return api.Build(a), exitOK
