@@ -535,14 +535,10 @@ func (f *formScreen) openAt(path string) tea.Cmd {
 // openLoaded places the form for an order read with --from: at the first step with a
 // blocking problem so the person sees it under its field; ok reports none blocks.
 func (f *formScreen) openLoaded(l *Loaded) (ok bool) {
-	known := map[string]bool{}
-	for i := range f.s.steps {
-		for _, r := range rowsOf(f.s, i) {
-			known[r.path()] = true
-		}
-	}
+	// What the answers' own validation does not show at a field (unknown keys, values that do
+	// not apply, project_id on an Alibaba order) is left out of this order: say so up front.
 	for _, p := range l.Problems {
-		if !known[p.Path] {
+		if len(f.s.problemsAt(p.Path)) == 0 {
 			f.loadNote = append(f.loadNote, fmt.Sprintf("%s: %s", p.Path, p.Msg.In(f.s.lang)))
 		}
 	}
@@ -556,6 +552,10 @@ func (f *formScreen) openLoaded(l *Loaded) (ok bool) {
 	}
 	if flows.Blocking(f.s.problems) {
 		f.goStep(len(f.s.steps)-1, "")
+		return false
+	}
+	if len(f.loadNote) > 0 {
+		f.goStep(0, "") // where the note is shown, rather than a review that hides it
 		return false
 	}
 	return true

@@ -20,7 +20,7 @@ const wideAt = 90
 func (f *formScreen) View() string {
 	w, h := max(f.w, 1), max(f.h, 1)
 	var note string
-	if len(f.loadNote) > 0 && f.step == 0 {
+	if len(f.loadNote) > 0 { // on every step: what the order leaves out stays in sight
 		note = f.s.st.Warning.Render(wrapWords(f.s.say(txtLoadProbs)+" "+strings.Join(f.loadNote, "; "), w))
 		h = max(h-lineCount(note), 1)
 	}

@@ -64,7 +64,7 @@ var (
 	txtBlocked     = flows.T("Fix the problems marked ✗ in this step to continue (esc goes back).", "请先修正本步骤中标记 ✗ 的问题(esc 可返回上一步)。")
 	txtOtherProbs  = flows.T("Other problems in this step", "本步骤的其他问题")
 	txtLoadedFrom  = flows.T("Loaded from %s", "已从 %s 载入")
-	txtLoadProbs   = flows.T("The file has problems; they are marked at their fields:", "文件存在问题,已在对应字段标出:")
+	txtLoadProbs   = flows.T("Left out of this order (the file says more than it can carry):", "以下内容未纳入此订单(文件内容超出订单可承载的范围):")
 	txtFixFirst    = flows.T("The order has problems; go back (esc) and fix them before placing it.", "订单存在问题;请返回(esc)修正后再下单。")
 	txtEnterNoSend = flows.T("Enter does not place orders: press y to place it, s to save it.", "Enter 不会下单:按 y 下单,按 s 保存。")
 	txtEnterDryRun = flows.T("Dry run: nothing is sent. Press s to save the order file.", "演练模式:不会发送。按 s 保存订单文件。")
