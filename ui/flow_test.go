@@ -233,9 +233,14 @@ func TestAdviceFollowsTheKindOfFailure(t *testing.T) {
 			[]string{"did not accept the credentials", "the sandbox's built-in keys", "--from"}, []string{"Fix the field"}},
 		"invalid parameter": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "InvalidParameter", Message: "Invalid parameter: body.Products[0].PricingCycle: DataWorks_share supports only Month"},
 			[]string{"rejected a value", "Press e, then enter, to go to"}, nil},
-		"timeout": {timeout, []string{"OUTCOME UNKNOWN", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},
-		"reset":   {reset, []string{"OUTCOME UNKNOWN", "connection was cut"}, nil},
-		"invalid": {&providers.Error{Kind: providers.Invalid, Message: "missing credentials: ALIBABA_CLOUD_ACCESS_KEY_ID"}, []string{"Nothing was sent"}, nil},
+		"timeout": {timeout, []string{"MAY HAVE BEEN PLACED", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},
+		"reset":   {reset, []string{"MAY HAVE BEEN PLACED", "connection was cut"}, nil},
+		"invalid": {&providers.Error{Kind: providers.Invalid, Message: "missing credentials: ALIBABA_CLOUD_ACCESS_KEY_ID"}, []string{"Not sent", "Fix what is named above"}, []string{"MAY HAVE"}},
+		"not sent": {&providers.Error{Kind: providers.NotSent, Err: fmt.Errorf("dial: %w", syscall.ECONNREFUSED)},
+			[]string{"Not sent: nothing left this machine", "safe to try again", "Nothing is listening at the endpoint"}, []string{"MAY HAVE"}},
+		// Server text cannot drive the terminal: escapes and newlines are shown inert.
+		"hostile text": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "Bad\x1b[2JCode", Message: "line\nrequest_id: FORGED", RequestID: "R\u202eX"},
+			[]string{`Bad\x1b[2JCode`, `line\nrequest_id: FORGED`, `R\u202eX`}, nil},
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := newDriver(t, Options{Provider: &fakeProvider{err: tc.err}, Timeout: 30 * time.Second}, 120, 40)

@@ -101,6 +101,8 @@ var (
 
 	txtDupAsk = flows.T("An identical order succeeded %s ago (order %s). Place it AGAIN? y sends again · n/esc cancels",
 		"相同订单已于 %s 前成功(订单 %s)。确定再次下单吗?y 再次发送 · n/esc 取消")
+	txtDupUnknownAsk = flows.T("Careful: %s. Sending it again could buy twice. Send AGAIN anyway? y sends · n/esc cancels",
+		"注意:%s。再次发送可能重复购买。仍要再次发送吗?y 发送 · n/esc 取消")
 	txtUnknownAsk = flows.T("The last attempt's outcome is unknown: it may have been placed. Send AGAIN anyway? y sends · n/esc cancels",
 		"上次下单结果未知,订单可能已创建。仍要再次发送吗?y 发送 · n/esc 取消")
 	txtQuitAsk = flows.T("An order is in flight. Quit now? The outcome may stay unknown: check `cloudorder history` and the console. y quits · n keeps waiting",
@@ -118,9 +120,6 @@ var (
 	txtScrollIDs = flows.T("The IDs are printed again when you quit, so they stay in the scrollback.", "退出时会再次打印这些 ID,便于在终端中查阅。")
 	txtResponse  = flows.T("Response", "响应")
 
-	txtRejected     = flows.T("The API rejected the order: nothing was bought.", "接口拒绝了订单:未产生购买。")
-	txtRejectedHint = flows.T("Read the message below: e jumps to a field, esc goes back (every answer is kept); then press y again.",
-		"请阅读下面的信息:e 跳到字段,esc 返回上一步(所有回答均保留);然后再按 y。")
 	txtThrottled     = flows.T("The API is throttling requests: this order was not placed.", "接口正在限流:本次订单未创建。")
 	txtThrottledHint = flows.T("Wait a minute, then press y again; nothing needs to change.", "请稍等一分钟后再按 y;无需修改任何内容。")
 	txtAuthFailed    = flows.T("The API did not accept the credentials: nothing was bought.", "接口未接受凭证:未产生购买。")
@@ -134,14 +133,9 @@ var (
 	txtNetTimeoutLimit = flows.T("No answer arrived within the %v limit (--timeout).", "在 %v 的时限(--timeout)内没有收到应答。")
 	txtNetReset        = flows.T("The connection was cut before the answer arrived.", "在收到应答前连接被中断。")
 	txtNetEOF          = flows.T("The server closed the connection without answering.", "服务器未应答就关闭了连接。")
-	txtInvalid         = flows.T("Nothing was sent.", "未发送任何请求。")
-	txtInvalidHint     = flows.T("Check the settings and credentials named above, then press y again.", "请检查上面提到的设置与凭证,然后再按 y。")
-	txtUnknown         = flows.T("OUTCOME UNKNOWN: the order may have been placed.", "结果未知:订单可能已经创建。")
-	txtUnknownHint     = flows.T("Check `cloudorder history` and the cloud console before trying again: sending again can buy twice.",
-		"再次尝试前请查看 `cloudorder history` 与云控制台:重复发送可能导致重复购买。")
-	txtCode    = flows.T("code", "错误码")
-	txtMessage = flows.T("message", "信息")
-	txtHTTP    = flows.T("HTTP status", "HTTP 状态")
+	txtCode            = flows.T("code", "错误码")
+	txtMessage         = flows.T("message", "信息")
+	txtHTTP            = flows.T("HTTP status", "HTTP 状态")
 )
 
 // Key help texts.

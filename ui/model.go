@@ -260,7 +260,8 @@ func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
 			return saveCmd(s.order, m.save.path, true)
 		case askQuit:
 			s.out.Failure = providers.Unknown
-			s.out.FailureText = s.say(txtUnknown) + " " + s.say(txtUnknownHint)
+			o := providers.OutcomeOf(providers.Unknown)
+			s.out.FailureText = s.say(o.Headline) + " " + s.say(o.Advice)
 			return tea.Quit
 		}
 	case key.Matches(msg, k.No):

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -224,7 +225,7 @@ func TestUnknownOutcomeNeedsSecondConfirmation(t *testing.T) {
 	d := newDriver(t, Options{Provider: p}, 120, 40)
 	d.walk(fillAlibaba)
 	d.keys("y")
-	if !strings.Contains(d.view(), "OUTCOME UNKNOWN") {
+	if !strings.Contains(d.view(), "MAY HAVE BEEN PLACED") {
 		t.Fatalf("unknown outcome not said clearly:\n%s", d.view())
 	}
 	d.keys("y")
@@ -243,7 +244,7 @@ func TestUnknownOutcomeNeedsSecondConfirmation(t *testing.T) {
 }
 
 func TestDuplicateAsksAgain(t *testing.T) {
-	p := &fakeProvider{dup: &providers.Recent{OrderID: "OLD-1", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)}}
+	p := &fakeProvider{dup: &providers.Recent{Outcome: "ok", OrderID: "OLD-1", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
 	d.walk(fillAlibaba)
 	d.keys("y")
@@ -432,6 +433,30 @@ func TestFromThenSaveIsJSONEqual(t *testing.T) {
 			_ = json.Unmarshal(got, &y)
 			if !reflect.DeepEqual(x, y) {
 				t.Fatalf("saved file differs from the one opened:\n%s\nopened:\n%s", got, data)
+			}
+		})
+	}
+}
+
+// An identical earlier attempt whose outcome is unknown, or a history that cannot be read,
+// asks as for an unknown outcome: it may have bought the order already.
+func TestDuplicateOfAnUnknownOutcomeAsksAsUnknown(t *testing.T) {
+	for name, r := range map[string]providers.Recent{
+		"unknown":    {ID: "h-7", Outcome: "unknown", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)},
+		"unreadable": {Err: errors.New("torn\x1b[31m line")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := &fakeProvider{dup: &r}
+			d := newDriver(t, Options{Provider: p}, 120, 40)
+			d.walk(fillAlibaba)
+			d.keys("y")
+			v := strings.Join(strings.Fields(d.view()), " ")
+			if p.count() != 0 || !strings.Contains(v, "could buy twice") || strings.Contains(v, "succeeded") || strings.Contains(v, "\x1b[31m") {
+				t.Fatalf("not asked as for an unknown outcome:\n%s", d.view())
+			}
+			d.keys("y")
+			if p.count() != 1 {
+				t.Fatalf("%d orders after confirming", p.count())
 			}
 		})
 	}

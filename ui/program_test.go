@@ -264,7 +264,7 @@ func TestProgramUnknownOutcomeSaysSo(t *testing.T) {
 	p.srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Count: 1})
 	p.walk(fillAlibaba)
 	p.press("y")
-	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "OUTCOME UNKNOWN") })
+	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "MAY HAVE BEEN PLACED") })
 	p.press("y")
 	p.waitFor("the second confirmation", func(m snapshot, s string) bool { return m.ask == askUnknown })
 	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {

@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"cloudorder/providers"
 )
 
 // resultScreen shows the placed order's IDs (printed again on exit, for the scrollback).
@@ -61,7 +63,7 @@ func (r *resultScreen) View() string {
 	labels := []string{s.say(txtOrderID), s.say(txtRequestID)}
 	lw := max(lipgloss.Width(labels[0]), lipgloss.Width(labels[1]))
 	pad := func(l string) string { return l + ":" + spaces(lw-lipgloss.Width(l)+1) }
-	out = append(out, pad(labels[0])+st.IDValue.Render(s.result.OrderID), pad(labels[1])+st.Value.Render(s.result.RequestID))
+	out = append(out, pad(labels[0])+st.IDValue.Render(providers.Printable(s.result.OrderID)), pad(labels[1])+st.Value.Render(providers.Printable(s.result.RequestID)))
 	if len(s.result.Response) > 0 {
 		out = append(out, "", st.SectionTitle.Render(s.say(txtResponse)))
 		keys := make([]string, 0, len(s.result.Response))
@@ -70,7 +72,7 @@ func (r *resultScreen) View() string {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			out = append(out, wrapIndent(st.Muted.Render(k+": ")+jsonValue(s.result.Response[k]), w, "  "))
+			out = append(out, wrapIndent(st.Muted.Render(providers.Printable(k)+": ")+providers.Printable(jsonValue(s.result.Response[k])), w, "  "))
 		}
 	}
 	out = append(out, "", st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)))

@@ -217,8 +217,13 @@ func (m *wizard) question() string {
 	s := m.s
 	switch m.ask {
 	case askDuplicate:
+		if r := s.recent; r.Err != nil || r.Outcome != "ok" {
+			// It may exist (an unknown outcome, or a history that cannot rule it out): ask as
+			// for an unknown outcome, saying which attempt.
+			return s.say(tf(txtDupUnknownAsk, s.say(r.Describe())))
+		}
 		ago := s.o.now().Sub(s.recent.At).Round(1e9).String()
-		return s.say(tf(txtDupAsk, ago, s.recent.OrderID))
+		return s.say(tf(txtDupAsk, ago, providers.Printable(s.recent.OrderID)))
 	case askUnknown:
 		return s.say(txtUnknownAsk)
 	case askQuit:
