@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+	"time"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -111,33 +112,36 @@ func namedField(s *session, msg string) string {
 	return ""
 }
 
-// netWords says a transport failure in plain words ("" when err is not one); the Go error
-// itself is shown underneath.
-func netWords(s *session, err error) string {
+// netText says a transport failure in plain words (zero when err is not one); the Go error
+// itself is shown underneath. timeout is the limit the wait had (--timeout), 0 if unknown.
+func netText(err error, timeout time.Duration) flows.Text {
 	if err == nil {
-		return ""
+		return flows.Text{}
 	}
 	text := err.Error()
 	var ne net.Error
 	var dns *net.DNSError
 	switch {
 	case errors.As(err, &dns) || strings.Contains(text, "no such host"):
-		return s.say(txtNetDNS)
+		return txtNetDNS
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(text, "connection refused"):
-		return s.say(txtNetRefused)
+		return txtNetRefused
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) ||
 		strings.Contains(text, "Client.Timeout") || strings.Contains(text, "deadline exceeded") || strings.Contains(text, "timeout"):
-		if s.o.Timeout > 0 {
-			return s.say(tf(txtNetTimeoutLimit, s.o.Timeout))
+		if timeout > 0 {
+			return tf(txtNetTimeoutLimit, timeout)
 		}
-		return s.say(txtNetTimeout)
+		return txtNetTimeout
 	case errors.Is(err, syscall.ECONNRESET) || strings.Contains(text, "connection reset") || strings.Contains(text, "broken pipe"):
-		return s.say(txtNetReset)
+		return txtNetReset
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasSuffix(text, "EOF"):
-		return s.say(txtNetEOF)
+		return txtNetEOF
 	}
-	return ""
+	return flows.Text{}
 }
+
+// netWords is netText of an order's failure in the session's language ("" when none).
+func netWords(s *session, err error) string { return s.say(netText(err, s.o.Timeout)) }
 
 // errorPanel explains the last failed submission: the headline by kind, the cloud's code,
 // message and request id (or the network failure in plain words with the detail under it),

@@ -72,9 +72,14 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 }
 
 func TestLookUpResultAnswersARequiredField(t *testing.T) {
-	p := &fakeProvider{lookups: map[string][]flows.Option{"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
+	p := &fakeProvider{lookups: map[string][]flows.Option{
+		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: flows.T("cn-north-4", "cn-north-4")}},
+		"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
-	d.keys("right", "right") // choosing the API starts its look-ups
+	d.keys("right", "right") // choosing the API starts its look-ups: the project first, then what runs in it
+	if got := d.m.Answers().Get("project_id"); got != "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
+		t.Fatalf("project_id %q: the IAM look-up should answer it", got)
+	}
 	if got := d.m.Answers().Get("body.resources[0].create_services.product_id"); got != "workspace.appstream.general.xlarge.4" {
 		t.Fatalf("product_id %q: the look-up's first result should answer the required field", got)
 	}

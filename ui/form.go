@@ -277,7 +277,7 @@ func (f *formScreen) forward() tea.Cmd {
 		return nil
 	}
 	f.goStep(f.step+1, f.focus[f.step+1])
-	return startLookups(f.s, allRows(f.s))
+	return retryFailedLookups(f.s)
 }
 
 // prev is shift+tab: the previous field, or the last field of the previous step.
@@ -399,8 +399,11 @@ func (f *formScreen) syncInput() {
 	f.input.SetValue(r.w.value(f.s, r))
 	f.input.CursorEnd()
 	f.input.Placeholder = ""
-	if ex := r.slot.Field.Example; ex != "" {
-		f.input.Placeholder = f.s.say(txtExample) + ": " + ex // never mistaken for an answer
+	switch fl := r.slot.Field; {
+	case !fl.Placeholder.IsZero(): // an ID the account's look-up offers: no value-like hint
+		f.input.Placeholder = f.s.say(fl.Placeholder)
+	case fl.Example != "":
+		f.input.Placeholder = f.s.say(txtExample) + ": " + fl.Example // never mistaken for an answer
 	}
 	var sugg []string
 	for _, o := range optionsOf(f.s, r) {
@@ -525,7 +528,7 @@ func (f *formScreen) openAt(path string) tea.Cmd {
 			if r.path() == path && r.w.focusable() {
 				f.goStep(i, path)
 				f.returnToReview = true
-				return startLookups(f.s, allRows(f.s))
+				return retryFailedLookups(f.s)
 			}
 		}
 	}

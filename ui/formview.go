@@ -139,10 +139,20 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	pad := max(labelW-lipgloss.Width(label)-lipgloss.Width(req), 1)
 	head := marker + lst.Render(label) + req + strings.Repeat(" ", pad)
 	valW := max(w-lipgloss.Width(head), 4)
-	out := []string{truncLine(head+r.w.view(f, r, focus, valW), w)}
+	l := lookupFor(f.s, r)
+	spin := ""
+	if l != nil && l.loading { // the field's look-up runs: typing goes on meanwhile
+		spin = " " + f.s.spin.View() + " " + st.Muted.Render(f.s.say(txtLookingUpShort))
+		valW = max(valW-lipgloss.Width(spin), 4)
+	}
+	out := []string{truncLine(head+r.w.view(f, r, focus, valW)+spin, w)}
 	sub := strings.Repeat(" ", min(lipgloss.Width(head), w/2))
 	for _, p := range f.s.problemsAt(r.path()) {
 		out = append(out, f.problemLines(p, w, sub, false)...)
+	}
+	if l != nil && l.err != nil {
+		// The reason in full is in the help panel.
+		out = append(out, f.problemLines(flows.Problem{Msg: txtLookupFailedAtField, Warning: true}, w, sub, false)...)
 	}
 	if focus && f.list != nil {
 		out = append(out, f.list.lines(f.s, w, max(min(8, h-4), 1), sub)...)
@@ -271,7 +281,7 @@ func (f *formScreen) helpText(w int) string {
 		case l.loading:
 			add(st.Muted.Render(s.say(txtLookingUp)))
 		case l.err != nil:
-			add(st.Warning.Render(wrapWords(s.say(txtLookupBad)+": "+l.err.Error(), w)))
+			add(st.Warning.Render(wrapWords("⚠ "+s.say(lookupWhy(l.err, s.o.LookupTimeout)), w)))
 		case len(l.opts) > 0:
 			add(st.HelpTitle.Render(s.say(txtLookedUp)))
 			for _, o := range l.opts {

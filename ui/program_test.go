@@ -44,6 +44,7 @@ type snapshot struct {
 	value   string
 	typed   bool // the focused field is a text field
 	keys    int  // key presses handled so far
+	looking bool // a look-up is running
 }
 
 func (p probe) Init() tea.Cmd { return p.m.Init() }
@@ -64,7 +65,7 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func snap(m Model, keys int) snapshot {
 	s := snapshot{where: m.Where(), ask: m.ask, failed: m.s.lastErr != nil, outcome: m.Outcome(),
-		answers: m.Answers().Values(), keys: keys}
+		answers: m.Answers().Values(), keys: keys, looking: lookupsLoading(m.s)}
 	if r, ok := m.form.focused(); ok && m.scr == scrForm {
 		s.path, s.value, s.typed = r.path(), r.w.value(m.s, r), r.w.typed()
 	}
@@ -132,10 +133,11 @@ func (p *program) latest() (snapshot, string) {
 	return p.st.snap, p.st.screen
 }
 
-// settle waits until every key sent so far was handled.
+// settle waits until every key sent so far was handled and no look-up runs (a person
+// waits for the spinner on the field before taking its answer).
 func (p *program) settle() {
 	p.t.Helper()
-	p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+	p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent && !s.looking })
 }
 
 // walk drives the running wizard to review as a person would: at each field it reads what
@@ -321,5 +323,53 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 			t.Fatalf("%d requests before confirming the duplicate", n)
 		}
 		p.quit()
+	}
+}
+
+// With the look-ups supplying every ID (IAM project, DSC product id, Workspace App server
+// group, VPC and subnet), each API's default order is → to pick it, one Enter per step and
+// y: nothing typed, at most 12 keystrokes from launch to the order ID.
+func TestProgramDefaultOrdersNeedNoTyping(t *testing.T) {
+	for _, tc := range []struct {
+		api   flows.APIID
+		price []string // what the review's price section says (fragments: the columns interleave)
+	}{
+		{flows.AlibabaPAI, []string{"billed by usage; no upfront price"}},
+		{flows.HuaweiDSC, []string{"CNY for 1 month", "list price from the cloud's", "before discounts", "base_professional (OFFI"}},
+		{flows.HuaweiWorkspaceApp, []string{"no documented price inquiry"}},
+	} {
+		t.Run(string(tc.api), func(t *testing.T) {
+			t.Parallel()
+			p := startProgram(t, Options{})
+			p.walk(map[string]string{"api": string(tc.api)})
+			p.waitFor("the price", func(m snapshot, s string) bool {
+				flat := strings.Join(strings.Fields(s), " ")
+				for _, w := range tc.price {
+					if !strings.Contains(flat, w) {
+						return false
+					}
+				}
+				return true
+			})
+			p.press("y")
+			p.waitFor("the order id", func(m snapshot, s string) bool {
+				return m.where == "result" && m.outcome.OrderID != "" && strings.Contains(s, m.outcome.OrderID)
+			})
+			s, _ := p.latest()
+			if s.keys > 12 {
+				t.Errorf("%d keystrokes from launch to the order ID, want ≤ 12", s.keys)
+			}
+			for path, v := range s.answers {
+				if path == "project_id" && len(v) != 32 {
+					t.Errorf("project_id %q: the IAM look-up should have answered it", v)
+				}
+			}
+			orders := p.srv.Orders()
+			if len(orders) != 1 {
+				t.Fatalf("sandbox accepted %d orders", len(orders))
+			}
+			t.Logf("%s: %d keystrokes", tc.api, s.keys)
+			p.quit()
+		})
 	}
 }

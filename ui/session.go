@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"charm.land/bubbles/v2/spinner"
+
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
@@ -21,8 +23,13 @@ type session struct {
 	api      *flows.API
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
-	problems []flows.Problem // api.Validate of the current answers
-	lookups  map[string]*lookup
+	problems []flows.Problem        // api.Validate of the current answers
+	lookups  map[string]*lookup     // by queryKey: what the fields show
+	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
+	filled   map[string]filledValue // answers a look-up supplied, by path
+	spin     spinner.Model          // turns on a field whose look-up runs
+	spinning bool
+	price    priceState // the review's price inquiry
 
 	order  flows.Order      // built on entering review: exactly what y sends and s saves
 	target providers.Target // where it goes
