@@ -92,15 +92,19 @@ func cmdWizard(args []string, c *cli) int {
 		defer closer.Close()
 		// An --endpoint that answered the sandbox's identity probe is the sandbox, never LIVE
 		// (providers/cloud/probe.go). LocalEndpoint waits for the UI's own banner for it.
-		if opts.Mode == providers.Live && p.Target(flows.AlibabaPAI, "cn-hangzhou").Mode == providers.Sandbox {
-			opts.Mode = providers.Sandbox
+		// Another loopback endpoint is LocalEndpoint: neither the cloud nor provably the sandbox.
+		if m := p.Target(flows.AlibabaPAI, "cn-hangzhou").Mode; opts.Mode == providers.Live && (m == providers.Sandbox || m == providers.LocalEndpoint) {
+			opts.Mode = m
 		}
 	}
-	if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
-		opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
+	if opts.Mode == providers.Live {
+		opts.Credentials = wizardCredentials(c.getenv, f.profile) // said on the first screen
 	}
 
 	if plainMode {
+		if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
+			opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
+		}
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	prog := tea.NewProgram(ui.New(opts), tea.WithInput(in), tea.WithOutput(out))
@@ -111,6 +115,21 @@ func cmdWizard(args []string, c *cli) int {
 	}
 	m, _ := final.(ui.Model)
 	return reportOutcome(m.Outcome(), c)
+}
+
+// wizardCredentials is config.Credentials as the wizard's first screen says it (the ui
+// package knows no config): per cloud, the source and masked key, or what is missing and where
+// it was looked for.
+func wizardCredentials(getenv func(string) string, profile string) []ui.Credential {
+	var out []ui.Credential
+	for _, st := range config.Credentials(getenv, profile) {
+		cloud := "alibaba"
+		if st.Cloud == "Huawei Cloud" {
+			cloud = "huawei"
+		}
+		out = append(out, ui.Credential{Cloud: cloud, Found: st.Found, Text: st.Text()})
+	}
+	return out
 }
 
 // reportOutcome prints what must stay in the scrollback after the screen is gone and picks

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 // wideAt is the width from which the help panel gets a column of its own beside the form;
@@ -22,6 +23,14 @@ func (f *formScreen) View() string {
 	var note string
 	if len(f.loadNote) > 0 { // on every step: what the order leaves out stays in sight
 		note = f.s.st.Warning.Render(wrapWords(f.s.say(txtLoadProbs)+" "+strings.Join(f.loadNote, "; "), w))
+	}
+	if c := f.credentialLines(w); c != "" {
+		note = joinNonEmpty(note, c)
+	}
+	if note != "" {
+		if lineCount(note) > h/2 {
+			note = fitHeight(note, max(h/2, 1)) // the form keeps at least half the body
+		}
 		h = max(h-lineCount(note), 1)
 	}
 	var out string
@@ -44,6 +53,36 @@ func (f *formScreen) View() string {
 		return note + "\n" + out
 	}
 	return out
+}
+
+// credentialLines is the first screen's account of the credentials in live mode: which
+// will be used (source and masked key) or what is missing and where it was looked for,
+// the chosen API's cloud first.
+func (f *formScreen) credentialLines(w int) string {
+	s := f.s
+	if f.step != 0 || s.o.Mode != providers.Live || len(s.o.Credentials) == 0 {
+		return ""
+	}
+	creds := slices.Clone(s.o.Credentials)
+	slices.SortStableFunc(creds, func(a, b Credential) int {
+		return boolRank(a.Cloud != s.api.Cloud) - boolRank(b.Cloud != s.api.Cloud)
+	})
+	out := []string{s.st.SectionTitle.Render(s.say(txtCredentials))}
+	for _, c := range creds {
+		mark, style := "✓ ", s.st.OK
+		if !c.Found {
+			mark, style = "✗ ", s.st.Error
+		}
+		out = append(out, style.Render(wrapIndent(mark+s.say(c.Text), w, "  ")))
+	}
+	return strings.Join(out, "\n")
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // panelView is the help panel in a viewport of w×h, with where it is when it scrolls.

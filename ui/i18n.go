@@ -23,7 +23,22 @@ var (
 		flows.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
 		flows.T("!! LIVE !!", "!! 正式 !!"),
 	}
+	txtModeLocal = flows.T("local endpoint", "本地接入点")
 )
+
+// bannerLocal is the banner of an --endpoint on this machine that is not the cloudorder
+// sandbox: orders go to whatever listens there, so it is named, never called LIVE or safe.
+func bannerLocal(s *session) []flows.Text {
+	url := ""
+	if s.o.Provider != nil && s.api != nil {
+		url = s.o.Provider.Target(s.api.ID, s.a().Get("region")).Endpoint
+	}
+	return []flows.Text{
+		flows.Tf("LOCAL ENDPOINT %s · not the cloud, not the cloudorder sandbox: orders go to whatever listens there", "本地接入点 %s · 既非云平台也非 cloudorder 沙箱:订单发往该地址上的服务", url),
+		flows.Tf("LOCAL ENDPOINT %s", "本地接入点 %s", url),
+		flows.T("LOCAL ENDPOINT", "本地接入点"),
+	}
+}
 
 // CancelledText is the line printed on exit when the person quit before sending anything.
 var CancelledText = flows.T("cancelled — nothing was sent", "已取消 — 未发送任何内容")
@@ -55,19 +70,31 @@ var (
 	txtLookupRefused       = flows.T("the cloud refused it with code %s", "云平台拒绝了查询,错误码 %s")
 	txtLookupNotAsked      = flows.T("it could not be asked", "无法发起查询")
 	txtLookupNoAnswer      = flows.T("no clear answer came back", "未收到明确应答")
+	txtCredentials         = flows.T("Credentials orders will use", "下单将使用的凭证")
 	txtPrice               = flows.T("Price", "价格")
-	txtPricing             = flows.T("asking the cloud's price inquiry…", "正在向云平台询价…")
-	txtPath                = flows.T("JSON path", "JSON 路径")
-	txtEmpty               = flows.T("(empty)", "(空)")
-	txtItems               = flows.T("%d item(s)", "%d 项")
-	txtItemsHint           = flows.T("a / + adds an item, x / - removes the last", "a / + 添加一项,x / - 删除最后一项")
-	txtItemHint            = flows.T("x / - removes this item", "x / - 删除此项")
-	txtFilter              = flows.T("filter", "筛选")
-	txtNoMatch             = flows.T("no value matches", "没有匹配的取值")
-	txtMoreInPanel         = flows.T("(more in the help panel)", "(详见帮助面板)")
-	txtAtMost              = flows.T("%s allows at most %d item(s)", "%s 最多 %d 项")
-	txtAtLeast             = flows.T("%s needs at least %d item(s)", "%s 至少需要 %d 项")
-	txtFixField            = flows.T("This field needs a valid answer first (✗ above); ↓ moves on, esc goes back.", "请先为此字段填写有效的值(见上方 ✗);↓ 可移到下一项,esc 返回上一步。")
+	txtUnpaid              = flows.T("This order was created UNPAID: nothing is bought until it is paid (in the console, or with p here).",
+		"此订单已创建但尚未支付:支付前不会产生购买(可在控制台支付,或在此按 p)。")
+	txtConsole  = flows.T("pay in the console", "在控制台支付")
+	txtPayOffer = flows.T("p pays it now with BSS PayOrders: you will see what is paid and confirm with y first.",
+		"按 p 通过 BSS PayOrders 立即支付:会先显示支付内容,按 y 确认后才发送。")
+	txtPayAsk = flows.T("Pay order %s (%s, %s) now? This SPENDS MONEY. Sent once: PayOrders %s. y pays · n/esc cancels",
+		"现在支付订单 %s(%s,%s)吗?这会产生费用。仅发送一次:PayOrders %s。y 支付 · n/esc 取消")
+	txtPaying      = flows.T("Paying the order… (sent once; keys wait for the answer)", "正在支付订单…(仅发送一次;收到结果前按键无效)")
+	txtPaid        = flows.T("Order paid.", "订单已支付。")
+	txtPayFailed   = flows.T("The payment failed:", "支付失败:")
+	txtPayUnknown  = flows.T("It may have been paid: check the console before paying again.", "可能已经支付:再次支付前请先查看控制台。")
+	txtPricing     = flows.T("asking the cloud's price inquiry…", "正在向云平台询价…")
+	txtPath        = flows.T("JSON path", "JSON 路径")
+	txtEmpty       = flows.T("(empty)", "(空)")
+	txtItems       = flows.T("%d item(s)", "%d 项")
+	txtItemsHint   = flows.T("a / + adds an item, x / - removes the last", "a / + 添加一项,x / - 删除最后一项")
+	txtItemHint    = flows.T("x / - removes this item", "x / - 删除此项")
+	txtFilter      = flows.T("filter", "筛选")
+	txtNoMatch     = flows.T("no value matches", "没有匹配的取值")
+	txtMoreInPanel = flows.T("(more in the help panel)", "(详见帮助面板)")
+	txtAtMost      = flows.T("%s allows at most %d item(s)", "%s 最多 %d 项")
+	txtAtLeast     = flows.T("%s needs at least %d item(s)", "%s 至少需要 %d 项")
+	txtFixField    = flows.T("This field needs a valid answer first (✗ above); ↓ moves on, esc goes back.", "请先为此字段填写有效的值(见上方 ✗);↓ 可移到下一项,esc 返回上一步。")
 
 	txtBlocked     = flows.T("Fix the problems marked ✗ in this step to continue (esc goes back).", "请先修正本步骤中标记 ✗ 的问题(esc 可返回上一步)。")
 	txtOtherProbs  = flows.T("Other problems in this step", "本步骤的其他问题")
@@ -163,6 +190,7 @@ var (
 	khScroll     = flows.T("scroll", "滚动")
 	khPage       = flows.T("page", "翻页")
 	khCopy       = flows.T("copy order id", "复制订单 ID")
+	khPay        = flows.T("pay it…", "支付…")
 	khHelp       = flows.T("more keys", "更多按键")
 	khQuit       = flows.T("quit", "退出")
 	khYes        = flows.T("yes", "是")

@@ -37,6 +37,7 @@ const (
 	askUnknown       // the last attempt's outcome is unknown: send again?
 	askQuit          // ctrl+c while an order is in flight
 	askOverwrite     // the save path exists
+	askPay           // p on the result: pay the order created unpaid?
 )
 
 // component is what every screen offers the root (the soft-serve Component habit): its keys
@@ -127,6 +128,8 @@ func (m *wizard) update(msg tea.Msg) tea.Cmd {
 		return m.gotLookup(msg)
 	case quoteMsg:
 		gotQuote(m.s, msg)
+	case paidMsg:
+		gotPaid(m.s, msg)
 	case duplicateMsg:
 		return m.gotDuplicate(msg)
 	case submittedMsg:
@@ -168,6 +171,10 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 		cmd := m.result.Update(msg)
 		if q := m.result.quit; q != nil {
 			return q
+		}
+		if m.result.pay {
+			m.result.pay = false
+			m.ask = askPay
 		}
 		return cmd
 	}
@@ -277,6 +284,10 @@ func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
 			return m.place(true)
 		case askOverwrite:
 			return saveCmd(s.order, m.save.path, true)
+		case askPay:
+			if canPay(s) {
+				return payCmd(s)
+			}
 		case askQuit:
 			s.out.Failure = providers.Unknown
 			o := providers.OutcomeOf(providers.Unknown)

@@ -17,6 +17,11 @@ type Options struct {
 	Lang     flows.Lang
 	NoColor  bool // NO_COLOR: emphasis without colour
 
+	// Credentials say, per cloud, which credential orders will use or what is missing and
+	// where it was looked for (config.Credentials, worded by the caller): the first screen
+	// shows them in live mode, before any field is filled.
+	Credentials []Credential
+
 	// From prefills the wizard from a loaded order file (--from).
 	From *Loaded
 	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
@@ -29,6 +34,13 @@ type Options struct {
 	Timeout time.Duration
 	// LookupTimeout bounds each option look-up (0 = 10s); a slow look-up never blocks.
 	LookupTimeout time.Duration
+}
+
+// Credential is one cloud's credential as the first screen reports it.
+type Credential struct {
+	Cloud string // flows.API.Cloud: "alibaba" or "huawei"
+	Found bool
+	Text  flows.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
 }
 
 // Loaded is an order file read for --from.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -372,4 +373,93 @@ func TestProgramDefaultOrdersNeedNoTyping(t *testing.T) {
 			p.quit()
 		})
 	}
+}
+
+// postFault sets a sandbox fault over HTTP, as a person or script would.
+func postFault(t *testing.T, srv *sandbox.Server, body string) {
+	t.Helper()
+	resp, err := http.Post(srv.URL()+"/_sandbox/faults", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		t.Fatalf("POST /_sandbox/faults %s: %s", body, resp.Status)
+	}
+}
+
+// A look-up the sandbox delays by 3 s does not delay a key: the person moves and types
+// while the spinner turns, and the answer fills the field when it comes.
+func TestProgramSlowLookUpNeverDelaysAKey(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	postFault(t, p.srv, `{"kind":"latency","delay":"3s","call":"lookups"}`)
+	p.press("right", "enter") // DSC, region & account: the IAM look-up is on its way
+	start := time.Now()
+	for _, k := range []string{"down", "up", "down", "up"} {
+		p.press(k)
+	}
+	p.waitFor("the keys", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+	if took := time.Since(start); took > time.Second {
+		t.Fatalf("4 keys took %v while a look-up was delayed 3 s", took)
+	}
+	s, screen := p.latest()
+	if !s.looking || !strings.Contains(screen, "looking up") || s.answers["project_id"] != "" {
+		t.Fatalf("the look-up should still be running (spinner on the field):\n%s", screen)
+	}
+	p.waitFor("the project id", func(s snapshot, _ string) bool { return len(s.answers["project_id"]) == 32 })
+	p.quit()
+}
+
+// A look-up that fails says why at the field and leaves it typable.
+func TestProgramFailedLookUpLeavesTheFieldTypable(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	postFault(t, p.srv, `{"kind":"http500","call":"lookups"}`)
+	p.press("right", "enter")
+	p.waitFor("the failure", func(s snapshot, screen string) bool {
+		return !s.looking && strings.Contains(screen, "look-up failed")
+	})
+	p.press("down") // region → project id
+	for _, c := range "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
+		p.press(string(c))
+	}
+	p.waitFor("the typed id", func(s snapshot, _ string) bool {
+		return s.answers["project_id"] == "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+	})
+	if _, screen := p.latest(); !strings.Contains(screen, "look-up failed") {
+		t.Fatalf("the reason went away:\n%s", screen)
+	}
+	p.quit()
+}
+
+// A DSC order is created unpaid: the result says so with the console link; p shows what is
+// paid and asks; Enter and n pay nothing; y pays once.
+func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	p.walk(map[string]string{"api": string(flows.HuaweiDSC)})
+	p.press("y")
+	p.waitFor("the unpaid order", func(m snapshot, s string) bool {
+		return m.where == "result" && strings.Contains(s, "UNPAID") && strings.Contains(s, "https://")
+	})
+	p.press("p")
+	p.waitFor("the payment question", func(m snapshot, s string) bool { return m.ask == askPay && strings.Contains(s, "SPENDS MONEY") })
+	p.press("enter", "n")
+	p.waitFor("no question", func(m snapshot, s string) bool { return m.ask == askNone && m.keys >= p.sent })
+	if n := len(p.srv.Payments()); n != 0 {
+		t.Fatalf("%d payments without y", n)
+	}
+	p.press("p", "y")
+	p.waitFor("the payment", func(m snapshot, s string) bool { return strings.Contains(s, "Order paid") })
+	pays := p.srv.Payments()
+	if len(pays) != 1 || pays[0].OrderID != p.srv.Orders()[0].OrderID {
+		t.Fatalf("payments %+v for orders %+v", pays, p.srv.Orders())
+	}
+	p.press("p") // paid: p offers nothing more
+	time.Sleep(100 * time.Millisecond)
+	if m, _ := p.latest(); m.ask != askNone || len(p.srv.Payments()) != 1 {
+		t.Fatalf("p after paying: ask %v, %d payments", m.ask, len(p.srv.Payments()))
+	}
+	p.quit()
 }

@@ -17,6 +17,7 @@ type resultScreen struct {
 	s      *session
 	km     ResultKeyMap
 	copied bool
+	pay    bool // p: the root asks before paying
 	quit   tea.Cmd
 	w      int
 }
@@ -24,10 +25,16 @@ type resultScreen struct {
 func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
 
 // ShortHelp implements help.KeyMap.
-func (r *resultScreen) ShortHelp() []key.Binding { return r.km.ShortHelp() }
+func (r *resultScreen) ShortHelp() []key.Binding {
+	r.km.Pay.SetEnabled(canPay(r.s))
+	return r.km.ShortHelp()
+}
 
 // FullHelp implements help.KeyMap.
-func (r *resultScreen) FullHelp() [][]key.Binding { return r.km.FullHelp() }
+func (r *resultScreen) FullHelp() [][]key.Binding {
+	r.km.Pay.SetEnabled(canPay(r.s))
+	return r.km.FullHelp()
+}
 
 // Title names the screen.
 func (r *resultScreen) Title() string { return r.s.say(txtResult) }
@@ -43,7 +50,13 @@ func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	r.km.Copy.SetEnabled(r.s.result.OrderID != "")
+	r.km.Pay.SetEnabled(canPay(r.s))
+	if r.s.pay.inFlight && !key.Matches(m, r.km.Interrupt) {
+		return nil // a payment is on its way: nothing else happens until it answers
+	}
 	switch {
+	case key.Matches(m, r.km.Pay):
+		r.pay = true
 	case key.Matches(m, r.km.Copy):
 		r.copied = true
 		return tea.SetClipboard(r.s.result.OrderID)
@@ -75,6 +88,7 @@ func (r *resultScreen) View() string {
 			out = append(out, wrapIndent(st.Muted.Render(providers.Printable(k)+": ")+providers.Printable(jsonValue(s.result.Response[k])), w, "  "))
 		}
 	}
+	out = append(out, payLines(s, w)...)
 	out = append(out, "", st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)))
 	if r.copied {
 		out = append(out, st.Notice.Render(wrapWords(s.say(txtCopySent), w)))

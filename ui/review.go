@@ -362,6 +362,8 @@ func modeName(m providers.Mode) flows.Text {
 		return txtModeDryRun
 	case providers.Sandbox:
 		return txtModeSandbox
+	case providers.LocalEndpoint:
+		return txtModeLocal
 	}
 	return flows.T(string(m), string(m))
 }

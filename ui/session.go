@@ -30,6 +30,7 @@ type session struct {
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
 	price    priceState // the review's price inquiry
+	pay      payState   // paying an order created unpaid
 
 	order  flows.Order      // built on entering review: exactly what y sends and s saves
 	target providers.Target // where it goes

@@ -81,6 +81,8 @@ func (m *wizard) banner() string {
 		st, variants = s.st.BannerSandbox, bannerSandbox
 	case providers.DryRun:
 		st, variants = s.st.BannerDryRun, bannerDryRun
+	case providers.LocalEndpoint:
+		st, variants = s.st.BannerLocal, bannerLocal(s)
 	default: // live, or a mode this banner does not know: never claim it is safe
 		st, variants = s.st.BannerLive, bannerLive
 	}
@@ -230,6 +232,8 @@ func (m *wizard) question() string {
 		return s.say(txtQuitAsk)
 	case askOverwrite:
 		return s.say(tf(txtSaveExists, m.save.path))
+	case askPay:
+		return payQuestion(s)
 	}
 	return ""
 }
