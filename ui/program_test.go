@@ -463,3 +463,24 @@ func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
 	}
 	p.quit()
 }
+
+// The DSC product id follows the item: another spec code is priced again and its product id
+// replaces the one the look-up filled in before (a stale id is never sent).
+func TestDSCProductIDFollowsTheSpec(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right", "enter", "enter") // DSC, region & account (project from IAM), products
+	const item = "body.product_infos[0]."
+	a := d.m.Answers()
+	first := a.Get(item + "product_id")
+	if want := sandbox.DSCProductID("cn-north-4", a.Get(item+"resource_spec_code"), 2); first != want {
+		t.Fatalf("product id %q, want the inquiry's %q", first, want)
+	}
+	d.focus(item + "resource_spec_code")
+	d.keys("right")
+	spec := d.m.Answers().Get(item + "resource_spec_code")
+	got := d.m.Answers().Get(item + "product_id")
+	if want := sandbox.DSCProductID("cn-north-4", spec, 2); got != want || got == first {
+		t.Fatalf("after the spec became %s: product id %q, want %q (was %q)", spec, got, want, first)
+	}
+}
