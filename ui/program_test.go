@@ -484,3 +484,25 @@ func TestDSCProductIDFollowsTheSpec(t *testing.T) {
 		t.Fatalf("after the spec became %s: product id %q, want %q (was %q)", spec, got, want, first)
 	}
 }
+
+// A failed price inquiry says so at the review and never blocks placing the order.
+func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
+	prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right")
+	last := string(d.m.s.steps[len(d.m.s.steps)-1])
+	for i := 0; i < 12 && d.m.Where() != last; i++ {
+		d.keys("enter")
+	}
+	// Both tries of the inquiry fail (providers.Cache asks a read-only call twice).
+	srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallBSSRate, Count: 2})
+	d.keys("enter")
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if d.m.Where() != "review" || !strings.Contains(v, "price unknown") || !strings.Contains(v, "still be placed") {
+		t.Fatalf("at %s:\n%s", d.m.Where(), d.view())
+	}
+	d.keys("y")
+	if d.m.Where() != "result" || len(srv.Orders()) != 1 {
+		t.Fatalf("y after a failed price inquiry: at %s, %d orders\n%s", d.m.Where(), len(srv.Orders()), d.view())
+	}
+}
