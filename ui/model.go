@@ -185,7 +185,11 @@ func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
 	f := m.form
 	// Look-ups whose inputs this key answered start now, in the background, so their
 	// results are there by the time the person reaches their fields.
-	cmd := tea.Batch(f.Update(msg), startLookups(m.s))
+	rev := m.s.rev
+	cmd := f.Update(msg)
+	if m.s.rev != rev {
+		cmd = tea.Batch(cmd, startLookups(m.s))
+	}
 	switch {
 	case f.quit != nil:
 		return f.quit

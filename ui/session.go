@@ -24,6 +24,7 @@ type session struct {
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
 	problems []flows.Problem        // api.Validate of the current answers
+	rev      int                    // bumped by validate: the answers changed
 	lookups  map[string]*lookup     // by queryKey: what the fields show
 	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by path
@@ -71,7 +72,11 @@ func (s *session) set(path, v string) {
 	s.validate()
 }
 
-func (s *session) validate() { s.problems = s.api.Validate(s.a()) }
+// validate re-checks the answers; every change of an answer passes here, so rev counts them.
+func (s *session) validate() {
+	s.problems = s.api.Validate(s.a())
+	s.rev++
+}
 
 // problemsAt returns the problems reported for a path.
 func (s *session) problemsAt(path string) []flows.Problem {
