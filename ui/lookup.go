@@ -103,11 +103,11 @@ func startLookups(s *session) tea.Cmd {
 	for _, fl := range fieldLookups(s) {
 		k := queryKey(fl.Query)
 		path := fl.Slot.Path
-		if f, ok := s.filled[path]; ok && f.key != k {
+		if f, ok := s.filled[filledKey(s, path)]; ok && f.key != k {
 			if a.Get(path) == f.value {
 				s.set(path, "")
 			}
-			delete(s.filled, path)
+			delete(s.filled, filledKey(s, path))
 		}
 		// Asked already (a failure is asked again when the inputs change, or on another step).
 		if s.lookups[k] != nil || !lookupReady(s, fl) {
@@ -139,6 +139,9 @@ func lookupCmd(s *session, q providers.LookupQuery, key string) tea.Cmd {
 // filledValue is an answer a look-up supplied, and for which query.
 type filledValue struct{ key, value string }
 
+// filledKey names an answer of the session's API (each API keeps its own answers).
+func filledKey(s *session, path string) string { return string(s.api.ID) + "|" + path }
+
 // gotLookup stores a result and lets it answer the required fields nobody answered yet: an
 // ID a person cannot know comes from the account, and stays one arrow away from being
 // changed. It reports whether an answer changed.
@@ -155,7 +158,7 @@ func gotLookup(s *session, msg lookupMsg) bool {
 		}
 		v := msg.opts[0].Value // the first the cloud lists is the sensible default
 		s.set(fl.Slot.Path, v)
-		s.filled[fl.Slot.Path] = filledValue{key: msg.key, value: v}
+		s.filled[filledKey(s, fl.Slot.Path)] = filledValue{key: msg.key, value: v}
 		changed = true
 	}
 	return changed

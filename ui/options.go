@@ -65,6 +65,11 @@ type Outcome struct {
 	// Cancelled is set when the person quit before any order was sent: the exit line says
 	// so (CancelledText).
 	Cancelled bool
+	// Payment is set when p paid (or tried to pay) the placed order: PayFailure is the kind
+	// of its failure, 0 when it was paid; PayRequestID the cloud's request id.
+	Payment      bool
+	PayFailure   providers.Kind
+	PayRequestID string
 }
 
 func (o Options) now() time.Time {

@@ -65,6 +65,10 @@ func payCmd(s *session) tea.Cmd {
 
 func gotPaid(s *session, msg paidMsg) {
 	s.pay = payState{done: true, res: msg.res, err: msg.err}
+	s.out.Payment, s.out.PayFailure, s.out.PayRequestID = true, 0, msg.res.RequestID
+	if msg.err != nil {
+		s.out.PayFailure = providers.KindOf(msg.err)
+	}
 }
 
 // payLines is the result screen's part about payment.

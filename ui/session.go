@@ -27,7 +27,7 @@ type session struct {
 	rev      int                    // bumped by validate: the answers changed
 	lookups  map[string]*lookup     // by queryKey: what the fields show
 	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
-	filled   map[string]filledValue // answers a look-up supplied, by path
+	filled   map[string]filledValue // answers a look-up supplied, by filledKey
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
 	price    priceState // the review's price inquiry
