@@ -506,3 +506,31 @@ func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
 		t.Fatalf("y after a failed price inquiry: at %s, %d orders\n%s", d.m.Where(), len(srv.Orders()), d.view())
 	}
 }
+
+// The subnet list follows the VPC: choosing another VPC drops the subnet the look-up filled
+// in for the first one and fills one of the new VPC's.
+func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right", "right")
+	const cs = "body.resources[0].create_services."
+	for i := 0; i < 8 && d.m.Where() != string(flows.StepProperties); i++ {
+		d.keys("enter")
+	}
+	a := d.m.Answers()
+	vpc, subnet := a.Get(cs+"vpc_id"), a.Get(cs+"subnet_id")
+	if vpc != sandbox.VPCWorkspaceID || subnet == "" {
+		t.Fatalf("vpc %q subnet %q: the server group's VPC and subnet should come first\n%s", vpc, subnet, d.view())
+	}
+	d.focus(cs + "vpc_id")
+	// vpc_id is a text field with suggestions: type the other VPC's id.
+	d.keys("ctrl+u")
+	d.typ(sandbox.VPCDefaultID)
+	got := d.m.Answers().Get(cs + "subnet_id")
+	if got == "" || got == subnet {
+		t.Fatalf("after choosing %s the subnet is %q (was %q)\n%s", sandbox.VPCDefaultID, got, subnet, d.view())
+	}
+	if !strings.Contains(d.view(), "vpc-default") {
+		t.Fatalf("the VPC's label is not beside its id:\n%s", d.view())
+	}
+}
