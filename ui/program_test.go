@@ -534,3 +534,35 @@ func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
 		t.Fatalf("the VPC's label is not beside its id:\n%s", d.view())
 	}
 }
+
+// The screens only the sandbox reaches (the price, the unpaid result, the payment question,
+// the looked-up labels) are whole in Chinese too.
+func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov, Lang: flows.ZH}, 120, 40)
+	check := func(where string, want ...string) {
+		t.Helper()
+		v := d.view()
+		for _, l := range strings.Split(v, "\n") {
+			if m := asciiProse.FindString(commands.ReplaceAllString(l, "")); m != "" {
+				t.Errorf("%s: English %q in the Chinese screen: %q", where, m, l)
+			}
+		}
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s lacks %q:\n%s", where, w, v)
+			}
+		}
+	}
+	d.keys("right", "enter")
+	check("region", "项目 ID")
+	d.walk(nil)
+	check("review", "价格", "CNY", "云平台询价接口给出的官网价格")
+	d.keys("y")
+	check("result", "尚未支付", "按 p")
+	d.keys("p")
+	check("pay question", "现在支付订单", "这会产生费用")
+	d.keys("y")
+	check("paid", "订单已支付")
+}
