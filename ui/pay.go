@@ -90,8 +90,8 @@ func payLines(s *session, w int) []string {
 		}
 	default:
 		out = append(out, st.Warning.Render(wrapWords(s.say(txtUnpaid), w)))
-		if console != "" {
-			out = append(out, alignPairs(s, [][2]string{{s.say(txtConsole), console}}, w))
+		if console != "" { // the link on a line of its own, so it wraps only when it must
+			out = append(out, st.Muted.Render(s.say(txtConsole)+":"), st.Value.Render(wrapWords(console, w)))
 		}
 		if p.done && p.err != nil {
 			o := providers.OutcomeOf(providers.KindOf(p.err))
