@@ -7,6 +7,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -339,6 +341,23 @@ func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
 	s := x.waitFor("enter next", false, 20*time.Second)
 	if !strings.Contains(s, "SANDBOX") || strings.Contains(s, "LIVE") {
 		t.Fatalf("--endpoint %s of a running sandbox is not announced as SANDBOX:\n%s", url, s)
+	}
+	x.run("send-keys", "-t", "wiz", "C-c")
+	x.waitFor("EXIT=", true, 10*time.Second)
+}
+
+// Another server on this machine (not the sandbox: it does not answer the identity probe) is
+// announced as LOCAL ENDPOINT with its URL, never as LIVE or SANDBOX.
+func TestWizardOtherLoopbackEndpointSaysLocalEndpoint(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	srv := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(srv.Close)
+	x, _ := startWizard(t, buildBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
+	s := x.waitFor("enter next", false, 20*time.Second)
+	if !strings.Contains(s, "LOCAL ENDPOINT "+srv.URL) || strings.Contains(s, "LIVE") || strings.Contains(s, "SANDBOX") {
+		t.Fatalf("--endpoint %s (not the sandbox):\n%s", srv.URL, s)
 	}
 	x.run("send-keys", "-t", "wiz", "C-c")
 	x.waitFor("EXIT=", true, 10*time.Second)
