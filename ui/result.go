@@ -63,6 +63,9 @@ func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(m, r.km.Keys):
 		r.s.showAll = !r.s.showAll
 	case key.Matches(m, r.km.Done, r.km.Interrupt):
+		if r.s.pay.inFlight { // ctrl+c while paying: it may have been paid, the exit line says so
+			r.s.out.Payment, r.s.out.PayFailure = true, providers.Unknown
+		}
 		r.quit = tea.Quit
 	}
 	return nil
