@@ -3,8 +3,10 @@ package main
 import (
 	"flag"
 	"fmt"
-	"text/tabwriter"
+	"strings"
 	"time"
+
+	"charm.land/lipgloss/v2"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -51,16 +53,57 @@ func cmdHistory(args []string, c *cli) int {
 		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
 		return exitOK
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, c.say(i18n.T("TIME\tAPI\tREGION\tMODE\tOUTCOME\tORDER ID\tREQUEST ID", "时间\t接口\t区域\t模式\t结果\t订单号\t请求号")))
+	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID", "时间|接口|区域|模式|结果|订单号|请求号")), "|")}
 	for _, e := range entries {
 		in := e.Intent
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
-			providers.Printable(in.Region), providers.Printable(string(in.Mode)), c.say(outcomeText(e)),
-			dash(e.Result.OrderID), dash(e.Result.RequestID))
+		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
+			providers.Printable(in.Region), c.say(modeText(in.Mode)), c.say(outcomeText(e)),
+			dash(e.Result.OrderID), dash(e.Result.RequestID)})
 	}
-	_ = tw.Flush()
+	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK
+}
+
+// alignColumns lays rows out in columns padded by display width (lipgloss.Width: a Chinese
+// character takes two cells), gap cells apart; text/tabwriter counts runes, so Chinese
+// headers and outcomes pushed the columns after them out of line.
+func alignColumns(rows [][]string, gap int) string {
+	var widths []int
+	for _, r := range rows {
+		for i, cell := range r {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], lipgloss.Width(cell))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, cell := range r {
+			b.WriteString(cell)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-lipgloss.Width(cell)+gap))
+			}
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// modeText is where an order went, in the session's language.
+func modeText(m providers.Mode) i18n.Text {
+	switch m {
+	case providers.Live:
+		return i18n.T("live", "正式环境")
+	case providers.Sandbox:
+		return i18n.T("sandbox", "沙箱")
+	case providers.LocalEndpoint:
+		return i18n.T("local endpoint", "本地接入点")
+	case providers.DryRun:
+		return i18n.T("dry run", "演练")
+	}
+	p := providers.Printable(string(m))
+	return i18n.T(p, p)
 }
 
 // outcomeText is the outcome as the person should read it.

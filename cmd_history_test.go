@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+
+	"github.com/mattn/go-runewidth"
 	"strings"
 	"testing"
 
@@ -46,10 +48,48 @@ func TestHistoryListsOutcomes(t *testing.T) {
 		t.Errorf("json items %v", items)
 	}
 	env["LANG"] = "zh_CN.UTF-8"
-	if out, _, _ := runForTest(t, env, "", "history"); !strings.Contains(out, "未知 — 请在控制台核实") {
+	out, _, _ = runForTest(t, env, "", "history")
+	if !strings.Contains(out, "未知 — 请在控制台核实") || !strings.Contains(out, "沙箱") {
 		t.Errorf("zh history:\n%s", out)
+	}
+	// Every column starts at the same display cell on every line, in both languages.
+	for _, lang := range []string{"en_US.UTF-8", "zh_CN.UTF-8"} {
+		env["LANG"] = lang
+		out, _, _ := runForTest(t, env, "", "history")
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		starts := columnStarts(lines[0])
+		for _, l := range lines[1:] {
+			got := columnStarts(l)
+			if len(got) != len(starts) {
+				t.Fatalf("%s: %d columns on %q, header has %d:\n%s", lang, len(got), l, len(starts), out)
+			}
+			for i := range starts {
+				if got[i] != starts[i] {
+					t.Fatalf("%s: column %d starts at cell %d on %q, at %d in the header:\n%s", lang, i, got[i], l, starts[i], out)
+				}
+			}
+		}
 	}
 	if _, _, code := runForTest(t, env, "", "history", "--output", "xml"); code != exitUsage {
 		t.Errorf("bad --output: exit %d", code)
 	}
+}
+
+// columnStarts lists the display cells where a history line's columns start: after a run of
+// two or more spaces (one space is inside a cell, like "2025-01-02 03:04:05").
+func columnStarts(l string) []int {
+	starts := []int{0}
+	cell, spaces := 0, 0
+	for _, r := range l {
+		if r == ' ' {
+			spaces++
+		} else {
+			if spaces >= 2 {
+				starts = append(starts, cell)
+			}
+			spaces = 0
+		}
+		cell += runewidth.RuneWidth(r)
+	}
+	return starts
 }

@@ -92,15 +92,19 @@ func cmdWizard(args []string, c *cli) int {
 		defer closer.Close()
 		// An --endpoint that answered the sandbox's identity probe is the sandbox, never LIVE
 		// (providers/cloud/probe.go). LocalEndpoint waits for the UI's own banner for it.
-		if opts.Mode == providers.Live && probedSandbox(p) {
-			opts.Mode = providers.Sandbox
+		// Another loopback endpoint is LocalEndpoint: neither the cloud nor provably the sandbox.
+		if m := probedMode(p); opts.Mode == providers.Live && (m == providers.Sandbox || m == providers.LocalEndpoint) {
+			opts.Mode = m
 		}
 	}
-	if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
-		opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
+	if opts.Mode == providers.Live {
+		opts.Credentials = wizardCredentials(c.getenv, f.profile) // said on the first screen
 	}
 
 	if plainMode {
+		if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
+			opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
+		}
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	prog, restore := newProgram(ui.New(opts), in, out)
@@ -115,10 +119,25 @@ func cmdWizard(args []string, c *cli) int {
 	return reportOutcome(m.Outcome(), c)
 }
 
-// probedSandbox reports whether the wizard's first API goes to the sandbox (an --endpoint that
-// answered its identity probe sends every API there).
-func probedSandbox(p providers.Provider) bool {
-	return p.Target(flows.APIs()[0].ID, "").Mode == providers.Sandbox
+// probedMode is where the wizard's first API goes (an --endpoint that answered the sandbox's
+// identity probe sends every API there; another loopback endpoint is LocalEndpoint).
+func probedMode(p providers.Provider) providers.Mode {
+	return p.Target(flows.APIs()[0].ID, "").Mode
+}
+
+// wizardCredentials is config.Credentials as the wizard's first screen says it (the ui
+// package knows no config): per cloud, the source and masked key, or what is missing and where
+// it was looked for.
+func wizardCredentials(getenv func(string) string, profile string) []ui.Credential {
+	var out []ui.Credential
+	for _, st := range config.Credentials(getenv, profile) {
+		cloud := "alibaba"
+		if st.Cloud == "Huawei Cloud" {
+			cloud = "huawei"
+		}
+		out = append(out, ui.Credential{Cloud: cloud, Found: st.Found, Text: st.Text()})
+	}
+	return out
 }
 
 // reportOutcome prints what must stay in the scrollback after the screen is gone and picks
@@ -129,6 +148,19 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	}
 	if o.OrderID != "" {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(o.OrderID), providers.Printable(o.RequestID))
+		if o.Payment {
+			// The order exists either way; the payment's outcome is said, not turned into the
+			// exit code (a script reads "paid:" or the warning).
+			switch o.PayFailure {
+			case 0:
+				fmt.Fprintf(c.stdout, "paid: %s (request_id %s)\n", providers.Printable(o.OrderID), providers.Printable(o.PayRequestID))
+			case providers.Unknown:
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the payment's outcome is unknown: it may have been paid; check the console before paying again",
+					"支付结果未知:可能已经支付;再次支付前请先查看控制台")))
+			default:
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
+			}
+		}
 		return exitOK
 	}
 	if o.Failure == 0 {

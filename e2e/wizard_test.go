@@ -4,7 +4,11 @@
 package e2e
 
 import (
+	"bufio"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -55,9 +59,9 @@ func (x tmux) waitFor(want string, history bool, within time.Duration) string {
 }
 
 // defaultOrder is one API's default order as a newcomer places it: the keys that pick the
-// API on the first screen, then Enter until the review, then y. Huawei's orders join the
-// table once the account look-ups answer their IDs (their fields take look-up results as
-// defaults, so no typing is needed then).
+// API on the first screen, then Enter until the review, then y. The account look-ups answer
+// the Huawei IDs (project, DSC product id, Workspace App server group, VPC and subnet), so
+// nothing is typed.
 type defaultOrder struct {
 	name    string
 	pick    []string // keys on the first screen that choose the API
@@ -67,6 +71,8 @@ type defaultOrder struct {
 
 var defaultOrders = []defaultOrder{
 	{name: "alibaba", product: `"ProductCode": "DataWorks_share"`, checkAt: []string{"API", "Billing"}},
+	{name: "dsc", pick: []string{"Right"}, product: `"resource_spec_code": "base_professional"`},
+	{name: "workspaceapp", pick: []string{"Right", "Right"}, product: `"type": "createApps"`},
 }
 
 // maxKeys is the promise: at most 12 keystrokes from launch to an order ID.
@@ -98,6 +104,12 @@ func buildBinary(t *testing.T) string {
 // can be read.
 func startWizard(t *testing.T, bin, name string, args ...string) (tmux, string) {
 	t.Helper()
+	return startWizardEnv(t, bin, name, nil, args...)
+}
+
+// startWizardEnv is startWizard with extra environment variables ("K=V").
+func startWizardEnv(t *testing.T, bin, name string, env []string, args ...string) (tmux, string) {
+	t.Helper()
 	dir := t.TempDir()
 	home := filepath.Join(dir, "home")
 	for _, d := range []string{home, filepath.Join(dir, "config"), filepath.Join(dir, "state")} {
@@ -111,8 +123,12 @@ func startWizard(t *testing.T, bin, name string, args ...string) (tmux, string) 
 	for _, a := range args {
 		quoted += fmt.Sprintf(" %q", a)
 	}
-	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8 %q%s; echo "EXIT=$?"; exec sleep 600`,
-		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), bin, quoted)
+	extra := ""
+	for _, kv := range env {
+		extra += fmt.Sprintf(" %q", kv)
+	}
+	script := fmt.Sprintf(`env -i PATH=%q HOME=%q XDG_CONFIG_HOME=%q XDG_STATE_HOME=%q TERM=xterm-256color LANG=C.UTF-8%s %q%s; echo "EXIT=$?"; exec sleep 600`,
+		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), extra, bin, quoted)
 	x.run("new-session", "-d", "-x", "120", "-y", "40", "-s", "wiz", "sh", "-c", script)
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
 	return x, dir
@@ -127,6 +143,10 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	s := x.waitFor("enter next", false, 5*time.Second)
 	keys := 0
 	send := func(k string) {
+		// A person waits for a look-up's spinner before taking the field's answer.
+		for j := 0; j < 200 && strings.Contains(x.screen(false), "looking up"); j++ {
+			time.Sleep(25 * time.Millisecond)
+		}
 		before := x.screen(false)
 		x.run("send-keys", "-t", "wiz", k)
 		keys++
@@ -264,4 +284,81 @@ func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
 			t.Errorf("cloudorder %v: err %v, output %q; want exit 2 saying %q", tc.args, err, out, tc.want)
 		}
 	}
+}
+
+// Live mode with no credentials anywhere: the first screen names what is missing and where
+// it was looked for, before any field is filled.
+func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	x, _ := startWizard(t, buildBinary(t), "nocreds", "--lang", "en")
+	s := x.waitFor("enter next", false, 20*time.Second)
+	flat := strings.Join(strings.Fields(s), " ")
+	for _, want := range []string{"LIVE", "Credentials orders will use", "✗ Alibaba Cloud: missing", "ALIBABA_CLOUD_ACCESS_KEY_ID", "✗ Huawei Cloud: missing", "HUAWEICLOUD_SDK_AK", "looked at"} {
+		if !strings.Contains(flat, want) {
+			t.Fatalf("the first screen lacks %q:\n%s", want, s)
+		}
+	}
+	x.run("send-keys", "-t", "wiz", "C-c")
+	x.waitFor("EXIT=", true, 10*time.Second)
+}
+
+// A separately started `cloudorder sandbox` reached with --endpoint answers the identity
+// probe: the wizard says SANDBOX, never LIVE.
+func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	bin := buildBinary(t)
+	sb := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0")
+	out, err := sb.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sb.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = sb.Process.Kill(); _ = sb.Wait() })
+	var url string
+	var env []string
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		l := strings.TrimSpace(sc.Text())
+		if kv, ok := strings.CutPrefix(l, "export "); ok {
+			env = append(env, kv)
+		}
+		if u, ok := strings.CutPrefix(l, "cloudorder --endpoint "); ok {
+			url = u
+			break
+		}
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if url == "" || len(env) < 4 {
+		t.Fatalf("the sandbox printed no endpoint or keys (%q, %v)", url, env)
+	}
+	x, _ := startWizardEnv(t, bin, "endpoint", env, "--endpoint", url, "--lang", "en")
+	s := x.waitFor("enter next", false, 20*time.Second)
+	if !strings.Contains(s, "SANDBOX") || strings.Contains(s, "LIVE") {
+		t.Fatalf("--endpoint %s of a running sandbox is not announced as SANDBOX:\n%s", url, s)
+	}
+	x.run("send-keys", "-t", "wiz", "C-c")
+	x.waitFor("EXIT=", true, 10*time.Second)
+}
+
+// Another server on this machine (not the sandbox: it does not answer the identity probe) is
+// announced as LOCAL ENDPOINT with its URL, never as LIVE or SANDBOX.
+func TestWizardOtherLoopbackEndpointSaysLocalEndpoint(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+	srv := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(srv.Close)
+	x, _ := startWizard(t, buildBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
+	s := x.waitFor("enter next", false, 20*time.Second)
+	if !strings.Contains(s, "LOCAL ENDPOINT "+srv.URL) || strings.Contains(s, "LIVE") || strings.Contains(s, "SANDBOX") {
+		t.Fatalf("--endpoint %s (not the sandbox):\n%s", srv.URL, s)
+	}
+	x.run("send-keys", "-t", "wiz", "C-c")
+	x.waitFor("EXIT=", true, 10*time.Second)
 }

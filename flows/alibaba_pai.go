@@ -161,8 +161,8 @@ func alibabaPAI() *API {
 			},
 			{
 				Name: "ProductCode", Kind: String, Step: StepProducts, Required: true, Default: dataWorksShare, Selects: true,
-				RequiredWhy: T("an order without a product code buys nothing (the docs mark every field optional)", "没有产品 code 的订单什么也不会购买(文档将所有字段标为可选)"),
-				Label:       T("Product code", "产品 code"),
+				RequiredWhy: T("an order without a product code buys nothing (the docs mark every field optional)", "没有产品代码的订单什么也不会购买(文档将所有字段标为可选)"),
+				Label:       T("Product code", "产品代码"),
 				Help:        T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
 				Options: []Option{
 					{Value: dataWorksShare, Label: T("DataWorks (pay-as-you-go)", "DataWorks 后付费"), Help: T("DataWorks pay-as-you-go; billed monthly.", "DataWorks 后付费商品;按月计价。")},
@@ -176,10 +176,10 @@ func alibabaPAI() *API {
 				Applies: func(c Ctx) bool { return product(c, maxComputeShare) },
 				Label:   T("MaxCompute account site", "MaxCompute 账号站点"),
 				Help: T("MaxCompute takes different instance properties for accounts inside and outside mainland China (China / international bid). Not sent; it decides the properties.",
-					"MaxCompute 对中国内地账号(国内 bid)与内地以外账号(国际 bid)要求的实例属性不同。此项不发送,只决定实例属性。"),
+					"MaxCompute 对中国内地账号(中国站)与内地以外账号(国际 bid)要求的实例属性不同。此项不发送,只决定实例属性。"),
 				Options: []Option{
-					{Value: "mainland", Label: T("Inside mainland China", "中国内地(国内 bid)"), Help: T("Adds odps_specification_type = OdpsStandard.", "需要 odps_specification_type = OdpsStandard。")},
-					{Value: "international", Label: T("Outside mainland China", "中国内地以外(国际 bid)"), Help: T("No odps_specification_type.", "不需要 odps_specification_type。")},
+					{Value: "mainland", Label: T("Inside mainland China", "中国内地(中国站)"), Help: T("Adds odps_specification_type = OdpsStandard.", "需要 odps_specification_type = OdpsStandard。")},
+					{Value: "international", Label: T("Outside mainland China", "中国内地以外(国际站)"), Help: T("No odps_specification_type.", "不需要 odps_specification_type。")},
 				},
 			},
 			{
@@ -212,7 +212,7 @@ func alibabaPAI() *API {
 				Applies:     func(c Ctx) bool { return !product(c, paiShare) },
 				AppliesWhen: T("to DataWorks_share, OSS_share and MaxCompute_share (PAI_share takes none)", "DataWorks_share、OSS_share 和 MaxCompute_share(PAI_share 无实例属性)"),
 				Label:       T("Instance properties", "实例属性"),
-				Help:        T("The product's documented instance properties; each product code takes its own set.", "产品的实例属性;每个产品 code 有各自的属性集合。"),
+				Help:        T("The product's documented instance properties; each product code takes its own set.", "产品的实例属性;每个产品代码有各自的属性集合。"),
 				Fields:      instanceProperties(),
 			},
 		},
@@ -300,7 +300,7 @@ func instanceProperties() []*Field {
 			Applies: func(c Ctx) bool {
 				return product(c, maxComputeShare) && c.Sibling("site") != "international"
 			},
-			AppliesWhen: T("to MaxCompute_share for accounts inside mainland China", "中国内地账号(国内 bid)的 MaxCompute_share"),
+			AppliesWhen: T("to MaxCompute_share for accounts inside mainland China", "中国内地账号(中国站)的 MaxCompute_share"),
 			Label:       T("MaxCompute specification", "MaxCompute 规格类型"),
 			Help:        T("MaxCompute specification, for accounts inside mainland China only.", "MaxCompute 规格类型,仅中国内地账号需要。"),
 		},

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"fmt"
 	"net/url"
 	"unicode/utf8"
 )
@@ -37,8 +38,9 @@ func volumeFields(step Step, max int64, defaultSize string, disk Text) []*Field 
 			Name: "size", Kind: Integer, Step: step, Required: true, Default: defaultSize,
 			HasMin: true, Min: 10, HasMax: true, Max: max, Multiple: 10,
 			Label: T("Size (GB)", "容量(GB)"),
-			Help: Tf("The %s size in GB: a multiple of 10, from 10 to %d.", "%s容量,单位 GB:10 的倍数,范围 10 到 %d。",
-				disk.EN, max),
+			// Each language names the disk in its own words.
+			Help: T(fmt.Sprintf("The %s size in GB: a multiple of 10, from 10 to %d.", disk.EN, max),
+				fmt.Sprintf("%s容量,单位 GB:10 的倍数,范围 10 到 %d。", disk.ZH, max)),
 		},
 		{
 			Name: "cluster_id", Kind: String, Step: step,

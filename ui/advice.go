@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"syscall"
+	"time"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -21,19 +22,20 @@ type advice struct {
 	credential     bool   // hint is a format taking the credential in use
 }
 
-// adviceRule matches a failure by kind and, optionally, by the cloud's error code.
+// adviceRule is code-specific advice: a failure of kind whose cloud error code matches says
+// more than its kind's generic words.
 type adviceRule struct {
 	kind       providers.Kind
-	codes      []string // exact codes, "Prefix*" or "*.Suffix"; none matches any code
+	codes      []string // exact codes, "Prefix*" or "*.Suffix"
 	headline   flows.Text
 	hint       flows.Text
 	namesField bool // the message names a field: `e` starts on it
 	credential bool // the hint names the credential in use
 }
 
-// adviceTable is the one place that turns a failure kind and an error code into words; the
-// first matching rule wins. It keys off providers.Kind and the code only, so it can give
-// way to a shared kind table in providers without touching the screens.
+// adviceTable holds only what a code adds to its kind; every other failure reads as
+// providers.OutcomeOf words it, the one table submit, history and the wizard share. The
+// first matching rule wins.
 var adviceTable = []adviceRule{
 	{kind: providers.Rejected, codes: []string{"Throttling*", "APIGW.0308", "TooManyRequests*", "ServiceUnavailable.Throttl*"},
 		headline: txtThrottled, hint: txtThrottledHint},
@@ -42,9 +44,6 @@ var adviceTable = []adviceRule{
 		headline: txtAuthFailed, hint: txtAuthHint, credential: true},
 	{kind: providers.Rejected, codes: []string{"InvalidParameter*", "MissingParameter*", "dsc.40000011", "WKS.00211102", "*.InvalidParameter"},
 		headline: txtBadValue, hint: txtBadValueHint, namesField: true},
-	{kind: providers.Rejected, headline: txtRejected, hint: txtRejectedHint, namesField: true},
-	{kind: providers.Invalid, headline: txtInvalid, hint: txtInvalidHint},
-	{kind: providers.Unknown, headline: txtUnknown, hint: txtUnknownHint},
 }
 
 // advise looks up the advice for err (nil gives none).
@@ -59,7 +58,7 @@ func advise(s *session, err error) advice {
 		code, msg = pe.Code, pe.Message
 	}
 	for _, r := range adviceTable {
-		if r.kind == kind && codeMatches(r.codes, code) {
+		if r.kind == kind && code != "" && codeMatches(r.codes, code) {
 			a := advice{headline: r.headline, hint: r.hint, credential: r.credential}
 			if r.namesField {
 				a.field = namedField(s, msg)
@@ -67,13 +66,16 @@ func advise(s *session, err error) advice {
 			return a
 		}
 	}
-	return advice{headline: txtUnknown, hint: txtUnknownHint} // a kind the table does not know: assume the worst
+	// OutcomeOf reads a kind it does not know as Unknown: the worst is assumed.
+	o := providers.OutcomeOf(kind)
+	a := advice{headline: o.Headline, hint: o.Advice}
+	if kind == providers.Rejected {
+		a.field = namedField(s, msg) // a rejection that names a field: `e` starts on it
+	}
+	return a
 }
 
 func codeMatches(codes []string, code string) bool {
-	if len(codes) == 0 {
-		return true
-	}
 	for _, c := range codes {
 		switch {
 		case c == code:
@@ -110,33 +112,36 @@ func namedField(s *session, msg string) string {
 	return ""
 }
 
-// netWords says a transport failure in plain words ("" when err is not one); the Go error
-// itself is shown underneath.
-func netWords(s *session, err error) string {
+// netText says a transport failure in plain words (zero when err is not one); the Go error
+// itself is shown underneath. timeout is the limit the wait had (--timeout), 0 if unknown.
+func netText(err error, timeout time.Duration) flows.Text {
 	if err == nil {
-		return ""
+		return flows.Text{}
 	}
 	text := err.Error()
 	var ne net.Error
 	var dns *net.DNSError
 	switch {
 	case errors.As(err, &dns) || strings.Contains(text, "no such host"):
-		return s.say(txtNetDNS)
+		return txtNetDNS
 	case errors.Is(err, syscall.ECONNREFUSED) || strings.Contains(text, "connection refused"):
-		return s.say(txtNetRefused)
+		return txtNetRefused
 	case errors.Is(err, context.DeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout()) ||
 		strings.Contains(text, "Client.Timeout") || strings.Contains(text, "deadline exceeded") || strings.Contains(text, "timeout"):
-		if s.o.Timeout > 0 {
-			return s.say(tf(txtNetTimeoutLimit, s.o.Timeout))
+		if timeout > 0 {
+			return tf(txtNetTimeoutLimit, timeout)
 		}
-		return s.say(txtNetTimeout)
+		return txtNetTimeout
 	case errors.Is(err, syscall.ECONNRESET) || strings.Contains(text, "connection reset") || strings.Contains(text, "broken pipe"):
-		return s.say(txtNetReset)
+		return txtNetReset
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasSuffix(text, "EOF"):
-		return s.say(txtNetEOF)
+		return txtNetEOF
 	}
-	return ""
+	return flows.Text{}
 }
+
+// netWords is netText of an order's failure in the session's language ("" when none).
+func netWords(s *session, err error) string { return s.say(netText(err, s.o.Timeout)) }
 
 // errorPanel explains the last failed submission: the headline by kind, the cloud's code,
 // message and request id (or the network failure in plain words with the detail under it),
@@ -152,19 +157,19 @@ func errorPanel(s *session, w int) string {
 	lines = append(lines, st.Error.Bold(true).Render(wrapWords("✗ "+s.say(a.headline), w-2)))
 	var pe *providers.Error
 	var pairs [][2]string
-	detail := err.Error()
+	detail := providers.Printable(err.Error()) // server or SDK text: shown inert
 	if errors.As(err, &pe) {
 		detail = ""
 		if pe.Code != "" {
-			pairs = append(pairs, [2]string{s.say(txtCode), pe.Code})
+			pairs = append(pairs, [2]string{s.say(txtCode), providers.Printable(pe.Code)})
 		}
 		if pe.Message != "" {
-			pairs = append(pairs, [2]string{s.say(txtMessage), pe.Message})
+			pairs = append(pairs, [2]string{s.say(txtMessage), providers.Printable(pe.Message)})
 		} else if pe.Err != nil {
-			detail = pe.Err.Error()
+			detail = providers.Printable(pe.Err.Error())
 		}
 		if pe.RequestID != "" {
-			pairs = append(pairs, [2]string{s.say(txtRequestID), pe.RequestID})
+			pairs = append(pairs, [2]string{s.say(txtRequestID), providers.Printable(pe.RequestID)})
 		}
 		if pe.HTTPStatus != 0 {
 			pairs = append(pairs, [2]string{s.say(txtHTTP), fmt.Sprint(pe.HTTPStatus)})

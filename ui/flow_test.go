@@ -72,9 +72,14 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 }
 
 func TestLookUpResultAnswersARequiredField(t *testing.T) {
-	p := &fakeProvider{lookups: map[string][]flows.Option{"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
+	p := &fakeProvider{lookups: map[string][]flows.Option{
+		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: flows.T("cn-north-4", "cn-north-4")}},
+		"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
-	d.keys("right", "right") // choosing the API starts its look-ups
+	d.keys("right", "right") // choosing the API starts its look-ups: the project first, then what runs in it
+	if got := d.m.Answers().Get("project_id"); got != "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
+		t.Fatalf("project_id %q: the IAM look-up should answer it", got)
+	}
 	if got := d.m.Answers().Get("body.resources[0].create_services.product_id"); got != "workspace.appstream.general.xlarge.4" {
 		t.Fatalf("product_id %q: the look-up's first result should answer the required field", got)
 	}
@@ -233,9 +238,14 @@ func TestAdviceFollowsTheKindOfFailure(t *testing.T) {
 			[]string{"did not accept the credentials", "the sandbox's built-in keys", "--from"}, []string{"Fix the field"}},
 		"invalid parameter": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "InvalidParameter", Message: "Invalid parameter: body.Products[0].PricingCycle: DataWorks_share supports only Month"},
 			[]string{"rejected a value", "Press e, then enter, to go to"}, nil},
-		"timeout": {timeout, []string{"OUTCOME UNKNOWN", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},
-		"reset":   {reset, []string{"OUTCOME UNKNOWN", "connection was cut"}, nil},
-		"invalid": {&providers.Error{Kind: providers.Invalid, Message: "missing credentials: ALIBABA_CLOUD_ACCESS_KEY_ID"}, []string{"Nothing was sent"}, nil},
+		"timeout": {timeout, []string{"MAY HAVE BEEN PLACED", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},
+		"reset":   {reset, []string{"MAY HAVE BEEN PLACED", "connection was cut"}, nil},
+		"invalid": {&providers.Error{Kind: providers.Invalid, Message: "missing credentials: ALIBABA_CLOUD_ACCESS_KEY_ID"}, []string{"Not sent", "Fix what is named above"}, []string{"MAY HAVE"}},
+		"not sent": {&providers.Error{Kind: providers.NotSent, Err: fmt.Errorf("dial: %w", syscall.ECONNREFUSED)},
+			[]string{"Not sent: nothing left this machine", "safe to try again", "Nothing is listening at the endpoint"}, []string{"MAY HAVE"}},
+		// Server text cannot drive the terminal: escapes and newlines are shown inert.
+		"hostile text": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "Bad\x1b[2JCode", Message: "line\nrequest_id: FORGED", RequestID: "R\u202eX"},
+			[]string{`Bad\x1b[2JCode`, `line\nrequest_id: FORGED`, `R\u202eX`}, nil},
 	} {
 		t.Run(name, func(t *testing.T) {
 			d := newDriver(t, Options{Provider: &fakeProvider{err: tc.err}, Timeout: 30 * time.Second}, 120, 40)
@@ -312,12 +322,15 @@ func TestHelpPanelKeepsItsColumnAndScrolls(t *testing.T) {
 			}
 		}
 	}
-	d.keys("esc", "esc") // region: 22 regions, more than 30 lines hold
-	if strings.Contains(d.view(), "na-south-1") {
+	// region: its help names every endpoint, then 22 suggestions; the last one (na-south-1 ·
+	// Mexico) is below the window until the panel scrolls.
+	const last = "na-south-1 · Mexico"
+	d.keys("esc", "esc")
+	if strings.Contains(d.view(), last) {
 		t.Fatalf("the test needs a panel taller than its window:\n%s", d.view())
 	}
 	d.keys("pgdown", "pgdown")
-	if v := d.view(); !strings.Contains(v, "na-south-1") || !strings.Contains(v, "of ") {
+	if v := d.view(); !strings.Contains(v, last) || !strings.Contains(v, "of ") {
 		t.Fatalf("pgdown did not scroll the help panel to its end:\n%s", v)
 	}
 }

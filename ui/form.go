@@ -277,7 +277,7 @@ func (f *formScreen) forward() tea.Cmd {
 		return nil
 	}
 	f.goStep(f.step+1, f.focus[f.step+1])
-	return startLookups(f.s, allRows(f.s))
+	return retryFailedLookups(f.s)
 }
 
 // prev is shift+tab: the previous field, or the last field of the previous step.
@@ -399,8 +399,11 @@ func (f *formScreen) syncInput() {
 	f.input.SetValue(r.w.value(f.s, r))
 	f.input.CursorEnd()
 	f.input.Placeholder = ""
-	if ex := r.slot.Field.Example; ex != "" {
-		f.input.Placeholder = f.s.say(txtExample) + ": " + ex // never mistaken for an answer
+	switch fl := r.slot.Field; {
+	case !fl.Placeholder.IsZero(): // an ID the account's look-up offers: no value-like hint
+		f.input.Placeholder = f.s.say(fl.Placeholder)
+	case fl.Example != "":
+		f.input.Placeholder = f.s.say(txtExample) + ": " + fl.Example // never mistaken for an answer
 	}
 	var sugg []string
 	for _, o := range optionsOf(f.s, r) {
@@ -525,7 +528,7 @@ func (f *formScreen) openAt(path string) tea.Cmd {
 			if r.path() == path && r.w.focusable() {
 				f.goStep(i, path)
 				f.returnToReview = true
-				return startLookups(f.s, allRows(f.s))
+				return retryFailedLookups(f.s)
 			}
 		}
 	}
@@ -535,14 +538,10 @@ func (f *formScreen) openAt(path string) tea.Cmd {
 // openLoaded places the form for an order read with --from: at the first step with a
 // blocking problem so the person sees it under its field; ok reports none blocks.
 func (f *formScreen) openLoaded(l *Loaded) (ok bool) {
-	known := map[string]bool{}
-	for i := range f.s.steps {
-		for _, r := range rowsOf(f.s, i) {
-			known[r.path()] = true
-		}
-	}
+	// What the answers' own validation does not show at a field (unknown keys, values that do
+	// not apply, project_id on an Alibaba order) is left out of this order: say so up front.
 	for _, p := range l.Problems {
-		if !known[p.Path] {
+		if len(f.s.problemsAt(p.Path)) == 0 {
 			f.loadNote = append(f.loadNote, fmt.Sprintf("%s: %s", p.Path, p.Msg.In(f.s.lang)))
 		}
 	}
@@ -556,6 +555,10 @@ func (f *formScreen) openLoaded(l *Loaded) (ok bool) {
 	}
 	if flows.Blocking(f.s.problems) {
 		f.goStep(len(f.s.steps)-1, "")
+		return false
+	}
+	if len(f.loadNote) > 0 {
+		f.goStep(0, "") // where the note is shown, rather than a review that hides it
 		return false
 	}
 	return true

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 // wideAt is the width from which the help panel gets a column of its own beside the form;
@@ -20,8 +21,16 @@ const wideAt = 90
 func (f *formScreen) View() string {
 	w, h := max(f.w, 1), max(f.h, 1)
 	var note string
-	if len(f.loadNote) > 0 && f.step == 0 {
+	if len(f.loadNote) > 0 { // on every step: what the order leaves out stays in sight
 		note = f.s.st.Warning.Render(wrapWords(f.s.say(txtLoadProbs)+" "+strings.Join(f.loadNote, "; "), w))
+	}
+	if c := f.credentialLines(w); c != "" {
+		note = joinNonEmpty(note, c)
+	}
+	if note != "" {
+		if lineCount(note) > h/2 {
+			note = fitHeight(note, max(h/2, 1)) // the form keeps at least half the body
+		}
 		h = max(h-lineCount(note), 1)
 	}
 	var out string
@@ -44,6 +53,36 @@ func (f *formScreen) View() string {
 		return note + "\n" + out
 	}
 	return out
+}
+
+// credentialLines is the first screen's account of the credentials in live mode: which
+// will be used (source and masked key) or what is missing and where it was looked for,
+// the chosen API's cloud first.
+func (f *formScreen) credentialLines(w int) string {
+	s := f.s
+	if f.step != 0 || s.o.Mode != providers.Live || len(s.o.Credentials) == 0 {
+		return ""
+	}
+	creds := slices.Clone(s.o.Credentials)
+	slices.SortStableFunc(creds, func(a, b Credential) int {
+		return boolRank(a.Cloud != s.api.Cloud) - boolRank(b.Cloud != s.api.Cloud)
+	})
+	out := []string{s.st.SectionTitle.Render(s.say(txtCredentials))}
+	for _, c := range creds {
+		mark, style := "✓ ", s.st.OK
+		if !c.Found {
+			mark, style = "✗ ", s.st.Error
+		}
+		out = append(out, style.Render(wrapIndent(mark+s.say(c.Text), w, "  ")))
+	}
+	return strings.Join(out, "\n")
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // panelView is the help panel in a viewport of w×h, with where it is when it scrolls.
@@ -139,10 +178,20 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	pad := max(labelW-lipgloss.Width(label)-lipgloss.Width(req), 1)
 	head := marker + lst.Render(label) + req + strings.Repeat(" ", pad)
 	valW := max(w-lipgloss.Width(head), 4)
-	out := []string{truncLine(head+r.w.view(f, r, focus, valW), w)}
+	l := lookupFor(f.s, r)
+	spin := ""
+	if l != nil && l.loading { // the field's look-up runs: typing goes on meanwhile
+		spin = " " + f.s.spin.View() + " " + st.Muted.Render(f.s.say(txtLookingUpShort))
+		valW = max(valW-lipgloss.Width(spin), 4)
+	}
+	out := []string{truncLine(head+r.w.view(f, r, focus, valW)+spin, w)}
 	sub := strings.Repeat(" ", min(lipgloss.Width(head), w/2))
 	for _, p := range f.s.problemsAt(r.path()) {
 		out = append(out, f.problemLines(p, w, sub, false)...)
+	}
+	if l != nil && l.err != nil {
+		// The reason in full is in the help panel.
+		out = append(out, f.problemLines(flows.Problem{Msg: txtLookupFailedAtField, Warning: true}, w, sub, false)...)
 	}
 	if focus && f.list != nil {
 		out = append(out, f.list.lines(f.s, w, max(min(8, h-4), 1), sub)...)
@@ -271,7 +320,7 @@ func (f *formScreen) helpText(w int) string {
 		case l.loading:
 			add(st.Muted.Render(s.say(txtLookingUp)))
 		case l.err != nil:
-			add(st.Warning.Render(wrapWords(s.say(txtLookupBad)+": "+l.err.Error(), w)))
+			add(st.Warning.Render(wrapWords("⚠ "+s.say(lookupWhy(l.err, s.o.LookupTimeout)), w)))
 		case len(l.opts) > 0:
 			add(st.HelpTitle.Render(s.say(txtLookedUp)))
 			for _, o := range l.opts {

@@ -56,6 +56,15 @@ func TestGoldenScreens(t *testing.T) {
 			dsc.walk(nil)
 			dsc.m.Update(keyMsg("y")) // in flight: the answer never comes in this test
 			shot(dsc, "11-in-flight")
+
+			live := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.Live, Lang: lang, Credentials: []Credential{
+				{Cloud: "alibaba", Found: true, Text: flows.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************")},
+				{Cloud: "huawei", Text: flows.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (looked at: env HUAWEICLOUD_SDK_AK; ~/.huaweicloud/credentials)",
+					"华为云:缺少凭证:请设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK(已查找:env HUAWEICLOUD_SDK_AK;~/.huaweicloud/credentials)")},
+			}}, w, h)
+			shot(live, "12-live-credentials")
+			local := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.LocalEndpoint, Lang: lang}, w, h)
+			shot(local, "13-local-endpoint")
 		}
 	}
 }

@@ -44,7 +44,8 @@ func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]f
 	if opts, ok := f.lookups[q.Name]; ok {
 		return opts, nil
 	}
-	return nil, &providers.Error{Kind: providers.Unknown, Message: "no look-up " + q.Name}
+	// Not a transient failure: providers.Cache does not ask twice.
+	return nil, &providers.Error{Kind: providers.Invalid, Message: "no look-up " + q.Name}
 }
 
 func (f *fakeProvider) Target(api flows.APIID, region string) providers.Target {

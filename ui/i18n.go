@@ -23,7 +23,22 @@ var (
 		flows.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
 		flows.T("!! LIVE !!", "!! 正式 !!"),
 	}
+	txtModeLocal = flows.T("local endpoint", "本地接入点")
 )
+
+// bannerLocal is the banner of an --endpoint on this machine that is not the cloudorder
+// sandbox: orders go to whatever listens there, so it is named, never called LIVE or safe.
+func bannerLocal(s *session) []flows.Text {
+	url := ""
+	if s.o.Provider != nil && s.api != nil {
+		url = s.o.Provider.Target(s.api.ID, s.a().Get("region")).Endpoint
+	}
+	return []flows.Text{
+		flows.Tf("LOCAL ENDPOINT %s · not the cloud, not the cloudorder sandbox: orders go to whatever listens there", "本地接入点 %s · 既非云平台也非 cloudorder 沙箱:订单发往该地址上的服务", url),
+		flows.Tf("LOCAL ENDPOINT %s", "本地接入点 %s", url),
+		flows.T("LOCAL ENDPOINT", "本地接入点"),
+	}
+}
 
 // CancelledText is the line printed on exit when the person quit before sending anything.
 var CancelledText = flows.T("cancelled — nothing was sent", "已取消 — 未发送任何内容")
@@ -39,16 +54,36 @@ var (
 	txtAPIHelp  = flows.T("Which ordering API to use. Each API has its own fields; answers are kept per API.",
 		"选择下单接口。每个接口有各自的字段;各接口的回答会分别保留。")
 
-	txtRequired    = flows.T("required", "必填")
-	txtOptional    = flows.T("optional", "可选")
-	txtNotSent     = flows.T("wizard only: not sent", "仅用于向导:不发送")
-	txtDefault     = flows.T("default", "默认")
-	txtExample     = flows.T("example", "示例")
-	txtOptions     = flows.T("Documented values", "文档取值")
-	txtSuggested   = flows.T("Suggestions (any value is accepted)", "建议值(也可输入其他值)")
-	txtLookedUp    = flows.T("From your account", "来自账号的查询结果")
-	txtLookingUp   = flows.T("looking up values…", "正在查询可选值…")
-	txtLookupBad   = flows.T("look-up failed (you can still type a value)", "查询失败(仍可手动输入)")
+	txtRequired       = flows.T("required", "必填")
+	txtOptional       = flows.T("optional", "可选")
+	txtNotSent        = flows.T("wizard only: not sent", "仅用于向导:不发送")
+	txtDefault        = flows.T("default", "默认")
+	txtExample        = flows.T("example", "示例")
+	txtOptions        = flows.T("Documented values", "文档取值")
+	txtSuggested      = flows.T("Suggestions (any value is accepted)", "建议值(也可输入其他值)")
+	txtLookedUp       = flows.T("From your account", "来自账号的查询结果")
+	txtLookingUp      = flows.T("looking up values…", "正在查询可选值…")
+	txtLookingUpShort = flows.T("looking up…", "查询中…")
+	// txtLookupFailed takes the reason: the field stays typable.
+	txtLookupFailed        = flows.T("look-up failed: %s; you can still type a value", "查询失败:%s;仍可手动输入")
+	txtLookupFailedAtField = flows.T("look-up failed: type a value (see help)", "查询失败;可手动输入(原因见帮助面板)")
+	txtLookupRefused       = flows.T("the cloud refused it with code %s", "云平台拒绝了查询,错误码 %s")
+	txtLookupNotAsked      = flows.T("it could not be asked", "无法发起查询")
+	txtLookupNoAnswer      = flows.T("no clear answer came back", "未收到明确应答")
+	txtCredentials         = flows.T("Credentials orders will use", "下单将使用的凭证")
+	txtPrice               = flows.T("Price", "价格")
+	txtUnpaid              = flows.T("This order was created UNPAID: nothing is bought until it is paid (in the console, or with p here).",
+		"此订单已创建但尚未支付:支付前不会产生购买(可在控制台支付,或在此按 p)。")
+	txtConsole  = flows.T("pay in the console", "在控制台支付")
+	txtPayOffer = flows.T("p pays it now with BSS PayOrders: you will see what is paid and confirm with y first.",
+		"按 p 通过 BSS PayOrders 立即支付:会先显示支付内容,按 y 确认后才发送。")
+	txtPayAsk = flows.T("Pay order %s (%s, %s) now? This SPENDS MONEY. Sent once: PayOrders %s. y pays · n/esc cancels",
+		"现在支付订单 %s(%s,%s)吗?这会产生费用。仅发送一次:PayOrders %s。y 支付 · n/esc 取消")
+	txtPaying      = flows.T("Paying the order… (sent once; keys wait for the answer)", "正在支付订单…(仅发送一次;收到结果前按键无效)")
+	txtPaid        = flows.T("Order paid.", "订单已支付。")
+	txtPayFailed   = flows.T("The payment failed:", "支付失败:")
+	txtPayUnknown  = flows.T("It may have been paid: check the console before paying again.", "可能已经支付:再次支付前请先查看控制台。")
+	txtPricing     = flows.T("asking the cloud's price inquiry…", "正在向云平台询价…")
 	txtPath        = flows.T("JSON path", "JSON 路径")
 	txtEmpty       = flows.T("(empty)", "(空)")
 	txtItems       = flows.T("%d item(s)", "%d 项")
@@ -64,7 +99,7 @@ var (
 	txtBlocked     = flows.T("Fix the problems marked ✗ in this step to continue (esc goes back).", "请先修正本步骤中标记 ✗ 的问题(esc 可返回上一步)。")
 	txtOtherProbs  = flows.T("Other problems in this step", "本步骤的其他问题")
 	txtLoadedFrom  = flows.T("Loaded from %s", "已从 %s 载入")
-	txtLoadProbs   = flows.T("The file has problems; they are marked at their fields:", "文件存在问题,已在对应字段标出:")
+	txtLoadProbs   = flows.T("Left out of this order (the file says more than it can carry):", "以下内容未纳入此订单(文件内容超出订单可承载的范围):")
 	txtFixFirst    = flows.T("The order has problems; go back (esc) and fix them before placing it.", "订单存在问题;请返回(esc)修正后再下单。")
 	txtEnterNoSend = flows.T("Enter does not place orders: press y to place it, s to save it.", "Enter 不会下单:按 y 下单,按 s 保存。")
 	txtEnterDryRun = flows.T("Dry run: nothing is sent. Press s to save the order file.", "演练模式:不会发送。按 s 保存订单文件。")
@@ -101,6 +136,8 @@ var (
 
 	txtDupAsk = flows.T("An identical order succeeded %s ago (order %s). Place it AGAIN? y sends again · n/esc cancels",
 		"相同订单已于 %s 前成功(订单 %s)。确定再次下单吗?y 再次发送 · n/esc 取消")
+	txtDupUnknownAsk = flows.T("Careful: %s. Sending it again could buy twice. Send AGAIN anyway? y sends · n/esc cancels",
+		"注意:%s。再次发送可能重复购买。仍要再次发送吗?y 发送 · n/esc 取消")
 	txtUnknownAsk = flows.T("The last attempt's outcome is unknown: it may have been placed. Send AGAIN anyway? y sends · n/esc cancels",
 		"上次下单结果未知,订单可能已创建。仍要再次发送吗?y 发送 · n/esc 取消")
 	txtQuitAsk = flows.T("An order is in flight. Quit now? The outcome may stay unknown: check `cloudorder history` and the console. y quits · n keeps waiting",
@@ -118,9 +155,6 @@ var (
 	txtScrollIDs = flows.T("The IDs are printed again when you quit, so they stay in the scrollback.", "退出时会再次打印这些 ID,便于在终端中查阅。")
 	txtResponse  = flows.T("Response", "响应")
 
-	txtRejected     = flows.T("The API rejected the order: nothing was bought.", "接口拒绝了订单:未产生购买。")
-	txtRejectedHint = flows.T("Read the message below: e jumps to a field, esc goes back (every answer is kept); then press y again.",
-		"请阅读下面的信息:e 跳到字段,esc 返回上一步(所有回答均保留);然后再按 y。")
 	txtThrottled     = flows.T("The API is throttling requests: this order was not placed.", "接口正在限流:本次订单未创建。")
 	txtThrottledHint = flows.T("Wait a minute, then press y again; nothing needs to change.", "请稍等一分钟后再按 y;无需修改任何内容。")
 	txtAuthFailed    = flows.T("The API did not accept the credentials: nothing was bought.", "接口未接受凭证:未产生购买。")
@@ -134,14 +168,9 @@ var (
 	txtNetTimeoutLimit = flows.T("No answer arrived within the %v limit (--timeout).", "在 %v 的时限(--timeout)内没有收到应答。")
 	txtNetReset        = flows.T("The connection was cut before the answer arrived.", "在收到应答前连接被中断。")
 	txtNetEOF          = flows.T("The server closed the connection without answering.", "服务器未应答就关闭了连接。")
-	txtInvalid         = flows.T("Nothing was sent.", "未发送任何请求。")
-	txtInvalidHint     = flows.T("Check the settings and credentials named above, then press y again.", "请检查上面提到的设置与凭证,然后再按 y。")
-	txtUnknown         = flows.T("OUTCOME UNKNOWN: the order may have been placed.", "结果未知:订单可能已经创建。")
-	txtUnknownHint     = flows.T("Check `cloudorder history` and the cloud console before trying again: sending again can buy twice.",
-		"再次尝试前请查看 `cloudorder history` 与云控制台:重复发送可能导致重复购买。")
-	txtCode    = flows.T("code", "错误码")
-	txtMessage = flows.T("message", "信息")
-	txtHTTP    = flows.T("HTTP status", "HTTP 状态")
+	txtCode            = flows.T("code", "错误码")
+	txtMessage         = flows.T("message", "信息")
+	txtHTTP            = flows.T("HTTP status", "HTTP 状态")
 )
 
 // Key help texts.
@@ -161,6 +190,7 @@ var (
 	khScroll     = flows.T("scroll", "滚动")
 	khPage       = flows.T("page", "翻页")
 	khCopy       = flows.T("copy order id", "复制订单 ID")
+	khPay        = flows.T("pay it…", "支付…")
 	khHelp       = flows.T("more keys", "更多按键")
 	khQuit       = flows.T("quit", "退出")
 	khYes        = flows.T("yes", "是")
@@ -192,3 +222,8 @@ var (
 	khCopyCommand        = flows.T("copy", "复制")
 	khShell              = flows.T("shell", "切换 shell")
 )
+
+// txtQuitInFlight is the fact the exit report gives after ctrl+c and y while an order was in
+// flight (the outcome table adds the headline and advice).
+var txtQuitInFlight = flows.T("you quit while the order was in flight; no answer was awaited",
+	"订单发送途中退出,未等待应答")

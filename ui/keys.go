@@ -210,6 +210,7 @@ func (k FlightKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.Shor
 // ResultKeyMap is the keys of the result screen.
 type ResultKeyMap struct {
 	Copy, Done, Keys, Interrupt key.Binding
+	Pay                         key.Binding // an order created unpaid: p asks, then y pays
 }
 
 // DefaultResultKeyMap returns the result's keys with help in lang.
@@ -219,12 +220,13 @@ func DefaultResultKeyMap(lang flows.Lang) ResultKeyMap {
 		Done:      bind(lang, []string{"q", "enter", "esc"}, "q/enter", khDone),
 		Keys:      bind(lang, []string{"?", "f1"}, "?", khHelp),
 		Interrupt: bind(lang, []string{"ctrl+c"}, "ctrl+c", khQuit),
+		Pay:       bind(lang, []string{"p"}, "p", khPay),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k ResultKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Done, k.Copy, k.Keys, k.Interrupt}
+	return []key.Binding{k.Pay, k.Done, k.Copy, k.Keys, k.Interrupt}
 }
 
 // FullHelp implements help.KeyMap.

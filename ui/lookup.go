@@ -2,17 +2,26 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// lookup is the state of one provider look-up: its results are extra suggestions (and the
-// default of a required field nobody answered yet); a failure only says so — the field
-// stays editable.
+// Look-ups fill the IDs a person cannot know (project id, DSC product id, Workspace App
+// server group → VPC → subnet) from the account. They run in the background through the
+// session's providers.Cache as soon as their inputs are answered (providers.Lookups), so a
+// key press never waits for one; a field whose look-up is running shows a spinner, and a
+// failed one says why and stays typable.
+
+// lookup is the state of one query: its results are extra suggestions (and the default of a
+// required field nobody answered yet).
 type lookup struct {
 	loading bool
 	opts    []flows.Option
@@ -26,76 +35,189 @@ type lookupMsg struct {
 	err  error
 }
 
-// lookupKey identifies a look-up by name and the answers it depends on, so changing the
-// region fetches again while going back and forth does not.
-func lookupKey(s *session, name string) string {
-	a := s.a()
-	return string(s.api.ID) + "|" + name + "|" + a.Get("region") + "|" + a.Get("project_id")
+// ownQuery is q without the field's own answer: the project look-up finds the project id,
+// so the id it found must not make it a different query (providers.QueryFor puts the
+// order's project id in every query).
+func ownQuery(sl flows.Slot, q providers.LookupQuery) providers.LookupQuery {
+	if sl.Path == "project_id" {
+		q.ProjectID = ""
+	}
+	return q
 }
 
-// lookupScope is what every look-up of the session depends on.
-func lookupScope(s *session) string { return lookupKey(s, "") }
+// fieldLookups is providers.Lookups with each query as ownQuery makes it.
+func fieldLookups(s *session) []providers.FieldLookup {
+	ls := providers.Lookups(s.api, s.a())
+	for i := range ls {
+		ls[i].Query = ownQuery(ls[i].Slot, ls[i].Query)
+	}
+	return ls
+}
 
+// queryKey identifies a query within the session (the provider, hence the account, is
+// fixed for a session; providers.Cache adds the account for its own key).
+func queryKey(q providers.LookupQuery) string { return providers.LookupKey(providers.Target{}, q) }
+
+// lookupFor returns the state of r's look-up in the current answers, or nil.
 func lookupFor(s *session, r row) *lookup {
-	if r.slot.Field == nil || r.slot.Field.Lookup == "" {
+	if r.slot.Field == nil || r.slot.Field.Lookup == "" || s.api == nil {
 		return nil
 	}
-	return s.lookups[lookupKey(s, r.slot.Field.Lookup)]
+	return s.lookups[queryKey(ownQuery(r.slot, providers.QueryFor(s.api, r.slot, s.a())))]
 }
 
-// startLookups starts the look-ups of rows that have not run yet.
-func startLookups(s *session, rows []row) tea.Cmd {
-	if s.o.Provider == nil {
+// lookupReady is providers' readiness plus what the wizard knows: an answer that blocks the
+// order (a project id half typed) is not worth asking the cloud about.
+func lookupReady(s *session, fl providers.FieldLookup) bool {
+	if !fl.Ready || s.blocks("region") || (fl.Slot.Field.Name != "project_id" && s.blocks("project_id")) {
+		return false
+	}
+	for _, in := range fl.Slot.Field.LookupInputs {
+		if p := inputPath(fl.Slot, in); p != "" && s.blocks(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// inputPath is where a look-up input's answer lives (as flows.Ctx.Sibling reads it).
+func inputPath(sl flows.Slot, in flows.LookupInput) string {
+	if abs, ok := strings.CutPrefix(in.From, "/"); ok {
+		return abs
+	}
+	if sl.Item == "" {
+		return in.From
+	}
+	return sl.Item + "." + in.From
+}
+
+// startLookups starts every look-up whose inputs are answered and that has not run for
+// these inputs, and forgets a value a look-up filled in when its inputs changed since (the
+// DSC product id of another spec must not be sent): the new look-up fills it again.
+func startLookups(s *session) tea.Cmd {
+	if s.o.Provider == nil || s.api == nil {
 		return nil
 	}
 	var cmds []tea.Cmd
-	for _, r := range rows {
-		if r.slot.Field == nil || r.slot.Field.Lookup == "" {
-			continue
+	a := s.a()
+	for _, fl := range fieldLookups(s) {
+		k := queryKey(fl.Query)
+		path := fl.Slot.Path
+		if f, ok := s.filled[filledKey(s, path)]; ok && f.key != k {
+			if a.Get(path) == f.value {
+				s.set(path, "")
+			}
+			delete(s.filled, filledKey(s, path))
 		}
-		k := lookupKey(s, r.slot.Field.Lookup)
-		if s.lookups[k] != nil {
+		// Asked already (a failure is asked again when the inputs change, or on another step).
+		if s.lookups[k] != nil || !lookupReady(s, fl) {
 			continue
 		}
 		s.lookups[k] = &lookup{loading: true}
-		a := s.a()
-		q := providers.LookupQuery{API: s.api.ID, Name: r.slot.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id")}
-		cmds = append(cmds, lookupCmd(s.o.Provider, q, k, s.o.LookupTimeout))
+		cmds = append(cmds, lookupCmd(s, fl.Query, k))
+	}
+	if len(cmds) > 0 && !s.spinning {
+		s.spinning = true
+		cmds = append(cmds, s.spin.Tick)
 	}
 	return tea.Batch(cmds...)
 }
 
-func lookupCmd(p providers.Provider, q providers.LookupQuery, key string, timeout time.Duration) tea.Cmd {
+func lookupCmd(s *session, q providers.LookupQuery, key string) tea.Cmd {
+	p, c, timeout := s.o.Provider, s.cache, s.o.LookupTimeout
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
-		opts, err := p.Lookup(ctx, q)
+		opts, err := c.Lookup(ctx, p, q)
 		return lookupMsg{key: key, opts: opts, err: err}
 	}
 }
 
-// gotLookup stores a result and lets it answer the required fields of rows that nobody
-// answered yet: an ID a person cannot know comes from the account, and stays one arrow
-// (or one Enter on the review's `e`) away from being changed.
-func gotLookup(s *session, msg lookupMsg, rows []row) {
+// filledValue is an answer a look-up supplied, and for which query.
+type filledValue struct{ key, value string }
+
+// filledKey names an answer of the session's API (each API keeps its own answers).
+func filledKey(s *session, path string) string { return string(s.api.ID) + "|" + path }
+
+// gotLookup stores a result and lets it answer the required fields nobody answered yet: an
+// ID a person cannot know comes from the account, and stays one arrow away from being
+// changed. It reports whether an answer changed.
+func gotLookup(s *session, msg lookupMsg) bool {
 	s.lookups[msg.key] = &lookup{opts: msg.opts, err: msg.err}
-	if msg.err != nil || len(msg.opts) == 0 {
-		return
+	if msg.err != nil || len(msg.opts) == 0 || s.api == nil {
+		return false
 	}
-	for _, r := range rows {
-		f := r.slot.Field
-		if f == nil || f.Lookup == "" || !f.Required || lookupKey(s, f.Lookup) != msg.key {
+	changed := false
+	for _, fl := range fieldLookups(s) {
+		f := fl.Slot.Field
+		if !f.Required || queryKey(fl.Query) != msg.key || s.a().Get(fl.Slot.Path) != "" {
 			continue
 		}
-		if r.w.value(s, r) == "" {
-			r.w.set(s, r, lookupDefault(msg.opts))
-		}
+		v := msg.opts[0].Value // the first the cloud lists is the sensible default
+		s.set(fl.Slot.Path, v)
+		s.filled[filledKey(s, fl.Slot.Path)] = filledValue{key: msg.key, value: v}
+		changed = true
 	}
+	return changed
 }
 
-// lookupDefault is the look-up result a required, unanswered field starts from: the first
-// the cloud lists.
-func lookupDefault(opts []flows.Option) string { return opts[0].Value }
+// lookupsLoading reports whether any look-up is running (the spinner keeps turning).
+func lookupsLoading(s *session) bool {
+	for _, l := range s.lookups {
+		if l.loading {
+			return true
+		}
+	}
+	return false
+}
+
+// lookupTick turns the look-up spinner while one runs.
+func lookupTick(s *session, msg spinner.TickMsg) tea.Cmd {
+	if !s.spinning || msg.ID != s.spin.ID() {
+		return nil
+	}
+	if !lookupsLoading(s) {
+		s.spinning = false
+		return nil
+	}
+	var cmd tea.Cmd
+	s.spin, cmd = s.spin.Update(msg)
+	return cmd
+}
+
+// lookupWhy says in both languages why a look-up failed, with the cloud's or the
+// transport's own words (shown inert) after it.
+func lookupWhy(err error, timeout time.Duration) flows.Text {
+	detail := providers.Printable(err.Error())
+	var pe *providers.Error
+	errors.As(err, &pe)
+	var why flows.Text
+	switch {
+	case pe != nil && pe.Code != "":
+		why = tf(txtLookupRefused, providers.Printable(pe.Code))
+		if pe.Message != "" {
+			detail = providers.Printable(pe.Message)
+		}
+	case !netText(err, timeout).IsZero():
+		why = netText(err, timeout)
+	case pe != nil && pe.Kind == providers.Invalid:
+		why = txtLookupNotAsked
+	default:
+		why = txtLookupNoAnswer
+	}
+	return flows.T(fmt.Sprintf(txtLookupFailed.EN, why.EN+" ("+detail+")"), fmt.Sprintf(txtLookupFailed.ZH, why.ZH+"("+detail+")"))
+}
+
+// retryFailedLookups forgets failed look-ups so they are asked again (on changing step: a
+// transient failure does not stay for the session).
+func retryFailedLookups(s *session) tea.Cmd {
+	for k, l := range s.lookups {
+		if !l.loading && l.err != nil {
+			delete(s.lookups, k)
+		}
+	}
+	return startLookups(s)
+}

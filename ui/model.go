@@ -37,6 +37,7 @@ const (
 	askUnknown       // the last attempt's outcome is unknown: send again?
 	askQuit          // ctrl+c while an order is in flight
 	askOverwrite     // the save path exists
+	askPay           // p on the result: pay the order created unpaid?
 
 	// The command file beside the saved order file exists (review_cli.go).
 	askOverwriteCommand
@@ -67,9 +68,10 @@ type wizard struct {
 	result *resultScreen
 	save   *savePrompt
 
-	help help.Model
-	w, h int
-	head headerCache
+	help    help.Model
+	w, h    int
+	initCmd tea.Cmd // what New started that Init must run
+	head    headerCache
 }
 
 var _ tea.Model = Model{}
@@ -80,7 +82,8 @@ func New(opts Options) Model {
 		opts.Lang = flows.EN
 	}
 	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: flows.APIs(),
-		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{}}
+		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
+		cache: providers.NewCache(), filled: map[string]filledValue{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	s.st = NewStyles(s.isDark, opts.NoColor)
 	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
 	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)
@@ -95,7 +98,7 @@ func New(opts Options) Model {
 		s.validate()
 		s.note(s.say(tf(txtLoadedFrom, f.Name)), false)
 		if m.form.openLoaded(f) {
-			m.enterReview()
+			m.initCmd = m.enterReview()
 		} else {
 			s.noticeBad = true
 		}
@@ -106,7 +109,8 @@ func New(opts Options) Model {
 // Init asks the terminal for its background (to pick light or dark styles) and starts the
 // look-ups of the API's fields.
 func (m Model) Init() tea.Cmd {
-	return tea.Batch(tea.RequestBackgroundColor, startLookups(m.s, allRows(m.s)))
+	// initCmd: the price of an order opened at the review (--from).
+	return tea.Batch(tea.RequestBackgroundColor, startLookups(m.s), m.initCmd)
 }
 
 // Update implements tea.Model.
@@ -122,11 +126,13 @@ func (m *wizard) update(msg tea.Msg) tea.Cmd {
 		m.s.isDark = msg.IsDark()
 		m.restyle()
 	case spinner.TickMsg:
-		return m.tick(msg)
+		return tea.Batch(m.tick(msg), lookupTick(m.s, msg))
 	case lookupMsg:
-		gotLookup(m.s, msg, allRows(m.s))
-		m.form.refresh()
-		m.form.resyncInput()
+		return m.gotLookup(msg)
+	case quoteMsg:
+		gotQuote(m.s, msg)
+	case paidMsg:
+		gotPaid(m.s, msg)
 	case duplicateMsg:
 		return m.gotDuplicate(msg)
 	case submittedMsg:
@@ -172,6 +178,10 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 		if q := m.result.quit; q != nil {
 			return q
 		}
+		if m.result.pay {
+			m.result.pay = false
+			m.ask = askPay
+		}
 		return cmd
 	}
 	return nil
@@ -179,19 +189,19 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 
 func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
 	f := m.form
-	before := lookupScope(m.s)
+	// Look-ups whose inputs this key answered start now, in the background, so their
+	// results are there by the time the person reaches their fields.
+	rev := m.s.rev
 	cmd := f.Update(msg)
-	if lookupScope(m.s) != before {
-		// Another API, region or project: its look-ups start now, so their results are there
-		// by the time the person reaches their fields.
-		cmd = tea.Batch(cmd, startLookups(m.s, allRows(m.s)))
+	if m.s.rev != rev {
+		cmd = tea.Batch(cmd, startLookups(m.s))
 	}
 	switch {
 	case f.quit != nil:
 		return f.quit
 	case f.done:
 		f.done = false
-		m.enterReview()
+		return tea.Batch(cmd, m.enterReview())
 	}
 	return cmd
 }
@@ -214,7 +224,7 @@ func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
 		m.scr = scrForm
 		last := len(m.s.steps) - 1
 		m.form.goStep(last, m.form.focus[last])
-		return startLookups(m.s, allRows(m.s))
+		return retryFailedLookups(m.s)
 	case edit != "":
 		m.scr = scrForm
 		return m.form.openAt(edit)
@@ -237,8 +247,27 @@ func (m *wizard) updateSave(msg tea.Msg) tea.Cmd {
 	return cmd
 }
 
-// enterReview builds the order exactly as it will be sent and shows it.
-func (m *wizard) enterReview() {
+// gotLookup stores a finished look-up; when it answered a field, the look-ups that field
+// unlocks start (project id → products, server group → VPC → subnet) and an open review is
+// rebuilt, so what it shows stays what y sends.
+func (m *wizard) gotLookup(msg lookupMsg) tea.Cmd {
+	changed := gotLookup(m.s, msg)
+	m.form.refresh()
+	if changed {
+		m.form.resyncInput()
+	}
+	if !changed {
+		return nil
+	}
+	cmd := startLookups(m.s)
+	if m.scr == scrReview && !m.saving && m.ask == askNone {
+		return tea.Batch(cmd, m.refreshReview())
+	}
+	return cmd
+}
+
+// enterReview builds the order exactly as it will be sent, shows it, and asks for its price.
+func (m *wizard) enterReview() tea.Cmd {
 	s := m.s
 	s.validate()
 	s.order = s.api.Build(s.a())
@@ -250,6 +279,7 @@ func (m *wizard) enterReview() {
 	m.form.input.Blur()
 	m.scr = scrReview
 	m.review.open()
+	return quoteCmd(s)
 }
 
 // answer handles y or n for the open question.
@@ -266,9 +296,14 @@ func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
 			return saveCmd(s.order, m.save.path, true)
 		case askOverwriteCommand:
 			return m.overwriteCommand(true)
+		case askPay:
+			if canPay(s) {
+				return payCmd(s)
+			}
 		case askQuit:
+			// The facts only: the exit report adds the outcome table's headline and advice.
 			s.out.Failure = providers.Unknown
-			s.out.FailureText = s.say(txtUnknown) + " " + s.say(txtUnknownHint)
+			s.out.FailureText = s.say(txtQuitInFlight)
 			return tea.Quit
 		}
 	case key.Matches(msg, k.No):

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -224,7 +225,7 @@ func TestUnknownOutcomeNeedsSecondConfirmation(t *testing.T) {
 	d := newDriver(t, Options{Provider: p}, 120, 40)
 	d.walk(fillAlibaba)
 	d.keys("y")
-	if !strings.Contains(d.view(), "OUTCOME UNKNOWN") {
+	if !strings.Contains(d.view(), "MAY HAVE BEEN PLACED") {
 		t.Fatalf("unknown outcome not said clearly:\n%s", d.view())
 	}
 	d.keys("y")
@@ -243,7 +244,7 @@ func TestUnknownOutcomeNeedsSecondConfirmation(t *testing.T) {
 }
 
 func TestDuplicateAsksAgain(t *testing.T) {
-	p := &fakeProvider{dup: &providers.Recent{OrderID: "OLD-1", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)}}
+	p := &fakeProvider{dup: &providers.Recent{Outcome: "ok", OrderID: "OLD-1", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
 	d.walk(fillAlibaba)
 	d.keys("y")
@@ -434,5 +435,69 @@ func TestFromThenSaveIsJSONEqual(t *testing.T) {
 				t.Fatalf("saved file differs from the one opened:\n%s\nopened:\n%s", got, data)
 			}
 		})
+	}
+}
+
+// An identical earlier attempt whose outcome is unknown, or a history that cannot be read,
+// asks as for an unknown outcome: it may have bought the order already.
+func TestDuplicateOfAnUnknownOutcomeAsksAsUnknown(t *testing.T) {
+	for name, r := range map[string]providers.Recent{
+		"unknown":    {ID: "h-7", Outcome: "unknown", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)},
+		"unreadable": {Err: errors.New("torn\x1b[31m line")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := &fakeProvider{dup: &r}
+			d := newDriver(t, Options{Provider: p}, 120, 40)
+			d.walk(fillAlibaba)
+			d.keys("y")
+			v := strings.Join(strings.Fields(d.view()), " ")
+			if p.count() != 0 || !strings.Contains(v, "could buy twice") || strings.Contains(v, "succeeded") || strings.Contains(v, "\x1b[31m") {
+				t.Fatalf("not asked as for an unknown outcome:\n%s", d.view())
+			}
+			d.keys("y")
+			if p.count() != 1 {
+				t.Fatalf("%d orders after confirming", p.count())
+			}
+		})
+	}
+}
+
+// An --endpoint on this machine that is not the sandbox is named, in both languages, and
+// never announced as LIVE or as safe.
+func TestLocalEndpointBannerNamesTheURL(t *testing.T) {
+	for lang, want := range map[flows.Lang]string{flows.EN: "LOCAL ENDPOINT http://127.0.0.1:1", flows.ZH: "本地接入点 http://127.0.0.1:1"} {
+		d := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.LocalEndpoint, Lang: lang}, 120, 40)
+		v := d.view()
+		if !strings.Contains(v, want) || strings.Contains(v, "LIVE") || strings.Contains(v, "SANDBOX ·") || strings.Contains(v, "正式环境") || strings.Contains(v, "订单发往本地沙箱") {
+			t.Fatalf("%s banner:\n%s", lang, v)
+		}
+	}
+}
+
+// In live mode the first screen says which credentials will be used, or what is missing,
+// the chosen API's cloud first; no other screen or mode repeats it.
+func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
+	creds := []Credential{
+		{Cloud: "alibaba", Found: true, Text: flows.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****")},
+		{Cloud: "huawei", Text: flows.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK (looked at: env)", "华为云:缺少凭证:请设置 HUAWEICLOUD_SDK_AK(已查找:env)")},
+	}
+	d := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.Live, Credentials: creds}, 120, 40)
+	v := d.view()
+	ali, hw := strings.Index(v, "✓ Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****"), strings.Index(v, "✗ Huawei Cloud: missing")
+	if ali < 0 || hw < ali {
+		t.Fatalf("credentials on the first screen (Alibaba's first):\n%s", v)
+	}
+	d.keys("right") // DSC: Huawei's credential comes first now
+	v = d.view()
+	if strings.Index(v, "✗ Huawei Cloud") > strings.Index(v, "✓ Alibaba Cloud") {
+		t.Fatalf("the chosen API's cloud is not first:\n%s", v)
+	}
+	d.keys("enter")
+	if strings.Contains(d.view(), "Credentials orders will use") {
+		t.Fatalf("the credentials block is for the first screen:\n%s", d.view())
+	}
+	s := newDriver(t, Options{Provider: &fakeProvider{}, Credentials: creds}, 120, 40) // sandbox
+	if strings.Contains(s.view(), "Credentials orders will use") {
+		t.Fatalf("sandbox mode shows live credentials:\n%s", s.view())
 	}
 }

@@ -17,6 +17,11 @@ type Options struct {
 	Lang     flows.Lang
 	NoColor  bool // NO_COLOR: emphasis without colour
 
+	// Credentials say, per cloud, which credential orders will use or what is missing and
+	// where it was looked for (config.Credentials, worded by the caller): the first screen
+	// shows them in live mode, before any field is filled.
+	Credentials []Credential
+
 	// From prefills the wizard from a loaded order file (--from).
 	From *Loaded
 	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
@@ -29,6 +34,13 @@ type Options struct {
 	Timeout time.Duration
 	// LookupTimeout bounds each option look-up (0 = 10s); a slow look-up never blocks.
 	LookupTimeout time.Duration
+}
+
+// Credential is one cloud's credential as the first screen reports it.
+type Credential struct {
+	Cloud string // flows.API.Cloud: "alibaba" or "huawei"
+	Found bool
+	Text  flows.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
 }
 
 // Loaded is an order file read for --from.
@@ -48,11 +60,17 @@ type Outcome struct {
 	// Failure is the kind of the last failed submission when no order was placed after it
 	// (0 when none): the wizard's exit code follows it.
 	Failure providers.Kind
-	// FailureText explains the failure for the line printed after exit.
+	// FailureText gives the failure's facts for the lines printed after exit (the caller adds
+	// the outcome's headline and advice from providers.OutcomeOf).
 	FailureText string
 	// Cancelled is set when the person quit before any order was sent: the exit line says
 	// so (CancelledText).
 	Cancelled bool
+	// Payment is set when p paid (or tried to pay) the placed order: PayFailure is the kind
+	// of its failure, 0 when it was paid; PayRequestID the cloud's request id.
+	Payment      bool
+	PayFailure   providers.Kind
+	PayRequestID string
 }
 
 func (o Options) now() time.Time {

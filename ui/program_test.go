@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,6 +45,7 @@ type snapshot struct {
 	value   string
 	typed   bool // the focused field is a text field
 	keys    int  // key presses handled so far
+	looking bool // a look-up is running
 }
 
 func (p probe) Init() tea.Cmd { return p.m.Init() }
@@ -64,7 +66,7 @@ func (p probe) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func snap(m Model, keys int) snapshot {
 	s := snapshot{where: m.Where(), ask: m.ask, failed: m.s.lastErr != nil, outcome: m.Outcome(),
-		answers: m.Answers().Values(), keys: keys}
+		answers: m.Answers().Values(), keys: keys, looking: lookupsLoading(m.s)}
 	if r, ok := m.form.focused(); ok && m.scr == scrForm {
 		s.path, s.value, s.typed = r.path(), r.w.value(m.s, r), r.w.typed()
 	}
@@ -132,10 +134,11 @@ func (p *program) latest() (snapshot, string) {
 	return p.st.snap, p.st.screen
 }
 
-// settle waits until every key sent so far was handled.
+// settle waits until every key sent so far was handled and no look-up runs (a person
+// waits for the spinner on the field before taking its answer).
 func (p *program) settle() {
 	p.t.Helper()
-	p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+	p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent && !s.looking })
 }
 
 // walk drives the running wizard to review as a person would: at each field it reads what
@@ -264,7 +267,7 @@ func TestProgramUnknownOutcomeSaysSo(t *testing.T) {
 	p.srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Count: 1})
 	p.walk(fillAlibaba)
 	p.press("y")
-	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "OUTCOME UNKNOWN") })
+	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "MAY HAVE BEEN PLACED") })
 	p.press("y")
 	p.waitFor("the second confirmation", func(m snapshot, s string) bool { return m.ask == askUnknown })
 	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {
@@ -322,4 +325,244 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 		}
 		p.quit()
 	}
+}
+
+// With the look-ups supplying every ID (IAM project, DSC product id, Workspace App server
+// group, VPC and subnet), each API's default order is → to pick it, one Enter per step and
+// y: nothing typed, at most 12 keystrokes from launch to the order ID.
+func TestProgramDefaultOrdersNeedNoTyping(t *testing.T) {
+	for _, tc := range []struct {
+		api   flows.APIID
+		price []string // what the review's price section says (fragments: the columns interleave)
+	}{
+		{flows.AlibabaPAI, []string{"billed by usage; no upfront price"}},
+		{flows.HuaweiDSC, []string{"CNY for 1 month", "list price from the cloud's", "before discounts", "base_professional (OFFI"}},
+		{flows.HuaweiWorkspaceApp, []string{"no documented price inquiry"}},
+	} {
+		t.Run(string(tc.api), func(t *testing.T) {
+			t.Parallel()
+			p := startProgram(t, Options{})
+			p.walk(map[string]string{"api": string(tc.api)})
+			p.waitFor("the price", func(m snapshot, s string) bool {
+				flat := strings.Join(strings.Fields(s), " ")
+				for _, w := range tc.price {
+					if !strings.Contains(flat, w) {
+						return false
+					}
+				}
+				return true
+			})
+			p.press("y")
+			p.waitFor("the order id", func(m snapshot, s string) bool {
+				return m.where == "result" && m.outcome.OrderID != "" && strings.Contains(s, m.outcome.OrderID)
+			})
+			s, _ := p.latest()
+			if s.keys > 12 {
+				t.Errorf("%d keystrokes from launch to the order ID, want ≤ 12", s.keys)
+			}
+			for path, v := range s.answers {
+				if path == "project_id" && len(v) != 32 {
+					t.Errorf("project_id %q: the IAM look-up should have answered it", v)
+				}
+			}
+			orders := p.srv.Orders()
+			if len(orders) != 1 {
+				t.Fatalf("sandbox accepted %d orders", len(orders))
+			}
+			t.Logf("%s: %d keystrokes", tc.api, s.keys)
+			p.quit()
+		})
+	}
+}
+
+// postFault sets a sandbox fault over HTTP, as a person or script would.
+func postFault(t *testing.T, srv *sandbox.Server, body string) {
+	t.Helper()
+	resp, err := http.Post(srv.URL()+"/_sandbox/faults", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode/100 != 2 {
+		t.Fatalf("POST /_sandbox/faults %s: %s", body, resp.Status)
+	}
+}
+
+// A look-up the sandbox delays by 3 s does not delay a key: the person moves and types
+// while the spinner turns, and the answer fills the field when it comes.
+func TestProgramSlowLookUpNeverDelaysAKey(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	postFault(t, p.srv, `{"kind":"latency","delay":"3s","call":"lookups"}`)
+	p.press("right", "enter") // DSC, region & account: the IAM look-up is on its way
+	start := time.Now()
+	for _, k := range []string{"down", "up", "down", "up"} {
+		p.press(k)
+	}
+	p.waitFor("the keys", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+	if took := time.Since(start); took > time.Second {
+		t.Fatalf("4 keys took %v while a look-up was delayed 3 s", took)
+	}
+	s, screen := p.latest()
+	if !s.looking || !strings.Contains(screen, "looking up") || s.answers["project_id"] != "" {
+		t.Fatalf("the look-up should still be running (spinner on the field):\n%s", screen)
+	}
+	p.waitFor("the project id", func(s snapshot, _ string) bool { return len(s.answers["project_id"]) == 32 })
+	p.quit()
+}
+
+// A look-up that fails says why at the field and leaves it typable.
+func TestProgramFailedLookUpLeavesTheFieldTypable(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	postFault(t, p.srv, `{"kind":"http500","call":"lookups"}`)
+	p.press("right", "enter")
+	p.waitFor("the failure", func(s snapshot, screen string) bool {
+		return !s.looking && strings.Contains(screen, "look-up failed")
+	})
+	p.press("down") // region → project id
+	for _, c := range "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
+		p.press(string(c))
+	}
+	p.waitFor("the typed id", func(s snapshot, _ string) bool {
+		return s.answers["project_id"] == "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+	})
+	if _, screen := p.latest(); !strings.Contains(screen, "look-up failed") {
+		t.Fatalf("the reason went away:\n%s", screen)
+	}
+	p.quit()
+}
+
+// A DSC order is created unpaid: the result says so with the console link; p shows what is
+// paid and asks; Enter and n pay nothing; y pays once.
+func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
+	t.Parallel()
+	p := startProgram(t, Options{})
+	p.walk(map[string]string{"api": string(flows.HuaweiDSC)})
+	p.press("y")
+	p.waitFor("the unpaid order", func(m snapshot, s string) bool {
+		return m.where == "result" && strings.Contains(s, "UNPAID") && strings.Contains(s, "https://")
+	})
+	p.press("p")
+	p.waitFor("the payment question", func(m snapshot, s string) bool { return m.ask == askPay && strings.Contains(s, "SPENDS MONEY") })
+	p.press("enter", "n")
+	p.waitFor("no question", func(m snapshot, s string) bool { return m.ask == askNone && m.keys >= p.sent })
+	if n := len(p.srv.Payments()); n != 0 {
+		t.Fatalf("%d payments without y", n)
+	}
+	p.press("p", "y")
+	p.waitFor("the payment", func(m snapshot, s string) bool { return strings.Contains(s, "Order paid") })
+	pays := p.srv.Payments()
+	if len(pays) != 1 || pays[0].OrderID != p.srv.Orders()[0].OrderID {
+		t.Fatalf("payments %+v for orders %+v", pays, p.srv.Orders())
+	}
+	p.press("p") // paid: p offers nothing more
+	time.Sleep(100 * time.Millisecond)
+	if m, _ := p.latest(); m.ask != askNone || len(p.srv.Payments()) != 1 {
+		t.Fatalf("p after paying: ask %v, %d payments", m.ask, len(p.srv.Payments()))
+	}
+	p.quit()
+}
+
+// The DSC product id follows the item: another spec code is priced again and its product id
+// replaces the one the look-up filled in before (a stale id is never sent).
+func TestDSCProductIDFollowsTheSpec(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right", "enter", "enter") // DSC, region & account (project from IAM), products
+	const item = "body.product_infos[0]."
+	a := d.m.Answers()
+	first := a.Get(item + "product_id")
+	if want := sandbox.DSCProductID("cn-north-4", a.Get(item+"resource_spec_code"), 2); first != want {
+		t.Fatalf("product id %q, want the inquiry's %q", first, want)
+	}
+	d.focus(item + "resource_spec_code")
+	d.keys("right")
+	spec := d.m.Answers().Get(item + "resource_spec_code")
+	got := d.m.Answers().Get(item + "product_id")
+	if want := sandbox.DSCProductID("cn-north-4", spec, 2); got != want || got == first {
+		t.Fatalf("after the spec became %s: product id %q, want %q (was %q)", spec, got, want, first)
+	}
+}
+
+// A failed price inquiry says so at the review and never blocks placing the order.
+func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
+	prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right")
+	last := string(d.m.s.steps[len(d.m.s.steps)-1])
+	for i := 0; i < 12 && d.m.Where() != last; i++ {
+		d.keys("enter")
+	}
+	// Both tries of the inquiry fail (providers.Cache asks a read-only call twice).
+	srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallBSSRate, Count: 2})
+	d.keys("enter")
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if d.m.Where() != "review" || !strings.Contains(v, "price unknown") || !strings.Contains(v, "still be placed") {
+		t.Fatalf("at %s:\n%s", d.m.Where(), d.view())
+	}
+	d.keys("y")
+	if d.m.Where() != "result" || len(srv.Orders()) != 1 {
+		t.Fatalf("y after a failed price inquiry: at %s, %d orders\n%s", d.m.Where(), len(srv.Orders()), d.view())
+	}
+}
+
+// The subnet list follows the VPC: choosing another VPC drops the subnet the look-up filled
+// in for the first one and fills one of the new VPC's.
+func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right", "right")
+	const cs = "body.resources[0].create_services."
+	for i := 0; i < 8 && d.m.Where() != string(flows.StepProperties); i++ {
+		d.keys("enter")
+	}
+	a := d.m.Answers()
+	vpc, subnet := a.Get(cs+"vpc_id"), a.Get(cs+"subnet_id")
+	if vpc != sandbox.VPCWorkspaceID || subnet == "" {
+		t.Fatalf("vpc %q subnet %q: the server group's VPC and subnet should come first\n%s", vpc, subnet, d.view())
+	}
+	d.focus(cs + "vpc_id")
+	// vpc_id is a text field with suggestions: type the other VPC's id.
+	d.keys("ctrl+u")
+	d.typ(sandbox.VPCDefaultID)
+	got := d.m.Answers().Get(cs + "subnet_id")
+	if got == "" || got == subnet {
+		t.Fatalf("after choosing %s the subnet is %q (was %q)\n%s", sandbox.VPCDefaultID, got, subnet, d.view())
+	}
+	if !strings.Contains(d.view(), "vpc-default") {
+		t.Fatalf("the VPC's label is not beside its id:\n%s", d.view())
+	}
+}
+
+// The screens only the sandbox reaches (the price, the unpaid result, the payment question,
+// the looked-up labels) are whole in Chinese too.
+func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov, Lang: flows.ZH}, 120, 40)
+	check := func(where string, want ...string) {
+		t.Helper()
+		v := d.view()
+		for _, l := range strings.Split(v, "\n") {
+			if m := asciiProse.FindString(commands.ReplaceAllString(l, "")); m != "" {
+				t.Errorf("%s: English %q in the Chinese screen: %q", where, m, l)
+			}
+		}
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, w := range want {
+			if !strings.Contains(flat, w) {
+				t.Errorf("%s lacks %q:\n%s", where, w, v)
+			}
+		}
+	}
+	d.keys("right", "enter")
+	check("region", "项目 ID")
+	d.walk(nil)
+	check("review", "价格", "CNY", "云平台询价接口给出的官网价格")
+	d.keys("y")
+	check("result", "尚未支付", "按 p")
+	d.keys("p")
+	check("pay question", "现在支付订单", "这会产生费用")
+	d.keys("y")
+	check("paid", "订单已支付")
 }

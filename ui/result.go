@@ -8,6 +8,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	"cloudorder/providers"
 )
 
 // resultScreen shows the placed order's IDs (printed again on exit, for the scrollback).
@@ -15,6 +17,7 @@ type resultScreen struct {
 	s      *session
 	km     ResultKeyMap
 	copied bool
+	pay    bool // p: the root asks before paying
 	quit   tea.Cmd
 	w      int
 }
@@ -22,10 +25,16 @@ type resultScreen struct {
 func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
 
 // ShortHelp implements help.KeyMap.
-func (r *resultScreen) ShortHelp() []key.Binding { return r.km.ShortHelp() }
+func (r *resultScreen) ShortHelp() []key.Binding {
+	r.km.Pay.SetEnabled(canPay(r.s))
+	return r.km.ShortHelp()
+}
 
 // FullHelp implements help.KeyMap.
-func (r *resultScreen) FullHelp() [][]key.Binding { return r.km.FullHelp() }
+func (r *resultScreen) FullHelp() [][]key.Binding {
+	r.km.Pay.SetEnabled(canPay(r.s))
+	return r.km.FullHelp()
+}
 
 // Title names the screen.
 func (r *resultScreen) Title() string { return r.s.say(txtResult) }
@@ -41,13 +50,22 @@ func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
 		return nil
 	}
 	r.km.Copy.SetEnabled(r.s.result.OrderID != "")
+	r.km.Pay.SetEnabled(canPay(r.s))
+	if r.s.pay.inFlight && !key.Matches(m, r.km.Interrupt) {
+		return nil // a payment is on its way: nothing else happens until it answers
+	}
 	switch {
+	case key.Matches(m, r.km.Pay):
+		r.pay = true
 	case key.Matches(m, r.km.Copy):
 		r.copied = true
 		return tea.SetClipboard(r.s.result.OrderID)
 	case key.Matches(m, r.km.Keys):
 		r.s.showAll = !r.s.showAll
 	case key.Matches(m, r.km.Done, r.km.Interrupt):
+		if r.s.pay.inFlight { // ctrl+c while paying: it may have been paid, the exit line says so
+			r.s.out.Payment, r.s.out.PayFailure = true, providers.Unknown
+		}
 		r.quit = tea.Quit
 	}
 	return nil
@@ -61,7 +79,7 @@ func (r *resultScreen) View() string {
 	labels := []string{s.say(txtOrderID), s.say(txtRequestID)}
 	lw := max(lipgloss.Width(labels[0]), lipgloss.Width(labels[1]))
 	pad := func(l string) string { return l + ":" + spaces(lw-lipgloss.Width(l)+1) }
-	out = append(out, pad(labels[0])+st.IDValue.Render(s.result.OrderID), pad(labels[1])+st.Value.Render(s.result.RequestID))
+	out = append(out, pad(labels[0])+st.IDValue.Render(providers.Printable(s.result.OrderID)), pad(labels[1])+st.Value.Render(providers.Printable(s.result.RequestID)))
 	if len(s.result.Response) > 0 {
 		out = append(out, "", st.SectionTitle.Render(s.say(txtResponse)))
 		keys := make([]string, 0, len(s.result.Response))
@@ -70,9 +88,10 @@ func (r *resultScreen) View() string {
 		}
 		slices.Sort(keys)
 		for _, k := range keys {
-			out = append(out, wrapIndent(st.Muted.Render(k+": ")+jsonValue(s.result.Response[k]), w, "  "))
+			out = append(out, wrapIndent(st.Muted.Render(providers.Printable(k)+": ")+providers.Printable(jsonValue(s.result.Response[k])), w, "  "))
 		}
 	}
+	out = append(out, payLines(s, w)...)
 	out = append(out, "", st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)))
 	if r.copied {
 		out = append(out, st.Notice.Render(wrapWords(s.say(txtCopySent), w)))

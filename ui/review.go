@@ -185,7 +185,7 @@ func (r *reviewScreen) openJump() {
 func (r *reviewScreen) layout() {
 	sw, bw := r.paneWidths()
 	ph := max(r.h-2, 1) // a title line above, a position line below
-	state := strings.Join([]string{itoa(sw), itoa(bw), itoa(ph), string(r.s.lang), errText(r.s.lastErr), itoa(len(r.s.problems)), boolStr(r.s.isDark)}, "|")
+	state := strings.Join([]string{itoa(sw), itoa(bw), itoa(ph), string(r.s.lang), errText(r.s.lastErr), itoa(len(r.s.problems)), boolStr(r.s.isDark), itoa(r.s.price.version)}, "|")
 	r.sum.SetWidth(sw)
 	r.sum.SetHeight(ph)
 	r.body.SetWidth(bw)
@@ -278,6 +278,7 @@ func (r *reviewScreen) summary(w int) string {
 	target = append(target, [2]string{s.say(txtEndpoint), orNone(s, s.target.Endpoint)},
 		[2]string{s.say(txtCredential), credentialOf(s)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
 	line(alignPairs(s, target, w))
+	b = append(b, priceLines(s, w)...)
 
 	var errs, warns []string
 	for _, p := range s.problems {
@@ -377,6 +378,8 @@ func modeName(m providers.Mode) flows.Text {
 		return txtModeDryRun
 	case providers.Sandbox:
 		return txtModeSandbox
+	case providers.LocalEndpoint:
+		return txtModeLocal
 	}
 	return flows.T(string(m), string(m))
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"slices"
 
+	"charm.land/bubbles/v2/spinner"
+
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
@@ -21,8 +23,15 @@ type session struct {
 	api      *flows.API
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
-	problems []flows.Problem // api.Validate of the current answers
-	lookups  map[string]*lookup
+	problems []flows.Problem        // api.Validate of the current answers
+	rev      int                    // bumped by validate: the answers changed
+	lookups  map[string]*lookup     // by queryKey: what the fields show
+	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
+	filled   map[string]filledValue // answers a look-up supplied, by filledKey
+	spin     spinner.Model          // turns on a field whose look-up runs
+	spinning bool
+	price    priceState // the review's price inquiry
+	pay      payState   // paying an order created unpaid
 
 	order  flows.Order      // built on entering review: exactly what y sends and s saves
 	target providers.Target // where it goes
@@ -63,7 +72,11 @@ func (s *session) set(path, v string) {
 	s.validate()
 }
 
-func (s *session) validate() { s.problems = s.api.Validate(s.a()) }
+// validate re-checks the answers; every change of an answer passes here, so rev counts them.
+func (s *session) validate() {
+	s.problems = s.api.Validate(s.a())
+	s.rev++
+}
 
 // problemsAt returns the problems reported for a path.
 func (s *session) problemsAt(path string) []flows.Problem {

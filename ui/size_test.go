@@ -72,8 +72,12 @@ func TestEveryScreenFitsSmallAndTinyWindows(t *testing.T) {
 				if ansi.StringWidth(l) > w {
 					t.Fatalf("%dx%d %s: line wider than %d: %q", w, h, where, w, ansi.Strip(l))
 				}
-				if plain := ansi.Strip(l); w >= 60 && (strings.Contains(plain, "✗") || strings.Contains(plain, "⚠")) && strings.Contains(plain, "…") {
-					t.Fatalf("%dx%d %s: a message is cut: %q", w, h, where, plain)
+				// Each column on its own: a value cut in the form's column beside a warning in
+				// the help panel's is not a cut message.
+				for _, plain := range strings.Split(ansi.Strip(l), "│") {
+					if w >= 60 && (strings.Contains(plain, "✗") || strings.Contains(plain, "⚠")) && strings.Contains(plain, "…") {
+						t.Fatalf("%dx%d %s: a message is cut: %q", w, h, where, plain)
+					}
 				}
 			}
 		})

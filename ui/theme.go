@@ -9,7 +9,7 @@ import (
 // Styles are every style the wizard draws with. They are built once per background (light or
 // dark) and colour setting, never inside View.
 type Styles struct {
-	BannerSandbox, BannerDryRun, BannerLive lipgloss.Style
+	BannerSandbox, BannerDryRun, BannerLive, BannerLocal lipgloss.Style
 
 	Crumb, CrumbDone, CrumbNow lipgloss.Style
 	Title, Subtitle            lipgloss.Style
@@ -57,6 +57,7 @@ func NewStyles(isDark, noColor bool) Styles {
 		BannerSandbox: banner("#0F766E"),
 		BannerDryRun:  banner("#1D4ED8"),
 		BannerLive:    banner("#B91C1C").Underline(true),
+		BannerLocal:   banner("#B45309"),
 
 		Crumb:     muted,
 		CrumbDone: c("#1B7F3B", "#6CD68C"),

@@ -81,6 +81,8 @@ func (m *wizard) banner() string {
 		st, variants = s.st.BannerSandbox, bannerSandbox
 	case providers.DryRun:
 		st, variants = s.st.BannerDryRun, bannerDryRun
+	case providers.LocalEndpoint:
+		st, variants = s.st.BannerLocal, bannerLocal(s)
 	default: // live, or a mode this banner does not know: never claim it is safe
 		st, variants = s.st.BannerLive, bannerLive
 	}
@@ -217,8 +219,13 @@ func (m *wizard) question() string {
 	s := m.s
 	switch m.ask {
 	case askDuplicate:
+		if r := s.recent; r.Err != nil || r.Outcome != "ok" {
+			// It may exist (an unknown outcome, or a history that cannot rule it out): ask as
+			// for an unknown outcome, saying which attempt.
+			return s.say(tf(txtDupUnknownAsk, s.say(r.Describe())))
+		}
 		ago := s.o.now().Sub(s.recent.At).Round(1e9).String()
-		return s.say(tf(txtDupAsk, ago, s.recent.OrderID))
+		return s.say(tf(txtDupAsk, ago, providers.Printable(s.recent.OrderID)))
 	case askUnknown:
 		return s.say(txtUnknownAsk)
 	case askQuit:
@@ -227,6 +234,8 @@ func (m *wizard) question() string {
 		return s.say(tf(txtSaveExists, m.save.path))
 	case askOverwriteCommand:
 		return m.commandQuestion()
+	case askPay:
+		return payQuestion(s)
 	}
 	return ""
 }

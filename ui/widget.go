@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
 )
@@ -265,9 +266,23 @@ func (textWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 func (w textWidget) view(f *formScreen, r row, focus bool, width int) string {
 	if focus {
 		setInputWidth(&f.input, width-1)
+		if f.input.Value() == "" && f.input.Placeholder != "" {
+			return placeholderView(f.input, f.s.st.Input, width-1)
+		}
 		return f.input.View()
 	}
 	return valueText(f.s, r, w.value(f.s, r))
+}
+
+// placeholderView draws an empty input's hint with the cursor on its first character.
+// bubbles' textinput (v2.0) slices the placeholder by display cells as if they were runes,
+// which writes NUL bytes and overflows the line by one cell per Chinese character (measured:
+// 9 cells too wide for 从列表中选择或输入 ID).
+func placeholderView(in textinput.Model, st textinput.Styles, w int) string {
+	r := []rune(in.Placeholder)
+	first := string(r[0])
+	rest := ansi.Truncate(string(r[1:]), max(w-ansi.StringWidth(first), 0), "")
+	return lipgloss.NewStyle().Reverse(true).Render(first) + st.Focused.Placeholder.Render(rest)
 }
 
 // optionsOf lists the values offered for a row: documented options, then look-up results
