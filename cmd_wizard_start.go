@@ -2,8 +2,11 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -19,26 +22,48 @@ import (
 // printing anything — and on every path that does not reach Run. Where the terminal cannot
 // be taken early, the program starts as Bubble Tea starts it alone.
 func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func()) {
+	defer resumeGC()
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	environ := os.Environ()
 	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
 	if err != nil {
 		return tea.NewProgram(m, opts...), func() {}
 	}
+	if p, tmuxCounts, ok := stdoutProfile(out, environ); ok && tmuxCounts {
+		// The frame is drawn for a tmux without 24-bit colour while `tmux info` is still
+		// answering; drawn again if it says otherwise.
+		ff.Expect(max(p, colorprofile.ANSI256))
+	}
 	return ff.Program(ff.Paint(m), opts...), ff.Restore
 }
 
 // colourProfile is colorprofile.Detect(out, environ) without running `tmux info` again: for
 // stdout, lipgloss detected everything but tmux's part while initialising (ui/earlyenv
-// kept TMUX from it) and earlyenv asked tmux in parallel. The rule is Detect's (colorprofile
-// env.go): tmux counts for a terminal that is not dumb, unless the environment already means
-// 24-bit colour or NO_COLOR; then the profile is the larger of the two.
+// kept TMUX from it) and earlyenv asked tmux in parallel.
 func colourProfile(out *os.File, environ []string) colorprofile.Profile {
-	rgb, asked := earlyenv.TmuxRGB()
-	if out != os.Stdout || !asked {
+	p, tmuxCounts, ok := stdoutProfile(out, environ)
+	switch {
+	case !ok:
 		return colorprofile.Detect(out, environ)
+	case !tmuxCounts:
+		return p
 	}
-	p := lipgloss.Writer.Profile
+	tmuxp := colorprofile.ANSI256
+	if rgb, _ := earlyenv.TmuxRGB(); rgb {
+		tmuxp = colorprofile.TrueColor
+	}
+	return max(p, tmuxp)
+}
+
+// stdoutProfile is lipgloss's profile for stdout and whether tmux's answer counts on top of
+// it, by Detect's rule (colorprofile env.go): tmux counts for a terminal that is not dumb,
+// unless the environment already means 24-bit colour or NO_COLOR; the profile is then the
+// larger of the two. ok is false for another file, or when tmux was not asked early.
+func stdoutProfile(out *os.File, environ []string) (p colorprofile.Profile, tmuxCounts, ok bool) {
+	if out != os.Stdout || !earlyenv.TmuxAsked() {
+		return 0, false, false
+	}
+	p = lipgloss.Writer.Profile
 	env := map[string]string{}
 	for _, kv := range environ {
 		k, v, _ := strings.Cut(kv, "=")
@@ -46,12 +71,35 @@ func colourProfile(out *os.File, environ []string) colorprofile.Profile {
 	}
 	termName, hasTerm := env["TERM"]
 	noColor, _ := strconv.ParseBool(env["NO_COLOR"])
-	if !term.IsTerminal(out.Fd()) || !hasTerm || termName == "dumb" || p == colorprofile.TrueColor || noColor {
-		return p
+	tmuxCounts = term.IsTerminal(out.Fd()) && hasTerm && termName != "dumb" && p != colorprofile.TrueColor && !noColor
+	return p, tmuxCounts, true
+}
+
+// The wizard's start-up allocates a few megabytes (SDK clients, the sandbox, the first frame
+// and its cell buffers), enough to start a garbage collection in the middle of drawing the
+// first frame; nothing allocated then is garbage yet. cmdWizard pauses the collector for the
+// start-up; it resumes once the first frame is painted, before --plain's session, and in any
+// case a second after the pause.
+var (
+	gcMu     sync.Mutex
+	gcPaused bool
+	gcBefore int
+)
+
+func pauseGC() {
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if !gcPaused {
+		gcBefore, gcPaused = debug.SetGCPercent(-1), true
+		time.AfterFunc(time.Second, resumeGC)
 	}
-	tmuxp := colorprofile.ANSI256
-	if rgb {
-		tmuxp = colorprofile.TrueColor
+}
+
+func resumeGC() {
+	gcMu.Lock()
+	defer gcMu.Unlock()
+	if gcPaused {
+		debug.SetGCPercent(gcBefore)
+		gcPaused = false
 	}
-	return max(p, tmuxp)
 }

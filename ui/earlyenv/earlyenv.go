@@ -24,6 +24,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +44,7 @@ func init() {
 		return
 	}
 	_ = os.Unsetenv("TMUX")
-	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) {
+	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) && colourCanRise() {
 		answer = make(chan bool, 1)
 		go func() { answer <- askTmux(append(os.Environ(), "TMUX="+tmux)) }()
 	}
@@ -57,6 +58,15 @@ func wizardArgs(args []string) bool {
 		return true
 	}
 	return strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
+}
+
+// colourCanRise is false where colorprofile.Detect would not ask tmux (colorprofile env.go):
+// NO_COLOR set true, TERM unset or dumb. Where it is unsure it says true: an unneeded answer
+// is not waited for (cmd_wizard_start.go), a missing one makes the wizard run Detect itself.
+func colourCanRise() bool {
+	termName, ok := os.LookupEnv("TERM")
+	noColor, _ := strconv.ParseBool(os.Getenv("NO_COLOR"))
+	return ok && termName != "" && termName != "dumb" && !noColor
 }
 
 // askTmux is colorprofile's tmux check (env.go, func tmux) started before colorprofile can be
@@ -89,6 +99,9 @@ func Restore() {
 		held = false
 	}
 }
+
+// TmuxAsked tells whether tmux was asked early, without waiting for its answer.
+func TmuxAsked() bool { return answer != nil }
 
 // TmuxRGB waits for tmux's answer to the early `tmux info`: rgb is whether it reports 24-bit
 // colour; asked is false when it was not asked (not inside tmux, stdout not a terminal, or not
