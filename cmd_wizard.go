@@ -34,8 +34,6 @@ type wizardFlags struct {
 // it; 1 when the last attempt was refused before sending (bad settings or credentials); 5 when
 // it provably never left the machine (DNS, connect, TLS).
 func cmdWizard(args []string, c *cli) int {
-	pauseGC() // until the first frame (cmd_wizard_start.go)
-	defer resumeGC()
 	f, code := parseWizardFlags(args, c)
 	if code >= 0 {
 		return code
@@ -102,7 +100,6 @@ func cmdWizard(args []string, c *cli) int {
 	}
 
 	if plainMode {
-		resumeGC()
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	prog, restore := newProgram(ui.New(opts), in, out)

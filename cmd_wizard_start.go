@@ -2,11 +2,8 @@ package main
 
 import (
 	"os"
-	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -22,7 +19,6 @@ import (
 // printing anything — and on every path that does not reach Run. Where the terminal cannot
 // be taken early, the program starts as Bubble Tea starts it alone.
 func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func()) {
-	defer resumeGC()
 	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
 	environ := os.Environ()
 	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
@@ -73,33 +69,4 @@ func stdoutProfile(out *os.File, environ []string) (p colorprofile.Profile, tmux
 	noColor, _ := strconv.ParseBool(env["NO_COLOR"])
 	tmuxCounts = term.IsTerminal(out.Fd()) && hasTerm && termName != "dumb" && p != colorprofile.TrueColor && !noColor
 	return p, tmuxCounts, true
-}
-
-// The wizard's start-up allocates a few megabytes (SDK clients, the sandbox, the first frame
-// and its cell buffers), enough to start a garbage collection in the middle of drawing the
-// first frame; nothing allocated then is garbage yet. cmdWizard pauses the collector for the
-// start-up; it resumes once the first frame is painted, before --plain's session, and in any
-// case a second after the pause.
-var (
-	gcMu     sync.Mutex
-	gcPaused bool
-	gcBefore int
-)
-
-func pauseGC() {
-	gcMu.Lock()
-	defer gcMu.Unlock()
-	if !gcPaused {
-		gcBefore, gcPaused = debug.SetGCPercent(-1), true
-		time.AfterFunc(time.Second, resumeGC)
-	}
-}
-
-func resumeGC() {
-	gcMu.Lock()
-	defer gcMu.Unlock()
-	if gcPaused {
-		debug.SetGCPercent(gcBefore)
-		gcPaused = false
-	}
 }
