@@ -7,10 +7,12 @@
 // runs `tmux info` (github.com/charmbracelet/colorprofile, env.go) — a subprocess of 3–8 ms
 // on every command, even `cloudorder version`, and then Bubble Tea ran it again. Nothing in
 // cloudorder prints through that Writer; the wizard uses its profile only together with what
-// tmux says (TmuxRGB), which gives exactly colorprofile.Detect's answer. Not asking tmux at all
-// would start the wizard about 0.8 ms sooner (medians of 20 runs in e2e BenchmarkFirstFrame's
-// harness: 11.5 against 12.2 ms, 12.4 against 13.3 ms) but draw 256 colours inside a tmux that
-// passes 24-bit colour on: not done.
+// tmux says (TmuxRGB), which gives exactly colorprofile.Detect's answer. The wizard draws its
+// first frame while tmux answers and waits for the answer only before writing it
+// (ui/firstframe, Expect). Not asking tmux at all would spare the subprocess's CPU (it shares
+// the machine's cores with the start-up) but draw 256 colours inside a tmux that passes 24-bit
+// colour on: not done. tmux 3.3a does not answer an XTGETTCAP query for Tc or RGB through the
+// terminal (tried), so there is no asking it without a process.
 //
 // Order: Go initialises packages in import-path order among those whose imports are done
 // (https://go.dev/ref/spec#Package_initialization). This package imports only packages that
