@@ -25,20 +25,41 @@ func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func(
 	if err != nil {
 		return tea.NewProgram(m, opts...), func() {}
 	}
+	if p, tmuxCounts, ok := stdoutProfile(out, environ); ok && tmuxCounts {
+		// The frame is drawn for a tmux without 24-bit colour while `tmux info` is still
+		// answering; drawn again if it says otherwise.
+		ff.Expect(max(p, colorprofile.ANSI256))
+	}
 	return ff.Program(ff.Paint(m), opts...), ff.Restore
 }
 
 // colourProfile is colorprofile.Detect(out, environ) without running `tmux info` again: for
 // stdout, lipgloss detected everything but tmux's part while initialising (ui/earlyenv
-// kept TMUX from it) and earlyenv asked tmux in parallel. The rule is Detect's (colorprofile
-// env.go): tmux counts for a terminal that is not dumb, unless the environment already means
-// 24-bit colour or NO_COLOR; then the profile is the larger of the two.
+// kept TMUX from it) and earlyenv asked tmux in parallel.
 func colourProfile(out *os.File, environ []string) colorprofile.Profile {
-	rgb, asked := earlyenv.TmuxRGB()
-	if out != os.Stdout || !asked {
+	p, tmuxCounts, ok := stdoutProfile(out, environ)
+	switch {
+	case !ok:
 		return colorprofile.Detect(out, environ)
+	case !tmuxCounts:
+		return p
 	}
-	p := lipgloss.Writer.Profile
+	tmuxp := colorprofile.ANSI256
+	if rgb, _ := earlyenv.TmuxRGB(); rgb {
+		tmuxp = colorprofile.TrueColor
+	}
+	return max(p, tmuxp)
+}
+
+// stdoutProfile is lipgloss's profile for stdout and whether tmux's answer counts on top of
+// it, by Detect's rule (colorprofile env.go): tmux counts for a terminal that is not dumb,
+// unless the environment already means 24-bit colour or NO_COLOR; the profile is then the
+// larger of the two. ok is false for another file, or when tmux was not asked early.
+func stdoutProfile(out *os.File, environ []string) (p colorprofile.Profile, tmuxCounts, ok bool) {
+	if out != os.Stdout || !earlyenv.TmuxAsked() {
+		return 0, false, false
+	}
+	p = lipgloss.Writer.Profile
 	env := map[string]string{}
 	for _, kv := range environ {
 		k, v, _ := strings.Cut(kv, "=")
@@ -46,12 +67,6 @@ func colourProfile(out *os.File, environ []string) colorprofile.Profile {
 	}
 	termName, hasTerm := env["TERM"]
 	noColor, _ := strconv.ParseBool(env["NO_COLOR"])
-	if !term.IsTerminal(out.Fd()) || !hasTerm || termName == "dumb" || p == colorprofile.TrueColor || noColor {
-		return p
-	}
-	tmuxp := colorprofile.ANSI256
-	if rgb {
-		tmuxp = colorprofile.TrueColor
-	}
-	return max(p, tmuxp)
+	tmuxCounts = term.IsTerminal(out.Fd()) && hasTerm && termName != "dumb" && p != colorprofile.TrueColor && !noColor
+	return p, tmuxCounts, true
 }

@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"testing"
@@ -10,30 +11,42 @@ import (
 )
 
 // BenchmarkFirstFrame measures launch → first frame of `cloudorder --sandbox` at 120×40 inside
-// tmux, side by side with the harness's floor: the same new-session running a shell that echoes
-// one word. A control-mode client (control_test.go) polls capture-pane, so a capture costs a
-// round trip to the server, not a process. Runs alternate (floor, wizard, version, floor, …) so
-// all see the same machine load; the wizard's run ends when the pane shows the complete first
-// screen exactly as it looks once settled; `cloudorder version` (until its line shows) is the
-// cost of starting this binary at all. Medians of at least 10 runs of each; -benchtime Nx asks
-// for N.
+// tmux, side by side with the floor of two harnesses, in the same rounds so all see the same
+// machine load:
+//
+//   - control mode (control_test.go): a tmux control client starts the session and polls
+//     capture-pane over its pipe, so a poll costs a round trip to the server;
+//   - processes, as issue 13 measured it: a `tmux new-session` process starts the session and
+//     every poll is a `tmux capture-pane` process, timed from starting the new-session process.
+//
+// In each harness the floor is the same new-session running a shell that echoes one word.
+// The wizard's run ends when the pane shows the complete first screen exactly as it looks once
+// settled; `cloudorder version` (until its line shows, control mode) is the cost of starting
+// this binary at all. Medians of at least 10 runs of each; -benchtime Nx asks for N.
 //
 //	go test ./e2e -run '^$' -bench FirstFrame -benchtime 20x
 //
-// It reports the medians in ms (wizard-ms, floor-ms, version-ms) and the wizard's ratio to the
-// floor (x-floor). CLOUDORDER_BENCH_BIN measures another build instead (an older commit, for a
-// before/after). A benchmark, not a test: nothing here fails on a slow or busy machine.
+// It reports the medians in ms and the wizard's ratio to each harness's floor (x-floor for
+// control mode, x-floor-proc for processes). CLOUDORDER_BENCH_BIN measures another build
+// instead; CLOUDORDER_BENCH_BEFORE adds a second build to the same rounds (wizard only, both
+// harnesses), for a before/after under the same load. A benchmark, not a test: nothing here
+// fails on a slow or busy machine.
 func BenchmarkFirstFrame(b *testing.B) {
 	bin := os.Getenv("CLOUDORDER_BENCH_BIN")
 	if bin == "" {
 		bin = cloudorderBinary(b)
 	}
+	before := os.Getenv("CLOUDORDER_BENCH_BEFORE")
 	c := newControl(b)
 	const w, h = 120, 40
 	const word = "FLOOR-WORD"
 	floorShell := "echo " + word + "; exec sleep 600"
 	versionShell := bin + " version; exec sleep 600"
 	wizShell := wizardShell(b, bin, "en")
+	beforeShell := ""
+	if before != "" {
+		beforeShell = wizardShell(b, before, "en")
+	}
 
 	// The settled first screen, taken once after everything the start-up does has landed.
 	c.launch("settle", w, h, wizShell)
@@ -43,30 +56,79 @@ func BenchmarkFirstFrame(b *testing.B) {
 	if !strings.Contains(settled, "SANDBOX") {
 		b.Fatalf("the wizard's first screen lacks the SANDBOX banner:\n%s", settled)
 	}
+	isFloor := func(s string) bool { return strings.Contains(s, word) }
+	isWizard := func(s string) bool { return s == settled }
 
-	runs := max(b.N, 10)
-	var floor, wiz, ver []time.Duration
-	measure := func(name, shell string, done func(string) bool) time.Duration {
+	viaControl := func(name, shell string, done func(string) bool) time.Duration {
 		t0 := time.Now()
 		c.launch(name, w, h, shell)
 		d, _ := c.until(name, t0, 10*time.Second, false, done)
 		c.kill(name)
 		return d
 	}
-	for i := range runs {
-		floor = append(floor, measure(fmt.Sprintf("f%d", i), floorShell, func(s string) bool { return strings.Contains(s, word) }))
-		wiz = append(wiz, measure(fmt.Sprintf("w%d", i), wizShell, func(s string) bool { return s == settled }))
-		ver = append(ver, measure(fmt.Sprintf("v%d", i), versionShell, func(s string) bool { return strings.Contains(s, "cloudorder ") }))
+	viaProcesses := func(name, shell string, done func(string) bool) time.Duration {
+		d := processesUntil(b, c.socket, name, w, h, shell, done)
+		c.kill(name)
+		return d
 	}
-	mf, mw, mv := median(floor), median(wiz), median(ver)
+
+	runs := max(b.N, 10)
+	m := map[string][]time.Duration{}
+	for i := range runs {
+		m["floor"] = append(m["floor"], viaControl(fmt.Sprintf("f%d", i), floorShell, isFloor))
+		m["wizard"] = append(m["wizard"], viaControl(fmt.Sprintf("w%d", i), wizShell, isWizard))
+		m["version"] = append(m["version"], viaControl(fmt.Sprintf("v%d", i), versionShell, func(s string) bool { return strings.Contains(s, "cloudorder ") }))
+		m["floor-proc"] = append(m["floor-proc"], viaProcesses(fmt.Sprintf("pf%d", i), floorShell, isFloor))
+		m["wizard-proc"] = append(m["wizard-proc"], viaProcesses(fmt.Sprintf("pw%d", i), wizShell, isWizard))
+		if before != "" {
+			m["before"] = append(m["before"], viaControl(fmt.Sprintf("b%d", i), beforeShell, isWizard))
+			m["before-proc"] = append(m["before-proc"], viaProcesses(fmt.Sprintf("pb%d", i), beforeShell, isWizard))
+		}
+	}
+	med := func(k string) float64 { return ms(median(m[k])) }
 	b.ReportMetric(0, "ns/op")
-	b.ReportMetric(ms(mw), "wizard-ms")
-	b.ReportMetric(ms(mf), "floor-ms")
-	b.ReportMetric(ms(mv), "version-ms")
-	b.ReportMetric(ms(mw)/ms(mf), "x-floor")
-	b.Logf("%d runs each at %d×%d, medians: floor %.1f ms (%.1f–%.1f), wizard %.1f ms (%.1f–%.1f), version %.1f ms (%.1f–%.1f); wizard %.2f× the floor, %.2f× version",
-		runs, w, h, ms(mf), ms(slices.Min(floor)), ms(slices.Max(floor)), ms(mw), ms(slices.Min(wiz)), ms(slices.Max(wiz)),
-		ms(mv), ms(slices.Min(ver)), ms(slices.Max(ver)), ms(mw)/ms(mf), ms(mw)/ms(mv))
+	for _, k := range []string{"floor", "wizard", "version", "floor-proc", "wizard-proc", "before", "before-proc"} {
+		if len(m[k]) > 0 {
+			b.ReportMetric(med(k), k+"-ms")
+		}
+	}
+	b.ReportMetric(med("wizard")/med("floor"), "x-floor")
+	b.ReportMetric(med("wizard-proc")/med("floor-proc"), "x-floor-proc")
+	span := func(k string) string {
+		return fmt.Sprintf("%s %.1f ms (%.1f–%.1f)", k, med(k), ms(slices.Min(m[k])), ms(slices.Max(m[k])))
+	}
+	b.Logf("%d runs each at %d×%d, medians: control mode: %s, %s, %s — wizard %.2f× the floor; processes: %s, %s — wizard %.2f× the floor",
+		runs, w, h, span("floor"), span("wizard"), span("version"), med("wizard")/med("floor"),
+		span("floor-proc"), span("wizard-proc"), med("wizard-proc")/med("floor-proc"))
+	if before != "" {
+		b.Logf("before (%s): control mode %s (%.2f× the floor), processes %s (%.2f× the floor)",
+			before, span("before"), med("before")/med("floor"), span("before-proc"), med("before-proc")/med("floor-proc"))
+	}
+}
+
+// processesUntil is issue 13's harness: it starts the session with a `tmux new-session`
+// process and polls with one `tmux capture-pane` process per poll, flat out, until done
+// accepts the pane; the time counts from starting the new-session process.
+func processesUntil(tb testing.TB, socket, name string, w, h int, shell string, done func(string) bool) time.Duration {
+	tb.Helper()
+	t0 := time.Now()
+	if out, err := exec.Command("tmux", "-L", socket, "new-session", "-d", "-s", name,
+		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell).CombinedOutput(); err != nil {
+		tb.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	var s string
+	for time.Since(t0) < 10*time.Second {
+		out, err := exec.Command("tmux", "-L", socket, "capture-pane", "-p", "-t", name).Output()
+		if err != nil {
+			tb.Fatalf("tmux capture-pane -t %s: %v", name, err)
+		}
+		// The control client's lines carry no trailing newline; keep the two comparable.
+		if s = strings.TrimSuffix(string(out), "\n"); done(s) {
+			return time.Since(t0)
+		}
+	}
+	tb.Fatalf("%s: timed out; the pane shows:\n%s", name, s)
+	return 0
 }
 
 func median(d []time.Duration) time.Duration {

@@ -7,10 +7,12 @@
 // runs `tmux info` (github.com/charmbracelet/colorprofile, env.go) — a subprocess of 3–8 ms
 // on every command, even `cloudorder version`, and then Bubble Tea ran it again. Nothing in
 // cloudorder prints through that Writer; the wizard uses its profile only together with what
-// tmux says (TmuxRGB), which gives exactly colorprofile.Detect's answer. Not asking tmux at all
-// would start the wizard about 0.8 ms sooner (medians of 20 runs in e2e BenchmarkFirstFrame's
-// harness: 11.5 against 12.2 ms, 12.4 against 13.3 ms) but draw 256 colours inside a tmux that
-// passes 24-bit colour on: not done.
+// tmux says (TmuxRGB), which gives exactly colorprofile.Detect's answer. The wizard draws its
+// first frame while tmux answers and waits for the answer only before writing it
+// (ui/firstframe, Expect). Not asking tmux at all would spare the subprocess's CPU (it shares
+// the machine's cores with the start-up) but draw 256 colours inside a tmux that passes 24-bit
+// colour on: not done. tmux 3.3a does not answer an XTGETTCAP query for Tc or RGB through the
+// terminal (tried), so there is no asking it without a process.
 //
 // Order: Go initialises packages in import-path order among those whose imports are done
 // (https://go.dev/ref/spec#Package_initialization). This package imports only packages that
@@ -24,6 +26,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +46,7 @@ func init() {
 		return
 	}
 	_ = os.Unsetenv("TMUX")
-	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) {
+	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) && colourCanRise() {
 		answer = make(chan bool, 1)
 		go func() { answer <- askTmux(append(os.Environ(), "TMUX="+tmux)) }()
 	}
@@ -57,6 +60,15 @@ func wizardArgs(args []string) bool {
 		return true
 	}
 	return strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
+}
+
+// colourCanRise is false where colorprofile.Detect would not ask tmux (colorprofile env.go):
+// NO_COLOR set true, TERM unset or dumb. Where it is unsure it says true: an unneeded answer
+// is not waited for (cmd_wizard_start.go), a missing one makes the wizard run Detect itself.
+func colourCanRise() bool {
+	termName, ok := os.LookupEnv("TERM")
+	noColor, _ := strconv.ParseBool(os.Getenv("NO_COLOR"))
+	return ok && termName != "" && termName != "dumb" && !noColor
 }
 
 // askTmux is colorprofile's tmux check (env.go, func tmux) started before colorprofile can be
@@ -89,6 +101,9 @@ func Restore() {
 		held = false
 	}
 }
+
+// TmuxAsked tells whether tmux was asked early, without waiting for its answer.
+func TmuxAsked() bool { return answer != nil }
 
 // TmuxRGB waits for tmux's answer to the early `tmux info`: rgb is whether it reports 24-bit
 // colour; asked is false when it was not asked (not inside tmux, stdout not a terminal, or not

@@ -46,6 +46,10 @@ type Terminal struct {
 	profile  chan colorprofile.Profile
 	profOnce sync.Once
 	prof     colorprofile.Profile
+	likely   colorprofile.Profile // Expect's guess, if guessed
+	guessed  bool
+
+	canvas chan *canvas // made in Open, on a goroutine of its own
 
 	rd      cancelreader.CancelReader
 	bg      chan color.Color // the background, nil if the terminal did not say; closed when the reader ends
@@ -86,6 +90,15 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 		detect = func() colorprofile.Profile { return colorprofile.Detect(out, environ) }
 	}
 	go func() { t.profile <- detect() }() // it may wait on tmux: let that overlap the query
+	t.canvas = make(chan *canvas, 1)
+	go func() {
+		if w, h, err := term.GetSize(out.Fd()); err == nil && w > 0 && h > 0 {
+			warmWidths()
+			t.canvas <- newCanvas(w, h, environ)
+		} else {
+			t.canvas <- nil
+		}
+	}()
 
 	if t.rd, err = uv.NewCancelReader(in); err == nil {
 		if _, err = out.WriteString(ansi.RequestBackgroundColor + ansi.RequestPrimaryDeviceAttributes); err == nil {
@@ -183,6 +196,12 @@ func (t *Terminal) readReply() {
 	}
 }
 
+// Expect names the profile the detection given to Open will most likely find. While it is
+// still working (it may wait on a subprocess), Paint draws the frame for this profile, and
+// draws it again only if the detection then finds another: a guess costs time when wrong,
+// never colours.
+func (t *Terminal) Expect(p colorprofile.Profile) { t.likely, t.guessed = p, true }
+
 // Paint sizes the model to the window and gives it the colour profile and, if the terminal
 // said, its background — the messages Bubble Tea sends it first, which it sends again once
 // running — then draws its View onto the alternate screen. A View that does not ask for the
@@ -190,7 +209,6 @@ func (t *Terminal) readReply() {
 // returns here are dropped; it returns them again when Bubble Tea repeats the messages. Paint
 // gives the terminal back its own modes, for Bubble Tea to set up as usual.
 func (t *Terminal) Paint(m tea.Model) tea.Model {
-	prof := t.colorProfile()
 	t.mu.Lock()
 	t.endReply(time.Until(t.opened.Add(replyBudget)))
 	t.mu.Unlock()
@@ -199,6 +217,12 @@ func (t *Terminal) Paint(m tea.Model) tea.Model {
 	w, h, err := term.GetSize(t.out.Fd())
 	if err != nil || w <= 0 || h <= 0 {
 		return m
+	}
+	prof, known := t.profileNow()
+	if !known && t.guessed {
+		prof = t.likely
+	} else if !known {
+		prof = t.colorProfile()
 	}
 	m, _ = m.Update(tea.ColorProfileMsg{Profile: prof})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -209,13 +233,25 @@ func (t *Terminal) Paint(m tea.Model) tea.Model {
 	if !v.AltScreen {
 		return m
 	}
+	c := <-t.canvas
+	if c == nil || c.w != w || c.h != h {
+		c = newCanvas(w, h, t.environ)
+	}
+	out := c.frame(v.Content, prof)
+	if actual := t.colorProfile(); actual != prof { // the guess was wrong: draw it again
+		m, _ = m.Update(tea.ColorProfileMsg{Profile: actual})
+		if v = m.View(); !v.AltScreen {
+			return m
+		}
+		out = newCanvas(w, h, t.environ).frame(v.Content, actual)
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	if t.done {
 		return m
 	}
 	t.painted = true
-	_, _ = t.out.Write(frame(v.Content, w, h, prof, t.environ))
+	_, _ = t.out.Write(out)
 	return m
 }
 
@@ -223,6 +259,17 @@ func (t *Terminal) Paint(m tea.Model) tea.Model {
 func (t *Terminal) colorProfile() colorprofile.Profile {
 	t.profOnce.Do(func() { t.prof = <-t.profile })
 	return t.prof
+}
+
+// profileNow is the detected profile if the detection is done, without waiting.
+func (t *Terminal) profileNow() (colorprofile.Profile, bool) {
+	select {
+	case p := <-t.profile:
+		t.profOnce.Do(func() { t.prof = p })
+		return t.prof, true
+	default:
+		return 0, false
+	}
 }
 
 // endReply waits up to wait for the answer to the query, then stops reading so that Bubble
@@ -241,23 +288,48 @@ func (t *Terminal) endReply(wait time.Duration) {
 	t.rd = nil
 }
 
-// frame is what Paint writes: enter the alternate screen, hide the cursor, and draw content
-// as Bubble Tea's renderer draws a frame on a fresh alternate screen (cursed_renderer.go: a
-// screen buffer of the window's size, erased, rendered full-screen with absolute moves).
-func frame(content string, w, h int, profile colorprofile.Profile, environ []string) []byte {
-	var b bytes.Buffer
-	b.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable)
-	cells := uv.NewScreenBuffer(w, h)
-	uv.NewStyledString(content).Draw(cells, cells.Bounds())
-	r := uv.NewTerminalRenderer(&b, environ)
-	r.SetColorProfile(profile)
-	r.SetFullscreen(true)
-	r.SetRelativeCursor(false)
-	r.Resize(w, h)
-	r.Erase()
-	r.Render(cells.RenderBuffer)
-	_ = r.Flush()
-	return b.Bytes()
+// canvas is Bubble Tea's renderer as it starts on a fresh alternate screen (cursed_renderer.go:
+// a screen buffer of the window's size, erased, rendered full-screen with absolute moves),
+// with the erase already rendered. Making it (two cell buffers, at 120×40 about 0.8 MB of
+// fresh memory at start-up) took 0.6–0.9 ms in the wizard's start-up, so Open has it made on
+// another core while the model gets its messages and computes its View; drawing the View into
+// it and rendering the difference (1.5–3 ms there, on a machine this busy) stays in Paint.
+type canvas struct {
+	w, h  int
+	out   bytes.Buffer
+	cells uv.ScreenBuffer
+	r     *uv.TerminalRenderer
+}
+
+func newCanvas(w, h int, environ []string) *canvas {
+	c := &canvas{w: w, h: h, cells: uv.NewScreenBuffer(w, h)}
+	c.out.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable)
+	c.r = uv.NewTerminalRenderer(&c.out, environ)
+	c.r.SetFullscreen(true)
+	c.r.SetRelativeCursor(false)
+	c.r.Resize(w, h)
+	c.r.Erase()
+	c.r.Render(c.cells.RenderBuffer) // the erase, and the renderer's own copy of the blank screen
+	_ = c.r.Flush()
+	return c
+}
+
+// warmWidths has go-runewidth build its width table (runewidth.go, buildStrictWidthLUT: two
+// 1.1 MB arrays painted on the first rune above U+02FF). The cells of the first frame are
+// measured with it (StyledString.Draw, ansi.WcWidth), and built there it was 1–1.5 ms of
+// the 1.3–2.2 ms that Draw took in a fresh process; built on the canvas's goroutine the same
+// Draw takes 0.35–0.6 ms. The table is built once behind a sync.Once, so a Draw that comes
+// first waits for it, no longer than building it itself.
+func warmWidths() { ansi.WcWidth.StringWidth("│") }
+
+// frame is what Paint writes: enter the alternate screen, hide the cursor, erase it, and draw
+// content's cells in the profile's colours.
+func (c *canvas) frame(content string, profile colorprofile.Profile) []byte {
+	uv.NewStyledString(content).Draw(c.cells, c.cells.Bounds())
+	c.r.SetColorProfile(profile)
+	c.r.Render(c.cells.RenderBuffer)
+	_ = c.r.Flush()
+	return c.out.Bytes()
 }
 
 // Program is the Bubble Tea program for m (the model Paint returned) that carries on from the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -37,6 +38,18 @@ func helper(mode string, lang flows.Lang) {
 		ff.Paint(model)
 	case "renderer": // Bubble Tea alone, as before firstframe
 		go func() { _, _ = tea.NewProgram(model).Run() }()
+	case "guessed-wrong": // painted for 256 colours while the detection, slower, finds 24-bit
+		ff, err := firstframe.Open(os.Stdin, os.Stdout, os.Environ(), func() colorprofile.Profile {
+			time.Sleep(50 * time.Millisecond)
+			return colorprofile.TrueColor
+		})
+		if err != nil {
+			panic(err)
+		}
+		ff.Expect(colorprofile.ANSI256)
+		ff.Paint(model)
+	case "renderer-truecolor": // Bubble Tea alone, told 24-bit colour
+		go func() { _, _ = tea.NewProgram(model, tea.WithColorProfile(colorprofile.TrueColor)).Run() }()
 	case "both": // the pre-painted frame, then Bubble Tea drawing over it
 		ff, err := firstframe.Open(os.Stdin, os.Stdout, os.Environ(), nil)
 		if err != nil {
@@ -91,6 +104,39 @@ func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
 				t.Errorf("%s: Bubble Tea over the painted frame differs from Bubble Tea alone:\n%q\n%q", id, shots["both"], shots["renderer"])
 			}
 		}
+	}
+}
+
+// TestWrongGuessIsDrawnAgain: a frame drawn for the expected profile while the detection is
+// still working is not the one written when the detection finds another: the painted frame
+// has the 24-bit colours Bubble Tea draws when told 24-bit colour.
+func TestWrongGuessIsDrawnAgain(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping (install tmux to run it)")
+	}
+	socket := fmt.Sprintf("cloudorder-firstframe-guess-%d", os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	tmux("new-session", "-d", "-s", "hold")
+	shots := map[string]string{}
+	for _, mode := range []string{"guessed-wrong", "renderer-truecolor"} {
+		cmd := fmt.Sprintf("exec env FIRSTFRAME_HELPER=%s:en LANG=C.UTF-8 %s", mode, os.Args[0])
+		tmux("new-session", "-d", "-s", mode, "-x", "120", "-y", "40", cmd)
+		shots[mode] = settle(t, func() string { return tmux("capture-pane", "-p", "-e", "-t", mode) })
+		tmux("kill-session", "-t", mode)
+	}
+	if !strings.Contains(shots["guessed-wrong"], "48;2;") || strings.Contains(shots["guessed-wrong"], "48;5;") {
+		t.Errorf("the painted frame is not in 24-bit colour:\n%q", shots["guessed-wrong"])
+	}
+	if shots["guessed-wrong"] != shots["renderer-truecolor"] {
+		t.Errorf("the painted frame differs from Bubble Tea's in 24-bit colour:\npainted:\n%q\nrenderer:\n%q", shots["guessed-wrong"], shots["renderer-truecolor"])
 	}
 }
 
