@@ -59,21 +59,9 @@ func (s *Server) CallHits(call string) int {
 // takeCallFault returns the fault for one request to call, using up one of its count.
 func (s *Server) takeCallFault(call string) (Fault, bool) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.calls[call]++
-	for i, f := range s.faults {
-		if f.Call != call && (f.Call != CallLookups || !readOnlyCalls[call]) {
-			continue
-		}
-		if f.Count > 0 {
-			s.faults[i].Count--
-			if s.faults[i].Count == 0 {
-				s.faults = append(s.faults[:i], s.faults[i+1:]...)
-			}
-		}
-		return f, true
-	}
-	return Fault{}, false
+	s.mu.Unlock()
+	return s.take(func(f Fault) bool { return f.Call == call || (f.Call == CallLookups && readOnlyCalls[call]) })
 }
 
 // huaweiCall is one Huawei call other than an order: how it is checked and answered.

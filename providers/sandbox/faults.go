@@ -108,10 +108,15 @@ func (s *Server) faultList() []Fault {
 
 // takeFault returns the fault for one request to api's order endpoint, using up one of its count.
 func (s *Server) takeFault(api flows.APIID) (Fault, bool) {
+	return s.take(func(f Fault) bool { return f.Call == "" && (f.API == "" || f.API == api) })
+}
+
+// take returns the first fault that applies, using up one of its count (0 = until cleared).
+func (s *Server) take(applies func(Fault) bool) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
-		if f.Call != "" || (f.API != "" && f.API != api) {
+		if !applies(f) {
 			continue
 		}
 		if f.Count > 0 {
