@@ -69,6 +69,7 @@ func cmdWizard(args []string, c *cli) int {
 		Lang:      c.lang,
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
+		Regions:   c.settings.Regions,
 		From:      loaded,
 		Timeout:   f.timeout,
 	}

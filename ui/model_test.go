@@ -501,3 +501,19 @@ func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 		t.Fatalf("sandbox mode shows live credentials:\n%s", s.view())
 	}
 }
+
+// config.toml's [regions] names each cloud's default region: a new session of an API of that
+// cloud starts there, and the other cloud keeps its documented default.
+func TestConfiguredRegionsPrefill(t *testing.T) {
+	d := newDriver(t, Options{Provider: &fakeProvider{}, Regions: map[string]string{"huawei": "cn-east-3"}}, 120, 40)
+	if got := d.m.Answers().Get("region"); got != "cn-hangzhou" {
+		t.Fatalf("Alibaba region %q, want the documented default cn-hangzhou", got)
+	}
+	d.keys("right")
+	if d.m.API().ID != flows.HuaweiDSC {
+		t.Fatalf("right chose %s", d.m.API().ID)
+	}
+	if got := d.m.Answers().Get("region"); got != "cn-east-3" {
+		t.Fatalf("DSC region %q, want config.toml's cn-east-3", got)
+	}
+}

@@ -26,6 +26,8 @@ type Options struct {
 	From *Loaded
 	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
 	ProjectID string
+	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
+	Regions map[string]string
 
 	SaveDir string           // where saved order files go by default ("" = current directory)
 	Now     func() time.Time // nil = time.Now

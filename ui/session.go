@@ -57,9 +57,7 @@ func (s *session) chooseAPI(api *flows.API) {
 	s.api = api
 	if s.answers[api.ID] == nil {
 		a := api.NewAnswers()
-		if s.o.ProjectID != "" && api.FieldAt("project_id") != nil && a.Get("project_id") == "" {
-			api.Set(a, "project_id", s.o.ProjectID)
-		}
+		api.Prefill(a, s.o.Regions[api.Cloud], s.o.ProjectID)
 		s.answers[api.ID] = a
 	}
 	s.steps = api.Steps()

@@ -12,8 +12,6 @@ import (
 	"cloudorder/providers"
 )
 
-// duplicateWindow is how far back an identical successful order makes y ask again.
-const duplicateWindow = 24 * time.Hour
 
 // duplicateMsg is the answer of the history check done before sending.
 type duplicateMsg struct {
@@ -103,7 +101,7 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 	if df, ok := s.o.Provider.(providers.DuplicateFinder); ok && !confirmed {
 		fl.checking = true
 		return tea.Batch(fl.spin.Tick, func() tea.Msg {
-			r, found := df.RecentDuplicate(order, duplicateWindow)
+			r, found := df.RecentDuplicate(order, providers.DuplicateWindow)
 			return duplicateMsg{recent: r, found: found}
 		})
 	}
