@@ -27,6 +27,9 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 	t := j.inner.Target(o.API, o.Region)
 	key := orderKey(Record{API: o.API, Region: o.Region, ProjectID: o.ProjectID, Endpoint: t.Endpoint, Mode: t.Mode,
 		Body: o.CompactBody()})
+	j.mu.Lock()
+	j.seen[key] = countEntries(h.Entries, key)
+	j.mu.Unlock()
 	since := j.now().Add(-within)
 	for i := len(h.Entries) - 1; i >= 0; i-- {
 		e := h.Entries[i]
@@ -51,6 +54,21 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 		return r, true
 	}
 	return providers.Recent{}, false
+}
+
+// countEntries is how many attempts at the order key the history holds, whatever their outcome.
+func countEntries(entries []Entry, key string) int {
+	n := 0
+	for _, e := range entries {
+		k := e.Intent.OrderKey
+		if k == "" {
+			k = orderKey(e.Intent)
+		}
+		if k == key {
+			n++
+		}
+	}
+	return n
 }
 
 // orderKey is the hex SHA-256 of an order's meaning: API, mode, target, region, project and

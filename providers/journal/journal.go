@@ -10,6 +10,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -23,11 +25,15 @@ type Journal struct {
 	path  string
 	now   func() time.Time
 	mu    sync.Mutex // one record at a time from this process
+	// seen counts, per order key, the attempts the history held when this process last
+	// checked it for duplicates (RecentDuplicate) or last wrote an intent: an attempt beyond
+	// that, found while the intent is about to be written, was started by another process.
+	seen map[string]int
 }
 
 // New wraps inner; the history lives at path.
 func New(inner providers.Provider, path string) *Journal {
-	return &Journal{inner: inner, path: path, now: time.Now}
+	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int{}}
 }
 
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
@@ -48,9 +54,8 @@ func (j *Journal) Submit(ctx context.Context, o flows.Order) (providers.Result, 
 	intent := Record{Kind: KindIntent, ID: newID(j.now()), At: j.now().UTC(), API: o.API, Region: o.Region,
 		ProjectID: o.ProjectID, Endpoint: t.Endpoint, Mode: t.Mode, Body: body, BodySHA256: BodyHash(body)}
 	intent.OrderKey = orderKey(intent)
-	if err := j.append(intent); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid,
-			Message: "the order history could not be written: " + err.Error(), Err: err}
+	if err := j.writeIntent(intent); err != nil {
+		return providers.Result{}, err
 	}
 	res, err := j.inner.Submit(ctx, o)
 	out := outcome(intent.ID, j.now().UTC(), res, err)
@@ -58,6 +63,59 @@ func (j *Journal) Submit(ctx context.Context, o flows.Order) (providers.Result, 
 	// the safe side. The order's own result still reaches the person.
 	_ = j.append(out)
 	return res, err
+}
+
+// ErrStartedElsewhere refuses an order that another cloudorder process started after this one
+// checked the history for duplicates: the two checks each saw no duplicate, and only one may go.
+var ErrStartedElsewhere = errors.New("an identical order was started by another cloudorder process after this one checked the history")
+
+// writeIntent writes the intent while holding the history's lock (a sibling ".lock" file), so
+// that two processes sending the same order at the same moment cannot both pass the duplicate
+// check: under the lock, an attempt at the same order that this process has not seen refuses it.
+func (j *Journal) writeIntent(intent Record) error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	lock, err := openLock(j.path)
+	if err != nil {
+		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be locked: " + err.Error(), Err: err}
+	}
+	defer lock.Close()
+	attempts := -1 // unknown: an unreadable history was already reported by RecentDuplicate
+	if h, err := Load(j.path); err == nil {
+		attempts = countEntries(h.Entries, intent.OrderKey)
+	}
+	if seen, checked := j.seen[intent.OrderKey]; checked && attempts > seen {
+		return &providers.Error{Kind: providers.Invalid, Message: ErrStartedElsewhere.Error() +
+			"; see `cloudorder history` before placing it again", Err: ErrStartedElsewhere}
+	}
+	if err := appendRecord(j.path, intent); err != nil {
+		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be written: " + err.Error(), Err: err}
+	}
+	if attempts >= 0 {
+		j.seen[intent.OrderKey] = attempts + 1 // this one: sending it again later is this process's own choice
+	}
+	return nil
+}
+
+// openLock opens (creating it 0600) the lock file beside the history and takes its lock. Like
+// the history, it must be a regular file reached without a symlink.
+func openLock(path string) (*os.File, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("create history directory: %w", err)
+	}
+	f, err := os.OpenFile(path+".lock", os.O_RDWR|os.O_CREATE|noFollow|nonBlock, 0o600)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, ErrNotRegular
+	}
+	if err := lockExclusive(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 func (j *Journal) append(r Record) error {

@@ -201,3 +201,63 @@ func TestCanonicalJSON(t *testing.T) {
 		t.Error("endpoint spelling made a difference")
 	}
 }
+
+// Two processes (two journals on one history) check the same order at the same moment, both
+// find no duplicate, and both go on to send it: the second to take the history's lock finds
+// the first one's intent and sends nothing. Once this process has seen an attempt (its own
+// or by a new check), sending again is its person's choice and is not refused here.
+func TestConcurrentIdenticalOrdersSendOnce(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	sent := 0
+	inner := fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}
+	first, second := New(inner, path), New(inner, path)
+	if _, dup := first.RecentDuplicate(order, providers.DuplicateWindow); dup {
+		t.Fatal("a fresh history has a duplicate")
+	}
+	if _, dup := second.RecentDuplicate(order, providers.DuplicateWindow); dup {
+		t.Fatal("a fresh history has a duplicate")
+	}
+	if _, err := first.Submit(context.Background(), order); err != nil {
+		t.Fatal(err)
+	}
+	_, err := second.Submit(context.Background(), order)
+	if !errors.Is(err, ErrStartedElsewhere) || providers.KindOf(err) != providers.Invalid {
+		t.Fatalf("second process: %v (kind %v), want ErrStartedElsewhere, nothing sent", err, providers.KindOf(err))
+	}
+	if sent != 1 {
+		t.Fatalf("the order was sent %d times", sent)
+	}
+	// The refused process checks again, is told of the first attempt, and its person chooses
+	// to send anyway: that goes.
+	if _, dup := second.RecentDuplicate(order, providers.DuplicateWindow); !dup {
+		t.Fatal("the first process's order is not found")
+	}
+	if _, err := second.Submit(context.Background(), order); err != nil {
+		t.Fatalf("a confirmed repeat: %v", err)
+	}
+	// The first process sends again without checking (its own earlier attempt is known).
+	if _, err := first.Submit(context.Background(), order); !errors.Is(err, ErrStartedElsewhere) {
+		t.Fatalf("first process after the second's repeat: %v, want ErrStartedElsewhere", err)
+	}
+	if fi, err := os.Lstat(path + ".lock"); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("lock file: %v %v", fi, err)
+	}
+}
+
+// The lock file beside the history is refused when it is a symlink, like the history itself.
+func TestLockFileSymlinkRefused(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "orders.jsonl")
+	target := filepath.Join(dir, "elsewhere")
+	if err := os.WriteFile(target, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, path+".lock"); err != nil {
+		t.Fatal(err)
+	}
+	sent := 0
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path)
+	if _, err := j.Submit(context.Background(), order); err == nil || providers.KindOf(err) != providers.Invalid || sent != 0 {
+		t.Fatalf("submit through a symlinked lock: %v, sent %d", err, sent)
+	}
+}
