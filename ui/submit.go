@@ -12,7 +12,6 @@ import (
 	"cloudorder/providers"
 )
 
-
 // duplicateMsg is the answer of the history check done before sending.
 type duplicateMsg struct {
 	recent providers.Recent
