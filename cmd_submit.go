@@ -57,7 +57,7 @@ func cmdSubmit(args []string, c *cli) int {
 		mode = providers.Sandbox
 	}
 	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
+		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
 	if err != nil {
 		return refuseSetup(c, err)
 	}

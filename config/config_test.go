@@ -310,3 +310,18 @@ func TestCredentialsReportWithAMissingProfileIsWholeInChinese(t *testing.T) {
 		t.Errorf("huawei %q", en)
 	}
 }
+
+// [huawei] site names the account's site for BSS (prices and payment); other words are
+// problems, and the Chinese site is the default.
+func TestSettingsHuaweiSite(t *testing.T) {
+	for word, want := range map[string]string{"china": "", "intl": "intl", "eu": "eu"} {
+		s, problems := ParseSettings("config.toml", []byte("[huawei]\nsite = \""+word+"\"\n"))
+		if len(problems) != 0 || s.HuaweiSite != want {
+			t.Errorf("site = %q: %q, problems %v", word, s.HuaweiSite, problems)
+		}
+	}
+	s, problems := ParseSettings("config.toml", []byte("[huawei]\nsite = \"mars\"\n"))
+	if len(problems) != 1 || !strings.Contains(problems[0].Msg, "site must be") || s.HuaweiSite != "" {
+		t.Errorf("a wrong site: %q, %v", s.HuaweiSite, problems)
+	}
+}

@@ -19,6 +19,9 @@ type Settings struct {
 	Lang      string                 // "en" or "zh"; "" = from the environment
 	Regions   map[string]string      // default region per cloud: "alibaba", "huawei"
 	Endpoints map[flows.APIID]string // endpoint override per API id
+	// HuaweiSite is the Huawei account's site, for the price inquiry and payment (BSS):
+	// "" the Chinese site, "intl" the international site, "eu" the European site.
+	HuaweiSite string
 }
 
 // SettingsProblem is one line of config.toml that was not understood. Problems do not stop the
@@ -34,7 +37,7 @@ func (p SettingsProblem) String() string { return fmt.Sprintf("%s:%d: %s", p.Pat
 // settingsKeys are the keys config.toml may hold, per table ("" = top level): [regions] is keyed
 // by cloud, [endpoints] by API id, both read from the flows registry.
 func settingsKeys() map[string][]string {
-	keys := map[string][]string{"": {"lang"}, "regions": flows.Clouds()}
+	keys := map[string][]string{"": {"lang"}, "regions": flows.Clouds(), "huawei": {"site"}}
 	for _, a := range flows.APIs() {
 		keys["endpoints"] = append(keys["endpoints"], string(a.ID))
 	}
@@ -80,7 +83,7 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 			}
 			table = strings.TrimSpace(line[1 : len(line)-1])
 			if _, ok := settingsKeys[table]; !ok {
-				bad(n, "unknown table [%s]: known tables are [regions] and [endpoints]", safeKey(table))
+				bad(n, "unknown table [%s]: known tables are [regions], [endpoints] and [huawei]", safeKey(table))
 				table = "?"
 			}
 			continue
@@ -120,6 +123,13 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 			s.Lang = val
 		case "regions":
 			s.Regions[key] = val
+		case "huawei":
+			site, ok := huaweiSites[val]
+			if !ok {
+				bad(n, "site must be \"china\", \"intl\" or \"eu\"")
+				continue
+			}
+			s.HuaweiSite = site
 		case "endpoints":
 			// Kept even when it does not pass the gate: the provider refuses it (ParseEndpoint)
 			// before anything connects, instead of silently sending to the default endpoint.
@@ -128,6 +138,10 @@ func ParseSettings(path string, data []byte) (Settings, []SettingsProblem) {
 	}
 	return s, problems
 }
+
+// huaweiSites are config.toml's words for a Huawei account's site, and the site each names
+// (the values providers/huawei's Site constants take).
+var huaweiSites = map[string]string{"china": "", "intl": "intl", "eu": "eu"}
 
 // safeKey shows a key or table name in a warning: names are not secrets, but one that holds
 // anything unprintable, or is long enough to be a pasted value, is not repeated.
