@@ -173,3 +173,27 @@ func TestQuoteIsHonest(t *testing.T) {
 		t.Fatalf("prepaid quote %+v, %v", q, err)
 	}
 }
+
+// The server's SignatureDoesNotMatch message echoes the string it signed, which holds the
+// x-acs-security-token header: the STS token must not reach the error's text.
+func TestSignatureMismatchDoesNotEchoTheSecurityToken(t *testing.T) {
+	const token = "LeakStsTokenInStringToSign000000"
+	s, p := newSandbox(t, "WrongSecret000000000000000000000")
+	p.opts.Credential = func() (config.AlibabaCredential, error) {
+		return config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID, AccessKeySecret: config.NewSecret("WrongSecret000000000000000000000"),
+			SecurityToken: config.NewSecret(token), Source: "test"}, nil
+	}
+	_, err := p.Submit(context.Background(), order)
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Code != "SignatureDoesNotMatch" || s.Hits(flows.AlibabaPAI) != 1 {
+		t.Fatalf("err = %v", err)
+	}
+	for _, text := range []string{err.Error(), pe.Message, pe.Err.Error()} {
+		if strings.Contains(text, token) {
+			t.Errorf("the security token is in %q", text)
+		}
+	}
+	if !strings.Contains(pe.Message, "left out") {
+		t.Errorf("message %q should say the string to sign was left out", pe.Message)
+	}
+}
