@@ -474,3 +474,42 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 		t.Errorf("%d requests, want one per order", hits.Load())
 	}
 }
+
+// A plain-http endpoint is loopback only (the gate); with HTTP_PROXY set, the signed order must
+// still go straight to it, never to the proxy — even when the host is written "LOCALHOST",
+// which http.ProxyFromEnvironment alone would send through the proxy.
+func TestSubmitLoopbackEndpointNeverGoesThroughAProxy(t *testing.T) {
+	proxy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	var proxied atomic.Int32
+	go func() {
+		for {
+			conn, err := proxy.Accept()
+			if err != nil {
+				return
+			}
+			proxied.Add(1)
+			conn.Close()
+		}
+	}()
+	s := startSandbox(t)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(s.URL(), "http://"))
+	env := withSandboxKeys(submitEnv(t))
+	proxyURL := "http://" + proxy.Addr().String()
+	env["HTTP_PROXY"], env["HTTPS_PROXY"], env["http_proxy"] = proxyURL, proxyURL, proxyURL
+	for _, tc := range submitCases {
+		out, errOut, code := runMain(t, env, "submit", tc.file, "--endpoint", "http://LOCALHOST:"+port, "--yes", "--allow-duplicate")
+		if code != exitOK {
+			t.Errorf("%s: exit %d\n%s%s", tc.api, code, out, errOut)
+		}
+	}
+	if n := proxied.Load(); n != 0 {
+		t.Errorf("%d connections went to the proxy", n)
+	}
+	if len(s.Orders()) != len(submitCases) {
+		t.Errorf("the sandbox got %d orders, want %d", len(s.Orders()), len(submitCases))
+	}
+}
