@@ -513,3 +513,27 @@ func TestSubmitLoopbackEndpointNeverGoesThroughAProxy(t *testing.T) {
 		t.Errorf("the sandbox got %d orders, want %d", len(s.Orders()), len(submitCases))
 	}
 }
+
+// Plain mode prints the order's ids from the server inert too.
+func TestPlainModeShowsHostileIDsInert(t *testing.T) {
+	const hostile = "\x1b[2J\nrequest_id: FORGED\u202e"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R" + hostile, "OrderId": "O" + hostile,
+			"Message": "ok", "BuyProductRequestId": "B", "ProductIds": []string{"p"}})
+	}))
+	defer srv.Close()
+	env := withSandboxKeys(submitEnv(t))
+	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--lang", "en", "--endpoint", srv.URL)
+	if code != exitOK || !strings.Contains(out, "order_id: O") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\u202e") {
+		t.Errorf("a control character reached the terminal: %q", out+errOut)
+	}
+	for _, line := range strings.Split(out+errOut, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "request_id: FORGED") {
+			t.Errorf("forged line %q", line)
+		}
+	}
+}
