@@ -537,3 +537,33 @@ func TestPlainModeShowsHostileIDsInert(t *testing.T) {
 		}
 	}
 }
+
+// SIGTERM while plain mode's order is in flight does not end the process without a word: the
+// session waits for the answer (bounded by --timeout) and says the order may have been placed.
+func TestPlainModeSIGTERMInFlightIsTold(t *testing.T) {
+	s := startSandbox(t)
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang})
+	env := withSandboxKeys(submitEnv(t))
+	cmd, out, _ := command(t, env, "--plain", "--lang", "en", "--endpoint", s.URL(), "--timeout", "2s")
+	cmd.Stdin = strings.NewReader(strings.Repeat("\n", 11) + "yes\n")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); s.Hits(flows.AlibabaPAI) == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatal("the order never arrived")
+		}
+	}
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	code := -1
+	if ee, ok := err.(interface{ ExitCode() int }); ok {
+		code = ee.ExitCode()
+	} else if err == nil {
+		code = 0
+	}
+	if code != exitUnknown || !strings.Contains(out.String(), "MAY HAVE BEEN PLACED") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
