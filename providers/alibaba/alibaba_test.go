@@ -3,6 +3,8 @@ package alibaba
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -195,5 +197,24 @@ func TestSignatureMismatchDoesNotEchoTheSecurityToken(t *testing.T) {
 	}
 	if !strings.Contains(pe.Message, "left out") {
 		t.Errorf("message %q should say the string to sign was left out", pe.Message)
+	}
+}
+
+// A 2xx answer without an OrderId is not a success: the order may exist, its id is unknown.
+func TestAnswerWithoutOrderIDIsUnknown(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"RequestId":"R-1","Message":"ok"}`))
+	}))
+	defer srv.Close()
+	ep, err := config.ParseEndpoint(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
+	_, err = p.Submit(context.Background(), order)
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Kind != providers.Unknown || pe.RequestID != "R-1" {
+		t.Fatalf("err = %#v, want Unknown with the request id", err)
 	}
 }
