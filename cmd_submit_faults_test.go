@@ -567,3 +567,23 @@ func TestPlainModeSIGTERMInFlightIsTold(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
+
+// Plain mode's look-ups show the cloud's text inert: a failure's message and the options'
+// names (VPC, server group) come from the account.
+func TestPlainModeLookupTextIsInert(t *testing.T) {
+	const hostile = "\x1b[2J\u202eX"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		_ = json.NewEncoder(w).Encode(map[string]string{"error_code": "E" + hostile, "error_msg": "m" + hostile})
+	}))
+	defer srv.Close()
+	env := withSandboxKeys(submitEnv(t))
+	out, errOut, _ := runForTest(t, env, "2\n"+strings.Repeat("\n", 30), "--plain", "--lang", "en", "--endpoint", srv.URL)
+	if !strings.Contains(out, "Looking up") || !strings.Contains(out, "failed: ") {
+		t.Fatalf("no look-up was tried:\n%s%s", out, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\u202e") {
+		t.Errorf("a control character reached the terminal: %q", out+errOut)
+	}
+}
