@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 
 	"cloudorder/providers"
 	"cloudorder/ui"
@@ -29,7 +30,9 @@ func plainWanted(flag bool, getenv func(string) string) bool {
 func runPlain(opts ui.Options, c *cli) int {
 	interrupt := make(chan os.Signal, 2)
 	if c.stdin == os.Stdin {
-		signal.Notify(interrupt, os.Interrupt)
+		// SIGTERM too: killed mid-flight, the session would end without a word about an
+		// order that may exist; caught, it is told like ctrl+c.
+		signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
 		defer signal.Stop(interrupt)
 	}
 	p := plain.Options{Provider: opts.Provider, Mode: opts.Mode, Lang: opts.Lang, ProjectID: opts.ProjectID,

@@ -189,7 +189,7 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 		if p.Warning {
 			warn = c.say(i18n.T("warning: ", "警告:"))
 		}
-		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, warn, c.say(p.Msg))
+		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, providers.Printable(p.Path), warn, c.say(p.Msg))
 	}
 	if api == nil || flows.Blocking(problems) {
 		fmt.Fprintln(c.stderr, c.say(refusal))

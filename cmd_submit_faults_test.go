@@ -474,3 +474,116 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 		t.Errorf("%d requests, want one per order", hits.Load())
 	}
 }
+
+// A plain-http endpoint is loopback only (the gate); with HTTP_PROXY set, the signed order must
+// still go straight to it, never to the proxy — even when the host is written "LOCALHOST",
+// which http.ProxyFromEnvironment alone would send through the proxy.
+func TestSubmitLoopbackEndpointNeverGoesThroughAProxy(t *testing.T) {
+	proxy, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	var proxied atomic.Int32
+	go func() {
+		for {
+			conn, err := proxy.Accept()
+			if err != nil {
+				return
+			}
+			proxied.Add(1)
+			conn.Close()
+		}
+	}()
+	s := startSandbox(t)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(s.URL(), "http://"))
+	env := withSandboxKeys(submitEnv(t))
+	proxyURL := "http://" + proxy.Addr().String()
+	env["HTTP_PROXY"], env["HTTPS_PROXY"], env["http_proxy"] = proxyURL, proxyURL, proxyURL
+	for _, tc := range submitCases {
+		out, errOut, code := runMain(t, env, "submit", tc.file, "--endpoint", "http://LOCALHOST:"+port, "--yes", "--allow-duplicate")
+		if code != exitOK {
+			t.Errorf("%s: exit %d\n%s%s", tc.api, code, out, errOut)
+		}
+	}
+	if n := proxied.Load(); n != 0 {
+		t.Errorf("%d connections went to the proxy", n)
+	}
+	if len(s.Orders()) != len(submitCases) {
+		t.Errorf("the sandbox got %d orders, want %d", len(s.Orders()), len(submitCases))
+	}
+}
+
+// Plain mode prints the order's ids from the server inert too.
+func TestPlainModeShowsHostileIDsInert(t *testing.T) {
+	const hostile = "\x1b[2J\nrequest_id: FORGED\u202e"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"RequestId": "R" + hostile, "OrderId": "O" + hostile,
+			"Message": "ok", "BuyProductRequestId": "B", "ProductIds": []string{"p"}})
+	}))
+	defer srv.Close()
+	env := withSandboxKeys(submitEnv(t))
+	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--lang", "en", "--endpoint", srv.URL)
+	if code != exitOK || !strings.Contains(out, "order_id: O") {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\u202e") {
+		t.Errorf("a control character reached the terminal: %q", out+errOut)
+	}
+	for _, line := range strings.Split(out+errOut, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "request_id: FORGED") {
+			t.Errorf("forged line %q", line)
+		}
+	}
+}
+
+// SIGTERM while plain mode's order is in flight does not end the process without a word: the
+// session waits for the answer (bounded by --timeout) and says the order may have been placed.
+func TestPlainModeSIGTERMInFlightIsTold(t *testing.T) {
+	s := startSandbox(t)
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang})
+	env := withSandboxKeys(submitEnv(t))
+	cmd, out, _ := command(t, env, "--plain", "--lang", "en", "--endpoint", s.URL(), "--timeout", "2s")
+	cmd.Stdin = strings.NewReader(strings.Repeat("\n", 11) + "yes\n")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); s.Hits(flows.AlibabaPAI) == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			_ = cmd.Process.Kill()
+			t.Fatal("the order never arrived")
+		}
+	}
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	code := -1
+	if ee, ok := err.(interface{ ExitCode() int }); ok {
+		code = ee.ExitCode()
+	} else if err == nil {
+		code = 0
+	}
+	if code != exitUnknown || !strings.Contains(out.String(), "MAY HAVE BEEN PLACED") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+// Plain mode's look-ups show the cloud's text inert: a failure's message and the options'
+// names (VPC, server group) come from the account.
+func TestPlainModeLookupTextIsInert(t *testing.T) {
+	const hostile = "\x1b[2J\u202eX"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusInternalServerError)
+		_ = json.NewEncoder(w).Encode(map[string]string{"error_code": "E" + hostile, "error_msg": "m" + hostile})
+	}))
+	defer srv.Close()
+	env := withSandboxKeys(submitEnv(t))
+	out, errOut, _ := runForTest(t, env, "2\n"+strings.Repeat("\n", 30), "--plain", "--lang", "en", "--endpoint", srv.URL)
+	if !strings.Contains(out, "Looking up") || !strings.Contains(out, "failed: ") {
+		t.Fatalf("no look-up was tried:\n%s%s", out, errOut)
+	}
+	if strings.ContainsAny(out+errOut, "\x1b\u202e") {
+		t.Errorf("a control character reached the terminal: %q", out+errOut)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/providers"
 )
 
 // cmdValidate checks order files and sends nothing. Each problem is one stderr line
@@ -43,9 +44,9 @@ func validateFile(name string, c *cli) int {
 	}
 	for _, p := range problems {
 		if p.Warning {
-			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, p.Path, c.say(i18n.T("warning: ", "警告:")), c.say(p.Msg))
+			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, providers.Printable(p.Path), c.say(i18n.T("warning: ", "警告:")), c.say(p.Msg))
 		} else {
-			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, p.Path, c.say(p.Msg))
+			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, providers.Printable(p.Path), c.say(p.Msg))
 		}
 	}
 	if flows.Blocking(problems) {

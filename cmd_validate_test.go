@@ -78,3 +78,24 @@ func TestValidateExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// An order file's strings — keys included — reach the terminal in validate's lines and in the
+// review: a key or value carrying an escape sequence or a direction override is refused, and
+// the line naming it is inert.
+func TestValidateShowsHostileKeysInert(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "hostile.json")
+	data := `{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{"AutoPay":true,"Products":[{"ProductCode":"OSS_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour","Duration":1,"X\u001b[2J\u202eY":1}]}}`
+	if err := os.WriteFile(file, []byte(data), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runForTest(t, nil, "", "validate", file)
+	if code != exitInvalid {
+		t.Fatalf("exit %d, want %d\n%s", code, exitInvalid, stderr)
+	}
+	if strings.ContainsAny(stderr, "\x1b\u202e") {
+		t.Errorf("raw control characters printed:\n%q", stderr)
+	}
+	if !strings.Contains(stderr, `body.Products[0]: key "X\x1b[2J\u202eY": contains the control or text-direction character U+001B`) {
+		t.Errorf("the key's problem is not named:\n%s", stderr)
+	}
+}

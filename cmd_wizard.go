@@ -222,7 +222,7 @@ func loadFrom(name string, c *cli) (*ui.Loaded, int) {
 	}
 	if api == nil {
 		for _, p := range problems {
-			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, p.Path, c.say(p.Msg))
+			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, providers.Printable(p.Path), c.say(p.Msg))
 		}
 		return nil, exitUsage
 	}

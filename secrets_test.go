@@ -68,6 +68,16 @@ func TestSecretsNeverLeak(t *testing.T) {
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
 	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes")
 	printed.WriteString(out + errOut)
+	// The sandbox's own key id with a wrong secret and an STS token: SignatureDoesNotMatch,
+	// whose message echoes the server's string to sign, x-acs-security-token included.
+	env["ALIBABA_CLOUD_ACCESS_KEY_ID"] = sandbox.AlibabaAccessKeyID
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes", "--allow-duplicate")
+	if !strings.Contains(out+errOut, "SignatureDoesNotMatch") {
+		t.Errorf("the signature mismatch was not reached:\n%s%s", out, errOut)
+	}
+	printed.WriteString(out + errOut)
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes", "--allow-duplicate", "--output", "json")
+	printed.WriteString(out + errOut)
 	delete(env, "ALIBABA_CLOUD_ACCESS_KEY_ID") // half a key: the error must not echo the half that is set
 	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--yes")
 	printed.WriteString(out + errOut)

@@ -296,3 +296,18 @@ func TestMalformedJSONNamesLineAndColumn(t *testing.T) {
 		}
 	}
 }
+
+// A typed (or pasted) value with a control or direction character is refused as it is typed.
+func TestCheckValueRefusesTerminalControls(t *testing.T) {
+	api := Find(HuaweiDSC)
+	f := api.FieldAt("body.product_infos[0].product_id")
+	if f == nil {
+		t.Fatal("no product_id field")
+	}
+	for _, v := range []string{"OFFI\u202e1", "OFFI\x1b[2J", "OFFI\u00851"} {
+		ps := CheckValue(f, Ctx{A: api.NewAnswers(), Path: "body.product_infos[0].product_id"}, v)
+		if len(ps) != 1 || !strings.Contains(ps[0].Msg.EN, "control or text-direction character") || ps[0].Msg.ZH == "" {
+			t.Errorf("%q: %v", v, ps)
+		}
+	}
+}

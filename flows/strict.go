@@ -3,6 +3,7 @@ package flows
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 )
 
 // MaxFileSize is the largest order file cloudorder reads (1 MiB): an order is a few KiB, and
@@ -43,6 +44,11 @@ func (s *scanned) value(dec *json.Decoder, path string) bool {
 			}
 			k, _ := t.(string)
 			p := join(path, k)
+			if r, bad := terminalActiveIn(k); bad {
+				// Reported at the object: the key itself must not reach a terminal.
+				s.dups = append(s.dups, Problem{Path: path, Msg: Text{
+					EN: "key " + strconv.Quote(k) + ": " + terminalActiveMsg(r).EN, ZH: "键 " + strconv.Quote(k) + ":" + terminalActiveMsg(r).ZH}})
+			}
 			if seen[k] {
 				s.dups = append(s.dups, Problem{Path: p, Msg: Tf("duplicate key %q: JSON leaves open which value counts; give it once",
 					"键 %q 重复:JSON 未规定以哪个值为准;请只写一次", k)})
@@ -63,6 +69,12 @@ func (s *scanned) value(dec *json.Decoder, path string) bool {
 			}
 		}
 	default:
+		// Every string of the file, property names included, must show as it is sent.
+		if v, ok := tok.(string); ok {
+			if r, bad := terminalActiveIn(v); bad {
+				s.dups = append(s.dups, Problem{Path: path, Msg: terminalActiveMsg(r)})
+			}
+		}
 		return true
 	}
 	_, err = dec.Token() // the closing delimiter

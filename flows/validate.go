@@ -5,7 +5,32 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
+
+// TerminalActive reports whether a rune must not reach a terminal as is: C0 and C1 controls,
+// DEL, line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
+// providers.Printable escapes these in server text; an order's own values may not hold them.
+func TerminalActive(r rune) bool {
+	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
+		unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError
+}
+
+func terminalActiveMsg(r rune) Text {
+	return Tf("contains the control or text-direction character U+%04X: not allowed, since the review would not show what is sent",
+		"包含控制字符或文字方向字符 U+%04X:不允许使用,否则确认页显示的内容与实际发送的不一致", r)
+}
+
+// terminalActiveIn returns the first TerminalActive rune of s.
+func terminalActiveIn(s string) (rune, bool) {
+	for _, r := range s {
+		if TerminalActive(r) {
+			return r, true
+		}
+	}
+	return 0, false
+}
 
 // Validate checks every applicable field and every cross-field rule of the API and returns the
 // problems in field order. Call it after each change: rules that depend on a changed field are
@@ -59,6 +84,9 @@ func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
 			return []Problem{{Path: c.Path, Msg: requiredMsg(f)}}
 		}
 		return nil
+	}
+	if r, bad := terminalActiveIn(v); bad {
+		return []Problem{{Path: c.Path, Msg: terminalActiveMsg(r)}}
 	}
 	if p := checkType(f, v); p != nil {
 		p.Path = c.Path

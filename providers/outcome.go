@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
+	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -159,7 +159,4 @@ func Printable(s string) string {
 
 // escaped reports whether a rune must not reach a terminal as is: C0 and C1 controls, DEL,
 // line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
-func escaped(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-		unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError
-}
+func escaped(r rune) bool { return flows.TerminalActive(r) }

@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/url"
+	"strings"
 	"sync/atomic"
 	"time"
 )
@@ -49,11 +51,27 @@ type CallTransport struct {
 // NewCallTransport returns a one-request transport bound to ctx.
 func NewCallTransport(ctx context.Context, connectTimeout time.Duration) *CallTransport {
 	return &CallTransport{ctx: ctx, base: &http.Transport{
-		Proxy:               http.ProxyFromEnvironment,
+		Proxy:               proxyFor,
 		DialContext:         (&net.Dialer{Timeout: connectTimeout}).DialContext,
 		TLSHandshakeTimeout: connectTimeout,
 		DisableKeepAlives:   true, // one request per client: nothing to reuse
 	}}
+}
+
+// proxyFor is the environment's proxy (HTTPS_PROXY, HTTP_PROXY, NO_PROXY) for requests to the
+// clouds, and none for plain http or a loopback host: those go only to this machine's sandbox
+// or local endpoint (config.ParseEndpoint), and a signed request in clear text must not reach
+// another host. http.ProxyFromEnvironment alone would proxy "LOCALHOST" (it spares only the
+// lower-case name and loopback IPs).
+func proxyFor(r *http.Request) (*url.URL, error) {
+	host := r.URL.Hostname()
+	if r.URL.Scheme == "http" || strings.EqualFold(host, "localhost") {
+		return nil, nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil, nil
+	}
+	return http.ProxyFromEnvironment(r)
 }
 
 // ErrRedirect refuses to follow a redirect: following one would send the order a second time,

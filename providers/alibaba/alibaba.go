@@ -88,7 +88,13 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err != nil {
 		return providers.Result{}, err
 	}
-	return s.submit(ctx, p, o)
+	res, err := s.submit(ctx, p, o)
+	if err != nil {
+		if c, cerr := p.opts.Credential(); cerr == nil { // whatever a server echoes: providers.Scrub
+			err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		}
+	}
+	return res, err
 }
 
 // Quote prices an order with its API's registration.

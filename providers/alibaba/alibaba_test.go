@@ -3,6 +3,8 @@ package alibaba
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +173,48 @@ func TestQuoteIsHonest(t *testing.T) {
 	q, err = p.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Body: []byte(`{"Products":[{"ChargeType":"PREPAY"}]}`)})
 	if err != nil || q.Priced || q.Note != providers.NoPriceInquiry {
 		t.Fatalf("prepaid quote %+v, %v", q, err)
+	}
+}
+
+// The server's SignatureDoesNotMatch message echoes the string it signed, which holds the
+// x-acs-security-token header: the STS token must not reach the error's text.
+func TestSignatureMismatchDoesNotEchoTheSecurityToken(t *testing.T) {
+	const token = "LeakStsTokenInStringToSign000000"
+	s, p := newSandbox(t, "WrongSecret000000000000000000000")
+	p.opts.Credential = func() (config.AlibabaCredential, error) {
+		return config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID, AccessKeySecret: config.NewSecret("WrongSecret000000000000000000000"),
+			SecurityToken: config.NewSecret(token), Source: "test"}, nil
+	}
+	_, err := p.Submit(context.Background(), order)
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Code != "SignatureDoesNotMatch" || s.Hits(flows.AlibabaPAI) != 1 {
+		t.Fatalf("err = %v", err)
+	}
+	for _, text := range []string{err.Error(), pe.Message, pe.Err.Error()} {
+		if strings.Contains(text, token) {
+			t.Errorf("the security token is in %q", text)
+		}
+	}
+	if !strings.Contains(pe.Message, "left out") {
+		t.Errorf("message %q should say the string to sign was left out", pe.Message)
+	}
+}
+
+// A 2xx answer without an OrderId is not a success: the order may exist, its id is unknown.
+func TestAnswerWithoutOrderIDIsUnknown(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"RequestId":"R-1","Message":"ok"}`))
+	}))
+	defer srv.Close()
+	ep, err := config.ParseEndpoint(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
+	_, err = p.Submit(context.Background(), order)
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Kind != providers.Unknown || pe.RequestID != "R-1" {
+		t.Fatalf("err = %#v, want Unknown with the request id", err)
 	}
 }

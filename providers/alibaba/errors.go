@@ -2,6 +2,7 @@ package alibaba
 
 import (
 	"errors"
+	"strings"
 
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
@@ -21,8 +22,12 @@ func classify(err error, reach providers.Reach) error {
 		if se.HttpStatus() >= 400 && se.HttpStatus() < 500 {
 			kind = providers.Rejected
 		}
+		msg := se.Message()
+		if cut, ok := withoutStringToSign(msg); ok {
+			msg, err = cut, redacted{msg: se.ErrorCode() + ": " + cut, err: err}
+		}
 		return &providers.Error{Kind: kind, HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(),
-			Message: se.Message(), RequestID: se.RequestId(), Err: err}
+			Message: msg, RequestID: se.RequestId(), Err: err}
 	}
 	e := &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
 	switch reach {
@@ -40,3 +45,28 @@ func classify(err error, reach providers.Reach) error {
 	}
 	return e
 }
+
+// stringToSignMark starts the part of a SignatureDoesNotMatch message where the server echoes
+// the string it signed (alibaba-cloud-sdk-go sdk/errors/signature_does_not_match_wrapper.go):
+// it holds every x-acs-* header, the STS security token among them.
+const stringToSignMark = "server string to sign is:"
+
+// withoutStringToSign cuts the echoed string to sign from a server message, so the token it
+// holds reaches neither the screen nor the history.
+func withoutStringToSign(msg string) (string, bool) {
+	i := strings.Index(msg, stringToSignMark)
+	if i < 0 {
+		return msg, false
+	}
+	return strings.TrimSpace(msg[:i]) + " (the server's string to sign is left out: it holds the request's security token)", true
+}
+
+// redacted is an SDK error shown by a message without its secrets; the SDK's error stays
+// reachable with errors.As.
+type redacted struct {
+	msg string
+	err error
+}
+
+func (r redacted) Error() string { return r.msg }
+func (r redacted) Unwrap() error { return r.err }

@@ -3,6 +3,7 @@ package alibaba
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -43,7 +44,13 @@ func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Resul
 	if err := client.DoAction(req, resp); err != nil {
 		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Reach())
 	}
-	return result(resp), nil
+	r := result(resp)
+	if r.OrderID == "" {
+		// A 2xx without an order id: something was done, but what is unknown (as for Huawei).
+		return r, &providers.Error{Kind: providers.Unknown, RequestID: r.RequestID,
+			Message: "the answer had no OrderId", Err: errors.New("no OrderId in the answer")}
+	}
+	return r, nil
 }
 
 // result maps the response; Response holds the API's other fields for --output json.

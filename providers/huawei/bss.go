@@ -199,7 +199,8 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 	if s.quote == nil {
 		return providers.Quote{Note: providers.NoPriceInquiry}, nil
 	}
-	return s.quote(ctx, p, o)
+	q, err := s.quote(ctx, p, o)
+	return q, p.scrub(err)
 }
 
 // quoteDSC prices a DSC order through BSS, item by item (registered in dsc.go).
@@ -245,6 +246,11 @@ func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote,
 
 // PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
 func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
+	res, err := p.payOrder(ctx, pay)
+	return res, p.scrub(err)
+}
+
+func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	switch {
 	case apis[pay.API].submit == nil: // not an API of this provider
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))

@@ -74,7 +74,21 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err != nil {
 		return providers.Result{}, err
 	}
-	return s.submit(ctx, p, o)
+	res, err := s.submit(ctx, p, o)
+	return res, p.scrub(err)
+}
+
+// scrub keeps the credential's secret key and security token out of an error's text
+// (providers.Scrub): whatever the gateway echoes reaches neither the screen nor the history.
+func (p *Provider) scrub(err error) error {
+	if err == nil {
+		return nil
+	}
+	c, cerr := p.opts.Credential()
+	if cerr != nil {
+		return err
+	}
+	return providers.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
 }
 
 // invalid is a failure before anything was sent.

@@ -2,7 +2,10 @@ package huawei
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -176,5 +179,39 @@ func TestTargetFromRegionTables(t *testing.T) {
 	}
 	if got := p.Target(flows.HuaweiWorkspaceApp, "cn-north-4"); got.Endpoint != "https://appstream.cn-north-4.myhuaweicloud.com" {
 		t.Errorf("Workspace App target = %+v", got)
+	}
+}
+
+// A gateway that echoes the signed request in its error (as Alibaba's SignatureDoesNotMatch
+// does) must not carry the security token or secret key into the error's text: that text is
+// printed and journaled.
+func TestEchoedSecretsAreScrubbed(t *testing.T) {
+	const token = "LeakHuaweiTokenEchoed0000000000"
+	const sk = "LeakHuaweiSecretKeyEchoed000000000000000"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("X-Request-Id", "req-1")
+		w.WriteHeader(http.StatusUnauthorized)
+		_ = json.NewEncoder(w).Encode(map[string]string{"error_code": "APIGW.0301", "request_id": "req-1",
+			"error_msg": "Incorrect IAM authentication information: canonical request x-security-token:" + r.Header.Get("X-Security-Token") + " sk " + sk})
+	}))
+	defer srv.Close()
+	ep, err := config.ParseEndpoint(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Options{Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+		Credential: func() (config.HuaweiCredential, error) {
+			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sk), SecurityToken: config.NewSecret(token), Source: "test"}, nil
+		}})
+	_, err = p.Submit(context.Background(), loadOrder(t, "huawei-dsc.json"))
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Kind != providers.Rejected || pe.Code != "APIGW.0301" || !strings.Contains(pe.Message, "x-security-token:****") {
+		t.Fatalf("err = %v (the answer should be a rejection quoting the scrubbed token)", err)
+	}
+	for _, text := range []string{err.Error(), pe.Message, pe.Err.Error()} {
+		if strings.Contains(text, token) || strings.Contains(text, sk) {
+			t.Errorf("a secret is in %q", text)
+		}
 	}
 }

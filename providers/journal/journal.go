@@ -97,6 +97,15 @@ func (j *Journal) writeIntent(intent Record) error {
 	return nil
 }
 
+// lockWait bounds the wait for the history's lock: another cloudorder holds it only while it
+// reads the history and writes one intent, so a lock held longer (a stuck process, or a lock
+// file someone else holds on purpose) refuses the order — nothing sent — instead of hanging
+// past --timeout and ctrl+c.
+var lockWait = 10 * time.Second
+
+// ErrLocked refuses an order whose history stayed locked for lockWait.
+var ErrLocked = errors.New("another process has held the order history's lock for too long")
+
 // openLock opens (creating it 0600) the lock file beside the history and takes its lock. Like
 // the history, it must be a regular file reached without a symlink.
 func openLock(path string) (*os.File, error) {

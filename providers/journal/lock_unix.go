@@ -3,10 +3,28 @@
 package journal
 
 import (
+	"errors"
 	"os"
 	"syscall"
+	"time"
 )
 
 // lockExclusive holds an advisory lock on f (flock) until f is closed: one cloudorder process
 // at a time between reading the history and writing an intent.
-func lockExclusive(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_EX) }
+func lockExclusive(f *os.File) error {
+	deadline := time.Now().Add(lockWait)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, syscall.EINTR):
+			continue
+		case !errors.Is(err, syscall.EWOULDBLOCK):
+			return err
+		case time.Now().After(deadline):
+			return ErrLocked
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -261,3 +261,28 @@ func TestLockFileSymlinkRefused(t *testing.T) {
 		t.Fatalf("submit through a symlinked lock: %v, sent %d", err, sent)
 	}
 }
+
+// A history whose lock another process keeps is refused after a bounded wait, nothing sent:
+// the order must not hang past --timeout and ctrl+c.
+func TestHeldLockRefusesInBoundedTime(t *testing.T) {
+	defer func(d time.Duration) { lockWait = d }(lockWait)
+	lockWait = 200 * time.Millisecond
+	path := filepath.Join(t.TempDir(), "orders.jsonl")
+	held, err := openLock(path) // another open file description: flock conflicts with it
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	sent := 0
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path)
+	done := make(chan error, 1)
+	go func() { _, err := j.Submit(context.Background(), order); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrLocked) || providers.KindOf(err) != providers.Invalid || sent != 0 {
+			t.Fatalf("submit under a held lock: %v (kind %v), sent %d", err, providers.KindOf(err), sent)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("submit still waits for the lock after 5s")
+	}
+}

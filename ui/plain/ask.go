@@ -250,8 +250,10 @@ func isBool(opts []flows.Option) bool {
 }
 
 // optionText is "value · label", or the label alone for the API list (its value is an id).
+// A look-up's values and labels come from the account (VPC and server group names): inert.
 func (r *runner) optionText(o flows.Option) string {
-	l := o.Label.In(r.lang)
+	o.Value = providers.Printable(o.Value)
+	l := providers.Printable(o.Label.In(r.lang))
 	switch {
 	case l == "" || l == o.Value:
 		return o.Value
@@ -373,7 +375,8 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 		return nil, errCanceled
 	}
 	if ans.err != nil {
-		r.println(i18n.Tf("failed: %v; type the value yourself.", "失败:%v;请自行输入取值。", ans.err).In(r.lang))
+		// The cloud's or the SDK's text: shown inert.
+		r.println(i18n.Tf("failed: %s; type the value yourself.", "失败:%s;请自行输入取值。", providers.Printable(ans.err.Error())).In(r.lang))
 	} else {
 		r.println(i18n.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
 	}

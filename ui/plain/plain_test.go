@@ -191,7 +191,7 @@ func TestDuplicateIsAskedAgain(t *testing.T) {
 		t.Fatal("first order not placed")
 	}
 	out, o := run(alibabaPlaced + "no\n")
-	if o.OrderID != "" || !strings.Contains(out, "An identical order succeeded") || !strings.Contains(out, "Place it again anyway?") {
+	if o.OrderID != "" || !strings.Contains(out, "an identical order succeeded") || !strings.Contains(out, "Place it again anyway?") {
 		t.Fatalf("duplicate not asked about:\n%s", out)
 	}
 	if e, _ := journal.Read(history); len(e) != 1 {
@@ -247,5 +247,24 @@ func TestFromOrderFile(t *testing.T) {
 		In: strings.NewReader(strings.Repeat("\n", 40)), Out: &out})
 	if !strings.Contains(out.String(), `"Name": "对象存储 OSS"`) || o.OrderID != "" {
 		t.Fatalf("loaded answers not kept or placed without yes:\n%s", out.String())
+	}
+}
+
+// A history that cannot be read is said to be so — not reported as an identical order that
+// succeeded (at the zero time, with no ids) — and the order still waits for another yes.
+func TestUnreadableHistoryIsNotASuccess(t *testing.T) {
+	history := filepath.Join(t.TempDir(), "orders.jsonl")
+	if err := os.Mkdir(history, 0o700); err != nil { // not a regular file: unreadable
+		t.Fatal(err)
+	}
+	p, closer, err := cloud.Open(cloud.Options{Mode: providers.Sandbox, HistoryPath: history, Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	var out bytes.Buffer
+	o := Run(Options{Provider: p, Mode: providers.Sandbox, In: strings.NewReader(alibabaPlaced + "no\n"), Out: &out})
+	if o.OrderID != "" || !strings.Contains(out.String(), "the order history could not be read") || strings.Contains(out.String(), "succeeded") {
+		t.Fatalf("unreadable history:\n%s", out.String())
 	}
 }

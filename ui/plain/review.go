@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -93,7 +92,7 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		if p.Warning {
 			kind = txtWarning
 		}
-		r.println("  " + r.t(kind) + p.Path + ": " + p.Msg.In(r.lang))
+		r.println("  " + r.t(kind) + providers.Printable(p.Path) + ": " + p.Msg.In(r.lang))
 	}
 
 	r.section(i18n.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)"))
@@ -154,8 +153,9 @@ func (r *runner) place(o flows.Order) (Outcome, error) {
 	}
 	if df, ok := r.o.Provider.(providers.DuplicateFinder); ok {
 		if rec, found := df.RecentDuplicate(o, providers.DuplicateWindow); found {
-			r.say(i18n.Tf("An identical order succeeded at %s (order_id %s, request_id %s).",
-				"相同的订单已于 %s 成功(order_id %s,request_id %s)。", rec.At.Local().Format(time.DateTime), rec.OrderID, rec.RequestID))
+			// Describe words each case (succeeded, outcome unknown, history unreadable) with
+			// the server's ids shown inert.
+			r.say(rec.Describe())
 			if !r.confirm(i18n.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
 				return r.notPlaced()
 			}
@@ -215,8 +215,8 @@ func (r *runner) confirm(q i18n.Text) bool {
 func (r *runner) result(res providers.Result, err error) Outcome {
 	if err == nil {
 		r.say(i18n.T("Order placed.", "下单成功。"))
-		r.println("order_id: " + res.OrderID)
-		r.println("request_id: " + res.RequestID)
+		r.println("order_id: " + providers.Printable(res.OrderID)) // server text: shown inert
+		r.println("request_id: " + providers.Printable(res.RequestID))
 		if r.o.Mode == providers.Sandbox {
 			r.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)"))
 		}
