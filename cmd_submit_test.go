@@ -3,10 +3,13 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -54,6 +57,21 @@ func startSandbox(t *testing.T) *sandbox.Server {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	return s
+}
+
+// lookAlike serves s without its identity probe: a local endpoint that is not provably the
+// sandbox (LOCAL ENDPOINT), so orders to it are signed with the person's own credentials.
+func lookAlike(t *testing.T, s *sandbox.Server) string {
+	t.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/_sandbox/health" {
+			http.NotFound(w, r)
+			return
+		}
+		s.Handler().ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL
 }
 
 func TestSubmitSandboxPlacesEachAPI(t *testing.T) {
@@ -173,7 +191,7 @@ func TestSubmitWrongSecretIsRejected(t *testing.T) {
 			env := withSandboxKeys(submitEnv(t))
 			env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "WrongAlibabaSecret00000000000000"
 			env["HUAWEICLOUD_SDK_SK"] = "WrongHuaweiSecretKey00000000000000000000"
-			_, errOut, code := runForTest(t, env, "", "submit", tc.file, "--endpoint", s.URL(), "--yes")
+			_, errOut, code := runForTest(t, env, "", "submit", tc.file, "--endpoint", lookAlike(t, s), "--yes")
 			if code != exitRejected {
 				t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitRejected, errOut)
 			}
@@ -181,6 +199,34 @@ func TestSubmitWrongSecretIsRejected(t *testing.T) {
 				t.Fatal("the sandbox accepted an order with a wrong secret")
 			}
 		})
+	}
+}
+
+// An --endpoint that answers the sandbox's identity probe is announced as SANDBOX ("nothing is
+// bought"), so it is sent the sandbox's published keys, never the person's: a look-alike
+// answering the probe collects no request signed with real credentials.
+func TestProbedSandboxNeverGetsThePersonsKeys(t *testing.T) {
+	s := startSandbox(t)
+	var sawPersonsKey atomic.Bool
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.Header.Get("Authorization"), "LTAI5tPersonsOwnKey00") ||
+			strings.Contains(r.Header.Get("Authorization"), "PERSONSOWNHUAWEIAK00") {
+			sawPersonsKey.Store(true)
+		}
+		s.Handler().ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	for _, tc := range submitCases {
+		env := submitEnv(t)
+		env["ALIBABA_CLOUD_ACCESS_KEY_ID"], env["ALIBABA_CLOUD_ACCESS_KEY_SECRET"] = "LTAI5tPersonsOwnKey00", "PersonsOwnSecret00000000000000"
+		env["HUAWEICLOUD_SDK_AK"], env["HUAWEICLOUD_SDK_SK"] = "PERSONSOWNHUAWEIAK00", "PersonsOwnHuaweiSecret000000000000000000"
+		out, errOut, code := runForTest(t, env, "", "submit", tc.file, "--endpoint", srv.URL, "--yes")
+		if code != exitOK || !strings.Contains(out, "order_id: ") {
+			t.Fatalf("%s: exit %d: %s%s", tc.api, code, out, errOut)
+		}
+	}
+	if sawPersonsKey.Load() {
+		t.Fatal("a request to the probed sandbox carried the person's own key")
 	}
 }
 

@@ -41,17 +41,20 @@ func TestSecretsNeverLeak(t *testing.T) {
 	isTerminal = func(io.Reader) bool { return true }
 
 	s := startSandbox(t)
+	// The runs with an --endpoint go to a look-alike of the sandbox (no identity probe): a
+	// probed sandbox would be signed with its own published keys, never these.
+	local := lookAlike(t, s)
 	var printed strings.Builder
 	runs := [][]string{
 		{"submit", "testdata/orders/alibaba-oss.json", "--sandbox"}, // summary shown, then "n"
 		{"submit", "testdata/orders/alibaba-oss.json", "--sandbox", "--yes"},
 		{"submit", "testdata/orders/huawei-dsc.json", "--sandbox", "--yes", "--output", "json"},
-		{"submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL()},
-		{"submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes"},
-		{"submit", "testdata/orders/huawei-workspaceapp.json", "--endpoint", s.URL(), "--yes", "--output", "json"},
+		{"submit", "testdata/orders/alibaba-oss.json", "--endpoint", local},
+		{"submit", "testdata/orders/alibaba-oss.json", "--endpoint", local, "--yes"},
+		{"submit", "testdata/orders/huawei-workspaceapp.json", "--endpoint", local, "--yes", "--output", "json"},
 		{"history"},
 		{"history", "--output", "json"},
-		{"command", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL()},
+		{"command", "testdata/orders/alibaba-oss.json", "--endpoint", local},
 		{"command", "testdata/orders/huawei-dsc.json", "--shell", "pwsh"},
 	}
 	for _, args := range runs {
@@ -60,29 +63,29 @@ func TestSecretsNeverLeak(t *testing.T) {
 	}
 	// The plain wizard's review (target, masked key, the CLI command) and placing the order,
 	// signed with the fake keys above (so the sandbox rejects it).
-	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", s.URL())
+	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", local)
 	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "The API rejected the order") {
 		t.Errorf("the plain run did not reach its review and the (wrongly signed) order:\n%s%s", out, errOut)
 	}
 	printed.WriteString(out + errOut)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
-	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes")
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--endpoint", local, "--yes")
 	printed.WriteString(out + errOut)
 	// The sandbox's own key id with a wrong secret and an STS token: SignatureDoesNotMatch,
 	// whose message echoes the server's string to sign, x-acs-security-token included.
 	env["ALIBABA_CLOUD_ACCESS_KEY_ID"] = sandbox.AlibabaAccessKeyID
-	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes", "--allow-duplicate")
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", local, "--yes", "--allow-duplicate")
 	if !strings.Contains(out+errOut, "SignatureDoesNotMatch") {
 		t.Errorf("the signature mismatch was not reached:\n%s%s", out, errOut)
 	}
 	printed.WriteString(out + errOut)
-	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes", "--allow-duplicate", "--output", "json")
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", local, "--yes", "--allow-duplicate", "--output", "json")
 	printed.WriteString(out + errOut)
 	delete(env, "ALIBABA_CLOUD_ACCESS_KEY_ID") // half a key: the error must not echo the half that is set
 	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--yes")
 	printed.WriteString(out + errOut)
 	delete(env, "ALIBABA_CLOUD_ACCESS_KEY_SECRET") // now from the CLI profile
-	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", s.URL(), "--yes")
+	out, errOut, _ = runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", local, "--yes")
 	printed.WriteString(out + errOut)
 
 	for _, sec := range secrets {

@@ -85,8 +85,8 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 
 // openLive routes each API to its cloud's SDK provider with the user's credentials. An
 // endpoint override on this machine is probed once (probe.go): the cloudorder sandbox is Mode
-// Sandbox (announced and journaled as such; `cloudorder sandbox` tells the person to export
-// its published keys), any other loopback endpoint Mode LocalEndpoint.
+// Sandbox (announced and journaled as such, and signed with its published keys), any other
+// loopback endpoint Mode LocalEndpoint.
 func openLive(opts Options) (router, error) {
 	r := router{}
 	probed := map[string]providers.Mode{}
@@ -106,8 +106,15 @@ func openLive(opts Options) (router, error) {
 				m = probeMode(*ep)
 				probed[ep.String()] = m
 			}
+			if m == providers.Sandbox {
+				// Announced as "nothing is bought", so it gets the sandbox's published keys,
+				// never the person's: a look-alike answering the probe must not collect
+				// requests signed with real credentials.
+				r[api] = c.sandbox(opts, *ep)
+				continue
+			}
 			o := opts
-			o.Mode = m // Live, Sandbox or LocalEndpoint
+			o.Mode = m // Live or LocalEndpoint: the person's credentials, as they chose
 			r[api] = c.live(o, ep)
 			continue
 		}
