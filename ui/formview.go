@@ -199,6 +199,9 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	return out
 }
 
+// minProblemText is the least room, in cells, a problem's first line at its field gets.
+const minProblemText = 30
+
 // problemLines shows a problem at its field: wrapped at word boundaries, the first line
 // here and, when it goes on, a pointer to the help panel, which holds it in full. all shows
 // every line (problems no field shows).
@@ -215,6 +218,11 @@ func (f *formScreen) problemLines(p flows.Problem, w int, indent string, all boo
 		return lines
 	}
 	more := " " + f.s.say(txtMoreInPanel)
+	// Deep in a nested group the value column starts far right: move the line left rather
+	// than leave it one word (or none) long.
+	if room := w - lipgloss.Width(more) - lipgloss.Width(mark) - minProblemText; len(indent) > room {
+		indent = spaces(max(room, 2))
+	}
 	first := strings.Split(wrapIndent(mark+p.Msg.In(f.s.lang), w-lipgloss.Width(more), indent), "\n")[0]
 	return []string{style.Render(first) + f.s.st.Muted.Render(more)}
 }

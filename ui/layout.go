@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -37,6 +38,15 @@ func wrapLine(s string, w int) []string {
 			line, lw = line+" "+word, lw+1+ww
 		case lw+ww <= w && strings.TrimSpace(line) == "":
 			line, lw = line+word, lw+ww
+		case ww > w && ww > utf8.RuneCountInString(word):
+			// CJK runs are words without spaces: they go on from where the line is,
+			// wrapping between characters, instead of leaving the line a word long.
+			if strings.TrimSpace(line) != "" {
+				line, lw = line+" ", lw+1
+			}
+			var done []string
+			done, line, lw = wrapMixed(line, lw, word, w)
+			lines = append(lines, done...)
 		default:
 			if strings.TrimSpace(line) != "" {
 				lines = append(lines, line)
@@ -56,6 +66,52 @@ func wrapLine(s string, w int) []string {
 	}
 	return lines
 }
+
+// wrapMixed goes on with line (lw cells) by word, a run without spaces: it breaks between
+// wide (CJK) characters, and keeps each run of narrow ones (an ID, a path, a region) whole
+// unless it is wider than w by itself. It returns the full lines and the line that goes on.
+func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) {
+	var lines []string
+	put := func(seg string) {
+		sw := ansi.StringWidth(seg)
+		if lw+sw > w && strings.TrimSpace(line) != "" {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line, lw = "", 0
+		}
+		if sw > w {
+			parts := strings.Split(ansi.Wrap(seg, w, "./_-["), "\n")
+			lines = append(lines, parts[:len(parts)-1]...)
+			seg = parts[len(parts)-1]
+			sw = ansi.StringWidth(seg)
+		}
+		line, lw = line+seg, lw+sw
+	}
+	var segs []string
+	run := 0 // start of the current run of narrow runes
+	for i, r := range word {
+		if ansi.StringWidth(string(r)) > 1 {
+			if run < i {
+				segs = append(segs, word[run:i])
+			}
+			if strings.ContainsRune(closingPunct, r) && len(segs) > 0 {
+				segs[len(segs)-1] += string(r) // never at the start of a line
+			} else {
+				segs = append(segs, string(r))
+			}
+			run = i + utf8.RuneLen(r)
+		}
+	}
+	if run < len(word) {
+		segs = append(segs, word[run:])
+	}
+	for _, seg := range segs {
+		put(seg)
+	}
+	return lines, line, lw
+}
+
+// closingPunct are the full-width marks that end a phrase and so never begin a line.
+const closingPunct = "、。,:;!?)」』》"
 
 // wrapIndent wraps s to width w with every line indented.
 func wrapIndent(s string, w int, indent string) string {
