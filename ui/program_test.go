@@ -352,6 +352,9 @@ func TestProgramDefaultOrdersNeedNoTyping(t *testing.T) {
 				}
 				return true
 			})
+			// The in-process sandbox signs with its own keys, and the review says so
+			// (credentialOf matches providers/cloud's source word for word).
+			p.waitFor("the sandbox's keys named", func(_ snapshot, s string) bool { return strings.Contains(s, "the sandbox's built-in keys") })
 			p.press("y")
 			p.waitFor("the order id", func(m snapshot, s string) bool {
 				return m.where == "result" && m.outcome.OrderID != "" && strings.Contains(s, m.outcome.OrderID)

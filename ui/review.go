@@ -347,13 +347,18 @@ func alignPairs(s *session, pairs [][2]string, w int) string {
 }
 
 // credentialOf says where the credential in use came from; the sandbox's own keys are named
-// in the session's language.
+// in the session's language. Only the in-process sandbox uses them: one reached with
+// --endpoint gets the environment's keys, or none, and the review says which.
 func credentialOf(s *session) string {
-	if s.target.Mode == providers.Sandbox {
+	if s.target.Mode == providers.Sandbox && s.target.Credential == sandboxKeysSource {
 		return s.say(txtSandboxKeys)
 	}
 	return orNone(s, s.target.Credential)
 }
+
+// sandboxKeysSource is the credential source the in-process sandbox's providers report
+// (sandboxKeys in providers/cloud/cloud.go).
+const sandboxKeysSource = "sandbox (built-in keys)"
 
 func orNone(s *session, v string) string {
 	if v == "" {

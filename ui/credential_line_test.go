@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
+
+// externalSandbox is a separately started `cloudorder sandbox` reached with --endpoint: the
+// sandbox mode, but the credential is whatever the environment holds — here none.
+type externalSandbox struct{ *fakeProvider }
+
+func (externalSandbox) Target(flows.APIID, string) providers.Target {
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:18791",
+		Credential: "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"}
+}
+
+// The review names the sandbox's built-in keys only when they are the ones used: reached with
+// --endpoint, the sandbox gets the environment's keys, and the review said "the sandbox's
+// built-in keys" beside "access key: none" until the order failed for want of a credential.
+func TestReviewCredentialOfAnExternalSandboxIsTheEnvironments(t *testing.T) {
+	d := newDriver(t, Options{Provider: externalSandbox{&fakeProvider{}}, Mode: providers.Sandbox}, 120, 40)
+	d.walk(nil)
+	v := d.view()
+	if strings.Contains(v, "built-in keys") || !strings.Contains(v, "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID") {
+		t.Fatalf("review's credential of an --endpoint sandbox:\n%s", v)
+	}
+	in := newDriver(t, Options{Provider: builtinSandbox{&fakeProvider{}}, Mode: providers.Sandbox, Lang: flows.ZH}, 120, 40)
+	in.walk(nil)
+	if v := in.view(); !strings.Contains(v, "沙箱内置密钥") {
+		t.Fatalf("review's credential of the in-process sandbox:\n%s", v)
+	}
+}
+
+// builtinSandbox reports the in-process sandbox's keys, as providers/cloud/cloud.go does.
+type builtinSandbox struct{ *fakeProvider }
+
+func (builtinSandbox) Target(flows.APIID, string) providers.Target {
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: "sandbox (built-in keys)", MaskedKey: "LTAI****"}
+}
