@@ -157,14 +157,14 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	st := f.s.st
 	indent := strings.Repeat("  ", max(r.slot.Depth, 0))
 	if r.slot.Heading {
-		t := indent + labelOf(f.s, r)
+		t := labelOf(f.s, r)
 		if !r.w.focusable() {
-			return []string{truncLine("  "+st.Heading.Render(t), w)}
+			return []string{truncLine("  "+indent+st.Heading.Render(t), w)}
 		}
 		if focus {
-			return []string{truncLine(st.Marker.Render("› ")+st.LabelFocused.Render("── "+t)+st.Muted.Render("  "+f.s.say(txtItemHint)), w)}
+			return []string{truncLine(st.Marker.Render("› ")+indent+st.LabelFocused.Render("── "+t)+st.Muted.Render("  "+f.s.say(txtItemHint)), w)}
 		}
-		return []string{truncLine("  "+st.Heading.Render("── "+t), w)}
+		return []string{truncLine("  "+indent+st.Heading.Render("── "+t), w)}
 	}
 	marker, lst := "  ", st.Label
 	if focus {

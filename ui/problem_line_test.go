@@ -75,3 +75,30 @@ func TestWrapWordsMixedChineseKeepsASCIIWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A nested group's item heading is indented with its group ("      ── NICs #1"), not drawn
+// at the left edge with the indent after the dash ("  ──     NICs #1").
+func TestNestedItemHeadingIsIndentedWithItsGroup(t *testing.T) {
+	data, err := os.ReadFile("../testdata/invalid/workspaceapp-doc-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := flows.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "doc.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	v := d.view()
+	found := false
+	for _, l := range strings.Split(v, "\n") {
+		if strings.Contains(l, "NICs #1") {
+			found = true
+			if !strings.Contains(l, "      ── NICs #1") || strings.Contains(l, "──  ") {
+				t.Errorf("nested heading: %q", l)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no NICs heading on the screen:\n%s", v)
+	}
+}
