@@ -486,6 +486,12 @@ func TestDSCProductIDFollowsTheSpec(t *testing.T) {
 	if want := sandbox.DSCProductID("cn-north-4", spec, 2); got != want || got == first {
 		t.Fatalf("after the spec became %s: product id %q, want %q (was %q)", spec, got, want, first)
 	}
+	// Back to the first spec: its inquiry was answered already (the session's cache), and
+	// the product id comes back from it rather than staying empty and "required".
+	d.keys("left")
+	if got := d.m.Answers().Get(item + "product_id"); got != first {
+		t.Fatalf("after the spec went back: product id %q, want %q again\n%s", got, first, d.view())
+	}
 }
 
 // A failed price inquiry says so at the review and never blocks placing the order.
