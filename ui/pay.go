@@ -71,8 +71,9 @@ func gotPaid(s *session, msg paidMsg) {
 	}
 }
 
-// payLines is the result screen's part about payment.
-func payLines(s *session, w int) []string {
+// payLines is the result screen's part about payment; offer adds what p does (left out
+// while the payment question, which says it, is open).
+func payLines(s *session, w int, offer bool) []string {
 	need, console := unpaid(s)
 	if !need {
 		return nil
@@ -101,7 +102,7 @@ func payLines(s *session, w int) []string {
 				out = append(out, st.Warning.Render(wrapWords(s.say(txtPayUnknown), w)))
 			}
 		}
-		if canPay(s) {
+		if canPay(s) && offer {
 			out = append(out, st.Notice.Render(wrapWords(s.say(txtPayOffer), w)))
 		}
 	}

@@ -28,6 +28,7 @@ func (m *wizard) render() string {
 	}
 	header := m.header()
 	notes, keys := m.footerTop(), m.footerKeys()
+	m.result.asking = m.ask == askPay
 	c := m.active()
 	if m.s.showAll {
 		// The full key help is as tall as it is: size the body around it.
