@@ -40,3 +40,24 @@ type builtinSandbox struct{ *fakeProvider }
 func (builtinSandbox) Target(flows.APIID, string) providers.Target {
 	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: "sandbox (built-in keys)", MaskedKey: "LTAI****"}
 }
+
+// liveNoKeys is the live provider with no credential in the environment: its Target says
+// what is missing in the provider's words (English).
+type liveNoKeys struct{ *fakeProvider }
+
+func (liveNoKeys) Target(flows.APIID, string) providers.Target {
+	return providers.Target{Mode: providers.Live, Endpoint: "https://aiworkspace.cn-hangzhou.aliyuncs.com",
+		Credential: "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"}
+}
+
+// A missing credential is said at the review in the session's language, in the words the
+// first screen used (was English on the Chinese review: "凭证: missing: set …").
+func TestReviewSaysAMissingCredentialInChinese(t *testing.T) {
+	creds := []Credential{{Cloud: "alibaba", Text: flows.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
+	d := newDriver(t, Options{Provider: liveNoKeys{&fakeProvider{}}, Mode: providers.Live, Lang: flows.ZH, Credentials: creds}, 120, 40)
+	d.walk(nil)
+	v := d.view()
+	if flat := strings.Join(strings.Fields(v), " "); d.m.Where() != "review" || strings.Contains(v, "missing: set") || !strings.Contains(flat, "凭证: 阿里云:缺少凭证:请设置") {
+		t.Fatalf("review's credential at %s:\n%s", d.m.Where(), v)
+	}
+}

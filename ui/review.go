@@ -353,6 +353,13 @@ func credentialOf(s *session) string {
 	if s.target.Mode == providers.Sandbox && s.target.Credential == sandboxKeysSource {
 		return s.say(txtSandboxKeys)
 	}
+	if s.target.MaskedKey == "" { // none found: in the first screen's words, in both languages
+		for _, c := range s.o.Credentials {
+			if c.Cloud == s.api.Cloud && !c.Found {
+				return s.say(c.Text)
+			}
+		}
+	}
 	return orNone(s, s.target.Credential)
 }
 
