@@ -61,3 +61,22 @@ func TestReviewSaysAMissingCredentialInChinese(t *testing.T) {
 		t.Fatalf("review's credential at %s:\n%s", d.m.Where(), v)
 	}
 }
+
+// The order that fails for want of a credential says what is missing in the session's
+// language, at the review and in the line printed on exit (was the provider's English
+// "no Alibaba Cloud credential: set …" on the Chinese screen).
+func TestMissingCredentialFailureInChinese(t *testing.T) {
+	creds := []Credential{{Cloud: "alibaba", Text: flows.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
+	p := &fakeProvider{err: &providers.Error{Kind: providers.Invalid,
+		Message: "no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; looked at: env (unset)"}}
+	d := newDriver(t, Options{Provider: liveNoKeys{p}, Mode: providers.Live, Lang: flows.ZH, Credentials: creds}, 120, 40)
+	d.walk(nil)
+	d.keys("y")
+	v := d.view()
+	if strings.Contains(v, "no Alibaba Cloud credential") || !strings.Contains(v, "信息: 阿里云:缺少凭证") {
+		t.Fatalf("the failure's message at review:\n%s", v)
+	}
+	if o := d.m.Outcome(); strings.Contains(o.FailureText, "no Alibaba Cloud credential") || !strings.Contains(o.FailureText, "缺少凭证") {
+		t.Fatalf("the exit line's facts: %q", o.FailureText)
+	}
+}

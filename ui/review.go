@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -353,14 +354,35 @@ func credentialOf(s *session) string {
 	if s.target.Mode == providers.Sandbox && s.target.Credential == sandboxKeysSource {
 		return s.say(txtSandboxKeys)
 	}
-	if s.target.MaskedKey == "" { // none found: in the first screen's words, in both languages
-		for _, c := range s.o.Credentials {
-			if c.Cloud == s.api.Cloud && !c.Found {
-				return s.say(c.Text)
-			}
-		}
+	if miss, ok := missingCredential(s); ok {
+		return miss
 	}
 	return orNone(s, s.target.Credential)
+}
+
+// missingCredential is what the first screen said is missing for the API's cloud, in the
+// session's language, when the target has no credential (Options.Credentials; the provider
+// says it in English only).
+func missingCredential(s *session) (string, bool) {
+	if s.target.MaskedKey != "" {
+		return "", false
+	}
+	for _, c := range s.o.Credentials {
+		if c.Cloud == s.api.Cloud && !c.Found {
+			return s.say(c.Text), true
+		}
+	}
+	return "", false
+}
+
+// missingCredentialFailure is an order refused before it was sent for want of a credential
+// (no code: the cloud never saw it), said as the first screen said it.
+func missingCredentialFailure(s *session, err error) (string, bool) {
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Code != "" || pe.Kind != providers.Invalid {
+		return "", false
+	}
+	return missingCredential(s)
 }
 
 // sandboxKeysSource is the credential source the in-process sandbox's providers report
