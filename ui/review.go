@@ -311,16 +311,31 @@ func (r *reviewScreen) summary(w int) string {
 			continue
 		}
 		line(st.Heading.Render(stepTitle(s, stp)))
+		// A group's heading waits for an answer of its group: one with none shows nothing.
+		type heading struct {
+			depth int
+			text  string
+		}
+		var held []heading
 		for _, row := range rowsOf(s, i) {
 			pad := strings.Repeat("  ", row.slot.Depth+1)
 			if row.slot.Heading {
-				line(st.Muted.Render(wrapIndent(labelOf(s, row), w, pad)))
+				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
+					held = held[:len(held)-1]
+				}
+				held = append(held, heading{row.slot.Depth, st.Muted.Render(wrapIndent(labelOf(s, row), w, pad))})
 				continue
 			}
 			v := row.w.summary(s, row)
 			if v == "" {
 				continue
 			}
+			for _, h := range held {
+				if h.depth < row.slot.Depth {
+					line(h.text)
+				}
+			}
+			held = nil
 			line(wrapIndent(labelOf(s, row)+": "+st.Value.Render(v), w, pad))
 		}
 	}

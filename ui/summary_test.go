@@ -1,0 +1,37 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// The review's summary shows a group's heading only above answers of that group: the
+// Workspace App's Region & account step has an optional availability zone inside
+// "Resource #1 › Service to create", and with the zone unanswered the two headings stood
+// alone under the step, looking like answers that were lost.
+func TestSummaryHeadingsHaveAnswersUnderThem(t *testing.T) {
+	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov}, 120, 40)
+	d.keys("right", "right")
+	d.walk(nil)
+	if d.m.Where() != "review" {
+		t.Fatalf("at %s", d.m.Where())
+	}
+	lines := strings.Split(ansi.Strip(d.m.review.summary(400)), "\n")
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+	for i, l := range lines {
+		if indent(l) < 2 || strings.Contains(l, ":") || strings.TrimSpace(l) == "" {
+			continue // not a group heading
+		}
+		if i+1 >= len(lines) || indent(lines[i+1]) <= indent(l) {
+			next := ""
+			if i+1 < len(lines) {
+				next = lines[i+1]
+			}
+			t.Errorf("heading %q has no answer under it (next: %q)", l, next)
+		}
+	}
+}
