@@ -249,7 +249,7 @@ func (f *formScreen) helpKey(w int) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems))
+	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems), "|", labelOf(f.s, r))
 	for _, p := range f.s.problemsAt(r.path()) {
 		b.WriteString("|" + p.Msg.EN)
 	}

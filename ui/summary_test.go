@@ -35,3 +35,22 @@ func TestSummaryHeadingsHaveAnswersUnderThem(t *testing.T) {
 		}
 	}
 }
+
+// The help panel of an item's heading names the item as it is now: the panel is cached by
+// what it shows, and the item's title (its product code) was not part of the key, so after
+// DataWorks became MaxCompute the panel still said "Products #1 · DataWorks_share".
+func TestItemHeadingHelpFollowsTheItem(t *testing.T) {
+	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
+	d.keys("enter", "enter") // Products
+	d.focus("body.Products[0]")
+	if v := d.view(); !strings.Contains(v, "│ Products #1 · DataWorks_share") {
+		t.Fatalf("heading's help:\n%s", v)
+	}
+	d.focus("body.Products[0].ProductCode")
+	d.keys("right")
+	code := d.m.Answers().Get("body.Products[0].ProductCode")
+	d.keys("up")
+	if v := d.view(); !strings.Contains(v, "│ Products #1 · "+code) {
+		t.Fatalf("after the product became %s, the heading's help:\n%s", code, v)
+	}
+}
