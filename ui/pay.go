@@ -95,12 +95,14 @@ func payLines(s *session, w int, offer bool) []string {
 			out = append(out, st.Muted.Render(s.say(txtConsole)+":"), st.Value.Render(wrapWords(console, w)))
 		}
 		if p.done && p.err != nil {
-			o := providers.OutcomeOf(providers.KindOf(p.err))
-			out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(o.Headline), w)),
-				st.Muted.Render(wrapIndent(providers.Printable(p.err.Error()), w, "  ")))
-			if providers.KindOf(p.err) == providers.Unknown {
-				out = append(out, st.Warning.Render(wrapWords(s.say(txtPayUnknown), w)))
+			// A payment whose answer was lost may have gone through: said as that, not as a
+			// failure, and not in the order's own words (the order exists either way).
+			if kind := providers.KindOf(p.err); kind == providers.Unknown {
+				out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(txtPayUnknown), w)))
+			} else {
+				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(providers.OutcomeOf(kind).Headline), w)))
 			}
+			out = append(out, st.Muted.Render(wrapIndent(providers.Printable(p.err.Error()), w, "  ")))
 		}
 		if canPay(s) && offer {
 			out = append(out, st.Notice.Render(wrapWords(s.say(txtPayOffer), w)))
