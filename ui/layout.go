@@ -38,7 +38,7 @@ func wrapLine(s string, w int) []string {
 			line, lw = line+" "+word, lw+1+ww
 		case lw+ww <= w && strings.TrimSpace(line) == "":
 			line, lw = line+word, lw+ww
-		case ww > w && ww > utf8.RuneCountInString(word):
+		case ww > utf8.RuneCountInString(word) && strings.TrimSpace(line) != "" || ww > w && ww > utf8.RuneCountInString(word):
 			// CJK runs are words without spaces: they go on from where the line is,
 			// wrapping between characters, instead of leaving the line a word long.
 			if strings.TrimSpace(line) != "" {
@@ -53,7 +53,7 @@ func wrapLine(s string, w int) []string {
 			}
 			line, lw = "", 0
 			if ww > w {
-				parts := strings.Split(ansi.Wrap(word, w, "./_-["), "\n")
+				parts := breakLong(word, w)
 				lines = append(lines, parts[:len(parts)-1]...)
 				word = parts[len(parts)-1]
 				ww = ansi.StringWidth(word)
@@ -79,7 +79,7 @@ func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) 
 			line, lw = "", 0
 		}
 		if sw > w {
-			parts := strings.Split(ansi.Wrap(seg, w, "./_-["), "\n")
+			parts := breakLong(seg, w)
 			lines = append(lines, parts[:len(parts)-1]...)
 			seg = parts[len(parts)-1]
 			sw = ansi.StringWidth(seg)
@@ -88,10 +88,20 @@ func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) 
 	}
 	var segs []string
 	run := 0 // start of the current run of narrow runes
+	narrowRun := func(seg string) {
+		// Its leading marks (",", ";" after a CJK word) stay with what they close.
+		if lead := len(seg) - len(strings.TrimLeft(seg, closingPunct)); lead > 0 && len(segs) > 0 {
+			segs[len(segs)-1] += seg[:lead]
+			seg = seg[lead:]
+		}
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
 	for i, r := range word {
 		if ansi.StringWidth(string(r)) > 1 {
 			if run < i {
-				segs = append(segs, word[run:i])
+				narrowRun(word[run:i])
 			}
 			if strings.ContainsRune(closingPunct, r) && len(segs) > 0 {
 				segs[len(segs)-1] += string(r) // never at the start of a line
@@ -102,7 +112,7 @@ func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) 
 		}
 	}
 	if run < len(word) {
-		segs = append(segs, word[run:])
+		narrowRun(word[run:])
 	}
 	for _, seg := range segs {
 		put(seg)
@@ -110,8 +120,29 @@ func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) 
 	return lines, line, lw
 }
 
-// closingPunct are the full-width marks that end a phrase and so never begin a line.
-const closingPunct = "、。,:;!?)」』》"
+// breakLong breaks a word wider than w cells (a JSON path, a URL, an ID list without
+// spaces): after the last , : ; ) . / _ [ that fits, else after the last hyphen (which splits
+// a region ID such as cn-hangzhou, so only when nothing better is there), else mid-word.
+func breakLong(word string, w int) []string {
+	var out []string
+	for ansi.StringWidth(word) > w {
+		fit := ansi.Truncate(word, w, "")
+		cut := strings.LastIndexAny(fit, ",:;)./_[")
+		if cut < 0 {
+			cut = strings.LastIndex(fit, "-")
+		}
+		if cut < 0 {
+			cut = len(fit) - 1
+		}
+		out = append(out, word[:cut+1])
+		word = word[cut+1:]
+	}
+	return append(out, word)
+}
+
+// closingPunct are the marks that end a phrase and so never begin a line (Chinese texts
+// use both the full-width and the ASCII ones).
+const closingPunct = "、。，：；！？）」』》,.:;!?)"
 
 // wrapIndent wraps s to width w with every line indented.
 func wrapIndent(s string, w int, indent string) string {

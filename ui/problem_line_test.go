@@ -63,6 +63,17 @@ func TestWrapWordsMixedChineseKeepsASCIIWordsWhole(t *testing.T) {
 		{"其他地域(如 cn-qingdao、cn-huhehaote、eu-west-1、me-east-1)使用中心接入地址", 40,
 			[]string{"其他地域(如 cn-qingdao、cn-huhehaote、", "eu-west-1、me-east-1)使用中心接入地址"}},
 	}
+	cases = append(cases, []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		// A CJK run that fits on a line of its own still goes on from where the line is,
+		// and the ";" after it stays with it.
+		{`✗ 键 "region" 重复:JSON 未规定以哪个值为准;请只写一次`, 42, []string{`✗ 键 "region" 重复:JSON 未规定以哪个值为`, "准;请只写一次"}},
+		// A word wider than the line breaks after ":" or "." before a hyphen (cn-hangzhou).
+		{"各有接入地址 aiworkspace.<region>.aliyuncs.com):cn-hangzhou, cn-shanghai", 42, []string{"各有接入地址", "aiworkspace.<region>.aliyuncs.com):", "cn-hangzhou, cn-shanghai"}},
+	}...)
 	for _, c := range cases {
 		got := strings.Split(wrapWords(c.in, c.w), "\n")
 		if strings.Join(got, "|") != strings.Join(c.want, "|") {
