@@ -114,7 +114,13 @@ func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) 
 	if run < len(word) {
 		narrowRun(word[run:])
 	}
-	for _, seg := range segs {
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		// An opening mark never ends a line: it goes with what it opens.
+		for i+1 < len(segs) && opens(seg) {
+			i++
+			seg += segs[i]
+		}
 		put(seg)
 	}
 	return lines, line, lw
@@ -138,6 +144,14 @@ func breakLong(word string, w int) []string {
 		word = word[cut+1:]
 	}
 	return append(out, word)
+}
+
+// openingPunct are the marks that open a phrase and so never end a line.
+const openingPunct = "（「『《([{"
+
+func opens(seg string) bool {
+	r, _ := utf8.DecodeLastRuneInString(seg)
+	return strings.ContainsRune(openingPunct, r)
 }
 
 // closingPunct are the marks that end a phrase and so never begin a line (Chinese texts

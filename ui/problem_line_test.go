@@ -71,6 +71,8 @@ func TestWrapWordsMixedChineseKeepsASCIIWordsWhole(t *testing.T) {
 		// A CJK run that fits on a line of its own still goes on from where the line is,
 		// and the ";" after it stays with it.
 		{`✗ 键 "region" 重复:JSON 未规定以哪个值为准;请只写一次`, 42, []string{`✗ 键 "region" 重复:JSON 未规定以哪个值为`, "准;请只写一次"}},
+		// An opening mark goes to the next line with what it opens.
+		{"接收订单的 AIWorkSpace 接入地域,不在请求体中。支持以下地域(各有接入地址 aiworkspace", 60, []string{"接收订单的 AIWorkSpace 接入地域,不在请求体中。支持以下地域", "(各有接入地址 aiworkspace"}},
 		// A word wider than the line breaks after ":" or "." before a hyphen (cn-hangzhou).
 		{"各有接入地址 aiworkspace.<region>.aliyuncs.com):cn-hangzhou, cn-shanghai", 42, []string{"各有接入地址", "aiworkspace.<region>.aliyuncs.com):", "cn-hangzhou, cn-shanghai"}},
 	}...)
