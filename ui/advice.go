@@ -164,7 +164,11 @@ func errorPanel(s *session, w int) string {
 			pairs = append(pairs, [2]string{s.say(txtCode), providers.Printable(pe.Code)})
 		}
 		if pe.Message != "" {
-			pairs = append(pairs, [2]string{s.say(txtMessage), providers.Printable(pe.Message)})
+			msg := providers.Printable(pe.Message)
+			if miss, ok := missingCredentialFailure(s, err); ok {
+				msg = miss
+			}
+			pairs = append(pairs, [2]string{s.say(txtMessage), msg})
 		} else if pe.Err != nil {
 			detail = providers.Printable(pe.Err.Error())
 		}

@@ -157,14 +157,14 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	st := f.s.st
 	indent := strings.Repeat("  ", max(r.slot.Depth, 0))
 	if r.slot.Heading {
-		t := indent + labelOf(f.s, r)
+		t := labelOf(f.s, r)
 		if !r.w.focusable() {
-			return []string{truncLine("  "+st.Heading.Render(t), w)}
+			return []string{truncLine("  "+indent+st.Heading.Render(t), w)}
 		}
 		if focus {
-			return []string{truncLine(st.Marker.Render("› ")+st.LabelFocused.Render("── "+t)+st.Muted.Render("  "+f.s.say(txtItemHint)), w)}
+			return []string{truncLine(st.Marker.Render("› ")+indent+st.LabelFocused.Render("── "+t)+st.Muted.Render("  "+f.s.say(txtItemHint)), w)}
 		}
-		return []string{truncLine("  "+st.Heading.Render("── "+t), w)}
+		return []string{truncLine("  "+indent+st.Heading.Render("── "+t), w)}
 	}
 	marker, lst := "  ", st.Label
 	if focus {
@@ -199,6 +199,9 @@ func (f *formScreen) rowLines(r row, focus bool, w, labelW, h int) []string {
 	return out
 }
 
+// minProblemText is the least room, in cells, a problem's first line at its field gets.
+const minProblemText = 30
+
 // problemLines shows a problem at its field: wrapped at word boundaries, the first line
 // here and, when it goes on, a pointer to the help panel, which holds it in full. all shows
 // every line (problems no field shows).
@@ -215,6 +218,11 @@ func (f *formScreen) problemLines(p flows.Problem, w int, indent string, all boo
 		return lines
 	}
 	more := " " + f.s.say(txtMoreInPanel)
+	// Deep in a nested group the value column starts far right: move the line left rather
+	// than leave it one word (or none) long.
+	if room := w - lipgloss.Width(more) - lipgloss.Width(mark) - minProblemText; len(indent) > room {
+		indent = spaces(max(room, 2))
+	}
 	first := strings.Split(wrapIndent(mark+p.Msg.In(f.s.lang), w-lipgloss.Width(more), indent), "\n")[0]
 	return []string{style.Render(first) + f.s.st.Muted.Render(more)}
 }
@@ -241,7 +249,7 @@ func (f *formScreen) helpKey(w int) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems))
+	fmt.Fprint(&b, w, "|", f.s.lang, "|", f.s.isDark, "|", f.s.api.ID, "|", r.path(), "|", r.w.value(f.s, r), "|", len(f.s.problems), "|", labelOf(f.s, r))
 	for _, p := range f.s.problemsAt(r.path()) {
 		b.WriteString("|" + p.Msg.EN)
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -37,13 +38,22 @@ func wrapLine(s string, w int) []string {
 			line, lw = line+" "+word, lw+1+ww
 		case lw+ww <= w && strings.TrimSpace(line) == "":
 			line, lw = line+word, lw+ww
+		case ww > utf8.RuneCountInString(word) && strings.TrimSpace(line) != "" || ww > w && ww > utf8.RuneCountInString(word):
+			// CJK runs are words without spaces: they go on from where the line is,
+			// wrapping between characters, instead of leaving the line a word long.
+			if strings.TrimSpace(line) != "" {
+				line, lw = line+" ", lw+1
+			}
+			var done []string
+			done, line, lw = wrapMixed(line, lw, word, w)
+			lines = append(lines, done...)
 		default:
 			if strings.TrimSpace(line) != "" {
 				lines = append(lines, line)
 			}
 			line, lw = "", 0
 			if ww > w {
-				parts := strings.Split(ansi.Wrap(word, w, "./_-["), "\n")
+				parts := breakLong(word, w)
 				lines = append(lines, parts[:len(parts)-1]...)
 				word = parts[len(parts)-1]
 				ww = ansi.StringWidth(word)
@@ -56,6 +66,97 @@ func wrapLine(s string, w int) []string {
 	}
 	return lines
 }
+
+// wrapMixed goes on with line (lw cells) by word, a run without spaces: it breaks between
+// wide (CJK) characters, and keeps each run of narrow ones (an ID, a path, a region) whole
+// unless it is wider than w by itself. It returns the full lines and the line that goes on.
+func wrapMixed(line string, lw int, word string, w int) ([]string, string, int) {
+	var lines []string
+	put := func(seg string) {
+		sw := ansi.StringWidth(seg)
+		if lw+sw > w && strings.TrimSpace(line) != "" {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line, lw = "", 0
+		}
+		if sw > w {
+			parts := breakLong(seg, w)
+			lines = append(lines, parts[:len(parts)-1]...)
+			seg = parts[len(parts)-1]
+			sw = ansi.StringWidth(seg)
+		}
+		line, lw = line+seg, lw+sw
+	}
+	var segs []string
+	run := 0 // start of the current run of narrow runes
+	narrowRun := func(seg string) {
+		// Its leading marks (",", ";" after a CJK word) stay with what they close.
+		if lead := len(seg) - len(strings.TrimLeft(seg, closingPunct)); lead > 0 && len(segs) > 0 {
+			segs[len(segs)-1] += seg[:lead]
+			seg = seg[lead:]
+		}
+		if seg != "" {
+			segs = append(segs, seg)
+		}
+	}
+	for i, r := range word {
+		if ansi.StringWidth(string(r)) > 1 {
+			if run < i {
+				narrowRun(word[run:i])
+			}
+			if strings.ContainsRune(closingPunct, r) && len(segs) > 0 {
+				segs[len(segs)-1] += string(r) // never at the start of a line
+			} else {
+				segs = append(segs, string(r))
+			}
+			run = i + utf8.RuneLen(r)
+		}
+	}
+	if run < len(word) {
+		narrowRun(word[run:])
+	}
+	for i := 0; i < len(segs); i++ {
+		seg := segs[i]
+		// An opening mark never ends a line: it goes with what it opens.
+		for i+1 < len(segs) && opens(seg) {
+			i++
+			seg += segs[i]
+		}
+		put(seg)
+	}
+	return lines, line, lw
+}
+
+// breakLong breaks a word wider than w cells (a JSON path, a URL, an ID list without
+// spaces): after the last , : ; ) . / _ [ that fits, else after the last hyphen (which splits
+// a region ID such as cn-hangzhou, so only when nothing better is there), else mid-word.
+func breakLong(word string, w int) []string {
+	var out []string
+	for ansi.StringWidth(word) > w {
+		fit := ansi.Truncate(word, w, "")
+		cut := strings.LastIndexAny(fit, ",:;)./_[")
+		if cut < 0 {
+			cut = strings.LastIndex(fit, "-")
+		}
+		if cut < 0 {
+			cut = len(fit) - 1
+		}
+		out = append(out, word[:cut+1])
+		word = word[cut+1:]
+	}
+	return append(out, word)
+}
+
+// openingPunct are the marks that open a phrase and so never end a line.
+const openingPunct = "（「『《([{"
+
+func opens(seg string) bool {
+	r, _ := utf8.DecodeLastRuneInString(seg)
+	return strings.ContainsRune(openingPunct, r)
+}
+
+// closingPunct are the marks that end a phrase and so never begin a line (Chinese texts
+// use both the full-width and the ASCII ones).
+const closingPunct = "、。，：；！？）」』》,.:;!?)"
 
 // wrapIndent wraps s to width w with every line indented.
 func wrapIndent(s string, w int, indent string) string {

@@ -109,8 +109,19 @@ func startLookups(s *session) tea.Cmd {
 			}
 			delete(s.filled, filledKey(s, path))
 		}
+		prev, seen := s.asked[filledKey(s, path)]
+		s.asked[filledKey(s, path)] = k
 		// Asked already (a failure is asked again when the inputs change, or on another step).
-		if s.lookups[k] != nil || !lookupReady(s, fl) {
+		if l := s.lookups[k]; l != nil {
+			if seen && prev != k && !l.loading && l.err == nil {
+				// The inputs came back to a query answered before (another DSC spec and back):
+				// its answer comes again, as a fresh look-up's would, to fill what it emptied.
+				msg := lookupMsg{key: k, opts: l.opts}
+				cmds = append(cmds, func() tea.Msg { return msg })
+			}
+			continue
+		}
+		if !lookupReady(s, fl) {
 			continue
 		}
 		s.lookups[k] = &lookup{loading: true}

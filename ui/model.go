@@ -83,7 +83,7 @@ func New(opts Options) Model {
 	}
 	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: flows.APIs(),
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
-		cache: providers.NewCache(), filled: map[string]filledValue{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+		cache: providers.NewCache(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	s.st = NewStyles(s.isDark, opts.NoColor)
 	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
 	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)

@@ -71,8 +71,9 @@ func gotPaid(s *session, msg paidMsg) {
 	}
 }
 
-// payLines is the result screen's part about payment.
-func payLines(s *session, w int) []string {
+// payLines is the result screen's part about payment; offer adds what p does (left out
+// while the payment question, which says it, is open).
+func payLines(s *session, w int, offer bool) []string {
 	need, console := unpaid(s)
 	if !need {
 		return nil
@@ -94,14 +95,16 @@ func payLines(s *session, w int) []string {
 			out = append(out, st.Muted.Render(s.say(txtConsole)+":"), st.Value.Render(wrapWords(console, w)))
 		}
 		if p.done && p.err != nil {
-			o := providers.OutcomeOf(providers.KindOf(p.err))
-			out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(o.Headline), w)),
-				st.Muted.Render(wrapIndent(providers.Printable(p.err.Error()), w, "  ")))
-			if providers.KindOf(p.err) == providers.Unknown {
-				out = append(out, st.Warning.Render(wrapWords(s.say(txtPayUnknown), w)))
+			// A payment whose answer was lost may have gone through: said as that, not as a
+			// failure, and not in the order's own words (the order exists either way).
+			if kind := providers.KindOf(p.err); kind == providers.Unknown {
+				out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(txtPayUnknown), w)))
+			} else {
+				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(providers.OutcomeOf(kind).Headline), w)))
 			}
+			out = append(out, st.Muted.Render(wrapIndent(providers.Printable(p.err.Error()), w, "  ")))
 		}
-		if canPay(s) {
+		if canPay(s) && offer {
 			out = append(out, st.Notice.Render(wrapWords(s.say(txtPayOffer), w)))
 		}
 	}

@@ -352,6 +352,9 @@ func TestProgramDefaultOrdersNeedNoTyping(t *testing.T) {
 				}
 				return true
 			})
+			// The in-process sandbox signs with its own keys, and the review says so
+			// (credentialOf matches providers/cloud's source word for word).
+			p.waitFor("the sandbox's keys named", func(_ snapshot, s string) bool { return strings.Contains(s, "the sandbox's built-in keys") })
 			p.press("y")
 			p.waitFor("the order id", func(m snapshot, s string) bool {
 				return m.where == "result" && m.outcome.OrderID != "" && strings.Contains(s, m.outcome.OrderID)
@@ -482,6 +485,12 @@ func TestDSCProductIDFollowsTheSpec(t *testing.T) {
 	got := d.m.Answers().Get(item + "product_id")
 	if want := sandbox.DSCProductID("cn-north-4", spec, 2); got != want || got == first {
 		t.Fatalf("after the spec became %s: product id %q, want %q (was %q)", spec, got, want, first)
+	}
+	// Back to the first spec: its inquiry was answered already (the session's cache), and
+	// the product id comes back from it rather than staying empty and "required".
+	d.keys("left")
+	if got := d.m.Answers().Get(item + "product_id"); got != first {
+		t.Fatalf("after the spec went back: product id %q, want %q again\n%s", got, first, d.view())
 	}
 }
 

@@ -18,8 +18,9 @@ type resultScreen struct {
 	km     ResultKeyMap
 	copied bool
 	pay    bool // p: the root asks before paying
+	asking bool // the root's payment question is open: it says what the offer would
 	quit   tea.Cmd
-	w      int
+	w, h   int
 }
 
 func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
@@ -40,7 +41,7 @@ func (r *resultScreen) FullHelp() [][]key.Binding {
 func (r *resultScreen) Title() string { return r.s.say(txtResult) }
 
 // SetSize gives the screen the body's width.
-func (r *resultScreen) SetSize(w, _ int) { r.w = w }
+func (r *resultScreen) SetSize(w, h int) { r.w, r.h = w, h }
 
 // Update handles the result's keys. Copying goes through OSC 52, which the terminal may or
 // may not honour; nothing comes back to say which, so the screen says exactly that.
@@ -91,12 +92,22 @@ func (r *resultScreen) View() string {
 			out = append(out, wrapIndent(st.Muted.Render(providers.Printable(k)+": ")+providers.Printable(jsonValue(s.result.Response[k])), w, "  "))
 		}
 	}
-	out = append(out, payLines(s, w)...)
-	out = append(out, "", st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)))
-	if r.copied {
-		out = append(out, st.Notice.Render(wrapWords(s.say(txtCopySent), w)))
+	out = append(out, payLines(s, w, !r.asking)...)
+	// The notes go last and give way whole on a short window (the IDs are printed on exit
+	// anyway), so the lines above them are never cut mid-sentence.
+	for _, note := range []string{"\n" + st.Muted.Render(wrapWords(s.say(txtScrollIDs), w)), copiedNote(r, w)} {
+		if note != "" && (r.h <= 0 || lineCount(joinLines(out))+lineCount(note) <= r.h) {
+			out = append(out, note)
+		}
 	}
 	return joinLines(out)
+}
+
+func copiedNote(r *resultScreen, w int) string {
+	if !r.copied {
+		return ""
+	}
+	return r.s.st.Notice.Render(wrapWords(r.s.say(txtCopySent), w))
 }
 
 // jsonValue renders a decoded response value compactly.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -310,16 +311,31 @@ func (r *reviewScreen) summary(w int) string {
 			continue
 		}
 		line(st.Heading.Render(stepTitle(s, stp)))
+		// A group's heading waits for an answer of its group: one with none shows nothing.
+		type heading struct {
+			depth int
+			text  string
+		}
+		var held []heading
 		for _, row := range rowsOf(s, i) {
 			pad := strings.Repeat("  ", row.slot.Depth+1)
 			if row.slot.Heading {
-				line(st.Muted.Render(wrapIndent(labelOf(s, row), w, pad)))
+				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
+					held = held[:len(held)-1]
+				}
+				held = append(held, heading{row.slot.Depth, st.Muted.Render(wrapIndent(labelOf(s, row), w, pad))})
 				continue
 			}
 			v := row.w.summary(s, row)
 			if v == "" {
 				continue
 			}
+			for _, h := range held {
+				if h.depth < row.slot.Depth {
+					line(h.text)
+				}
+			}
+			held = nil
 			line(wrapIndent(labelOf(s, row)+": "+st.Value.Render(v), w, pad))
 		}
 	}
@@ -347,13 +363,46 @@ func alignPairs(s *session, pairs [][2]string, w int) string {
 }
 
 // credentialOf says where the credential in use came from; the sandbox's own keys are named
-// in the session's language.
+// in the session's language. Only the in-process sandbox uses them: one reached with
+// --endpoint gets the environment's keys, or none, and the review says which.
 func credentialOf(s *session) string {
-	if s.target.Mode == providers.Sandbox {
+	if s.target.Mode == providers.Sandbox && s.target.Credential == sandboxKeysSource {
 		return s.say(txtSandboxKeys)
+	}
+	if miss, ok := missingCredential(s); ok {
+		return miss
 	}
 	return orNone(s, s.target.Credential)
 }
+
+// missingCredential is what the first screen said is missing for the API's cloud, in the
+// session's language, when the target has no credential (Options.Credentials; the provider
+// says it in English only).
+func missingCredential(s *session) (string, bool) {
+	if s.target.MaskedKey != "" {
+		return "", false
+	}
+	for _, c := range s.o.Credentials {
+		if c.Cloud == s.api.Cloud && !c.Found {
+			return s.say(c.Text), true
+		}
+	}
+	return "", false
+}
+
+// missingCredentialFailure is an order refused before it was sent for want of a credential
+// (no code: the cloud never saw it), said as the first screen said it.
+func missingCredentialFailure(s *session, err error) (string, bool) {
+	var pe *providers.Error
+	if !errors.As(err, &pe) || pe.Code != "" || pe.Kind != providers.Invalid {
+		return "", false
+	}
+	return missingCredential(s)
+}
+
+// sandboxKeysSource is the credential source the in-process sandbox's providers report
+// (sandboxKeys in providers/cloud/cloud.go).
+const sandboxKeysSource = "sandbox (built-in keys)"
 
 func orNone(s *session, v string) string {
 	if v == "" {

@@ -28,6 +28,7 @@ type session struct {
 	lookups  map[string]*lookup     // by queryKey: what the fields show
 	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by filledKey
+	asked    map[string]string      // the query each looked-up field last had, by filledKey
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
 	price    priceState // the review's price inquiry

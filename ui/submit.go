@@ -146,6 +146,9 @@ func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
 		s.unknown = s.unknown || kind == providers.Unknown
 		s.out.Failure = kind
 		s.out.FailureText = msg.err.Error()
+		if miss, ok := missingCredentialFailure(s, msg.err); ok {
+			s.out.FailureText = miss
+		}
 		m.scr = scrReview
 		m.review.open()
 		return nil

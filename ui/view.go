@@ -28,6 +28,7 @@ func (m *wizard) render() string {
 	}
 	header := m.header()
 	notes, keys := m.footerTop(), m.footerKeys()
+	m.result.asking = m.ask == askPay
 	c := m.active()
 	if m.s.showAll {
 		// The full key help is as tall as it is: size the body around it.
@@ -200,14 +201,16 @@ func (m *wizard) keyHelp(keys help.KeyMap) string {
 		return m.help.FullHelpView(keys.FullHelp())
 	}
 	short := keys.ShortHelp()
-	return fitHelp(m.help, short, w, quitKeys(short)...)
+	return fitHelp(m.help, short, w, keptKeys(short)...)
 }
 
-// quitKeys are the bindings of a hint line that quit: they are never dropped from it.
-func quitKeys(bs []keyBinding) []keyBinding {
+// keptKeys are the bindings of a hint line that are never dropped from it: "? more keys",
+// the way to every hint a narrow window drops, and the ones that quit.
+func keptKeys(bs []keyBinding) []keyBinding {
 	var out []keyBinding
 	for _, b := range bs {
-		if d := b.Help().Desc; d == khQuit.EN || d == khQuit.ZH {
+		switch b.Help().Desc {
+		case khHelp.EN, khHelp.ZH, khQuit.EN, khQuit.ZH:
 			out = append(out, b)
 		}
 	}
