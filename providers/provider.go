@@ -52,6 +52,10 @@ type Target struct {
 	MaskedKey  string // access key id, all but the first 4 characters masked
 }
 
+// SandboxKeys is the credential source a provider reports when it signs with the sandbox's
+// published keys (the in-process sandbox, or an --endpoint that answered its identity probe).
+const SandboxKeys = "sandbox (built-in keys)"
+
 // Mode is where orders go.
 type Mode string
 

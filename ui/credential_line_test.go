@@ -8,8 +8,8 @@ import (
 	"cloudorder/providers"
 )
 
-// externalSandbox is a separately started `cloudorder sandbox` reached with --endpoint: the
-// sandbox mode, but the credential is whatever the environment holds — here none.
+// externalSandbox is a sandbox-mode provider whose credential is not the sandbox's published
+// keys but whatever the environment holds — here none.
 type externalSandbox struct{ *fakeProvider }
 
 func (externalSandbox) Target(flows.APIID, string) providers.Target {
@@ -17,9 +17,8 @@ func (externalSandbox) Target(flows.APIID, string) providers.Target {
 		Credential: "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET"}
 }
 
-// The review names the sandbox's built-in keys only when they are the ones used: reached with
-// --endpoint, the sandbox gets the environment's keys, and the review said "the sandbox's
-// built-in keys" beside "access key: none" until the order failed for want of a credential.
+// The review names the sandbox's built-in keys only when the provider says they are the ones
+// used (providers.SandboxKeys); otherwise it says the credential the provider reports.
 func TestReviewCredentialOfAnExternalSandboxIsTheEnvironments(t *testing.T) {
 	d := newDriver(t, Options{Provider: externalSandbox{&fakeProvider{}}, Mode: providers.Sandbox}, 120, 40)
 	d.walk(nil)
@@ -38,7 +37,7 @@ func TestReviewCredentialOfAnExternalSandboxIsTheEnvironments(t *testing.T) {
 type builtinSandbox struct{ *fakeProvider }
 
 func (builtinSandbox) Target(flows.APIID, string) providers.Target {
-	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: "sandbox (built-in keys)", MaskedKey: "LTAI****"}
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "LTAI****"}
 }
 
 // liveNoKeys is the live provider with no credential in the environment: its Target says

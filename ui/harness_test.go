@@ -49,7 +49,7 @@ func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]f
 }
 
 func (f *fakeProvider) Target(api flows.APIID, region string) providers.Target {
-	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: sandboxKeysSource, MaskedKey: "SAND****"}
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "SAND****"}
 }
 
 func (f *fakeProvider) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {

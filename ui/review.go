@@ -366,7 +366,7 @@ func alignPairs(s *session, pairs [][2]string, w int) string {
 // in the session's language. Only the in-process sandbox uses them: one reached with
 // --endpoint gets the environment's keys, or none, and the review says which.
 func credentialOf(s *session) string {
-	if s.target.Mode == providers.Sandbox && s.target.Credential == sandboxKeysSource {
+	if s.target.Mode == providers.Sandbox && s.target.Credential == providers.SandboxKeys {
 		return s.say(txtSandboxKeys)
 	}
 	if miss, ok := missingCredential(s); ok {
@@ -399,10 +399,6 @@ func missingCredentialFailure(s *session, err error) (string, bool) {
 	}
 	return missingCredential(s)
 }
-
-// sandboxKeysSource is the credential source the in-process sandbox's providers report
-// (sandboxKeys in providers/cloud/cloud.go).
-const sandboxKeysSource = "sandbox (built-in keys)"
 
 func orNone(s *session, v string) string {
 	if v == "" {

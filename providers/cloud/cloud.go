@@ -140,7 +140,7 @@ var clouds = map[string]cloud{
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
-				AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: sandboxKeys}
+				AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: providers.SandboxKeys}
 			return alibaba.New(alibaba.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
 				Credential: func() (config.AlibabaCredential, error) { return cred, nil }})
 		},
@@ -152,15 +152,12 @@ var clouds = map[string]cloud{
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
-				ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: sandboxKeys}
+				ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: providers.SandboxKeys}
 			return huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
 				Credential: func() (config.HuaweiCredential, error) { return cred, nil }})
 		},
 	},
 }
-
-// sandboxKeys is the credential source the sandbox's providers report.
-const sandboxKeys = "sandbox (built-in keys)"
 
 // endpointFor is --endpoint, else the API's config.toml override, else nil (the SDK's own,
 // checked by the router when an order's region is known). Each passes the one endpoint gate.

@@ -38,7 +38,7 @@ func TestEndpointThatAnswersTheProbeIsSandbox(t *testing.T) {
 	defer closer.Close()
 	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
 		tg := p.Target(api, "cn-north-4")
-		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || tg.Credential != sandboxKeys || Banner(tg) != "SANDBOX" {
+		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || tg.Credential != providers.SandboxKeys || Banner(tg) != "SANDBOX" {
 			t.Errorf("%s target %+v", api, tg)
 		}
 	}
