@@ -137,9 +137,9 @@ func typeMismatch(k Kind, v any) Text {
 	}[k]
 	got := jsonType(v)
 	if s, ok := v.(string); ok {
-		got = fmt.Sprintf("the string %q", s)
+		got = Tf("the string %q", "字符串 %q", s)
 	}
-	return Text{EN: "must be " + name.EN + ", not " + got, ZH: "必须是" + name.ZH + ",而不是 " + got}
+	return Tf("must be %s, not %s", "必须是 %s,而不是%s", name, got)
 }
 
 func scalarText(v any) string {
@@ -174,9 +174,11 @@ func jsonTypeName(v any) string {
 	return "null"
 }
 
-func jsonType(v any) string {
-	return map[string]string{"string": "a string", "number": "a number", "boolean": "a boolean",
-		"array": "an array", "object": "an object", "null": "null"}[jsonTypeName(v)]
+// jsonType names v's JSON type in both languages, for "must be …, not <type>".
+func jsonType(v any) Text {
+	return map[string]Text{"string": T("a string", "字符串"), "number": T("a number", "数字"),
+		"boolean": T("a boolean", "布尔值"), "array": T("an array", "数组"), "object": T("an object", "对象"),
+		"null": T("null", "null")}[jsonTypeName(v)]
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -311,3 +311,26 @@ func TestCheckValueRefusesTerminalControls(t *testing.T) {
 		}
 	}
 }
+
+// Type errors read whole in Chinese: the JSON type and the offending string in Chinese words.
+func TestTypeErrorsInChinese(t *testing.T) {
+	_, _, problems, err := Load([]byte(`{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{"AutoPay":"true","Products":{}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"body.AutoPay":  `必须是 JSON 布尔值(true 或 false),而不是字符串 "true"`,
+		"body.Products": "必须是 JSON 数组,而不是对象",
+	}
+	for _, p := range problems {
+		if w, ok := want[p.Path]; ok {
+			if p.Msg.ZH != w {
+				t.Errorf("%s: %q, want %q", p.Path, p.Msg.ZH, w)
+			}
+			delete(want, p.Path)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("no problem at %v: %+v", want, problems)
+	}
+}

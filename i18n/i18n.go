@@ -39,8 +39,18 @@ type Text struct {
 func T(en, zh string) Text { return Text{EN: en, ZH: zh} }
 
 // Tf builds a Text from two format strings sharing the same arguments.
+//
+// An argument that is itself a Text is put in each language as its own words (so "not %s"
+// with a Text argument reads "not a string" / "而不是字符串").
 func Tf(en, zh string, args ...any) Text {
-	return Text{EN: fmt.Sprintf(en, args...), ZH: fmt.Sprintf(zh, args...)}
+	enArgs, zhArgs := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		enArgs[i], zhArgs[i] = a, a
+		if t, ok := a.(Text); ok {
+			enArgs[i], zhArgs[i] = t.EN, t.ZH
+		}
+	}
+	return Text{EN: fmt.Sprintf(en, enArgs...), ZH: fmt.Sprintf(zh, zhArgs...)}
 }
 
 // In returns the text in lang, falling back to the other language when one is missing.

@@ -42,3 +42,11 @@ func TestTextIn(t *testing.T) {
 		}
 	}
 }
+
+// A Text argument is put in each language as its own words.
+func TestTfTakesTextArgumentsInEachLanguage(t *testing.T) {
+	got := Tf("must be %s, not %s (%d)", "必须是%s,而不是%s(%d)", T("a number", "数字"), T("a string", "字符串"), 3)
+	if got.EN != "must be a number, not a string (3)" || got.ZH != "必须是数字,而不是字符串(3)" {
+		t.Fatalf("%+v", got)
+	}
+}
