@@ -98,7 +98,7 @@ func cmdWizard(args []string, c *cli) int {
 			opts.Mode = m
 		}
 	}
-	if opts.Mode == providers.Live {
+	if opts.Mode == providers.Live || opts.Mode == providers.LocalEndpoint { // signed with the person's keys
 		opts.Credentials = wizardCredentials(c.getenv, f.profile) // said on the first screen
 	}
 

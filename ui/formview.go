@@ -55,12 +55,13 @@ func (f *formScreen) View() string {
 	return out
 }
 
-// credentialLines is the first screen's account of the credentials in live mode: which
-// will be used (source and masked key) or what is missing and where it was looked for,
-// the chosen API's cloud first.
+// credentialLines is the first screen's account of the person's credentials wherever orders
+// are signed with them (live, or a local endpoint that is not the sandbox): which will be used
+// (source and masked key) or what is missing and where it was looked for, the chosen API's
+// cloud first.
 func (f *formScreen) credentialLines(w int) string {
 	s := f.s
-	if f.step != 0 || s.o.Mode != providers.Live || len(s.o.Credentials) == 0 {
+	if f.step != 0 || (s.o.Mode != providers.Live && s.o.Mode != providers.LocalEndpoint) || len(s.o.Credentials) == 0 {
 		return ""
 	}
 	creds := slices.Clone(s.o.Credentials)

@@ -500,6 +500,11 @@ func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 	if strings.Contains(s.view(), "Credentials orders will use") {
 		t.Fatalf("sandbox mode shows live credentials:\n%s", s.view())
 	}
+	// A local endpoint that is not the sandbox is sent the person's keys: they are named too.
+	l := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.LocalEndpoint, Credentials: creds}, 120, 40)
+	if !strings.Contains(l.view(), "✗ Huawei Cloud: missing") {
+		t.Fatalf("a local endpoint's first screen does not name the credentials:\n%s", l.view())
+	}
 }
 
 // config.toml's [regions] names each cloud's default region: a new session of an API of that
