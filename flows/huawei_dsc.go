@@ -176,7 +176,21 @@ func huaweiDSC() *API {
 				"版本或扩展包:版本为 base_standard / base_professional,扩展包为 DB_* 与 OBS_*(标准版配标准版)。"),
 		},
 		{
-			Name: "resource_type", Kind: String, Step: StepProducts, Required: true, Default: dscBase, Rank: 0,
+			Name: "resource_type", Kind: String, Step: StepProducts, Required: true, Rank: 0,
+			// The first item is the edition; an item added after an edition is an expansion
+			// package (an order buys one edition). Only earlier items are read: no cycle.
+			DefaultFor: func(c Ctx) string {
+				for i := range c.A.Count("body.product_infos") {
+					p := ItemPath("body.product_infos", i)
+					if p == c.Item {
+						break
+					}
+					if c.A.Get(p+".resource_type") == dscBase {
+						return dscDB
+					}
+				}
+				return dscBase
+			},
 			Label: T("Resource type", "资源类型"),
 			Help:  T("What this item buys: the DSC edition, a database expansion package, or an OBS expansion package.", "该项购买的内容:数据安全中心版本、数据库扩展包或 OBS 扩展包。"),
 			Options: []Option{

@@ -334,3 +334,24 @@ func TestTypeErrorsInChinese(t *testing.T) {
 		t.Errorf("no problem at %v: %+v", want, problems)
 	}
 }
+
+// A DSC item added after the edition defaults to an expansion package, so the order stays
+// valid (an order buys one edition); the first item is the edition.
+func TestDSCAddedItemDefaultsToAnExpansionPackage(t *testing.T) {
+	api := Find(HuaweiDSC)
+	a := api.NewAnswers()
+	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+	api.Set(a, "body.product_infos[0].product_id", "OFFI000000000000000001")
+	api.AddItem(a, "body.product_infos")
+	if got := a.Get("body.product_infos[0].resource_type"); got != "hws.resource.type.dsc.base" {
+		t.Fatalf("first item %q", got)
+	}
+	if got := a.Get("body.product_infos[1].resource_type"); got != "hws.resource.type.dsc.db" {
+		t.Fatalf("added item %q, want the database expansion package", got)
+	}
+	for _, p := range api.Validate(a) {
+		if strings.Contains(p.Msg.EN, "one DSC edition") {
+			t.Fatalf("the added item makes the order invalid: %v", p)
+		}
+	}
+}
