@@ -325,3 +325,19 @@ func TestSettingsHuaweiSite(t *testing.T) {
 		t.Errorf("a wrong site: %q, %v", s.HuaweiSite, problems)
 	}
 }
+
+// A missing credential says itself in Chinese too, for screens: what to set and where it looked.
+func TestMissingCredentialInChinese(t *testing.T) {
+	_, err := Alibaba(func(string) string { return "" })
+	var miss *MissingError
+	if !errors.As(err, &miss) {
+		t.Fatalf("%v is not a MissingError", err)
+	}
+	zh := miss.Text().ZH
+	if !strings.HasPrefix(zh, "没有阿里云凭证:") || !strings.Contains(zh, "已查找:") || strings.Contains(zh, "looked at") || strings.Contains(zh, "credential") {
+		t.Fatalf("zh: %q", zh)
+	}
+	if en := miss.Text().EN; !strings.HasPrefix(en, "no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID") {
+		t.Fatalf("en: %q", en)
+	}
+}

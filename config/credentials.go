@@ -58,6 +58,22 @@ func (e *MissingError) Error() string {
 		e.Cloud, strings.Join(e.Set, " and "), strings.Join(e.Looked, "; "))
 }
 
+// Text is Error in both languages, for screens (what to set, and every place looked at).
+func (e *MissingError) Text() i18n.Text {
+	looked := i18n.Text{}
+	for i, l := range e.LookedText {
+		sep := i18n.T("; ", ";")
+		if i == 0 {
+			sep = i18n.Text{}
+		}
+		looked = i18n.Tf("%s%s%s", "%s%s%s", looked, sep, l)
+	}
+	return i18n.Tf("no %s credential: %s; looked at: %s", "没有%s凭证:%s;已查找:%s", i18n.T(e.Cloud, cloudZH[e.Cloud]), e.Todo, looked)
+}
+
+// cloudZH names the clouds in Chinese.
+var cloudZH = map[string]string{"Alibaba Cloud": "阿里云", "Huawei Cloud": "华为云"}
+
 // Hint is the short form the review screen shows: "missing: set X and Y".
 func (e *MissingError) Hint() string { return "missing: set " + strings.Join(e.Set, " and ") }
 

@@ -202,7 +202,13 @@ func lookupTick(s *session, msg spinner.TickMsg) tea.Cmd {
 // lookupWhy says in both languages why a look-up failed, with the cloud's or the
 // transport's own words (shown inert) after it.
 func lookupWhy(err error, timeout time.Duration) flows.Text {
-	detail := providers.Printable(err.Error())
+	detail := flows.T(providers.Printable(err.Error()), providers.Printable(err.Error()))
+	// An error that says itself in both languages (a missing credential) is told in them.
+	var said interface{ Text() flows.Text }
+	if errors.As(err, &said) {
+		t := said.Text()
+		detail = flows.T(providers.Printable(t.EN), providers.Printable(t.ZH))
+	}
 	var pe *providers.Error
 	errors.As(err, &pe)
 	var why flows.Text
@@ -210,7 +216,7 @@ func lookupWhy(err error, timeout time.Duration) flows.Text {
 	case pe != nil && pe.Code != "":
 		why = tf(txtLookupRefused, providers.Printable(pe.Code))
 		if pe.Message != "" {
-			detail = providers.Printable(pe.Message)
+			detail = flows.T(providers.Printable(pe.Message), providers.Printable(pe.Message))
 		}
 	case !netText(err, timeout).IsZero():
 		why = netText(err, timeout)
@@ -219,7 +225,7 @@ func lookupWhy(err error, timeout time.Duration) flows.Text {
 	default:
 		why = txtLookupNoAnswer
 	}
-	return flows.T(fmt.Sprintf(txtLookupFailed.EN, why.EN+" ("+detail+")"), fmt.Sprintf(txtLookupFailed.ZH, why.ZH+"("+detail+")"))
+	return flows.T(fmt.Sprintf(txtLookupFailed.EN, why.EN+" ("+detail.EN+")"), fmt.Sprintf(txtLookupFailed.ZH, why.ZH+"("+detail.ZH+")"))
 }
 
 // retryFailedLookups forgets failed look-ups so they are asked again (on changing step: a

@@ -2,6 +2,7 @@ package plain
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -376,7 +377,13 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 	}
 	if ans.err != nil {
 		// The cloud's or the SDK's text: shown inert.
-		r.println(i18n.Tf("failed: %s; type the value yourself.", "失败:%s;请自行输入取值。", providers.Printable(ans.err.Error())).In(r.lang))
+		why := i18n.T(providers.Printable(ans.err.Error()), providers.Printable(ans.err.Error()))
+		var said interface{ Text() i18n.Text } // an error with its own words in both languages
+		if errors.As(ans.err, &said) {
+			t := said.Text()
+			why = i18n.T(providers.Printable(t.EN), providers.Printable(t.ZH))
+		}
+		r.println(i18n.Tf("failed: %s; type the value yourself.", "失败:%s;请自行输入取值。", why).In(r.lang))
 	} else {
 		r.println(i18n.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
 	}
