@@ -134,6 +134,23 @@ func startWizardEnv(t *testing.T, bin, name string, env []string, args ...string
 	return x, dir
 }
 
+// settled waits (at most 5 s) until the pane shows no running look-up and has not changed for
+// 150 ms.
+func settled(x tmux) {
+	last, since := x.screen(false), time.Now()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(25 * time.Millisecond)
+		s := x.screen(false)
+		if s != last || strings.Contains(s, "looking up") {
+			last, since = s, time.Now()
+			continue
+		}
+		if time.Since(since) >= 150*time.Millisecond {
+			return
+		}
+	}
+}
+
 func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	x, dir := startWizard(t, bin, o.name, "--sandbox", "--lang", "en")
 
@@ -153,6 +170,9 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 		for j := 0; j < 80 && x.screen(false) == before; j++ {
 			time.Sleep(25 * time.Millisecond)
 		}
+		// And reads the screen once it has settled: a look-up the key started may still fill
+		// a field (on a loaded machine its answer can come after the first redraw).
+		settled(x)
 	}
 	checked := map[string]bool{}
 	check := func(s string) {
