@@ -58,6 +58,10 @@ type Terminal struct {
 	sigs    chan os.Signal
 	sigDone chan struct{}
 	prog    *tea.Program
+	// ending is set when a signal came before the program existed: the process is about to
+	// end by it, and Program must not let Bubble Tea start (it would put the terminal back in
+	// raw mode in the moment before the signal ends the process).
+	ending bool
 
 	mu      sync.Mutex
 	painted bool
@@ -124,6 +128,9 @@ func (t *Terminal) guard() {
 		case s := <-t.sigs:
 			t.mu.Lock()
 			p := t.prog
+			if p == nil || (s != syscall.SIGINT && s != syscall.SIGTERM) {
+				t.ending = true
+			}
 			t.mu.Unlock()
 			switch {
 			case p != nil && s == syscall.SIGINT:
@@ -136,7 +143,13 @@ func (t *Terminal) guard() {
 				if proc, err := os.FindProcess(os.Getpid()); err == nil {
 					_ = proc.Signal(s)
 				}
-				return
+				// The signal ends the process; where it was ignored when the process started
+				// (Reset puts that back), end it as the signal would have.
+				time.Sleep(time.Second)
+				if n, ok := s.(syscall.Signal); ok {
+					os.Exit(128 + int(n))
+				}
+				os.Exit(1)
 			}
 		case <-t.sigDone:
 			return
@@ -338,6 +351,10 @@ func (c *canvas) frame(content string, profile colorprofile.Profile) []byte {
 func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
 	p := tea.NewProgram(m, append(opts, tea.WithColorProfile(t.colorProfile()))...)
 	t.mu.Lock()
+	if t.ending {
+		t.mu.Unlock()
+		select {} // a signal is ending the process (guard): Bubble Tea must not take the terminal
+	}
 	t.prog = p
 	t.mu.Unlock()
 	return p
