@@ -250,22 +250,7 @@ func TestSignalInFlightIsUnknown(t *testing.T) {
 // (environment or regions.yaml) is refused with exit 2 before any connection. HTTP_PROXY
 // points at a listener that counts what would otherwise have been sent.
 func TestRegionOverrideHTTPIsRefused(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	var conns atomic.Int32
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			conns.Add(1)
-			c.Close()
-		}
-	}()
+	ln, conns := countingListener(t)
 	for _, tc := range []struct {
 		name, file string
 		env        map[string]string
@@ -479,22 +464,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 // still go straight to it, never to the proxy — even when the host is written "LOCALHOST",
 // which http.ProxyFromEnvironment alone would send through the proxy.
 func TestSubmitLoopbackEndpointNeverGoesThroughAProxy(t *testing.T) {
-	proxy, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	var proxied atomic.Int32
-	go func() {
-		for {
-			conn, err := proxy.Accept()
-			if err != nil {
-				return
-			}
-			proxied.Add(1)
-			conn.Close()
-		}
-	}()
+	proxy, proxied := countingListener(t)
 	s := startSandbox(t)
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(s.URL(), "http://"))
 	env := withSandboxKeys(submitEnv(t))
@@ -586,4 +556,27 @@ func TestPlainModeLookupTextIsInert(t *testing.T) {
 	if strings.ContainsAny(out+errOut, "\x1b\u202e") {
 		t.Errorf("a control character reached the terminal: %q", out+errOut)
 	}
+}
+
+// countingListener is a loopback listener that counts the connections made to it (and closes
+// them): a stand-in proxy or host that proves nothing was sent there.
+func countingListener(t *testing.T) (net.Listener, *atomic.Int32) {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	conns := new(atomic.Int32)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			conns.Add(1)
+			c.Close()
+		}
+	}()
+	return ln, conns
 }
