@@ -65,20 +65,7 @@ func helper(mode string, lang flows.Lang) {
 // finds the same cells — characters, colours and attributes — in both languages at 80×24 and
 // 120×40.
 func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping (install tmux to run it)")
-	}
-	socket := fmt.Sprintf("cloudorder-firstframe-%d", os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
-	tmux("new-session", "-d", "-s", "hold") // keeps the server up between the sessions under test
+	tmux := privateTmux(t, "cloudorder-firstframe")
 
 	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
@@ -111,20 +98,7 @@ func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
 // still working is not the one written when the detection finds another: the painted frame
 // has the 24-bit colours Bubble Tea draws when told 24-bit colour.
 func TestWrongGuessIsDrawnAgain(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping (install tmux to run it)")
-	}
-	socket := fmt.Sprintf("cloudorder-firstframe-guess-%d", os.Getpid())
-	tmux := func(args ...string) string {
-		t.Helper()
-		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
-		}
-		return string(out)
-	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
-	tmux("new-session", "-d", "-s", "hold")
+	tmux := privateTmux(t, "cloudorder-firstframe-guess")
 	shots := map[string]string{}
 	for _, mode := range []string{"guessed-wrong", "renderer-truecolor"} {
 		cmd := fmt.Sprintf("exec env FIRSTFRAME_HELPER=%s:en LANG=C.UTF-8 %s", mode, os.Args[0])
@@ -158,4 +132,25 @@ func settle(t *testing.T, capture func() string) string {
 	}
 	t.Fatalf("the screen did not settle:\n%s", last)
 	return ""
+}
+
+// privateTmux starts a tmux server of the test's own (skipping the test without tmux), kept up
+// between the sessions under test by a "hold" session, and returns a runner of its commands.
+func privateTmux(t *testing.T, name string) func(args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping (install tmux to run it)")
+	}
+	socket := fmt.Sprintf("%s-%d", name, os.Getpid())
+	tmux := func(args ...string) string {
+		t.Helper()
+		out, err := exec.Command("tmux", append([]string{"-L", socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	tmux("new-session", "-d", "-s", "hold")
+	return tmux
 }
