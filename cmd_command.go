@@ -37,13 +37,13 @@ func cmdCommand(args []string, c *cli) int {
 	p, closer, err := cloud.Open(cloud.Options{Mode: providers.Live, Endpoint: endpoint, Getenv: c.getenv,
 		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion()})
 	if err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder command: %v\n", err)
+		fmt.Fprintf(c.stderr, "cloudorder command: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
 	defer closer.Close()
 	text, err := clicmd.Render(o, p.Target(o.API, o.Region).Endpoint, sh, c.lang)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder command: %v\n", err)
+		fmt.Fprintf(c.stderr, "cloudorder command: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
 	fmt.Fprint(c.stdout, text)

@@ -33,7 +33,7 @@ func cmdHistory(args []string, c *cli) int {
 	path := config.HistoryPath(c.getenv)
 	h, err := journal.Load(path)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "cloudorder history: %v\n", err)
+		fmt.Fprintf(c.stderr, "cloudorder history: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
 	entries := h.Entries

@@ -79,12 +79,7 @@ func cmdSubmit(args []string, c *cli) int {
 // refuseSetup reports settings that stop the order before anything connects (an endpoint the
 // gate refuses, say): exit 2.
 func refuseSetup(c *cli, err error) int {
-	msg := err.Error()
-	var ee *config.EndpointError
-	if errors.As(err, &ee) {
-		msg = c.say(ee.Text())
-	}
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", msg, c.say(providers.NothingSent))
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(providers.NothingSent))
 	return exitUsage
 }
 

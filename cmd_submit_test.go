@@ -388,3 +388,13 @@ func TestSubmitProfileFlagSignsWithTheProfile(t *testing.T) {
 		t.Fatalf("exit %d, stdout %q, stderr:\n%s", code, out, errOut)
 	}
 }
+
+// A setup error from opening the provider is said in the session's language.
+func TestSubmitSetupErrorInChinese(t *testing.T) {
+	env := submitEnv(t)
+	env["LANG"] = "zh_CN.UTF-8"
+	_, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--sandbox", "--endpoint", "http://127.0.0.1:1", "--yes")
+	if code != exitUsage || !strings.Contains(errOut, "不能与 --endpoint 同时使用") || strings.Contains(errOut, "cannot be combined") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+}

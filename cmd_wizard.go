@@ -86,7 +86,7 @@ func cmdWizard(args []string, c *cli) int {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
 	case err != nil:
-		fmt.Fprintf(c.stderr, "cloudorder: %v\n", err)
+		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	default:
 		opts.Provider = p
@@ -113,7 +113,7 @@ func cmdWizard(args []string, c *cli) int {
 	final, err := prog.Run()
 	restore()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
-		fmt.Fprintf(c.stderr, "cloudorder: %v\n", err)
+		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
 	m, _ := final.(ui.Model)

@@ -4,6 +4,7 @@
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -66,3 +67,25 @@ func (t Text) In(lang Lang) string {
 
 // IsZero reports whether the text is empty in both languages.
 func (t Text) IsZero() bool { return t.EN == "" && t.ZH == "" }
+
+// Err is an error that says itself in both languages.
+type Err struct{ T Text }
+
+func (e *Err) Error() string { return e.T.EN }
+
+// Text is the error in both languages.
+func (e *Err) Text() Text { return e.T }
+
+// Errorf is an error in both languages, from two format strings sharing the arguments (Tf).
+func Errorf(en, zh string, args ...any) error { return &Err{T: Tf(en, zh, args...)} }
+
+// TextOf is err in both languages: its own words where err, or an error it wraps, has them
+// (a Text method, as Err, config's MissingError and EndpointError have), else its message in
+// both (the cloud's or the system's own words).
+func TextOf(err error) Text {
+	var said interface{ Text() Text }
+	if errors.As(err, &said) {
+		return said.Text()
+	}
+	return Text{EN: err.Error(), ZH: err.Error()}
+}

@@ -1,6 +1,10 @@
 package i18n
 
-import "testing"
+import (
+	"errors"
+	"fmt"
+	"testing"
+)
 
 func TestParseLang(t *testing.T) {
 	for in, want := range map[string]struct {
@@ -47,6 +51,18 @@ func TestTextIn(t *testing.T) {
 func TestTfTakesTextArgumentsInEachLanguage(t *testing.T) {
 	got := Tf("must be %s, not %s (%d)", "必须是%s,而不是%s(%d)", T("a number", "数字"), T("a string", "字符串"), 3)
 	if got.EN != "must be a number, not a string (3)" || got.ZH != "必须是数字,而不是字符串(3)" {
+		t.Fatalf("%+v", got)
+	}
+}
+
+// An error says itself in both languages where it, or an error it wraps, has the words; any
+// other error is its own message in both.
+func TestTextOf(t *testing.T) {
+	err := fmt.Errorf("opening: %w", Errorf("no key %s", "没有密钥 %s", "K"))
+	if got := TextOf(err); got.EN != "no key K" || got.ZH != "没有密钥 K" {
+		t.Fatalf("%+v", got)
+	}
+	if got := TextOf(errors.New("boom")); got.EN != "boom" || got.ZH != "boom" {
 		t.Fatalf("%+v", got)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -202,13 +203,8 @@ func lookupTick(s *session, msg spinner.TickMsg) tea.Cmd {
 // lookupWhy says in both languages why a look-up failed, with the cloud's or the
 // transport's own words (shown inert) after it.
 func lookupWhy(err error, timeout time.Duration) flows.Text {
-	detail := flows.T(providers.Printable(err.Error()), providers.Printable(err.Error()))
-	// An error that says itself in both languages (a missing credential) is told in them.
-	var said interface{ Text() flows.Text }
-	if errors.As(err, &said) {
-		t := said.Text()
-		detail = flows.T(providers.Printable(t.EN), providers.Printable(t.ZH))
-	}
+	t := i18n.TextOf(err) // a missing credential says itself in both languages
+	detail := flows.T(providers.Printable(t.EN), providers.Printable(t.ZH))
 	var pe *providers.Error
 	errors.As(err, &pe)
 	var why flows.Text

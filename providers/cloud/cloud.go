@@ -10,6 +10,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/alibaba"
 	"cloudorder/providers/huawei"
@@ -65,7 +66,8 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 	switch opts.Mode {
 	case providers.Sandbox:
 		if opts.Endpoint != "" {
-			return nil, nil, fmt.Errorf("--sandbox starts its own emulator: it cannot be combined with --endpoint")
+			return nil, nil, i18n.Errorf("--sandbox starts its own emulator: it cannot be combined with --endpoint",
+				"--sandbox 会启动内置模拟服务,不能与 --endpoint 同时使用")
 		}
 		r, closer, err = openSandbox(opts)
 	case providers.Live, providers.DryRun:

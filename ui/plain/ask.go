@@ -2,7 +2,6 @@ package plain
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -377,12 +376,8 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 	}
 	if ans.err != nil {
 		// The cloud's or the SDK's text: shown inert.
-		why := i18n.T(providers.Printable(ans.err.Error()), providers.Printable(ans.err.Error()))
-		var said interface{ Text() i18n.Text } // an error with its own words in both languages
-		if errors.As(ans.err, &said) {
-			t := said.Text()
-			why = i18n.T(providers.Printable(t.EN), providers.Printable(t.ZH))
-		}
+		t := i18n.TextOf(ans.err) // an error's own words in both languages, where it has them
+		why := i18n.T(providers.Printable(t.EN), providers.Printable(t.ZH))
 		r.println(i18n.Tf("failed: %s; type the value yourself.", "失败:%s;请自行输入取值。", why).In(r.lang))
 	} else {
 		r.println(i18n.Tf("found %d.", "找到 %d 项。", len(ans.opts)).In(r.lang))
