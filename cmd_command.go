@@ -18,7 +18,7 @@ func cmdCommand(args []string, c *cli) int {
 	var shell, endpoint string
 	files, code := c.parseFlags("command", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&shell, "shell", "sh", c.say(i18n.T("the shell the command is written for: sh, pwsh or cmd", "命令所用的 shell:sh、pwsh 或 cmd")))
-		fs.StringVar(&endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+		c.endpointFlag(fs, &endpoint)
 	})
 	if code >= 0 {
 		return code

@@ -164,9 +164,9 @@ func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
 	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
 	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
 	fs.StringVar(&f.output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
-	fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
-	fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+	c.endpointFlag(fs, &f.endpoint)
+	c.timeoutFlag(fs, &f.timeout)
+	c.profileFlag(fs, &f.profile)
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent
@@ -304,7 +304,7 @@ func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Res
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
 	}
 	if mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")))
+		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
 	}
 	return exitOK
 }

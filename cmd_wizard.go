@@ -191,9 +191,9 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 		fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
 		fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order file", "从订单文件预填")))
 		fs.StringVar(&f.lang, "lang", "", c.say(i18n.T("interface language: en or zh", "界面语言:en 或 zh")))
-		fs.StringVar(&f.endpoint, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
-		fs.DurationVar(&f.timeout, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
-		fs.StringVar(&f.profile, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
+		c.endpointFlag(fs, &f.endpoint)
+		c.timeoutFlag(fs, &f.timeout)
+		c.profileFlag(fs, &f.profile)
 	})
 	if code >= 0 {
 		return f, code

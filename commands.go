@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -74,6 +75,19 @@ func subcommandNames() string {
 		}
 	}
 	return strings.Join(names, ", ")
+}
+
+// The flags several commands share, declared once: --endpoint, --timeout and --profile.
+func (c *cli) endpointFlag(fs *flag.FlagSet, v *string) {
+	fs.StringVar(v, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+}
+
+func (c *cli) timeoutFlag(fs *flag.FlagSet, v *time.Duration) {
+	fs.DurationVar(v, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+}
+
+func (c *cli) profileFlag(fs *flag.FlagSet, v *string) {
+	fs.StringVar(v, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
 }
 
 // parseFlags parses the flags name declares (declare may be nil) and returns the positional

@@ -218,7 +218,7 @@ func (r *runner) result(res providers.Result, err error) Outcome {
 		r.println("order_id: " + providers.Printable(res.OrderID)) // server text: shown inert
 		r.println("request_id: " + providers.Printable(res.RequestID))
 		if r.o.Mode == providers.Sandbox {
-			r.say(i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)"))
+			r.say(providers.SandboxNothingBought)
 		}
 		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID}
 	}
