@@ -57,7 +57,7 @@ func cmdHistory(args []string, c *cli) int {
 	for _, e := range entries {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
-			providers.Printable(in.Region), c.say(modeText(in.Mode)), c.say(outcomeText(e)),
+			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e)),
 			dash(e.Result.OrderID), dash(e.Result.RequestID)})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
@@ -88,22 +88,6 @@ func alignColumns(rows [][]string, gap int) string {
 		b.WriteString("\n")
 	}
 	return b.String()
-}
-
-// modeText is where an order went, in the session's language.
-func modeText(m providers.Mode) i18n.Text {
-	switch m {
-	case providers.Live:
-		return i18n.T("live", "正式环境")
-	case providers.Sandbox:
-		return i18n.T("sandbox", "沙箱")
-	case providers.LocalEndpoint:
-		return i18n.T("local endpoint", "本地接入点")
-	case providers.DryRun:
-		return i18n.T("dry run", "演练")
-	}
-	p := providers.Printable(string(m))
-	return i18n.T(p, p)
 }
 
 // outcomeText is the outcome as the person should read it.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Provider places orders and answers the option look-ups the wizard's pickers use.
@@ -50,6 +51,22 @@ type Target struct {
 	Endpoint   string // scheme://host[:port]
 	Credential string // where the credential came from, e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID"
 	MaskedKey  string // access key id, all but the first 4 characters masked
+}
+
+// Text names where orders go in both languages (the wizard's review, the history table).
+func (m Mode) Text() i18n.Text {
+	switch m {
+	case Live:
+		return i18n.T("live", "正式环境")
+	case Sandbox:
+		return i18n.T("sandbox", "沙箱")
+	case LocalEndpoint:
+		return i18n.T("local endpoint", "本地接入点")
+	case DryRun:
+		return i18n.T("dry run", "演练")
+	}
+	p := Printable(string(m)) // a mode read from a history file of another version
+	return i18n.T(p, p)
 }
 
 // SandboxKeys is the credential source a provider reports when it signs with the sandbox's

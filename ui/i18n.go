@@ -23,7 +23,6 @@ var (
 		flows.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
 		flows.T("!! LIVE !!", "!! 正式 !!"),
 	}
-	txtModeLocal = flows.T("local endpoint", "本地接入点")
 )
 
 // bannerLocal is the banner of an --endpoint on this machine that is not the cloudorder
@@ -112,9 +111,6 @@ var (
 	txtRegionAlibaba     = flows.T("region", "地域") // the Alibaba console's word
 	txtRegionHuawei      = flows.T("region", "区域") // the Huawei console's word
 	txtStepRegionAlibaba = flows.T("Region & account", "地域与账号")
-	txtModeLive          = flows.T("live", "正式环境")
-	txtModeSandbox       = flows.T("sandbox", "沙箱")
-	txtModeDryRun        = flows.T("dry run", "演练")
 	txtSandboxKeys       = flows.T("the sandbox's built-in keys", "沙箱内置密钥")
 	txtAnswers           = flows.T("Answers", "回答")
 	txtBodyShort         = flows.T("JSON", "JSON 请求体")

@@ -270,7 +270,7 @@ func (r *reviewScreen) summary(w int) string {
 	a := s.a()
 	target := [][2]string{
 		{s.say(txtAPIField), string(s.api.ID)},
-		{s.say(txtMode), s.say(modeName(s.target.Mode))},
+		{s.say(txtMode), s.say(s.target.Mode.Text())},
 		{s.say(regionWord(s.api)), a.Get("region")},
 	}
 	if s.api.FieldAt("project_id") != nil {
@@ -413,18 +413,4 @@ func regionWord(api *flows.API) flows.Text {
 		return txtRegionAlibaba
 	}
 	return txtRegionHuawei
-}
-
-func modeName(m providers.Mode) flows.Text {
-	switch m {
-	case providers.Live:
-		return txtModeLive
-	case providers.DryRun:
-		return txtModeDryRun
-	case providers.Sandbox:
-		return txtModeSandbox
-	case providers.LocalEndpoint:
-		return txtModeLocal
-	}
-	return flows.T(string(m), string(m))
 }
