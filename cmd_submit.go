@@ -193,16 +193,16 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 	return api.Build(a), exitOK
 }
 
-// loadSettings reads config.toml; its problems are shown but do not stop the order.
+// loadSettings reports the problems of the one read of config.toml (run) and returns its
+// settings; problems are shown but do not stop the order.
 func loadSettings(c *cli) config.Settings {
-	s, problems, err := config.LoadSettings(c.getenv)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), err)
+	if c.settingsErr != nil {
+		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), c.settingsErr)
 	}
-	for _, p := range problems {
+	for _, p := range c.settingsProblems {
 		fmt.Fprintf(c.stderr, "%s%s\n", c.say(i18n.T("warning: ", "警告:")), p)
 	}
-	return s
+	return c.settings
 }
 
 // isTerminal reports whether r is an interactive terminal; tests replace it.
