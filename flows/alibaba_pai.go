@@ -3,6 +3,7 @@ package flows
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (the Chinese and English API reference,
@@ -50,11 +51,12 @@ var alibabaRegions = []Option{
 	{Value: "na-south-1", Label: T("Mexico", "墨西哥")},
 }
 
-var regionIDPattern = regexp.MustCompile(`^[a-z]{2,}(-[a-z0-9]+)+$`)
+// Compiled on first use rather than while the program starts (README, "First frame").
+var regionIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,}(-[a-z0-9]+)+$`) })
 
 // checkRegionID accepts region ids shaped like "cn-hangzhou" or "ap-southeast-1".
 func checkRegionID(_ Ctx, v string) *Problem {
-	if !regionIDPattern.MatchString(v) {
+	if !regionIDPattern().MatchString(v) {
 		return &Problem{Msg: Tf("%q is not a region id (like cn-hangzhou)", "%q 不是区域 ID(形如 cn-hangzhou)", v)}
 	}
 	return nil

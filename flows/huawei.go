@@ -1,10 +1,14 @@
 package flows
 
-import "regexp"
+import (
+	"regexp"
+	"sync"
+)
 
 // Shared parts of the two Huawei Cloud APIs: the project, regions and 0/1 flags.
 
-var projectIDPattern = regexp.MustCompile(`^[0-9a-f]{32}$`)
+// Compiled on first use rather than while the program starts (README, "First frame").
+var projectIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{32}$`) })
 
 // projectIDField is the project the order is placed in: the {project_id} of the path.
 // The SDK must always be given it, or it sends a literal "{project_id}" (the path parameter is filled
@@ -19,7 +23,7 @@ func projectIDField() *Field {
 		Help: T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
 			"下单所在区域的 IAM 项目 ID(32 位十六进制;控制台“我的凭证 → 项目列表”)。可由 HUAWEICLOUD_SDK_PROJECT_ID 预填。"),
 		Check: func(_ Ctx, v string) *Problem {
-			if !projectIDPattern.MatchString(v) {
+			if !projectIDPattern().MatchString(v) {
 				return &Problem{Msg: T("must be 32 lower-case hex characters", "必须是 32 位小写十六进制字符")}
 			}
 			return nil
@@ -67,7 +71,8 @@ var autoRenewOptions = []Option{
 	{Value: "1", Label: T("Yes", "是"), Help: T("Renew automatically at the end of each period.", "到期自动续费。")},
 }
 
-var idPattern = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
+// Compiled on first use rather than while the program starts (README, "First frame").
+var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._-]+$`) })
 
 // pickOrTypeID is the placeholder of an ID the account's look-up offers.
 var pickOrTypeID = T("pick from the list or type an ID", "从列表中选择或输入 ID")

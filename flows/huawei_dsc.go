@@ -114,7 +114,7 @@ func huaweiDSC() *API {
 			Help: T("The catalog product ID of this edition or package in this region, as returned by the BSS price inquiry (ListRateOnPeriodDetail) for the spec code.",
 				"该版本或扩展包在本区域的产品 ID,可通过 BSS 包周期询价接口(ListRateOnPeriodDetail)按产品编码查询。"),
 			Check: func(_ Ctx, v string) *Problem {
-				if len(v) > 64 || !idPattern.MatchString(v) {
+				if len(v) > 64 || !idPattern().MatchString(v) {
 					return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
 				}
 				return nil

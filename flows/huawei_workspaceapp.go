@@ -86,7 +86,7 @@ func huaweiWorkspaceApp() *API {
 				Label: T("Product ID", "产品 ID"), Example: "workspace.appstream.general.xlarge.4",
 				Help: T("The app server product (package) to buy, from ListProduct.", "要购买的云应用产品套餐 ID,见 ListProduct。"),
 				Check: func(_ Ctx, v string) *Problem {
-					if len(v) > 64 || !idPattern.MatchString(v) {
+					if len(v) > 64 || !idPattern().MatchString(v) {
 						return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
 					}
 					return nil

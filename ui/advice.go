@@ -8,6 +8,7 @@ import (
 	"net"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -90,8 +91,10 @@ func codeMatches(codes []string, code string) bool {
 }
 
 // pathLike finds order paths in a message ("body.Products[0].PricingCycle") and bare field
-// names ("PricingCycle").
-var pathLike = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*`)
+// names ("PricingCycle"). Compiled on first use rather than while the program starts.
+var pathLike = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\[\d+\])?)*`)
+})
 
 // namedField returns the path of the first field of the order a message names, or "".
 func namedField(s *session, msg string) string {
@@ -99,7 +102,7 @@ func namedField(s *session, msg string) string {
 		return ""
 	}
 	rows := allRows(s)
-	for _, cand := range pathLike.FindAllString(msg, -1) {
+	for _, cand := range pathLike().FindAllString(msg, -1) {
 		for _, r := range rows {
 			if r.slot.Heading || !r.w.focusable() {
 				continue
