@@ -97,7 +97,6 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 	t.canvas = make(chan *canvas, 1)
 	go func() {
 		if w, h, err := term.GetSize(out.Fd()); err == nil && w > 0 && h > 0 {
-			warmWidths()
 			t.canvas <- newCanvas(w, h, environ)
 		} else {
 			t.canvas <- nil
@@ -222,13 +221,16 @@ func (t *Terminal) Expect(p colorprofile.Profile) { t.likely, t.guessed = p, tru
 // returns here are dropped; it returns them again when Bubble Tea repeats the messages. Paint
 // gives the terminal back its own modes, for Bubble Tea to set up as usual.
 func (t *Terminal) Paint(m tea.Model) tea.Model {
-	t.mu.Lock()
-	t.endReply(time.Until(t.opened.Add(replyBudget)))
-	t.mu.Unlock()
 	defer func() { _ = term.Restore(t.in.Fd(), t.cooked) }()
+	replied := func() {
+		t.mu.Lock()
+		t.endReply(time.Until(t.opened.Add(replyBudget)))
+		t.mu.Unlock()
+	}
 
 	w, h, err := term.GetSize(t.out.Fd())
 	if err != nil || w <= 0 || h <= 0 {
+		replied()
 		return m
 	}
 	prof, known := t.profileNow()
@@ -239,10 +241,14 @@ func (t *Terminal) Paint(m tea.Model) tea.Model {
 	}
 	m, _ = m.Update(tea.ColorProfileMsg{Profile: prof})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	if t.bgColor != nil {
-		m, _ = m.Update(tea.BackgroundColorMsg{Color: t.bgColor})
-	}
+	// The first View, the slowest step in a fresh process (0.5–2 ms: code and memory touched
+	// for the first time), is computed while the answer about the background is on its way;
+	// with the answer it is computed again, warm (a tenth of that), as Bubble Tea would.
 	v := m.View()
+	if replied(); t.bgColor != nil {
+		m, _ = m.Update(tea.BackgroundColorMsg{Color: t.bgColor})
+		v = m.View()
+	}
 	if !v.AltScreen {
 		return m
 	}
@@ -305,8 +311,18 @@ func (t *Terminal) endReply(wait time.Duration) {
 // a screen buffer of the window's size, erased, rendered full-screen with absolute moves),
 // with the erase already rendered. Making it (two cell buffers, at 120×40 about 0.8 MB of
 // fresh memory at start-up) took 0.6–0.9 ms in the wizard's start-up, so Open has it made on
-// another core while the model gets its messages and computes its View; drawing the View into
-// it and rendering the difference (1.5–3 ms there, on a machine this busy) stays in Paint.
+// another goroutine while the model gets its messages and computes its View.
+//
+// It measures cells by grapheme cluster (ansi.GraphemeWidth) where Bubble Tea's renderer, in a
+// terminal without mode 2027 such as tmux, measures by code point (ansi.WcWidth, go-runewidth).
+// The two agree on every cell cloudorder draws — ASCII, CJK, box drawing, arrows and bullets;
+// TestScreensMeasureTheSameEitherWay holds every golden screen to it — and so the renderer
+// draws the same cells. What the code-point count costs is go-runewidth's width table: two
+// 1.1 MB arrays built on the first rune above U+02FF, 0.8–1.5 ms in a quiet process and 2–4 ms
+// on a busy one, the largest single cost of the first frame (`perf record` over 40 start-ups,
+// README "First frame"). Bubble Tea builds it for its own first frame, after this one is up.
+// A cell the two measured differently would be drawn where grapheme clusters put it, and
+// moved by the renderer's first frame.
 type canvas struct {
 	w, h  int
 	out   bytes.Buffer
@@ -316,8 +332,10 @@ type canvas struct {
 
 func newCanvas(w, h int, environ []string) *canvas {
 	c := &canvas{w: w, h: h, cells: uv.NewScreenBuffer(w, h)}
+	c.cells.Method = ansi.GraphemeWidth
 	c.out.WriteString(ansi.SetModeAltScreenSaveCursor + ansi.ResetModeTextCursorEnable)
 	c.r = uv.NewTerminalRenderer(&c.out, environ)
+	c.r.SetWidthMethod(ansi.GraphemeWidth)
 	c.r.SetFullscreen(true)
 	c.r.SetRelativeCursor(false)
 	c.r.Resize(w, h)
@@ -326,14 +344,6 @@ func newCanvas(w, h int, environ []string) *canvas {
 	_ = c.r.Flush()
 	return c
 }
-
-// warmWidths has go-runewidth build its width table (runewidth.go, buildStrictWidthLUT: two
-// 1.1 MB arrays painted on the first rune above U+02FF). The cells of the first frame are
-// measured with it (StyledString.Draw, ansi.WcWidth), and built there it was 1–1.5 ms of
-// the 1.3–2.2 ms that Draw took in a fresh process; built on the canvas's goroutine the same
-// Draw takes 0.35–0.6 ms. The table is built once behind a sync.Once, so a Draw that comes
-// first waits for it, no longer than building it itself.
-func warmWidths() { ansi.WcWidth.StringWidth("│") }
 
 // frame is what Paint writes: enter the alternate screen, hide the cursor, erase it, and draw
 // content's cells in the profile's colours.
