@@ -108,10 +108,12 @@ func cmdWizard(args []string, c *cli) int {
 		}
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
-	prog, restore := newProgram(ui.New(opts), in, out)
-	defer restore()
-	final, err := prog.Run()
-	restore()
+	// From here to restore nothing is printed: the terminal is the first frame's
+	// (cmd_wizard_start.go).
+	st := startTerminal(in, out)
+	defer st.restore()
+	final, err := st.program(ui.New(opts)).Run()
+	st.restore()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

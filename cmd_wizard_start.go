@@ -14,23 +14,42 @@ import (
 	"cloudorder/ui/firstframe"
 )
 
-// newProgram is the wizard's Bubble Tea program with its first frame already on the screen
-// (see firstframe). restore gives the terminal back; call it as soon as Run returns — before
-// printing anything — and on every path that does not reach Run. Where the terminal cannot
-// be taken early, the program starts as Bubble Tea starts it alone.
-func newProgram(m tea.Model, in, out *os.File) (prog *tea.Program, restore func()) {
-	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}
+// startup is the terminal from the moment the wizard knows it will draw until Bubble Tea
+// has it: taken (firstframe.Open) before the model is built, so that the terminal's answer
+// about its background and the first frame's canvas are on their way while ui.New runs
+// (0.5–1.5 ms in a fresh process), and given back by restore.
+type startup struct {
+	ff      *firstframe.Terminal // nil where the terminal could not be taken early
+	opts    []tea.ProgramOption
+	restore func()
+}
+
+// startTerminal takes in and out, the terminal, for the first frame. Nothing may be printed
+// between it and restore. Where the terminal cannot be taken early, the program starts as
+// Bubble Tea starts it alone.
+func startTerminal(in, out *os.File) *startup {
+	s := &startup{opts: []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}, restore: func() {}}
 	environ := os.Environ()
 	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
 	if err != nil {
-		return tea.NewProgram(m, opts...), func() {}
+		return s
 	}
 	if p, tmuxCounts, ok := stdoutProfile(out, environ); ok && tmuxCounts {
 		// The frame is drawn for a tmux without 24-bit colour while `tmux info` is still
 		// answering; drawn again if it says otherwise.
 		ff.Expect(max(p, colorprofile.ANSI256))
 	}
-	return ff.Program(ff.Paint(m), opts...), ff.Restore
+	s.ff, s.restore = ff, ff.Restore
+	return s
+}
+
+// program is the wizard's Bubble Tea program for m with its first frame already on the
+// screen (see firstframe). Call restore as soon as Run returns, before printing anything.
+func (s *startup) program(m tea.Model) *tea.Program {
+	if s.ff == nil {
+		return tea.NewProgram(m, s.opts...)
+	}
+	return s.ff.Program(s.ff.Paint(m), s.opts...)
 }
 
 // colourProfile is colorprofile.Detect(out, environ) without running `tmux info` again: for

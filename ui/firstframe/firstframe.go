@@ -308,8 +308,8 @@ func (t *Terminal) endReply(wait time.Duration) {
 }
 
 // canvas is Bubble Tea's renderer as it starts on a fresh alternate screen (cursed_renderer.go:
-// a screen buffer of the window's size, erased, rendered full-screen with absolute moves),
-// with the erase already rendered. Making it (two cell buffers, at 120×40 about 0.8 MB of
+// a screen buffer of the window's size, erased, rendered full-screen with absolute moves; the
+// erase is rendered with the frame, as in Bubble Tea's first flush). Making it (two cell buffers, at 120×40 about 0.8 MB of
 // fresh memory at start-up) took 0.6–0.9 ms in the wizard's start-up, so Open has it made on
 // another goroutine while the model gets its messages and computes its View.
 //
@@ -339,9 +339,7 @@ func newCanvas(w, h int, environ []string) *canvas {
 	c.r.SetFullscreen(true)
 	c.r.SetRelativeCursor(false)
 	c.r.Resize(w, h)
-	c.r.Erase()
-	c.r.Render(c.cells.RenderBuffer) // the erase, and the renderer's own copy of the blank screen
-	_ = c.r.Flush()
+	c.r.Erase() // rendered with the frame, as Bubble Tea's first flush renders its erase
 	return c
 }
 
