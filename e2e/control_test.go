@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -138,34 +137,6 @@ func (c *control) until(name string, t0 time.Time, within time.Duration, escapes
 
 // quote makes s one single-quoted tmux (and shell) word.
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
-
-var (
-	buildOnce sync.Once
-	buildBin  string
-	buildErr  error
-)
-
-// cloudorderBinary builds the binary once per test process.
-func cloudorderBinary(tb testing.TB) string {
-	tb.Helper()
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "cloudorder-ff-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		buildBin = filepath.Join(dir, "cloudorder")
-		cmd := exec.Command("go", "build", "-o", buildBin, ".")
-		cmd.Dir = ".."
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		tb.Fatal(buildErr)
-	}
-	return buildBin
-}
 
 // wizardShell is the pane command that starts the wizard with a private home, in the pane's
 // own environment (tmux's TERM and TMUX, as a person would have it); extra are NAME=value

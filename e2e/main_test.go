@@ -1,8 +1,11 @@
 package e2e
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -13,4 +16,34 @@ func TestMain(m *testing.M) {
 		_ = os.RemoveAll(filepath.Dir(buildBin))
 	}
 	os.Exit(code)
+}
+
+var (
+	buildOnce sync.Once
+	buildBin  string
+	buildErr  error
+)
+
+// cloudorderBinary builds the binary once per test process, as README "Install" builds it:
+// CGO_ENABLED=0, a static binary.
+func cloudorderBinary(tb testing.TB) string {
+	tb.Helper()
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "cloudorder-e2e-")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		buildBin = filepath.Join(dir, "cloudorder")
+		cmd := exec.Command("go", "build", "-o", buildBin, ".")
+		cmd.Dir = ".."
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		tb.Fatal(buildErr)
+	}
+	return buildBin
 }

@@ -20,12 +20,7 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "cloudorder")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := cloudorderBinary(t)
 	home := filepath.Join(dir, "home")
 	for _, d := range []string{home, filepath.Join(dir, "config"), filepath.Join(dir, "state")} {
 		if err := os.MkdirAll(d, 0o700); err != nil {

@@ -82,21 +82,10 @@ func TestWizardPlacesEachDefaultOrderInTwelveKeys(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
-	bin := buildBinary(t)
+	bin := cloudorderBinary(t)
 	for _, o := range defaultOrders {
 		t.Run(o.name, func(t *testing.T) { placeDefault(t, bin, o) })
 	}
-}
-
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "cloudorder")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	return bin
 }
 
 // startWizard runs the built wizard in a 120×40 tmux pane with a fresh HOME and XDG
@@ -269,7 +258,7 @@ func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
-	x, _ := startWizard(t, buildBinary(t), "quit", "--sandbox", "--lang", "en")
+	x, _ := startWizard(t, cloudorderBinary(t), "quit", "--sandbox", "--lang", "en")
 	x.waitFor("enter next", false, 20*time.Second)
 	for range 5 {
 		x.run("send-keys", "-t", "wiz", "Enter")
@@ -283,7 +272,7 @@ func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
 }
 
 func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
-	bin := buildBinary(t)
+	bin := cloudorderBinary(t)
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -312,7 +301,7 @@ func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
-	x, _ := startWizard(t, buildBinary(t), "nocreds", "--lang", "en")
+	x, _ := startWizard(t, cloudorderBinary(t), "nocreds", "--lang", "en")
 	s := x.waitFor("enter next", false, 20*time.Second)
 	flat := strings.Join(strings.Fields(s), " ")
 	for _, want := range []string{"LIVE", "Credentials orders will use", "✗ Alibaba Cloud: missing", "ALIBABA_CLOUD_ACCESS_KEY_ID", "✗ Huawei Cloud: missing", "HUAWEICLOUD_SDK_AK", "looked at"} {
@@ -330,7 +319,7 @@ func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
-	bin := buildBinary(t)
+	bin := cloudorderBinary(t)
 	sb := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0")
 	out, err := sb.StdoutPipe()
 	if err != nil {
@@ -374,7 +363,7 @@ func TestWizardOtherLoopbackEndpointSaysLocalEndpoint(t *testing.T) {
 	}
 	srv := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
-	x, _ := startWizard(t, buildBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
+	x, _ := startWizard(t, cloudorderBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
 	s := x.waitFor("enter next", false, 20*time.Second)
 	if !strings.Contains(s, "LOCAL ENDPOINT "+srv.URL) || strings.Contains(s, "LIVE") || strings.Contains(s, "SANDBOX") {
 		t.Fatalf("--endpoint %s (not the sandbox):\n%s", srv.URL, s)
