@@ -85,8 +85,17 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 	signal.Notify(t.sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	go t.guard()
 
-	var err error
-	if t.cooked, err = term.MakeRaw(in.Fd()); err != nil {
+	// Under t.mu: a signal the guard takes meanwhile restores these modes, not none (Restore);
+	// one it took already is ending the process, which must not change them now.
+	t.mu.Lock()
+	if t.ending {
+		t.mu.Unlock()
+		select {}
+	}
+	cooked, err := term.MakeRaw(in.Fd())
+	t.cooked = cooked
+	t.mu.Unlock()
+	if err != nil {
 		t.stopGuard()
 		return nil, err
 	}
@@ -385,5 +394,7 @@ func (t *Terminal) Restore() {
 	if t.painted {
 		_, _ = t.out.WriteString(ansi.ResetModeAltScreenSaveCursor + ansi.SetModeTextCursorEnable)
 	}
-	_ = term.Restore(t.in.Fd(), t.cooked)
+	if t.cooked != nil { // nil: a signal came before Open changed the modes
+		_ = term.Restore(t.in.Fd(), t.cooked)
+	}
 }

@@ -79,3 +79,18 @@ func TestReplyStopsAtDA1(t *testing.T) {
 		t.Fatalf("input after DA1 was taken: %q %v", buf[:n], err)
 	}
 }
+
+// TestRestoreBeforeTheModesChanged: a signal can reach the guard after Open started it and
+// before Open changed the terminal's modes; its Restore must give back nothing rather than
+// panic on the modes that were never saved.
+func TestRestoreBeforeTheModesChanged(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	term := &Terminal{in: r, out: w}
+	term.Restore()
+	term.Restore() // and again, as Restore may be called more than once
+}
