@@ -17,7 +17,7 @@ import (
 // startup is the terminal from the moment the wizard knows it will draw until Bubble Tea
 // has it: taken (firstframe.Open) before the model is built, so that the terminal's answer
 // about its background and the first frame's canvas are on their way while ui.New runs
-// (0.5–1.5 ms in a fresh process), and given back by restore.
+// (0.3–1.5 ms in a fresh process), and given back by restore.
 type startup struct {
 	ff      *firstframe.Terminal // nil where the terminal could not be taken early
 	opts    []tea.ProgramOption

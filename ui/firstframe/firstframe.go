@@ -318,9 +318,10 @@ func (t *Terminal) endReply(wait time.Duration) {
 
 // canvas is Bubble Tea's renderer as it starts on a fresh alternate screen (cursed_renderer.go:
 // a screen buffer of the window's size, erased, rendered full-screen with absolute moves; the
-// erase is rendered with the frame, as in Bubble Tea's first flush). Making it (two cell buffers, at 120×40 about 0.8 MB of
-// fresh memory at start-up) took 0.6–0.9 ms in the wizard's start-up, so Open has it made on
-// another goroutine while the model gets its messages and computes its View.
+// erase is rendered with the frame, as in Bubble Tea's first flush). Making it (two cell
+// buffers, at 120×40 about 0.8 MB of fresh memory at start-up) took 0.6–0.9 ms in the wizard's
+// start-up, so Open has it made on another goroutine while the model is built and computes its
+// View.
 //
 // It measures cells by grapheme cluster (ansi.GraphemeWidth) where Bubble Tea's renderer, in a
 // terminal without mode 2027 such as tmux, measures by code point (ansi.WcWidth, go-runewidth).
