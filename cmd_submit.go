@@ -271,11 +271,7 @@ func printSummary(c *cli, t providers.Target, o flows.Order) {
 			fmt.Fprintf(c.stderr, "  %-12s %s\n", c.say(label)+":", v)
 		}
 	}
-	banner := map[providers.Mode]i18n.Text{
-		providers.Live:    i18n.T("LIVE — this order costs money", "真实环境 — 此订单会产生费用"),
-		providers.Sandbox: i18n.T("SANDBOX — nothing is bought", "模拟环境 — 不会产生购买"),
-	}[t.Mode]
-	fmt.Fprintln(c.stderr, c.say(banner))
+	fmt.Fprintln(c.stderr, c.say(t.Mode.Banner(t.Endpoint)[0]))
 	row(i18n.T("API", "接口"), string(o.API))
 	row(i18n.T("Region", "区域"), o.Region)
 	row(i18n.T("Project", "项目"), o.ProjectID)

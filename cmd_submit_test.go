@@ -292,6 +292,12 @@ func TestSubmitConfirmation(t *testing.T) {
 			t.Errorf("summary lacks %q:\n%s", want, errOut)
 		}
 	}
+	// A local endpoint that is not the sandbox is named as such (the summary once printed an
+	// empty line there).
+	local := lookAlike(t, startSandbox(t))
+	if _, errOut, _ := runForTest(t, withSandboxKeys(submitEnv(t)), "n\n", "submit", file, "--endpoint", local); !strings.Contains(errOut, "LOCAL ENDPOINT "+local+" · not the cloud") {
+		t.Errorf("the summary does not announce the local endpoint:\n%s", errOut)
+	}
 	out, errOut, code = runForTest(t, env, "y\n", "submit", file, "--sandbox")
 	if code != exitOK || !strings.Contains(out, "order_id: ") {
 		t.Fatalf("answer y: exit %d\n%s%s", code, out, errOut)

@@ -27,7 +27,7 @@ type Outcome struct {
 var NothingSent = i18n.T("nothing was sent", "未发送任何内容")
 
 // SandboxNothingBought follows an order placed in the sandbox, wherever its IDs are printed.
-var SandboxNothingBought = i18n.T("(sandbox: nothing was bought)", "(模拟环境:未产生购买)")
+var SandboxNothingBought = i18n.T("(sandbox: nothing was bought)", "(沙箱:未产生购买)")
 
 // DuplicateWindow is how far back an identical order that succeeded, or may have, makes
 // submit refuse it without --allow-duplicate and the wizard ask again.

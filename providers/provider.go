@@ -69,6 +69,44 @@ func (m Mode) Text() i18n.Text {
 	return i18n.T(p, p)
 }
 
+// Banner says where orders go and what that means, in both languages, longest first: the
+// wizard shows the longest that fits its window, plain mode and submit's summary the first.
+// endpoint is named for a LocalEndpoint (left out when empty). A mode it does not know is
+// announced as LIVE: never claim an order is safe.
+func (m Mode) Banner(endpoint string) []i18n.Text {
+	switch m {
+	case Sandbox:
+		return []i18n.Text{
+			i18n.T("SANDBOX · orders go to the local sandbox; nothing is bought", "沙箱 · 订单发往本地沙箱,不会真实购买"),
+			i18n.T("SANDBOX · nothing is bought", "沙箱 · 不会真实购买"),
+			i18n.T("SANDBOX", "沙箱"),
+		}
+	case DryRun:
+		return []i18n.Text{
+			i18n.T("DRY RUN · nothing is sent; review and save the order file", "演练 · 不发送任何请求;可审阅并保存订单文件"),
+			i18n.T("DRY RUN · nothing is sent", "演练 · 不发送任何请求"),
+			i18n.T("DRY RUN", "演练"),
+		}
+	case LocalEndpoint:
+		// Orders go to whatever listens there: named, never called LIVE or safe.
+		name := i18n.T("LOCAL ENDPOINT", "本地接入点")
+		if endpoint != "" {
+			name = i18n.Tf("LOCAL ENDPOINT %s", "本地接入点 %s", Printable(endpoint))
+		}
+		return []i18n.Text{
+			i18n.Tf("%s · not the cloud, not the cloudorder sandbox: orders go to whatever listens there",
+				"%s · 既非云平台也非 cloudorder 沙箱:订单发往该地址上的服务", name),
+			name,
+			i18n.T("LOCAL ENDPOINT", "本地接入点"),
+		}
+	}
+	return []i18n.Text{
+		i18n.T("!! LIVE · orders go to the real cloud and COST MONEY !!", "!! 正式环境 · 订单发往真实云平台,会产生费用 !!"),
+		i18n.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
+		i18n.T("!! LIVE !!", "!! 正式 !!"),
+	}
+}
+
 // SandboxKeys is the credential source a provider reports when it signs with the sandbox's
 // published keys (the in-process sandbox, or an --endpoint that answered its identity probe).
 const SandboxKeys = "sandbox (built-in keys)"

@@ -5,40 +5,6 @@ import "cloudorder/flows"
 // tf fills a two-language format text.
 func tf(t flows.Text, args ...any) flows.Text { return flows.Tf(t.EN, t.ZH, args...) }
 
-// The banner in every mode, longest first: the first that fits the window is shown, so a
-// narrow terminal gets a shorter sentence rather than a cut one.
-var (
-	bannerSandbox = []flows.Text{
-		flows.T("SANDBOX · orders go to the local sandbox; nothing is bought", "沙箱 · 订单发往本地沙箱,不会真实购买"),
-		flows.T("SANDBOX · nothing is bought", "沙箱 · 不会真实购买"),
-		flows.T("SANDBOX", "沙箱"),
-	}
-	bannerDryRun = []flows.Text{
-		flows.T("DRY RUN · nothing is sent; review and save the order file", "演练 · 不发送任何请求;可审阅并保存订单文件"),
-		flows.T("DRY RUN · nothing is sent", "演练 · 不发送任何请求"),
-		flows.T("DRY RUN", "演练"),
-	}
-	bannerLive = []flows.Text{
-		flows.T("!! LIVE · orders go to the real cloud and COST MONEY !!", "!! 正式环境 · 订单发往真实云平台,会产生费用 !!"),
-		flows.T("!! LIVE · COSTS MONEY !!", "!! 正式环境 · 会产生费用 !!"),
-		flows.T("!! LIVE !!", "!! 正式 !!"),
-	}
-)
-
-// bannerLocal is the banner of an --endpoint on this machine that is not the cloudorder
-// sandbox: orders go to whatever listens there, so it is named, never called LIVE or safe.
-func bannerLocal(s *session) []flows.Text {
-	url := ""
-	if s.o.Provider != nil && s.api != nil {
-		url = s.o.Provider.Target(s.api.ID, s.a().Get("region")).Endpoint
-	}
-	return []flows.Text{
-		flows.Tf("LOCAL ENDPOINT %s · not the cloud, not the cloudorder sandbox: orders go to whatever listens there", "本地接入点 %s · 既非云平台也非 cloudorder 沙箱:订单发往该地址上的服务", url),
-		flows.Tf("LOCAL ENDPOINT %s", "本地接入点 %s", url),
-		flows.T("LOCAL ENDPOINT", "本地接入点"),
-	}
-}
-
 // CancelledText is the line printed on exit when the person quit before sending anything.
 var CancelledText = flows.T("cancelled — nothing was sent", "已取消 — 未发送任何内容")
 

@@ -9,7 +9,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
@@ -76,17 +75,21 @@ func (m *wizard) header() string {
 func (m *wizard) banner() string {
 	s := m.s
 	var st lipgloss.Style
-	var variants []flows.Text
+	endpoint := ""
 	switch s.o.Mode {
 	case providers.Sandbox:
-		st, variants = s.st.BannerSandbox, bannerSandbox
+		st = s.st.BannerSandbox
 	case providers.DryRun:
-		st, variants = s.st.BannerDryRun, bannerDryRun
+		st = s.st.BannerDryRun
 	case providers.LocalEndpoint:
-		st, variants = s.st.BannerLocal, bannerLocal(s)
+		st = s.st.BannerLocal
+		if s.o.Provider != nil && s.api != nil {
+			endpoint = s.o.Provider.Target(s.api.ID, s.a().Get("region")).Endpoint
+		}
 	default: // live, or a mode this banner does not know: never claim it is safe
-		st, variants = s.st.BannerLive, bannerLive
+		st = s.st.BannerLive
 	}
+	variants := s.o.Mode.Banner(endpoint)
 	w := max(m.w, 1)
 	text := s.say(variants[len(variants)-1])
 	for _, v := range variants {

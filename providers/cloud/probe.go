@@ -41,17 +41,3 @@ func probeMode(ep config.Endpoint) providers.Mode {
 	}
 	return providers.Sandbox
 }
-
-// Banner is the one-line statement of where orders go, for the wizard's banner and submit's
-// summary: "LOCAL ENDPOINT <url>" for a loopback endpoint that is not the sandbox, never LIVE.
-func Banner(t providers.Target) string {
-	switch t.Mode {
-	case providers.Sandbox:
-		return "SANDBOX"
-	case providers.DryRun:
-		return "DRY RUN"
-	case providers.LocalEndpoint:
-		return "LOCAL ENDPOINT " + t.Endpoint
-	}
-	return "LIVE"
-}

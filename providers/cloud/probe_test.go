@@ -38,7 +38,7 @@ func TestEndpointThatAnswersTheProbeIsSandbox(t *testing.T) {
 	defer closer.Close()
 	for _, api := range []flows.APIID{flows.AlibabaPAI, flows.HuaweiDSC, flows.HuaweiWorkspaceApp} {
 		tg := p.Target(api, "cn-north-4")
-		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || tg.Credential != providers.SandboxKeys || Banner(tg) != "SANDBOX" {
+		if tg.Mode != providers.Sandbox || tg.Endpoint != s.URL() || tg.Credential != providers.SandboxKeys || tg.Mode.Banner(tg.Endpoint)[0].EN != "SANDBOX · orders go to the local sandbox; nothing is bought" {
 			t.Errorf("%s target %+v", api, tg)
 		}
 	}
@@ -63,8 +63,8 @@ func TestOtherLoopbackEndpointIsLocalNotLive(t *testing.T) {
 	}
 	defer closer.Close()
 	tg := p.Target(flows.HuaweiDSC, "cn-north-4")
-	if tg.Mode != providers.LocalEndpoint || Banner(tg) != "LOCAL ENDPOINT "+other.URL || !strings.Contains(tg.Credential, "missing") {
-		t.Errorf("target %+v, banner %q", tg, Banner(tg))
+	if tg.Mode != providers.LocalEndpoint || !strings.HasPrefix(tg.Mode.Banner(tg.Endpoint)[0].EN, "LOCAL ENDPOINT "+other.URL+" · not the cloud") || !strings.Contains(tg.Credential, "missing") {
+		t.Errorf("target %+v, banner %q", tg, tg.Mode.Banner(tg.Endpoint)[0].EN)
 	}
 }
 
@@ -125,7 +125,7 @@ func TestRemoteEndpointIsLiveWithoutProbe(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closer.Close()
-	if tg := p.Target(flows.HuaweiDSC, "cn-north-4"); tg.Mode != providers.Live || Banner(tg) != "LIVE" {
+	if tg := p.Target(flows.HuaweiDSC, "cn-north-4"); tg.Mode != providers.Live || !strings.Contains(tg.Mode.Banner(tg.Endpoint)[0].EN, "LIVE") {
 		t.Errorf("target %+v", tg)
 	}
 }

@@ -85,7 +85,11 @@ func Run(o Options) Outcome {
 
 func (r *runner) session() (Outcome, error) {
 	r.say(txtIntro)
-	r.println(r.t(txtModeLabel) + ": " + r.t(banner[r.o.Mode]))
+	endpoint := "" // an --endpoint serves every API: the first API's target names it
+	if r.o.Mode == providers.LocalEndpoint && r.o.Provider != nil {
+		endpoint = r.o.Provider.Target(flows.APIs()[0].ID, "").Endpoint
+	}
+	r.println(r.t(txtModeLabel) + ": " + r.t(r.o.Mode.Banner(endpoint)[0]))
 	if r.o.FromAPI != nil {
 		r.answers[r.o.FromAPI.ID] = r.o.FromAnswers
 		r.api = r.o.FromAPI

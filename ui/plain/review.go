@@ -55,7 +55,7 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		}
 		r.println("  " + k.In(r.lang) + ": " + v)
 	}
-	kv(txtModeLabel, string(t.Mode)+" · "+r.t(banner[t.Mode]))
+	kv(txtModeLabel, r.t(t.Mode.Banner(t.Endpoint)[0]))
 	kv(i18n.T("API", "接口"), string(o.API))
 	kv(i18n.T("Region", "区域"), o.Region)
 	if r.api.FieldAt("project_id") != nil {

@@ -1,9 +1,6 @@
 package plain
 
-import (
-	"cloudorder/i18n"
-	"cloudorder/providers"
-)
+import "cloudorder/i18n"
 
 // The session's fixed texts, in both languages.
 var (
@@ -19,9 +16,3 @@ var (
 	txtError     = i18n.T("error: ", "错误:")
 	txtAgain     = i18n.T("This step has problems; its questions are asked again.", "此步骤有问题,将重新询问本步骤的问题。")
 )
-
-var banner = map[providers.Mode]i18n.Text{
-	providers.Live:    i18n.T("LIVE: real orders, this costs money", "真实环境:真实下单,会产生费用"),
-	providers.Sandbox: i18n.T("SANDBOX: orders go to the local sandbox; nothing is bought", "模拟环境:订单发往本地模拟服务,不会产生购买"),
-	providers.DryRun:  i18n.T("DRY RUN: nothing can be placed; the order file can be saved", "试运行:不会下单,可保存订单文件"),
-}
