@@ -48,7 +48,7 @@ func New(opts Options) *Provider {
 // registration gives the region (pai.go: endpoint.go's table); ok is false for an API this
 // provider does not serve.
 func (p *Provider) endpoint(api flows.APIID, region string) (ep config.Endpoint, ok bool) {
-	s, known := apis[api]
+	s, known := apis.Get(api)
 	switch {
 	case p.opts.Endpoint != nil:
 		return *p.opts.Endpoint, true
@@ -84,7 +84,7 @@ func (p *Provider) Lookup(_ context.Context, q providers.LookupQuery) ([]flows.O
 
 // Submit sends the order once through its API's registration (pai.go).
 func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
-	s, err := spec(o.API, "place")
+	s, err := apis.Spec(o.API, "place")
 	if err != nil {
 		return providers.Result{}, err
 	}
@@ -99,7 +99,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 
 // Quote prices an order with its API's registration.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	s, err := spec(o.API, "price")
+	s, err := apis.Spec(o.API, "price")
 	if err != nil {
 		return providers.Quote{}, err
 	}

@@ -15,7 +15,7 @@ import (
 // those of aliyun-openapi-meta metadatas/aiworkspace/CreateProductOrders.json; the aliyun CLI
 // sends --body byte for byte.
 func init() {
-	register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI},
+	apis.Register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI},
 		providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"})
 }
 

@@ -2,7 +2,6 @@ package huawei
 
 import (
 	"context"
-	"fmt"
 
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 
@@ -30,19 +29,5 @@ type apiSpec struct {
 	unpaid bool
 }
 
-var apis = map[flows.APIID]apiSpec{}
-
-// register records how api is called and its CLI mapping; API files call it from init.
-func register(api flows.APIID, s apiSpec, cli providers.CLI) {
-	apis[api] = s
-	providers.RegisterCLI(api, cli)
-}
-
-// spec is api's registration, or an Invalid error naming what the provider cannot do.
-func spec(api flows.APIID, what string) (apiSpec, error) {
-	s, ok := apis[api]
-	if !ok {
-		return apiSpec{}, invalid(fmt.Errorf("the Huawei Cloud provider does not %s %s orders", what, api))
-	}
-	return s, nil
-}
+// apis is the table of the APIs this provider calls; API files register theirs from init.
+var apis = providers.NewAPIs[apiSpec]("Huawei Cloud")

@@ -192,7 +192,7 @@ func joinSpace(a, b string) string {
 // Quote prices an order with its API's price inquiry; an API without a documented inquiry
 // says so rather than guessing.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	s, err := spec(o.API, "price")
+	s, err := apis.Spec(o.API, "price")
 	if err != nil {
 		return providers.Quote{}, err
 	}
@@ -252,7 +252,7 @@ func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (provide
 
 func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	switch {
-	case apis[pay.API].submit == nil: // not an API of this provider
+	case apis.Of(pay.API).submit == nil: // not an API of this provider
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
@@ -287,7 +287,7 @@ func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (provide
 // Billing Center, or with PayOrder. The link is the Billing Center's order list of the
 // account's site.
 func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
-	if !apis[api].unpaid {
+	if !apis.Of(api).unpaid {
 		return false, ""
 	}
 	if p.intl() {

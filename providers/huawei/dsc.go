@@ -28,7 +28,7 @@ var dscService = service{
 // The KooCLI service name is the API Explorer product name
 // (https://console.huaweicloud.com/apiexplorer/#/openapi/DSC/doc?api=CreateProductOrder).
 func init() {
-	register(flows.HuaweiDSC, apiSpec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true},
+	apis.Register(flows.HuaweiDSC, apiSpec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true},
 		providers.CLI{Tool: "hcloud", Service: "DSC", Operation: "CreateProductOrder",
 			File: "DSC_CreateProductOrder.json", Preview: "--dryrun"})
 }

@@ -49,7 +49,7 @@ func New(opts Options) *Provider {
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	t := providers.Target{Mode: p.opts.Mode}
-	if s, ok := apis[api]; ok {
+	if s, ok := apis.Get(api); ok {
 		t.Endpoint, _ = p.endpoint(s.service, region)
 	}
 	c, err := p.opts.Credential()
@@ -70,7 +70,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err := ctx.Err(); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
-	s, err := spec(o.API, "place")
+	s, err := apis.Spec(o.API, "place")
 	if err != nil {
 		return providers.Result{}, err
 	}

@@ -30,7 +30,7 @@ var workspaceAppService = service{
 // service name is the API Explorer product name
 // (https://console.huaweicloud.com/apiexplorer/#/openapi/WorkspaceApp/doc?api=CreateOrder).
 func init() {
-	register(flows.HuaweiWorkspaceApp, apiSpec{service: workspaceAppService, submit: submitWorkspaceApp},
+	apis.Register(flows.HuaweiWorkspaceApp, apiSpec{service: workspaceAppService, submit: submitWorkspaceApp},
 		providers.CLI{Tool: "hcloud", Service: "WorkspaceApp", Operation: "CreateOrder",
 			File: "WorkspaceApp_CreateOrder.json", Preview: "--dryrun"})
 }
