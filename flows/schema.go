@@ -46,6 +46,9 @@ var StepTitle = map[Step]Text{
 	StepVolumes:    T("Volumes", "磁盘"),
 }
 
+// BodyTitle heads the request body wherever an order is reviewed (the wizard, plain mode).
+var BodyTitle = T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
+
 // Option is one documented value of a field.
 type Option struct {
 	Value string

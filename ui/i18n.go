@@ -87,7 +87,7 @@ var (
 	txtMode              = flows.T("mode", "模式")
 	txtNone              = flows.T("none", "无")
 	txtSummary           = flows.T("Summary", "摘要")
-	txtBodyTitle         = flows.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
+	txtBodyTitle         = flows.BodyTitle
 	txtProblems          = flows.T("Problems", "问题")
 	txtWarnings          = flows.T("Warnings", "警告")
 

@@ -95,7 +95,7 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		r.println("  " + r.t(kind) + providers.Printable(p.Path) + ": " + p.Msg.In(r.lang))
 	}
 
-	r.section(i18n.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)"))
+	r.section(flows.BodyTitle)
 	r.println(o.BodyJSON())
 
 	m, ok := clicmd.For(o.API)
