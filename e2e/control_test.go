@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -35,6 +36,13 @@ func newControl(tb testing.TB) *control {
 	}
 	c := &control{tb: tb, socket: fmt.Sprintf("cloudorder-ff-%d-%d", os.Getpid(), controlN.Add(1))}
 	c.cmd = exec.Command("tmux", "-L", c.socket, "-f", "/dev/null", "-C", "new-session", "-s", "hold", "-x", "80", "-y", "24")
+	// The server's environment is every pane's (tmux's global environment): without the
+	// settings that would change the wizard's colours, which wizardShell also removes.
+	for _, kv := range os.Environ() {
+		if name, _, _ := strings.Cut(kv, "="); !slices.Contains(colourSettings, name) {
+			c.cmd.Env = append(c.cmd.Env, kv)
+		}
+	}
 	var err error
 	if c.in, err = c.cmd.StdinPipe(); err != nil {
 		tb.Fatal(err)
@@ -95,10 +103,20 @@ func (c *control) block() ([]string, error) {
 	}
 }
 
-// launch starts a detached session of the given size running a shell command.
-func (c *control) launch(name string, w, h int, shell string) {
+// launch starts a detached session of the given size running a shell command, with env
+// (NAME=value) added to the pane's environment.
+func (c *control) launch(name string, w, h int, shell string, env ...string) {
 	c.tb.Helper()
-	c.do("new-session -d -s %s -x %d -y %d %s", name, w, h, quote(shell))
+	c.do("new-session -d -s %s -x %d -y %d%s %s", name, w, h, envFlags(env), quote(shell))
+}
+
+// envFlags is new-session's -e for each NAME=value.
+func envFlags(env []string) string {
+	s := ""
+	for _, kv := range env {
+		s += " -e " + quote(kv)
+	}
+	return s
 }
 
 // capture returns the visible pane; with escapes, its colours and attributes too.
@@ -138,15 +156,31 @@ func (c *control) until(name string, t0 time.Time, within time.Duration, escapes
 // quote makes s one single-quoted tmux (and shell) word.
 func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
+// colourSettings are the environment variables that would change the wizard's colours.
+var colourSettings = []string{"NO_COLOR", "COLORTERM", "CLICOLOR_FORCE"}
+
+// privateHome is the settings that give the wizard a home of its own, for a test or benchmark.
+func privateHome(tb testing.TB) []string {
+	dir := tb.TempDir()
+	return []string{"HOME=" + dir, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "LANG=C.UTF-8", "LC_ALL="}
+}
+
+// wizardPane is the wizard started as a person starts it, the shell running the binary
+// alone, for a session whose environment gets env (launch's, or new-session's -e): the
+// benchmark's, so that an `env` process (0.8 ms on the Go VM) is not counted as the wizard's.
+func wizardPane(tb testing.TB, bin, lang string) (shell string, env []string) {
+	tb.Helper()
+	return "exec " + bin + " --sandbox --lang " + lang, privateHome(tb)
+}
+
 // wizardShell is the pane command that starts the wizard with a private home, in the pane's
 // own environment (tmux's TERM and TMUX, as a person would have it); extra are NAME=value
 // settings, or -NAME to remove one.
 func wizardShell(tb testing.TB, bin, lang string, extra ...string) string {
 	tb.Helper()
-	dir := tb.TempDir()
-	unset := []string{"NO_COLOR", "COLORTERM", "CLICOLOR_FORCE"}
-	set := []string{"HOME=" + dir, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
-		"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "LANG=C.UTF-8", "LC_ALL="}
+	unset := slices.Clone(colourSettings)
+	set := privateHome(tb)
 	for _, e := range extra {
 		if name, ok := strings.CutPrefix(e, "-"); ok {
 			unset = append(unset, name)

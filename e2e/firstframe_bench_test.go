@@ -42,14 +42,16 @@ func BenchmarkFirstFrame(b *testing.B) {
 	const word = "FLOOR-WORD"
 	floorShell := "echo " + word + "; exec sleep 600"
 	versionShell := bin + " version; exec sleep 600"
-	wizShell := wizardShell(b, bin, "en")
+	// Every session gets the same environment, the wizard's private home; the wizard's shell
+	// runs the binary alone, as a person's does.
+	wizShell, env := wizardPane(b, bin, "en")
 	beforeShell := ""
 	if before != "" {
-		beforeShell = wizardShell(b, before, "en")
+		beforeShell, _ = wizardPane(b, before, "en")
 	}
 
 	// The settled first screen, taken once after everything the start-up does has landed.
-	c.launch("settle", w, h, wizShell)
+	c.launch("settle", w, h, wizShell, env...)
 	time.Sleep(time.Second)
 	settled := c.capture("settle", false)
 	c.kill("settle")
@@ -61,13 +63,13 @@ func BenchmarkFirstFrame(b *testing.B) {
 
 	viaControl := func(name, shell string, done func(string) bool) time.Duration {
 		t0 := time.Now()
-		c.launch(name, w, h, shell)
+		c.launch(name, w, h, shell, env...)
 		d, _ := c.until(name, t0, 10*time.Second, false, done)
 		c.kill(name)
 		return d
 	}
 	viaProcesses := func(name, shell string, done func(string) bool) time.Duration {
-		d := processesUntil(b, c.socket, name, w, h, shell, done)
+		d := processesUntil(b, c.socket, name, w, h, shell, env, done)
 		c.kill(name)
 		return d
 	}
@@ -109,11 +111,14 @@ func BenchmarkFirstFrame(b *testing.B) {
 // processesUntil is issue 13's harness: it starts the session with a `tmux new-session`
 // process and polls with one `tmux capture-pane` process per poll, flat out, until done
 // accepts the pane; the time counts from starting the new-session process.
-func processesUntil(tb testing.TB, socket, name string, w, h int, shell string, done func(string) bool) time.Duration {
+func processesUntil(tb testing.TB, socket, name string, w, h int, shell string, env []string, done func(string) bool) time.Duration {
 	tb.Helper()
+	args := []string{"-L", socket, "new-session", "-d", "-s", name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	for _, kv := range env {
+		args = append(args, "-e", kv)
+	}
 	t0 := time.Now()
-	if out, err := exec.Command("tmux", "-L", socket, "new-session", "-d", "-s", name,
-		"-x", fmt.Sprint(w), "-y", fmt.Sprint(h), shell).CombinedOutput(); err != nil {
+	if out, err := exec.Command("tmux", append(args, shell)...).CombinedOutput(); err != nil {
 		tb.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
 	var s string
