@@ -179,3 +179,22 @@ func TestFirstFrameSignalRestores(t *testing.T) {
 		})
 	}
 }
+
+// TestTypedAheadReachesTheWizard types a key the moment the wizard is launched, before its
+// first frame (and usually before the process has even started): the key must not be lost to
+// the start-up's own reading of the terminal (ui/firstframe, readReply) but reach the wizard.
+// Right on the first screen picks the next API.
+func TestTypedAheadReachesTheWizard(t *testing.T) {
+	c := newControl(t)
+	shell, env := wizardPane(t, cloudorderBinary(t), "en")
+	for i := range 6 {
+		name := fmt.Sprintf("ahead%d", i)
+		t0 := time.Now()
+		c.launch(name, 120, 40, shell, env...)
+		c.do("send-keys -t %s Right", name)
+		c.until(name, t0, 10*time.Second, false, func(s string) bool {
+			return strings.Contains(s, "‹ Huawei Cloud DSC — instance order ›")
+		})
+		c.kill(name)
+	}
+}

@@ -12,6 +12,7 @@ package firstframe
 
 import (
 	"bytes"
+	"context"
 	"image/color"
 	"os"
 	"os/signal"
@@ -54,6 +55,10 @@ type Terminal struct {
 	rd      cancelreader.CancelReader
 	bg      chan color.Color // the background, nil if the terminal did not say; closed when the reader ends
 	bgColor color.Color
+	// typed is what the reply reader read that is not the answer: keys typed before the
+	// program could read them, which Program hands to it. Written by the reader before it
+	// sends on bg or closes it.
+	typed []byte
 
 	sigs    chan os.Signal
 	sigDone chan struct{}
@@ -176,8 +181,10 @@ func (t *Terminal) stopGuard() {
 }
 
 // readReply reads the answers to the query: OSC 11 (the background), then DA1, which every
-// terminal answers and so ends the wait. Other input read here is dropped: it can only be
-// keys typed before anything was on the screen.
+// terminal answers and so ends the wait. Everything else it reads — keys typed before the
+// frame, or while the answer was on its way — is kept, whole sequences only, for the program
+// (Program): a person who types ahead loses nothing. A sequence still incomplete when the
+// wait is cut short is dropped: it is most likely the late answer itself.
 func (t *Terminal) readReply() {
 	defer close(t.bg)
 	pa := ansi.GetParser()
@@ -206,8 +213,11 @@ func (t *Terminal) readReply() {
 					bg = ansi.XParseColor(c)
 				}
 			case ansi.HasCsiPrefix(acc) && pa.Command() == ansi.Command('?', 0, 'c'):
+				t.typed = append(t.typed, p...) // typed after the answer, read with it
 				t.bg <- bg
 				return
+			default:
+				t.typed = append(t.typed, acc...)
 			}
 			acc = acc[:0]
 		}
@@ -365,7 +375,8 @@ func (c *canvas) frame(content string, profile colorprofile.Profile) []byte {
 
 // Program is the Bubble Tea program for m (the model Paint returned) that carries on from the
 // painted frame: it is given the profile detected in Open, so Run does not detect it again,
-// and the signals that come before its own handler listens.
+// the signals that come before its own handler listens, and the keys typed before it could
+// read them, first and in order. Call it after Paint.
 func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program {
 	p := tea.NewProgram(m, append(opts, tea.WithColorProfile(t.colorProfile()))...)
 	t.mu.Lock()
@@ -374,8 +385,57 @@ func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program 
 		select {} // a signal is ending the process (guard): Bubble Tea must not take the terminal
 	}
 	t.prog = p
+	t.endReply(0) // as Paint left it, unless Paint was not called
+	typed := typedAhead(t.typed, getenv(t.environ, "TERM"))
 	t.mu.Unlock()
+	if len(typed) > 0 {
+		// Send waits for Run's event loop; the first message it takes is this one, before
+		// anything Bubble Tea reads itself, and the rest follow at once.
+		go func() {
+			for _, msg := range typed {
+				p.Send(msg)
+			}
+		}()
+	}
 	return p
+}
+
+// typedAhead is what Bubble Tea makes of input b: read with the decoder it reads the terminal
+// with (uv.NewTerminalReader, as in bubbletea tty.go), its events turned into the messages
+// Bubble Tea makes of them (bubbletea input.go, translateInputEvent) for what can come before
+// it turns any input mode on — keys; a paste is keys then. Other events go as they are, as
+// Bubble Tea sends those it does not know.
+func typedAhead(b []byte, termName string) []tea.Msg {
+	if len(b) == 0 {
+		return nil
+	}
+	events := make(chan uv.Event)
+	go func() {
+		_ = uv.NewTerminalReader(bytes.NewReader(b), termName).StreamEvents(context.Background(), events)
+		close(events)
+	}()
+	var msgs []tea.Msg
+	for e := range events {
+		switch e := e.(type) {
+		case uv.KeyPressEvent:
+			msgs = append(msgs, tea.KeyPressMsg(e))
+		case uv.KeyReleaseEvent:
+			msgs = append(msgs, tea.KeyReleaseMsg(e))
+		default:
+			msgs = append(msgs, e)
+		}
+	}
+	return msgs
+}
+
+// getenv is name's value in environ.
+func getenv(environ []string, name string) string {
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
+			return v
+		}
+	}
+	return ""
 }
 
 // Restore ends the signal cover, leaves the alternate screen if Paint entered it, shows the

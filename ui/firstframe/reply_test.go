@@ -3,9 +3,11 @@ package firstframe
 import (
 	"image/color"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
 )
 
@@ -93,4 +95,51 @@ func TestRestoreBeforeTheModesChanged(t *testing.T) {
 	term := &Terminal{in: r, out: w}
 	term.Restore()
 	term.Restore() // and again, as Restore may be called more than once
+}
+
+// Keys typed before the frame, or while the answer is on its way, are kept for the program in
+// the order they came, with the answer taken out; so are keys read together with DA1.
+func TestReplyKeepsWhatWasTyped(t *testing.T) {
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	rd, _ := uv.NewCancelReader(r)
+	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
+	go term.readReply()
+	_, _ = w.WriteString("j\x1b[C\x1b]11;rgb:0000/0000/0000\x1b\\k\x1b[?62;22c\x03")
+	term.endReply(time.Second)
+	if term.bgColor == nil {
+		t.Fatal("the background was not read")
+	}
+	if got, want := string(term.typed), "j\x1b[Ck\x03"; got != want {
+		t.Fatalf("kept %q, want %q", got, want)
+	}
+	var got []string
+	for _, msg := range typedAhead(term.typed, "xterm-256color") {
+		k, ok := msg.(tea.KeyPressMsg)
+		if !ok {
+			t.Fatalf("%T (%v) from typed keys", msg, msg)
+		}
+		got = append(got, k.String())
+	}
+	if want := []string{"j", "right", "k", "ctrl+c"}; !slices.Equal(got, want) {
+		t.Fatalf("typed ahead %q, want %q", got, want)
+	}
+}
+
+// A lone Esc typed ahead is the Escape key, not the start of a sequence that never ends.
+func TestTypedAheadEscape(t *testing.T) {
+	msgs := typedAhead([]byte("\x1b"), "xterm-256color")
+	if len(msgs) != 1 {
+		t.Fatalf("%d messages from one Esc: %v", len(msgs), msgs)
+	}
+	if k, ok := msgs[0].(tea.KeyPressMsg); !ok || k.String() != "esc" {
+		t.Fatalf("%v, want esc", msgs[0])
+	}
+	if msgs := typedAhead(nil, "xterm"); msgs != nil {
+		t.Fatalf("messages from nothing typed: %v", msgs)
+	}
 }
