@@ -389,8 +389,10 @@ func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program 
 	typed := typedAhead(t.typed, getenv(t.environ, "TERM"))
 	t.mu.Unlock()
 	if len(typed) > 0 {
-		// Send waits for Run's event loop; the first message it takes is this one, before
-		// anything Bubble Tea reads itself, and the rest follow at once.
+		// Send waits for Run's event loop (the channel is unbuffered, its senders served in
+		// turn): the first message it takes is this one, before anything Bubble Tea reads
+		// itself, and the rest follow at once — only a key typed in that very instant could
+		// come between them.
 		go func() {
 			for _, msg := range typed {
 				p.Send(msg)
