@@ -56,7 +56,7 @@ func newControl(tb testing.TB) *control {
 		tb.Fatalf("tmux -C: %v", err)
 	}
 	tb.Cleanup(func() {
-		_ = exec.Command("tmux", "-L", c.socket, "kill-server").Run()
+		endTmux(c.socket)
 		_ = c.in.Close()
 		_ = c.cmd.Wait()
 	})

@@ -47,3 +47,14 @@ func cloudorderBinary(tb testing.TB) string {
 	}
 	return buildBin
 }
+
+// endTmux ends the private tmux server on socket (tmux -L) and removes its socket file, which
+// tmux 3.3a leaves behind after kill-server (one file per test run otherwise, in /tmp/tmux-UID).
+func endTmux(socket string) {
+	_ = exec.Command("tmux", "-L", socket, "kill-server").Run()
+	dir := os.Getenv("TMUX_TMPDIR")
+	if dir == "" {
+		dir = "/tmp"
+	}
+	_ = os.Remove(filepath.Join(dir, fmt.Sprintf("tmux-%d", os.Getuid()), socket))
+}

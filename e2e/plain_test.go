@@ -28,7 +28,7 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 		}
 	}
 	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-plain-%d", os.Getpid())}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
+	t.Cleanup(func() { endTmux(x.socket) })
 
 	raw := filepath.Join(dir, "raw.out")
 	// The shell survives ctrl+c (trap) to print the exit code; the program gets the signal too.

@@ -107,7 +107,7 @@ func startWizardEnv(t *testing.T, bin, name string, env []string, args ...string
 		}
 	}
 	x := tmux{t: t, socket: fmt.Sprintf("cloudorder-e2e-%d-%s", os.Getpid(), name)}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", x.socket, "kill-server").Run() })
+	t.Cleanup(func() { endTmux(x.socket) })
 	quoted := ""
 	for _, a := range args {
 		quoted += fmt.Sprintf(" %q", a)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -150,7 +151,15 @@ func privateTmux(t *testing.T, name string) func(args ...string) string {
 		}
 		return string(out)
 	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-L", socket, "kill-server").Run() })
+	t.Cleanup(func() {
+		_ = exec.Command("tmux", "-L", socket, "kill-server").Run()
+		// tmux 3.3a leaves the socket file behind (e2e/main_test.go, endTmux).
+		dir := os.Getenv("TMUX_TMPDIR")
+		if dir == "" {
+			dir = "/tmp"
+		}
+		_ = os.Remove(filepath.Join(dir, fmt.Sprintf("tmux-%d", os.Getuid()), socket))
+	})
 	tmux("new-session", "-d", "-s", "hold")
 	return tmux
 }
