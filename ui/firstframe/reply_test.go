@@ -11,22 +11,29 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 )
 
-// replyFrom runs the reply reader over what a terminal would send back, then ends the wait as
-// Paint does.
-func replyFrom(t *testing.T, answer string, wait time.Duration) color.Color {
+// replyReader is a Terminal whose reply reader is reading what the test writes to w, as it
+// would read what the terminal sends back.
+func replyReader(t *testing.T) (term *Terminal, w *os.File) {
 	t.Helper()
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Close()
-	defer w.Close()
+	t.Cleanup(func() { r.Close(); w.Close() })
 	rd, err := uv.NewCancelReader(r)
 	if err != nil {
 		t.Fatal(err)
 	}
-	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
+	term = &Terminal{in: r, rd: rd, bg: make(chan color.Color, 1)}
 	go term.readReply()
+	return term, w
+}
+
+// replyFrom runs the reply reader over what a terminal would send back, then ends the wait as
+// Paint does.
+func replyFrom(t *testing.T, answer string, wait time.Duration) color.Color {
+	t.Helper()
+	term, w := replyReader(t)
 	if _, err := w.WriteString(answer); err != nil {
 		t.Fatal(err)
 	}
@@ -64,20 +71,12 @@ func TestReplySilentTerminalEndsAtTheBudget(t *testing.T) {
 
 // An answer that arrives after DA1 is not read here: it is left for Bubble Tea.
 func TestReplyStopsAtDA1(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	defer w.Close()
-	rd, _ := uv.NewCancelReader(r)
-	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
-	go term.readReply()
+	term, w := replyReader(t)
 	_, _ = w.WriteString("\x1b[?1;2c")
 	term.endReply(time.Second)
 	_, _ = w.WriteString("x")
 	buf := make([]byte, 1)
-	if n, err := r.Read(buf); n != 1 || buf[0] != 'x' {
+	if n, err := term.in.Read(buf); n != 1 || buf[0] != 'x' {
 		t.Fatalf("input after DA1 was taken: %q %v", buf[:n], err)
 	}
 }
@@ -100,15 +99,7 @@ func TestRestoreBeforeTheModesChanged(t *testing.T) {
 // Keys typed before the frame, or while the answer is on its way, are kept for the program in
 // the order they came, with the answer taken out; so are keys read together with DA1.
 func TestReplyKeepsWhatWasTyped(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	defer w.Close()
-	rd, _ := uv.NewCancelReader(r)
-	term := &Terminal{rd: rd, bg: make(chan color.Color, 1)}
-	go term.readReply()
+	term, w := replyReader(t)
 	_, _ = w.WriteString("j\x1b[C\x1b]11;rgb:0000/0000/0000\x1b\\k\x1b[?62;22c\x03")
 	term.endReply(time.Second)
 	if term.bgColor == nil {
