@@ -166,13 +166,11 @@ func privateHome(tb testing.TB) []string {
 		"XDG_STATE_HOME=" + filepath.Join(dir, "state"), "LANG=C.UTF-8", "LC_ALL="}
 }
 
-// wizardPane is the wizard started as a person starts it, the shell running the binary
-// alone, for a session whose environment gets env (launch's, or new-session's -e): the
-// benchmark's, so that an `env` process (0.8 ms on the Go VM) is not counted as the wizard's.
-func wizardPane(tb testing.TB, bin, lang string) (shell string, env []string) {
-	tb.Helper()
-	return "exec " + bin + " --sandbox --lang " + lang, privateHome(tb)
-}
+// wizardCommand is the pane command that starts the wizard as a person's shell starts it, the
+// binary alone, for a session given its environment by tmux (launch's env, e.g. privateHome):
+// the benchmark's, so that an `env` process (0.8 ms on the Go VM) is not counted as the
+// wizard's, as it is with wizardShell.
+func wizardCommand(bin, lang string) string { return "exec " + bin + " --sandbox --lang " + lang }
 
 // wizardShell is the pane command that starts the wizard with a private home, in the pane's
 // own environment (tmux's TERM and TMUX, as a person would have it); extra are NAME=value

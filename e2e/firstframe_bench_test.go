@@ -44,10 +44,11 @@ func BenchmarkFirstFrame(b *testing.B) {
 	versionShell := bin + " version; exec sleep 600"
 	// Every session gets the same environment, the wizard's private home; the wizard's shell
 	// runs the binary alone, as a person's does.
-	wizShell, env := wizardPane(b, bin, "en")
+	env := privateHome(b)
+	wizShell := wizardCommand(bin, "en")
 	beforeShell := ""
 	if before != "" {
-		beforeShell, _ = wizardPane(b, before, "en")
+		beforeShell = wizardCommand(before, "en")
 	}
 
 	// The settled first screen, taken once after everything the start-up does has landed.

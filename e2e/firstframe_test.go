@@ -186,7 +186,7 @@ func TestFirstFrameSignalRestores(t *testing.T) {
 // Right on the first screen picks the next API.
 func TestTypedAheadReachesTheWizard(t *testing.T) {
 	c := newControl(t)
-	shell, env := wizardPane(t, cloudorderBinary(t), "en")
+	shell, env := wizardCommand(cloudorderBinary(t), "en"), privateHome(t)
 	for i := range 6 {
 		name := fmt.Sprintf("ahead%d", i)
 		t0 := time.Now()
