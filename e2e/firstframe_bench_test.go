@@ -22,7 +22,8 @@ import (
 // In each harness the floor is the same new-session running a shell that echoes one word.
 // The wizard's run ends when the pane shows the complete first screen exactly as it looks once
 // settled; `cloudorder version` (until its line shows, control mode) is the cost of starting
-// this binary at all. Medians of at least 10 runs of each; -benchtime Nx asks for N.
+// this binary at all, and go-hello, a Go program that only prints a word, the Go runtime's.
+// Medians of at least 10 runs of each; -benchtime Nx asks for N.
 //
 //	go test ./e2e -run '^$' -bench FirstFrame -benchtime 20x
 //
@@ -42,6 +43,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 	const word = "FLOOR-WORD"
 	floorShell := "echo " + word + "; exec sleep 600"
 	versionShell := bin + " version; exec sleep 600"
+	const helloWord = "GO-HELLO"
+	helloShell := goHelloBinary(b, helloWord) + "; exec sleep 600"
 	// Every session gets the same environment, the wizard's private home; the wizard's shell
 	// runs the binary alone, as a person's does.
 	env := privateHome(b)
@@ -81,6 +84,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m["floor"] = append(m["floor"], viaControl(fmt.Sprintf("f%d", i), floorShell, isFloor))
 		m["wizard"] = append(m["wizard"], viaControl(fmt.Sprintf("w%d", i), wizShell, isWizard))
 		m["version"] = append(m["version"], viaControl(fmt.Sprintf("v%d", i), versionShell, func(s string) bool { return strings.Contains(s, "cloudorder ") }))
+		m["go-hello"] = append(m["go-hello"], viaControl(fmt.Sprintf("g%d", i), helloShell, func(s string) bool { return strings.Contains(s, helloWord) }))
 		m["floor-proc"] = append(m["floor-proc"], viaProcesses(fmt.Sprintf("pf%d", i), floorShell, isFloor))
 		m["wizard-proc"] = append(m["wizard-proc"], viaProcesses(fmt.Sprintf("pw%d", i), wizShell, isWizard))
 		if before != "" {
@@ -90,7 +94,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 	med := func(k string) float64 { return ms(median(m[k])) }
 	b.ReportMetric(0, "ns/op")
-	for _, k := range []string{"floor", "wizard", "version", "floor-proc", "wizard-proc", "before", "before-proc"} {
+	for _, k := range []string{"floor", "wizard", "version", "go-hello", "floor-proc", "wizard-proc", "before", "before-proc"} {
 		if len(m[k]) > 0 {
 			b.ReportMetric(med(k), k+"-ms")
 		}
@@ -100,8 +104,9 @@ func BenchmarkFirstFrame(b *testing.B) {
 	span := func(k string) string {
 		return fmt.Sprintf("%s %.1f ms (%.1f–%.1f)", k, med(k), ms(slices.Min(m[k])), ms(slices.Max(m[k])))
 	}
-	b.Logf("%d runs each at %d×%d, medians: control mode: %s, %s, %s — wizard %.2f× the floor; processes: %s, %s — wizard %.2f× the floor",
-		runs, w, h, span("floor"), span("wizard"), span("version"), med("wizard")/med("floor"),
+	b.Logf("%d runs each at %d×%d, medians: control mode: %s, %s, %s, %s — wizard %.2f×, version %.2f×, go-hello %.2f× the floor; processes: %s, %s — wizard %.2f× the floor",
+		runs, w, h, span("floor"), span("wizard"), span("version"), span("go-hello"),
+		med("wizard")/med("floor"), med("version")/med("floor"), med("go-hello")/med("floor"),
 		span("floor-proc"), span("wizard-proc"), med("wizard-proc")/med("floor-proc"))
 	if before != "" {
 		b.Logf("before (%s): control mode %s (%.2f× the floor), processes %s (%.2f× the floor)",

@@ -58,3 +58,26 @@ func endTmux(socket string) {
 	}
 	_ = os.Remove(filepath.Join(dir, fmt.Sprintf("tmux-%d", os.Getuid()), socket))
 }
+
+// goHelloBinary builds a Go program that prints word and does nothing else, static like
+// cloudorder (CGO_ENABLED=0), in its own module under a temporary directory: the start-up
+// cost of the Go runtime alone, for the first-frame benchmark to set beside cloudorder's.
+func goHelloBinary(tb testing.TB, word string) string {
+	tb.Helper()
+	dir := tb.TempDir()
+	src := "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"" + word + "\\n\") }\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module gohello\n\ngo 1.21\n"), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	bin := filepath.Join(dir, "gohello")
+	cmd := exec.Command("go", "build", "-o", bin, ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("build the Go hello-world: %v\n%s", err, out)
+	}
+	return bin
+}
