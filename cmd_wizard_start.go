@@ -3,11 +3,11 @@ package main
 import (
 	"os"
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/term"
 
 	"cloudorder/ui/earlyenv"
@@ -79,13 +79,9 @@ func stdoutProfile(out *os.File, environ []string) (p colorprofile.Profile, tmux
 		return 0, false, false
 	}
 	p = lipgloss.Writer.Profile
-	env := map[string]string{}
-	for _, kv := range environ {
-		k, v, _ := strings.Cut(kv, "=")
-		env[k] = v
-	}
-	termName, hasTerm := env["TERM"]
-	noColor, _ := strconv.ParseBool(env["NO_COLOR"])
+	env := uv.Environ(environ)
+	termName, hasTerm := env.LookupEnv("TERM")
+	noColor, _ := strconv.ParseBool(env.Getenv("NO_COLOR"))
 	tmuxCounts = term.IsTerminal(out.Fd()) && hasTerm && termName != "dumb" && p != colorprofile.TrueColor && !noColor
 	return p, tmuxCounts, true
 }

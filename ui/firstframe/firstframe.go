@@ -386,7 +386,7 @@ func (t *Terminal) Program(m tea.Model, opts ...tea.ProgramOption) *tea.Program 
 	}
 	t.prog = p
 	t.endReply(0) // as Paint left it, unless Paint was not called
-	typed := typedAhead(t.typed, getenv(t.environ, "TERM"))
+	typed := typedAhead(t.typed, uv.Environ(t.environ).Getenv("TERM"))
 	t.mu.Unlock()
 	if len(typed) > 0 {
 		// Send waits for Run's event loop (the channel is unbuffered, its senders served in
@@ -428,16 +428,6 @@ func typedAhead(b []byte, termName string) []tea.Msg {
 		}
 	}
 	return msgs
-}
-
-// getenv is name's value in environ.
-func getenv(environ []string, name string) string {
-	for _, kv := range environ {
-		if k, v, ok := strings.Cut(kv, "="); ok && k == name {
-			return v
-		}
-	}
-	return ""
 }
 
 // Restore ends the signal cover, leaves the alternate screen if Paint entered it, shows the
