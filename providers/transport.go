@@ -114,9 +114,6 @@ func (t *CallTransport) raise(r Reach) {
 // Reach reports how far the call's request got.
 func (t *CallTransport) Reach() Reach { return Reach(t.reach.Load()) }
 
-// Sent reports whether bytes of a request may have left this process.
-func (t *CallTransport) Sent() bool { return t.Reach() == MaybeSent }
-
 // limitedBody reads at most left bytes, then fails with ErrAnswerTooLarge rather than
 // truncating silently (a truncated answer could parse as something else).
 type limitedBody struct {

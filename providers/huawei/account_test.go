@@ -3,6 +3,7 @@ package huawei
 import (
 	"context"
 	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
@@ -275,5 +276,33 @@ func TestNoLookupIsRetriedIntoASecondOrder(t *testing.T) {
 	}
 	if s.Hits(flows.HuaweiWorkspaceApp) != 1 || len(s.Orders()) != 0 {
 		t.Errorf("order hits %d, orders %d", s.Hits(flows.HuaweiWorkspaceApp), len(s.Orders()))
+	}
+}
+
+// A look-up or a payment that found nobody listening never reached the cloud: NotSent (the
+// payment is safe to try again), and the look-up worth one more try, not Invalid as if the
+// settings were wrong.
+func TestRefusedConnectionIsNotSent(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close() // nothing listens there now
+	ep, err := config.ParseEndpoint("http://" + addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+		Credential: func() (config.HuaweiCredential, error) {
+			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
+		}})
+	_, err = p.Lookup(context.Background(), wsaQuery(LookupVPCs, nil))
+	if providers.KindOf(err) != providers.NotSent || !providers.Retryable(err) {
+		t.Errorf("look-up: kind %v, retryable %v: %v", providers.KindOf(err), providers.Retryable(err), err)
+	}
+	_, err = p.PayOrder(context.Background(), providers.Payment{API: flows.HuaweiDSC, Region: "cn-north-4", OrderID: "CS0000000000001"})
+	if providers.KindOf(err) != providers.NotSent {
+		t.Errorf("payment: kind %v: %v", providers.KindOf(err), err)
 	}
 }

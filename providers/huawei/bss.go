@@ -3,6 +3,7 @@ package huawei
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -64,7 +65,7 @@ func (p *Provider) rate(ctx context.Context, region, projectID string, items []b
 		resp, err = bss.NewBssClient(c.hc).ListRateOnPeriodDetail(&bssmodel.ListRateOnPeriodDetailRequest{Body: body})
 	}
 	if err != nil {
-		return nil, classify("ask BSS for the list price (ListRateOnPeriodDetail)", err, c.sent())
+		return nil, classify("ask BSS for the list price (ListRateOnPeriodDetail)", err, c.reach())
 	}
 	return resp, nil
 }
@@ -256,12 +257,12 @@ func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (provide
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
-	case ctx.Err() != nil:
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: ctx.Err().Error(), Err: ctx.Err()}
+	case ctx.Err() != nil: // as an order whose context ended first (alibaba submitPAI)
+		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: ctx.Err()}
 	}
 	c, err := p.bssCall(ctx, pay.Region)
 	if err != nil {
-		return providers.Result{}, invalid(err) // the payment itself was not sent
+		return providers.Result{}, unpaid(err)
 	}
 	// The body journaled is the body sent: decoded strictly from Payment.Body.
 	body := &bssmodel.PayCustomerOrderV3Req{}
@@ -278,9 +279,21 @@ func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (provide
 		_, err = bss.NewBssClient(c.hc).PayOrders(&bssmodel.PayOrdersRequest{Body: body})
 	}
 	if err != nil {
-		return providers.Result{}, classify("pay order "+pay.OrderID+" (BSS PayOrders)", err, c.sent())
+		return providers.Result{}, classify("pay order "+pay.OrderID+" (BSS PayOrders)", err, c.reach())
 	}
 	return providers.Result{OrderID: pay.OrderID, RequestID: c.RequestID(), Response: map[string]any{"paid": true}}, nil
+}
+
+// unpaid classifies a failure before the payment left (the credentials, or IAM's account id
+// that BSS needs): nothing was paid. Settings the cloud refused, or none, are Invalid; IAM not
+// reached or not answering is NotSent — the payment itself is provably not sent and safe to
+// try again — not Invalid, which would send the person to their settings.
+func unpaid(err error) error {
+	var pe *providers.Error
+	if errors.As(err, &pe) && (pe.Kind == providers.NotSent || pe.Kind == providers.Unknown) {
+		return &providers.Error{Kind: providers.NotSent, Message: pe.Message, RequestID: pe.RequestID, Err: err}
+	}
+	return invalid(err)
 }
 
 // Unpaid: an API registered unpaid (DSC) creates its orders unpaid: they are paid in the

@@ -27,8 +27,6 @@ type call struct {
 	requestID string // X-Request-Id of the answer: the SDK's success responses do not carry it
 }
 
-func (c *call) sent() bool { return c.tr.Sent() }
-
 func (c *call) reach() providers.Reach { return c.tr.Reach() }
 
 func (c *call) RequestID() string {

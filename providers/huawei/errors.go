@@ -9,22 +9,12 @@ import (
 	"cloudorder/providers"
 )
 
-// classify is classifyReach for look-ups, which buy nothing: sent says whether a request may
-// have left.
-func classify(what string, err error, sent bool) error {
-	reach := providers.NotAttempted
-	if sent {
-		reach = providers.MaybeSent
-	}
-	return classifyReach(what, err, reach)
-}
-
-// classifyReach turns an SDK error into a *providers.Error that keeps the SDK's own error. The
+// classify turns an SDK error into a *providers.Error that keeps the SDK's own error. The
 // SDK reports HTTP errors as *sdkerr.ServiceResponseError and transport failures as raw
 // *url.Error. reach says how far the request got: never attempted is Invalid; attempted
 // without a connection (DNS, refused, TLS handshake, context ended first) is NotSent; once a
 // connection was made, anything but a 4xx answer may have placed the order: Unknown.
-func classifyReach(what string, err error, reach providers.Reach) error {
+func classify(what string, err error, reach providers.Reach) error {
 	wrapped := fmt.Errorf("%s: %w", what, err)
 	var se *sdkerr.ServiceResponseError
 	if errors.As(err, &se) {

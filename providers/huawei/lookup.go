@@ -63,7 +63,7 @@ func (p *Provider) products(ctx context.Context, q providers.LookupQuery) ([]flo
 	}
 	resp, err := workspaceapp.NewWorkspaceAppClient(c.hc).ListProduct(&model.ListProductRequest{})
 	if err != nil {
-		return nil, classify("list Workspace App products", err, c.sent())
+		return nil, classify("list Workspace App products", err, c.reach())
 	}
 	var out []flows.Option
 	if resp.Products == nil {
@@ -110,7 +110,7 @@ func (p *Provider) availabilityZones(ctx context.Context, q providers.LookupQuer
 	}
 	resp, err := workspaceapp.NewWorkspaceAppClient(c.hc).ListAvailabilityZone(&model.ListAvailabilityZoneRequest{})
 	if err != nil {
-		return nil, classify("list Workspace App availability zones", err, c.sent())
+		return nil, classify("list Workspace App availability zones", err, c.reach())
 	}
 	var out []flows.Option
 	if resp.AvailabilityZones == nil {

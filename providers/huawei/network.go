@@ -47,7 +47,7 @@ func (p *Provider) listServerGroups(ctx context.Context, q providers.LookupQuery
 	}
 	resp, err := workspaceapp.NewWorkspaceAppClient(c.hc).ListServerGroups(req)
 	if err != nil {
-		return nil, classify("list Workspace App server groups", err, c.sent())
+		return nil, classify("list Workspace App server groups", err, c.reach())
 	}
 	if resp.Items == nil {
 		return nil, nil
@@ -84,7 +84,7 @@ func (p *Provider) listSubnets(ctx context.Context, q providers.LookupQuery, vpc
 	}
 	resp, err := vpc.NewVpcClient(c.hc).ListSubnets(req)
 	if err != nil {
-		return nil, classify("list VPC subnets", err, c.sent())
+		return nil, classify("list VPC subnets", err, c.reach())
 	}
 	if resp.Subnets == nil {
 		return nil, nil
@@ -100,7 +100,7 @@ func (p *Provider) vpcs(ctx context.Context, q providers.LookupQuery) ([]flows.O
 	}
 	resp, err := vpc.NewVpcClient(c.hc).ListVpcs(&vpcmodel.ListVpcsRequest{})
 	if err != nil {
-		return nil, classify("list VPCs", err, c.sent())
+		return nil, classify("list VPCs", err, c.reach())
 	}
 	first := ""
 	if sn := p.groupSubnet(ctx, q, q.Inputs["server_group_id"]); sn != "" {

@@ -27,7 +27,7 @@ func (p *Provider) projects(ctx context.Context, q providers.LookupQuery) ([]flo
 	}
 	resp, err := iam.NewIamClient(c.hc).KeystoneListAuthProjects(&iammodel.KeystoneListAuthProjectsRequest{})
 	if err != nil {
-		return nil, classify("list the account's IAM projects", err, c.sent())
+		return nil, classify("list the account's IAM projects", err, c.reach())
 	}
 	var own []iammodel.AuthProjectResult
 	if resp.Projects != nil {

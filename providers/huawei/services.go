@@ -188,7 +188,7 @@ func (p *Provider) domainID(ctx context.Context, region string, cred config.Huaw
 	}
 	resp, err := iam.NewIamClient(c.hc).KeystoneListAuthDomains(&iammodel.KeystoneListAuthDomainsRequest{})
 	if err != nil {
-		return "", classify("ask IAM for the account id (set HUAWEICLOUD_SDK_DOMAIN_ID to skip this)", err, c.sent())
+		return "", classify("ask IAM for the account id (set HUAWEICLOUD_SDK_DOMAIN_ID to skip this)", err, c.reach())
 	}
 	if resp.Domains == nil || len(*resp.Domains) == 0 || (*resp.Domains)[0].Id == "" {
 		return "", fmt.Errorf("IAM named no account for this key: set HUAWEICLOUD_SDK_DOMAIN_ID")

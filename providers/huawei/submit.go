@@ -26,7 +26,7 @@ func submit[B any](ctx context.Context, p *Provider, o flows.Order, what string,
 	}
 	orderID, err := send(c, &req)
 	if err != nil {
-		return providers.Result{}, classifyReach(what, err, c.reach())
+		return providers.Result{}, classify(what, err, c.reach())
 	}
 	r := result(orderID, c)
 	if r.OrderID == "" {
