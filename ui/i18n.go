@@ -105,10 +105,11 @@ var (
 	txtQuitAsk = flows.T("An order is in flight. Quit now? The outcome may stay unknown: check `cloudorder history` and the console. y quits · n keeps waiting",
 		"订单正在提交。现在退出吗?结果可能未知:请查看 `cloudorder history` 与控制台。y 退出 · n 继续等待")
 
-	txtSending     = flows.T("Sending the order… keys are ignored until the answer arrives (ctrl+c asks first).", "正在发送订单… 收到结果前按键无效(ctrl+c 会先询问)。")
-	txtChecking    = flows.T("Checking the history for an identical order…", "正在检查历史中的相同订单…")
-	txtElapsedOf   = flows.T("Placing the order · %v elapsed of the %v limit", "正在下单 · 已用时 %v,上限 %v")
-	txtElapsedOnly = flows.T("Placing the order · %v elapsed", "正在下单 · 已用时 %v")
+	txtSending      = flows.T("Sending the order… keys are ignored until the answer arrives (ctrl+c asks first).", "正在发送订单… 收到结果前按键无效(ctrl+c 会先询问)。")
+	txtChecking     = flows.T("Checking the history for an identical order…", "正在检查历史中的相同订单…")
+	txtCheckStopped = flows.T("Stopped while checking the history: nothing was sent.", "已在检查历史时停止:未发送任何内容。")
+	txtElapsedOf    = flows.T("Placing the order · %v elapsed of the %v limit", "正在下单 · 已用时 %v,上限 %v")
+	txtElapsedOnly  = flows.T("Placing the order · %v elapsed", "正在下单 · 已用时 %v")
 
 	txtPlaced    = flows.T("Order placed", "下单成功")
 	txtOrderID   = flows.T("order id", "订单 ID")

@@ -162,7 +162,11 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 		m.flight.Update(msg)
 		if m.flight.askQuit {
 			m.flight.askQuit = false
-			m.ask = askQuit
+			if m.flight.checking {
+				m.stopCheck()
+			} else {
+				m.ask = askQuit
+			}
 		}
 		return nil
 	case m.saving:

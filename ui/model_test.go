@@ -170,6 +170,7 @@ func TestCtrlCInFlightAsksFirst(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
 	d.walk(fillAlibaba)
 	m1, _ := d.m.Update(keyMsg("y"))
+	m1, _ = m1.Update(duplicateMsg{}) // the history has no twin: the order is sent (its command held back)
 	m2, cmd := m1.Update(keyMsg("ctrl+c"))
 	d.m = m2.(Model)
 	if cmd != nil || !strings.Contains(d.view(), "outcome may stay unknown") {
@@ -520,5 +521,30 @@ func TestConfiguredRegionsPrefill(t *testing.T) {
 	}
 	if got := d.m.Answers().Get("region"); got != "cn-east-3" {
 		t.Fatalf("DSC region %q, want config.toml's cn-east-3", got)
+	}
+}
+
+// ctrl+c while the history is checked for a duplicate stops before anything is sent: no
+// "quit?" whose y could land on the duplicate question that replaces it, and no order when
+// the check answers later — found or not.
+func TestCtrlCWhileCheckingSendsNothing(t *testing.T) {
+	for _, dup := range []*providers.Recent{nil, {Outcome: "ok", OrderID: "OLD-1", At: time.Date(2025, 1, 2, 2, 4, 5, 0, time.UTC)}} {
+		p := &fakeProvider{dup: dup}
+		d := newDriver(t, Options{Provider: p}, 120, 40)
+		d.walk(fillAlibaba)
+		nm, check := d.m.Update(keyMsg("y")) // the check's command, held back: it is still running
+		d.m = nm.(Model)
+		d.keys("ctrl+c")
+		if d.m.Where() != "review" || d.m.ask != askNone || !strings.Contains(d.view(), "nothing was sent") {
+			t.Fatalf("duplicate %v: ctrl+c while checking: at %s, ask %v:\n%s", dup != nil, d.m.Where(), d.m.ask, d.view())
+		}
+		d.run(check) // the check answers now
+		if p.count() != 0 || d.m.Where() != "review" || d.m.ask != askNone {
+			t.Fatalf("duplicate %v: after the check answered: %d orders, at %s, ask %v", dup != nil, p.count(), d.m.Where(), d.m.ask)
+		}
+		d.keys("ctrl+c") // nothing was ever sent: quitting says so
+		if s := d.m.s; s.attempts != 0 {
+			t.Fatalf("duplicate %v: %d attempts counted, none sent", dup != nil, s.attempts)
+		}
 	}
 }

@@ -89,9 +89,8 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 		m.ask = askUnknown
 		return nil
 	}
-	// From here on every key is ignored until the answer arrives.
+	// From here on every key is ignored until the answer arrives, but ctrl+c (input).
 	m.scr = scrFlight
-	s.attempts++
 	fl := m.flight
 	fl.started = s.o.now()
 	fl.now = fl.started
@@ -110,6 +109,7 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 func (m *wizard) submitCmd() tea.Cmd {
 	p, order := m.s.o.Provider, m.s.order
 	m.flight.checking = false
+	m.s.attempts++
 	return func() tea.Msg {
 		// The provider bounds the wait (--timeout); no retry happens anywhere.
 		res, err := p.Submit(context.Background(), order)
@@ -123,13 +123,22 @@ func (m *wizard) gotDuplicate(msg duplicateMsg) tea.Cmd {
 	}
 	if msg.found {
 		m.flight.checking = false
-		m.s.attempts-- // nothing was sent after all
 		m.scr = scrReview
 		m.s.recent = msg.recent
 		m.ask = askDuplicate
 		return nil
 	}
 	return m.submitCmd()
+}
+
+// stopCheck is ctrl+c while the history is checked for a duplicate: nothing has been sent,
+// so there is nothing to ask — the wizard goes back to the review, and the check's answer,
+// when it comes, is dropped (gotDuplicate). Asking "quit?" here instead let the y meant for
+// quitting answer the duplicate question that replaced it, and send.
+func (m *wizard) stopCheck() {
+	m.flight.checking = false
+	m.scr = scrReview
+	m.s.note(m.s.say(txtCheckStopped), false)
 }
 
 func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
