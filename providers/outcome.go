@@ -122,6 +122,26 @@ func (r Recent) Describe() i18n.Text {
 		"相同的订单已于 %s 发送,结果未知:可能已经生成(历史记录 %s)", at, r.ID)
 }
 
+// PrintableText is t with each language Printable: words a server or an account wrote.
+func PrintableText(t flows.Text) flows.Text { return flows.T(Printable(t.EN), Printable(t.ZH)) }
+
+// InertOptions is a look-up's options with their labels and help Printable: they come from
+// the account (project, VPC and server group names), and every screen draws them — a name
+// holding an escape sequence must not reach the terminal as one. Values stay as they are:
+// they are what is sent, and validation refuses one the review could not show
+// (flows.TerminalActive); screens show them through Printable.
+func InertOptions(opts []flows.Option) []flows.Option {
+	out := make([]flows.Option, 0, len(opts))
+	for _, o := range opts {
+		o.Label, o.Help = PrintableText(o.Label), PrintableText(o.Help)
+		out = append(out, o)
+	}
+	if opts == nil {
+		return nil
+	}
+	return out
+}
+
 // Printable shows text that came from a server (codes, messages, ids) or an SDK inertly:
 // control characters, bidirectional overrides and invalid UTF-8 are escaped, so an answer
 // cannot move the cursor, recolour the terminal or forge an output line.

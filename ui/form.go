@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 // formScreen is one step of the API at a time: its rows, the focused row, the one text
@@ -457,6 +458,8 @@ func (f *formScreen) openList(r row, filter string) {
 // optionText is "value · label", or the label alone when it already starts with the value
 // ("14 · count"), so nothing reads twice.
 func optionText(s *session, o flows.Option) string {
+	// A look-up's labels arrive inert (providers.InertOptions); its values are shown so too.
+	o.Value = providers.Printable(o.Value)
 	l := o.Label.In(s.lang)
 	switch {
 	case l == "" || l == o.Value:

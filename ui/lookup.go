@@ -204,7 +204,7 @@ func lookupTick(s *session, msg spinner.TickMsg) tea.Cmd {
 // transport's own words (shown inert) after it.
 func lookupWhy(err error, timeout time.Duration) flows.Text {
 	t := i18n.TextOf(err) // a missing credential says itself in both languages
-	detail := flows.T(providers.Printable(t.EN), providers.Printable(t.ZH))
+	detail := providers.PrintableText(t)
 	var pe *providers.Error
 	errors.As(err, &pe)
 	var why flows.Text

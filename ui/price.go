@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
@@ -82,15 +81,10 @@ func priceLines(s *session, w int) []string {
 	default:
 		out = append(out, st.Value.Render(wrapWords(s.say(p.quote.Line()), w)))
 		for _, it := range p.quote.ItemLines() {
-			out = append(out, wrapIndent(s.say(printableText(it)), w, "  "))
+			out = append(out, wrapIndent(s.say(providers.PrintableText(it)), w, "  "))
 		}
 	}
 	return out
-}
-
-// printableText is t with server-provided parts shown inert.
-func printableText(t flows.Text) flows.Text {
-	return flows.T(providers.Printable(t.EN), providers.Printable(t.ZH))
 }
 
 // refreshReview rebuilds the order on review after a look-up changed an answer, keeping the

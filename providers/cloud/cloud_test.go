@@ -100,3 +100,37 @@ func TestBadEndpointIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// labelProvider answers every look-up with an option an account could name anything.
+type labelProvider struct{ opt flows.Option }
+
+func (p labelProvider) Submit(context.Context, flows.Order) (providers.Result, error) {
+	return providers.Result{}, nil
+}
+func (p labelProvider) Lookup(context.Context, providers.LookupQuery) ([]flows.Option, error) {
+	return []flows.Option{p.opt}, nil
+}
+func (p labelProvider) Target(flows.APIID, string) providers.Target {
+	return providers.Target{Endpoint: "http://127.0.0.1:1"}
+}
+
+// A look-up's labels and help are account text: what the router hands any screen holds no
+// escape sequence (a project named with an OSC 8 hyperlink or colours stays inert); the value,
+// which is what is sent, is left as it came.
+func TestLookupLabelsReachScreensInert(t *testing.T) {
+	evil := "proj\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\x1b[31m"
+	r := router{flows.HuaweiWorkspaceApp: labelProvider{flows.Option{Value: "v\x1b", Label: flows.T(evil, evil), Help: flows.T(evil, "")}}}
+	opts, err := r.Lookup(context.Background(), providers.LookupQuery{API: flows.HuaweiWorkspaceApp, Region: "cn-north-4"})
+	if err != nil || len(opts) != 1 {
+		t.Fatalf("%v %v", opts, err)
+	}
+	o := opts[0]
+	for _, s := range []string{o.Label.EN, o.Label.ZH, o.Help.EN} {
+		if strings.ContainsRune(s, 0x1b) || strings.ContainsRune(s, 0x07) {
+			t.Errorf("an escape reaches the screen: %q", s)
+		}
+	}
+	if o.Value != "v\x1b" || o.Help.ZH != "" {
+		t.Errorf("value %q, help zh %q: changed", o.Value, o.Help.ZH)
+	}
+}

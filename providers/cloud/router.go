@@ -59,7 +59,8 @@ func (r router) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Op
 	if err != nil {
 		return nil, err
 	}
-	return p.Lookup(ctx, q)
+	opts, err := p.Lookup(ctx, q)
+	return providers.InertOptions(opts), err
 }
 
 func (r router) Target(api flows.APIID, region string) providers.Target {
