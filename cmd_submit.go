@@ -73,7 +73,9 @@ func cmdSubmit(args []string, c *cli) int {
 	if err != nil {
 		return reportFailure(c, f, err)
 	}
-	return reportSuccess(c, f, mode, res)
+	// The target's mode, not the flag: an --endpoint that answered as the sandbox is the
+	// sandbox (providers/cloud/probe.go), as the summary and the history say.
+	return reportSuccess(c, f, p.Target(order.API, order.Region).Mode, res)
 }
 
 // refuseSetup reports settings that stop the order before anything connects (an endpoint the

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 	"cloudorder/providers/huawei"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
@@ -122,6 +123,10 @@ func TestSubmitSendsTheFileBody(t *testing.T) {
 			_, errOut, code := runForTest(t, withSandboxKeys(submitEnv(t)), "", "submit", tc.file, "--endpoint", s.URL(), "--yes")
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			// The endpoint answered as the sandbox: it says so after the order, as --sandbox does.
+			if !strings.Contains(errOut, providers.SandboxNothingBought.EN) {
+				t.Errorf("no %q after an order placed on the probed sandbox:\n%s", providers.SandboxNothingBought.EN, errOut)
 			}
 			orders := s.Orders()
 			if len(orders) != 1 {
