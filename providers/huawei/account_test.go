@@ -10,6 +10,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
 )
@@ -304,5 +305,22 @@ func TestRefusedConnectionIsNotSent(t *testing.T) {
 	_, err = p.PayOrder(context.Background(), providers.Payment{API: flows.HuaweiDSC, Region: "cn-north-4", OrderID: "CS0000000000001"})
 	if providers.KindOf(err) != providers.NotSent {
 		t.Errorf("payment: kind %v: %v", providers.KindOf(err), err)
+	}
+}
+
+// A VPC, IAM or BSS endpoint from the SDK's region settings passes the same gate as the order
+// APIs': plain http to a remote host is refused before anything is sent, in both languages,
+// naming where the endpoint came from.
+func TestServiceEndpointFromRegionSettingsIsGated(t *testing.T) {
+	t.Setenv("HUAWEICLOUD_SDK_REGION_VPC_CN_NORTH_4", "http://vpc.example.com")
+	p := New(Options{Mode: providers.Live, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+		Credential: func() (config.HuaweiCredential, error) {
+			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
+		}})
+	_, err := p.Lookup(context.Background(), wsaQuery(LookupVPCs, nil))
+	text := i18n.TextOf(err)
+	if providers.KindOf(err) != providers.Invalid || !strings.Contains(text.EN, "HUAWEICLOUD_SDK_REGION_") ||
+		text.ZH == text.EN || !strings.Contains(text.ZH, "http") {
+		t.Fatalf("kind %v\nen: %s\nzh: %s", providers.KindOf(err), text.EN, text.ZH)
 	}
 }

@@ -3,6 +3,7 @@ package huawei
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/global"
@@ -102,9 +103,12 @@ func (p *Provider) serviceEndpoint(svc, region string) (string, error) {
 	if len(eps) == 0 {
 		return "", fmt.Errorf("no %s endpoint for region %q", svc, region)
 	}
-	ep, err := config.ParseEndpoint(eps[0])
+	// The one endpoint gate (config.CheckEndpoint), worded in both languages as the order
+	// APIs' is (providers/cloud, GateTarget).
+	source := fmt.Sprintf("the SDK's region settings for Huawei Cloud %s in %s (HUAWEICLOUD_SDK_REGION_* or regions.yaml)", strings.ToUpper(svc), region)
+	ep, err := config.CheckEndpoint(source, eps[0])
 	if err != nil {
-		return "", fmt.Errorf("%s endpoint from the SDK's region settings: %w", svc, err)
+		return "", err
 	}
 	return ep.String(), nil
 }
