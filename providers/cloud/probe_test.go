@@ -175,12 +175,17 @@ func TestPaymentIsJournaledAndQuotesPassThrough(t *testing.T) {
 		t.Fatalf("history %+v", e)
 	}
 
-	dry, dcloser, err := Open(Options{Mode: providers.DryRun, HistoryPath: history, Getenv: env(map[string]string{})})
+	// A dry run pays nothing and journals nothing, whatever credentials the person has: a
+	// private home, so no real credentials file is read.
+	dry, dcloser, err := Open(Options{Mode: providers.DryRun, HistoryPath: history, Getenv: env(map[string]string{"HOME": t.TempDir()})})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer dcloser.Close()
-	if _, err := dry.(providers.Payer).PayOrder(context.Background(), providers.Payment{API: flows.HuaweiDSC, OrderID: "X"}); providers.KindOf(err) != providers.Invalid {
+	if _, err := dry.(providers.Payer).PayOrder(context.Background(), providers.Payment{API: flows.HuaweiDSC, Region: "cn-north-4", OrderID: res.OrderID}); providers.KindOf(err) != providers.Invalid {
 		t.Errorf("dry run paid: %v", err)
+	}
+	if e, _ := journal.Read(history); len(e) != 2 {
+		t.Errorf("a dry run's payment was journaled: %d entries, want 2", len(e))
 	}
 }
