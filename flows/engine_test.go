@@ -181,3 +181,37 @@ func TestNewOrderReportsOnlyWhatHasNoDocumentedDefault(t *testing.T) {
 		}
 	}
 }
+
+// Adding and removing items keeps to a group's bounds and says the rule where it refuses;
+// removing from an empty group is nothing to refuse.
+func TestItemBoundsSayTheRule(t *testing.T) {
+	api := Find(HuaweiWorkspaceApp)
+	a := api.NewAnswers()
+	one := "body.resources" // MinItems 1, MaxItems 1
+	if p := api.AddItem(a, one); p == nil || p.Path != one || !strings.Contains(p.Msg.EN, "at most 1") || p.Msg.ZH == "" || a.Count(one) != 1 {
+		t.Errorf("add past the maximum: %+v, %d items", p, a.Count(one))
+	}
+	if p := api.RemoveItem(a, one, 0); p == nil || !strings.Contains(p.Msg.EN, "at least 1") || a.Count(one) != 1 {
+		t.Errorf("remove below the minimum: %+v, %d items", p, a.Count(one))
+	}
+	vols := "body.resources[0].add_volumes.volumes" // MinItems 0, MaxItems 10
+	if p := api.RemoveItem(a, vols, a.Count(vols)-1); p != nil && a.Count(vols) == 0 {
+		t.Errorf("remove from an empty group: %+v", p)
+	}
+	for a.Count(vols) < 10 {
+		if p := api.AddItem(a, vols); p != nil {
+			t.Fatalf("add item %d: %+v", a.Count(vols)+1, p)
+		}
+	}
+	if p := api.AddItem(a, vols); p == nil || !strings.Contains(p.Msg.EN, "at most 10") {
+		t.Errorf("add the eleventh disk: %+v", p)
+	}
+	for a.Count(vols) > 0 {
+		if p := api.RemoveItem(a, vols, 0); p != nil {
+			t.Fatalf("remove down to none: %+v", p)
+		}
+	}
+	if p := api.RemoveItem(a, vols, -1); p != nil {
+		t.Errorf("x on an empty group: %+v", p)
+	}
+}

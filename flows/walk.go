@@ -51,24 +51,35 @@ func (api *API) Set(a *Answers, path, value string) {
 	api.reconcile(a, path)
 }
 
-// AddItem appends an item with defaults to the Array at path.
-func (api *API) AddItem(a *Answers, path string) {
+// AddItem appends an item with defaults to the Array at path. Past the field's MaxItems it adds
+// nothing and returns the rule, worded as validation words it.
+func (api *API) AddItem(a *Answers, path string) *Problem {
 	f := api.FieldAt(path)
-	if f == nil || f.Kind != Array || (f.MaxItems > 0 && a.Count(path) >= f.MaxItems) {
-		return
+	if f == nil || f.Kind != Array {
+		return nil
+	}
+	if f.MaxItems > 0 && a.Count(path) >= f.MaxItems {
+		return &Problem{Path: path, Msg: Tf("allows at most %d item(s)", "最多 %d 项", f.MaxItems)}
 	}
 	a.counts[path]++
 	delete(a.stuck, path)
 	api.reconcile(a, "")
+	return nil
 }
 
-// RemoveItem deletes item i of the Array at path, keeping the answers of the others.
-func (api *API) RemoveItem(a *Answers, path string, i int) {
+// RemoveItem deletes item i of the Array at path, keeping the answers of the others. There is
+// nothing to remove past the last item; at the field's MinItems it removes nothing and returns
+// the rule (reconcile would only add the item back).
+func (api *API) RemoveItem(a *Answers, path string, i int) *Problem {
 	if i < 0 || i >= a.Count(path) {
-		return
+		return nil
+	}
+	if f := api.FieldAt(path); f != nil && a.Count(path) <= f.MinItems {
+		return &Problem{Path: path, Msg: Tf("needs at least %d item(s)", "至少需要 %d 项", f.MinItems)}
 	}
 	a.shiftItems(path, i)
 	api.reconcile(a, "")
+	return nil
 }
 
 // reconcile fills defaults for applicable fields never answered, resets dependent choices that

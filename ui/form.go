@@ -496,29 +496,25 @@ func (f *formScreen) cycle(r row, w widget, forward bool) {
 	f.refresh()
 }
 
-// addItem appends an item to a repeated group.
+// addItem appends an item to a repeated group; past its maximum, the note says the rule.
 func (f *formScreen) addItem(r row) {
-	fl, a := r.slot.Field, f.s.a()
-	if fl.MaxItems > 0 && a.Count(r.path()) >= fl.MaxItems {
-		f.s.note(flows.Tf(txtAtMost.EN, txtAtMost.ZH, labelOf(f.s, r), fl.MaxItems).In(f.s.lang), true)
-		return
-	}
-	f.s.api.AddItem(a, r.path())
-	f.s.validate()
-	f.refresh()
+	f.changeItems(r, f.s.api.AddItem(f.s.a(), r.path()))
 }
 
-// removeItem removes item i of the array at path.
+// removeItem removes item i of the array at path; at its minimum, the note says the rule.
 func (f *formScreen) removeItem(r row, path string, i int) {
-	fl, a := r.slot.Field, f.s.a()
-	if a.Count(path) <= fl.MinItems {
-		f.s.note(flows.Tf(txtAtLeast.EN, txtAtLeast.ZH, fl.Label.In(f.s.lang), fl.MinItems).In(f.s.lang), true)
+	f.changeItems(r, f.s.api.RemoveItem(f.s.a(), path, i))
+}
+
+func (f *formScreen) changeItems(r row, refused *flows.Problem) {
+	if refused != nil {
+		label := r.slot.Field.Label.In(f.s.lang)
+		if label == "" {
+			label = r.slot.Field.Name
+		}
+		f.s.note(label+": "+refused.Msg.In(f.s.lang), true)
 		return
 	}
-	if i < 0 {
-		return
-	}
-	f.s.api.RemoveItem(a, path, i)
 	f.s.validate()
 	f.refresh()
 }

@@ -57,8 +57,6 @@ var (
 	txtFilter      = flows.T("filter", "筛选")
 	txtNoMatch     = flows.T("no value matches", "没有匹配的取值")
 	txtMoreInPanel = flows.T("(more in the help panel)", "(详见帮助面板)")
-	txtAtMost      = flows.T("%s allows at most %d item(s)", "%s 最多 %d 项")
-	txtAtLeast     = flows.T("%s needs at least %d item(s)", "%s 至少需要 %d 项")
 	txtFixField    = flows.T("This field needs a valid answer first (✗ above); ↓ moves on, esc goes back.", "请先为此字段填写有效的值(见上方 ✗);↓ 可移到下一项,esc 返回上一步。")
 
 	txtBlocked     = flows.T("Fix the problems marked ✗ in this step to continue (esc goes back).", "请先修正本步骤中标记 ✗ 的问题(esc 可返回上一步)。")
