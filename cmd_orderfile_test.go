@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -73,7 +72,10 @@ func TestSubmitThroughAPipe(t *testing.T) {
 				s := startSandbox(t)
 				env := withSandboxKeys(submitEnv(t))
 				data, _ := os.ReadFile(tc.file)
-				out, errOut, code := runChild(t, env, data, "submit", name, "--endpoint", s.URL(), "--yes")
+				cmd, stdout, stderr := command(t, env, "submit", name, "--endpoint", s.URL(), "--yes")
+				cmd.Stdin = bytes.NewReader(data) // not an *os.File: exec connects it through a pipe
+				code := exitCode(t, cmd.Run())
+				out, errOut := stdout.String(), stderr.String()
 				if code != exitOK || !strings.Contains(out, "order_id: ") {
 					t.Fatalf("exit %d\n%s%s", code, out, errOut)
 				}
@@ -123,42 +125,4 @@ func readOrderForTest(t *testing.T, data []byte) flows.Order {
 		t.Fatal(err)
 	}
 	return o
-}
-
-// runChild runs cloudorder in a child process (this test binary, re-entering through
-// TestCloudorderChild) with stdin fed through an OS pipe.
-func runChild(t *testing.T, env map[string]string, stdin []byte, args ...string) (string, string, int) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^TestCloudorderChild$", "--"}, args...)...)
-	cmd.Env = []string{"CLOUDORDER_TEST_CHILD=1"}
-	for k, v := range env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	cmd.Stdin = bytes.NewReader(stdin) // not an *os.File: exec connects it through a pipe
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errOut.String(), code
-}
-
-// TestCloudorderChild is the child process of runChild: it runs the command line given after
-// "--" with the real standard input and exits with its code. Run normally, it does nothing.
-func TestCloudorderChild(t *testing.T) {
-	if os.Getenv("CLOUDORDER_TEST_CHILD") != "1" {
-		return
-	}
-	args := os.Args
-	for i, a := range args {
-		if a == "--" {
-			args = args[i+1:]
-			break
-		}
-	}
-	os.Exit(run(args, &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
 }

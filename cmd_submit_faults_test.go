@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -216,26 +217,12 @@ func TestSignalInFlightIsUnknown(t *testing.T) {
 			s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang})
 			env := withSandboxKeys(submitEnv(t))
 			cmd, _, errOut := command(t, env, "submit", "testdata/orders/huawei-dsc.json", "--endpoint", s.URL(), "--yes", "--timeout", "30s")
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			for deadline := time.Now().Add(20 * time.Second); s.Hits(flows.HuaweiDSC) == 0; time.Sleep(10 * time.Millisecond) {
-				if time.Now().After(deadline) {
-					_ = cmd.Process.Kill()
-					t.Fatal("the order never arrived")
-				}
-			}
+			startUntilOrdered(t, cmd, s, flows.HuaweiDSC)
 			start := time.Now()
 			_ = cmd.Process.Signal(sig)
-			err := cmd.Wait()
-			code := -1
-			if ee, ok := err.(interface{ ExitCode() int }); ok {
-				code = ee.ExitCode()
-			} else if err == nil {
-				code = 0
-			}
+			code := exitCode(t, cmd.Wait())
 			if code != exitUnknown || !strings.Contains(errOut.String(), "MAY HAVE BEEN PLACED") ||
-				!strings.Contains(errOut.String(), "interrupted by "+map[syscall.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM"}[sig]) {
+				!strings.Contains(errOut.String(), "interrupted by "+signalName(sig)) {
 				t.Fatalf("exit %d after %v:\n%s", code, time.Since(start), errOut)
 			}
 			entries, _ := journal.Read(historyFile(env))
@@ -516,25 +503,24 @@ func TestPlainModeSIGTERMInFlightIsTold(t *testing.T) {
 	env := withSandboxKeys(submitEnv(t))
 	cmd, out, _ := command(t, env, "--plain", "--lang", "en", "--endpoint", s.URL(), "--timeout", "2s")
 	cmd.Stdin = strings.NewReader(strings.Repeat("\n", 11) + "yes\n")
+	startUntilOrdered(t, cmd, s, flows.AlibabaPAI)
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	if code := exitCode(t, cmd.Wait()); code != exitUnknown || !strings.Contains(out.String(), "MAY HAVE BEEN PLACED") {
+		t.Fatalf("exit %d:\n%s", code, out)
+	}
+}
+
+// startUntilOrdered starts cmd and returns once the sandbox has received api's order.
+func startUntilOrdered(t *testing.T, cmd *exec.Cmd, s *sandbox.Server, api flows.APIID) {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(20 * time.Second); s.Hits(flows.AlibabaPAI) == 0; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(20 * time.Second); s.Hits(api) == 0; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			_ = cmd.Process.Kill()
 			t.Fatal("the order never arrived")
 		}
-	}
-	_ = cmd.Process.Signal(syscall.SIGTERM)
-	err := cmd.Wait()
-	code := -1
-	if ee, ok := err.(interface{ ExitCode() int }); ok {
-		code = ee.ExitCode()
-	} else if err == nil {
-		code = 0
-	}
-	if code != exitUnknown || !strings.Contains(out.String(), "MAY HAVE BEEN PLACED") {
-		t.Fatalf("exit %d:\n%s", code, out)
 	}
 }
 

@@ -38,12 +38,18 @@ func command(t *testing.T, env map[string]string, args ...string) (*exec.Cmd, *b
 func runMain(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	cmd, out, errOut := command(t, env, args...)
-	err := cmd.Run()
+	code = exitCode(t, cmd.Run())
+	return out.String(), errOut.String(), code
+}
+
+// exitCode is the exit code of the child process whose Run or Wait returned err.
+func exitCode(t *testing.T, err error) int {
+	t.Helper()
 	if ee, ok := err.(*exec.ExitError); ok {
-		return out.String(), errOut.String(), ee.ExitCode()
+		return ee.ExitCode()
 	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out.String(), errOut.String(), 0
+	return 0
 }

@@ -490,7 +490,7 @@ func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 	}
 	d.keys("right") // DSC: Huawei's credential comes first now
 	v = d.view()
-	if strings.Index(v, "✗ Huawei Cloud") > strings.Index(v, "✓ Alibaba Cloud") {
+	if hw, ali := strings.Index(v, "✗ Huawei Cloud"), strings.Index(v, "✓ Alibaba Cloud"); hw < 0 || ali < hw {
 		t.Fatalf("the chosen API's cloud is not first:\n%s", v)
 	}
 	d.keys("enter")

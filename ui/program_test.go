@@ -460,7 +460,7 @@ func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
 		t.Fatalf("payments %+v for orders %+v", pays, p.srv.Orders())
 	}
 	p.press("p") // paid: p offers nothing more
-	time.Sleep(100 * time.Millisecond)
+	p.settle()   // the p has been handled
 	if m, _ := p.latest(); m.ask != askNone || len(p.srv.Payments()) != 1 {
 		t.Fatalf("p after paying: ask %v, %d payments", m.ask, len(p.srv.Payments()))
 	}
