@@ -11,6 +11,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/providers"
 )
 
 // subcommand is one sub-command's usage, declared once: the table below is what `cloudorder
@@ -154,7 +155,7 @@ func (c *cli) toolUsage() string {
 	for _, cmd := range commands() {
 		fmt.Fprintf(&b, "  %s\n      %s\n", c.say(cmd.synopsis), c.say(cmd.about))
 	}
-	b.WriteString("\n" + c.say(exitCodesText) + "\n")
+	b.WriteString("\n" + c.say(exitCodesText()) + "\n")
 	b.WriteString(c.say(i18n.T("APIs (the order file's \"api\"):\n", "接口(订单文件中的 \"api\"):\n")))
 	for _, a := range flows.APIs() {
 		fmt.Fprintf(&b, "  %s  %s\n      %s %s · %s\n", a.ID, c.say(a.Title), a.Method, a.Path, a.DocURL)
@@ -162,13 +163,27 @@ func (c *cli) toolUsage() string {
 	return b.String()
 }
 
-var exitCodesText = i18n.T(`Exit codes: 0 done · 1 invalid order, nothing sent · 2 usage error or unreadable input ·
-3 the API rejected the order (nothing bought) · 4 sent but the outcome is unknown (check
-history and the console first) · 5 not sent (DNS, connect or TLS failure): safe to retry
-`, `退出码:0 完成 · 1 订单无效,未发送 · 2 用法错误或输入不可读 ·
-3 接口拒绝了订单(未购买) · 4 已发送但结果未知(请先查看历史与控制台) ·
-5 未发送(DNS、连接或 TLS 失败):可以安全重试
-`)
+// exitCodesText is --help's list of exit codes: the outcome table's (providers.OutcomeOf), in
+// order, with the two that only the command line has (main.go).
+func exitCodesText() i18n.Text {
+	rows := []struct {
+		code    int
+		meaning i18n.Text
+	}{
+		{exitOK, providers.OutcomeOf(0).Meaning},
+		{exitInvalid, providers.OutcomeOf(providers.Invalid).Meaning},
+		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused or a possible duplicate refused: nothing sent", "用法错误、输入不可读、接入地址被拒绝或可能重复的订单被拒绝:未发送")},
+		{exitRejected, providers.OutcomeOf(providers.Rejected).Meaning},
+		{exitUnknown, providers.OutcomeOf(providers.Unknown).Meaning},
+		{exitNotSent, providers.OutcomeOf(providers.NotSent).Meaning},
+		{exitCanceled, i18n.T("--plain: ended (end of input or ctrl+c) before anything was sent", "--plain:发送前结束(输入结束或 ctrl+c)")},
+	}
+	t := i18n.T("Exit codes:\n", "退出码:\n")
+	for _, r := range rows {
+		t = i18n.Tf("%s  %3d  %s\n", "%s  %3d  %s\n", t, r.code, r.meaning)
+	}
+	return t
+}
 
 // cmdVersion prints the version; `cloudorder --version` is the same command.
 func cmdVersion(args []string, c *cli) int {

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"cloudorder/providers"
 )
 
 // Every command answers --help and -h with its own usage on stdout and exit 0, and an unknown
@@ -54,6 +57,20 @@ func TestToolUsageListsCommandsAndAPIs(t *testing.T) {
 	zh, _, _ := runForTest(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", "--help")
 	if !strings.Contains(zh, "用法") || !strings.Contains(zh, "退出码") {
 		t.Errorf("--help in Chinese:\n%s", zh)
+	}
+	// Every exit code the command can end with is listed, failed orders' in the outcome
+	// table's words, in both languages.
+	for _, k := range []providers.Kind{0, providers.Invalid, providers.Rejected, providers.Unknown, providers.NotSent} {
+		o := providers.OutcomeOf(k)
+		if o.Meaning.EN == "" || o.Meaning.ZH == "" ||
+			!strings.Contains(help, fmt.Sprintf("%3d  %s\n", o.Exit, o.Meaning.EN)) || !strings.Contains(zh, fmt.Sprintf("%3d  %s\n", o.Exit, o.Meaning.ZH)) {
+			t.Errorf("--help lacks exit %d (%q / %q)", o.Exit, o.Meaning.EN, o.Meaning.ZH)
+		}
+	}
+	for _, code := range []int{exitUsage, exitCanceled} {
+		if !strings.Contains(help, fmt.Sprintf("\n  %3d  ", code)) || !strings.Contains(zh, fmt.Sprintf("\n  %3d  ", code)) {
+			t.Errorf("--help lacks exit %d", code)
+		}
 	}
 }
 

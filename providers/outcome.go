@@ -20,6 +20,7 @@ type Outcome struct {
 	Headline i18n.Text // what happened
 	Advice   i18n.Text // what to do next
 	Short    i18n.Text // the outcome in a list (`cloudorder history`)
+	Meaning  i18n.Text // what the exit code means, in --help's list of them
 }
 
 // NothingSent frames a refusal before anything was sent (a bad file, settings, a question
@@ -34,19 +35,24 @@ var SandboxNothingBought = i18n.T("(sandbox: nothing was bought)", "(沙箱:未�
 const DuplicateWindow = 24 * time.Hour
 
 var outcomes = map[Kind]Outcome{
-	0: {Exit: 0, Word: "ok", Headline: i18n.T("The order was placed.", "订单已创建。"), Short: i18n.T("ok", "成功")},
+	0: {Exit: 0, Word: "ok", Headline: i18n.T("The order was placed.", "订单已创建。"), Short: i18n.T("ok", "成功"),
+		Meaning: i18n.T("done", "完成")},
 	Invalid: {Exit: 1, Word: "not_sent", Short: i18n.T("not sent", "未发送"),
+		Meaning:  i18n.T("invalid order or settings, nothing sent", "订单或设置无效,未发送"),
 		Headline: i18n.T("Not sent: the order or the settings need fixing.", "未发送:订单或设置需要修改。"),
 		Advice:   i18n.T("Fix what is named above, then try again.", "请修改上面指出的问题后重试。")},
 	Rejected: {Exit: 3, Word: "rejected", Short: i18n.T("rejected", "被拒绝"),
+		Meaning:  i18n.T("the API rejected the order (nothing bought)", "接口拒绝了订单(未购买)"),
 		Headline: i18n.T("The API rejected the order; nothing was bought.", "接口拒绝了此订单,未产生购买。"),
 		Advice:   i18n.T("Fix what the message names, then send it again.", "请按提示修改后再次发送。")},
 	Unknown: {Exit: 4, Word: "unknown", Short: i18n.T("unknown — check the console", "未知 — 请在控制台核实"),
+		Meaning: i18n.T("sent but the outcome is unknown (check history and the console first)", "已发送但结果未知(请先查看历史与控制台)"),
 		Headline: i18n.T("WARNING: the order was sent but no clear answer came back. It MAY HAVE BEEN PLACED.",
 			"警告:订单已发送,但未收到明确应答。订单可能已经生成。"),
 		Advice: i18n.T("Check `cloudorder history` and the cloud console before trying again: sending it again could buy twice.",
 			"再次尝试前请先查看 `cloudorder history` 和云控制台:重复发送可能导致重复购买。")},
 	NotSent: {Exit: 5, Word: "not_sent", Short: i18n.T("not sent", "未发送"),
+		Meaning: i18n.T("not sent (DNS, connect or TLS failure): safe to retry", "未发送(DNS、连接或 TLS 失败):可以安全重试"),
 		Headline: i18n.T("Not sent: nothing left this machine (no connection to the API was made).",
 			"未发送:请求没有离开本机(未能连接到接口)。"),
 		Advice: i18n.T("It is safe to try again once the cause above is fixed (network, DNS, endpoint or certificate).",
