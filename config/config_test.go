@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cloudorder/i18n"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
@@ -62,7 +64,7 @@ func TestAlibabaMissingSaysWhereItLooked(t *testing.T) {
 	if _, err := Alibaba(envOf(map[string]string{"HOME": home})); err == nil || !strings.Contains(err.Error(), "mode CloudSSO is not supported") {
 		t.Errorf("unsupported mode: %v", err)
 	}
-	if _, err := Alibaba(envOf(map[string]string{"HOME": home, "ALIBABA_CLOUD_ACCESS_KEY_ID": "x"})); err == nil || !strings.Contains(err.Error(), "must both be set") {
+	if _, err := Alibaba(envOf(map[string]string{"HOME": home, "ALIBABA_CLOUD_ACCESS_KEY_ID": "x"})); err == nil || !strings.Contains(err.Error(), "only one is set") || !errors.Is(err, ErrNoCredential) || !strings.Contains(i18n.TextOf(err).ZH, "只设置了其中一个") {
 		t.Errorf("half a key: %v", err)
 	}
 }

@@ -98,7 +98,11 @@ func AlibabaProfile(getenv func(string) string, profile string) (AlibabaCredenti
 				Source:        "env ALIBABA_CLOUD_ACCESS_KEY_ID"}, nil
 		case id != "" || secret != "":
 			// Half a key is a mistake worth naming, not a reason to silently use another account.
-			return AlibabaCredential{}, fmt.Errorf("Alibaba Cloud credential: ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET must both be set (only one is): %w", ErrNoCredential)
+			miss.look(i18n.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (only one is set: both must be)",
+				"环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(只设置了其中一个:两者都必须设置)"))
+			miss.Todo = i18n.T("set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+				"请同时设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET")
+			return AlibabaCredential{}, miss
 		}
 		miss.look(i18n.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(未设置)"))
 		miss.Todo = i18n.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
@@ -135,7 +139,10 @@ func HuaweiProfile(getenv func(string) string, profile string) (HuaweiCredential
 				ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), DomainID: getenv("HUAWEICLOUD_SDK_DOMAIN_ID"),
 				Source: "env HUAWEICLOUD_SDK_AK"}, nil
 		case ak != "" || sk != "":
-			return HuaweiCredential{}, fmt.Errorf("Huawei Cloud credential: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK must both be set (only one is): %w", ErrNoCredential)
+			miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (only one is set: both must be)",
+				"环境变量 HUAWEICLOUD_SDK_AK/_SK(只设置了其中一个:两者都必须设置)"))
+			miss.Todo = i18n.T("set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请同时设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
+			return HuaweiCredential{}, miss
 		}
 		miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (unset)", "环境变量 HUAWEICLOUD_SDK_AK/_SK(未设置)"))
 		miss.Todo = i18n.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")

@@ -38,15 +38,10 @@ func status(cloud, source, masked string, err error) CredentialStatus {
 	case err == nil:
 		s.Found, s.Source, s.MaskedKey = true, source, masked
 	case errors.As(err, &miss):
-		todo := miss.Todo
-		if todo.IsZero() {
-			set := strings.Join(miss.Set, " and ")
-			todo = i18n.T("set "+set, "请设置 "+set)
-		}
-		s.Problem = i18n.T("missing: "+todo.EN, "缺少凭证:"+todo.ZH)
+		s.Problem = i18n.T("missing: "+miss.Todo.EN, "缺少凭证:"+miss.Todo.ZH)
 		s.Looked = miss.LookedText
 	default:
-		s.Problem = i18n.T(err.Error(), err.Error()) // a file that exists but cannot be read: its own words
+		s.Problem = i18n.TextOf(err) // a file that exists but cannot be read: its own words
 	}
 	return s
 }
@@ -54,7 +49,7 @@ func status(cloud, source, masked string, err error) CredentialStatus {
 // Text is the status in one line, e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK SAND****" or
 // "Alibaba Cloud: missing: set … (looked at: …)".
 func (s CredentialStatus) Text() i18n.Text {
-	zhCloud := map[string]string{"Alibaba Cloud": "阿里云", "Huawei Cloud": "华为云"}[s.Cloud]
+	zhCloud := cloudZH[s.Cloud]
 	if s.Found {
 		return i18n.T(s.Cloud+": "+s.Source+" "+s.MaskedKey, zhCloud+":"+s.Source+" "+s.MaskedKey)
 	}
