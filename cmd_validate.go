@@ -66,19 +66,9 @@ func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pro
 		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
 		return nil, nil, nil, exitUsage
 	}
-	if len(data) > flows.MaxFileSize {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.Tf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
-			"文件过大:订单文件最多 %d 字节(1 MiB);未作为订单读取", flows.MaxFileSize)))
-		return nil, nil, nil, exitUsage
-	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
 	if err != nil {
-		var se *flows.SyntaxError
-		if errors.As(err, &se) {
-			fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.Tf("line %d, column %d: malformed JSON: %s", "第 %d 行第 %d 列:JSON 格式错误:%s", se.Line, se.Col, se.Msg)))
-		} else {
-			fmt.Fprintf(c.stderr, "%s: %v\n", name, err)
-		}
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.TextOf(err)))
 		return nil, nil, nil, exitUsage
 	}
 	return api, a, problems, exitOK

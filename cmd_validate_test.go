@@ -79,6 +79,20 @@ func TestValidateExitCodes(t *testing.T) {
 	}
 }
 
+// A file that is not an order says so in the session's language, and valid JSON that is not
+// one object is not called malformed.
+func TestValidateNotAnOrderInChinese(t *testing.T) {
+	arr := filepath.Join(t.TempDir(), "array.json")
+	if err := os.WriteFile(arr, []byte("[]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runForTest(t, map[string]string{"LANG": "zh_CN.UTF-8"}, "", "validate", arr)
+	if code != exitUsage || !strings.Contains(stderr, "第 1 行第 1 列:订单文件必须是一个 JSON 对象") ||
+		strings.Contains(stderr, "JSON 格式错误") || strings.Contains(stderr, "an order file") {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+}
+
 // An order file's strings — keys included — reach the terminal in validate's lines and in the
 // review: a key or value carrying an escape sequence or a direction override is refused, and
 // the line naming it is inert.

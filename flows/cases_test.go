@@ -195,7 +195,7 @@ func TestTooLargeAndNotUTF8(t *testing.T) {
 		t.Errorf("want ErrTooLarge, got %v", err)
 	}
 	_, _, _, err := Load([]byte("{\"api\": \"x\xff\"}"))
-	if se, ok := err.(*SyntaxError); !ok || se.Col != 11 || !strings.Contains(se.Msg, "UTF-8") {
+	if se, ok := err.(*SyntaxError); !ok || se.Col != 11 || !strings.Contains(se.Msg.EN, "UTF-8") || !strings.Contains(se.Text().ZH, "第 1 行第 11 列:不是有效的 UTF-8") {
 		t.Errorf("want a UTF-8 syntax error at column 11, got %v", err)
 	}
 }

@@ -2,9 +2,9 @@ package flows
 
 import (
 	"bytes"
+	"cloudorder/i18n"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -14,15 +14,19 @@ import (
 // SyntaxError is malformed JSON in an order file, with the 1-based line and column.
 type SyntaxError struct {
 	Line, Col int
-	Msg       string
+	Msg       Text // what is wrong, in both languages; the JSON decoder's own words in both
 }
 
-func (e *SyntaxError) Error() string {
-	return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+func (e *SyntaxError) Error() string { return e.Text().EN }
+
+// Text is the error in both languages, where it is.
+func (e *SyntaxError) Text() Text {
+	return Tf("line %d, column %d: %s", "第 %d 行第 %d 列:%s", e.Line, e.Col, e.Msg)
 }
 
-// ErrTooLarge is an order file over MaxFileSize.
-var ErrTooLarge = fmt.Errorf("too large: an order file is at most %d bytes (1 MiB)", MaxFileSize)
+// ErrTooLarge is an order file over MaxFileSize: nothing of it is read as an order.
+var ErrTooLarge = i18n.Errorf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
+	"文件过大:订单文件最多 %d 字节(1 MiB);未作为订单读取", MaxFileSize)
 
 // Load reads an order file strictly. A file that is not one JSON object (or is larger than
 // 1 MiB, or not UTF-8) is an error; every other defect — unknown keys (top level or in body),
@@ -37,7 +41,7 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	}
 	if !utf8.Valid(data) {
 		line, col := lineCol(data, firstInvalidUTF8(data))
-		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: "not valid UTF-8 text"}
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: T("not valid UTF-8 text", "不是有效的 UTF-8 文本")}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -47,11 +51,11 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		line, col := lineCol(data, len(data)-len(rest))
-		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: "unexpected data after the order object"}
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: T("unexpected data after the order object", "订单对象之后还有其他内容")}
 	}
 	obj, ok := top.(map[string]any)
 	if !ok {
-		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: "an order file is one JSON object"}
+		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: T("an order file is one JSON object", "订单文件必须是一个 JSON 对象")}
 	}
 	sc := scan(data)
 	l := &loader{a: NewEmptyAnswers(), sc: sc}
@@ -208,14 +212,14 @@ func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	off := len(data)
-	msg := err.Error()
+	msg := T("malformed JSON: "+err.Error(), "JSON 格式错误:"+err.Error())
 	switch {
 	case errors.As(err, &se):
 		off = int(se.Offset) - 1 // Offset counts the offending byte itself
 	case errors.As(err, &te):
 		off = int(te.Offset)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		msg = "unexpected end of file"
+		msg = T("malformed JSON: unexpected end of file", "JSON 格式错误:文件意外结束")
 	}
 	line, col := lineCol(data, off)
 	return &SyntaxError{Line: line, Col: col, Msg: msg}
