@@ -23,9 +23,17 @@ func cmdCommand(args []string, c *cli) int {
 	if code >= 0 {
 		return code
 	}
-	sh, ok := clicmd.ParseShell(shell)
-	if len(files) != 1 || !ok {
+	if len(files) != 1 {
 		fmt.Fprintln(c.stderr, c.usageLine("command"))
+		return exitUsage
+	}
+	sh, ok := clicmd.ParseShell(shell)
+	if !ok {
+		var words []string
+		for _, s := range clicmd.Shells {
+			words = append(words, string(s))
+		}
+		c.flagWord("shell", shell, words...)
 		return exitUsage
 	}
 	// The same reader as submit: the command printed carries the order submit would send.

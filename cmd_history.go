@@ -21,13 +21,16 @@ import (
 func cmdHistory(args []string, c *cli) int {
 	var output string
 	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+		c.outputFlag(fs, &output)
 	})
 	if code >= 0 {
 		return code
 	}
-	if len(rest) > 0 || (output != "text" && output != "json") {
+	if len(rest) > 0 {
 		fmt.Fprintln(c.stderr, c.usageLine("history"))
+		return exitUsage
+	}
+	if !c.flagWord("output", output, "text", "json") {
 		return exitUsage
 	}
 	path := config.HistoryPath(c.getenv)

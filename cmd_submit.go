@@ -150,11 +150,7 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 	case len(files) != 1:
 		fmt.Fprintln(c.stderr, c.usageLine("submit"))
 		return f, "", exitUsage
-	case f.output != "text" && f.output != "json":
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("--output must be text or json, not %q", "--output 只能是 text 或 json,而不是 %q", f.output)))
-		return f, "", exitUsage
-	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(i18n.T("--timeout must be positive, e.g. 30s", "--timeout 必须为正数,例如 30s")))
+	case !c.flagWord("output", f.output, "text", "json"), !c.positiveTimeout(f.timeout):
 		return f, "", exitUsage
 	}
 	return f, files[0], -1
@@ -162,10 +158,10 @@ func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
 
 // declareSubmitFlags declares submit's flags on fs, into f.
 func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
-	fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+	c.sandboxFlag(fs, &f.sandbox)
 	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
 	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	fs.StringVar(&f.output, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+	c.outputFlag(fs, &f.output)
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(fs, &f.profile)

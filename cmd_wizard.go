@@ -188,7 +188,7 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	var f wizardFlags
 	rest, code := c.parseFlags("", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&f.sandbox, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+		c.sandboxFlag(fs, &f.sandbox)
 		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(i18n.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
 		fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
 		fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order file", "从订单文件预填")))
@@ -208,8 +208,7 @@ func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
 	case f.sandbox && f.dryRun:
 		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
 		return f, exitUsage
-	case f.timeout <= 0:
-		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --timeout must be positive", "cloudorder:--timeout 必须大于 0")))
+	case !c.positiveTimeout(f.timeout):
 		return f, exitUsage
 	}
 	return f, -1

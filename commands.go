@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -85,6 +86,33 @@ func (c *cli) endpointFlag(fs *flag.FlagSet, v *string) {
 
 func (c *cli) timeoutFlag(fs *flag.FlagSet, v *time.Duration) {
 	fs.DurationVar(v, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+}
+
+func (c *cli) outputFlag(fs *flag.FlagSet, v *string) {
+	fs.StringVar(v, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+}
+
+func (c *cli) sandboxFlag(fs *flag.FlagSet, v *bool) {
+	fs.BoolVar(v, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+}
+
+// flagWord reports whether flag --name's value v is one of words, and says the rule when not.
+func (c *cli) flagWord(name, v string, words ...string) bool {
+	if slices.Contains(words, v) {
+		return true
+	}
+	list := i18n.T(strings.Join(words, ", "), strings.Join(words, "、"))
+	fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --%s must be one of %s, not %q", "cloudorder:--%s 只能是 %s 之一,而不是 %q", name, list, v)))
+	return false
+}
+
+// positiveTimeout reports whether --timeout is above zero, and says the rule when not.
+func (c *cli) positiveTimeout(d time.Duration) bool {
+	if d > 0 {
+		return true
+	}
+	fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --timeout must be positive, e.g. 30s, not %s", "cloudorder:--timeout 必须大于 0,例如 30s,而不是 %s", d)))
+	return false
 }
 
 func (c *cli) profileFlag(fs *flag.FlagSet, v *string) {

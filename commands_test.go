@@ -88,3 +88,29 @@ func TestVersionCommandsAgree(t *testing.T) {
 		t.Errorf("-ldflags version: %q", a)
 	}
 }
+
+// A flag given a value it does not take is named with the rule, in either language, on every
+// command that has it.
+func TestFlagValuesNameTheRule(t *testing.T) {
+	env := map[string]string{"XDG_STATE_HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir()}
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"history", "--output", "xml"}, `--output must be one of text, json, not "xml"`},
+		{[]string{"submit", "testdata/orders/huawei-dsc.json", "--output", "xml"}, `--output must be one of text, json, not "xml"`},
+		{[]string{"command", "--shell", "fish", "testdata/orders/huawei-dsc.json"}, `--shell must be one of sh, pwsh, cmd, not "fish"`},
+		{[]string{"submit", "testdata/orders/huawei-dsc.json", "--timeout", "0s"}, "--timeout must be positive"},
+		{[]string{"--timeout", "-1s"}, "--timeout must be positive"},
+	}
+	for _, tc := range cases {
+		_, errOut, code := runForTest(t, env, "", tc.args...)
+		if code != exitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, want %q in:\n%s", tc.args, code, tc.want, errOut)
+		}
+	}
+	zh := map[string]string{"XDG_STATE_HOME": env["XDG_STATE_HOME"], "LANG": "zh_CN.UTF-8"}
+	if _, errOut, _ := runForTest(t, zh, "", "history", "--output", "xml"); !strings.Contains(errOut, "--output 只能是 text、json 之一") {
+		t.Errorf("in Chinese:\n%s", errOut)
+	}
+}
