@@ -7,7 +7,6 @@ import (
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
-	"cloudorder/providers/cloud"
 )
 
 // cmdCommand prints an order file as its cloud's own CLI command (aliyun, hcloud), going to the
@@ -41,9 +40,7 @@ func cmdCommand(args []string, c *cli) int {
 	if code != exitOK {
 		return code
 	}
-	settings := loadSettings(c)
-	p, closer, err := cloud.Open(cloud.Options{Mode: providers.Live, Endpoint: endpoint, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, UserAgent: "cloudorder/" + toolVersion()})
+	p, closer, err := c.openCloud(providers.Live, endpoint, 0, "")
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder command: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

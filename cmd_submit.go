@@ -51,13 +51,11 @@ func cmdSubmit(args []string, c *cli) int {
 	if code != exitOK {
 		return code
 	}
-	settings := loadSettings(c)
 	mode := providers.Live
 	if f.sandbox {
 		mode = providers.Sandbox
 	}
-	p, closer, err := cloud.Open(cloud.Options{Mode: mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
 	if err != nil {
 		return refuseSetup(c, err)
 	}
@@ -193,6 +191,15 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 
 // loadSettings reports the problems of the one read of config.toml (run) and returns its
 // settings; problems are shown but do not stop the order.
+// openCloud is cloud.Open as every command opens it: config.toml's endpoints and Huawei site
+// (its problems reported once, loadSettings), the tool's user agent, and the command's flags
+// (timeout 0: cloud.Open's default; profile "": the SDKs' usual order).
+func (c *cli) openCloud(mode providers.Mode, endpoint string, timeout time.Duration, profile string) (providers.Provider, io.Closer, error) {
+	settings := loadSettings(c)
+	return cloud.Open(cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
+		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile})
+}
+
 func loadSettings(c *cli) config.Settings {
 	if c.settingsErr != nil {
 		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), c.settingsErr)

@@ -14,7 +14,6 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
-	"cloudorder/providers/cloud"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui"
 )
@@ -79,9 +78,7 @@ func cmdWizard(args []string, c *cli) int {
 	case f.dryRun:
 		opts.Mode = providers.DryRun
 	}
-	settings := loadSettings(c)
-	p, closer, err := cloud.Open(cloud.Options{Mode: opts.Mode, Endpoint: f.endpoint, Timeout: f.timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: f.profile})
+	p, closer, err := c.openCloud(opts.Mode, f.endpoint, f.timeout, f.profile)
 	switch {
 	case err != nil && opts.Mode == providers.DryRun:
 		// A dry run sends nothing: without a provider it only loses look-ups and target details.
