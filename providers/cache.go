@@ -133,9 +133,18 @@ func Retryable(err error) bool {
 	case e.Kind == Invalid:
 		return false
 	case e.Kind == Rejected:
-		return e.HTTPStatus == 429 || strings.Contains(strings.ToLower(e.Code), "throttl") || e.Code == "APIGW.0308"
+		return Throttled(e)
 	}
 	return true
+}
+
+// Throttled reports whether a rejection is the cloud asking to slow down — HTTP 429, an
+// Alibaba Throttling.* or TooManyRequests code, Huawei API Gateway's APIGW.0308 — rather than
+// a refusal of the request itself: worth trying again later, as is.
+func Throttled(e *Error) bool {
+	code := strings.ToLower(e.Code)
+	return e.Kind == Rejected && (e.HTTPStatus == 429 || strings.Contains(code, "throttl") ||
+		strings.HasPrefix(code, "toomanyrequests") || e.Code == "APIGW.0308")
 }
 
 // LookupKey identifies a look-up by account (the target's endpoint and credential), API,

@@ -38,8 +38,6 @@ type adviceRule struct {
 // providers.OutcomeOf words it, the one table submit, history and the wizard share. The
 // first matching rule wins.
 var adviceTable = []adviceRule{
-	{kind: providers.Rejected, codes: []string{"Throttling*", "APIGW.0308", "TooManyRequests*", "ServiceUnavailable.Throttl*"},
-		headline: txtThrottled, hint: txtThrottledHint},
 	{kind: providers.Rejected, codes: []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId*",
 		"InvalidTimeStamp*", "InvalidSecurityToken*", "Forbidden*", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0306"},
 		headline: txtAuthFailed, hint: txtAuthHint, credential: true},
@@ -57,6 +55,9 @@ func advise(s *session, err error) advice {
 	var pe *providers.Error
 	if errors.As(err, &pe) {
 		code, msg = pe.Code, pe.Message
+	}
+	if pe != nil && providers.Throttled(pe) { // the rule the look-up cache retries by
+		return advice{headline: txtThrottled, hint: txtThrottledHint}
 	}
 	for _, r := range adviceTable {
 		if r.kind == kind && code != "" && codeMatches(r.codes, code) {

@@ -234,6 +234,8 @@ func TestAdviceFollowsTheKindOfFailure(t *testing.T) {
 			[]string{"throttling", "Wait a minute", "Throttling.User", "R1"}, []string{"Fix the field"}},
 		"huawei throttled": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 429, Code: "APIGW.0308", Message: "The throttling threshold has been reached"},
 			[]string{"throttling", "Wait a minute"}, nil},
+		"429 with a service's own code": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 429, Code: "DSC.42900001", Message: "Too many requests"},
+			[]string{"throttling", "Wait a minute"}, []string{"Fix the field"}},
 		"signature": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "SignatureDoesNotMatch", Message: "The request signature does not conform"},
 			[]string{"did not accept the credentials", "the sandbox's built-in keys", "--from"}, []string{"Fix the field"}},
 		"invalid parameter": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "InvalidParameter", Message: "Invalid parameter: body.Products[0].PricingCycle: DataWorks_share supports only Month"},
