@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"net"
 	"net/url"
 	"strconv"
@@ -50,37 +49,30 @@ func IsLoopback(host string) bool {
 func ParseEndpoint(s string) (Endpoint, error) {
 	u, err := url.Parse(strings.TrimSpace(s))
 	if err != nil {
-		return Endpoint{}, rule("not a URL: want scheme://host[:port]", "不是 URL:应为 scheme://host[:port]")
+		return Endpoint{}, i18n.Errorf("not a URL: want scheme://host[:port]", "不是 URL:应为 scheme://host[:port]")
 	}
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return Endpoint{}, rule("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", "应为 scheme://host[:port],scheme 为 https(127.0.0.1、::1、localhost 可用 http)")
+		return Endpoint{}, i18n.Errorf("want scheme://host[:port] with scheme https (or http for 127.0.0.1, ::1, localhost)", "应为 scheme://host[:port],scheme 为 https(127.0.0.1、::1、localhost 可用 http)")
 	case u.Host == "" || u.Hostname() == "":
-		return Endpoint{}, rule("no host: want scheme://host[:port]", "缺少主机:应为 scheme://host[:port]")
+		return Endpoint{}, i18n.Errorf("no host: want scheme://host[:port]", "缺少主机:应为 scheme://host[:port]")
 	case u.User != nil:
-		return Endpoint{}, rule("user info is not allowed: credentials come from the environment or the SDK files", "不允许包含用户信息:凭证来自环境变量或 SDK 文件")
+		return Endpoint{}, i18n.Errorf("user info is not allowed: credentials come from the environment or the SDK files", "不允许包含用户信息:凭证来自环境变量或 SDK 文件")
 	case (u.Path != "" && u.Path != "/") || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "":
-		return Endpoint{}, rule("only scheme://host[:port] is allowed, no path or query", "只允许 scheme://host[:port],不能带路径或查询参数")
+		return Endpoint{}, i18n.Errorf("only scheme://host[:port] is allowed, no path or query", "只允许 scheme://host[:port],不能带路径或查询参数")
 	}
 	e := Endpoint{Scheme: scheme, Host: u.Hostname(), Port: u.Port()}
 	if e.Port != "" {
 		if n, err := strconv.Atoi(e.Port); err != nil || n < 1 || n > 65535 {
-			return Endpoint{}, rule("port must be 1-65535", "端口必须为 1-65535")
+			return Endpoint{}, i18n.Errorf("port must be 1-65535", "端口必须为 1-65535")
 		}
 	}
 	if scheme == "http" && !IsLoopback(e.Host) {
-		return Endpoint{}, rule("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", "明文 http 只允许用于本机回环地址(127.0.0.1、::1、localhost);请使用 https")
+		return Endpoint{}, i18n.Errorf("plain http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", "明文 http 只允许用于本机回环地址(127.0.0.1、::1、localhost);请使用 https")
 	}
 	return e, nil
 }
-
-// endpointRule is the rule an endpoint breaks, in both languages.
-type endpointRule struct{ text i18n.Text }
-
-func rule(en, zh string) error { return endpointRule{i18n.T(en, zh)} }
-
-func (r endpointRule) Error() string { return r.text.EN }
 
 // EndpointError is an endpoint refused by ParseEndpoint, with where it came from.
 type EndpointError struct {
@@ -92,12 +84,7 @@ func (e *EndpointError) Error() string { return "endpoint from " + e.Source + ":
 
 // Text is the error in both languages.
 func (e *EndpointError) Text() i18n.Text {
-	zh := e.Err.Error()
-	var r endpointRule
-	if errors.As(e.Err, &r) {
-		zh = r.text.ZH
-	}
-	return i18n.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + zh}
+	return i18n.Text{EN: e.Error(), ZH: "来自 " + e.Source + " 的接入地址:" + i18n.TextOf(e.Err).ZH}
 }
 
 func (e *EndpointError) Unwrap() error { return e.Err }
