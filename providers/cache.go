@@ -49,22 +49,6 @@ func (c *Cache) Lookup(ctx context.Context, p Provider, q LookupQuery) ([]flows.
 	return append([]flows.Option(nil), e.opts...), nil
 }
 
-// Cached returns a finished, successful look-up without asking anyone (for drawing a screen).
-func (c *Cache) Cached(p Provider, q LookupQuery) ([]flows.Option, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e := c.entries[LookupKey(p.Target(q.API, q.Region), q)]
-	if e == nil {
-		return nil, false
-	}
-	select {
-	case <-e.done:
-		return append([]flows.Option(nil), e.opts...), e.err == nil
-	default:
-		return nil, false
-	}
-}
-
 // Quote prices o from the cache, else asks pr. target names the account (p.Target(o.API, o.Region)).
 func (c *Cache) Quote(ctx context.Context, pr Pricer, target Target, o flows.Order) (Quote, error) {
 	e, err := c.do(ctx, QuoteKey(target, o), func(e *cacheEntry) error {

@@ -57,12 +57,6 @@ func TestCacheAsksOncePerQuery(t *testing.T) {
 	if n := p.calls.Load(); n != 2 {
 		t.Fatalf("calls = %d, want 2 (one per VPC)", n)
 	}
-	if got, ok := c.Cached(p, query("vpc-2")); !ok || got[0].Value != "vpc/subnets:vpc-2" {
-		t.Errorf("Cached = %v, %v", got, ok)
-	}
-	if _, ok := c.Cached(p, query("vpc-3")); ok {
-		t.Error("Cached invented an answer")
-	}
 	// Another account (credential) is another cache entry.
 	p.target.MaskedKey = "AKBB****"
 	if _, err := c.Lookup(context.Background(), p, query("vpc-1")); err != nil || p.calls.Load() != 3 {
