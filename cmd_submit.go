@@ -175,13 +175,7 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 	if code != exitOK {
 		return flows.Order{}, code
 	}
-	for _, p := range problems {
-		warn := ""
-		if p.Warning {
-			warn = c.say(i18n.T("warning: ", "警告:"))
-		}
-		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, providers.Printable(p.Path), warn, c.say(p.Msg))
-	}
+	printProblems(c, name, problems)
 	if api == nil || flows.Blocking(problems) {
 		fmt.Fprintln(c.stderr, c.say(refusal))
 		return flows.Order{}, exitInvalid
@@ -189,8 +183,6 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 	return api.Build(a), exitOK
 }
 
-// loadSettings reports the problems of the one read of config.toml (run) and returns its
-// settings; problems are shown but do not stop the order.
 // openCloud is cloud.Open as every command opens it: config.toml's endpoints and Huawei site
 // (its problems reported once, loadSettings), the tool's user agent, and the command's flags
 // (timeout 0: cloud.Open's default; profile "": the SDKs' usual order).
@@ -200,12 +192,14 @@ func (c *cli) openCloud(mode providers.Mode, endpoint string, timeout time.Durat
 		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile})
 }
 
+// loadSettings reports the problems of the one read of config.toml (run) and returns its
+// settings; problems are shown but do not stop the order.
 func loadSettings(c *cli) config.Settings {
 	if c.settingsErr != nil {
-		fmt.Fprintf(c.stderr, "%s%v\n", c.say(i18n.T("warning: ", "警告:")), c.settingsErr)
+		fmt.Fprintf(c.stderr, "%s%v\n", c.say(warningPrefix), c.settingsErr)
 	}
 	for _, p := range c.settingsProblems {
-		fmt.Fprintf(c.stderr, "%s%s\n", c.say(i18n.T("warning: ", "警告:")), p)
+		fmt.Fprintf(c.stderr, "%s%s\n", c.say(warningPrefix), p)
 	}
 	return c.settings
 }

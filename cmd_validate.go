@@ -42,18 +42,27 @@ func validateFile(name string, c *cli) int {
 	if code != exitOK {
 		return code
 	}
-	for _, p := range problems {
-		if p.Warning {
-			fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, providers.Printable(p.Path), c.say(i18n.T("warning: ", "警告:")), c.say(p.Msg))
-		} else {
-			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, providers.Printable(p.Path), c.say(p.Msg))
-		}
-	}
+	printProblems(c, name, problems)
 	if flows.Blocking(problems) {
 		return exitInvalid
 	}
 	fmt.Fprintf(c.stdout, "%s: %s\n", name, c.say(i18n.T("ok", "有效")))
 	return exitOK
+}
+
+// warningPrefix marks a problem, or a settings problem, that does not stop the order.
+var warningPrefix = i18n.T("warning: ", "警告:")
+
+// printProblems prints an order file's problems, one line each: "FILE: path: [warning: ]rule",
+// the path shown inert (it is the file's own text).
+func printProblems(c *cli, name string, problems []flows.Problem) {
+	for _, p := range problems {
+		warn := ""
+		if p.Warning {
+			warn = c.say(warningPrefix)
+		}
+		fmt.Fprintf(c.stderr, "%s: %s: %s%s\n", name, providers.Printable(p.Path), warn, c.say(p.Msg))
+	}
 }
 
 // readOrderFile reads an order file once — at most flows.MaxFileSize bytes, through a limited

@@ -219,9 +219,7 @@ func loadFrom(name string, c *cli) (*ui.Loaded, int) {
 		return nil, code
 	}
 	if api == nil {
-		for _, p := range problems {
-			fmt.Fprintf(c.stderr, "%s: %s: %s\n", name, providers.Printable(p.Path), c.say(p.Msg))
-		}
+		printProblems(c, name, problems)
 		return nil, exitUsage
 	}
 	return &ui.Loaded{Name: name, API: api, Answers: a, Problems: problems}, exitOK
