@@ -16,10 +16,16 @@ type FieldLookup struct {
 }
 
 // QueryFor is the query of the look-up declared on slot's field, in the answers' context:
-// region and project id from the order, inputs as the field declares them.
+// region and project id from the order, inputs as the field declares them. The project id's
+// own look-up is what finds the project id, so the id it found is not part of its query
+// (else choosing a project would make it another query).
 func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) LookupQuery {
-	return LookupQuery{API: api.ID, Name: s.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id"),
+	q := LookupQuery{API: api.ID, Name: s.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id"),
 		Inputs: s.Field.LookupInputsAt(s.Ctx(a))}
+	if s.Path == "project_id" {
+		q.ProjectID = ""
+	}
+	return q
 }
 
 // Lookups lists every look-up of the order's fields across all steps, in wizard order, for

@@ -25,8 +25,14 @@ func TestLookupsFollowTheirInputs(t *testing.T) {
 	if !l["huawei/projects"].Ready || l["vpc/vpcs"].Ready {
 		t.Errorf("without a project only the project look-up is ready: %+v", l)
 	}
+	before := l["huawei/projects"].Query
 	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 	l = byName()
+	// The project look-up found the id: choosing one does not make it another query, in the
+	// wizard or in plain mode (LookupKey is their cache key); the others run in the project.
+	if LookupKey(Target{}, l["huawei/projects"].Query) != LookupKey(Target{}, before) || l["vpc/vpcs"].Query.ProjectID == "" {
+		t.Errorf("projects query %+v (before %+v), VPCs %+v", l["huawei/projects"].Query, before, l["vpc/vpcs"].Query)
+	}
 	if !l["vpc/vpcs"].Ready || l["vpc/subnets"].Ready {
 		t.Errorf("the subnet list waits for the VPC: %+v", l["vpc/subnets"])
 	}

@@ -36,25 +36,6 @@ type lookupMsg struct {
 	err  error
 }
 
-// ownQuery is q without the field's own answer: the project look-up finds the project id,
-// so the id it found must not make it a different query (providers.QueryFor puts the
-// order's project id in every query).
-func ownQuery(sl flows.Slot, q providers.LookupQuery) providers.LookupQuery {
-	if sl.Path == "project_id" {
-		q.ProjectID = ""
-	}
-	return q
-}
-
-// fieldLookups is providers.Lookups with each query as ownQuery makes it.
-func fieldLookups(s *session) []providers.FieldLookup {
-	ls := providers.Lookups(s.api, s.a())
-	for i := range ls {
-		ls[i].Query = ownQuery(ls[i].Slot, ls[i].Query)
-	}
-	return ls
-}
-
 // queryKey identifies a query within the session (the provider, hence the account, is
 // fixed for a session; providers.Cache adds the account for its own key).
 func queryKey(q providers.LookupQuery) string { return providers.LookupKey(providers.Target{}, q) }
@@ -64,7 +45,7 @@ func lookupFor(s *session, r row) *lookup {
 	if r.slot.Field == nil || r.slot.Field.Lookup == "" || s.api == nil {
 		return nil
 	}
-	return s.lookups[queryKey(ownQuery(r.slot, providers.QueryFor(s.api, r.slot, s.a())))]
+	return s.lookups[queryKey(providers.QueryFor(s.api, r.slot, s.a()))]
 }
 
 // lookupReady is providers' readiness plus what the wizard knows: an answer that blocks the
@@ -101,7 +82,7 @@ func startLookups(s *session) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	a := s.a()
-	for _, fl := range fieldLookups(s) {
+	for _, fl := range providers.Lookups(s.api, s.a()) {
 		k := queryKey(fl.Query)
 		path := fl.Slot.Path
 		if f, ok := s.filled[filledKey(s, path)]; ok && f.key != k {
@@ -163,7 +144,7 @@ func gotLookup(s *session, msg lookupMsg) bool {
 		return false
 	}
 	changed := false
-	for _, fl := range fieldLookups(s) {
+	for _, fl := range providers.Lookups(s.api, s.a()) {
 		f := fl.Slot.Field
 		if !f.Required || queryKey(fl.Query) != msg.key || s.a().Get(fl.Slot.Path) != "" {
 			continue
