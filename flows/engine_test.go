@@ -215,3 +215,19 @@ func TestItemBoundsSayTheRule(t *testing.T) {
 		t.Errorf("x on an empty group: %+v", p)
 	}
 }
+
+// Each API names the region in its console's words, in every front end: Alibaba 地域, Huawei 区域.
+func TestRegionInTheConsolesWords(t *testing.T) {
+	for id, zh := range map[APIID]string{AlibabaPAI: "地域", HuaweiDSC: "区域", HuaweiWorkspaceApp: "区域"} {
+		api := Find(id)
+		if got := api.StepTitle(StepRegion); got.ZH != zh+"与账号" || got.EN != "Region & account" {
+			t.Errorf("%s: region step %+v", id, got)
+		}
+		if got := api.RegionWord(); got.ZH != zh || got.EN != "region" {
+			t.Errorf("%s: region word %+v", id, got)
+		}
+		if api.StepTitle(StepBilling) != StepTitle[StepBilling] {
+			t.Errorf("%s: billing step renamed", id)
+		}
+	}
+}

@@ -46,6 +46,24 @@ var StepTitle = map[Step]Text{
 	StepVolumes:    T("Volumes", "磁盘"),
 }
 
+// StepTitle is step st's title for this API in the words of its console: the region step
+// names the region as the API's region field does (Alibaba 地域, Huawei 区域).
+func (api *API) StepTitle(st Step) Text {
+	if f := api.FieldAt("region"); st == StepRegion && f != nil {
+		return Tf("%s & account", "%s与账号", f.Label)
+	}
+	return StepTitle[st]
+}
+
+// RegionWord is what this API's console calls a region, lower case in English: Alibaba 地域,
+// Huawei 区域 (its region field's label).
+func (api *API) RegionWord() Text {
+	if f := api.FieldAt("region"); f != nil {
+		return T(strings.ToLower(f.Label.EN), f.Label.ZH)
+	}
+	return T("region", "区域")
+}
+
 // BodyTitle heads the request body wherever an order is reviewed (the wizard, plain mode).
 var BodyTitle = T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
 

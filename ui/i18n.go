@@ -72,9 +72,6 @@ var (
 	txtEndpoint          = flows.T("endpoint", "终端节点")
 	txtCredential        = flows.T("credential", "凭证")
 	txtKey               = flows.T("access key", "访问密钥")
-	txtRegionAlibaba     = flows.T("region", "地域") // the Alibaba console's word
-	txtRegionHuawei      = flows.T("region", "区域") // the Huawei console's word
-	txtStepRegionAlibaba = flows.T("Region & account", "地域与账号")
 	txtSandboxKeys       = flows.T("the sandbox's built-in keys", "沙箱内置密钥")
 	txtAnswers           = flows.T("Answers", "回答")
 	txtBodyShort         = flows.T("JSON", "JSON 请求体")

@@ -271,7 +271,7 @@ func (r *reviewScreen) summary(w int) string {
 	target := [][2]string{
 		{s.say(txtAPIField), string(s.api.ID)},
 		{s.say(txtMode), s.say(s.target.Mode.Text())},
-		{s.say(regionWord(s.api)), a.Get("region")},
+		{s.say(s.api.RegionWord()), a.Get("region")},
 	}
 	if s.api.FieldAt("project_id") != nil {
 		target = append(target, [2]string{s.say(txtProject), a.Get("project_id")})
@@ -407,10 +407,4 @@ func orNone(s *session, v string) string {
 	return v
 }
 
-// regionWord is what the API's console calls a region: Alibaba 地域, Huawei 区域.
-func regionWord(api *flows.API) flows.Text {
-	if api.Cloud == "alibaba" {
-		return txtRegionAlibaba
-	}
-	return txtRegionHuawei
-}
+

@@ -101,11 +101,5 @@ func (s *session) apiField() *flows.Field {
 		Label: txtAPIField, Help: txtAPIHelp, Options: opts}
 }
 
-// stepTitle names a step in the words of the API's console: Alibaba says 地域 where Huawei
-// says 区域.
-func stepTitle(s *session, st flows.Step) string {
-	if st == flows.StepRegion && s.api.Cloud == "alibaba" {
-		return s.say(txtStepRegionAlibaba)
-	}
-	return flows.StepTitle[st].In(s.lang)
-}
+// stepTitle names a step in the words of the API's console (flows.API.StepTitle).
+func stepTitle(s *session, st flows.Step) string { return s.say(s.api.StepTitle(st)) }

@@ -147,7 +147,7 @@ func (r *runner) displayAPI(id string) string {
 }
 
 func (r *runner) stepTitle(st flows.Step, n, of int) string {
-	return i18n.Tf("Step %d of %d: %s", "第 %d 步(共 %d 步):%s", n, of, flows.StepTitle[st].In(r.lang)).In(r.lang)
+	return i18n.Tf("Step %d of %d: %s", "第 %d 步(共 %d 步):%s", n, of, r.api.StepTitle(st).In(r.lang)).In(r.lang)
 }
 
 func (r *runner) t(t i18n.Text) string { return t.In(r.lang) }

@@ -57,7 +57,9 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 	}
 	kv(txtModeLabel, r.t(t.Mode.Banner(t.Endpoint)[0]))
 	kv(i18n.T("API", "接口"), string(o.API))
-	kv(i18n.T("Region", "区域"), o.Region)
+	if f := r.api.FieldAt("region"); f != nil { // Alibaba 地域, Huawei 区域: the API's own word
+		kv(f.Label, o.Region)
+	}
 	if r.api.FieldAt("project_id") != nil {
 		kv(i18n.T("Project", "项目"), o.ProjectID)
 	}
@@ -68,7 +70,7 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 	r.section(i18n.T("Summary", "摘要"))
 	a := r.answers[r.api.ID]
 	for _, st := range r.api.Steps()[1:] {
-		r.println(flows.StepTitle[st].In(r.lang))
+		r.println(r.api.StepTitle(st).In(r.lang))
 		for _, s := range r.api.Slots(a, st) {
 			indent := strings.Repeat("  ", s.Depth+1)
 			switch {
@@ -122,7 +124,7 @@ func (r *runner) fixStep() error {
 	steps := r.api.Steps()[1:]
 	opts := make([]flows.Option, len(steps))
 	for i, st := range steps {
-		opts[i] = flows.Option{Value: string(st), Label: flows.StepTitle[st]}
+		opts[i] = flows.Option{Value: string(st), Label: r.api.StepTitle(st)}
 	}
 	first := string(steps[0])
 	for _, p := range r.api.Validate(r.answers[r.api.ID]) {
@@ -132,7 +134,7 @@ func (r *runner) fixStep() error {
 		}
 	}
 	label := r.t(i18n.T("Step", "步骤"))
-	v, err := r.askChoice(label, opts, first, flows.StepTitle[flows.Step(first)].In(r.lang), true, true, func(string) []flows.Problem { return nil }, func() {})
+	v, err := r.askChoice(label, opts, first, r.api.StepTitle(flows.Step(first)).In(r.lang), true, true, func(string) []flows.Problem { return nil }, func() {})
 	if err != nil {
 		return err
 	}
