@@ -16,6 +16,7 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui"
+	"cloudorder/ui/start"
 )
 
 // wizardFlags are the wizard's command line (docs/design.md, "Command line").
@@ -106,11 +107,11 @@ func cmdWizard(args []string, c *cli) int {
 		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	// From here to restore nothing is printed: the terminal is the first frame's
-	// (cmd_wizard_start.go).
-	st := startTerminal(in, out)
-	defer st.restore()
-	final, err := st.program(ui.New(opts)).Run()
-	st.restore()
+	// (ui/start).
+	st := start.Terminal(in, out)
+	defer st.Restore()
+	final, err := st.Program(ui.New(opts)).Run()
+	st.Restore()
 	if err != nil && !errors.Is(err, tea.ErrInterrupted) {
 		fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

@@ -406,5 +406,3 @@ func orNone(s *session, v string) string {
 	}
 	return v
 }
-
-

@@ -46,7 +46,7 @@ func init() {
 		return
 	}
 	_ = os.Unsetenv("TMUX")
-	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) && colourCanRise() {
+	if tmux != "" && wizardArgs(os.Args[1:]) && term.IsTerminal(os.Stdout.Fd()) && TmuxCanCount(os.LookupEnv) {
 		answer = make(chan bool, 1)
 		go func() { answer <- askTmux(append(os.Environ(), "TMUX="+tmux)) }()
 	}
@@ -62,13 +62,16 @@ func wizardArgs(args []string) bool {
 	return strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help"
 }
 
-// colourCanRise is false where colorprofile.Detect would not ask tmux (colorprofile env.go):
-// NO_COLOR set true, TERM unset or dumb. Where it is unsure it says true: an unneeded answer
-// is not waited for (cmd_wizard_start.go), a missing one makes the wizard run Detect itself.
-func colourCanRise() bool {
-	termName, ok := os.LookupEnv("TERM")
-	noColor, _ := strconv.ParseBool(os.Getenv("NO_COLOR"))
-	return ok && termName != "" && termName != "dumb" && !noColor
+// TmuxCanCount is colorprofile.Detect's rule for whether tmux's answer can raise the colour
+// profile (colorprofile env.go, Detect): TERM is set and not dumb, and NO_COLOR is not set
+// true. It decides both whether tmux is asked early (init) and whether its answer is used
+// (ui/start); the rest of Detect's rule — a terminal, a profile not already 24-bit — is
+// ui/start's.
+func TmuxCanCount(lookup func(string) (string, bool)) bool {
+	termName, hasTerm := lookup("TERM")
+	noColorValue, _ := lookup("NO_COLOR")
+	noColor, _ := strconv.ParseBool(noColorValue)
+	return hasTerm && termName != "dumb" && !noColor
 }
 
 // askTmux is colorprofile's tmux check (env.go, func tmux) started before colorprofile can be

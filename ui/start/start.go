@@ -1,8 +1,10 @@
-package main
+// Package start starts the wizard's terminal: the first frame painted before Bubble Tea runs
+// (ui/firstframe), with the colour profile lipgloss and the early `tmux info` (ui/earlyenv)
+// already found, so the profile is detected once and tmux asked once.
+package start
 
 import (
 	"os"
-	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -14,21 +16,21 @@ import (
 	"cloudorder/ui/firstframe"
 )
 
-// startup is the terminal from the moment the wizard knows it will draw until Bubble Tea
+// Startup is the terminal from the moment the wizard knows it will draw until Bubble Tea
 // has it: taken (firstframe.Open) before the model is built, so that the terminal's answer
 // about its background and the first frame's canvas are on their way while ui.New runs
-// (0.3–1.5 ms in a fresh process), and given back by restore.
-type startup struct {
+// (0.3–1.5 ms in a fresh process), and given back by Restore.
+type Startup struct {
 	ff      *firstframe.Terminal // nil where the terminal could not be taken early
 	opts    []tea.ProgramOption
 	restore func()
 }
 
-// startTerminal takes in and out, the terminal, for the first frame. Nothing may be printed
-// between it and restore. Where the terminal cannot be taken early, the program starts as
+// Terminal takes in and out, the terminal, for the first frame. Nothing may be printed
+// between it and Restore. Where the terminal cannot be taken early, the program starts as
 // Bubble Tea starts it alone.
-func startTerminal(in, out *os.File) *startup {
-	s := &startup{opts: []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}, restore: func() {}}
+func Terminal(in, out *os.File) *Startup {
+	s := &Startup{opts: []tea.ProgramOption{tea.WithInput(in), tea.WithOutput(out)}, restore: func() {}}
 	environ := os.Environ()
 	ff, err := firstframe.Open(in, out, environ, func() colorprofile.Profile { return colourProfile(out, environ) })
 	if err != nil {
@@ -43,9 +45,13 @@ func startTerminal(in, out *os.File) *startup {
 	return s
 }
 
-// program is the wizard's Bubble Tea program for m with its first frame already on the
-// screen (see firstframe). Call restore as soon as Run returns, before printing anything.
-func (s *startup) program(m tea.Model) *tea.Program {
+// Restore gives the terminal back as it was (firstframe.Terminal.Restore); safe to call more
+// than once.
+func (s *Startup) Restore() { s.restore() }
+
+// Program is the wizard's Bubble Tea program for m with its first frame already on the
+// screen (see firstframe). Call Restore as soon as Run returns, before printing anything.
+func (s *Startup) Program(m tea.Model) *tea.Program {
 	if s.ff == nil {
 		return tea.NewProgram(m, s.opts...)
 	}
@@ -79,9 +85,6 @@ func stdoutProfile(out *os.File, environ []string) (p colorprofile.Profile, tmux
 		return 0, false, false
 	}
 	p = lipgloss.Writer.Profile
-	env := uv.Environ(environ)
-	termName, hasTerm := env.LookupEnv("TERM")
-	noColor, _ := strconv.ParseBool(env.Getenv("NO_COLOR"))
-	tmuxCounts = term.IsTerminal(out.Fd()) && hasTerm && termName != "dumb" && p != colorprofile.TrueColor && !noColor
+	tmuxCounts = term.IsTerminal(out.Fd()) && p != colorprofile.TrueColor && earlyenv.TmuxCanCount(uv.Environ(environ).LookupEnv)
 	return p, tmuxCounts, true
 }
