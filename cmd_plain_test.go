@@ -41,7 +41,7 @@ func TestPlainWizardFromATranscript(t *testing.T) {
 	}
 	env["TERM"] = "dumb"
 	out, _, code = runForTest(t, env, defaults, "--sandbox")
-	if code != exitCanceled || strings.Contains(out, "order_id: ") || !strings.Contains(out, "Canceled: nothing was placed.") {
+	if code != exitCanceled || strings.Contains(out, "order_id: ") || !strings.Contains(out, "cancelled — nothing was sent") {
 		t.Fatalf("end of input: exit %d\n%s", code, out)
 	}
 	out, _, code = runForTest(t, submitEnv(t), defaults+"no\n", "--sandbox", "--plain")

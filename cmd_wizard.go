@@ -166,7 +166,7 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	}
 	if o.Failure == 0 {
 		if o.Cancelled {
-			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(ui.CancelledText))
+			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(providers.Cancelled))
 		}
 		return exitOK
 	}

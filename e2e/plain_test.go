@@ -69,7 +69,7 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 	x.waitFor("Region (default: cn-hangzhou):", true, 10*time.Second)
 	x.run("send-keys", "-t", "wiz", "C-c")
 	s = x.waitFor("EXIT=", true, 10*time.Second)
-	if !strings.Contains(s, "EXIT=130") || !strings.Contains(s, "Canceled: nothing was placed.") {
+	if !strings.Contains(s, "EXIT=130") || !strings.Contains(s, "cancelled — nothing was sent") {
 		t.Fatalf("ctrl+c did not cancel:\n%s", s)
 	}
 	history, _ := os.ReadFile(filepath.Join(dir, "state", "cloudorder", "orders.jsonl"))

@@ -27,6 +27,10 @@ type Outcome struct {
 // answered no). Messages inside errors never carry it; the caller that prints adds it once.
 var NothingSent = i18n.T("nothing was sent", "未发送任何内容")
 
+// Cancelled is the line that ends a session the person quit before sending anything (the
+// wizard's exit, plain mode's end of input or ctrl+c).
+var Cancelled = i18n.Tf("cancelled — %s", "已取消 — %s", NothingSent)
+
 // SandboxNothingBought follows an order placed in the sandbox, wherever its IDs are printed.
 var SandboxNothingBought = i18n.T("(sandbox: nothing was bought)", "(沙箱:未产生购买)")
 

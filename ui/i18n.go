@@ -5,9 +5,6 @@ import "cloudorder/flows"
 // tf fills a two-language format text.
 func tf(t flows.Text, args ...any) flows.Text { return flows.Tf(t.EN, t.ZH, args...) }
 
-// CancelledText is the line printed on exit when the person quit before sending anything.
-var CancelledText = flows.T("cancelled — nothing was sent", "已取消 — 未发送任何内容")
-
 // Every string the wizard shows, in English and Chinese. Field labels, help and option texts
 // come from flows; these are the wizard's own words.
 var (

@@ -66,7 +66,7 @@ type Outcome struct {
 	// the outcome's headline and advice from providers.OutcomeOf).
 	FailureText string
 	// Cancelled is set when the person quit before any order was sent: the exit line says
-	// so (CancelledText).
+	// so (providers.Cancelled).
 	Cancelled bool
 	// Payment is set when p paid (or tried to pay) the placed order: PayFailure is the kind
 	// of its failure, 0 when it was paid; PayRequestID the cloud's request id.

@@ -77,7 +77,7 @@ func Run(o Options) Outcome {
 	out, err := r.session()
 	if errors.Is(err, errCanceled) {
 		r.println("")
-		r.say(txtCanceled)
+		r.say(providers.Cancelled)
 		return Outcome{Canceled: true, Saved: out.Saved}
 	}
 	return out
