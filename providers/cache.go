@@ -105,6 +105,15 @@ func (c *Cache) do(ctx context.Context, key string, fill func(*cacheEntry) error
 	return e, e.err
 }
 
+// LookupWait is how long one look-up or price inquiry may take: d, or 10 s where d is not
+// set. A slow look-up never blocks the person: the field stays answerable by typing.
+func LookupWait(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 10 * time.Second
+	}
+	return d
+}
+
 // Retryable reports whether a failed look-up or quote is worth one more try: the cloud was
 // busy or the answer was lost. Invalid requests and rejections other than throttling are not.
 // Only read-only calls may be retried; orders and payments never are.

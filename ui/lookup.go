@@ -117,10 +117,7 @@ func startLookups(s *session) tea.Cmd {
 }
 
 func lookupCmd(s *session, q providers.LookupQuery, key string) tea.Cmd {
-	p, c, timeout := s.o.Provider, s.cache, s.o.LookupTimeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
+	p, c, timeout := s.o.Provider, s.cache, providers.LookupWait(s.o.LookupTimeout)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()

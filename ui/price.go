@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -42,10 +41,7 @@ func quoteCmd(s *session) tea.Cmd {
 		return nil
 	}
 	s.price = priceState{key: key, loading: true, version: s.price.version + 1}
-	c, target, order, timeout := s.cache, s.target, s.order, s.o.LookupTimeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
+	c, target, order, timeout := s.cache, s.target, s.order, providers.LookupWait(s.o.LookupTimeout)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()

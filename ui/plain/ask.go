@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -350,10 +349,7 @@ func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) 
 	if opts, ok := r.lookups[key]; ok {
 		return opts, nil
 	}
-	timeout := r.o.LookupTimeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
+	timeout := providers.LookupWait(r.o.LookupTimeout)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	type answer struct {
