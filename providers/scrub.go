@@ -43,6 +43,10 @@ func Scrub(err error, secrets ...string) error {
 	return &out
 }
 
+// Redacted is err shown by msg, a text without err's secrets; err stays reachable with
+// errors.As (the SDK's own error, for its codes).
+func Redacted(msg string, err error) error { return scrubbed{msg: msg, err: err} }
+
 // scrubbed is an error shown by a text without its secrets.
 type scrubbed struct {
 	msg string

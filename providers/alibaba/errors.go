@@ -24,7 +24,7 @@ func classify(err error, reach providers.Reach) error {
 		}
 		msg := se.Message()
 		if cut, ok := withoutStringToSign(msg); ok {
-			msg, err = cut, redacted{msg: se.ErrorCode() + ": " + cut, err: err}
+			msg, err = cut, providers.Redacted(se.ErrorCode()+": "+cut, err)
 		}
 		return &providers.Error{Kind: kind, HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(),
 			Message: msg, RequestID: se.RequestId(), Err: err}
@@ -61,12 +61,3 @@ func withoutStringToSign(msg string) (string, bool) {
 	return strings.TrimSpace(msg[:i]) + " (the server's string to sign is left out: it holds the request's security token)", true
 }
 
-// redacted is an SDK error shown by a message without its secrets; the SDK's error stays
-// reachable with errors.As.
-type redacted struct {
-	msg string
-	err error
-}
-
-func (r redacted) Error() string { return r.msg }
-func (r redacted) Unwrap() error { return r.err }
