@@ -60,4 +60,3 @@ func withoutStringToSign(msg string) (string, bool) {
 	}
 	return strings.TrimSpace(msg[:i]) + " (the server's string to sign is left out: it holds the request's security token)", true
 }
-
