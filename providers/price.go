@@ -90,7 +90,7 @@ func (q Quote) Line() i18n.Text {
 	if !q.Priced {
 		return q.Note
 	}
-	en := joinNonEmpty(" ", q.Total, q.Currency)
+	en := JoinNonEmpty(" ", q.Total, q.Currency)
 	zh := en
 	if !q.Period.IsZero() {
 		en += " for " + q.Period.EN
@@ -112,7 +112,7 @@ func (q Quote) ItemLines() []i18n.Text {
 		if it.ProductID != "" {
 			what += " (" + it.ProductID + ")"
 		}
-		amount := joinNonEmpty(" ", it.Amount, q.Currency)
+		amount := JoinNonEmpty(" ", it.Amount, q.Currency)
 		if it.Amount == "" {
 			out = append(out, i18n.T(what+": not priced", what+":未询价"))
 			continue
@@ -128,7 +128,8 @@ func PriceUnknown(err error) i18n.Text {
 		"价格未知:询价失败(%v);仍可下单", err)
 }
 
-func joinNonEmpty(sep string, parts ...string) string {
+// JoinNonEmpty is the non-empty parts joined by sep, e.g. "vpc-workspace · 10.0.0.0/16".
+func JoinNonEmpty(sep string, parts ...string) string {
 	out := ""
 	for _, p := range parts {
 		if p == "" {

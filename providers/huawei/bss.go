@@ -130,8 +130,8 @@ func (p *Provider) dscProductID(ctx context.Context, q providers.LookupQuery) ([
 			amount = r.OfficialWebsiteAmount.StringFixed(2)
 		}
 		// The label sits beside the value in every picker: say the price, not the id again.
-		en := joinLabel(joinSpace(amount, currency), period.EN)
-		zh := joinLabel(joinSpace(amount, currency), period.ZH)
+		en := providers.JoinNonEmpty(" · ", joinSpace(amount, currency), period.EN)
+		zh := providers.JoinNonEmpty(" · ", joinSpace(amount, currency), period.ZH)
 		out = append(out, flows.Option{Value: id, Label: i18n.T(en, zh), Help: providers.ListPriceCaveat})
 	}
 	if len(out) == 0 {

@@ -30,7 +30,7 @@ func (p *Provider) serverGroups(ctx context.Context, q providers.LookupQuery) ([
 		if id == "" {
 			continue
 		}
-		label := joinLabel(deref(g.Name), deref(g.ProductId), deref(g.SubnetName))
+		label := providers.JoinNonEmpty(" · ", deref(g.Name), deref(g.ProductId), deref(g.SubnetName))
 		out = append(out, flows.Option{Value: id, Label: i18n.T(label, label), Help: i18n.T(deref(g.Description), deref(g.Description))})
 	}
 	return out, nil
@@ -118,7 +118,7 @@ func (p *Provider) vpcs(ctx context.Context, q providers.LookupQuery) ([]flows.O
 			if v.Id == "" {
 				continue
 			}
-			label := joinLabel(v.Name, v.Cidr)
+			label := providers.JoinNonEmpty(" · ", v.Name, v.Cidr)
 			out = append(out, flows.Option{Value: v.Id, Label: i18n.T(label, label), Help: i18n.T(v.Description, v.Description)})
 		}
 	}
@@ -140,7 +140,7 @@ func (p *Provider) subnets(ctx context.Context, q providers.LookupQuery) ([]flow
 		if s.Id == "" || s.VpcId != vpcID {
 			continue
 		}
-		label := joinLabel(s.Name, s.Cidr, s.AvailabilityZone)
+		label := providers.JoinNonEmpty(" · ", s.Name, s.Cidr, s.AvailabilityZone)
 		out = append(out, flows.Option{Value: s.Id, Label: i18n.T(label, label), Help: i18n.T(s.Description, s.Description)})
 	}
 	return moveFirst(out, p.groupSubnet(ctx, q, q.Inputs["server_group_id"])), nil
@@ -155,19 +155,4 @@ func moveFirst(opts []flows.Option, value string) []flows.Option {
 		}
 	}
 	return opts
-}
-
-// joinLabel is the non-empty parts joined by " · ", e.g. "vpc-workspace · 10.0.0.0/16".
-func joinLabel(parts ...string) string {
-	out := ""
-	for _, s := range parts {
-		if s == "" {
-			continue
-		}
-		if out != "" {
-			out += " · "
-		}
-		out += s
-	}
-	return out
 }
