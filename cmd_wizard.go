@@ -132,11 +132,7 @@ func probedMode(p providers.Provider) providers.Mode {
 func wizardCredentials(getenv func(string) string, profile string) []ui.Credential {
 	var out []ui.Credential
 	for _, st := range config.Credentials(getenv, profile) {
-		cloud := "alibaba"
-		if st.Cloud == "Huawei Cloud" {
-			cloud = "huawei"
-		}
-		out = append(out, ui.Credential{Cloud: cloud, Found: st.Found, Text: st.Text()})
+		out = append(out, ui.Credential{Cloud: st.CloudID, Found: st.Found, Text: st.Text()})
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 // and submit show it before anything is filled in or sent. The secret is never part of it.
 type CredentialStatus struct {
 	Cloud     string // "Alibaba Cloud" or "Huawei Cloud"
+	CloudID   string // the cloud as flows names it (flows.API.Cloud): "alibaba" or "huawei"
 	Found     bool
 	Source    string // e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID", "~/.huaweicloud/credentials [prod]"
 	MaskedKey string // the access key id, all but its first 4 characters masked
@@ -26,13 +27,13 @@ func Credentials(getenv func(string) string, profile string) []CredentialStatus 
 	ali, aerr := AlibabaProfile(getenv, profile)
 	hw, herr := HuaweiProfile(getenv, profile)
 	return []CredentialStatus{
-		status("Alibaba Cloud", ali.Source, ali.MaskedKey(), aerr),
-		status("Huawei Cloud", hw.Source, hw.MaskedKey(), herr),
+		status("alibaba", "Alibaba Cloud", ali.Source, ali.MaskedKey(), aerr),
+		status("huawei", "Huawei Cloud", hw.Source, hw.MaskedKey(), herr),
 	}
 }
 
-func status(cloud, source, masked string, err error) CredentialStatus {
-	s := CredentialStatus{Cloud: cloud}
+func status(id, cloud, source, masked string, err error) CredentialStatus {
+	s := CredentialStatus{Cloud: cloud, CloudID: id}
 	var miss *MissingError
 	switch {
 	case err == nil:
