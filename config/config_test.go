@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -341,5 +342,18 @@ func TestMissingCredentialInChinese(t *testing.T) {
 	}
 	if en := miss.Text().EN; !strings.HasPrefix(en, "no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID") {
 		t.Fatalf("en: %q", en)
+	}
+}
+
+// Every cloud an API belongs to has its credential status, named by the same id.
+func TestCredentialStatusNamesEveryAPIsCloud(t *testing.T) {
+	ids := map[string]bool{}
+	for _, st := range Credentials(envOf(map[string]string{"HOME": t.TempDir()}), "") {
+		ids[st.CloudID] = true
+	}
+	for _, api := range flows.APIs() {
+		if !ids[api.Cloud] {
+			t.Errorf("no credential status for %s's cloud %q (have %v)", api.ID, api.Cloud, ids)
+		}
 	}
 }
