@@ -35,9 +35,11 @@ func (c *call) RequestID() string {
 	return c.requestID
 }
 
-// endpoint is where svc's requests for region go: the override, else the SDK's region table
-// (which also honours HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION> and ~/.huaweicloud/regions.yaml).
-func (p *Provider) endpoint(svc service, region string) (string, error) {
+// tableEndpoint is where svc's requests for region go: the override (checked where it was
+// read), else the SDK's region table, which also honours HUAWEICLOUD_SDK_REGION_<SERVICE>_<REGION>
+// and ~/.huaweicloud/regions.yaml. Target shows it, and the router gates it before an order is
+// sent (providers/cloud, GateTarget: exit 2, nothing sent).
+func (p *Provider) tableEndpoint(svc service, region string) (string, error) {
 	if p.opts.Endpoint != nil {
 		return p.opts.Endpoint.String(), nil
 	}
@@ -46,9 +48,25 @@ func (p *Provider) endpoint(svc service, region string) (string, error) {
 		return "", fmt.Errorf("%s region %q: %w", svc.name, region, err)
 	}
 	if len(eps) == 0 {
-		return "", fmt.Errorf("no endpoint for region %q", region)
+		return "", fmt.Errorf("no %s endpoint for region %q", svc.name, region)
 	}
 	return eps[0], nil
+}
+
+// endpoint is tableEndpoint through the one endpoint gate (config.CheckEndpoint: plain http
+// only to loopback), worded as the router's, for every call: the look-ups', the price
+// inquiry's and the payment's services are not the order's, so the router never saw them.
+func (p *Provider) endpoint(svc service, region string) (string, error) {
+	ep, err := p.tableEndpoint(svc, region)
+	if err != nil || p.opts.Endpoint != nil {
+		return ep, err
+	}
+	source := fmt.Sprintf("the SDK's region settings for Huawei Cloud %s in %s (HUAWEICLOUD_SDK_REGION_* or regions.yaml)", svc.name, region)
+	checked, err := config.CheckEndpoint(source, ep)
+	if err != nil {
+		return "", err
+	}
+	return checked.String(), nil
 }
 
 // newCall builds the SDK client for one call of svc. Everything that could make the SDK act
@@ -58,7 +76,7 @@ func (p *Provider) endpoint(svc service, region string) (string, error) {
 // invoker with retries is used.
 func (p *Provider) newCall(ctx context.Context, svc service, region, projectID string) (*call, error) {
 	if projectID == "" {
-		return nil, fmt.Errorf("no project id: Huawei Cloud orders need the order's project_id")
+		return nil, fmt.Errorf("no project id: Huawei Cloud %s calls need the order's project_id", svc.name)
 	}
 	cred, err := p.opts.Credential()
 	if err != nil {

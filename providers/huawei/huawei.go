@@ -50,7 +50,7 @@ func New(opts Options) *Provider {
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	t := providers.Target{Mode: p.opts.Mode}
 	if s, ok := apis.Get(api); ok {
-		t.Endpoint, _ = p.endpoint(s.service, region)
+		t.Endpoint, _ = p.tableEndpoint(s.service, region)
 	}
 	c, err := p.opts.Credential()
 	var miss *config.MissingError

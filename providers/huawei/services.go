@@ -3,7 +3,6 @@ package huawei
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/global"
@@ -53,89 +52,67 @@ func (d *domainCache) put(ak, id string) {
 	d.m[ak] = id
 }
 
-// serviceEndpoint is the override, else the SDK region table's endpoint for svc. Whatever the
-// table says (it honours HUAWEICLOUD_SDK_REGION_* and regions.yaml) passes the same gate as
-// --endpoint: plain http only to loopback.
-func (p *Provider) serviceEndpoint(svc, region string) (string, error) {
-	if p.opts.Endpoint != nil {
-		return p.opts.Endpoint.String(), nil
-	}
-	var eps []string
-	switch svc {
-	case "vpc":
+// vpcService is Virtual Private Cloud (services/vpc/v2), for the network look-ups.
+var vpcService = service{
+	name:    "VPC",
+	builder: vpc.VpcClientBuilder,
+	endpoints: func(region string) ([]string, error) {
 		r, err := vpcregion.SafeValueOf(region)
 		if err != nil {
-			return "", fmt.Errorf("VPC region %q: %w", region, err)
+			return nil, err
 		}
-		eps = r.Endpoints
-	case "iam":
+		return r.Endpoints, nil
+	},
+}
+
+// iamService is Identity and Access Management (services/iam/v3): the projects and the
+// account id.
+var iamService = service{
+	name:    "IAM",
+	builder: iam.IamClientBuilder,
+	endpoints: func(region string) ([]string, error) {
 		r, err := iamregion.SafeValueOf(region)
 		if err != nil {
-			return "", fmt.Errorf("IAM region %q: %w", region, err)
+			return nil, err
 		}
-		eps = r.Endpoints
-	case "bss":
-		var err error
-		switch p.opts.BSSSite {
-		case SiteIntl, SiteEU:
-			id := "ap-southeast-1"
-			if p.opts.BSSSite == SiteEU {
-				id = "eu-west-101"
+		return r.Endpoints, nil
+	},
+}
+
+// bssService is the Billing Center of the account's site: services/bss/v2 in cn-north-1 for
+// the China site, services/bssintl/v2 for the international (ap-southeast-1) and European
+// (eu-west-101) sites. It has one endpoint per site, whatever the order's region.
+func (p *Provider) bssService() service {
+	if !p.intl() {
+		return service{name: "BSS", builder: bss.BssClientBuilder, endpoints: func(string) ([]string, error) {
+			r, err := bssregion.SafeValueOf("cn-north-1")
+			if err != nil {
+				return nil, err
 			}
-			r, e := bssintlregion.SafeValueOf(id)
-			if e == nil {
-				eps = r.Endpoints
-			}
-			err = e
-		default:
-			r, e := bssregion.SafeValueOf("cn-north-1")
-			if e == nil {
-				eps = r.Endpoints
-			}
-			err = e
-		}
+			return r.Endpoints, nil
+		}}
+	}
+	site := "ap-southeast-1"
+	if p.opts.BSSSite == SiteEU {
+		site = "eu-west-101"
+	}
+	return service{name: "BSS", builder: bssintl.BssintlClientBuilder, endpoints: func(string) ([]string, error) {
+		r, err := bssintlregion.SafeValueOf(site)
 		if err != nil {
-			return "", fmt.Errorf("BSS endpoint: %w", err)
+			return nil, err
 		}
-	default:
-		return "", fmt.Errorf("no Huawei Cloud service %q", svc)
-	}
-	if len(eps) == 0 {
-		return "", fmt.Errorf("no %s endpoint for region %q", svc, region)
-	}
-	// The one endpoint gate (config.CheckEndpoint), worded in both languages as the order
-	// APIs' is (providers/cloud, GateTarget).
-	source := fmt.Sprintf("the SDK's region settings for Huawei Cloud %s in %s (HUAWEICLOUD_SDK_REGION_* or regions.yaml)", strings.ToUpper(svc), region)
-	ep, err := config.CheckEndpoint(source, eps[0])
-	if err != nil {
-		return "", err
-	}
-	return ep.String(), nil
+		return r.Endpoints, nil
+	}}
 }
 
 // vpcCall builds a VPC client for a project in region.
 func (p *Provider) vpcCall(ctx context.Context, region, projectID string) (*call, error) {
-	if projectID == "" {
-		return nil, fmt.Errorf("no project id: the VPC look-ups need the order's project_id")
-	}
-	cred, err := p.opts.Credential()
-	if err != nil {
-		return nil, err
-	}
-	ep, err := p.serviceEndpoint("vpc", region)
-	if err != nil {
-		return nil, err
-	}
-	creds, err := basicCredentials(cred, projectID)
-	if err != nil {
-		return nil, err
-	}
-	return p.build(ctx, vpc.VpcClientBuilder(), ep, creds)
+	return p.newCall(ctx, vpcService, region, projectID)
 }
 
 // iamCall builds an IAM client for region; IAM's /v3/auth/* calls name no project.
 func (p *Provider) iamCall(ctx context.Context, region string, cred config.HuaweiCredential) (*call, error) {
-	ep, err := p.serviceEndpoint("iam", region)
+	ep, err := p.endpoint(iamService, region)
 	if err != nil {
 		return nil, err
 	}
@@ -143,7 +120,7 @@ func (p *Provider) iamCall(ctx context.Context, region string, cred config.Huawe
 	if err != nil {
 		return nil, err
 	}
-	return p.build(ctx, iam.IamClientBuilder(), ep, creds)
+	return p.build(ctx, iamService.builder(), ep, creds)
 }
 
 // bssCall builds a BSS client with the account's global credentials. The account id comes
@@ -159,7 +136,8 @@ func (p *Provider) bssCall(ctx context.Context, region string) (*call, error) {
 	if err != nil {
 		return nil, err
 	}
-	ep, err := p.serviceEndpoint("bss", region)
+	svc := p.bssService()
+	ep, err := p.endpoint(svc, region)
 	if err != nil {
 		return nil, err
 	}
@@ -171,11 +149,7 @@ func (p *Provider) bssCall(ctx context.Context, region string) (*call, error) {
 	if err != nil {
 		return nil, fmt.Errorf("credentials for Huawei Cloud BSS: %w", err)
 	}
-	builder := bss.BssClientBuilder()
-	if p.opts.BSSSite == SiteIntl || p.opts.BSSSite == SiteEU {
-		builder = bssintl.BssintlClientBuilder()
-	}
-	return p.build(ctx, builder, ep, creds)
+	return p.build(ctx, svc.builder(), ep, creds)
 }
 
 // domainID is the account id of cred.
