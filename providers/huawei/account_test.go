@@ -202,7 +202,14 @@ func TestWrongSecretOnEveryNewCall(t *testing.T) {
 }
 
 func TestPayOrderOnceAndJournalBody(t *testing.T) {
+	for _, site := range []string{SiteChina, SiteIntl} { // the bss and bssintl models
+		t.Run("site="+site, func(t *testing.T) { payOnceAndJournalBody(t, site) })
+	}
+}
+
+func payOnceAndJournalBody(t *testing.T, site string) {
 	s, p := newSandbox(t)
+	p.opts.BSSSite = site
 	ctx := context.Background()
 	res, err := p.Submit(ctx, loadOrder(t, "huawei-dsc.json"))
 	if err != nil {

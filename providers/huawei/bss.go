@@ -264,18 +264,19 @@ func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (provide
 	if err != nil {
 		return providers.Result{}, unpaid(err)
 	}
-	// The body journaled is the body sent: decoded strictly from Payment.Body.
-	body := &bssmodel.PayCustomerOrderV3Req{}
-	if err := decodeStrict(pay.Body(), body); err != nil {
-		return providers.Result{}, invalid(err)
-	}
+	// The body journaled is the body sent: decoded strictly from Payment.Body into the site's
+	// model and checked to encode back to the same JSON, as an order's is (submit.go).
 	if p.intl() {
-		var ib bssintlmodel.PayCustomerOrderV3Req
-		if err := convert(body, &ib); err != nil {
+		body := &bssintlmodel.PayCustomerOrderV3Req{}
+		if err := exactly(pay.Body(), body); err != nil {
 			return providers.Result{}, invalid(err)
 		}
-		_, err = bssintl.NewBssintlClient(c.hc).PayOrders(&bssintlmodel.PayOrdersRequest{Body: &ib})
+		_, err = bssintl.NewBssintlClient(c.hc).PayOrders(&bssintlmodel.PayOrdersRequest{Body: body})
 	} else {
+		body := &bssmodel.PayCustomerOrderV3Req{}
+		if err := exactly(pay.Body(), body); err != nil {
+			return providers.Result{}, invalid(err)
+		}
 		_, err = bss.NewBssClient(c.hc).PayOrders(&bssmodel.PayOrdersRequest{Body: body})
 	}
 	if err != nil {

@@ -134,3 +134,11 @@ func sameNumber(a, b json.Number) bool {
 	}
 	return x.Cmp(y) == 0
 }
+
+// exactly decodes body strictly into model and checks that the SDK would send it as it is.
+func exactly(body []byte, model any) error {
+	if err := decodeStrict(body, model); err != nil {
+		return err
+	}
+	return faithful(body, model)
+}

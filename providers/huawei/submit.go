@@ -14,10 +14,7 @@ import (
 func submit[B any](ctx context.Context, p *Provider, o flows.Order, what string, send func(c *call, req *B) (*string, error)) (providers.Result, error) {
 	body := o.CompactBody()
 	var req B
-	if err := decodeStrict(body, &req); err != nil {
-		return providers.Result{}, invalid(err)
-	}
-	if err := faithful(body, req); err != nil {
+	if err := exactly(body, &req); err != nil {
 		return providers.Result{}, invalid(err)
 	}
 	c, err := p.newCall(ctx, apis.Of(o.API).service, o.Region, o.ProjectID)
