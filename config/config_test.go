@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -355,5 +356,28 @@ func TestCredentialStatusNamesEveryAPIsCloud(t *testing.T) {
 		if !ids[api.Cloud] {
 			t.Errorf("no credential status for %s's cloud %q (have %v)", api.ID, api.Cloud, ids)
 		}
+	}
+}
+
+// The files cloudorder writes for the person are 0600, never replace a file unless asked, and
+// a replaced file is 0600 afterwards too.
+func TestWritePrivate(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "order.json")
+	if err := WritePrivate(path, []byte("one"), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivate(path, []byte("two"), false); !errors.Is(err, fs.ErrExist) {
+		t.Fatalf("replaced without being asked: %v", err)
+	}
+	if err := os.Chmod(path, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WritePrivate(path, []byte("three"), true); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	st, _ := os.Stat(path)
+	if string(b) != "three" || st.Mode().Perm() != 0o600 {
+		t.Fatalf("%q, mode %v", b, st.Mode().Perm())
 	}
 }

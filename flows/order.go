@@ -3,6 +3,8 @@ package flows
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
+	"time"
 )
 
 // APIID names one ordering API; it is the "api" value of an order file.
@@ -45,4 +47,10 @@ func (o Order) CompactBody() []byte {
 		return append([]byte(nil), o.Body...)
 	}
 	return out.Bytes()
+}
+
+// FileName is the order file's default name, which never collides by accident:
+// order-alibaba-pai-CreateProductOrders-20250101-120000.json.
+func (o Order) FileName(now time.Time) string {
+	return "order-" + strings.ReplaceAll(string(o.API), "/", "-") + "-" + now.Format("20060102-150405") + ".json"
 }

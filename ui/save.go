@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 )
 
@@ -47,7 +47,7 @@ func newSavePrompt(s *session) *savePrompt {
 // ./order-alibaba-pai-CreateProductOrders-20250101-120000.json.
 func (p *savePrompt) open() tea.Cmd {
 	s := p.s
-	name := "order-" + strings.ReplaceAll(string(s.api.ID), "/", "-") + "-" + s.o.now().Format("20060102-150405") + ".json"
+	name := flows.Order{API: s.api.ID}.FileName(s.o.now())
 	path := "./" + name
 	if s.o.SaveDir != "" {
 		path = filepath.Join(s.o.SaveDir, name)
@@ -114,26 +114,9 @@ func saveCmd(o flows.Order, path string, overwrite bool) tea.Cmd {
 }
 
 func writeOrder(path string, data []byte, overwrite bool) savedMsg {
-	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if overwrite {
-		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flag, 0o600)
+	err := config.WritePrivate(path, data, overwrite)
 	if errors.Is(err, fs.ErrExist) {
 		return savedMsg{path: path, exists: true}
 	}
-	if err != nil {
-		return savedMsg{path: path, err: err}
-	}
-	if overwrite {
-		_ = f.Chmod(0o600) // an existing file keeps its mode otherwise
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return savedMsg{path: path, err: fmt.Errorf("write %s: %w", path, err)}
-	}
-	if err := f.Close(); err != nil {
-		return savedMsg{path: path, err: fmt.Errorf("write %s: %w", path, err)}
-	}
-	return savedMsg{path: path}
+	return savedMsg{path: path, err: err}
 }

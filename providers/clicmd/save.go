@@ -1,13 +1,10 @@
 package clicmd
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 )
 
@@ -31,26 +28,5 @@ func Save(orderPath string, api flows.APIID, sh Shell, command string, overwrite
 	if sh == CMD {
 		command = strings.ReplaceAll(strings.ReplaceAll(command, "\r\n", "\n"), "\n", "\r\n")
 	}
-	flag := os.O_WRONLY | os.O_CREATE | os.O_EXCL
-	if overwrite {
-		flag = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
-	}
-	f, err := os.OpenFile(path, flag, 0o600)
-	if errors.Is(err, fs.ErrExist) {
-		return path, fmt.Errorf("%s: %w", path, fs.ErrExist)
-	}
-	if err != nil {
-		return path, err
-	}
-	if overwrite {
-		_ = f.Chmod(0o600) // an existing file keeps its mode otherwise
-	}
-	if _, err := f.WriteString(command); err != nil {
-		f.Close()
-		return path, fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return path, fmt.Errorf("write %s: %w", path, err)
-	}
-	return path, nil
+	return path, config.WritePrivate(path, []byte(command), overwrite)
 }

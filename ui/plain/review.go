@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
@@ -242,7 +242,7 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	name := "order-" + strings.ReplaceAll(string(o.API), "/", "-") + "-" + r.now().Format("20060102-150405") + ".json"
+	name := o.FileName(r.now())
 	def := "./" + name
 	if r.o.SaveDir != "" {
 		def = filepath.Join(r.o.SaveDir, name)
@@ -261,16 +261,10 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 		case "":
 			path = def
 		}
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		err = config.WritePrivate(path, data, false)
 		if errors.Is(err, fs.ErrExist) {
 			r.println(r.t(txtError) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
 			continue
-		}
-		if err == nil {
-			_, err = f.Write(data)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
 		}
 		if err != nil {
 			r.println(r.t(txtError) + err.Error())
