@@ -231,3 +231,20 @@ func TestRegionInTheConsolesWords(t *testing.T) {
 		}
 	}
 }
+
+// What a field offers: its documented values, yes/no for a Boolean documenting none, then a
+// look-up's values that are new.
+func TestOfferedAt(t *testing.T) {
+	b := &Field{Name: "b", Kind: Boolean}
+	if got := b.OfferedAt(Ctx{}, nil); len(got) != 2 || got[0].Value != "true" || got[1].Label.ZH != "否" {
+		t.Errorf("boolean: %+v", got)
+	}
+	s := &Field{Name: "s", Kind: String, Options: []Option{{Value: "a"}}}
+	got := s.OfferedAt(Ctx{}, []Option{{Value: "a", Label: T("dup", "重复")}, {Value: "b"}})
+	if len(got) != 2 || got[0].Label.EN != "" || got[1].Value != "b" {
+		t.Errorf("documented then found: %+v", got)
+	}
+	if len(s.Options) != 1 {
+		t.Error("OfferedAt changed the field's own options")
+	}
+}

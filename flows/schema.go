@@ -1,6 +1,9 @@
 package flows
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Kind is the JSON shape of a field's value.
 type Kind int
@@ -185,6 +188,22 @@ func (f *Field) OptionsAt(c Ctx) []Option {
 		return f.OptionsFor(c)
 	}
 	return f.Options
+}
+
+// OfferedAt is what f offers a person in context: its documented values (yes and no for a
+// Boolean that documents none), then found — a look-up's values — not already among them.
+// The wizard's pickers and plain mode's numbered lists show the same.
+func (f *Field) OfferedAt(c Ctx, found []Option) []Option {
+	opts := slices.Clone(f.OptionsAt(c))
+	if f.Kind == Boolean && len(opts) == 0 {
+		opts = []Option{{Value: "true", Label: T("Yes", "是")}, {Value: "false", Label: T("No", "否")}}
+	}
+	for _, o := range found {
+		if !slices.ContainsFunc(opts, func(x Option) bool { return x.Value == o.Value }) {
+			opts = append(opts, o)
+		}
+	}
+	return opts
 }
 
 // DefaultAt returns the documented default of f in context.

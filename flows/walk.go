@@ -225,3 +225,15 @@ func (api *API) Prefill(a *Answers, region, projectID string) {
 		api.Set(a, "project_id", projectID)
 	}
 }
+
+// StepProblems are the problems among problems that belong to step st: those of its fields
+// that hold a value or a list of items (cross-field rules included, as they name a field).
+func (api *API) StepProblems(problems []Problem, st Step) []Problem {
+	var out []Problem
+	for _, p := range problems {
+		if f := api.FieldAt(p.Path); f != nil && f.Step == st && (f.Kind.IsScalar() || f.Kind == Array) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -350,13 +350,9 @@ func (f *formScreen) strayProblems() []flows.Problem {
 	if f.s.steps[f.step] == flows.StepAPI {
 		return nil
 	}
-	step := f.s.steps[f.step]
 	var out []flows.Problem
-	for _, p := range f.s.problems {
-		if slices.ContainsFunc(f.rows, func(r row) bool { return r.path() == p.Path }) {
-			continue
-		}
-		if fl := f.s.api.FieldAt(p.Path); fl != nil && fl.Step == step && (fl.Kind.IsScalar() || fl.Kind == flows.Array) {
+	for _, p := range f.s.api.StepProblems(f.s.problems, f.s.steps[f.step]) {
+		if !slices.ContainsFunc(f.rows, func(r row) bool { return r.path() == p.Path }) {
 			out = append(out, p)
 		}
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -292,19 +291,11 @@ func optionsOf(s *session, r row) []flows.Option {
 	if f == nil || !f.Kind.IsScalar() {
 		return nil
 	}
-	opts := f.OptionsAt(r.slot.Ctx(s.a()))
-	if f.Kind == flows.Boolean && len(opts) == 0 {
-		opts = []flows.Option{{Value: "true", Label: flows.T("Yes", "是")}, {Value: "false", Label: flows.T("No", "否")}}
+	var found []flows.Option
+	if l := lookupFor(s, r); l != nil {
+		found = l.opts
 	}
-	if l := lookupFor(s, r); l != nil && len(l.opts) > 0 {
-		opts = slices.Clone(opts)
-		for _, o := range l.opts {
-			if !slices.ContainsFunc(opts, func(x flows.Option) bool { return x.Value == o.Value }) {
-				opts = append(opts, o)
-			}
-		}
-	}
-	return opts
+	return f.OfferedAt(r.slot.Ctx(s.a()), found)
 }
 
 // labelOf returns a row's label in the session's language.

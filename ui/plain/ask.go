@@ -85,9 +85,8 @@ func (r *runner) promptLabel(slots []flows.Slot, s flows.Slot) string {
 // stepProblems are the blocking problems of the step's fields (cross-field rules included).
 func (r *runner) stepProblems(st flows.Step) []flows.Problem {
 	var out []flows.Problem
-	for _, p := range r.api.Validate(r.answers[r.api.ID]) {
-		f := r.api.FieldAt(p.Path)
-		if !p.Warning && f != nil && f.Step == st && (f.Kind.IsScalar() || f.Kind == flows.Array) {
+	for _, p := range r.api.StepProblems(r.api.Validate(r.answers[r.api.ID]), st) {
+		if !p.Warning {
 			out = append(out, p)
 		}
 	}
@@ -320,23 +319,14 @@ func (r *runner) askCount(s flows.Slot, label string) error {
 func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 	f := s.Field
 	a := r.answers[r.api.ID]
-	opts := slices.Clone(f.OptionsAt(s.Ctx(a)))
-	if f.Kind == flows.Boolean && len(opts) == 0 {
-		opts = []flows.Option{{Value: "true", Label: i18n.T("Yes", "是")}, {Value: "false", Label: i18n.T("No", "否")}}
-	}
-	if f.Lookup == "" || r.o.Provider == nil {
-		return opts, nil
-	}
-	found, err := r.lookup(s, a)
-	if err != nil {
-		return nil, err
-	}
-	for _, o := range found {
-		if !slices.ContainsFunc(opts, func(x flows.Option) bool { return x.Value == o.Value }) {
-			opts = append(opts, o)
+	var found []flows.Option
+	if f.Lookup != "" && r.o.Provider != nil {
+		var err error
+		if found, err = r.lookup(s, a); err != nil {
+			return nil, err
 		}
 	}
-	return opts, nil
+	return f.OfferedAt(s.Ctx(a), found), nil
 }
 
 // lookup runs a field's provider look-up once per region and project, announced in one line.
