@@ -17,18 +17,17 @@ type Endpoint struct {
 }
 
 // String renders scheme://host[:port].
-func (e Endpoint) String() string {
-	if e.Port == "" {
-		return e.Scheme + "://" + bracket(e.Host)
-	}
-	return e.Scheme + "://" + net.JoinHostPort(e.Host, e.Port)
-}
+func (e Endpoint) String() string { return e.Scheme + "://" + e.HostPort() }
 
-func bracket(h string) string {
-	if strings.Contains(h, ":") {
-		return "[" + h + "]"
+// HostPort renders host[:port], an IPv6 host in brackets: the endpoint without its scheme.
+func (e Endpoint) HostPort() string {
+	if e.Port != "" {
+		return net.JoinHostPort(e.Host, e.Port)
 	}
-	return h
+	if strings.Contains(e.Host, ":") {
+		return "[" + e.Host + "]"
+	}
+	return e.Host
 }
 
 // IsLoopback reports whether host is 127.0.0.0/8, ::1 or localhost.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net"
 	"strings"
 
 	"cloudorder/config"
@@ -108,13 +107,7 @@ func renderBodyArg(m Mapping, o flows.Order, ep config.Endpoint, body []byte, sh
 			return "", cmdRefusal(r, lang)
 		}
 	}
-	host := ep.Host
-	if strings.Contains(host, ":") {
-		host = "[" + host + "]"
-	}
-	if ep.Port != "" {
-		host = net.JoinHostPort(ep.Host, ep.Port)
-	}
+	host := ep.HostPort()
 	var b strings.Builder
 	t := title(o)
 	b.WriteString(comment(sh, i18n.Text{EN: t.EN + ": this order as an aliyun CLI command. The body is byte for byte what cloudorder sends.",
