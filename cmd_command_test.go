@@ -86,14 +86,7 @@ func TestCommandSendsWhatSubmitSends(t *testing.T) {
 
 func TestCommandUsesConfigEndpointOverride(t *testing.T) {
 	env := submitEnv(t)
-	cfg := filepath.Join(env["XDG_CONFIG_HOME"], "cloudorder")
-	if err := os.MkdirAll(cfg, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	toml := "[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"https://pai.internal.example.com:8443\"\n"
-	if err := os.WriteFile(filepath.Join(cfg, "config.toml"), []byte(toml), 0o600); err != nil {
-		t.Fatal(err)
-	}
+	writeSettings(t, env, "[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"https://pai.internal.example.com:8443\"\n")
 	out, errOut, code := runForTest(t, env, "", "command", "testdata/orders/alibaba-dataworks.json")
 	if code != exitOK || !strings.Contains(out, "--endpoint pai.internal.example.com:8443") {
 		t.Fatalf("exit %d, stdout:\n%s\nstderr:\n%s", code, out, errOut)

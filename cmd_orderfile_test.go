@@ -87,7 +87,7 @@ func TestSubmitThroughAPipe(t *testing.T) {
 				if where, same := huawei.SameJSON(file.Body, orders[0].Body); !same {
 					t.Fatalf("wire differs from the file at %s\nwire: %s", where, orders[0].Body)
 				}
-				entries, err := journal.Read(filepath.Join(env["XDG_STATE_HOME"], "cloudorder", "orders.jsonl"))
+				entries, err := journal.Read(historyFile(env))
 				if err != nil || len(entries) != 1 {
 					t.Fatalf("history %v %v", entries, err)
 				}

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
@@ -24,8 +25,9 @@ import (
 // Money safety under faults: each test drives the real SDKs against the sandbox (or a
 // misbehaving server in front of it) with a temporary HOME.
 
+// historyFile is where the command run with env keeps its history (config.HistoryPath).
 func historyFile(env map[string]string) string {
-	return filepath.Join(env["XDG_STATE_HOME"], "cloudorder", "orders.jsonl")
+	return config.HistoryPath(func(k string) string { return env[k] })
 }
 
 // reordered writes file's order with every object's keys in another order and other spacing.
@@ -396,14 +398,7 @@ func TestConfigEndpointGateNoEcho(t *testing.T) {
 	const secret = "ConfigUrlPassword000"
 	for _, value := range []string{"http://10.0.0.1:" + secret[:4], "https://user:" + secret + "@example.com", "http://" + secret + ".example.com"} {
 		env := withSandboxKeys(submitEnv(t))
-		cfg := filepath.Join(env["XDG_CONFIG_HOME"], "cloudorder", "config.toml")
-		if err := os.MkdirAll(filepath.Dir(cfg), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		toml := "lang = \"" + secret + "\"\n[endpoints]\n\"huawei/dsc/CreateProductOrder\" = \"" + value + "\"\n"
-		if err := os.WriteFile(cfg, []byte(toml), 0o600); err != nil {
-			t.Fatal(err)
-		}
+		writeSettings(t, env, "lang = \""+secret+"\"\n[endpoints]\n\"huawei/dsc/CreateProductOrder\" = \""+value+"\"\n")
 		_, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes")
 		if code != exitUsage || !strings.Contains(errOut, "config.toml [endpoints] huawei/dsc/CreateProductOrder") {
 			t.Errorf("%s: exit %d: %s", value, code, errOut)

@@ -91,7 +91,7 @@ func TestSubmitSandboxPlacesEachAPI(t *testing.T) {
 					t.Errorf("empty value in %q", line)
 				}
 			}
-			entries, err := journal.Read(filepath.Join(env["XDG_STATE_HOME"], "cloudorder", "orders.jsonl"))
+			entries, err := journal.Read(historyFile(env))
 			if err != nil || len(entries) != 1 || entries[0].Outcome != journal.OutcomeOK {
 				t.Fatalf("history = %+v, %v; want one ok entry", entries, err)
 			}
@@ -343,7 +343,7 @@ func TestSubmitIntentIsWrittenBeforeTheAnswer(t *testing.T) {
 	s := startSandbox(t)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang, API: flows.HuaweiWorkspaceApp})
 	env := withSandboxKeys(submitEnv(t))
-	path := filepath.Join(env["XDG_STATE_HOME"], "cloudorder", "orders.jsonl")
+	path := historyFile(env)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	var code int

@@ -35,9 +35,6 @@ func TestSettingsLangApplies(t *testing.T) {
 // config.toml's [regions] gives the plain wizard its default region per cloud.
 func TestSettingsRegionsApplyToPlainWizard(t *testing.T) {
 	env := submitEnv(t)
-	if env["XDG_CONFIG_HOME"] == "" {
-		env["XDG_CONFIG_HOME"] = t.TempDir()
-	}
 	writeSettings(t, env, "[regions]\nalibaba = \"cn-shanghai\"\n")
 	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--sandbox", "--plain", "--lang", "en")
 	if code != exitOK || !strings.Contains(out, "Region (default: cn-shanghai)") || !strings.Contains(out, "Region: cn-shanghai") {
