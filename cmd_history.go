@@ -1,12 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -15,24 +15,38 @@ import (
 	"cloudorder/providers/journal"
 )
 
-// cmdHistory lists the order journal, oldest first so the newest stays on screen. An order
+// historyFlags are the options of `cloudorder history`.
+type historyFlags struct{ output string }
+
+// newHistoryCmd is `cloudorder history`.
+func newHistoryCmd(c *cli) *cobra.Command {
+	var f historyFlags
+	cmd := &cobra.Command{
+		Use:   c.say(i18n.T("history [flags]", "history [选项]")),
+		Short: c.say(i18n.T("list the orders sent from this machine", "列出从本机发送的订单")),
+		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
+			"flagged: it may exist, and only the console can tell.",
+			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在,只有控制台能确认。")),
+		Example: "cloudorder history\ncloudorder history --output json",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", f.output, "text", "json") {
+					return exitUsage
+				}
+				return runHistory(c, f)
+			})
+		},
+	}
+	c.outputFlag(cmd, &f.output, "text", "json")
+	return cmd
+}
+
+// runHistory lists the order journal, oldest first so the newest stays on screen. An order
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
-func cmdHistory(args []string, c *cli) int {
-	var output string
-	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		c.outputFlag(fs, &output)
-	})
-	if code >= 0 {
-		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.usageLine("history"))
-		return exitUsage
-	}
-	if !c.flagWord("output", output, "text", "json") {
-		return exitUsage
-	}
+func runHistory(c *cli, f historyFlags) int {
+	output := f.output
 	path := config.HistoryPath(c.getenv)
 	h, err := journal.Load(path)
 	if err != nil {
