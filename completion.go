@@ -5,7 +5,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -70,20 +69,6 @@ func orderFiles(n int) cobra.CompletionFunc {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
-	}
-}
-
-// apiIDs completes an API id from the flows registry, with its title as the description.
-func (c *cli) apiIDs(n int) cobra.CompletionFunc {
-	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		if n >= 0 && len(args) >= n {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		var ids []cobra.Completion
-		for _, a := range flows.APIs() {
-			ids = append(ids, cobra.CompletionWithDesc(string(a.ID), c.say(a.Title)))
-		}
-		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 
