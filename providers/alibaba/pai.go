@@ -90,13 +90,14 @@ func paiFacts(o flows.Order) (providers.OrderFacts, error) {
 		return providers.OrderFacts{}, fmt.Errorf("read the order body: %w", err)
 	}
 	var f providers.OrderFacts
+	subs := map[string]bool{}
 	for _, pr := range b.Products {
 		f.ProductCodes = append(f.ProductCodes, pr.ProductCode)
-		sub := map[string]string{"PREPAY": "Subscription", "POSTPAY": "PayAsYouGo"}[pr.ChargeType]
-		if f.SubscriptionType == "" {
+		subs[map[string]string{"PREPAY": "Subscription", "POSTPAY": "PayAsYouGo"}[pr.ChargeType]] = true
+	}
+	for sub := range subs {
+		if len(subs) == 1 { // mixed or unknown billing methods are not compared
 			f.SubscriptionType = sub
-		} else if f.SubscriptionType != sub {
-			f.SubscriptionType = "" // mixed: not compared
 		}
 	}
 	return f, nil
