@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
@@ -71,31 +71,30 @@ func printProblems(c *cli, name string, problems []flows.Problem) {
 // the exit code is exitUsage when there is no order at all.
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
 	data, err := readLimited(name, c)
+	if config.IsFileRefusal(err) {
+		fmt.Fprintln(c.stderr, c.say(i18n.TextOf(err))) // names the file itself
+		return nil, nil, nil, exitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
 		return nil, nil, nil, exitUsage
 	}
 	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
 	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.TextOf(err)))
+		fmt.Fprintln(c.stderr, c.say(i18n.TextOf(err))) // names the file itself
 		return nil, nil, nil, exitUsage
 	}
 	return api, a, problems, exitOK
 }
 
-// readLimited reads name ("-" = standard input) up to one byte past flows.MaxFileSize, so an
-// oversized input is recognised without reading it all.
+// readLimited reads name ("-" = standard input, up to one byte past flows.MaxFileSize, so an
+// oversized input is recognised without reading it all); a named file goes through the one
+// reader of a person's files (config.ReadPersonFile: regular files only, at most 1 MiB).
 func readLimited(name string, c *cli) ([]byte, error) {
-	var r io.Reader = c.stdin
 	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+		return config.ReadPersonFile(name, config.OrderFile)
 	}
-	return io.ReadAll(io.LimitReader(r, flows.MaxFileSize+1))
+	return config.ReadPersonStream(i18n.T("standard input", "标准输入").In(c.lang), c.stdin, config.OrderFile)
 }
 
 // unwrapPath drops the file name os errors repeat.
