@@ -65,8 +65,8 @@ func printProblems(c *cli, name string, problems []flows.Problem) {
 	}
 }
 
-// readOrderFile reads an order file once — at most flows.MaxFileSize bytes, through a limited
-// reader so a pipe or /dev/stdin works and nothing is read twice; "-" is standard input — and
+// readOrderFile reads an order file once — at most flows.MaxFileSize bytes, a regular file or
+// "-" for standard input, so nothing is read twice (readLimited) — and
 // parses it strictly, reporting unreadable input itself. The problems are the order's own;
 // the exit code is exitUsage when there is no order at all.
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
@@ -81,7 +81,7 @@ func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pro
 	}
 	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
 	if err != nil {
-		fmt.Fprintln(c.stderr, c.say(i18n.TextOf(err))) // names the file itself
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.TextOf(err)))
 		return nil, nil, nil, exitUsage
 	}
 	return api, a, problems, exitOK
