@@ -136,3 +136,35 @@ func TestOrderFactsPerAPI(t *testing.T) {
 		t.Fatalf("another cloud's order: %v", err)
 	}
 }
+
+// reset-after-placing: the order is placed, the answer never comes (Unknown), and the billing
+// centre shows the order; http500 and reset place nothing.
+func TestResetAfterPlacingLeavesTheOrderInTheBook(t *testing.T) {
+	for _, kind := range []string{sandbox.FaultResetAfterPlacing, sandbox.FaultHTTP500, sandbox.FaultReset} {
+		t.Run(kind, func(t *testing.T) {
+			s, p := newSandbox(t)
+			ctx := context.Background()
+			o := loadOrder(t, "huawei-dsc.json")
+			s.SetFault(sandbox.Fault{Kind: kind, Count: 1})
+			from := time.Now().Add(-time.Second)
+			_, err := p.Submit(ctx, o)
+			if providers.KindOf(err) != providers.Unknown {
+				t.Fatalf("submit: %v", err)
+			}
+			listed, err := p.ListOrders(ctx, providers.OrderQuery{API: o.API, Region: o.Region, From: from, To: time.Now().Add(time.Second)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			placed := s.Orders()
+			if kind != sandbox.FaultResetAfterPlacing {
+				if len(placed) != 0 || len(listed) != 0 {
+					t.Fatalf("%s placed %+v, listed %+v", kind, placed, listed)
+				}
+				return
+			}
+			if len(placed) != 1 || len(listed) != 1 || listed[0].OrderID != placed[0].OrderID || s.Hits(o.API) != 1 {
+				t.Fatalf("placed %+v, listed %+v", placed, listed)
+			}
+		})
+	}
+}

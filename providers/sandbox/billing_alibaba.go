@@ -14,8 +14,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Alibaba BssOpenApi 2017-12-14 order queries, RPC style: a request to "/" whose parameters
@@ -175,7 +173,13 @@ func percentEncode(v string) string {
 }
 
 // alibabaBook is the account's Alibaba orders.
-func (s *Server) alibabaBook() []bookOrder { return s.book(flows.AlibabaPAI) }
+func (s *Server) alibabaBook() []bookOrder { return s.book(alibabaBSSOpenAPI) }
+
+// paiBilling: a PAI order is paid at once when its body says AutoPay true.
+var paiBilling = &billingOf{centre: alibabaBSSOpenAPI, lines: bssOrderRows, unpaid: func(body []byte) bool {
+	var b struct{ AutoPay *bool }
+	return json.Unmarshal(body, &b) != nil || b.AutoPay == nil || !*b.AutoPay
+}}
 
 func getOrderDetail(s *Server, params url.Values) (any, *apiError) {
 	id := params.Get("OrderId")
@@ -184,7 +188,7 @@ func getOrderDetail(s *Server, params url.Values) (any, *apiError) {
 	}
 	for _, o := range s.alibabaBook() {
 		if o.OrderID == id {
-			rows := bssOrderRows(o)
+			rows := o.bill.lines(o)
 			return orderData(rows, 1, 20, len(rows)), nil
 		}
 	}
@@ -225,7 +229,7 @@ func queryOrders(s *Server, params url.Values) (any, *apiError) {
 		if o.At.Before(start) || o.At.After(end) {
 			continue
 		}
-		for _, row := range bssOrderRows(o)[:1] { // QueryOrders: one row per order, its main product
+		for _, row := range o.bill.lines(o)[:1] { // QueryOrders: one row per order, its main product
 			if rowMatches(row, params) {
 				rows = append(rows, row)
 			}

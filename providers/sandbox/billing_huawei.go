@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Huawei BSS order queries for the sandbox account, in the shapes the BSS API reference gives
@@ -47,7 +45,21 @@ func (s *Server) billingHuawei(w http.ResponseWriter, r *http.Request) bool {
 }
 
 // huaweiBook is the account's Huawei orders.
-func (s *Server) huaweiBook() []bookOrder { return s.book(flows.HuaweiDSC, flows.HuaweiWorkspaceApp) }
+func (s *Server) huaweiBook() []bookOrder { return s.book(huaweiBSS) }
+
+// dscBilling: a DSC order is created unpaid; its service type is its body's own.
+var dscBilling = &billingOf{centre: huaweiBSS, unpaid: always, lines: dscLines, serviceType: func(body []byte) string {
+	var b struct {
+		CloudServiceType string `json:"cloud_service_type"`
+	}
+	_ = json.Unmarshal(body, &b)
+	return b.CloudServiceType
+}}
+
+// workspaceAppBilling: a Workspace App order is listed completed, under the sandbox's
+// service type (the docs name none).
+var workspaceAppBilling = &billingOf{centre: huaweiBSS, unpaid: never, lines: workspaceAppLines,
+	serviceType: func([]byte) string { return wsaServiceType }}
 
 func listCustomerOrders(s *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
 	q := r.URL.Query()
@@ -106,7 +118,7 @@ func showCustomerOrderDetails(s *Server, r *http.Request, _ []byte, _ string) (i
 		if o.OrderID != id {
 			continue
 		}
-		lines := orderLines(o)
+		lines := o.bill.lines(o)
 		return http.StatusOK, map[string]any{"total_count": len(lines), "order_info": customerOrder(o), "order_line_items": lines}, nil
 	}
 	return 0, nil, bssInvalid([]string{"order_id: no order " + quoteOrMissing(id) + " in this account"})
@@ -119,7 +131,7 @@ func customerOrder(o bookOrder) map[string]any {
 		status, payment = 6, ""
 	}
 	amount := bookAmount(o)
-	info := map[string]any{"order_id": o.OrderID, "customer_id": DomainID, "service_type_code": serviceType(o),
+	info := map[string]any{"order_id": o.OrderID, "customer_id": DomainID, "service_type_code": o.bill.serviceType(o.Body),
 		"source_type": 1, "status": status, "order_type": 1, "measure_id": 1, "currency": "CNY",
 		"create_time": o.At.UTC().Format(bssTimeLayout), "user_name": "sandbox"}
 	if amount != "" {
@@ -129,17 +141,6 @@ func customerOrder(o bookOrder) map[string]any {
 		info["payment_time"] = payment
 	}
 	return info
-}
-
-func serviceType(o bookOrder) string {
-	if o.API == flows.HuaweiDSC {
-		var b struct {
-			CloudServiceType string `json:"cloud_service_type"`
-		}
-		_ = json.Unmarshal(o.Body, &b)
-		return b.CloudServiceType
-	}
-	return wsaServiceType
 }
 
 // dscOrderBody is what the book reads of a DSC order body.
@@ -156,53 +157,55 @@ type dscOrderBody struct {
 	} `json:"product_infos"`
 }
 
-// orderLines are OrderLineItemEntityV2 of o: a DSC order's items priced with the sandbox's
-// list prices (bss.go), a Workspace App order's one resource.
-func orderLines(o bookOrder) []map[string]any {
+// dscLines are a DSC order's OrderLineItemEntityV2 items, priced with the sandbox's list
+// prices (bss.go).
+func dscLines(o bookOrder) []map[string]any {
+	var b dscOrderBody
+	_ = json.Unmarshal(o.Body, &b)
 	var out []map[string]any
-	switch o.API {
-	case flows.HuaweiDSC:
-		var b dscOrderBody
-		_ = json.Unmarshal(o.Body, &b)
-		for i, it := range b.ProductInfos {
-			size := it.ResourceSize
-			fen, _ := priceItem(periodProduct{CloudServiceType: it.CloudServiceType, ResourceType: it.ResourceType,
-				ResourceSpec: it.ResourceSpecCode, Region: b.RegionID, ResourceSize: &size, PeriodType: b.PeriodType,
-				PeriodNum: b.PeriodNum, SubscriptionNum: 1})
-			out = append(out, map[string]any{"order_line_item_id": fmt.Sprintf("%s-%d", o.OrderID, i+1), "order_id": o.OrderID,
-				"service_type_code": it.CloudServiceType, "product_id": it.ProductID, "product_spec_desc": it.ResourceSpecCode,
-				"period_type": b.PeriodType, "period_num": b.PeriodNum, "subscription_num": 1, "currency": "CNY",
-				"official_amount": json.Number(yuan(fen)), "amount_after_discount": json.Number(yuan(fen))})
-		}
-	case flows.HuaweiWorkspaceApp:
-		var b struct {
-			Resources []struct {
-				PeriodType      int32 `json:"period_type"`
-				PeriodNum       int32 `json:"period_num"`
-				SubscriptionNum int32 `json:"subscription_num"`
-				CreateServices  struct {
-					ProductID string `json:"product_id"`
-				} `json:"create_services"`
-			} `json:"resources"`
-		}
-		_ = json.Unmarshal(o.Body, &b)
-		for i, r := range b.Resources {
-			out = append(out, map[string]any{"order_line_item_id": fmt.Sprintf("%s-%d", o.OrderID, i+1), "order_id": o.OrderID,
-				"service_type_code": wsaServiceType, "product_id": r.CreateServices.ProductID, "product_spec_desc": r.CreateServices.ProductID,
-				"period_type": r.PeriodType, "period_num": r.PeriodNum, "subscription_num": r.SubscriptionNum, "currency": "CNY"})
-		}
+	for i, it := range b.ProductInfos {
+		size := it.ResourceSize
+		fen, _ := priceItem(periodProduct{CloudServiceType: it.CloudServiceType, ResourceType: it.ResourceType,
+			ResourceSpec: it.ResourceSpecCode, Region: b.RegionID, ResourceSize: &size, PeriodType: b.PeriodType,
+			PeriodNum: b.PeriodNum, SubscriptionNum: 1})
+		out = append(out, map[string]any{"order_line_item_id": fmt.Sprintf("%s-%d", o.OrderID, i+1), "order_id": o.OrderID,
+			"service_type_code": it.CloudServiceType, "product_id": it.ProductID, "product_spec_desc": it.ResourceSpecCode,
+			"period_type": b.PeriodType, "period_num": b.PeriodNum, "subscription_num": 1, "currency": "CNY",
+			"official_amount": json.Number(yuan(fen)), "amount_after_discount": json.Number(yuan(fen))})
+	}
+	return nonNil(out)
+}
+
+// workspaceAppLines are a Workspace App order's items, one per resource, unpriced.
+func workspaceAppLines(o bookOrder) []map[string]any {
+	var b struct {
+		Resources []struct {
+			PeriodType      int32 `json:"period_type"`
+			PeriodNum       int32 `json:"period_num"`
+			SubscriptionNum int32 `json:"subscription_num"`
+			CreateServices  struct {
+				ProductID string `json:"product_id"`
+			} `json:"create_services"`
+		} `json:"resources"`
+	}
+	_ = json.Unmarshal(o.Body, &b)
+	var out []map[string]any
+	for i, r := range b.Resources {
+		out = append(out, map[string]any{"order_line_item_id": fmt.Sprintf("%s-%d", o.OrderID, i+1), "order_id": o.OrderID,
+			"service_type_code": wsaServiceType, "product_id": r.CreateServices.ProductID, "product_spec_desc": r.CreateServices.ProductID,
+			"period_type": r.PeriodType, "period_num": r.PeriodNum, "subscription_num": r.SubscriptionNum, "currency": "CNY"})
 	}
 	return nonNil(out)
 }
 
 // bookAmount is the order's amount in yuan ("" when the sandbox has no price for it).
 func bookAmount(o bookOrder) string {
-	if o.API != flows.HuaweiDSC {
-		return ""
-	}
 	var total int64
-	for _, l := range orderLines(o) {
-		n := l["official_amount"].(json.Number)
+	for _, l := range o.bill.lines(o) {
+		n, ok := l["official_amount"].(json.Number)
+		if !ok {
+			return ""
+		}
 		fen, err := strconv.ParseFloat(string(n), 64)
 		if err != nil {
 			return ""

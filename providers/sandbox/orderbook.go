@@ -1,20 +1,35 @@
 package sandbox
 
 import (
-	"encoding/json"
 	"net/http"
 	"sync"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // The order book: every order the sandbox accepted, as the billing centres show it (Huawei
-// BSS billing_huawei.go, Alibaba BssOpenApi billing_alibaba.go). An order's state follows
-// what the clouds document: a DSC order is created unpaid ("the order is created unpaid and
-// paid with PayOrders", as Terraform's DSC resource does it) and is completed once PayOrders
-// paid it; a Workspace App order is completed at once (the sandbox opens nothing); an
-// Alibaba order is paid when its body says AutoPay true, else it waits unpaid.
+// BSS billing_huawei.go, Alibaba BssOpenApi billing_alibaba.go). Each API's file says how its
+// orders appear there (emulation.billing). An order's state follows what the clouds document:
+// a DSC order is created unpaid (Terraform's DSC resource pays it with PayOrders) and is
+// completed once PayOrders paid it; a Workspace App order is completed at once (the sandbox
+// opens nothing); an Alibaba order is paid when its body says AutoPay true, else it waits
+// unpaid.
+
+// Billing centres.
+const (
+	huaweiBSS         = "huawei-bss"
+	alibabaBSSOpenAPI = "alibaba-bssopenapi"
+)
+
+// billingOf is how one API's orders appear in its cloud's billing centre.
+type billingOf struct {
+	centre string
+	// unpaid reports whether an order with this body is created unpaid.
+	unpaid func(body []byte) bool
+	// serviceType is the order's BSS service_type_code (Huawei).
+	serviceType func(body []byte) string
+	// lines are the order's BSS order line items (Huawei) or BssOpenApi order rows (Alibaba).
+	lines func(o bookOrder) []map[string]any
+}
 
 // bookState is an order's state in the book.
 type bookState int
@@ -27,12 +42,13 @@ const (
 // bookOrder is one accepted order with its state.
 type bookOrder struct {
 	Order
+	bill   *billingOf
 	state  bookState
 	paidAt time.Time
 }
 
-// book returns the accepted orders of the given APIs with their states, oldest first.
-func (s *Server) book(apis ...flows.APIID) []bookOrder {
+// book returns the accepted orders a billing centre lists, with their states, oldest first.
+func (s *Server) book(centre string) []bookOrder {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	paid := map[string]time.Time{}
@@ -41,11 +57,12 @@ func (s *Server) book(apis ...flows.APIID) []bookOrder {
 	}
 	var out []bookOrder
 	for _, o := range s.orders {
-		if !containsAPI(apis, o.API) {
+		bill := emulations[o.API].billing
+		if bill == nil || bill.centre != centre {
 			continue
 		}
-		b := bookOrder{Order: o, state: bookCompleted, paidAt: o.At}
-		if createdUnpaid(o) {
+		b := bookOrder{Order: o, bill: bill, state: bookCompleted, paidAt: o.At}
+		if bill.unpaid(o.Body) {
 			b.state, b.paidAt = bookUnpaid, time.Time{}
 			if at, ok := paid[o.OrderID]; ok {
 				b.state, b.paidAt = bookCompleted, at
@@ -56,26 +73,8 @@ func (s *Server) book(apis ...flows.APIID) []bookOrder {
 	return out
 }
 
-func containsAPI(apis []flows.APIID, api flows.APIID) bool {
-	for _, a := range apis {
-		if a == api {
-			return true
-		}
-	}
-	return false
-}
-
-// createdUnpaid: DSC orders always; Alibaba orders whose AutoPay is not true.
-func createdUnpaid(o Order) bool {
-	switch o.API {
-	case flows.HuaweiDSC:
-		return true
-	case flows.AlibabaPAI:
-		var b struct{ AutoPay *bool }
-		return json.Unmarshal(o.Body, &b) != nil || b.AutoPay == nil || !*b.AutoPay
-	}
-	return false
-}
+func always([]byte) bool { return true }
+func never([]byte) bool  { return false }
 
 // resetAfterPlacing holds the requests that took a reset-after-placing fault (faults.go):
 // their handler records the order, then resetAfterPlacing drops the connection instead of
