@@ -38,8 +38,8 @@ type PriceItem struct {
 	// Sends is the product id the order's body sends for this item ("" when the body names
 	// none): the inquiry prices by spec and period, so the review compares the two
 	// (placement.Price.Mismatches) rather than show the price of another product.
-	Sends string
-	Amount    string // decimal amount in Quote.Currency
+	Sends  string
+	Amount string // decimal amount in Quote.Currency
 }
 
 // The sentences a quote carries.

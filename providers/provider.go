@@ -206,7 +206,9 @@ type HistoryError struct {
 	Err    error
 }
 
-func (e *HistoryError) Error() string { return "the history could not record the outcome: " + e.Err.Error() }
+func (e *HistoryError) Error() string {
+	return "the history could not record the outcome: " + e.Err.Error()
+}
 
 func (e *HistoryError) Unwrap() error { return e.Err }
 
