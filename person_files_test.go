@@ -46,7 +46,6 @@ func mkfifo(t *testing.T, path string) {
 	}
 }
 
-
 // config.toml as a FIFO, or a symlink to /dev/zero, is refused at once: even --version
 // finishes, and a live submit is not sent.
 func TestSettingsFileNotRegularRefusedAtOnce(t *testing.T) {
