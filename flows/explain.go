@@ -258,7 +258,7 @@ func docBounds(d *FieldDoc, f *Field) {
 		return
 	}
 	lo, hi := f.Min, f.Max
-	if f.Kind == Integer {
+	if f.Kind == Integer && (len(f.Options) == 0 || f.Open) {
 		if !f.HasMin {
 			lo = math.MinInt32
 		}

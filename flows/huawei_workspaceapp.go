@@ -115,7 +115,7 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "root_volume", Kind: Object, Step: StepVolumes, Required: true,
-				Label: T("System disk", "系统盘"), Help: T("The system disk of each server.", "每台服务器的系统盘。"),
+				Label: T("System disk", "系统盘"), Help: T("The disk each app server boots from: its type and size are bought with every server and priced with it.", "每台云应用服务器的启动盘:其类型与容量随每台服务器购买并计价。"),
 				Decision: T("The docs bound the size (10–1024 GB) but give no default; cloudorder starts from 80 GB, as the official Terraform example does.",
 					"文档只给出容量范围(10–1024 GB),未给默认值;cloudorder 默认 80 GB(与官方 Terraform 示例一致)。"),
 				// 80 GB follows the official Terraform example; the docs only bound it (10–1024).
@@ -193,8 +193,9 @@ func huaweiWorkspaceApp() *API {
 		},
 		{
 			Name: "cloud_service_console_url", Kind: String, Step: StepBilling, Rank: 9,
-			Label:   T("Console URL after payment", "支付后跳转地址"),
-			Help:    T("Optional: where the console goes after payment.", "可选:支付后跳转的地址。"),
+			Label: T("Console URL after payment", "支付后跳转地址"),
+			Help: T("Optional: the page the console opens once this order is paid (an http(s) URL). It does not change what is bought; left out, the console shows its own order page.",
+				"可选:订单支付后控制台跳转的页面(http(s) 地址)。不改变购买内容;不填则显示控制台自己的订单页面。"),
 			Pattern: `^https?://[^/?#\s]+`, PatternRule: T("must be an http(s) URL", "必须是 http(s) 地址"),
 			Check: func(_ Ctx, v string) *Problem {
 				if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
