@@ -194,7 +194,7 @@ func (api *API) fieldDocs(defaults *Answers, fields []*Field, parent, item, item
 func (api *API) docValues(d *FieldDoc, f *Field, item, itemDoc string) {
 	add := func(o Option) {
 		if !slices.ContainsFunc(d.Values, func(v ValueDoc) bool { return v.Value == o.Value }) {
-			d.Values = append(d.Values, ValueDoc{Value: o.Value, Label: o.Label, Help: o.Help})
+			d.Values = append(d.Values, ValueDoc(o))
 		}
 	}
 	if f.OptionsFor == nil || f.OptionsBy == "" {
