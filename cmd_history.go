@@ -22,12 +22,13 @@ type historyFlags struct{ output string }
 func newHistoryCmd(c *cli) *cobra.Command {
 	var f historyFlags
 	cmd := &cobra.Command{
-		Use:   c.say(i18n.T("history [flags]", "history [选项]")),
-		Short: c.say(i18n.T("list the orders sent from this machine", "列出从本机发送的订单")),
+		Use: c.say(i18n.T("history [flags]", "history [选项]")),
+		Short: c.say(i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
+			"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")),
 		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
 			"flagged: it may exist, and only the console can tell.",
 			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在,只有控制台能确认。")),
-		Example: "cloudorder history\ncloudorder history --output json",
+		Example: "cloudorder history\ncloudorder history --output json\ncloudorder history show 3f2a",
 		Args:    c.noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return c.run(func() int {
@@ -39,6 +40,7 @@ func newHistoryCmd(c *cli) *cobra.Command {
 		},
 	}
 	c.outputFlag(cmd, &f.output, "text", "json")
+	cmd.AddCommand(newHistoryShowCmd(c), newHistoryExportCmd(c))
 	return cmd
 }
 
@@ -70,12 +72,12 @@ func runHistory(c *cli, f historyFlags) int {
 		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
 		return exitOK
 	}
-	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID", "时间|接口|区域|模式|结果|订单号|请求号")), "|")}
+	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID|ENTRY", "时间|接口|区域|模式|结果|订单号|请求号|记录")), "|")}
 	for _, e := range entries {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
 			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e)),
-			dash(e.Result.OrderID), dash(e.Result.RequestID)})
+			dash(e.Result.OrderID), dash(e.Result.RequestID), in.ID})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK

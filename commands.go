@@ -31,6 +31,8 @@ func subcommands(c *cli) []*cobra.Command {
 		newCommandCmd(c),
 		newSandboxCmd(c),
 		newHistoryCmd(c),
+		newExplainCmd(c),
+		newSchemaCmd(c),
 		newCompletionCmd(c),
 		newManCmd(c),
 		newVersionCmd(c),

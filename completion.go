@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -69,6 +70,21 @@ func orderFiles(n int) cobra.CompletionFunc {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		return []string{"json"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+}
+
+// apiIDs completes the first n arguments with an API id from the flows registry, its title as
+// the description.
+func (c *cli) apiIDs(n int) cobra.CompletionFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) >= n {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var ids []cobra.Completion
+		for _, a := range flows.APIs() {
+			ids = append(ids, cobra.CompletionWithDesc(string(a.ID), c.say(a.Title)))
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
 	}
 }
 

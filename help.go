@@ -13,10 +13,6 @@ import (
 	"cloudorder/providers"
 )
 
-// helpWidth is the width --help keeps within: a standard terminal's 80 columns, counted in
-// cells (a Chinese character takes two).
-const helpWidth = 80
-
 // helpText is `cloudorder [COMMAND] --help` in the run's language. Cobra's own template is
 // not used: its headings, the flags' type names and "(default 30s)" are English only, and
 // its flag list wraps at no width.
@@ -141,7 +137,7 @@ func exitCodes() []exitRow {
 	}
 }
 
-// twoColumns lays rows out as "  left   right", right wrapped within helpWidth beside the
+// twoColumns lays rows out as "  left   right", right wrapped within docWidth (cmd_lang.go) beside the
 // widest left (at most 28 cells; a longer left puts its right on the next line).
 func twoColumns(rows [][2]string) string {
 	col := 0
@@ -163,56 +159,4 @@ func twoColumns(rows [][2]string) string {
 		b.WriteString(body)
 	}
 	return b.String()
-}
-
-// wrapIndent wraps text within helpWidth, every line indented by indent cells, and ends it
-// with a newline.
-func wrapIndent(text string, indent int) string {
-	pad := strings.Repeat(" ", indent)
-	var b strings.Builder
-	for _, para := range strings.Split(text, "\n") {
-		for _, line := range wrapCells(para, helpWidth-indent) {
-			b.WriteString(strings.TrimRight(pad+line, " ") + "\n")
-		}
-	}
-	return b.String()
-}
-
-// wrapCells breaks s into lines of at most width cells: at spaces, and between two Chinese
-// characters, never before closing punctuation (，。；：）). A word longer than a line is cut.
-// (ansi.Wrap keeps a run of Chinese without spaces whole as one word, so a sentence after
-// "cloudorder —" moved to a line of its own.)
-func wrapCells(s string, width int) []string {
-	var tokens []string // words, single wide characters with their closing punctuation, spaces
-	for _, r := range s {
-		last := len(tokens) - 1
-		wide := ansi.StringWidth(string(r)) > 1
-		switch {
-		case last >= 0 && strings.ContainsRune("，。；：）」、！？,.;:)", r) && !strings.HasSuffix(tokens[last], " "):
-			tokens[last] += string(r)
-		case r == ' ' && last >= 0 && strings.HasSuffix(tokens[last], " "),
-			!wide && r != ' ' && last >= 0 && !strings.HasSuffix(tokens[last], " ") && ansi.StringWidth(tokens[last]) == len(tokens[last]):
-			tokens[last] += string(r)
-		default:
-			tokens = append(tokens, string(r))
-		}
-	}
-	var lines []string
-	line := ""
-	for _, t := range tokens {
-		if ansi.StringWidth(line)+ansi.StringWidth(strings.TrimRight(t, " ")) > width && strings.TrimSpace(line) != "" {
-			lines = append(lines, strings.TrimRight(line, " "))
-			line = ""
-			if strings.TrimSpace(t) == "" {
-				continue
-			}
-		}
-		for ansi.StringWidth(t) > width { // a word longer than a line
-			cut := ansi.Truncate(t, width, "")
-			lines = append(lines, cut)
-			t = t[len(cut):]
-		}
-		line += t
-	}
-	return append(lines, strings.TrimRight(line, " "))
 }
