@@ -92,9 +92,13 @@ func (r *reviewScreen) command() (string, error) {
 // commandKeys enables c and x on the command view; c only when there is a command to copy.
 func (r *reviewScreen) commandKeys(k *ReviewKeyMap) {
 	on := r.pane == paneCommand
-	_, err := r.command()
-	k.Copy.SetEnabled(on && err == nil)
 	k.Shell.SetEnabled(on)
+	if !on { // the command is rendered only once its view is open
+		k.Copy.SetEnabled(false)
+		return
+	}
+	_, err := r.command()
+	k.Copy.SetEnabled(err == nil)
 }
 
 // copyCommand sends the command to the terminal's clipboard. OSC 52 gives no answer, so the
@@ -171,8 +175,9 @@ func (r *reviewScreen) tabs(title func(string, bool) string) string {
 	return truncLine(line(s.say(txtBodyShort), true), r.w)
 }
 
-// layoutCommand sizes the command's viewport and fills it when the command or the width
-// changed; a new command is shown from its top.
+// layoutCommand sizes the command's viewport and, while its view is open, fills it when the
+// command or the width changed; a new command is shown from its top. (An order of a thousand
+// items renders in tens of milliseconds: not on opening the review, only on asking for it.)
 func (r *reviewScreen) layoutCommand(w, h int) {
 	c := &r.cmd
 	if !c.ready {
@@ -180,6 +185,9 @@ func (r *reviewScreen) layoutCommand(w, h int) {
 	}
 	c.vp.SetWidth(w)
 	c.vp.SetHeight(h)
+	if r.pane != paneCommand {
+		return
+	}
 	before := c.made
 	text, err := r.command()
 	laid := itoa(w) + "|" + itoa(c.made) + "|" + boolStr(r.s.isDark)
