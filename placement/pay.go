@@ -72,7 +72,7 @@ func Pay(ctx context.Context, p providers.Provider, r PayReview) Outcome {
 	if !ok {
 		return Outcome{Err: &providers.Error{Kind: providers.Invalid, Message: string(r.Payment.API) + " orders are not paid from here"}}
 	}
-	if err := ctx.Err(); err != nil {
+	if isInterrupt(ctx) {
 		return Outcome{Interrupted: true, Err: asError(interruptedBeforeSending(ctx))}
 	}
 	if r.Amount != "" {
