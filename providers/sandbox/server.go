@@ -103,6 +103,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.inflight.Done()
 
 	p := r.URL.Path
+	if s.billingHuawei(w, r) || s.billingAlibaba(w, r) { // billing_huawei.go, billing_alibaba.go
+		return
+	}
 	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints
 		e.order(s, w, r, pid)
 		return
