@@ -103,6 +103,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.inflight.Done()
 
 	p := r.URL.Path
+	if s.credentialService(w, r) { // sts.go: STS, instance metadata, IAM federation
+		return
+	}
 	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints
 		e.order(s, w, r, pid)
 		return
