@@ -236,16 +236,16 @@ func aliyunCLIPlan(getenv func(string) string, name, nameFrom string) (p Alibaba
 			return p, i18n.Tf("%s (not read: %s=true)", "%s(未读取:%s=true)", shown, off), nil
 		}
 	}
-	data, err := readCredentialFile(path)
+	data, err := ReadPersonFile(path, CredentialsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return p, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
 	}
 	if err != nil {
-		return p, i18n.Text{}, i18n.Errorf("read the aliyun CLI config %s: %v", "读取 aliyun CLI 配置 %s 失败:%v", shown, err)
+		return p, i18n.Text{}, fileError(i18n.T("read the aliyun CLI config", "读取 aliyun CLI 配置"), shown, err)
 	}
 	var cfg aliyunConfig
 	if err := json.Unmarshal(data, &cfg); err != nil {
-		return p, i18n.Text{}, i18n.Errorf("read the aliyun CLI config %s: %v", "读取 aliyun CLI 配置 %s 失败:%v", shown, err)
+		return p, i18n.Text{}, fileError(i18n.T("read the aliyun CLI config", "读取 aliyun CLI 配置"), shown, err)
 	}
 	if name == "" {
 		name, nameFrom = cfg.Current, "current"
@@ -373,16 +373,16 @@ func alibabaINIPlan(getenv func(string) string, name string) (p AlibabaPlan, why
 	if name == "" {
 		name = "default"
 	}
-	data, err := readCredentialFile(path)
+	data, err := ReadPersonFile(path, CredentialsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return p, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
 	}
 	if err != nil {
-		return p, i18n.Text{}, i18n.Errorf("read the Alibaba Cloud credentials file %s: %v", "读取阿里云凭证文件 %s 失败:%v", shown, err)
+		return p, i18n.Text{}, fileError(i18n.T("read the Alibaba Cloud credentials file", "读取阿里云凭证文件"), shown, err)
 	}
 	f, err := ini.Load(data)
 	if err != nil {
-		return p, i18n.Text{}, i18n.Errorf("read the Alibaba Cloud credentials file %s: %v", "读取阿里云凭证文件 %s 失败:%v", shown, err)
+		return p, i18n.Text{}, fileError(i18n.T("read the Alibaba Cloud credentials file", "读取阿里云凭证文件"), shown, err)
 	}
 	sec, err := f.GetSection(name)
 	if err != nil {

@@ -3,9 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"strings"
 
 	"cloudorder/i18n"
@@ -84,41 +82,19 @@ func (e *MissingError) Hint() string { return "missing: set " + strings.Join(e.S
 
 func (e *MissingError) Is(target error) bool { return target == ErrNoCredential }
 
-// maxCredentialFile bounds a credentials file: the SDKs' files are a few kilobytes.
-const maxCredentialFile = 1 << 20
-
-// readCredentialFile reads a person's credentials file once: a regular file only (a FIFO,
-// device or directory is refused at once, never waited on) and at most maxCredentialFile
-// bytes. A missing file matches fs.ErrNotExist.
-func readCredentialFile(path string) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|nonBlockingOpen, 0)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file (%s)", path, st.Mode().Type())
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxCredentialFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxCredentialFile {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxCredentialFile)
-	}
-	return data, nil
-}
-
-// CheckCredentialFile applies readCredentialFile's guard to a file an SDK reads by path (an
-// OIDC or IdP token file): nil when it exists as a bounded regular file.
+// CheckCredentialFile applies ReadPersonFile's guard to a file an SDK reads by path itself (an
+// OIDC or IdP token file): nil when it is a regular file within the credentials bound.
 func CheckCredentialFile(path string) error {
-	_, err := readCredentialFile(path)
+	_, err := ReadPersonFile(path, CredentialsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("%s: no such file", path)
 	}
 	return err
+}
+
+// fileError says a credentials file could not be used, in both languages (a *FileRefusal and
+// an i18n error keep their Chinese).
+func fileError(what i18n.Text, shown string, err error) error {
+	e := i18n.TextOf(err)
+	return i18n.Errorf("%s %s: %s", "%s %s 失败:%s", what, shown, e)
 }

@@ -125,17 +125,17 @@ func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPla
 	} else {
 		path, shown = filepath.Join(home(getenv), ".huaweicloud", "credentials"), "~/.huaweicloud/credentials"
 	}
-	data, err := readCredentialFile(path)
+	data, err := ReadPersonFile(path, CredentialsFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		miss.look(i18n.T(shown+" (no such file)", shown+"(文件不存在)"))
 		return HuaweiPlan{}, miss
 	case err != nil:
-		return HuaweiPlan{}, i18n.Errorf("read the Huawei Cloud credentials file %s: %v", "读取华为云凭证文件 %s 失败:%v", shown, err)
+		return HuaweiPlan{}, fileError(i18n.T("read the Huawei Cloud credentials file", "读取华为云凭证文件"), shown, err)
 	}
 	f, err := ini.Load(data)
 	if err != nil {
-		return HuaweiPlan{}, i18n.Errorf("read the Huawei Cloud credentials file %s: %v", "读取华为云凭证文件 %s 失败:%v", shown, err)
+		return HuaweiPlan{}, fileError(i18n.T("read the Huawei Cloud credentials file", "读取华为云凭证文件"), shown, err)
 	}
 	for _, name := range sections {
 		sec, err := f.GetSection(name)

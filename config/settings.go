@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strconv"
 	"strings"
 
@@ -48,7 +47,7 @@ func settingsKeys() map[string][]string {
 // and values that are not strings, are problems with their line numbers.
 func LoadSettings(getenv func(string) string) (Settings, []SettingsProblem, error) {
 	path := SettingsPath(getenv)
-	data, err := os.ReadFile(path)
+	data, err := ReadPersonFile(path, SettingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return Settings{}, nil, nil
 	}
