@@ -225,10 +225,9 @@ func (g *Gate) send(w http.ResponseWriter, r *http.Request, u *url.URL) {
 // when one is set) after the endpoint gate, and the bytes copied both ways.
 func (g *Gate) tunnel(w http.ResponseWriter, r *http.Request) {
 	hostport := r.Host
-	host, port, err := net.SplitHostPort(hostport)
+	host, _, err := net.SplitHostPort(hostport)
 	if err != nil {
-		host, port = hostport, "443"
-		hostport = net.JoinHostPort(host, port)
+		host, hostport = hostport, net.JoinHostPort(hostport, "443")
 	}
 	hj, ok := w.(http.Hijacker)
 	if !ok {
