@@ -147,11 +147,15 @@ func (s *Server) alibabaOrder(w http.ResponseWriter, r *http.Request, api alibab
 		return
 	}
 	if problems := validateBody(api.api.ID, api.region, "", body); len(problems) > 0 {
+		forgetResetAfterPlacing(r)
 		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", invalidParameter(problems)})
 		return
 	}
 	orderID := newAlibabaOrderID()
 	s.record(Order{API: api.api.ID, OrderID: orderID, RequestID: requestID, Body: append(json.RawMessage{}, body...), At: s.now()})
+	if placedThenReset(w, r) { // orderbook.go
+		return
+	}
 	w.Header().Set("x-acs-request-id", requestID)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"RequestId":           requestID,

@@ -14,5 +14,5 @@ var huaweiDSC = huaweiAPI{id: flows.HuaweiDSC, invalid: "dsc.40000011", forbidde
 	regionFrom: dscRegion}
 
 func init() {
-	emulateHuawei(huaweiDSC, emulation{account: productIDProblems, regionPath: "body.region_id"})
+	emulateHuawei(huaweiDSC, emulation{account: productIDProblems, regionPath: "body.region_id", billing: dscBilling})
 }

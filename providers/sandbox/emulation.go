@@ -20,6 +20,9 @@ type emulation struct {
 	// regionPath is where the sandbox read the order's region from, when not "region" (it
 	// names validation problems of the region).
 	regionPath string
+	// billing is how the API's orders appear in its cloud's billing centre (orderbook.go);
+	// nil: they do not.
+	billing *billingOf
 }
 
 var emulations = map[flows.APIID]emulation{}

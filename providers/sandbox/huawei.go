@@ -89,6 +89,7 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 	}
 	problems := validateBody(api.id, api.regionFrom(body), pid, body)
 	if problems = append(problems, accountProblems(api.id, body)...); len(problems) > 0 { // consistency.go
+		forgetResetAfterPlacing(r)
 		writeHuaweiError(w, apiError{http.StatusBadRequest, api.invalid, invalidParameter(problems)})
 		return
 	}
@@ -97,6 +98,9 @@ func (s *Server) huaweiOrder(w http.ResponseWriter, r *http.Request, pid string,
 	requestID := newHuaweiRequestID()
 	s.record(Order{API: api.id, OrderID: orderID, RequestID: requestID,
 		Body: json.RawMessage(strings.TrimSpace(string(body))), At: at, ProjectID: pid})
+	if placedThenReset(w, r) { // orderbook.go
+		return
+	}
 	w.Header().Set("X-Request-Id", requestID)
 	writeJSON(w, http.StatusOK, map[string]string{"order_id": orderID})
 }

@@ -103,7 +103,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.inflight.Done()
 
 	p := r.URL.Path
-	if s.credentialService(w, r) { // sts.go: STS, instance metadata, IAM federation
+	if s.billingHuawei(w, r) || s.billingAlibaba(w, r) || // billing_huawei.go, billing_alibaba.go
+		s.credentialService(w, r) { // sts.go: STS, instance metadata, IAM federation
 		return
 	}
 	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints

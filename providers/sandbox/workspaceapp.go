@@ -15,5 +15,5 @@ var huaweiWSA = huaweiAPI{id: flows.HuaweiWorkspaceApp, invalid: "WKS.00211102",
 	regionFrom: func([]byte) string { return "cn-north-4" }}
 
 func init() {
-	emulateHuawei(huaweiWSA, emulation{account: networkProblems})
+	emulateHuawei(huaweiWSA, emulation{account: networkProblems, billing: workspaceAppBilling})
 }
