@@ -17,6 +17,7 @@ require (
 	github.com/huaweicloud/huaweicloud-sdk-go-v3 v0.1.207
 	github.com/mattn/go-runewidth v0.0.30
 	github.com/muesli/cancelreader v0.2.2
+	github.com/pelletier/go-toml/v2 v2.4.3
 	gopkg.in/ini.v1 v1.67.0
 )
 
