@@ -33,6 +33,7 @@ type submitFlags struct {
 	sandbox, yes, allowDuplicate bool
 	output, endpoint             string
 	profile                      string
+	expectDigest                 string // --expect-digest: send only the order with this digest
 	timeout                      time.Duration
 }
 
@@ -62,6 +63,10 @@ func cmdSubmit(args []string, c *cli) int {
 	defer closer.Close()
 	if err := cloud.GateTarget(p, order.API, order.Region); err != nil {
 		return refuseSetup(c, err)
+	}
+	// --expect-digest: only the order that was reviewed (cmd_review.go) may go.
+	if code := checkExpectedDigest(c, p, mode, order, f.expectDigest); code != exitOK {
+		return code
 	}
 
 	if code := confirm(c, f, p, order); code != exitOK {
@@ -163,6 +168,8 @@ func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(fs, &f.profile)
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is this one (from cloudorder review); otherwise nothing is sent",
+		"仅当订单的摘要值与此相同(来自 cloudorder review)时发送;否则不发送")))
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent
