@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"math/big"
@@ -13,6 +12,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -24,23 +25,41 @@ import (
 
 // diffOptions are the options of `cloudorder diff`.
 type diffOptions struct {
-	output, lang, endpoint string
-	sandbox                bool
+	output, endpoint string
+	sandbox          bool
 }
 
-// cmdDiff parses diff's flags; runDiff does the work.
-func cmdDiff(args []string, c *cli) int {
+// newDiffCmd is `cloudorder diff A B`; runDiff does the work.
+func newDiffCmd(c *cli) *cobra.Command {
 	var opts diffOptions
-	rest, code := c.parseFlags("diff", args, func(fs *flag.FlagSet) {
-		c.outputFlag(fs, &opts.output)
-		c.langFlag(fs, &opts.lang)
-		fs.BoolVar(&opts.sandbox, "sandbox", false, c.say(i18n.T("price both orders with the in-process sandbox's price inquiry", "用内置模拟服务的询价接口为两个订单询价")))
-		c.endpointFlag(fs, &opts.endpoint)
-	})
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("diff A B [flags]", "diff A B [选项]")),
+		Short: c.say(i18n.T("what differs between two orders (files or history entries), with meanings and the price difference",
+			"两个订单(文件或历史记录)的差异,附含义与价格差")),
+		Long: c.say(i18n.T("Compare two orders by meaning: JSON paths changed, added and removed, with old and new values and "+
+			"what they mean; key order and white space do not count. A and B are order files (- is standard input) or "+
+			"history entry ids. The price difference is shown when both can be priced (--sandbox: the sandbox's price "+
+			"inquiry; otherwise the cloud's, when credentials exist). Exit 0 the same order, 1 different, 2 unreadable.",
+			"按含义比较两个订单:列出变更、新增和删除的 JSON 路径、新旧取值及其含义;键的顺序与空白不计。A、B 为订单文件"+
+				"(- 为标准输入)或历史记录 ID。两者都能询价时显示价格差(--sandbox:模拟服务的询价;否则在有凭证时使用云平台询价)。"+
+				"退出码 0 相同,1 不同,2 无法读取。")),
+		Example:           "cloudorder diff old.json new.json\ncloudorder diff order.json 3f2a --output json\ncloudorder diff a.json b.json --sandbox",
+		Args:              exactArgs(2, i18n.T("two orders: files or history entry ids", "两个订单:文件或历史记录 ID")),
+		ValidArgsFunction: orderFiles(2),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", opts.output, "text", "json") {
+					return exitUsage
+				}
+				return runDiff(c, opts, args)
+			})
+		},
 	}
-	return runDiff(c, opts, rest)
+	c.outputFlag(cmd, &opts.output, "text", "json")
+	fs := cmd.Flags()
+	fs.BoolVar(&opts.sandbox, "sandbox", false, c.say(i18n.T("price both orders with the in-process sandbox's price inquiry", "用内置模拟服务的询价接口为两个订单询价")))
+	c.endpointFlag(fs, &opts.endpoint)
+	return cmd
 }
 
 // diffSide is one of the two orders compared: an order file, or a history entry's order.
@@ -80,13 +99,6 @@ type priceDiff struct {
 // prices when both can be priced. Each side is an order file ("-" is standard input) or a
 // history entry id. Exit 0 the same order · 1 different · 2 usage error or unreadable side.
 func runDiff(c *cli, opts diffOptions, args []string) int {
-	if len(args) != 2 {
-		fmt.Fprintln(c.stderr, c.usageLine("diff"))
-		return exitUsage
-	}
-	if !c.flagWord("output", opts.output, "text", "json") || !c.applyLang(opts.lang) {
-		return exitUsage
-	}
 	if args[0] == "-" && args[1] == "-" {
 		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder diff: only one side can be standard input", "cloudorder diff:只能有一侧是标准输入")))
 		return exitUsage

@@ -5,10 +5,11 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -19,27 +20,45 @@ import (
 
 // reviewOptions are the options of `cloudorder review`.
 type reviewOptions struct {
-	output, lang, endpoint, profile, shell string
-	sandbox                                bool
-	timeout                                time.Duration
+	output, endpoint, profile, shell string
+	sandbox                          bool
+	timeout                          time.Duration
 }
 
-// cmdReview parses review's flags; runReview does the work.
-func cmdReview(args []string, c *cli) int {
+// newReviewCmd is `cloudorder review FILE`; runReview does the work.
+func newReviewCmd(c *cli) *cobra.Command {
 	var opts reviewOptions
-	rest, code := c.parseFlags("review", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&opts.output, "output", "text", c.say(i18n.T("text, markdown or json", "text、markdown 或 json")))
-		c.langFlag(fs, &opts.lang)
-		c.sandboxFlag(fs, &opts.sandbox)
-		c.endpointFlag(fs, &opts.endpoint)
-		c.profileFlag(fs, &opts.profile)
-		c.timeoutFlag(fs, &opts.timeout)
-		fs.StringVar(&opts.shell, "shell", "sh", c.say(i18n.T("the shell the equivalent command is written for: sh, pwsh or cmd", "等效命令所用的 shell:sh、pwsh 或 cmd")))
-	})
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("review FILE [flags]", "review 文件 [选项]")),
+		Short: c.say(i18n.T("the review as a document (target, summary, price, body, command, warnings, digest); sends nothing that buys",
+			"以文档形式输出审阅(目标、摘要、价格、请求体、命令、警告、摘要值);不发送任何购买请求")),
+		Long: c.say(i18n.T("Write the review of an order file as a document for a ticket or a pull request: where it goes, "+
+			"what it buys, the price of the exact body (the sandbox's with --sandbox, the cloud's when credentials "+
+			"exist, or why none), the body, the equivalent CLI command, warnings and the digest. "+
+			"`cloudorder submit FILE --expect-digest DIGEST` then sends only that exact order.",
+			"将订单文件的审阅写成文档,供工单或合并请求使用:发往何处、购买什么、此请求体的价格(--sandbox 时为模拟服务的,"+
+				"有凭证时为云平台的,否则说明原因)、请求体、等效命令行命令、警告与摘要值。"+
+				"之后 `cloudorder submit 文件 --expect-digest 摘要值` 只发送与之完全一致的订单。")),
+		Example:           "cloudorder review order.json\ncloudorder review order.json --output markdown > review.md\ncloudorder review order.json --sandbox --output json",
+		Args:              exactArgs(1, i18n.T("one order file", "一个订单文件")),
+		ValidArgsFunction: orderFiles(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", opts.output, "text", "markdown", "json") || !c.positiveTimeout(opts.timeout) {
+					return exitUsage
+				}
+				return runReview(c, opts, args)
+			})
+		},
 	}
-	return runReview(c, opts, rest)
+	c.outputFlag(cmd, &opts.output, "text", "markdown", "json")
+	fs := cmd.Flags()
+	c.sandboxFlag(fs, &opts.sandbox)
+	c.endpointFlag(fs, &opts.endpoint)
+	c.profileFlag(cmd, &opts.profile)
+	c.timeoutFlag(fs, &opts.timeout)
+	fs.StringVar(&opts.shell, "shell", "sh", c.say(i18n.T("the shell the equivalent command is written for: `sh|pwsh|cmd`", "等效命令所用的 shell:`sh|pwsh|cmd`")))
+	return cmd
 }
 
 // reviewDoc is the review as a document: everything a reviewer approves, bound to the order
@@ -89,15 +108,8 @@ type summaryRow struct {
 // and the digest — and sends nothing that buys (a price inquiry at most). Exit 0 written ·
 // 1 invalid order (its problems said, no review) · 2 usage error or unreadable file.
 func runReview(c *cli, opts reviewOptions, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(c.stderr, c.usageLine("review"))
-		return exitUsage
-	}
 	sh, okShell := clicmd.ParseShell(opts.shell)
-	switch {
-	case !c.flagWord("output", opts.output, "text", "markdown", "json"), !c.applyLang(opts.lang), !c.positiveTimeout(opts.timeout):
-		return exitUsage
-	case !okShell:
+	if !okShell {
 		c.flagWord("shell", opts.shell, "sh", "pwsh", "cmd")
 		return exitUsage
 	}
