@@ -53,7 +53,8 @@ func newReviewCmd(c *cli) *cobra.Command {
 	}
 	c.outputFlag(cmd, &opts.output, "text", "markdown", "json")
 	fs := cmd.Flags()
-	c.sandboxFlag(fs, &opts.sandbox)
+	fs.BoolVar(&opts.sandbox, "sandbox", false, c.say(i18n.T("review for the in-process sandbox: its target, its price inquiry (nothing is bought)",
+		"按内置模拟服务审阅:其目标与询价(不会产生购买)")))
 	c.endpointFlag(fs, &opts.endpoint)
 	c.profileFlag(cmd, &opts.profile)
 	c.timeoutFlag(fs, &opts.timeout)
