@@ -401,10 +401,10 @@ func normalizeDigest(s string) (string, bool) {
 	return s, true
 }
 
-// checkExpectedDigest refuses, before anything is sent, an order whose digest is not the
-// reviewed one (`submit --expect-digest`): the file, the target or the account changed since
+// checkExpectedDigest refuses, before anything is sent, an order whose digest (the lifecycle's
+// review of it, placement.Review.Digest) is not the reviewed one (`submit --expect-digest`): the file, the target or the account changed since
 // the review. expected "" means no digest was asked for. Returns exitOK to go on.
-func checkExpectedDigest(c *cli, p providers.Provider, mode providers.Mode, o flows.Order, expected string) int {
+func checkExpectedDigest(c *cli, r placement.Review, expected string) int {
 	if expected == "" {
 		return exitOK
 	}
@@ -414,7 +414,7 @@ func checkExpectedDigest(c *cli, p providers.Provider, mode providers.Mode, o fl
 			"cloudorder:--expect-digest 必须是 `cloudorder review` 输出的 64 位十六进制摘要值,而不是 %q", expected)))
 		return exitUsage
 	}
-	got := placement.NewReview(p, mode, o).Digest
+	got := r.Digest
 	if got == want {
 		return exitOK
 	}
