@@ -3,9 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
@@ -65,12 +65,16 @@ func printProblems(c *cli, name string, problems []flows.Problem) {
 	}
 }
 
-// readOrderFile reads an order file once — at most flows.MaxFileSize bytes, through a limited
-// reader so a pipe or /dev/stdin works and nothing is read twice; "-" is standard input — and
+// readOrderFile reads an order file once — at most flows.MaxFileSize bytes, a regular file or
+// "-" for standard input, so nothing is read twice (readLimited) — and
 // parses it strictly, reporting unreadable input itself. The problems are the order's own;
 // the exit code is exitUsage when there is no order at all.
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
 	data, err := readLimited(name, c)
+	if config.IsFileRefusal(err) {
+		fmt.Fprintln(c.stderr, c.say(i18n.TextOf(err))) // names the file itself
+		return nil, nil, nil, exitUsage
+	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
 		return nil, nil, nil, exitUsage
@@ -83,19 +87,14 @@ func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pro
 	return api, a, problems, exitOK
 }
 
-// readLimited reads name ("-" = standard input) up to one byte past flows.MaxFileSize, so an
-// oversized input is recognised without reading it all.
+// readLimited reads name ("-" = standard input, up to one byte past flows.MaxFileSize, so an
+// oversized input is recognised without reading it all); a named file goes through the one
+// reader of a person's files (config.ReadPersonFile: regular files only, at most 1 MiB).
 func readLimited(name string, c *cli) ([]byte, error) {
-	var r io.Reader = c.stdin
 	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
+		return config.ReadPersonFile(name, config.OrderFile)
 	}
-	return io.ReadAll(io.LimitReader(r, flows.MaxFileSize+1))
+	return config.ReadPersonStream(i18n.T("standard input", "标准输入").In(c.lang), c.stdin, config.OrderFile)
 }
 
 // unwrapPath drops the file name os errors repeat.

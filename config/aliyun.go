@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
 	"cloudorder/i18n"
@@ -30,7 +29,7 @@ type aliyunConfig struct {
 func aliyunProfile(getenv func(string) string, name string) (c AlibabaCredential, why i18n.Text, err error) {
 	path := filepath.Join(home(getenv), ".aliyun", "config.json")
 	shown := "~/.aliyun/config.json"
-	data, err := os.ReadFile(path)
+	data, err := ReadPersonFile(path, CredentialsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
 	}

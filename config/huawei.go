@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -27,7 +26,7 @@ func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential,
 	} else {
 		path, shown = filepath.Join(home(getenv), ".huaweicloud", "credentials"), "~/.huaweicloud/credentials"
 	}
-	data, err := os.ReadFile(path)
+	data, err := ReadPersonFile(path, CredentialsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
 	}

@@ -5,17 +5,14 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"cloudorder/inert"
 )
 
-// TerminalActive reports whether a rune must not reach a terminal as is: C0 and C1 controls,
-// DEL, line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
+// TerminalActive reports whether a rune must not reach a terminal as is (inert.Active): C0
+// and C1 controls, DEL, line and paragraph separators, bidi controls, invalid UTF-8.
 // providers.Printable escapes these in server text; an order's own values may not hold them.
-func TerminalActive(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-		unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError
-}
+func TerminalActive(r rune) bool { return inert.Active(r) }
 
 func terminalActiveMsg(r rune) Text {
 	return Tf("contains the control or text-direction character U+%04X: not allowed, since the review would not show what is sent",

@@ -35,7 +35,11 @@ type PriceItem struct {
 	Path      string // the item in the order, e.g. "body.product_infos[0]"
 	Label     string // what it is, e.g. "base_professional"
 	ProductID string // the catalog product id the inquiry answered with ("" when none)
-	Amount    string // decimal amount in Quote.Currency
+	// Sends is the product id the order's body sends for this item ("" when the body names
+	// none): the inquiry prices by spec and period, so the review compares the two
+	// (placement.Price.Mismatches) rather than show the price of another product.
+	Sends  string
+	Amount string // decimal amount in Quote.Currency
 }
 
 // The sentences a quote carries.

@@ -43,6 +43,8 @@ type Result struct {
 	// Response holds the API's other response fields (e.g. Alibaba's Message,
 	// BuyProductRequestId, ProductIds), as decoded JSON values.
 	Response map[string]any
+	// History is set by the journal when it could not record the outcome (a full disk).
+	History *HistoryError
 }
 
 // Target says where orders go and as whom, with the secret never included.
@@ -51,6 +53,9 @@ type Target struct {
 	Endpoint   string // scheme://host[:port]
 	Credential string // where the credential came from, e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID"
 	MaskedKey  string // access key id, all but the first 4 characters masked
+	// InProcess marks the in-process sandbox (--sandbox), which listens on a new loopback port
+	// every run: the order's identity names it "sandbox", not its port (placement.Digest).
+	InProcess bool
 }
 
 // Text names where orders go in both languages (the wizard's review, the history table).
@@ -144,6 +149,8 @@ type Error struct {
 	Message    string
 	RequestID  string
 	Err        error
+	// History is set by the journal when it could not record the outcome.
+	History *HistoryError
 }
 
 func (e *Error) Error() string {
@@ -190,4 +197,40 @@ type Recent struct {
 // again. found is also true when the history could not be read (Recent.Err).
 type DuplicateFinder interface {
 	RecentDuplicate(o flows.Order, within time.Duration) (r Recent, found bool)
+}
+
+// HistoryError says that the history could not record the outcome of an order (or payment)
+// that was sent: the person must see it, with the record to keep by hand.
+type HistoryError struct {
+	Record string // the outcome record as it would have been written (one JSON line)
+	Err    error
+}
+
+func (e *HistoryError) Error() string {
+	return "the history could not record the outcome: " + e.Err.Error()
+}
+
+func (e *HistoryError) Unwrap() error { return e.Err }
+
+type reviewedPriceKey struct{}
+
+// ReviewedPrice is the price the person saw at the review, recorded with the order's intent so
+// that paying it later (`cloudorder pay`) can show the amount.
+type ReviewedPrice struct{ Amount, Currency string }
+
+// WithReviewedPrice carries the reviewed price to the journal with the order it priced.
+func WithReviewedPrice(ctx context.Context, amount, currency string) context.Context {
+	return context.WithValue(ctx, reviewedPriceKey{}, ReviewedPrice{amount, currency})
+}
+
+// ReviewedPriceOf is the price WithReviewedPrice carried (zero when none).
+func ReviewedPriceOf(ctx context.Context) ReviewedPrice {
+	p, _ := ctx.Value(reviewedPriceKey{}).(ReviewedPrice)
+	return p
+}
+
+// PaymentFinder is implemented by providers that keep a history (the journal): an order that
+// was paid — or may have been — is never paid again from here.
+type PaymentFinder interface {
+	EarlierPayment(p Payment) (r Recent, found bool)
 }

@@ -125,19 +125,26 @@ func (p *Provider) client(region string, cred config.AlibabaCredential, tr *prov
 // route sets scheme, host and port on the request. Domain must not contain the port: the SDK
 // builds scheme://Domain:Port/path itself.
 func (p *Provider) route(req *requests.RoaRequest, ep config.Endpoint) {
-	req.Scheme = requests.HTTPS
+	req.Scheme, req.Domain, req.Port = parts(ep)
+}
+
+// parts are the scheme, domain and port the SDK's request fields take for ep (ROA and RPC
+// requests alike).
+func parts(ep config.Endpoint) (scheme, domain, port string) {
+	scheme = requests.HTTPS
 	if ep.Scheme == "http" && config.IsLoopback(ep.Host) {
-		req.Scheme = requests.HTTP // only ever for a loopback sandbox (config.ParseEndpoint)
+		scheme = requests.HTTP // only ever for a loopback sandbox (config.ParseEndpoint)
 	}
-	req.Domain = ep.Host
+	domain = ep.Host
 	if ip := net.ParseIP(ep.Host); ip != nil && ip.To4() == nil {
-		req.Domain = "[" + ep.Host + "]"
+		domain = "[" + ep.Host + "]"
 	}
-	req.Port = ep.Port
-	if req.Port == "" {
-		req.Port = "443"
-		if req.Scheme == requests.HTTP {
-			req.Port = "80"
+	port = ep.Port
+	if port == "" {
+		port = "443"
+		if scheme == requests.HTTP {
+			port = "80"
 		}
 	}
+	return scheme, domain, port
 }

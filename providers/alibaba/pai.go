@@ -15,7 +15,7 @@ import (
 // those of aliyun-openapi-meta metadatas/aiworkspace/CreateProductOrders.json; the aliyun CLI
 // sends --body byte for byte.
 func init() {
-	apis.Register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI},
+	apis.Register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts},
 		providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"})
 }
 
@@ -78,4 +78,27 @@ func quotePAI(_ context.Context, _ *Provider, o flows.Order) (providers.Quote, e
 		}
 	}
 	return providers.Quote{Note: providers.NoUpfrontPrice}, nil
+}
+
+// paiFacts: each product's code, and the billing method its ChargeType names in BssOpenApi's
+// words (PREPAY Subscription, POSTPAY PayAsYouGo).
+func paiFacts(o flows.Order) (providers.OrderFacts, error) {
+	var b struct {
+		Products []struct{ ProductCode, ChargeType string }
+	}
+	if err := json.Unmarshal(o.CompactBody(), &b); err != nil {
+		return providers.OrderFacts{}, fmt.Errorf("read the order body: %w", err)
+	}
+	var f providers.OrderFacts
+	subs := map[string]bool{}
+	for _, pr := range b.Products {
+		f.ProductCodes = append(f.ProductCodes, pr.ProductCode)
+		subs[map[string]string{"PREPAY": "Subscription", "POSTPAY": "PayAsYouGo"}[pr.ChargeType]] = true
+	}
+	for sub := range subs {
+		if len(subs) == 1 { // mixed or unknown billing methods are not compared
+			f.SubscriptionType = sub
+		}
+	}
+	return f, nil
 }

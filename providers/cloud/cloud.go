@@ -59,7 +59,7 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 		opts.Mode = providers.Live
 	}
 	var (
-		r      router
+		r      providers.Provider
 		closer io.Closer = nopCloser{}
 		err    error
 	)
@@ -69,9 +69,14 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 			return nil, nil, i18n.Errorf("--sandbox starts its own emulator: it cannot be combined with --endpoint",
 				"--sandbox 会启动内置模拟服务,不能与 --endpoint 同时使用")
 		}
-		r, closer, err = openSandbox(opts)
+		var sr router
+		sr, closer, err = openSandbox(opts)
+		r = inProcess{sr}
 	case providers.Live, providers.DryRun:
 		r, err = openLive(opts)
+		if err != nil {
+			return nil, nil, err
+		}
 	default:
 		return nil, nil, fmt.Errorf("unknown mode %q", opts.Mode)
 	}
@@ -192,6 +197,16 @@ func openSandbox(opts Options) (router, io.Closer, error) {
 		return nil, nil, fmt.Errorf("sandbox address: %w", err)
 	}
 	return sandboxRouter(opts, ep), srv, nil
+}
+
+// inProcess is the in-process sandbox's router: its targets say so (providers.Target.InProcess),
+// so an order's identity does not change with the port it listens on this run.
+type inProcess struct{ router }
+
+func (p inProcess) Target(api flows.APIID, region string) providers.Target {
+	t := p.router.Target(api, region)
+	t.InProcess = true
+	return t
 }
 
 // sandboxRouter points every API at the sandbox at ep with the sandbox's published keys: one

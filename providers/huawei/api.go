@@ -27,6 +27,9 @@ type apiSpec struct {
 	quote func(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error)
 	// unpaid: the API creates its orders unpaid (paid in the Billing Center or with PayOrder).
 	unpaid bool
+	// facts is what of an order body the Billing Center's records of it can be matched on
+	// (billing.go); nil: its orders are not matched.
+	facts func(o flows.Order) (providers.OrderFacts, error)
 }
 
 // apis is the table of the APIs this provider calls; API files register theirs from init.

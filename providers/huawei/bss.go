@@ -233,7 +233,7 @@ func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote,
 		byID[deref(r.Id)] = r
 	}
 	for i, it := range b.ProductInfos {
-		pi := providers.PriceItem{Path: fmt.Sprintf("body.product_infos[%d]", i), Label: it.ResourceSpecCode}
+		pi := providers.PriceItem{Path: fmt.Sprintf("body.product_infos[%d]", i), Label: it.ResourceSpecCode, Sends: it.ProductId}
 		if r, ok := byID[strconv.Itoa(i)]; ok {
 			pi.ProductID = deref(r.ProductId)
 			if r.OfficialWebsiteAmount != nil {

@@ -28,7 +28,7 @@ var dscService = service{
 // The KooCLI service name is the API Explorer product name
 // (https://console.huaweicloud.com/apiexplorer/#/openapi/DSC/doc?api=CreateProductOrder).
 func init() {
-	apis.Register(flows.HuaweiDSC, apiSpec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true},
+	apis.Register(flows.HuaweiDSC, apiSpec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true, facts: dscFacts},
 		providers.CLI{Tool: "hcloud", Service: "DSC", Operation: "CreateProductOrder",
 			File: "DSC_CreateProductOrder.json", Preview: "--dryrun"})
 }
@@ -42,4 +42,18 @@ func submitDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Resul
 		}
 		return resp.OrderId, nil
 	})
+}
+
+// dscFacts: a DSC order's BSS record carries the body's cloud service type and, per line, the
+// catalog product_id and the period (docs/billing.md).
+func dscFacts(o flows.Order) (providers.OrderFacts, error) {
+	var b model.PeriodOrderRequest
+	if err := decodeStrict(o.CompactBody(), &b); err != nil {
+		return providers.OrderFacts{}, err
+	}
+	f := providers.OrderFacts{ServiceType: b.CloudServiceType, PeriodType: int(b.PeriodType), PeriodNum: int(b.PeriodNum)}
+	for _, it := range b.ProductInfos {
+		f.ProductIDs = append(f.ProductIDs, it.ProductId)
+	}
+	return f, nil
 }

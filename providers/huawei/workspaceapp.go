@@ -30,7 +30,7 @@ var workspaceAppService = service{
 // service name is the API Explorer product name
 // (https://console.huaweicloud.com/apiexplorer/#/openapi/WorkspaceApp/doc?api=CreateOrder).
 func init() {
-	apis.Register(flows.HuaweiWorkspaceApp, apiSpec{service: workspaceAppService, submit: submitWorkspaceApp},
+	apis.Register(flows.HuaweiWorkspaceApp, apiSpec{service: workspaceAppService, submit: submitWorkspaceApp, facts: workspaceAppFacts},
 		providers.CLI{Tool: "hcloud", Service: "WorkspaceApp", Operation: "CreateOrder",
 			File: "WorkspaceApp_CreateOrder.json", Preview: "--dryrun"})
 }
@@ -44,4 +44,26 @@ func submitWorkspaceApp(ctx context.Context, p *Provider, o flows.Order) (provid
 		}
 		return resp.OrderId, nil
 	})
+}
+
+// workspaceAppFacts: a Workspace App order's BSS record is matched on its period and quantity.
+// Its product_id names a Workspace App product (ListProduct), not a Billing Center catalog id,
+// and its service type code is not documented, so neither is compared (docs/billing.md).
+func workspaceAppFacts(o flows.Order) (providers.OrderFacts, error) {
+	var b model.CreateOrderReq
+	if err := decodeStrict(o.CompactBody(), &b); err != nil {
+		return providers.OrderFacts{}, err
+	}
+	var f providers.OrderFacts
+	if len(b.Resources) == 1 {
+		r := b.Resources[0]
+		f.Quantity = int(r.SubscriptionNum)
+		if r.PeriodType != nil {
+			f.PeriodType = int(*r.PeriodType)
+		}
+		if r.PeriodNum != nil {
+			f.PeriodNum = int(*r.PeriodNum)
+		}
+	}
+	return f, nil
 }

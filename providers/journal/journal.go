@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -53,15 +55,36 @@ func (j *Journal) Submit(ctx context.Context, o flows.Order) (providers.Result, 
 	body := o.CompactBody()
 	intent := Record{Kind: KindIntent, ID: newID(j.now()), At: j.now().UTC(), API: o.API, Region: o.Region,
 		ProjectID: o.ProjectID, Endpoint: t.Endpoint, Mode: t.Mode, Body: body, BodySHA256: BodyHash(body)}
-	intent.OrderKey = orderKey(intent)
-	if err := j.writeIntent(intent); err != nil {
+	intent.Digest = placement.Digest(t, o)
+	rp := providers.ReviewedPriceOf(ctx)
+	intent.Amount, intent.Currency = rp.Amount, rp.Currency
+	if err := j.writeIntent(ctx, intent); err != nil {
 		return providers.Result{}, err
 	}
 	res, err := j.inner.Submit(ctx, o)
-	out := outcome(intent.ID, j.now().UTC(), res, err)
-	// A failed outcome write leaves the intent pending, which reads as "may have been placed":
-	// the safe side. The order's own result still reaches the person.
-	_ = j.append(out)
+	return j.finish(intent.ID, res, err)
+}
+
+// finish records the outcome of a sent order or payment. A failed write leaves the intent
+// pending, which reads as "may have been placed" — the safe side — and is reported on the
+// result (providers.HistoryError, with the record), so the person sees it and can keep it.
+func (j *Journal) finish(id string, res providers.Result, err error) (providers.Result, error) {
+	out := outcome(id, j.now().UTC(), res, err)
+	werr := j.append(out)
+	if werr == nil {
+		return res, err
+	}
+	line, _ := json.Marshal(out)
+	h := &providers.HistoryError{Record: string(line), Err: werr}
+	var pe *providers.Error
+	switch {
+	case err == nil:
+		res.History = h
+	case errors.As(err, &pe):
+		pe.History = h
+	default:
+		err = &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err, History: h}
+	}
 	return res, err
 }
 
@@ -72,19 +95,22 @@ var ErrStartedElsewhere = errors.New("an identical order was started by another 
 // writeIntent writes the intent while holding the history's lock (a sibling ".lock" file), so
 // that two processes sending the same order at the same moment cannot both pass the duplicate
 // check: under the lock, an attempt at the same order that this process has not seen refuses it.
-func (j *Journal) writeIntent(intent Record) error {
+func (j *Journal) writeIntent(ctx context.Context, intent Record) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	lock, err := openLock(j.path)
+	lock, err := openLock(ctx, j.path)
 	if err != nil {
+		if ctx.Err() != nil { // interrupted while waiting: nothing was sent
+			return &providers.Error{Kind: providers.NotSent, Message: "interrupted while waiting for the order history's lock: " + err.Error(), Err: err}
+		}
 		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be locked: " + err.Error(), Err: err}
 	}
 	defer lock.Close()
 	attempts := -1 // unknown: an unreadable history was already reported by RecentDuplicate
 	if h, err := Load(j.path); err == nil {
-		attempts = countEntries(h.Entries, intent.OrderKey)
+		attempts = countEntries(h.Entries, intent.Digest)
 	}
-	if seen, checked := j.seen[intent.OrderKey]; checked && attempts > seen {
+	if seen, checked := j.seen[intent.Digest]; checked && attempts > seen {
 		return &providers.Error{Kind: providers.Invalid, Message: ErrStartedElsewhere.Error() +
 			"; see `cloudorder history` before placing it again", Err: ErrStartedElsewhere}
 	}
@@ -92,7 +118,7 @@ func (j *Journal) writeIntent(intent Record) error {
 		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be written: " + err.Error(), Err: err}
 	}
 	if attempts >= 0 {
-		j.seen[intent.OrderKey] = attempts + 1 // this one: sending it again later is this process's own choice
+		j.seen[intent.Digest] = attempts + 1 // this one: sending it again later is this process's own choice
 	}
 	return nil
 }
@@ -108,7 +134,7 @@ var ErrLocked = errors.New("another process has held the order history's lock fo
 
 // openLock opens (creating it 0600) the lock file beside the history and takes its lock. Like
 // the history, it must be a regular file reached without a symlink.
-func openLock(path string) (*os.File, error) {
+func openLock(ctx context.Context, path string) (*os.File, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create history directory: %w", err)
 	}
@@ -120,7 +146,7 @@ func openLock(path string) (*os.File, error) {
 		f.Close()
 		return nil, ErrNotRegular
 	}
-	if err := lockExclusive(f); err != nil {
+	if err := lockExclusive(ctx, f); err != nil {
 		f.Close()
 		return nil, err
 	}

@@ -2,8 +2,11 @@
 
 package journal
 
-import "os"
+import (
+	"context"
+	"os"
+)
 
 // lockExclusive is a no-op where flock does not exist: only this process's own mutex orders
 // its records there.
-func lockExclusive(*os.File) error { return nil }
+func lockExclusive(context.Context, *os.File) error { return nil }

@@ -3,6 +3,7 @@
 package journal
 
 import (
+	"context"
 	"errors"
 	"os"
 	"syscall"
@@ -11,7 +12,8 @@ import (
 
 // lockExclusive holds an advisory lock on f (flock) until f is closed: one cloudorder process
 // at a time between reading the history and writing an intent.
-func lockExclusive(f *os.File) error {
+// ctx ending (ctrl+c) stops the wait.
+func lockExclusive(ctx context.Context, f *os.File) error {
 	deadline := time.Now().Add(lockWait)
 	for {
 		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
@@ -24,6 +26,8 @@ func lockExclusive(f *os.File) error {
 			return err
 		case time.Now().After(deadline):
 			return ErrLocked
+		case ctx.Err() != nil:
+			return context.Cause(ctx)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}

@@ -39,9 +39,16 @@ type Record struct {
 	Mode       providers.Mode  `json:"mode,omitempty"`
 	Body       json.RawMessage `json:"body,omitempty"`
 	BodySHA256 string          `json:"body_sha256,omitempty"`
-	// OrderKey is what the duplicate guard compares (OrderKey in duplicate.go); records
-	// written before it existed have it computed when read.
+	// OrderKey is the identity older versions compared (it counted the mode): read, never
+	// compared or written (recordDigests).
 	OrderKey string `json:"order_key,omitempty"`
+	// Digest is the order's identity, placement.Digest: what the duplicate guard compares.
+	// Records written before it existed have theirs computed when read (recordDigests).
+	Digest string `json:"digest,omitempty"`
+	// Amount and Currency are the price the person saw at the review (list price), when the
+	// cloud quoted one: `cloudorder pay` shows it.
+	Amount   string `json:"amount,omitempty"`
+	Currency string `json:"currency,omitempty"`
 
 	// Outcome fields.
 	Outcome    string `json:"outcome,omitempty"`

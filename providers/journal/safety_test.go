@@ -187,21 +187,6 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 	}
 }
 
-func TestCanonicalJSON(t *testing.T) {
-	for in, want := range map[string]string{
-		`{"b":1,"a":{"d":[true,null],"c":"<&>"}}`: `{"a":{"c":"<&>","d":[true,null]},"b":1}`,
-		" [ 1.50 , \"\\u0041\" ] ":                `[1.50,"A"]`,
-		`{"a":1`:                                  `{"a":1`,
-	} {
-		if got := string(CanonicalJSON([]byte(in))); got != want {
-			t.Errorf("%s: %s, want %s", in, got, want)
-		}
-	}
-	if canonicalEndpoint("HTTPS://Example.COM:443") != canonicalEndpoint("https://example.com") {
-		t.Error("endpoint spelling made a difference")
-	}
-}
-
 // Two processes (two journals on one history) check the same order at the same moment, both
 // find no duplicate, and both go on to send it: the second to take the history's lock finds
 // the first one's intent and sends nothing. Once this process has seen an attempt (its own
@@ -268,7 +253,7 @@ func TestHeldLockRefusesInBoundedTime(t *testing.T) {
 	defer func(d time.Duration) { lockWait = d }(lockWait)
 	lockWait = 200 * time.Millisecond
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	held, err := openLock(path) // another open file description: flock conflicts with it
+	held, err := openLock(context.Background(), path) // another open file description: flock conflicts with it
 	if err != nil {
 		t.Fatal(err)
 	}

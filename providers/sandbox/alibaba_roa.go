@@ -139,7 +139,11 @@ func (s *Server) serveAlibaba(w http.ResponseWriter, r *http.Request, op alibaba
 	c := &alibabaRequest{r: r, body: body, params: rpcParams, region: region, requestID: requestID, op: op}
 	v, e := op.answer(s, c)
 	if e != nil {
+		forgetResetAfterPlacing(r) // nothing was placed
 		fail(*e)
+		return
+	}
+	if placedThenReset(w, r) { // a reset-after-placing fault: placed, never answered (orderbook.go)
 		return
 	}
 	w.Header().Set("x-acs-request-id", requestID)

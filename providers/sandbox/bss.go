@@ -67,13 +67,13 @@ func DSCProductID(region, spec string, periodType int32) string {
 	return fmt.Sprintf("OFFI%018d", n)
 }
 
-// bssEmulation is BSS's ListRateOnPeriodDetail and PayOrders, scoped to the account (X-Domain-Id).
-var bssEmulation = emulation{name: "huawei/bss", routes: []route{
+// bssEmulation is BSS's ListRateOnPeriodDetail, PayOrders and order queries, scoped to the account (X-Domain-Id).
+var bssEmulation = emulation{name: "huawei/bss", routes: append([]route{
 	huaweiOp{method: http.MethodPost, path: bssRatePath, scope: scopeDomain, call: CallBSSRate, internal: bssInternal,
 		invalid: "CBC.0100", answer: rateOnPeriod}.rest(),
 	huaweiOp{method: http.MethodPost, path: bssPayPath, scope: scopeDomain, call: CallBSSPay, internal: bssInternal,
 		invalid: "CBC.0100", answer: payOrder}.rest(),
-}}
+}, bssOrderOps...)} // billing_huawei.go
 
 func bssInvalid(problems []string) *apiError {
 	return &apiError{http.StatusBadRequest, "CBC.0100", "Invalid parameter: " + strings.Join(problems, "; ")}

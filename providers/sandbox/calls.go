@@ -25,10 +25,16 @@ const (
 	CallDomains      = "iam/domains"
 	CallBSSRate      = "bss/rate"
 	CallBSSPay       = "bss/pay" // spends money: never part of CallLookups
+	// The billing centres' order queries (billing_huawei.go, billing_alibaba.go).
+	CallBSSOrders             = "bss/orders"
+	CallBSSOrderDetail        = "bss/order-detail"
+	CallBSSOpenAPIOrders      = "bssopenapi/orders"
+	CallBSSOpenAPIOrderDetail = "bssopenapi/order-detail"
 )
 
 var readOnlyCalls = map[string]bool{CallProducts: true, CallZones: true, CallVolumeTypes: true, CallServerGroups: true,
-	CallVPCs: true, CallSubnets: true, CallProjects: true, CallDomains: true, CallBSSRate: true}
+	CallVPCs: true, CallSubnets: true, CallProjects: true, CallDomains: true, CallBSSRate: true,
+	CallBSSOrders: true, CallBSSOrderDetail: true, CallBSSOpenAPIOrders: true, CallBSSOpenAPIOrderDetail: true}
 
 // checkCall reports what is wrong with a fault's call name.
 func checkCall(f Fault) error {

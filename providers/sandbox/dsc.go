@@ -19,7 +19,8 @@ import (
 // period type (what BSS's price inquiry, bss.go, returns), so a placeholder or a stale id is
 // refused; the spec code is sold as its resource type, under DSC's service type.
 
-var dscEmulation = emulation{name: "huawei/dsc", api: flows.HuaweiDSC, routes: []route{dscCreateProductOrder.rest()}}
+var dscEmulation = emulation{name: "huawei/dsc", api: flows.HuaweiDSC, routes: []route{dscCreateProductOrder.rest()},
+	billing: dscBilling} // billing_huawei.go
 
 var dscCreateProductOrder = huaweiOp{
 	method: http.MethodPost, path: "/v1/{project_id}/period/order", scope: scopeProject, regions: dscRegions,

@@ -18,6 +18,9 @@ const (
 	FaultThrottle = "throttle" // Alibaba 400 Throttling.User; Huawei 429 APIGW.0308
 	FaultReset    = "reset"    // read the request, then drop the connection without answering
 	FaultHang     = "hang"     // never answer until the client gives up or the server closes
+	// FaultResetAfterPlacing places the order (recorded, in the order book), then drops the
+	// connection before the answer (orderbook.go): the client cannot know it was placed.
+	FaultResetAfterPlacing = "reset-after-placing"
 )
 
 // Fault makes order endpoints misbehave so tests can prove no order is sent twice and every
@@ -74,8 +77,12 @@ func (f Fault) check() error {
 			return fmt.Errorf("latency needs a positive delay")
 		}
 	case FaultHTTP500, FaultThrottle, FaultReset, FaultHang:
+	case FaultResetAfterPlacing:
+		if f.Call != "" {
+			return fmt.Errorf("reset-after-placing applies to order endpoints only, not to call %q", f.Call)
+		}
 	default:
-		return fmt.Errorf("unknown kind %q: use latency, http500, throttle, reset or hang", f.Kind)
+		return fmt.Errorf("unknown kind %q: use latency, http500, throttle, reset, hang or reset-after-placing", f.Kind)
 	}
 	if f.API != "" && !emulated(f.API) {
 		return fmt.Errorf("unknown api %q", f.API)
@@ -164,6 +171,9 @@ func (s *Server) actOut(w http.ResponseWriter, r *http.Request, f Fault, fa faul
 		fa.write(w, r, fa.throttle)
 	case FaultReset:
 		drop(w)
+	case FaultResetAfterPlacing:
+		markResetAfterPlacing(r) // the order handler places it, then drops the connection
+		return true
 	case FaultHang:
 		select {
 		case <-r.Context().Done():

@@ -119,7 +119,11 @@ func (s *Server) serveHuawei(w http.ResponseWriter, r *http.Request, op huaweiOp
 	}
 	status, v, e := op.answer(s, c)
 	if e != nil {
+		forgetResetAfterPlacing(r) // nothing was placed
 		writeHuaweiError(w, *e)
+		return
+	}
+	if placedThenReset(w, r) { // a reset-after-placing fault: placed, never answered (orderbook.go)
 		return
 	}
 	w.Header().Set("X-Request-Id", c.requestID)

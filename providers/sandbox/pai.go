@@ -14,7 +14,8 @@ import (
 // only; Duration is 1. The reference names no rule for PAI_share's cycle or properties, nor for
 // unknown property codes: those are accepted.
 
-var paiEmulation = emulation{name: "alibaba/aiworkspace", api: flows.AlibabaPAI, routes: []route{paiCreateProductOrders.roa()}}
+var paiEmulation = emulation{name: "alibaba/aiworkspace", api: flows.AlibabaPAI, routes: []route{paiCreateProductOrders.roa()},
+	billing: paiBilling} // billing_alibaba.go
 
 var paiCreateProductOrders = alibabaOp{
 	product: "AIWorkSpace", action: "CreateProductOrders", versions: []string{"2021-02-04"},

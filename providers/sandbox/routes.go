@@ -25,6 +25,9 @@ type emulation struct {
 	name   string
 	api    flows.APIID // the order API it answers, if any (Hits, faults by API)
 	routes []route
+	// billing is how the API's orders appear in its cloud's billing centre (orderbook.go);
+	// nil: they do not.
+	billing *billingOf
 }
 
 // emulations is every API the sandbox answers, as values, in one place: to add one, declare
@@ -36,7 +39,8 @@ func emulations() []emulation {
 		workspaceAppEmulation, // workspaceapp.go: Huawei Workspace App CreateOrder and its look-ups
 		vpcEmulation,          // network.go: Huawei VPC ListVpcs, ListSubnets
 		iamEmulation,          // iam.go: Huawei IAM projects and domains
-		bssEmulation,          // bss.go: Huawei BSS price inquiry and payment
+		bssEmulation,          // bss.go, billing_huawei.go: Huawei BSS price inquiry, payment, order queries
+		bssOpenAPIEmulation,   // billing_alibaba.go: Alibaba BssOpenApi order queries
 	}
 }
 

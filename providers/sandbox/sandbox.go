@@ -65,7 +65,8 @@ type Server struct {
 	faults []Fault
 	closed bool
 
-	nonces nonceBook // signature nonces seen (alibaba_auth.go)
+	nonces  nonceBook                  // signature nonces seen (alibaba_auth.go)
+	billing map[flows.APIID]*billingOf // each order API's billing centre (orderbook.go)
 
 	inflight sync.WaitGroup // handlers running; Close waits for them so nothing leaks
 	done     chan struct{}  // closed by Close: ends hanging and delayed answers
@@ -81,7 +82,14 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	return &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{})}
+	s := &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
+		billing: map[flows.APIID]*billingOf{}}
+	for _, e := range emulations() {
+		if e.api != "" && e.billing != nil {
+			s.billing[e.api] = e.billing
+		}
+	}
+	return s
 }
 
 // Orders returns the accepted orders, oldest first.

@@ -29,7 +29,7 @@ var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: flows.Hu
 	workspaceAppLookup("/v1/{project_id}/availability-zone", CallZones, listAvailabilityZone),
 	workspaceAppLookup("/v1/{project_id}/volume-type", CallVolumeTypes, listVolumeType),
 	workspaceAppLookup("/v1/{project_id}/app-server-groups", CallServerGroups, listServerGroups),
-}}
+}, billing: workspaceAppBilling} // billing_huawei.go
 
 var workspaceAppCreateOrder = huaweiOp{
 	method: http.MethodPost, path: "/v1/{project_id}/bundles/subscribe/order", scope: scopeProject,
