@@ -44,8 +44,6 @@ func alibabaErr(status int, code, msg string) *apiError { return &apiError{statu
 var (
 	errIncompleteSignature = alibabaErr(http.StatusBadRequest, "IncompleteSignature",
 		"The request signature does not conform to Aliyun standards.")
-	errAccessKeyNotFound = alibabaErr(http.StatusNotFound, "InvalidAccessKeyId.NotFound",
-		"Specified access key is not found.")
 	errNonceUsed = alibabaErr(http.StatusBadRequest, "SignatureNonceUsed",
 		"Specified signature nonce was used already.")
 	errTimeStampExpired = alibabaErr(http.StatusBadRequest, "InvalidTimeStamp.Expired",
@@ -99,8 +97,9 @@ func (s *Server) verifyAlibabaACS(r *http.Request, body []byte, auth string) (al
 	if !ok || ak == "" || sig == "" {
 		return alibabaSigner{}, errIncompleteSignature
 	}
-	if ak != AlibabaAccessKeyID {
-		return alibabaSigner{}, errAccessKeyNotFound
+	secret, e := s.alibabaSecret(ak, r.Header.Get("x-acs-security-token"), false) // sts.go: temporary keys too
+	if e != nil {
+		return alibabaSigner{}, e
 	}
 	date, err := http.ParseTime(r.Header.Get("Date"))
 	if err != nil {
@@ -111,7 +110,7 @@ func (s *Server) verifyAlibabaACS(r *http.Request, body []byte, auth string) (al
 		return alibabaSigner{}, errContentMD5
 	}
 	sts := alibabaROAStringToSign(r)
-	if !hmac.Equal([]byte(sig), []byte(hmacSHA1Base64(sts, AlibabaAccessKeySecret))) {
+	if !hmac.Equal([]byte(sig), []byte(hmacSHA1Base64(sts, secret))) {
 		return alibabaSigner{}, signatureMismatch(sts)
 	}
 	return alibabaSigner{ak: ak, scheme: "acs", date: date, nonce: r.Header.Get("x-acs-signature-nonce")}, nil
@@ -187,8 +186,9 @@ func (s *Server) verifyAlibabaV3(r *http.Request, body []byte, auth string) (ali
 	if ak == "" || signed == "" || sig == "" {
 		return alibabaSigner{}, errIncompleteSignature
 	}
-	if ak != AlibabaAccessKeyID {
-		return alibabaSigner{}, errAccessKeyNotFound
+	secret, e := s.alibabaSecret(ak, r.Header.Get("x-acs-security-token"), false)
+	if e != nil {
+		return alibabaSigner{}, e
 	}
 	for _, h := range []string{"x-acs-date", "x-acs-signature-nonce", "x-acs-action", "x-acs-version"} {
 		if r.Header.Get(h) == "" {
@@ -231,7 +231,7 @@ func (s *Server) verifyAlibabaV3(r *http.Request, body []byte, auth string) (ali
 		headers.String(), signed, payload}, "\n")
 	hashed := sha256.Sum256([]byte(canonical))
 	sts := alibabaV3Algorithm + "\n" + hex.EncodeToString(hashed[:])
-	mac := hmac.New(sha256.New, []byte(AlibabaAccessKeySecret))
+	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte(sts))
 	if !hmac.Equal([]byte(sig), []byte(hex.EncodeToString(mac.Sum(nil)))) {
 		return alibabaSigner{}, signatureMismatch(sts)
@@ -285,8 +285,9 @@ func (s *Server) verifyAlibabaRPC(r *http.Request, params url.Values) (alibabaSi
 		return alibabaSigner{}, alibabaErr(http.StatusBadRequest, "InvalidParameter",
 			"The specified parameter \"SignatureMethod\" is not valid.")
 	}
-	if params.Get("AccessKeyId") != AlibabaAccessKeyID {
-		return alibabaSigner{}, errAccessKeyNotFound
+	secret, e := s.alibabaSecret(params.Get("AccessKeyId"), params.Get("SecurityToken"), false)
+	if e != nil {
+		return alibabaSigner{}, e
 	}
 	date, err := time.Parse("2006-01-02T15:04:05Z", params.Get("Timestamp"))
 	if err != nil {
@@ -304,7 +305,7 @@ func (s *Server) verifyAlibabaRPC(r *http.Request, params url.Values) (alibabaSi
 		pairs[i] = percentEncode(k) + "=" + percentEncode(params.Get(k))
 	}
 	sts := r.Method + "&" + percentEncode("/") + "&" + percentEncode(strings.Join(pairs, "&"))
-	if !hmac.Equal([]byte(params.Get("Signature")), []byte(hmacSHA1Base64(sts, AlibabaAccessKeySecret+"&"))) {
+	if !hmac.Equal([]byte(params.Get("Signature")), []byte(hmacSHA1Base64(sts, secret+"&"))) {
 		return alibabaSigner{}, signatureMismatch(sts)
 	}
 	return alibabaSigner{ak: params.Get("AccessKeyId"), scheme: "rpc", date: date, nonce: params.Get("SignatureNonce")}, nil

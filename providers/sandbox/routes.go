@@ -41,6 +41,9 @@ func emulations() []emulation {
 		iamEmulation,          // iam.go: Huawei IAM projects and domains
 		bssEmulation,          // bss.go, billing_huawei.go: Huawei BSS price inquiry, payment, order queries
 		bssOpenAPIEmulation,   // billing_alibaba.go: Alibaba BssOpenApi order queries
+		stsEmulation,          // sts.go: Alibaba STS AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity
+		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials
+		federationEmulation,   // federation.go: Huawei IAM federation
 	}
 }
 
