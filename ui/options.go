@@ -16,9 +16,9 @@ type Options struct {
 	Mode     providers.Mode // Live, Sandbox or DryRun: the banner and whether y places
 	// APIs are the APIs the first step offers, in its order; nil offers every API flows knows
 	// (flows.APIs). Screen tests name theirs, so a new API changes none of their pictures.
-	APIs []*flows.API
-	Lang     flows.Lang
-	NoColor  bool // NO_COLOR: emphasis without colour
+	APIs    []*flows.API
+	Lang    flows.Lang
+	NoColor bool // NO_COLOR: emphasis without colour
 
 	// Credentials say, per cloud, which credential orders will use or what is missing and
 	// where it was looked for (config.Credentials, worded by the caller): the first screen
@@ -34,6 +34,9 @@ type Options struct {
 
 	SaveDir string           // where saved order files go by default ("" = current directory)
 	Now     func() time.Time // nil = time.Now
+	// Clock is the confirmation protocol's clock (placement.Debounce: an answer counts only
+	// when it comes after its question was on screen); nil = time.Now. Tests step it.
+	Clock func() time.Time
 	// Timeout is the provider's bound on the wait for an answer (--timeout), shown while an
 	// order is in flight; 0 shows the elapsed time alone.
 	Timeout time.Duration
@@ -76,6 +79,12 @@ type Outcome struct {
 	Payment      bool
 	PayFailure   providers.Kind
 	PayRequestID string
+	// Unpaid is set when the placed order was created unpaid and ConsoleURL pays it; the
+	// exit lines say "placed, unpaid" (placement.UnpaidLine) unless it was paid.
+	Unpaid     bool
+	ConsoleURL string
+	// History is set when the history could not record the placed order's outcome.
+	History *providers.HistoryError
 }
 
 func (o Options) now() time.Time {
