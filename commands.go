@@ -31,6 +31,8 @@ func subcommands(c *cli) []*cobra.Command {
 		newCommandCmd(c),
 		newSandboxCmd(c),
 		newHistoryCmd(c),
+		newReviewCmd(c),
+		newDiffCmd(c),
 		newExplainCmd(c),
 		newSchemaCmd(c),
 		newCompletionCmd(c),
