@@ -31,6 +31,7 @@ func subcommands(c *cli) []*cobra.Command {
 		newPayCmd(c),
 		newCommandCmd(c),
 		newSandboxCmd(c),
+		newCredentialsCmd(c),
 		newHistoryCmd(c),
 		newReviewCmd(c),
 		newDiffCmd(c),
