@@ -32,15 +32,18 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 		if e.Outcome == OutcomePending {
 			at = e.Intent.At
 		}
-		if at.Before(since) || (e.Outcome != OutcomeOK && e.Outcome != OutcomeUnknown && e.Outcome != OutcomePending) {
+		if at.Before(since) || !mayHaveBought(e) {
 			continue
 		}
 		if !isOrder(e.Intent, key) {
 			continue
 		}
 		r := providers.Recent{ID: e.Intent.ID, Outcome: OutcomeUnknown, At: at}
-		if e.Outcome == OutcomeOK {
+		switch {
+		case e.Outcome == OutcomeOK:
 			r.Outcome, r.OrderID, r.RequestID = OutcomeOK, e.Result.OrderID, e.Result.RequestID
+		case e.Resolution.Outcome == ResolvedPlaced: // found in the cloud's orders: it was placed
+			r.Outcome, r.OrderID = OutcomeOK, e.Resolution.OrderID
 		}
 		return r, true
 	}
