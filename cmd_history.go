@@ -61,7 +61,7 @@ func cmdHistory(args []string, c *cli) int {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
 			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e)),
-			dash(e.Result.OrderID), dash(e.Result.RequestID)})
+			dash(e.OrderID()), dash(e.Result.RequestID)})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK
@@ -93,8 +93,27 @@ func alignColumns(rows [][]string, gap int) string {
 	return b.String()
 }
 
-// outcomeText is the outcome as the person should read it.
+// outcomeText is the outcome as the person should read it, with what `cloudorder status`
+// later learnt from the cloud: an unknown outcome's resolution, the order's last state.
 func outcomeText(e journal.Entry) i18n.Text {
+	t := sentText(e)
+	switch e.Resolution.Outcome {
+	case journal.ResolvedPlaced:
+		t = i18n.T("unknown → placed (found in the cloud's orders)", "未知 → 已下单(在云平台订单中找到)")
+	case journal.ResolvedNotPlaced:
+		t = i18n.T("unknown → not placed", "未知 → 未下单")
+	case journal.ResolvedAmbiguous:
+		t = i18n.T("unknown → ambiguous: check the console", "未知 → 无法确定:请在控制台核实")
+	}
+	if st := e.Status.State; st != "" {
+		s := providers.OrderState(st).Text()
+		t = i18n.Text{EN: t.EN + " · " + s.EN, ZH: t.ZH + " · " + s.ZH}
+	}
+	return t
+}
+
+// sentText is the outcome the send itself had.
+func sentText(e journal.Entry) i18n.Text {
 	short := providers.OutcomeOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
@@ -128,6 +147,10 @@ type historyItem struct {
 	Message    string      `json:"message,omitempty"`
 	Error      string      `json:"error,omitempty"`
 	BodySHA256 string      `json:"body_sha256"`
+	// What `cloudorder status` learnt later: an unknown outcome's resolution (placed,
+	// not_placed, ambiguous) and the order's last state from the cloud.
+	Resolution string `json:"resolution,omitempty"`
+	State      string `json:"state,omitempty"`
 }
 
 func item(e journal.Entry) historyItem {
@@ -136,7 +159,12 @@ func item(e journal.Entry) historyItem {
 	if outcome == journal.OutcomePending {
 		outcome = journal.OutcomeUnknown
 	}
-	return historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
+	it := historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
 		Endpoint: in.Endpoint, Outcome: outcome, Recorded: e.Outcome != journal.OutcomePending, OrderID: r.OrderID,
-		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256}
+		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256,
+		Resolution: e.Resolution.Outcome, State: e.Status.State}
+	if it.OrderID == "" {
+		it.OrderID = e.OrderID()
+	}
+	return it
 }
