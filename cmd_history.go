@@ -19,6 +19,14 @@ import (
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
 func cmdHistory(args []string, c *cli) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "show":
+			return cmdHistoryShow(args[1:], c)
+		case "export":
+			return cmdHistoryExport(args[1:], c)
+		}
+	}
 	var output string
 	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
 		c.outputFlag(fs, &output)
@@ -56,12 +64,12 @@ func cmdHistory(args []string, c *cli) int {
 		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
 		return exitOK
 	}
-	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID", "时间|接口|区域|模式|结果|订单号|请求号")), "|")}
+	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID|ENTRY", "时间|接口|区域|模式|结果|订单号|请求号|记录")), "|")}
 	for _, e := range entries {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
 			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e)),
-			dash(e.OrderID()), dash(e.Result.RequestID)})
+			dash(e.OrderID()), dash(e.Result.RequestID), in.ID})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK

@@ -184,24 +184,34 @@ func loadOrder(name string, c *cli, refusal i18n.Text) (flows.Order, int) {
 }
 
 // openCloud is cloud.Open as every command opens it: config.toml's endpoints and Huawei site
-// (its problems reported once, loadSettings), the tool's user agent, and the command's flags
-// (timeout 0: cloud.Open's default; profile "": the SDKs' usual order).
+// (loadSettings: a broken file stops a live command), the tool's user agent, and the
+// command's flags (timeout 0: cloud.Open's default; profile "": the SDKs' usual order).
 func (c *cli) openCloud(mode providers.Mode, endpoint string, timeout time.Duration, profile string) (providers.Provider, io.Closer, error) {
-	settings := loadSettings(c)
+	settings, err := loadSettings(c, mode)
+	if err != nil {
+		return nil, nil, err
+	}
 	return cloud.Open(cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
 		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile})
 }
 
-// loadSettings reports the problems of the one read of config.toml (run) and returns its
-// settings; problems are shown but do not stop the order.
-func loadSettings(c *cli) config.Settings {
-	if c.settingsErr != nil {
-		fmt.Fprintf(c.stderr, "%s%v\n", c.say(warningPrefix), c.settingsErr)
+// loadSettings is the one read of config.toml (run) for a command that opens a cloud. A file
+// that cannot be used may be the one that names where orders go ([endpoints]), so a live
+// command is refused until it is fixed; the sandbox and a dry run go on without its settings,
+// after a warning that names file, line and column.
+func loadSettings(c *cli, mode providers.Mode) (config.Settings, error) {
+	if c.settingsErr == nil {
+		return c.settings, nil
 	}
-	for _, p := range c.settingsProblems {
-		fmt.Fprintf(c.stderr, "%s%s\n", c.say(warningPrefix), p)
+	problems := i18n.TextOf(c.settingsErr)
+	if mode == providers.Live {
+		return config.Settings{}, &i18n.Err{T: i18n.Tf(
+			"config.toml cannot be used, and nothing is sent to a cloud until it is fixed (--sandbox and --dry-run go on without it):\n%s",
+			"config.toml 无法使用,修正之前不会向云端发送任何请求(--sandbox 和 --dry-run 可忽略它继续):\n%s", problems)}
 	}
-	return c.settings
+	fmt.Fprintf(c.stderr, "%s%s\n", c.say(warningPrefix), c.say(i18n.Tf(
+		"config.toml is not used (%s):\n%s", "未使用 config.toml(%s):\n%s", mode.Text(), problems)))
+	return config.Settings{}, nil
 }
 
 // isTerminal reports whether r is an interactive terminal; tests replace it.

@@ -398,8 +398,14 @@ func TestConfigEndpointGateNoEcho(t *testing.T) {
 	const secret = "ConfigUrlPassword000"
 	for _, value := range []string{"http://10.0.0.1:" + secret[:4], "https://user:" + secret + "@example.com", "http://" + secret + ".example.com"} {
 		env := withSandboxKeys(submitEnv(t))
+		// A settings file that cannot be used at all stops a live order, without its values.
 		writeSettings(t, env, "lang = \""+secret+"\"\n[endpoints]\n\"huawei/dsc/CreateProductOrder\" = \""+value+"\"\n")
 		_, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes")
+		if code != exitUsage || !strings.Contains(errOut, "config.toml:1:1: lang must be") || strings.Contains(errOut, secret) {
+			t.Errorf("%s: exit %d: %s", value, code, errOut)
+		}
+		writeSettings(t, env, "lang = \"en\"\n[endpoints]\n\"huawei/dsc/CreateProductOrder\" = \""+value+"\"\n")
+		_, errOut, code = runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--yes")
 		if code != exitUsage || !strings.Contains(errOut, "config.toml [endpoints] huawei/dsc/CreateProductOrder") {
 			t.Errorf("%s: exit %d: %s", value, code, errOut)
 		}

@@ -40,10 +40,9 @@ type cli struct {
 	getenv         func(string) string
 	lang           i18n.Lang
 	settings       config.Settings // config.toml, read once by run (problems: loadSettings)
-	// settingsProblems and settingsErr are what that one read found, for the commands that
-	// use the settings to report (loadSettings).
-	settingsProblems []config.SettingsProblem
-	settingsErr      error
+	// settingsErr is why that one read gave no settings (a *config.SettingsError naming file,
+	// line and column, or a refused file), for the commands that use them (loadSettings).
+	settingsErr error
 }
 
 func main() {
@@ -55,7 +54,7 @@ func main() {
 func run(args []string, c *cli) int {
 	// config.toml's lang applies when the environment names no language; the file's problems
 	// are reported by the commands that read it (loadSettings).
-	c.settings, c.settingsProblems, c.settingsErr = config.LoadSettings(c.getenv)
+	c.settings, c.settingsErr = config.LoadSettings(c.getenv)
 	c.lang, _ = config.LangFrom("", c.settings.Lang, c.getenv)
 	name := ""
 	if len(args) > 0 {

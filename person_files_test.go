@@ -46,16 +46,6 @@ func mkfifo(t *testing.T, path string) {
 	}
 }
 
-func symlink(t *testing.T, to, path string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(to, path); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // config.toml as a FIFO, or a symlink to /dev/zero, is refused at once: even --version
 // finishes, and a live submit is not sent.
 func TestSettingsFileNotRegularRefusedAtOnce(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"cloudorder/flows"
 )
 
 // writeSettings writes config.toml under env's XDG_CONFIG_HOME.
@@ -39,5 +41,67 @@ func TestSettingsRegionsApplyToPlainWizard(t *testing.T) {
 	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--sandbox", "--plain", "--lang", "en")
 	if code != exitOK || !strings.Contains(out, "Region (default: cn-shanghai)") || !strings.Contains(out, "Region: cn-shanghai") {
 		t.Fatalf("exit %d: the configured region cn-shanghai is not the default\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// config.toml decides where orders go, so the real binary honours all of it — an [endpoints]
+// after a 70 KB comment line included — and refuses a live order while the file is broken;
+// the sandbox goes on with a warning naming file, line and column.
+func TestSettingsFileDecidesOrRefuses(t *testing.T) {
+	s := startSandbox(t)
+	env := withSandboxKeys(submitEnv(t))
+	endpoint := "[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"" + s.URL() + "\"\n"
+	writeSettings(t, env, "# "+strings.Repeat("long comment ", 70_000/13)+"\n"+endpoint)
+	out, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes")
+	if code != exitOK || !strings.Contains(out, "order_id: ") || s.Hits(flows.AlibabaPAI) != 1 {
+		t.Fatalf("after a long comment: exit %d, hits %d\n%s%s", code, s.Hits(flows.AlibabaPAI), out, errOut)
+	}
+
+	for name, broken := range map[string]string{
+		"unknown key":   endpoint + "colour = \"no\"\n",
+		"duplicate":     endpoint + "[endpoints]\n",
+		"invalid TOML":  endpoint + "lang = en\n",
+		"not a regular": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			env := withSandboxKeys(submitEnv(t))
+			path := filepath.Join(env["XDG_CONFIG_HOME"], "cloudorder", "config.toml")
+			if broken == "" {
+				symlink(t, "/dev/zero", path)
+			} else {
+				writeSettings(t, env, broken)
+			}
+			before := s.Hits(flows.AlibabaPAI)
+			_, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes", "--allow-duplicate")
+			if code != exitUsage || !strings.Contains(errOut, "config.toml cannot be used, and nothing is sent to a cloud until it is fixed") ||
+				!strings.Contains(errOut, path) || s.Hits(flows.AlibabaPAI) != before {
+				t.Errorf("live: exit %d: %s", code, errOut)
+			}
+			if broken != "" && !strings.Contains(errOut, path+":") {
+				t.Errorf("live: no line and column: %s", errOut)
+			}
+			env["LANG"] = "zh_CN.UTF-8"
+			if _, errOut, _ := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes"); !strings.Contains(errOut, "config.toml 无法使用,修正之前不会向云端发送任何请求") {
+				t.Errorf("live (zh): %s", errOut)
+			}
+			env["LANG"] = "en_US.UTF-8"
+			out, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes", "--sandbox")
+			if code != exitOK || !strings.Contains(errOut, "warning: config.toml is not used (sandbox):") || !strings.Contains(out, "order_id: ") {
+				t.Errorf("sandbox: exit %d: %s%s", code, out, errOut)
+			}
+			if out, _, code := runMain(t, env, "--version"); code != exitOK || out == "" {
+				t.Errorf("--version: exit %d", code)
+			}
+		})
+	}
+}
+
+func symlink(t *testing.T, to, path string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(to, path); err != nil {
+		t.Fatal(err)
 	}
 }

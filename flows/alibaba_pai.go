@@ -1,9 +1,7 @@
 package flows
 
 import (
-	"regexp"
 	"strings"
-	"sync"
 )
 
 // Alibaba Cloud PAI / AIWorkSpace CreateProductOrders (the Chinese and English API reference,
@@ -51,23 +49,14 @@ var alibabaRegions = []Option{
 	{Value: "na-south-1", Label: T("Mexico", "墨西哥")},
 }
 
-// Compiled on first use rather than while the program starts (README, "First frame").
-var regionIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,}(-[a-z0-9]+)+$`) })
+// regionIDPattern is the shape of a region id, "cn-hangzhou" or "ap-southeast-1".
+const regionIDPattern = `^[a-z]{2,}(-[a-z0-9]+)+$`
 
-// checkRegionID accepts region ids shaped like "cn-hangzhou" or "ap-southeast-1".
-func checkRegionID(_ Ctx, v string) *Problem {
-	if !regionIDPattern().MatchString(v) {
-		return &Problem{Msg: Tf("%q is not a region id (like cn-hangzhou)", "%q 不是区域 ID(形如 cn-hangzhou)", v)}
-	}
-	return nil
-}
+var regionIDRule = T("is not a region id (like cn-hangzhou)", "不是区域 ID(形如 cn-hangzhou)")
 
-// checkOrderRegion checks the order's region: shaped like a region id, and warned about
-// when it has no AIWorkSpace endpoint of its own.
-func checkOrderRegion(c Ctx, v string) *Problem {
-	if p := checkRegionID(c, v); p != nil {
-		return p
-	}
+// checkOrderRegion warns about an order's region (already shaped like a region id) that has
+// no AIWorkSpace endpoint of its own.
+func checkOrderRegion(_ Ctx, v string) *Problem {
 	if !offered(alibabaRegions, v) {
 		return &Problem{Warning: true, Msg: Tf("%[1]s has no AIWorkSpace endpoint of its own: the order goes to the central aiworkspace.aliyuncs.com where the official SDKs say so, else to aiworkspace.%[1]s.aliyuncs.com, which may not exist; regions with their own endpoint: %[2]s",
 			"%[1]s 没有自己的 AIWorkSpace 接入地址:官方 SDK 指定时订单发往中心地址 aiworkspace.aliyuncs.com,否则发往可能不存在的 aiworkspace.%[1]s.aliyuncs.com;有自己接入地址的地域:%[2]s", v, regionList())}
@@ -160,12 +149,16 @@ func alibabaPAI() *API {
 				Label: T("Auto-renew", "自动续费"),
 				Help: T("Whether the product renews automatically. The docs give no default; cloudorder starts from No, which never costs more.",
 					"是否自动续费。文档未给默认值;cloudorder 默认“否”,不会产生额外费用。"),
+				Decision: T("The docs give no default (their example says true); cloudorder starts from false, which never costs more.",
+					"文档未给默认值(示例为 true);cloudorder 默认 false,不会产生额外费用。"),
 			},
 			{
 				Name: "ProductCode", Kind: String, Step: StepProducts, Required: true, Default: dataWorksShare, Selects: true,
 				RequiredWhy: T("an order without a product code buys nothing (the docs mark every field optional)", "没有产品代码的订单什么也不会购买(文档将所有字段标为可选)"),
-				Label:       T("Product code", "产品代码"),
-				Help:        T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
+				Decision: T("Both doc pages mark every field optional; cloudorder requires ProductCode, and decides by it which PricingCycle and InstanceProperties apply.",
+					"两个文档页面都将所有字段标为可选;cloudorder 要求 ProductCode,并据此决定适用的 PricingCycle 与 InstanceProperties。"),
+				Label: T("Product code", "产品代码"),
+				Help:  T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
 				Options: []Option{
 					{Value: dataWorksShare, Label: T("DataWorks (pay-as-you-go)", "DataWorks 后付费"), Help: T("DataWorks pay-as-you-go; billed monthly.", "DataWorks 后付费商品;按月计价。")},
 					{Value: maxComputeShare, Label: T("MaxCompute (pay-as-you-go)", "MaxCompute 后付费"), Help: T("MaxCompute pay-as-you-go; billed hourly.", "MaxCompute 后付费商品;按小时计价。")},
@@ -197,7 +190,11 @@ func alibabaPAI() *API {
 				Options: []Option{{Value: "BUY", Label: T("Buy", "新购"), Help: T("A new purchase.", "新购买。")}},
 			},
 			{
-				Name: "PricingCycle", Kind: String, Step: StepBilling, OptionsFor: pricingCycles, Check: checkPricingCycle,
+				Name: "PricingCycle", Kind: String, Step: StepBilling, OptionsFor: pricingCycles, OptionsBy: "ProductCode", Check: checkPricingCycle,
+				CheckSays: T("DataWorks_share takes only Month; OSS_share and MaxCompute_share only Hour; PAI_share either, with a warning.",
+					"DataWorks_share 只能为 Month;OSS_share 与 MaxCompute_share 只能为 Hour;PAI_share 两者皆可,但会给出警告。"),
+				Decision: T("The docs do not say which cycle PAI_share takes: cloudorder offers both, starts from Hour like the other pay-as-you-go products, and warns.",
+					"文档未说明 PAI_share 的计价单位:cloudorder 两者都提供,默认 Hour(与其他后付费产品一致),并给出警告。"),
 				DefaultFor: func(c Ctx) string { return pricingCycles(c)[0].Value },
 				Label:      T("Pricing cycle", "计价单位"),
 				Help: T("The billing unit: DataWorks_share supports only Month; OSS_share and MaxCompute_share only Hour.",
@@ -231,6 +228,10 @@ func alibabaPAI() *API {
 				Name: "region", Kind: String, Step: StepRegion, Required: true, Default: "cn-hangzhou",
 				RequiredWhy: T("it picks the endpoint that receives the order", "它决定接收订单的接入地址"),
 				Options:     alibabaRegions, Open: true, Check: checkOrderRegion,
+				Pattern: regionIDPattern, PatternRule: regionIDRule,
+				CheckSays: T("A region without an AIWorkSpace endpoint of its own is accepted with a warning.", "没有自己 AIWorkSpace 接入地址的地域可以使用,但会给出警告。"),
+				Decision: T("The docs list no regions; cloudorder offers those with an endpoint of their own in the official SDKs' endpoint map.",
+					"文档未列出地域;cloudorder 提供官方 SDK 接入点表中有独立接入地址的地域。"),
 				Label: T("Region", "地域"),
 				Help: Text{
 					EN: "The region whose AIWorkSpace endpoint receives the order; not part of the body. Supported, each with its own endpoint aiworkspace.<region>.aliyuncs.com: " +
@@ -244,7 +245,8 @@ func alibabaPAI() *API {
 				Fields: []*Field{
 					{
 						Name: "AutoPay", Kind: Boolean, Step: StepBilling, Default: "true", Options: yesNo,
-						Label: T("Auto-pay", "自动支付"),
+						Decision: T("The docs give no default; cloudorder starts from true, the docs' example.", "文档未给默认值;cloudorder 默认 true(文档示例值)。"),
+						Label:    T("Auto-pay", "自动支付"),
 						Help: T("Whether all products in the order are paid automatically. With No, the order waits for payment in the console.",
 							"是否自动支付订单中的全部产品。选“否”时需在控制台完成支付。"),
 					},
@@ -252,7 +254,12 @@ func alibabaPAI() *API {
 				},
 			},
 		},
-		Rules: []Rule{maxComputeSiteRules},
+		Rules: []Rule{{
+			Says: T("A MaxCompute_share product without odps_specification_type is the order for accounts outside mainland China; inside mainland China it needs odps_specification_type = OdpsStandard (warning).",
+				"没有 odps_specification_type 的 MaxCompute_share 是中国内地以外账号的订单;中国内地账号需要 odps_specification_type = OdpsStandard(警告)。"),
+			Paths: []string{"body.Products.ProductCode", "body.Products.InstanceProperties.odps_specification_type"},
+			Check: maxComputeSiteRules,
+		}},
 		AfterLoad: func(a *Answers) {
 			// A loaded MaxCompute product without odps_specification_type is the
 			// outside-mainland (international bid) variant.
@@ -278,11 +285,13 @@ func instanceProperties() []*Field {
 		{
 			Name: "region", Kind: String, Step: StepProperties, Required: true, Open: true,
 			RequiredWhy: T("the docs' DataWorks_share and MaxCompute_share examples set it: the region the product is activated in", "文档中 DataWorks_share 与 MaxCompute_share 的示例都设置了它:开通产品的地域"),
-			Options:     alibabaRegions, Check: checkRegionID,
+			Options:     alibabaRegions, Pattern: regionIDPattern, PatternRule: regionIDRule,
 			DefaultFor:  func(c Ctx) string { return c.Get("region") },
 			Applies:     func(c Ctx) bool { return product(c, dataWorksShare, maxComputeShare) },
 			AppliesWhen: T("to DataWorks_share and MaxCompute_share", "DataWorks_share 和 MaxCompute_share"),
 			Label:       T("Product region", "产品地域"),
+			Decision: T("Whether regions other than the docs' examples are accepted here is not stated; cloudorder starts from the order's region.",
+				"文档未说明此处是否接受示例以外的地域;cloudorder 默认使用订单的地域。"),
 			Help: T("The region the product is activated in (docs' examples: cn-shanghai for DataWorks, cn-hangzhou for MaxCompute). Starts as the order's region.",
 				"开通产品的地域(文档示例:DataWorks 为 cn-shanghai,MaxCompute 为 cn-hangzhou)。默认与订单地域相同。"),
 		},

@@ -1,14 +1,6 @@
 package flows
 
-import (
-	"regexp"
-	"sync"
-)
-
 // Shared parts of the two Huawei Cloud APIs: the project, regions and 0/1 flags.
-
-// Compiled on first use rather than while the program starts (README, "First frame").
-var projectIDPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{32}$`) })
 
 // projectIDField is the project the order is placed in: the {project_id} of the path.
 // The SDK must always be given it, or it sends a literal "{project_id}" (the path parameter is filled
@@ -22,12 +14,7 @@ func projectIDField() *Field {
 		Label: T("Project ID", "项目 ID"),
 		Help: T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
 			"下单所在区域的 IAM 项目 ID(32 位十六进制;控制台“我的凭证 → 项目列表”)。可由 HUAWEICLOUD_SDK_PROJECT_ID 预填。"),
-		Check: func(_ Ctx, v string) *Problem {
-			if !projectIDPattern().MatchString(v) {
-				return &Problem{Msg: T("must be 32 lower-case hex characters", "必须是 32 位小写十六进制字符")}
-			}
-			return nil
-		},
+		Pattern: `^[0-9a-f]{32}$`, PatternRule: T("must be 32 lower-case hex characters", "必须是 32 位小写十六进制字符"),
 	}
 }
 
@@ -71,8 +58,15 @@ var autoRenewOptions = []Option{
 	{Value: "1", Label: T("Yes", "是"), Help: T("Renew automatically at the end of each period.", "到期自动续费。")},
 }
 
-// Compiled on first use rather than while the program starts (README, "First frame").
-var idPattern = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z0-9._-]+$`) })
+// productIDPattern is what cloudorder accepts as a catalog product id: an id is never free
+// text, and anything else would reach the cloud's request path or body unchecked.
+const productIDPattern = `^[A-Za-z0-9._-]{1,64}$`
+
+var productIDRule = T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")
+
+// productIDDecision: the docs give product ids no format.
+var productIDDecision = T("The docs give the id no format; cloudorder accepts 1–64 letters, digits, '.', '_' and '-', the shape of every catalog id.",
+	"文档未规定 ID 的格式;cloudorder 接受 1–64 位字母、数字、“.”、“_”和“-”,即所有目录 ID 的形式。")
 
 // pickOrTypeID is the placeholder of an ID the account's look-up offers.
 var pickOrTypeID = T("pick from the list or type an ID", "从列表中选择或输入 ID")

@@ -82,8 +82,8 @@ func huaweiDSC() *API {
 		{
 			Name: "all_resource_names", Kind: StringList, Step: StepProperties, Rank: 9,
 			Label: T("All resource names", "资源名称列表"),
-			Help: T(`Optional list of resource names, comma separated; write it as a JSON array (["orders,2024", "crm"]) when a name contains a comma.`,
-				`可选,资源名称列表,以逗号分隔;名称中含逗号时写成 JSON 数组(["orders,2024", "crm"])。`),
+			Help: T(`Optional: the names the resources this item creates are given (the docs say only "resource names"), comma separated; write it as a JSON array (["orders,2024", "crm"]) when a name contains a comma. Names do not change what is bought or its price.`,
+				`可选:该项所创建资源的名称(文档只写“资源名称列表”),以逗号分隔;名称中含逗号时写成 JSON 数组(["orders,2024", "crm"])。名称不改变购买内容与价格。`),
 		},
 		{
 			Name: "cloud_service_type", Kind: String, Step: StepProducts, Required: true, Default: dscServiceType, Rank: 3,
@@ -93,7 +93,9 @@ func huaweiDSC() *API {
 		},
 		{
 			Name: "display_id", Kind: String, Step: StepProperties, Rank: 9,
-			Label: T("Display ID", "展示 ID"), Help: T("Optional display ID.", "可选,展示 ID。"),
+			Label: T("Display ID", "展示 ID"),
+			Help: T("Optional: an ID the order shows for this item (the docs say only \"display ID\"). It does not change what is bought or its price; leave it out unless Huawei Cloud gave you one.",
+				"可选:订单中该项的展示 ID(文档只写“展示ID”)。不改变购买内容与价格;除非华为云提供了该值,否则不填。"),
 		},
 		{
 			Name: "product_id", Kind: String, Step: StepProducts, Required: true, Rank: 2,
@@ -113,20 +115,19 @@ func huaweiDSC() *API {
 			Label: T("Product ID", "产品 ID"),
 			Help: T("The catalog product ID of this edition or package in this region, as returned by the BSS price inquiry (ListRateOnPeriodDetail) for the spec code.",
 				"该版本或扩展包在本区域的产品 ID,可通过 BSS 包周期询价接口(ListRateOnPeriodDetail)按产品编码查询。"),
-			Check: func(_ Ctx, v string) *Problem {
-				if len(v) > 64 || !idPattern().MatchString(v) {
-					return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
-				}
-				return nil
-			},
+			Pattern: productIDPattern, PatternRule: productIDRule, Decision: productIDDecision,
 		},
 		{
 			Name: "product_spec_desc", Kind: String, Step: StepProperties, Rank: 9,
-			Label: T("Spec description", "产品规格描述"), Help: T("Optional spec description.", "可选,产品规格描述。"),
+			Label: T("Spec description", "产品规格描述"),
+			Help: T("Optional: a text describing the item's specification, carried with the order for display. It does not choose the specification: resource_spec_code does, and the price follows that.",
+				"可选:描述该项规格的文字,随订单展示。它不决定规格:规格由 resource_spec_code 决定,价格也随之而定。"),
 		},
 		{
 			Name: "resource_name", Kind: String, Step: StepProperties, Rank: 9,
-			Label: T("Resource name", "资源名称"), Help: T("Optional resource name.", "可选,资源名称。"),
+			Label: T("Resource name", "资源名称"),
+			Help: T("Optional: the name the resource this item creates is given, as the console and bill show it. It does not change what is bought or its price.",
+				"可选:该项所创建资源的名称,显示在控制台与账单中。不改变购买内容与价格。"),
 		},
 		{
 			Name: "resource_size", Kind: Integer, Step: StepProperties, Required: true, Default: "1", Rank: 1,
@@ -138,6 +139,9 @@ func huaweiDSC() *API {
 		{
 			Name: "resource_size_measure_id", Kind: Integer, Step: StepProperties, Required: true, Rank: 2, HasMin: true, Min: 1,
 			Options: dscMeasures, Open: true, DefaultFor: dscDefaultMeasure,
+			CheckSays: T("Database packages are measured in 30, OBS packages in 47 (a warning otherwise).", "数据库扩展包的度量单位为 30,OBS 扩展包为 47(否则警告)。"),
+			Decision: T("The docs list only 14, 15 and 17 as examples, and their example puts 30 on the edition itself; cloudorder sends 1 × 14 for the edition and, as the official Terraform provider does, 30 for database and 47 for OBS packages.",
+				"文档只举例 14、15、17,且示例在版本本身上写了 30;cloudorder 为版本发送 1 × 14,并与官方 Terraform 一致,为数据库扩展包发送 30、OBS 扩展包发送 47。"),
 			Check: func(c Ctx, v string) *Problem {
 				if want := dscDefaultMeasure(c); c.Sibling("resource_type") != dscBase && v != want {
 					return &Problem{Warning: true, Msg: Tf("expansion packages of this type are measured with %s", "此类扩展包的度量单位为 %s", want)}
@@ -148,7 +152,10 @@ func huaweiDSC() *API {
 			Help:  T("The unit of resource_size: 14 count, 15 Mbps, 17 GB, 30 database packages, 47 OBS packages.", "resource_size 的单位:14 个/次,15 Mbps,17 GB,30 数据库扩展包,47 OBS 扩展包。"),
 		},
 		{
-			Name: "resource_spec_code", Kind: String, Step: StepProducts, Required: true, Rank: 1,
+			Name: "resource_spec_code", Kind: String, Step: StepProducts, Required: true, Rank: 1, OptionsBy: "resource_type",
+			CheckSays: T("Expansion packages normally match the order's edition: standard with standard, professional with professional (a warning otherwise).",
+				"扩展包通常与订单版本一致:标准版配标准版,专业版配专业版(否则警告)。"),
+			Decision:   T("The docs name no spec codes; the catalog is the official Terraform provider's.", "文档未列出产品编码;目录取自官方 Terraform provider。"),
 			OptionsFor: func(c Ctx) []Option { return dscSpecs[c.Sibling("resource_type")] },
 			DefaultFor: func(c Ctx) string {
 				opts := dscSpecs[c.Sibling("resource_type")]
@@ -201,19 +208,25 @@ func huaweiDSC() *API {
 		},
 		{
 			Name: "usage_factor", Kind: String, Step: StepProperties, Rank: 9,
-			Label: T("Usage factor", "已使用系数"), Help: T("Optional usage factor.", "可选,已使用系数。"),
+			Label: T("Usage factor", "已使用系数"),
+			Help: T("Optional: the usage factor an on-demand item is metered by, as Huawei's billing names it (e.g. Duration), with usage_value and usage_measure_id. A yearly/monthly order (charging_mode 0) is priced by its period, not by usage: leave it out.",
+				"可选:按需计费项所依据的使用量因子(华为云计费中的名称,如 Duration),与 usage_value、usage_measure_id 一起使用。包周期订单(charging_mode 0)按周期计价,不按用量:不填。"),
 		},
 		{
 			Name: "usage_measure_id", Kind: Integer, Step: StepProperties, Rank: 9, HasMin: true, Min: 1,
-			Label: T("Usage measure ID", "已使用容量度量标识"), Help: T("Optional unit of usage_value.", "可选,usage_value 的度量标识。"),
+			Label: T("Usage measure ID", "已使用容量度量标识"),
+			Help: T("Optional: the unit of usage_value in Huawei's billing (e.g. 4 = hour). Only meaningful with usage_factor for on-demand billing; a yearly/monthly order leaves it out.",
+				"可选:usage_value 在华为云计费中的单位(如 4 = 小时)。仅在按需计费且给出 usage_factor 时有意义;包周期订单不填。"),
 		},
 		{
 			Name: "usage_value", Kind: Number, Step: StepProperties, Rank: 9,
-			Label: T("Usage value", "已使用值"), Help: T("Optional used value (a number).", "可选,已使用值(数字)。"),
+			Label: T("Usage value", "已使用值"),
+			Help: T("Optional: how much of usage_factor, in usage_measure_id units (e.g. 1 hour), a JSON number. Only meaningful for on-demand billing; a yearly/monthly order leaves it out.",
+				"可选:usage_factor 的用量(单位为 usage_measure_id,如 1 小时),JSON 数字。仅在按需计费时有意义;包周期订单不填。"),
 		},
 	}
-	optional := func(name string, en, zh string, helpEN, helpZH string) *Field {
-		return &Field{Name: name, Kind: String, Step: StepBilling, Rank: 9, Label: T(en, zh), Help: T(helpEN, helpZH)}
+	optional := func(name string, label, help Text) *Field {
+		return &Field{Name: name, Kind: String, Step: StepBilling, Rank: 9, Label: label, Help: help}
 	}
 	return &API{
 		ID: HuaweiDSC, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/period/order",
@@ -237,6 +250,7 @@ func huaweiDSC() *API {
 							{Value: "1", Label: T("On demand", "按需"), Help: T("Billed by use.", "按使用量计费。")},
 							{Value: "2", Label: T("One-off", "一次性"), Help: T("Charged once.", "一次性计费。")},
 						},
+						CheckSays: T("1 and 2 are accepted with a warning: DSC editions are sold yearly/monthly.", "1 与 2 可以使用,但会给出警告:数据安全中心版本按包周期售卖。"),
 						Check: func(_ Ctx, v string) *Problem {
 							if v == "1" || v == "2" {
 								return &Problem{Warning: true, Msg: T("DSC editions are sold yearly/monthly; the console and Terraform only place charging_mode 0 orders",
@@ -251,8 +265,12 @@ func huaweiDSC() *API {
 						Label: T("Cloud service type", "云服务类型"),
 						Help:  T("The order's cloud service type; for DSC always hws.service.type.sdg.", "订单的云服务类型;数据安全中心固定为 hws.service.type.sdg。"),
 					},
-					optional("composite_product_id", "Combo package ID", "组合套餐 ID", "Optional combo package ID.", "可选,组合套餐 ID。"),
-					optional("discount_id", "Discount ID", "折扣 ID", "Optional discount ID.", "可选,折扣 ID。"),
+					optional("composite_product_id", T("Combo package ID", "组合套餐 ID"),
+						T("Optional: the ID of a combo package (组合套餐) this order buys as a bundle, priced as the package rather than item by item. Leave it out to buy the items on their own.",
+							"可选:以组合套餐方式购买时的套餐 ID,按套餐而非逐项计价。不填则逐项购买。")),
+					optional("discount_id", T("Discount ID", "折扣 ID"),
+						T("Optional: the ID of a discount granted to your account to apply to this order; it lowers the amount to pay. Leave it out for the list price.",
+							"可选:账号获得的、用于此订单的折扣 ID;会降低应付金额。不填则按官网价。")),
 					{
 						Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
 						Label: T("Auto-renew", "自动续费"), Help: T("Whether the subscription renews automatically: 0 no, 1 yes.", "是否自动续费:0 否,1 是。"),
@@ -277,10 +295,15 @@ func huaweiDSC() *API {
 							"每项对应一种购买内容:版本(一个)以及数据库或 OBS 扩展包。"),
 						Fields: item,
 					},
-					optional("promotion_activity_id", "Promotion ID", "促销 ID", "Optional promotion ID.", "可选,促销 ID。"),
-					optional("promotion_info", "Promotion info", "促销信息", "Optional promotion information.", "可选,促销信息。"),
+					optional("promotion_activity_id", T("Promotion ID", "促销 ID"),
+						T("Optional: the ID of a promotion campaign the order takes part in; the campaign's price applies. Leave it out for the list price.",
+							"可选:订单参加的促销活动 ID;按活动价格计价。不填则按官网价。")),
+					optional("promotion_info", T("Promotion info", "促销信息"),
+						T("Optional: the promotion's details as the campaign gave them, sent with promotion_activity_id. Leave it out without a promotion.",
+							"可选:促销活动提供的促销信息,与 promotion_activity_id 一起发送。没有促销时不填。")),
 					{
-						Name: "region_id", Kind: String, Step: StepRegion, Required: true,
+						Name: "region_id", Kind: String, Step: StepRegion, Required: true, OptionsBy: "/region",
+						CheckSays: T("Must equal the order's region (the project's region).", "必须与订单的区域(项目所在区域)相同。"),
 						OptionsFor: func(c Ctx) []Option {
 							return []Option{{Value: c.Get("region"), Label: T("The order's region", "订单所在区域")}}
 						},
@@ -298,13 +321,20 @@ func huaweiDSC() *API {
 						Name: "zone", Kind: String, Step: StepRegion, Required: true, Default: "CH", Open: true,
 						Options: []Option{{Value: "CH", Label: T("CH (the docs' example)", "CH(文档示例)")}},
 						Label:   T("Country area", "所属国家区域"),
+						Decision: T("The docs' only example is CH and they give no list; the SDK sends the field always, the Terraform provider never. cloudorder requires it and starts from CH.",
+							"文档唯一示例为 CH,未给出取值列表;SDK 总是发送该字段,Terraform provider 从不发送。cloudorder 要求填写,默认 CH。"),
 						Help: T("The country area the order belongs to. The docs' only example is CH; the SDK requires the field.",
 							"订单所属国家区域。文档唯一示例为 CH;SDK 要求此字段。"),
 					},
 				},
 			},
 		},
-		Rules: []Rule{dscRules},
+		Rules: []Rule{{
+			Says: T("An order buys one DSC edition (hws.resource.type.dsc.base): a second one is an error; none is a warning, as expansion packages need an edition already bought.",
+				"一个订单只购买一个版本(hws.resource.type.dsc.base):多于一个为错误;没有版本为警告,因为扩展包需要已购买的版本。"),
+			Paths: []string{"body.product_infos.resource_type"},
+			Check: dscRules,
+		}},
 	}
 }
 

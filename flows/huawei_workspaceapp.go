@@ -3,7 +3,6 @@ package flows
 import (
 	"fmt"
 	"net/url"
-	"unicode/utf8"
 )
 
 // Huawei Cloud Workspace App (云应用) 创建订单 (https://support.huaweicloud.com/api-workspace/CreateOrder.html):
@@ -45,7 +44,8 @@ func volumeFields(step Step, max int64, defaultSize string, disk Text) []*Field 
 		{
 			Name: "cluster_id", Kind: String, Step: step,
 			Label: T("Storage pool ID", "存储池 ID"),
-			Help:  T("Optional: the storage pool (DSS) the disk is created in.", "可选:磁盘所在存储池的 ID。"),
+			Help: Text{EN: "Optional: the ID of the dedicated storage pool (DSS) the " + disk.EN + " is created in. Left out, the disk is created in the shared storage of its type.",
+				ZH: "可选:" + disk.ZH + "所在专属存储池(DSS)的 ID。不填则在该类型的公共存储中创建。"},
 		},
 	}
 }
@@ -71,9 +71,14 @@ func huaweiWorkspaceApp() *API {
 			{
 				Name: "nics", Kind: Array, Step: StepProperties, SummaryKey: "subnet_id", Rank: 9,
 				Label: T("NICs", "网卡"), Help: T("Network interfaces; the docs say this field is currently unused.", "网卡信息;文档说明该字段当前未使用。"),
+				Decision: T("The docs call nics currently unused: cloudorder sends it when given, with a warning that it has no effect.", "文档说明 nics 当前未使用:cloudorder 在给出时发送,并警告其不起作用。"),
 				Fields: []*Field{
-					{Name: "ip_address", Kind: String, Step: StepProperties, Label: T("IP address", "IP 地址"), Help: T("Optional IP address.", "可选,IP 地址。")},
-					{Name: "subnet_id", Kind: String, Step: StepProperties, Label: T("Subnet ID", "子网 ID"), Help: T("The NIC's subnet.", "网卡对应的子网 ID。")},
+					{Name: "ip_address", Kind: String, Step: StepProperties, Label: T("IP address", "IP 地址"),
+						Help: T("The fixed IP address this network interface would get in its subnet. The API does not use nics yet, so it has no effect on the order.",
+							"该网卡在子网中的固定 IP 地址。接口目前未使用 nics,因此对订单不起作用。")},
+					{Name: "subnet_id", Kind: String, Step: StepProperties, Label: T("Subnet ID", "子网 ID"),
+						Help: T("The subnet this network interface would be attached to. The API does not use nics yet, so it has no effect on the order.",
+							"该网卡所连接的子网 ID。接口目前未使用 nics,因此对订单不起作用。")},
 				},
 			},
 			{
@@ -84,17 +89,14 @@ func huaweiWorkspaceApp() *API {
 			{
 				Name: "product_id", Kind: String, Step: StepProducts, Required: true, Open: true, Lookup: "workspaceapp/products",
 				Label: T("Product ID", "产品 ID"), Example: "workspace.appstream.general.xlarge.4",
-				Help: T("The app server product (package) to buy, from ListProduct.", "要购买的云应用产品套餐 ID,见 ListProduct。"),
-				Check: func(_ Ctx, v string) *Problem {
-					if len(v) > 64 || !idPattern().MatchString(v) {
-						return &Problem{Msg: T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")}
-					}
-					return nil
-				},
+				Help:    T("The app server product (package) to buy, from ListProduct.", "要购买的云应用产品套餐 ID,见 ListProduct。"),
+				Pattern: productIDPattern, PatternRule: productIDRule, Decision: productIDDecision,
 			},
 			{
 				Name: "flavor_id", Kind: String, Step: StepProducts, Example: "c3.large.4",
-				Label: T("Flavor ID", "规格 ID"), Help: T("Optional: the server flavor of the product.", "可选:产品对应的规格 ID。"),
+				Label: T("Flavor ID", "规格 ID"),
+				Help: T("Optional: the server flavor (vCPUs and memory, e.g. c3.large.4) each app server gets; ListProduct gives the flavor that belongs to the product. Left out, the product's own flavor is used.",
+					"可选:每台云应用服务器的规格(vCPU 与内存,如 c3.large.4);ListProduct 给出产品对应的规格。不填则使用产品自身的规格。"),
 			},
 			{
 				Name: "os_type", Kind: String, Step: StepProducts, Default: "Windows",
@@ -103,6 +105,7 @@ func huaweiWorkspaceApp() *API {
 					{Value: "Windows", Label: T("Windows", "Windows"), Help: T("Supported.", "当前支持。")},
 					{Value: "Linux", Label: T("Linux", "Linux"), Help: T("Listed, but not yet supported.", "已列出,但当前不支持。")},
 				},
+				CheckSays: T("Linux is accepted with a warning: the docs say only Windows is currently supported.", "Linux 可以使用,但会给出警告:文档说明当前仅支持 Windows。"),
 				Check: func(_ Ctx, v string) *Problem {
 					if v == "Linux" {
 						return &Problem{Warning: true, Msg: T("the docs say only Windows is currently supported", "文档说明当前仅支持 Windows")}
@@ -112,7 +115,9 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "root_volume", Kind: Object, Step: StepVolumes, Required: true,
-				Label: T("System disk", "系统盘"), Help: T("The system disk of each server.", "每台服务器的系统盘。"),
+				Label: T("System disk", "系统盘"), Help: T("The disk each app server boots from: its type and size are bought with every server and priced with it.", "每台云应用服务器的启动盘:其类型与容量随每台服务器购买并计价。"),
+				Decision: T("The docs bound the size (10–1024 GB) but give no default; cloudorder starts from 80 GB, as the official Terraform example does.",
+					"文档只给出容量范围(10–1024 GB),未给默认值;cloudorder 默认 80 GB(与官方 Terraform 示例一致)。"),
 				// 80 GB follows the official Terraform example; the docs only bound it (10–1024).
 				Fields: volumeFields(StepVolumes, 1024, "80", T("system disk", "系统盘")),
 			},
@@ -126,7 +131,8 @@ func huaweiWorkspaceApp() *API {
 				Name: "service_type", Kind: String, Step: StepProperties, Open: true, Rank: 6,
 				Options: []Option{{Value: "DEDICATED", Label: T("DEDICATED", "DEDICATED"), Help: T("Fixed for cloud desktops.", "云桌面固定取值。")}},
 				Label:   T("Service type", "云服务类型"),
-				Help:    T("Optional cloud service type; for cloud desktops it is always DEDICATED.", "可选,云服务类型;云桌面固定为 DEDICATED。"),
+				Help: T("Optional: the kind of cloud service the servers are created for; the docs fix it to DEDICATED for cloud desktops and say nothing else. Left out, the service decides.",
+					"可选:服务器所属的云服务类型;文档只说明云桌面固定为 DEDICATED。不填则由服务决定。"),
 			},
 			{
 				Name: "subnet_id", Kind: String, Step: StepProperties, Required: true, Rank: 1,
@@ -147,8 +153,12 @@ func huaweiWorkspaceApp() *API {
 				Label: T("Security groups", "安全组"),
 				Help:  T("Security groups of the servers; reserved, currently unused (the server agent's groups apply).", "服务器使用的安全组;预留属性,目前未使用(默认使用服务器代理中指定的安全组)。"),
 				Fields: []*Field{
-					{Name: "id", Kind: String, Step: StepProperties, Label: T("Security group ID", "安全组 ID"), Help: T("The group's ID.", "安全组 ID。")},
-					{Name: "name", Kind: String, Step: StepProperties, Label: T("Security group name", "安全组名称"), Help: T("The group's name.", "安全组名称。")},
+					{Name: "id", Kind: String, Step: StepProperties, Label: T("Security group ID", "安全组 ID"),
+						Help: T("The ID of a security group whose rules the servers would get. Reserved and unused by the API: the server agent's groups apply whatever is given.",
+							"服务器将使用其规则的安全组 ID。预留属性,接口未使用:无论填写什么,都使用服务器代理中指定的安全组。")},
+					{Name: "name", Kind: String, Step: StepProperties, Label: T("Security group name", "安全组名称"),
+						Help: T("The name of that security group, for people reading the order. Reserved and unused by the API.",
+							"该安全组的名称,便于阅读订单。预留属性,接口未使用。")},
 				},
 			},
 			{
@@ -157,6 +167,8 @@ func huaweiWorkspaceApp() *API {
 				Label:   T("Auto-upgrade access agent", "自动升级 HDA"),
 				Help: T("Whether the access agent (HDA) upgrades automatically. A JSON boolean: the docs' example sends the string \"true\", which is wrong.",
 					"是否自动升级 HDA 版本。取值为 JSON 布尔值:文档示例中的字符串 \"true\" 是错误的。"),
+				Decision: T("The docs' table says Boolean, their example the string \"true\": cloudorder follows the table and the SDK (a JSON boolean).",
+					"文档表格写 Boolean,示例却是字符串 \"true\":cloudorder 以表格与 SDK 为准(JSON 布尔值)。"),
 			},
 		},
 	}
@@ -168,12 +180,9 @@ func huaweiWorkspaceApp() *API {
 				{
 					Name: "service_id", Kind: String, Step: StepVolumes,
 					Label: T("Service ID", "服务 ID"), Help: T("The service the disks are added to (1–255 characters).", "追加磁盘的服务 ID(1–255 个字符)。"),
-					Check: func(_ Ctx, v string) *Problem {
-						if n := utf8.RuneCountInString(v); n < 1 || n > 255 {
-							return &Problem{Msg: T("must be 1–255 characters", "必须是 1–255 个字符")}
-						}
-						return nil
-					},
+					MinLen: 1, MaxLen: 255,
+					Decision: T("The docs mark service_id optional; cloudorder requires it once add_volumes is given, since a disk order adds disks to a named service.",
+						"文档将 service_id 标为可选;给出 add_volumes 时 cloudorder 要求填写,因为磁盘订单是为指定服务追加磁盘。"),
 				},
 				{
 					Name: "volumes", Kind: Array, Step: StepVolumes, MaxItems: 10, SummaryKey: "type",
@@ -185,7 +194,9 @@ func huaweiWorkspaceApp() *API {
 		{
 			Name: "cloud_service_console_url", Kind: String, Step: StepBilling, Rank: 9,
 			Label: T("Console URL after payment", "支付后跳转地址"),
-			Help:  T("Optional: where the console goes after payment.", "可选:支付后跳转的地址。"),
+			Help: T("Optional: the page the console opens once this order is paid (an http(s) URL). It does not change what is bought; left out, the console shows its own order page.",
+				"可选:订单支付后控制台跳转的页面(http(s) 地址)。不改变购买内容;不填则显示控制台自己的订单页面。"),
+			Pattern: `^https?://[^/?#\s]+`, PatternRule: T("must be an http(s) URL", "必须是 http(s) 地址"),
 			Check: func(_ Ctx, v string) *Problem {
 				if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 					return &Problem{Msg: T("must be an http(s) URL", "必须是 http(s) 地址")}
@@ -204,8 +215,10 @@ func huaweiWorkspaceApp() *API {
 		},
 		{
 			Name: "period_type", Kind: Integer, Step: StepBilling, Required: true, Default: "2", Rank: 0,
-			Label: T("Period type", "订购周期类型"),
-			Help:  T("The period unit: 2 month, 3 year; 4, 5 and 6 are for special scenarios only.", "订购周期类型:2 月,3 年;4、5、6 仅用于特定场景。"),
+			Label:     T("Period type", "订购周期类型"),
+			CheckSays: T("4, 5 and 6 are accepted with a warning naming the only scenario each is for.", "4、5、6 可以使用,但会给出警告,说明各自唯一适用的场景。"),
+			Decision:  T("The SDK model makes period_type optional, the docs' text calls it required (必填): cloudorder requires it.", "SDK 模型中 period_type 可选,文档文字却写“必填”:cloudorder 要求填写。"),
+			Help:      T("The period unit: 2 month, 3 year; 4, 5 and 6 are for special scenarios only.", "订购周期类型:2 月,3 年;4、5、6 仅用于特定场景。"),
 			Options: []Option{
 				{Value: "2", Label: T("Month", "月"), Help: T("Monthly subscription.", "按月订购。")},
 				{Value: "3", Label: T("Year", "年"), Help: T("Yearly subscription.", "按年订购。")},
@@ -257,29 +270,55 @@ func huaweiWorkspaceApp() *API {
 				},
 			},
 		},
-		Rules: []Rule{workspaceAppRules},
+		Rules: []Rule{{
+			Says:  T("A monthly or yearly period_type (2, 3) needs period_num.", "按月或按年订购(period_type 为 2、3)时必须填写 period_num。"),
+			Paths: []string{"body.resources.period_type", "body.resources.period_num"},
+			Check: periodNumRule,
+		}, {
+			Says:  T("A disk order (add_volumes), once given, names its service_id and has 1–10 disks.", "磁盘订单(add_volumes)一旦给出,必须填写 service_id,并包含 1–10 块磁盘。"),
+			Paths: []string{"body.resources.add_volumes.service_id", "body.resources.add_volumes.volumes"},
+			Check: func(a *Answers) []Problem {
+				return eachResource(a, func(p string) []Problem { return addVolumesRules(a, p+".add_volumes") })
+			},
+		}, {
+			Says:  T("nics and security_groups are reserved and unused by the API: sent when given, with a warning.", "nics 与 security_groups 为预留属性,接口未使用:给出时会发送,并给出警告。"),
+			Paths: []string{"body.resources.create_services.nics", "body.resources.create_services.security_groups"},
+			Check: reservedRule,
+		}},
 	}
 }
 
-// workspaceAppRules: a monthly or yearly subscription needs its number of periods; a disk
-// order (add_volumes) names its service and has 1–10 disks; the fields the docs call reserved
-// or unused are sent only with a warning.
-func workspaceAppRules(a *Answers) []Problem {
+// eachResource gathers fn's problems over every item of body.resources.
+func eachResource(a *Answers, fn func(item string) []Problem) []Problem {
 	var out []Problem
 	for i := range a.Count("body.resources") {
-		p := ItemPath("body.resources", i)
+		out = append(out, fn(ItemPath("body.resources", i))...)
+	}
+	return out
+}
+
+// periodNumRule: a monthly or yearly subscription needs its number of periods.
+func periodNumRule(a *Answers) []Problem {
+	return eachResource(a, func(p string) []Problem {
 		if pt := a.Get(p + ".period_type"); (pt == "2" || pt == "3") && a.Get(p+".period_num") == "" {
-			out = append(out, Problem{Path: p + ".period_num", Msg: T("is needed with a monthly or yearly period_type", "按月或按年订购时必须填写")})
+			return []Problem{{Path: p + ".period_num", Msg: T("is needed with a monthly or yearly period_type", "按月或按年订购时必须填写")}}
 		}
-		out = append(out, addVolumesRules(a, p+".add_volumes")...)
+		return nil
+	})
+}
+
+// reservedRule: the fields the docs call reserved or unused are sent only with a warning.
+func reservedRule(a *Answers) []Problem {
+	return eachResource(a, func(p string) []Problem {
+		var out []Problem
 		for _, name := range []string{"nics", "security_groups"} {
 			if path := p + ".create_services." + name; a.Count(path) > 0 || a.empty[path] {
 				out = append(out, Problem{Path: path, Warning: true, Msg: Tf("%s is reserved and currently unused by the API: it is sent, but has no effect",
 					"%s 为预留属性,接口目前未使用:会被发送,但不起作用", name)})
 			}
 		}
-	}
-	return out
+		return out
+	})
 }
 
 // addVolumesRules: a disk order, once given at all, needs its service_id and 1–10 disks.

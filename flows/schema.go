@@ -139,6 +139,26 @@ type Field struct {
 	Selects     bool
 	AppliesWhen Text                       // says when Applies holds, for a loaded order that sets it anyway
 	Check       func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
+	// CheckSays is what Check enforces, in words: explain shows it and the JSON Schema lists
+	// it among the rules a schema cannot say (Check is code; nothing else can read it).
+	CheckSays Text
+
+	// Pattern is a regular expression (RE2, anchored by the expression itself) the whole
+	// value must match; PatternRule is the message when it does not. Validation, explain and
+	// the JSON Schema all read it, so the rule is stated once.
+	Pattern     string
+	PatternRule Text
+	// MinLen and MaxLen bound a String's length in characters (MaxLen 0 = unbounded).
+	MinLen, MaxLen int
+
+	// OptionsBy names the answer OptionsFor depends on, as LookupInput.From does (a sibling
+	// "ProductCode", or "/region" absolute): explain lists the values per value of it, and
+	// the JSON Schema states them as if/then rules.
+	OptionsBy string
+
+	// Decision says where the docs are silent or contradict each other on this field and
+	// what cloudorder decided (a default, a requirement, a reading of an example).
+	Decision Text
 
 	Min, Max int64 // inclusive numeric bounds for Integer/Number, when HasMin/HasMax
 	HasMin   bool
@@ -227,8 +247,14 @@ type Problem struct {
 // Error renders the problem in English.
 func (p Problem) Error() string { return p.Path + ": " + p.Msg.EN }
 
-// Rule is a cross-field rule of an API, checked over all answers.
-type Rule func(a *Answers) []Problem
+// Rule is a cross-field rule of an API: Check runs over all answers; Says is the rule in
+// words, for explain and the JSON Schema's description (which cannot state such rules);
+// Paths are the fields it involves (declared paths, e.g. "body.product_infos.resource_type").
+type Rule struct {
+	Says  Text
+	Paths []string
+	Check func(a *Answers) []Problem
+}
 
 // API declares one ordering API: its identity, fields and rules.
 type API struct {

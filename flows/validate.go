@@ -3,19 +3,19 @@ package flows
 import (
 	"math"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
+
+	"cloudorder/inert"
 )
 
-// TerminalActive reports whether a rune must not reach a terminal as is: C0 and C1 controls,
-// DEL, line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
+// TerminalActive reports whether a rune must not reach a terminal as is (inert.Active): C0
+// and C1 controls, DEL, line and paragraph separators, bidi controls, invalid UTF-8.
 // providers.Printable escapes these in server text; an order's own values may not hold them.
-func TerminalActive(r rune) bool {
-	return r < 0x20 || (r >= 0x7f && r <= 0x9f) || r == '\u2028' || r == '\u2029' ||
-		unicode.Is(unicode.Bidi_Control, r) || r == utf8.RuneError
-}
+func TerminalActive(r rune) bool { return inert.Active(r) }
 
 func terminalActiveMsg(r rune) Text {
 	return Tf("contains the control or text-direction character U+%04X: not allowed, since the review would not show what is sent",
@@ -46,7 +46,7 @@ func (api *API) Validate(a *Answers) []Problem {
 		return true
 	})
 	for _, r := range api.Rules {
-		out = append(out, r(a)...)
+		out = append(out, r.Check(a)...)
 	}
 	return out
 }
@@ -89,6 +89,10 @@ func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
 		return []Problem{{Path: c.Path, Msg: terminalActiveMsg(r)}}
 	}
 	if p := checkType(f, v); p != nil {
+		p.Path = c.Path
+		return []Problem{*p}
+	}
+	if p := checkPattern(f, v); p != nil {
 		p.Path = c.Path
 		return []Problem{*p}
 	}
@@ -242,4 +246,38 @@ func isIntLiteral(v string) bool {
 		}
 	}
 	return true
+}
+
+// patterns caches the compiled Field.Pattern expressions: compiled on first use, not while
+// the program starts (README, "First frame").
+var patterns sync.Map // string → *regexp.Regexp
+
+// PatternOf returns f's compiled Pattern, nil when it has none.
+func (f *Field) PatternOf() *regexp.Regexp {
+	if f.Pattern == "" {
+		return nil
+	}
+	if re, ok := patterns.Load(f.Pattern); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(f.Pattern)
+	patterns.Store(f.Pattern, re)
+	return re
+}
+
+// checkPattern checks a String's declared pattern and length.
+func checkPattern(f *Field, v string) *Problem {
+	if re := f.PatternOf(); re != nil && !re.MatchString(v) {
+		return &Problem{Msg: f.PatternRule}
+	}
+	n := utf8.RuneCountInString(v)
+	switch {
+	case f.MinLen > 0 && f.MaxLen > 0 && (n < f.MinLen || n > f.MaxLen):
+		return &Problem{Msg: Tf("must be %d–%d characters", "必须是 %d–%d 个字符", f.MinLen, f.MaxLen)}
+	case f.MinLen > 0 && n < f.MinLen:
+		return &Problem{Msg: Tf("must be at least %d characters", "至少 %d 个字符", f.MinLen)}
+	case f.MaxLen > 0 && n > f.MaxLen:
+		return &Problem{Msg: Tf("must be at most %d characters", "最多 %d 个字符", f.MaxLen)}
+	}
+	return nil
 }

@@ -3,12 +3,11 @@ package providers
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/inert"
 )
 
 // Outcome is how one kind of result reads and ends the command: the one table that submit,
@@ -152,44 +151,7 @@ func InertOptions(opts []flows.Option) []flows.Option {
 	return out
 }
 
-// Printable shows text that came from a server (codes, messages, ids) or an SDK inertly:
-// control characters, bidirectional overrides and invalid UTF-8 are escaped, so an answer
-// cannot move the cursor, recolour the terminal or forge an output line.
-func Printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if escaped(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x80 && escaped(r):
-			fmt.Fprintf(&b, `\x%02x`, r)
-		case escaped(r):
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteString(s[i : i+n])
-		}
-		i += n
-	}
-	return b.String()
-}
-
-// escaped reports whether a rune must not reach a terminal as is: C0 and C1 controls, DEL,
-// line and paragraph separators, bidi controls, and the replacement for invalid UTF-8.
-func escaped(r rune) bool { return flows.TerminalActive(r) }
+// Printable shows text that came from a server (codes, messages, ids) or an SDK inertly
+// (inert.Text: control, C1, DEL, bidi and line-separator characters and invalid UTF-8
+// escaped), so an answer cannot move the cursor, recolour the terminal or forge a line.
+func Printable(s string) string { return inert.Text(s) }

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strings"
+	"time"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/i18n"
+	"cloudorder/providers"
+	"cloudorder/providers/journal"
+)
+
+// historyShowOptions are the options of `cloudorder history show`.
+type historyShowOptions struct{ output, lang string }
+
+// cmdHistoryShow parses `history show ID`'s flags; runHistoryShow does the work.
+func cmdHistoryShow(args []string, c *cli) int {
+	var opts historyShowOptions
+	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
+		c.outputFlag(fs, &opts.output)
+		c.langFlag(fs, &opts.lang)
+	})
+	if code >= 0 {
+		return code
+	}
+	return runHistoryShow(c, opts, rest)
+}
+
+// cmdHistoryExport parses `history export ID`'s flags; runHistoryExport does the work.
+func cmdHistoryExport(args []string, c *cli) int {
+	var lang string
+	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) { c.langFlag(fs, &lang) })
+	if code >= 0 {
+		return code
+	}
+	if !c.applyLang(lang) {
+		return exitUsage
+	}
+	return runHistoryExport(c, rest)
+}
+
+// findEntry reads the history and returns the entry named id (its whole id, or a part that
+// begins or ends it and names one entry). ok false: said why, exit 2.
+func findEntry(c *cli, cmd, id string) (journal.History, journal.Entry, bool) {
+	path := config.HistoryPath(c.getenv)
+	h, err := journal.Load(path)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "cloudorder %s: %s\n", cmd, c.say(i18n.TextOf(err)))
+		return h, journal.Entry{}, false
+	}
+	e, found := entryByID(h.Entries, id)
+	switch found {
+	case 1:
+		return h, e, true
+	case 0:
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder %s: no history entry %q in %s (cloudorder history lists the ids)",
+			"cloudorder %s:%s 中没有历史记录 %q(cloudorder history 列出记录 ID)", cmd, id, path)))
+	default:
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder %s: %q names %d history entries: give more of the id",
+			"cloudorder %s:%q 对应 %d 条历史记录:请给出更完整的 ID", cmd, id, found)))
+	}
+	return h, journal.Entry{}, false
+}
+
+// entryByID finds the entry whose id is id, or, failing that, the entries whose id begins or
+// ends with it (the random part is enough to name one); it returns how many matched.
+func entryByID(entries []journal.Entry, id string) (journal.Entry, int) {
+	if id == "" {
+		return journal.Entry{}, 0
+	}
+	var matches []journal.Entry
+	for _, e := range entries {
+		switch {
+		case e.Intent.ID == id:
+			return e, 1
+		case strings.HasPrefix(e.Intent.ID, id), strings.HasSuffix(e.Intent.ID, id):
+			matches = append(matches, e)
+		}
+	}
+	if len(matches) == 1 {
+		return matches[0], 1
+	}
+	return journal.Entry{}, len(matches)
+}
+
+// historyRecord is `history show --output json`: the entry as `history --output json` lists
+// it, with the body sent and the payments of its order.
+type historyRecord struct {
+	historyItem
+	Body     json.RawMessage `json:"body"`
+	Payments []historyItem   `json:"payments"`
+	// Price is the price the review showed when the order was placed, when the history has it.
+	Price string `json:"price,omitempty"`
+}
+
+// payments are the payment entries (providers.PayOrdersAPI) of order orderID.
+func payments(entries []journal.Entry, orderID string) []journal.Entry {
+	if orderID == "" {
+		return nil
+	}
+	var out []journal.Entry
+	for _, e := range entries {
+		var body struct {
+			OrderID string `json:"order_id"`
+		}
+		if e.Intent.API == providers.PayOrdersAPI && json.Unmarshal(e.Intent.Body, &body) == nil && body.OrderID == orderID {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// runHistoryShow prints one history entry whole: target, body sent, outcome, order id, the
+// price when recorded, and its payments. Exit 0 shown · 2 usage error, no such entry or an
+// unreadable history.
+func runHistoryShow(c *cli, opts historyShowOptions, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(c.stderr, c.say(i18n.T("usage: cloudorder history show ID [--output text|json]", "用法:cloudorder history show 记录ID [--output text|json]")))
+		return exitUsage
+	}
+	if !c.flagWord("output", opts.output, "text", "json") || !c.applyLang(opts.lang) {
+		return exitUsage
+	}
+	h, e, ok := findEntry(c, "history show", args[0])
+	if !ok {
+		return exitUsage
+	}
+	pays := payments(h.Entries, e.Result.OrderID)
+	if opts.output == "json" {
+		rec := historyRecord{historyItem: item(e), Body: e.Intent.Body, Payments: []historyItem{}}
+		for _, p := range pays {
+			rec.Payments = append(rec.Payments, item(p))
+		}
+		writeJSONLine(c.stdout, rec)
+		return exitOK
+	}
+	fmt.Fprint(c.stdout, c.entryText(e, pays))
+	return exitOK
+}
+
+// entryText is one entry as a person reads it; server text is shown inert.
+func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
+	in, r := e.Intent, e.Result
+	rows := [][]string{
+		{c.say(i18n.T("Entry", "记录")), in.ID},
+		{c.say(i18n.T("Time", "时间")), in.At.Local().Format(time.DateTime)},
+		{c.say(i18n.T("API", "接口")), providers.Printable(string(in.API))},
+		{c.say(i18n.T("Region", "区域")), providers.Printable(in.Region)},
+		{c.say(i18n.T("Project", "项目")), dash(in.ProjectID)},
+		{c.say(i18n.T("Endpoint", "接入地址")), dash(in.Endpoint)},
+		{c.say(i18n.T("Mode", "模式")), c.say(in.Mode.Text())},
+		{c.say(i18n.T("Outcome", "结果")), c.say(outcomeText(e))},
+		{c.say(i18n.T("Order ID", "订单号")), dash(r.OrderID)},
+		{c.say(i18n.T("Request ID", "请求号")), dash(r.RequestID)},
+	}
+	if r.Message != "" {
+		rows = append(rows, []string{c.say(i18n.T("Message", "消息")), providers.Printable(r.Message)})
+	}
+	if r.Error != "" && r.Message == "" {
+		rows = append(rows, []string{c.say(i18n.T("Error", "错误")), providers.Printable(r.Error)})
+	}
+	rows = append(rows, []string{c.say(i18n.T("Price", "价格")), c.say(i18n.T(
+		"not recorded: the history keeps what was sent and how it ended, not the price quoted at review",
+		"未记录:历史记录保存发送内容与结果,不保存审阅时的报价"))})
+	pay := c.say(i18n.T("none recorded", "无记录"))
+	if len(pays) > 0 {
+		var parts []string
+		for _, p := range pays {
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", p.Intent.At.Local().Format(time.DateTime), c.say(outcomeText(p)), p.Intent.ID))
+		}
+		pay = strings.Join(parts, "; ")
+	}
+	rows = append(rows, []string{c.say(i18n.T("Payment", "支付")), pay})
+	var b strings.Builder
+	b.WriteString(alignColumns(rows, 2))
+	b.WriteString("\n" + c.say(i18n.Tf("Body (exactly what was sent, sha256 %s):", "请求体(与发送内容完全一致,sha256 %s):", in.BodySHA256)) + "\n")
+	var body bytes.Buffer
+	if err := json.Indent(&body, in.Body, "  ", "  "); err != nil {
+		body.Reset()
+		body.Write(in.Body)
+	}
+	for _, line := range strings.Split(body.String(), "\n") {
+		b.WriteString("  " + providers.Printable(line) + "\n")
+	}
+	return b.String()
+}
+
+// runHistoryExport writes the order an entry sent as an order file (api, region, project_id,
+// body), JSON-equal to the file it came from: ready for diff, review or another submit.
+// Exit 0 written · 2 usage error, no such entry, an unreadable history, or an entry that is not
+// an order (a payment).
+func runHistoryExport(c *cli, args []string) int {
+	if len(args) != 1 {
+		fmt.Fprintln(c.stderr, c.say(i18n.T("usage: cloudorder history export ID", "用法:cloudorder history export 记录ID")))
+		return exitUsage
+	}
+	_, e, ok := findEntry(c, "history export", args[0])
+	if !ok {
+		return exitUsage
+	}
+	o, ok := entryOrder(e)
+	if !ok {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder history export: %s is %s, not an order: there is no order file to export",
+			"cloudorder history export:%s 是 %s,不是订单:没有可导出的订单文件", e.Intent.ID, e.Intent.API)))
+		return exitUsage
+	}
+	out, err := o.MarshalFile()
+	if err != nil {
+		fmt.Fprintf(c.stderr, "cloudorder history export: %v\n", err)
+		return exitUsage
+	}
+	_, _ = c.stdout.Write(out)
+	return exitOK
+}
+
+// entryOrder is the order an entry sent; false for entries that are not orders (payments).
+func entryOrder(e journal.Entry) (flows.Order, bool) {
+	in := e.Intent
+	if flows.Find(in.API) == nil {
+		return flows.Order{}, false
+	}
+	return flows.Order{API: in.API, Region: in.Region, ProjectID: in.ProjectID, Body: in.Body}, true
+}
