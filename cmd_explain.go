@@ -1,47 +1,55 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/spf13/cobra"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
 // explainOptions are the options of `cloudorder explain`.
-type explainOptions struct {
-	output string
-	lang   string
-}
+type explainOptions struct{ output string }
 
-// cmdExplain parses explain's flags; runExplain does the work.
-func cmdExplain(args []string, c *cli) int {
+// newExplainCmd is `cloudorder explain [API [FIELD-PATH]]`; runExplain does the work.
+func newExplainCmd(c *cli) *cobra.Command {
 	var opts explainOptions
-	rest, code := c.parseFlags("explain", args, func(fs *flag.FlagSet) {
-		c.outputFlag(fs, &opts.output)
-		c.langFlag(fs, &opts.lang)
-	})
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use:   c.say(i18n.T("explain [API [FIELD-PATH]] [flags]", "explain [接口 [字段路径]] [选项]")),
+		Short: c.say(i18n.T("what an API's fields, values and rules mean, offline", "离线查看接口的字段、取值与规则的含义")),
+		Long: c.say(i18n.T("Explain, offline, what cloudorder knows of the APIs: without an argument the APIs, with an API "+
+			"its fields as a tree, with a field path that field in full.",
+			"离线说明 cloudorder 所知的接口:不带参数列出接口;给出接口则以树形列出其字段;再给出字段路径则完整说明该字段。")),
+		Example: "cloudorder explain\ncloudorder explain huawei/dsc/CreateProductOrder\n" +
+			"cloudorder explain huawei/dsc/CreateProductOrder body.period_type --lang zh",
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 2 {
+				return usageError{i18n.Tf("takes at most an API and a field path, got %d arguments", "最多需要一个接口和一个字段路径,实际给出 %d 个参数", len(args))}
+			}
+			return nil
+		},
+		ValidArgsFunction: c.apiIDs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", opts.output, "text", "json") {
+					return exitUsage
+				}
+				return runExplain(c, opts, args)
+			})
+		},
 	}
-	return runExplain(c, opts, rest)
+	c.outputFlag(cmd, &opts.output, "text", "json")
+	return cmd
 }
 
 // runExplain shows, offline, what cloudorder knows of the APIs from their declarations
 // (flows): no argument lists the APIs; an API lists its fields as a tree; API FIELD-PATH shows
 // one field in full. Exit 0 shown · 2 usage error, unknown API or field.
 func runExplain(c *cli, opts explainOptions, args []string) int {
-	if len(args) > 2 {
-		fmt.Fprintln(c.stderr, c.usageLine("explain"))
-		return exitUsage
-	}
-	if !c.flagWord("output", opts.output, "text", "json") || !c.applyLang(opts.lang) {
-		return exitUsage
-	}
 	if len(args) == 0 {
 		return explainAPIs(c, opts.output)
 	}

@@ -1,12 +1,12 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -15,32 +15,40 @@ import (
 	"cloudorder/providers/journal"
 )
 
-// cmdHistory lists the order journal, oldest first so the newest stays on screen. An order
+// historyFlags are the options of `cloudorder history`.
+type historyFlags struct{ output string }
+
+// newHistoryCmd is `cloudorder history`.
+func newHistoryCmd(c *cli) *cobra.Command {
+	var f historyFlags
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("history [flags]", "history [选项]")),
+		Short: c.say(i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
+			"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")),
+		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
+			"flagged: it may exist, and only the console can tell.",
+			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在,只有控制台能确认。")),
+		Example: "cloudorder history\ncloudorder history --output json\ncloudorder history show 3f2a",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", f.output, "text", "json") {
+					return exitUsage
+				}
+				return runHistory(c, f)
+			})
+		},
+	}
+	c.outputFlag(cmd, &f.output, "text", "json")
+	cmd.AddCommand(newHistoryShowCmd(c), newHistoryExportCmd(c))
+	return cmd
+}
+
+// runHistory lists the order journal, oldest first so the newest stays on screen. An order
 // whose outcome is unknown — or was never written because the process died mid-flight — is
 // flagged: it may exist, and only the console can tell.
-func cmdHistory(args []string, c *cli) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "show":
-			return cmdHistoryShow(args[1:], c)
-		case "export":
-			return cmdHistoryExport(args[1:], c)
-		}
-	}
-	var output string
-	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		c.outputFlag(fs, &output)
-	})
-	if code >= 0 {
-		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.usageLine("history"))
-		return exitUsage
-	}
-	if !c.flagWord("output", output, "text", "json") {
-		return exitUsage
-	}
+func runHistory(c *cli, f historyFlags) int {
+	output := f.output
 	path := config.HistoryPath(c.getenv)
 	h, err := journal.Load(path)
 	if err != nil {

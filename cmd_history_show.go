@@ -3,10 +3,11 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -16,32 +17,47 @@ import (
 )
 
 // historyShowOptions are the options of `cloudorder history show`.
-type historyShowOptions struct{ output, lang string }
+type historyShowOptions struct{ output string }
 
-// cmdHistoryShow parses `history show ID`'s flags; runHistoryShow does the work.
-func cmdHistoryShow(args []string, c *cli) int {
+// newHistoryShowCmd is `cloudorder history show ID`; runHistoryShow does the work.
+func newHistoryShowCmd(c *cli) *cobra.Command {
 	var opts historyShowOptions
-	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) {
-		c.outputFlag(fs, &opts.output)
-		c.langFlag(fs, &opts.lang)
-	})
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use:   c.say(i18n.T("show ID [flags]", "show 记录ID [选项]")),
+		Short: c.say(i18n.T("show one history entry whole: target, body sent, outcome, payments", "完整显示一条历史记录:目标、发送的请求体、结果、支付")),
+		Long: c.say(i18n.T("Show one history entry whole: target, the body exactly as sent, outcome, order and request ids, "+
+			"payments. ID is the entry's id (history lists it) or a part that begins or ends it.",
+			"完整显示一条历史记录:目标、与发送内容完全一致的请求体、结果、订单号与请求号、支付。"+
+				"记录ID 为该记录的 ID(history 会列出),或其唯一的开头或结尾部分。")),
+		Example: "cloudorder history show 3f2a\ncloudorder history show 3f2a --output json",
+		Args:    exactArgs(1, i18n.T("one entry id", "一个记录 ID")),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", opts.output, "text", "json") {
+					return exitUsage
+				}
+				return runHistoryShow(c, opts, args)
+			})
+		},
 	}
-	return runHistoryShow(c, opts, rest)
+	c.outputFlag(cmd, &opts.output, "text", "json")
+	return cmd
 }
 
-// cmdHistoryExport parses `history export ID`'s flags; runHistoryExport does the work.
-func cmdHistoryExport(args []string, c *cli) int {
-	var lang string
-	rest, code := c.parseFlags("history", args, func(fs *flag.FlagSet) { c.langFlag(fs, &lang) })
-	if code >= 0 {
-		return code
+// newHistoryExportCmd is `cloudorder history export ID`; runHistoryExport does the work.
+func newHistoryExportCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   c.say(i18n.T("export ID [flags]", "export 记录ID [选项]")),
+		Short: c.say(i18n.T("print the order file an entry sent", "输出某条记录发送的订单文件")),
+		Long: c.say(i18n.T("Print the order an entry sent as an order file, JSON-equal to the file it came from: "+
+			"ready for diff, review or another submit.",
+			"把某条记录发送的订单输出为订单文件,与原文件的 JSON 内容相同:可用于 diff、review 或再次 submit。")),
+		Example: "cloudorder history export 3f2a > again.json",
+		Args:    exactArgs(1, i18n.T("one entry id", "一个记录 ID")),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int { return runHistoryExport(c, args) })
+		},
 	}
-	if !c.applyLang(lang) {
-		return exitUsage
-	}
-	return runHistoryExport(c, rest)
 }
 
 // findEntry reads the history and returns the entry named id (its whole id, or a part that
@@ -119,13 +135,6 @@ func payments(entries []journal.Entry, orderID string) []journal.Entry {
 // price when recorded, and its payments. Exit 0 shown · 2 usage error, no such entry or an
 // unreadable history.
 func runHistoryShow(c *cli, opts historyShowOptions, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(c.stderr, c.say(i18n.T("usage: cloudorder history show ID [--output text|json]", "用法:cloudorder history show 记录ID [--output text|json]")))
-		return exitUsage
-	}
-	if !c.flagWord("output", opts.output, "text", "json") || !c.applyLang(opts.lang) {
-		return exitUsage
-	}
 	h, e, ok := findEntry(c, "history show", args[0])
 	if !ok {
 		return exitUsage
@@ -195,10 +204,6 @@ func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
 // Exit 0 written · 2 usage error, no such entry, an unreadable history, or an entry that is not
 // an order (a payment).
 func runHistoryExport(c *cli, args []string) int {
-	if len(args) != 1 {
-		fmt.Fprintln(c.stderr, c.say(i18n.T("usage: cloudorder history export ID", "用法:cloudorder history export 记录ID")))
-		return exitUsage
-	}
 	_, e, ok := findEntry(c, "history export", args[0])
 	if !ok {
 		return exitUsage

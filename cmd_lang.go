@@ -1,36 +1,10 @@
 package main
 
 import (
-	"flag"
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"cloudorder/config"
-	"cloudorder/i18n"
 )
-
-// langFlag declares --lang on a command that prints documents (explain, schema, review, diff,
-// history show): the language of what it prints.
-func (c *cli) langFlag(fs *flag.FlagSet, v *string) {
-	fs.StringVar(v, "lang", "", c.say(i18n.T("language of the output: en or zh", "输出语言:en 或 zh")))
-}
-
-// applyLang switches the session's language to --lang when given; false (after saying why)
-// when it is neither en nor zh.
-func (c *cli) applyLang(v string) bool {
-	if v == "" {
-		return true
-	}
-	lang, ok := config.LangFrom(v, "", c.getenv)
-	if !ok {
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", v)))
-		return false
-	}
-	c.lang = lang
-	return true
-}
 
 // docWidth is the width documents are wrapped to: readable in an 80-column terminal.
 const docWidth = 80

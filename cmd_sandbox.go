@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os/signal"
 	"syscall"
+
+	"github.com/spf13/cobra"
 
 	"cloudorder/i18n"
 	"cloudorder/providers/sandbox"
@@ -14,26 +15,34 @@ import (
 
 const defaultSandboxAddr = "127.0.0.1:8790"
 
-// cmdSandbox serves the loopback emulator of the three ordering APIs until SIGINT/SIGTERM, for
-// other tools, scripts and training. It prints where it listens and the sandbox's published
-// credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a usage error, a
-// non-loopback address or an address that cannot be listened on.
-func cmdSandbox(args []string, c *cli) int {
+// newSandboxCmd is `cloudorder sandbox`.
+func newSandboxCmd(c *cli) *cobra.Command {
 	var addr string
-	rest, code := c.parseFlags("sandbox", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&addr, "addr", defaultSandboxAddr, c.say(i18n.T(
-			"address to listen on; loopback only (127.0.0.1, ::1, localhost)",
-			"监听地址;仅限本机回环地址(127.0.0.1、::1、localhost)")))
-	})
-	if code >= 0 {
-		return code
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("sandbox [flags]", "sandbox [选项]")),
+		Short: c.say(i18n.T("serve the loopback emulator of the ordering APIs; nothing sent to it is bought",
+			"运行下单接口的本地模拟服务;发往它的订单不会产生任何购买")),
+		Long: c.say(i18n.T("Serve the loopback emulator of the ordering APIs until ctrl+c, for other tools, scripts and "+
+			"training. Nothing sent to it is bought. It prints its address and its published test keys.",
+			"运行下单接口的本地模拟服务,直到按 ctrl+c,供其他工具、脚本与培训使用。发往它的订单不会产生任何购买。"+
+				"启动时显示其地址与公开的测试密钥。")),
+		Example: "cloudorder sandbox\ncloudorder sandbox --addr 127.0.0.1:9000",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int { return runSandbox(c, addr) })
+		},
 	}
-	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder sandbox: unexpected argument %q", "cloudorder sandbox:多余的参数 %q", rest[0])))
-		fmt.Fprintln(c.stderr, c.usageLine("sandbox"))
-		return exitUsage
-	}
+	cmd.Flags().StringVar(&addr, "addr", defaultSandboxAddr, c.say(i18n.T(
+		"`ADDRESS` to listen on; loopback only (127.0.0.1, ::1, localhost)",
+		"监听`地址`;仅限本机回环地址(127.0.0.1、::1、localhost)")))
+	return cmd
+}
 
+// runSandbox serves the loopback emulator of the three ordering APIs until SIGINT/SIGTERM, for
+// other tools, scripts and training. It prints where it listens and the sandbox's published
+// credentials as lines to paste. Exit 0 when stopped by a signal, 2 on a non-loopback
+// address or an address that cannot be listened on.
+func runSandbox(c *cli, addr string) int {
 	srv := sandbox.New(sandbox.Options{})
 	if err := srv.Start(addr); err != nil {
 		if errors.Is(err, sandbox.ErrNotLoopback) {

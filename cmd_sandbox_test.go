@@ -12,7 +12,7 @@ func TestSandboxCommandRefusesBadArguments(t *testing.T) {
 	}{
 		{[]string{"sandbox", "--addr", "0.0.0.0:8790"}, "listens only on loopback"},
 		{[]string{"sandbox", "--addr", ":8790"}, "listens only on loopback"},
-		{[]string{"sandbox", "--port", "1"}, "flag provided but not defined"},
+		{[]string{"sandbox", "--port", "1"}, "unknown flag --port"},
 		{[]string{"sandbox", "extra"}, `unexpected argument "extra"`},
 	}
 	for _, tc := range cases {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -36,17 +36,13 @@ type submitFlags struct {
 	timeout                      time.Duration
 }
 
-// cmdSubmit sends one order file (docs/design.md, "Command line"). Exit codes: 0 placed · 1 invalid order or
+// runSubmit sends one order file (docs/design.md, "Command line"). Exit codes: 0 placed · 1 invalid order or
 // missing credentials, nothing sent · 2 usage error, unreadable file, an endpoint refused by
 // the gate, no terminal to confirm on, or an identical order succeeded (or may have) within
 // 24 h — or the history cannot be read — and --yes came without --allow-duplicate (the remedy
 // is a flag, so it is a usage error; nothing sent) · 3 rejected by the API, nothing bought ·
 // 4 sent (or interrupted in flight), outcome unknown · 5 provably not sent, safe to retry.
-func cmdSubmit(args []string, c *cli) int {
-	f, name, code := parseSubmitArgs(args, c)
-	if code >= 0 {
-		return code
-	}
+func runSubmit(c *cli, f submitFlags, name string) int {
 	order, code := loadOrder(name, c, providers.NothingSent)
 	if code != exitOK {
 		return code
@@ -135,34 +131,37 @@ func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers
 	}
 }
 
-// parseSubmitArgs reads flags placed before or after FILE; code is -1 to go on, else the exit code.
-func parseSubmitArgs(args []string, c *cli) (submitFlags, string, int) {
+// newSubmitCmd is `cloudorder submit FILE`: its flags, then runSubmit.
+func newSubmitCmd(c *cli) *cobra.Command {
 	var f submitFlags
-	files, code := c.parseFlags("submit", args, func(fs *flag.FlagSet) {
-		declareSubmitFlags(fs, &f, c)
-	})
-	if code >= 0 {
-		return f, "", code
+	cmd := &cobra.Command{
+		Use:   c.say(i18n.T("submit FILE [flags]", "submit 文件 [选项]")),
+		Short: c.say(i18n.T("send one order file", "发送一个订单文件")),
+		Long: c.say(i18n.T("Send one order file: validated as by validate, shown, confirmed (or --yes), sent once "+
+			"and journaled. Order creation is never retried automatically.",
+			"发送一个订单文件:按 validate 的规则检查、显示、确认(或 --yes)后只发送一次并记入历史。下单请求从不自动重试。")),
+		Example: "cloudorder submit order.json --sandbox\ncloudorder submit order.json --yes --output json\n" +
+			"cloudorder submit - --yes < order.json",
+		Args:              exactArgs(1, i18n.T("one order file", "一个订单文件")),
+		ValidArgsFunction: orderFiles(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", f.output, "text", "json") || !c.positiveTimeout(f.timeout) {
+					return exitUsage
+				}
+				return runSubmit(c, f, args[0])
+			})
+		},
 	}
-	switch {
-	case len(files) != 1:
-		fmt.Fprintln(c.stderr, c.usageLine("submit"))
-		return f, "", exitUsage
-	case !c.flagWord("output", f.output, "text", "json"), !c.positiveTimeout(f.timeout):
-		return f, "", exitUsage
-	}
-	return f, files[0], -1
-}
-
-// declareSubmitFlags declares submit's flags on fs, into f.
-func declareSubmitFlags(fs *flag.FlagSet, f *submitFlags, c *cli) {
+	fs := cmd.Flags()
 	c.sandboxFlag(fs, &f.sandbox)
 	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
 	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	c.outputFlag(fs, &f.output)
+	c.outputFlag(cmd, &f.output, "text", "json")
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
-	c.profileFlag(fs, &f.profile)
+	c.profileFlag(cmd, &f.profile)
+	return cmd
 }
 
 // loadOrder reads the order file once and validates it the way `validate` does. What is sent

@@ -5,26 +5,36 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/spf13/cobra"
+
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
-// cmdValidate checks order files and sends nothing. Each problem is one stderr line
+// newValidateCmd is `cloudorder validate FILE...`.
+func newValidateCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:   c.say(i18n.T("validate FILE... [flags]", "validate 文件... [选项]")),
+		Short: c.say(i18n.T("check order files, send nothing", "检查订单文件,不发送")),
+		Long: c.say(i18n.T("Check order files and send nothing. Each problem is one line on stderr: "+
+			"FILE: <json path>: <rule>.", "检查订单文件,不发送任何请求。每个问题在标准错误输出中占一行:文件: <json 路径>: <规则>。")),
+		Example:           "cloudorder validate order.json\ncloudorder validate orders/*.json",
+		Args:              minArgs(1, i18n.T("one or more order files", "一个或多个订单文件")),
+		ValidArgsFunction: orderFiles(-1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int { return runValidate(c, args) })
+		},
+	}
+}
+
+// runValidate checks order files and sends nothing. Each problem is one stderr line
 // "FILE: <json path>: <rule>". Exit 0 when all are valid, 1 when any order is invalid,
 // 2 when a file cannot be read or is not JSON at all.
-func cmdValidate(args []string, c *cli) int {
-	args, code := c.parseFlags("validate", args, nil)
-	if code >= 0 {
-		return code
-	}
-	if len(args) == 0 {
-		fmt.Fprintln(c.stderr, c.usageLine("validate"))
-		return exitUsage
-	}
-	code = exitOK
-	for _, name := range args {
+func runValidate(c *cli, files []string) int {
+	code := exitOK
+	for _, name := range files {
 		switch validateFile(name, c) {
 		case exitUsage:
 			code = exitUsage

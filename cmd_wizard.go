@@ -2,13 +2,13 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -23,33 +23,56 @@ import (
 type wizardFlags struct {
 	sandbox, dryRun bool
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
-	from, lang      string
+	from            string
 	endpoint        string
 	profile         string
 	timeout         time.Duration
 }
 
-// cmdWizard runs the interactive wizard. Exit codes: 0 after an order was placed, saved, or the
+// newWizardCmd is the root command: `cloudorder [flags]` runs the wizard.
+func newWizardCmd(c *cli) *cobra.Command {
+	var f wizardFlags
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("cloudorder [--sandbox | --dry-run] [flags]", "cloudorder [--sandbox | --dry-run] [选项]")),
+		Short: c.say(i18n.T("Without a command it runs the wizard: choose, review and send an order.",
+			"不带命令时运行向导:选择、审阅并发送订单。")),
+		Example: "cloudorder --sandbox\ncloudorder --dry-run --lang zh\ncloudorder --from order.json --plain",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int {
+				switch {
+				case f.sandbox && f.dryRun:
+					fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
+					return exitUsage
+				case !c.positiveTimeout(f.timeout):
+					return exitUsage
+				}
+				return runWizard(c, f)
+			})
+		},
+	}
+	fs := cmd.Flags()
+	c.sandboxFlag(fs, &f.sandbox)
+	fs.BoolVar(&f.dryRun, "dry-run", false, c.say(i18n.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
+	fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
+	fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order `FILE`", "从订单`文件`预填")))
+	_ = cmd.MarkFlagFilename("from", "json")
+	c.endpointFlag(fs, &f.endpoint)
+	c.timeoutFlag(fs, &f.timeout)
+	c.profileFlag(cmd, &f.profile)
+	return cmd
+}
+
+// runWizard runs the interactive wizard. Exit codes: 0 after an order was placed, saved, or the
 // person quit; 2 for usage errors, an unreadable --from file or no terminal; 3 or 4 when the
 // last submission was rejected (3) or its outcome is unknown (4) and no order was placed after
 // it; 1 when the last attempt was refused before sending (bad settings or credentials); 5 when
 // it provably never left the machine (DNS, connect, TLS).
-func cmdWizard(args []string, c *cli) int {
-	f, code := parseWizardFlags(args, c)
-	if code >= 0 {
-		return code
-	}
-	if f.lang != "" {
-		lang, ok := config.Lang(f.lang, c.getenv)
-		if !ok {
-			fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", f.lang)))
-			return exitUsage
-		}
-		c.lang = lang
-	}
+func runWizard(c *cli, f wizardFlags) int {
 	var loaded *ui.Loaded
 	if f.from != "" {
 		// An unreadable file is reported before anything else, terminal or not.
+		var code int
 		if loaded, code = loadFrom(f.from, c); code != exitOK {
 			return code
 		}
@@ -176,36 +199,6 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 		fmt.Fprintf(c.stderr, "  %s\n", c.say(out.Advice))
 	}
 	return out.Exit
-}
-
-// parseWizardFlags parses the wizard's flags; code is -1 to go on, else the exit code.
-func parseWizardFlags(args []string, c *cli) (wizardFlags, int) {
-	var f wizardFlags
-	rest, code := c.parseFlags("", args, func(fs *flag.FlagSet) {
-		c.sandboxFlag(fs, &f.sandbox)
-		fs.BoolVar(&f.dryRun, "dry-run", false, c.say(i18n.T("send nothing; review and save the order file", "不发送;审阅并保存订单文件")))
-		fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
-		fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order file", "从订单文件预填")))
-		fs.StringVar(&f.lang, "lang", "", c.say(i18n.T("interface language: en or zh", "界面语言:en 或 zh")))
-		c.endpointFlag(fs, &f.endpoint)
-		c.timeoutFlag(fs, &f.timeout)
-		c.profileFlag(fs, &f.profile)
-	})
-	if code >= 0 {
-		return f, code
-	}
-	switch {
-	case len(rest) > 0:
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: unexpected argument %q (sub-commands: %s)",
-			"cloudorder:多余的参数 %q(子命令:%s)", rest[0], subcommandNames())))
-		return f, exitUsage
-	case f.sandbox && f.dryRun:
-		fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --sandbox and --dry-run exclude each other", "cloudorder:--sandbox 与 --dry-run 不能同时使用")))
-		return f, exitUsage
-	case !c.positiveTimeout(f.timeout):
-		return f, exitUsage
-	}
-	return f, -1
 }
 
 // loadFrom reads --from: a file that cannot be read or is not an order at all is a usage

@@ -2,111 +2,349 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
 
-	"cloudorder/flows"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
 	"cloudorder/i18n"
-	"cloudorder/providers"
 )
 
-// subcommand is one sub-command's usage, declared once: the table below is what `cloudorder
-// --help` lists, what `cloudorder CMD --help` prints (with the flags the command declares when
-// it parses, parseFlags) and what an unknown flag prints before exit 2.
-type subcommand struct {
-	name     string    // "" is the wizard: `cloudorder [flags]`
-	synopsis i18n.Text // the usage line(s), without "usage: "
-	about    i18n.Text // what it does, one line
-	// interleaved: flags may come after the positional arguments (submit FILE --yes).
-	interleaved bool
-	run         func(args []string, c *cli) int
-}
+// The command line is a cobra tree (github.com/spf13/cobra: the convention of gh and
+// kubectl), built afresh for each run in the run's language (langFromArgs), so every help
+// text, flag description and completion description is already in that language.
+//
+// Adding a command: write newNAMECmd(c *cli) *cobra.Command in cmd_NAME.go — its flags bound
+// to an options struct, Args from this file (c.exactArgs, c.minArgs, c.noArgs), RunE
+// c.run(func() int { return runNAME(c, opts, args) }) — and list it in subcommands below.
+// The logic stays in runNAME, which returns the exit code.
 
-// commands returns the table in the order `cloudorder --help` lists it. (A function, not a
-// variable: the commands' run functions print usage from this table.)
-func commands() []subcommand {
-	return []subcommand{
-		{name: "", run: cmdWizard,
-			synopsis: i18n.T("cloudorder [--sandbox | --dry-run] [--plain] [--from FILE] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile NAME]",
-				"cloudorder [--sandbox | --dry-run] [--plain] [--from 文件] [--lang en|zh] [--endpoint URL] [--timeout 30s]\n             [--profile 名称]"),
-			about: i18n.T("the wizard: choose, review and send an order", "向导:选择、审阅并发送订单")},
-		{name: "validate", run: cmdValidate,
-			synopsis: i18n.T("cloudorder validate FILE...", "cloudorder validate 文件..."),
-			about:    i18n.T("check order files, send nothing", "检查订单文件,不发送")},
-		{name: "submit", run: cmdSubmit, interleaved: true,
-			synopsis: i18n.T("cloudorder submit FILE [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile NAME]",
-				"cloudorder submit 文件 [--sandbox] [--yes] [--allow-duplicate] [--output text|json]\n                       [--endpoint URL] [--timeout 30s] [--profile 名称]"),
-			about: i18n.T("send one order file", "发送一个订单文件")},
-		{name: "command", run: cmdCommand, interleaved: true,
-			synopsis: i18n.T("cloudorder command FILE [--shell sh|pwsh|cmd] [--endpoint URL]", "cloudorder command 文件 [--shell sh|pwsh|cmd] [--endpoint URL]"),
-			about:    i18n.T("print the order as the aliyun/hcloud command", "输出订单对应的 aliyun/hcloud 命令")},
-		{name: "sandbox", run: cmdSandbox,
-			synopsis: i18n.T("cloudorder sandbox [--addr 127.0.0.1:PORT]", "cloudorder sandbox [--addr 127.0.0.1:端口]"),
-			about: i18n.T("serve the loopback emulator of the ordering APIs; nothing sent to it is bought",
-				"运行下单接口的本地模拟服务;发往它的订单不会产生任何购买")},
-		{name: "history", run: cmdHistory, interleaved: true,
-			synopsis: i18n.T("cloudorder history [--output text|json] | history show ID [--output text|json] | history export ID",
-				"cloudorder history [--output text|json] | history show 记录ID [--output text|json] | history export 记录ID"),
-			about: i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
-				"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")},
-		{name: "explain", run: cmdExplain, interleaved: true,
-			synopsis: i18n.T("cloudorder explain [API [FIELD-PATH]] [--output text|json] [--lang en|zh]", "cloudorder explain [接口 [字段路径]] [--output text|json] [--lang en|zh]"),
-			about:    i18n.T("what an API's fields, values and rules mean, offline", "离线查看接口的字段、取值与规则的含义")},
-		{name: "schema", run: cmdSchema, interleaved: true,
-			synopsis: i18n.T("cloudorder schema API [--lang en|zh]", "cloudorder schema 接口 [--lang en|zh]"),
-			about:    i18n.T("print the JSON Schema (draft 2020-12) of the API's order file, for editors", "输出该接口订单文件的 JSON Schema(draft 2020-12),供编辑器使用")},
-		{name: "status", run: cmdStatus, interleaved: true,
-			synopsis: i18n.T("cloudorder status [ID...] [--output text|json] [--endpoint URL] [--timeout 30s] [--profile NAME]",
-				"cloudorder status [编号...] [--output text|json] [--endpoint URL] [--timeout 30s] [--profile 名称]"),
-			about: i18n.T("the orders' state from the cloud; resolves unknown outcomes from the cloud's order records",
-				"从云平台查询订单状态;根据云平台的订单记录确定结果未知的订单")},
-		{name: "version", run: cmdVersion,
-			synopsis: i18n.T("cloudorder version (or --version)", "cloudorder version(或 --version)"),
-			about:    i18n.T("print the version", "显示版本")},
+// subcommands are the sub-commands in the order `cloudorder --help` lists them.
+func subcommands(c *cli) []*cobra.Command {
+	return []*cobra.Command{
+		newValidateCmd(c),
+		newSubmitCmd(c),
+		newCommandCmd(c),
+		newSandboxCmd(c),
+		newHistoryCmd(c),
+		newExplainCmd(c),
+		newSchemaCmd(c),
+		newStatusCmd(c),
+		newCompletionCmd(c),
+		newManCmd(c),
+		newVersionCmd(c),
 	}
 }
 
-// find returns the command named name ("" = the wizard).
-func find(name string) (subcommand, bool) {
-	for _, cmd := range commands() {
-		if cmd.name == name {
-			return cmd, true
+// newRoot builds the whole tree: the wizard (cmd_wizard.go) is the root command.
+func newRoot(c *cli) *cobra.Command {
+	cobra.EnableCommandSorting = false // --help lists the commands in subcommands' order
+	cobra.MousetrapHelpText = ""       // a double-clicked cloudorder.exe shows the wizard's message, not cobra's
+	root := newWizardCmd(c)
+	root.AddCommand(subcommands(c)...)
+	root.SuggestionsMinimumDistance = 2
+	root.SilenceErrors, root.SilenceUsage = true, true // execute reports, in the run's language
+	root.CompletionOptions.DisableDefaultCmd = true    // ours: newCompletionCmd, with the help in both languages
+	root.SetIn(c.stdin)
+	root.SetOut(c.stdout)
+	root.SetErr(c.stderr)
+	root.SetHelpFunc(func(cmd *cobra.Command, _ []string) { fmt.Fprint(cmd.OutOrStdout(), c.helpText(cmd)) })
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return flagError{err} })
+	root.SetHelpCommand(c.newHelpCmd())
+	root.InitDefaultHelpCmd() // adds it now, so that unknownCommand finds it
+
+	// --lang is read before the tree is built (langFromArgs); declared here so every command
+	// accepts it and lists it.
+	var lang string
+	root.PersistentFlags().StringVar(&lang, "lang", "", c.say(i18n.T("interface language: `en|zh`", "界面语言:`en|zh`")))
+	_ = root.RegisterFlagCompletionFunc("lang", fixedWords("en", "zh"))
+
+	root.Version = toolVersion()
+	root.SetVersionTemplate("cloudorder {{.Version}}\n")
+	root.Flags().BoolP("version", "v", false, c.say(i18n.T("print the version", "显示版本")))
+
+	visit(root, func(cmd *cobra.Command) {
+		cmd.Flags().BoolP("help", "h", false, c.say(i18n.T("show this help", "显示此帮助")))
+		cmd.DisableFlagsInUseLine = true
+	})
+	return root
+}
+
+// visit calls f on cmd and every command below it.
+func visit(cmd *cobra.Command, f func(*cobra.Command)) {
+	f(cmd)
+	for _, sub := range cmd.Commands() {
+		visit(sub, f)
+	}
+}
+
+// execute runs the command line args and returns the exit code: the command's own, or 2 for
+// anything cobra refuses (unknown command or flag, wrong arguments), said in the run's
+// language with the command's usage line.
+func execute(args []string, c *cli) int {
+	lang, ok := c.langFromArgs(args)
+	if !ok {
+		return exitUsage
+	}
+	c.lang = lang
+	root := newRoot(c)
+	args = doubleDashLongFlags(root, args)
+	if err := unknownCommand(root, args); err != nil {
+		c.reportUsageError(root, err)
+		return exitUsage
+	}
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		plainFlagUsage(root) // the completion scripts show the descriptions as they are
+	}
+	root.SetArgs(append([]string{}, args...)) // never nil: cobra would read os.Args
+	c.exit = exitOK
+	cmd, err := root.ExecuteC()
+	if err != nil {
+		c.reportUsageError(cmd, err)
+		return exitUsage
+	}
+	return c.exit
+}
+
+// plainFlagUsage drops the backquotes that name a flag's value for --help (pflag.UnquoteUsage).
+func plainFlagUsage(root *cobra.Command) {
+	visit(root, func(cmd *cobra.Command) {
+		for _, fs := range []*pflag.FlagSet{cmd.Flags(), cmd.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) { f.Usage = strings.ReplaceAll(f.Usage, "`", "") })
+		}
+	})
+}
+
+// run is a command's RunE: it runs the command's logic and keeps its exit code for execute.
+func (c *cli) run(f func() int) error {
+	c.exit = f()
+	return nil
+}
+
+// langFromArgs is --lang (the last one before "--") over the environment and config.toml;
+// ok is false, said, when --lang names neither language.
+func (c *cli) langFromArgs(args []string) (i18n.Lang, bool) {
+	flag := ""
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
+		}
+		switch {
+		case a == "--lang" || a == "-lang":
+			if i+1 < len(args) {
+				flag, i = args[i+1], i+1
+			}
+		case strings.HasPrefix(a, "--lang="), strings.HasPrefix(a, "-lang="):
+			flag = a[strings.Index(a, "=")+1:]
 		}
 	}
-	return subcommand{}, false
+	lang, ok := c.lang, true
+	if flag != "" {
+		lang, ok = i18n.ParseLang(flag)
+	}
+	if !ok {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --lang must be en or zh, not %q", "cloudorder:--lang 只能是 en 或 zh,而不是 %q", flag)))
+	}
+	return lang, ok
 }
 
-// subcommandNames lists the sub-commands, for a message: "validate, submit, …".
-func subcommandNames() string {
+// doubleDashLongFlags turns -name into --name for the long flags the tree declares: the
+// command line used to be the standard flag package, which takes both, and scripts written
+// for it keep working (pflag would read -yes as -y -e -s).
+func doubleDashLongFlags(root *cobra.Command, args []string) []string {
+	long := map[string]bool{"version": true}
+	visit(root, func(cmd *cobra.Command) {
+		for _, fs := range []*pflag.FlagSet{cmd.Flags(), cmd.PersistentFlags()} {
+			fs.VisitAll(func(f *pflag.Flag) { long[f.Name] = len(f.Name) > 1 })
+		}
+	})
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		name, _, _ := strings.Cut(strings.TrimPrefix(a, "-"), "=")
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' && long[name] {
+			a = "-" + a
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// unknownCommand is the error for `cloudorder WORD` when WORD is no command (said before
+// cobra parses the wizard's flags, which would complain about the sub-command's flags first),
+// with the commands it may have meant.
+func unknownCommand(root *cobra.Command, args []string) error {
+	if len(args) > 0 && (args[0] == cobra.ShellCompRequestCmd || args[0] == cobra.ShellCompNoDescRequestCmd) {
+		return nil // the completion scripts' request: cobra adds its command when it executes
+	}
+	if cmd, _, err := root.Find(args); err != nil || cmd != root {
+		return nil
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return nil
+		case strings.HasPrefix(a, "-"):
+			name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+			f := root.Flags().Lookup(name)
+			if f == nil {
+				f = root.PersistentFlags().Lookup(name)
+			}
+			if f != nil && !hasValue && f.NoOptDefVal == "" {
+				i++ // the flag's value
+			}
+		default:
+			return commandError{a, root.SuggestionsFor(a), commandNames(root)}
+		}
+	}
+	return nil
+}
+
+// commandNames lists cmd's sub-commands, for a message: "validate, submit, …".
+func commandNames(cmd *cobra.Command) []string {
 	var names []string
-	for _, cmd := range commands() {
-		if cmd.name != "" {
-			names = append(names, cmd.name)
+	for _, sub := range cmd.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
 		}
 	}
-	return strings.Join(names, ", ")
+	return names
 }
 
-// The flags several commands share, declared once: --endpoint, --timeout and --profile.
-func (c *cli) endpointFlag(fs *flag.FlagSet, v *string) {
-	fs.StringVar(v, "endpoint", "", c.say(i18n.T("replace the API endpoint (scheme://host[:port])", "替换接口地址(scheme://host[:port])")))
+// commandError is an argument where a sub-command was expected.
+type commandError struct {
+	word        string
+	suggestions []string
+	commands    []string
 }
 
-func (c *cli) timeoutFlag(fs *flag.FlagSet, v *time.Duration) {
-	fs.DurationVar(v, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer", "等待接口应答的时间")))
+func (e commandError) Error() string { return e.Text().EN }
+
+func (e commandError) Text() i18n.Text {
+	if len(e.suggestions) > 0 {
+		return i18n.Tf("unknown command %q — did you mean %s?", "未知命令 %q — 您是不是要输入 %s?",
+			e.word, orList(e.suggestions))
+	}
+	return i18n.Tf("unknown command %q (commands: %s)", "未知命令 %q(命令:%s)",
+		e.word, i18n.T(strings.Join(e.commands, ", "), strings.Join(e.commands, "、")))
 }
 
-func (c *cli) outputFlag(fs *flag.FlagSet, v *string) {
-	fs.StringVar(v, "output", "text", c.say(i18n.T("text or json", "text 或 json")))
+// orList is "a", "a or b", "a, b or c" in both languages.
+func orList(words []string) i18n.Text {
+	if len(words) == 1 {
+		return i18n.T(words[0], words[0])
+	}
+	head, last := strings.Join(words[:len(words)-1], ", "), words[len(words)-1]
+	return i18n.T(head+" or "+last, strings.Join(words[:len(words)-1], "、")+" 或 "+last)
 }
 
-func (c *cli) sandboxFlag(fs *flag.FlagSet, v *bool) {
+// usageError is a wrong number of arguments, said in both languages.
+type usageError struct{ text i18n.Text }
+
+func (e usageError) Error() string   { return e.text.EN }
+func (e usageError) Text() i18n.Text { return e.text }
+
+// flagError is pflag's complaint about a flag (unknown, missing value, bad value).
+type flagError struct{ err error }
+
+func (e flagError) Error() string { return e.err.Error() }
+func (e flagError) Unwrap() error { return e.err }
+
+// Text says pflag's errors in both languages; the ones it has no type for stay as pflag says
+// them.
+func (e flagError) Text() i18n.Text {
+	var notExist *pflag.NotExistError
+	var noValue *pflag.ValueRequiredError
+	var badValue *pflag.InvalidValueError
+	switch {
+	case errors.As(e.err, &notExist) && notExist.GetSpecifiedShortnames() != "":
+		return i18n.Tf("unknown flag -%s", "未知选项 -%s", notExist.GetSpecifiedName())
+	case errors.As(e.err, &notExist):
+		return i18n.Tf("unknown flag --%s", "未知选项 --%s", notExist.GetSpecifiedName())
+	case errors.As(e.err, &noValue):
+		return i18n.Tf("flag --%s needs a value", "选项 --%s 需要一个值", noValue.GetFlag().Name)
+	case errors.As(e.err, &badValue):
+		return i18n.Tf("--%s: %q is not a valid value (%v)", "--%s:%q 不是有效的值(%v)",
+			badValue.GetFlag().Name, badValue.GetValue(), errors.Unwrap(badValue))
+	}
+	return i18n.T(e.err.Error(), e.err.Error())
+}
+
+// reportUsageError says what cobra refused, then cmd's usage line and where its help is.
+func (c *cli) reportUsageError(cmd *cobra.Command, err error) {
+	msg := i18n.TextOf(err) // cobra's own errors, which have no Text, stay English
+	path := cmd.CommandPath()
+	fmt.Fprintln(c.stderr, c.say(i18n.Tf("%s: %s", "%s:%s", path, msg)))
+	fmt.Fprintln(c.stderr, c.usageLine(cmd))
+	fmt.Fprintln(c.stderr, c.say(i18n.Tf("Run '%s --help' for more.", "运行 '%s --help' 查看详情。", path)))
+}
+
+// usageLine is "usage: " and cmd's usage.
+func (c *cli) usageLine(cmd *cobra.Command) string {
+	return c.say(i18n.T("usage: ", "用法:")) + cmd.UseLine()
+}
+
+// noArgs refuses any argument; on a command with sub-commands it names the ones meant.
+func (c *cli) noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	if cmd.HasAvailableSubCommands() {
+		return commandError{args[0], cmd.SuggestionsFor(args[0]), commandNames(cmd)}
+	}
+	return usageError{i18n.Tf("unexpected argument %q", "多余的参数 %q", args[0])}
+}
+
+// exactArgs wants n arguments, what (e.g. "one order file") in the message.
+func exactArgs(n int, what i18n.Text) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == n {
+			return nil
+		}
+		return usageError{i18n.Tf("takes %s, got %d argument(s)", "需要%s,实际给出 %d 个参数", what, len(args))}
+	}
+}
+
+// minArgs wants at least n arguments.
+func minArgs(n int, what i18n.Text) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) >= n {
+			return nil
+		}
+		return usageError{i18n.Tf("takes %s, got %d argument(s)", "需要%s,实际给出 %d 个参数", what, len(args))}
+	}
+}
+
+// The flags several commands share, declared once: --endpoint, --timeout, --output,
+// --sandbox and --profile.
+func (c *cli) endpointFlag(fs *pflag.FlagSet, v *string) {
+	fs.StringVar(v, "endpoint", "", c.say(i18n.T("send to this `URL` (scheme://host[:port]) instead of the API's endpoint", "发送到此 `URL`(scheme://host[:port]),而不是接口的默认地址")))
+}
+
+func (c *cli) timeoutFlag(fs *pflag.FlagSet, v *time.Duration) {
+	fs.DurationVar(v, "timeout", 30*time.Second, c.say(i18n.T("how long to wait for the API's answer, a `DURATION` such as 45s or 2m", "等待接口应答的`时长`,例如 45s 或 2m")))
+}
+
+func (c *cli) outputFlag(cmd *cobra.Command, v *string, words ...string) {
+	cmd.Flags().StringVar(v, "output", words[0], c.say(i18n.Tf("output format: `%s`", "输出格式:`%s`", strings.Join(words, "|"))))
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedWords(words...))
+}
+
+func (c *cli) sandboxFlag(fs *pflag.FlagSet, v *bool) {
 	fs.BoolVar(v, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
+}
+
+func (c *cli) profileFlag(cmd *cobra.Command, v *string) {
+	cmd.Flags().StringVar(v, "profile", "", c.say(i18n.T("the aliyun CLI profile or Huawei credentials-file section `NAME` to use", "要使用的 aliyun CLI 配置或华为云凭证文件段的`名称`")))
+	_ = cmd.RegisterFlagCompletionFunc("profile", c.completeProfiles)
 }
 
 // flagWord reports whether flag --name's value v is one of words, and says the rule when not.
@@ -128,116 +366,44 @@ func (c *cli) positiveTimeout(d time.Duration) bool {
 	return false
 }
 
-func (c *cli) profileFlag(fs *flag.FlagSet, v *string) {
-	fs.StringVar(v, "profile", "", c.say(i18n.T("use this aliyun CLI profile / Huawei credentials-file section", "使用此 aliyun CLI 配置 / 华为云凭证文件中的此段")))
-}
-
-// parseFlags parses the flags name declares (declare may be nil) and returns the positional
-// arguments, or code ≥ 0 to exit with: --help/-h prints the command's usage to stdout (0), an
-// unknown or malformed flag prints the problem and the usage to stderr (2).
-func (c *cli) parseFlags(name string, args []string, declare func(fs *flag.FlagSet)) (rest []string, code int) {
-	cmd, _ := find(name)
-	fs := flag.NewFlagSet("cloudorder "+name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // the flag package's own usage is English only: ours is printed
-	fs.Usage = func() {}
-	if declare != nil {
-		declare(fs)
-	}
-	for {
-		err := fs.Parse(args)
-		switch {
-		case errors.Is(err, flag.ErrHelp):
-			c.usage(c.stdout, cmd, fs)
-			return nil, exitOK
-		case err != nil:
-			fmt.Fprintf(c.stderr, "%s: %v\n", strings.TrimSpace("cloudorder "+name), err)
-			c.usage(c.stderr, cmd, fs)
-			return nil, exitUsage
-		}
-		args = fs.Args()
-		if !cmd.interleaved || len(args) == 0 {
-			return append(rest, args...), -1
-		}
-		rest, args = append(rest, args[0]), args[1:]
+// newHelpCmd is `cloudorder help [COMMAND]`, the same text as --help.
+func (c *cli) newHelpCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:    c.say(i18n.T("help [COMMAND]", "help [命令]")),
+		Short:  c.say(i18n.T("show the help of cloudorder or of a command", "显示 cloudorder 或某个命令的帮助")),
+		Hidden: true,
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return commandNames(cmd.Root()), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			target, rest, err := cmd.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				word := strings.Join(args, " ")
+				if len(rest) > 0 {
+					word = rest[0]
+				}
+				return commandError{word, target.SuggestionsFor(word), commandNames(target)}
+			}
+			fmt.Fprint(c.stdout, c.helpText(target))
+			return nil
+		},
 	}
 }
 
-// usageLine is "usage: " and name's synopsis, for a wrong number of arguments.
-func (c *cli) usageLine(name string) string {
-	cmd, _ := find(name)
-	return c.say(i18n.T("usage: ", "用法:")) + c.say(cmd.synopsis)
-}
-
-// usage prints cmd's usage and the flags fs declares. The wizard's usage is the whole tool's:
-// it lists every sub-command.
-func (c *cli) usage(w io.Writer, cmd subcommand, fs *flag.FlagSet) {
-	if cmd.name == "" {
-		fmt.Fprint(w, c.toolUsage())
-	} else {
-		fmt.Fprintf(w, "%s%s\n\n%s\n", c.say(i18n.T("usage: ", "用法:")), c.say(cmd.synopsis), c.say(cmd.about))
+// newVersionCmd is `cloudorder version`; `cloudorder --version` and -v print the same line.
+func newVersionCmd(c *cli) *cobra.Command {
+	return &cobra.Command{
+		Use:     "version",
+		Short:   c.say(i18n.T("print the version", "显示版本")),
+		Example: "cloudorder version\ncloudorder --version",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int { fmt.Fprintln(c.stdout, "cloudorder", toolVersion()); return exitOK })
+		},
 	}
-	n := 0
-	fs.VisitAll(func(*flag.Flag) { n++ })
-	if n == 0 {
-		return
-	}
-	fmt.Fprintf(w, "\n%s\n", c.say(i18n.T("Flags:", "选项:")))
-	fs.SetOutput(w)
-	fs.PrintDefaults()
-	fs.SetOutput(io.Discard)
-}
-
-// toolUsage is `cloudorder --help`: every command, the exit codes and the APIs with their
-// documentation.
-func (c *cli) toolUsage() string {
-	var b strings.Builder
-	b.WriteString(c.say(i18n.T("cloudorder — place cloud product orders, reviewed before they are sent\n\nUsage:\n",
-		"cloudorder — 下单前可审阅的云产品下单工具\n\n用法:\n")))
-	for _, cmd := range commands() {
-		fmt.Fprintf(&b, "  %s\n      %s\n", c.say(cmd.synopsis), c.say(cmd.about))
-	}
-	b.WriteString("\n" + c.say(exitCodesText()) + "\n")
-	b.WriteString(c.say(i18n.T("APIs (the order file's \"api\"):\n", "接口(订单文件中的 \"api\"):\n")))
-	for _, a := range flows.APIs() {
-		fmt.Fprintf(&b, "  %s  %s\n      %s %s · %s\n", a.ID, c.say(a.Title), a.Method, a.Path, a.DocURL)
-	}
-	return b.String()
-}
-
-// exitCodesText is --help's list of exit codes: the outcome table's (providers.OutcomeOf), in
-// order, with the two that only the command line has (main.go).
-func exitCodesText() i18n.Text {
-	rows := []struct {
-		code    int
-		meaning i18n.Text
-	}{
-		{exitOK, providers.OutcomeOf(0).Meaning},
-		{exitInvalid, providers.OutcomeOf(providers.Invalid).Meaning},
-		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused or a possible duplicate refused: nothing sent", "用法错误、输入不可读、接入地址被拒绝或可能重复的订单被拒绝:未发送")},
-		{exitRejected, providers.OutcomeOf(providers.Rejected).Meaning},
-		{exitUnknown, providers.OutcomeOf(providers.Unknown).Meaning},
-		{exitNotSent, providers.OutcomeOf(providers.NotSent).Meaning},
-		{exitCanceled, i18n.T("--plain: ended (end of input or ctrl+c) before anything was sent", "--plain:发送前结束(输入结束或 ctrl+c)")},
-	}
-	t := i18n.T("Exit codes:\n", "退出码:\n")
-	for _, r := range rows {
-		t = i18n.Tf("%s  %3d  %s\n", "%s  %3d  %s\n", t, r.code, r.meaning)
-	}
-	return t
-}
-
-// cmdVersion prints the version; `cloudorder --version` is the same command.
-func cmdVersion(args []string, c *cli) int {
-	rest, code := c.parseFlags("version", args, nil)
-	if code >= 0 {
-		return code
-	}
-	if len(rest) > 0 {
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder version: unexpected argument %q", "cloudorder version:多余的参数 %q", rest[0])))
-		return exitUsage
-	}
-	fmt.Fprintln(c.stdout, "cloudorder", toolVersion())
-	return exitOK
 }
 
 // toolVersion is -ldflags "-X main.version=…" when set, else the module version the Go

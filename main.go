@@ -43,35 +43,20 @@ type cli struct {
 	// settingsErr is why that one read gave no settings (a *config.SettingsError naming file,
 	// line and column, or a refused file), for the commands that use them (loadSettings).
 	settingsErr error
+	exit        int // the exit code of the command that ran (commands.go, execute)
 }
 
 func main() {
 	os.Exit(run(os.Args[1:], &cli{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}))
 }
 
-// run dispatches to a sub-command of the table (commands.go), or to the wizard when the first
-// argument is a flag or absent.
+// run runs the command line (commands.go) and returns the exit code.
 func run(args []string, c *cli) int {
 	// config.toml's lang applies when the environment names no language; the file's problems
 	// are reported by the commands that read it (loadSettings).
 	c.settings, c.settingsErr = config.LoadSettings(c.getenv)
 	c.lang, _ = config.LangFrom("", c.settings.Lang, c.getenv)
-	name := ""
-	if len(args) > 0 {
-		name = args[0]
-	}
-	switch name {
-	case "help": // = --help: the tool's usage and the wizard's flags
-		return cmdWizard([]string{"--help"}, c)
-	case "--version", "-version":
-		return cmdVersion(args[1:], c)
-	case "":
-	default:
-		if cmd, ok := find(name); ok {
-			return cmd.run(args[1:], c)
-		}
-	}
-	return cmdWizard(args, c)
+	return execute(args, c)
 }
 
 // say picks the text in the session's language.

@@ -63,8 +63,8 @@ func TestAlibabaMissingSaysWhereItLooked(t *testing.T) {
 		t.Errorf("hint %q", miss.Hint())
 	}
 	write(t, filepath.Join(home, ".aliyun", "config.json"), `{"current":"sso","profiles":[{"name":"sso","mode":"CloudSSO"}]}`)
-	if _, err := Alibaba(envOf(map[string]string{"HOME": home})); err == nil || !strings.Contains(err.Error(), "mode CloudSSO is not supported") {
-		t.Errorf("unsupported mode: %v", err)
+	if _, err := Alibaba(envOf(map[string]string{"HOME": home})); err == nil || !strings.Contains(err.Error(), "cloud_sso_sign_in_url, cloud_sso_account_id, cloud_sso_access_config must be set") {
+		t.Errorf("incomplete CloudSSO profile: %v", err)
 	}
 	if _, err := Alibaba(envOf(map[string]string{"HOME": home, "ALIBABA_CLOUD_ACCESS_KEY_ID": "x"})); err == nil || !strings.Contains(err.Error(), "only one is set") || !errors.Is(err, ErrNoCredential) || !strings.Contains(i18n.TextOf(err).ZH, "只设置了其中一个") {
 		t.Errorf("half a key: %v", err)
@@ -96,12 +96,12 @@ func TestHuaweiFromCredentialsFile(t *testing.T) {
 
 func TestHuaweiMissingSaysWhereItLooked(t *testing.T) {
 	home := t.TempDir()
-	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[global]\nak=A\nsk=B\n")
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[global]\nak=A\n[other]\nak=A\nsk=B\n")
 	_, err := Huawei(envOf(map[string]string{"HOME": home}))
 	if !errors.Is(err, ErrNoCredential) {
 		t.Fatalf("err = %v", err)
 	}
-	for _, want := range []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "~/.huaweicloud/credentials (no [basic] section)"} {
+	for _, want := range []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "~/.huaweicloud/credentials (no [basic] section)", "~/.huaweicloud/credentials [global] (no ak/sk"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("%q lacks %q", err, want)
 		}
@@ -415,7 +415,7 @@ func TestMissingCredentialInChinese(t *testing.T) {
 		t.Fatalf("%v is not a MissingError", err)
 	}
 	zh := miss.Text().ZH
-	if !strings.HasPrefix(zh, "没有阿里云凭证:") || !strings.Contains(zh, "已查找:") || strings.Contains(zh, "looked at") || strings.Contains(zh, "credential") {
+	if !strings.HasPrefix(zh, "没有阿里云凭证:") || !strings.Contains(zh, "已查找:") || strings.Contains(zh, "looked at") || strings.Contains(zh, "no such file") || strings.Contains(zh, "unset") {
 		t.Fatalf("zh: %q", zh)
 	}
 	if en := miss.Text().EN; !strings.HasPrefix(en, "no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID") {

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"cloudorder/i18n"
@@ -15,6 +16,7 @@ type AlibabaCredential struct {
 	SecurityToken   Secret // STS token; zero for a long-term key
 	Region          string // the CLI profile's region_id, if any (a default, never the order's)
 	Source          string // e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID", "~/.aliyun/config.json profile default"
+	Mode            string // how it was obtained: ModeAK, ModeRamRoleArn, … (AlibabaPlan.Mode)
 }
 
 // MaskedKey is the access key id with all but its first 4 characters hidden.
@@ -29,6 +31,7 @@ type HuaweiCredential struct {
 	// DomainID is the account id BSS (price inquiry, payment) needs; "" = ask IAM for it.
 	DomainID string
 	Source   string
+	Mode     string // HuaweiModeAKSK, HuaweiModeTemporary or HuaweiModeFederation
 }
 
 // MaskedKey is the AK with all but its first 4 characters hidden.
@@ -79,90 +82,19 @@ func (e *MissingError) Hint() string { return "missing: set " + strings.Join(e.S
 
 func (e *MissingError) Is(target error) bool { return target == ErrNoCredential }
 
-// Alibaba resolves the Alibaba credential the way the SDK and the aliyun CLI do: the
-// environment first, then the CLI's current profile.
-func Alibaba(getenv func(string) string) (AlibabaCredential, error) {
-	return AlibabaProfile(getenv, "")
+// CheckCredentialFile applies ReadPersonFile's guard to a file an SDK reads by path itself (an
+// OIDC or IdP token file): nil when it is a regular file within the credentials bound.
+func CheckCredentialFile(path string) error {
+	_, err := ReadPersonFile(path, CredentialsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: no such file", path)
+	}
+	return err
 }
 
-// AlibabaProfile is Alibaba with --profile: a named aliyun CLI profile is an explicit choice,
-// so it is used instead of the environment ("" = the usual order).
-func AlibabaProfile(getenv func(string) string, profile string) (AlibabaCredential, error) {
-	miss := &MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}}
-	if profile == "" {
-		id, secret := getenv("ALIBABA_CLOUD_ACCESS_KEY_ID"), getenv("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-		switch {
-		case id != "" && secret != "":
-			return AlibabaCredential{AccessKeyID: id, AccessKeySecret: NewSecret(secret),
-				SecurityToken: NewSecret(getenv("ALIBABA_CLOUD_SECURITY_TOKEN")),
-				Source:        "env ALIBABA_CLOUD_ACCESS_KEY_ID"}, nil
-		case id != "" || secret != "":
-			// Half a key is a mistake worth naming, not a reason to silently use another account.
-			miss.look(i18n.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (only one is set: both must be)",
-				"环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(只设置了其中一个:两者都必须设置)"))
-			miss.Todo = i18n.T("set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-				"请同时设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-			return AlibabaCredential{}, miss
-		}
-		miss.look(i18n.T("env ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET (unset)", "环境变量 ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET(未设置)"))
-		miss.Todo = i18n.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET",
-			"请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-	} else {
-		miss.Set = []string{"access_key_id and access_key_secret in ~/.aliyun/config.json profile " + profile}
-		miss.Todo = i18n.Tf("set access_key_id and access_key_secret in ~/.aliyun/config.json profile %s",
-			"请在 ~/.aliyun/config.json 的配置 %s 中设置 access_key_id 与 access_key_secret", profile)
-	}
-	c, why, err := aliyunProfile(getenv, profile)
-	if err != nil {
-		return AlibabaCredential{}, err
-	}
-	if why.IsZero() {
-		return c, nil
-	}
-	miss.look(why)
-	return AlibabaCredential{}, miss
-}
-
-// Huawei resolves the Huawei credential the way huaweicloud-sdk-go-v3 does: the environment
-// first, then the SDK's credentials file ([basic] section).
-func Huawei(getenv func(string) string) (HuaweiCredential, error) { return HuaweiProfile(getenv, "") }
-
-// HuaweiProfile is Huawei with --profile: the credentials file's [profile] section is used
-// instead of the environment and [basic] ("" = the usual order).
-func HuaweiProfile(getenv func(string) string, profile string) (HuaweiCredential, error) {
-	miss := &MissingError{Cloud: "Huawei Cloud", Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"}}
-	if profile == "" {
-		ak, sk := getenv("HUAWEICLOUD_SDK_AK"), getenv("HUAWEICLOUD_SDK_SK")
-		switch {
-		case ak != "" && sk != "":
-			return HuaweiCredential{AK: ak, SK: NewSecret(sk), SecurityToken: NewSecret(getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN")),
-				ProjectID: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), DomainID: getenv("HUAWEICLOUD_SDK_DOMAIN_ID"),
-				Source: "env HUAWEICLOUD_SDK_AK"}, nil
-		case ak != "" || sk != "":
-			miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (only one is set: both must be)",
-				"环境变量 HUAWEICLOUD_SDK_AK/_SK(只设置了其中一个:两者都必须设置)"))
-			miss.Todo = i18n.T("set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请同时设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
-			return HuaweiCredential{}, miss
-		}
-		miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (unset)", "环境变量 HUAWEICLOUD_SDK_AK/_SK(未设置)"))
-		miss.Todo = i18n.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
-	} else {
-		miss.Set = []string{"ak and sk in section [" + profile + "] of the Huawei Cloud credentials file"}
-		miss.Todo = i18n.Tf("set ak and sk in section [%s] of the Huawei Cloud credentials file", "请在华为云凭证文件的 [%s] 段中设置 ak 与 sk", profile)
-	}
-	c, why, err := huaweiProfile(getenv, profile)
-	if err != nil {
-		return HuaweiCredential{}, err
-	}
-	if why.IsZero() {
-		if c.ProjectID == "" {
-			c.ProjectID = getenv("HUAWEICLOUD_SDK_PROJECT_ID")
-		}
-		if c.DomainID == "" {
-			c.DomainID = getenv("HUAWEICLOUD_SDK_DOMAIN_ID")
-		}
-		return c, nil
-	}
-	miss.look(why)
-	return HuaweiCredential{}, miss
+// fileError says a credentials file could not be used, in both languages (a *FileRefusal and
+// an i18n error keep their Chinese).
+func fileError(what i18n.Text, shown string, err error) error {
+	e := i18n.TextOf(err)
+	return i18n.Errorf("%s %s: %s", "%s %s 失败:%s", what, shown, e)
 }

@@ -1,24 +1,123 @@
 package config
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
-	"strings"
+
+	"gopkg.in/ini.v1"
 
 	"cloudorder/i18n"
 )
 
-// huaweiProfile reads a section of the SDK's credentials file: the file named by
-// HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials (core/auth/provider/
-// profile_provider.go). The section is [basic], as the SDK reads it, or [name] for --profile
-// name. Keys: ak, sk, project_id, domain_id, security_token.
-func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential, why i18n.Text, err error) {
-	if name == "" {
-		name = "basic"
+// The Huawei Cloud credential modes cloudorder names.
+const (
+	HuaweiModeAKSK       = "AK/SK"
+	HuaweiModeTemporary  = "temporary AK/SK" // with a security token
+	HuaweiModeFederation = "IdP federation"  // idp_id + id_token_file, exchanged with IAM
+)
+
+// HuaweiPlan is which Huawei credential orders would be signed with, found without any
+// network call. Federation is resolved later (providers/credchain), through the SDK's own
+// exchange with IAM.
+type HuaweiPlan struct {
+	Source string // e.g. "env HUAWEICLOUD_SDK_AK", "~/.huaweicloud/credentials [global]"
+	Mode   string // one of the HuaweiMode constants
+	// Key is the AK/SK (and security token), with the default project and domain ids; for
+	// federation only ProjectID and DomainID are set.
+	Key HuaweiCredential
+	// IdpID, IDTokenFile and IAMEndpoint are the federation's settings.
+	IdpID, IDTokenFile, IAMEndpoint string
+	Looked                          []i18n.Text
+}
+
+// Network reports whether resolving the plan asks IAM.
+func (p HuaweiPlan) Network() bool { return p.Mode == HuaweiModeFederation }
+
+// MaskedKey is the AK masked, "" for federation (the key exists only once exchanged).
+func (p HuaweiPlan) MaskedKey() string {
+	if p.Key.AK == "" {
+		return ""
+	}
+	return p.Key.MaskedKey()
+}
+
+// huaweiAttrs are the settings huaweicloud-sdk-go-v3 reads from the environment and the
+// credentials file (core/auth/provider: env_provider.go, profile_provider.go), and fills in
+// its way: an IdP id with a token file wins over an AK/SK (credential_provider.go
+// fillCommonAttrs). The SDK's providers read the process environment and the file by path
+// with no bound; cloudorder passes its environment in (--profile, tests) and reads the file
+// through its bounded reader, then builds the SDK's credentials from these.
+type huaweiAttrs struct{ ak, sk, token, project, domain, idp, tokenFile, iam string }
+
+func (a huaweiAttrs) plan(source string) (HuaweiPlan, bool) {
+	p := HuaweiPlan{Source: source, Key: HuaweiCredential{ProjectID: a.project, DomainID: a.domain, Source: source}}
+	switch {
+	case a.idp != "" && a.tokenFile != "":
+		p.Mode, p.IdpID, p.IDTokenFile, p.IAMEndpoint = HuaweiModeFederation, a.idp, a.tokenFile, a.iam
+	case a.ak != "" && a.sk != "":
+		p.Mode = HuaweiModeAKSK
+		p.Key.AK, p.Key.SK, p.Key.SecurityToken = a.ak, NewSecret(a.sk), NewSecret(a.token)
+		if a.token != "" {
+			p.Mode = HuaweiModeTemporary
+		}
+	default:
+		return p, false
+	}
+	p.Key.Mode = p.Mode
+	return p, true
+}
+
+// HuaweiCredentialPlan finds the Huawei credential the way the SDK's provider chain does
+// (core/auth/provider/provider_chain.go), provider by provider, without contacting anything:
+// the environment, then the credentials file's [basic] section and its [global] one (the
+// same account's keys, which the SDK gives global services such as IAM and BSS). The chain's
+// last provider, ECS agency keys from the instance metadata service, is not used. profile
+// (--profile) picks the file's [profile] section instead of the environment and [basic].
+func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPlan, error) {
+	miss := &MissingError{Cloud: "Huawei Cloud", Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"},
+		Todo: i18n.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")}
+	found := func(p HuaweiPlan) (HuaweiPlan, error) {
+		if p.Key.ProjectID == "" {
+			p.Key.ProjectID = getenv("HUAWEICLOUD_SDK_PROJECT_ID")
+		}
+		if p.Key.DomainID == "" {
+			p.Key.DomainID = getenv("HUAWEICLOUD_SDK_DOMAIN_ID")
+		}
+		p.Looked = miss.LookedText
+		return p, nil
+	}
+	sections := []string{"basic", "global"}
+	if profile == "" {
+		env := huaweiAttrs{ak: getenv("HUAWEICLOUD_SDK_AK"), sk: getenv("HUAWEICLOUD_SDK_SK"), token: getenv("HUAWEICLOUD_SDK_SECURITY_TOKEN"),
+			project: getenv("HUAWEICLOUD_SDK_PROJECT_ID"), domain: getenv("HUAWEICLOUD_SDK_DOMAIN_ID"),
+			idp: getenv("HUAWEICLOUD_SDK_IDP_ID"), tokenFile: getenv("HUAWEICLOUD_SDK_ID_TOKEN_FILE"), iam: getenv("HUAWEICLOUD_SDK_IAM_ENDPOINT")}
+		source := "env HUAWEICLOUD_SDK_AK"
+		if env.idp != "" && env.tokenFile != "" {
+			source = "env HUAWEICLOUD_SDK_IDP_ID + HUAWEICLOUD_SDK_ID_TOKEN_FILE"
+		}
+		if p, ok := env.plan(source); ok {
+			return found(p)
+		}
+		switch {
+		case (env.ak != "") != (env.sk != ""):
+			miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK (only one is set: both must be)",
+				"环境变量 HUAWEICLOUD_SDK_AK/_SK(只设置了其中一个:两者都必须设置)"))
+			miss.Todo = i18n.T("set both HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请同时设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")
+			return HuaweiPlan{}, miss
+		case (env.idp != "") != (env.tokenFile != ""):
+			miss.look(i18n.T("env HUAWEICLOUD_SDK_IDP_ID/_ID_TOKEN_FILE (only one is set: both must be)",
+				"环境变量 HUAWEICLOUD_SDK_IDP_ID/_ID_TOKEN_FILE(只设置了其中一个:两者都必须设置)"))
+			miss.Todo = i18n.T("set both HUAWEICLOUD_SDK_IDP_ID and HUAWEICLOUD_SDK_ID_TOKEN_FILE",
+				"请同时设置 HUAWEICLOUD_SDK_IDP_ID 与 HUAWEICLOUD_SDK_ID_TOKEN_FILE")
+			return HuaweiPlan{}, miss
+		}
+		miss.look(i18n.T("env HUAWEICLOUD_SDK_AK/_SK and HUAWEICLOUD_SDK_IDP_ID/_ID_TOKEN_FILE (unset)",
+			"环境变量 HUAWEICLOUD_SDK_AK/_SK 与 HUAWEICLOUD_SDK_IDP_ID/_ID_TOKEN_FILE(未设置)"))
+	} else {
+		sections = []string{profile}
+		miss.Set = []string{"ak and sk in section [" + profile + "] of the Huawei Cloud credentials file"}
+		miss.Todo = i18n.Tf("set ak and sk in section [%s] of the Huawei Cloud credentials file", "请在华为云凭证文件的 [%s] 段中设置 ak 与 sk", profile)
 	}
 	path, shown := getenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE"), ""
 	if path != "" {
@@ -27,57 +126,46 @@ func huaweiProfile(getenv func(string) string, name string) (c HuaweiCredential,
 		path, shown = filepath.Join(home(getenv), ".huaweicloud", "credentials"), "~/.huaweicloud/credentials"
 	}
 	data, err := ReadPersonFile(path, CredentialsFile)
-	if errors.Is(err, fs.ErrNotExist) {
-		return c, i18n.T(shown+" (no such file)", shown+"(文件不存在)"), nil
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		miss.look(i18n.T(shown+" (no such file)", shown+"(文件不存在)"))
+		return HuaweiPlan{}, miss
+	case err != nil:
+		return HuaweiPlan{}, fileError(i18n.T("read the Huawei Cloud credentials file", "读取华为云凭证文件"), shown, err)
 	}
+	f, err := ini.Load(data)
 	if err != nil {
-		return c, i18n.Text{}, fmt.Errorf("read the Huawei Cloud credentials file %s: %w", path, err)
+		return HuaweiPlan{}, fileError(i18n.T("read the Huawei Cloud credentials file", "读取华为云凭证文件"), shown, err)
 	}
-	sec := iniSection(data, name)
-	if sec == nil {
-		return c, i18n.Tf("%s (no [%s] section)", "%s(没有 [%s] 段)", shown, name), nil
+	for _, name := range sections {
+		sec, err := f.GetSection(name)
+		if err != nil {
+			miss.look(i18n.Tf("%s (no [%s] section)", "%s(没有 [%s] 段)", shown, name))
+			continue
+		}
+		k := func(key string) string { return sec.Key(key).String() }
+		a := huaweiAttrs{ak: k("ak"), sk: k("sk"), token: k("security_token"), project: k("project_id"), domain: k("domain_id"),
+			idp: k("idp_id"), tokenFile: k("id_token_file"), iam: k("iam_endpoint")}
+		if p, ok := a.plan(shown + " [" + name + "]"); ok {
+			return found(p)
+		}
+		miss.look(i18n.Tf("%s [%s] (no ak/sk, no idp_id/id_token_file)", "%s [%s](缺少 ak/sk,也没有 idp_id/id_token_file)", shown, name))
 	}
-	if sec["ak"] == "" || sec["sk"] == "" {
-		return c, i18n.Tf("%s [%s] (no ak/sk)", "%s [%s](缺少 ak/sk)", shown, name), nil
-	}
-	return HuaweiCredential{AK: sec["ak"], SK: NewSecret(sec["sk"]), SecurityToken: NewSecret(sec["security_token"]),
-		ProjectID: sec["project_id"], DomainID: sec["domain_id"], Source: shown + " [" + name + "]"}, i18n.Text{}, nil
+	return HuaweiPlan{}, miss
 }
 
-// iniSection returns the key = value pairs of one INI section, or nil when it is absent. It
-// understands what the SDK's files contain: [section] lines, key = value, # and ; comments,
-// and values in double quotes.
-func iniSection(data []byte, name string) map[string]string {
-	var out map[string]string
-	in := false
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		switch {
-		case line == "" || line[0] == '#' || line[0] == ';':
-			continue
-		case line[0] == '[' && strings.HasSuffix(line, "]"):
-			in = strings.EqualFold(strings.TrimSpace(line[1:len(line)-1]), name)
-			if in && out == nil {
-				out = map[string]string{}
-			}
-			continue
-		}
-		if !in {
-			continue
-		}
-		k, v, ok := strings.Cut(line, "=")
-		if !ok {
-			k, v, ok = strings.Cut(line, ":")
-		}
-		if !ok {
-			continue
-		}
-		v = strings.TrimSpace(v)
-		if len(v) >= 2 && (v[0] == '"' && v[len(v)-1] == '"' || v[0] == '\'' && v[len(v)-1] == '\'') {
-			v = v[1 : len(v)-1]
-		}
-		out[strings.ToLower(strings.TrimSpace(k))] = v
+// Huawei resolves a Huawei AK/SK the way huaweicloud-sdk-go-v3 finds it (HuaweiCredentialPlan);
+// federation is resolved by providers/credchain and here answers an error saying so.
+func Huawei(getenv func(string) string) (HuaweiCredential, error) { return HuaweiProfile(getenv, "") }
+
+// HuaweiProfile is Huawei with --profile ("" = the usual order).
+func HuaweiProfile(getenv func(string) string, profile string) (HuaweiCredential, error) {
+	p, err := HuaweiCredentialPlan(getenv, profile)
+	if err != nil {
+		return HuaweiCredential{}, err
 	}
-	return out
+	if p.Network() {
+		return HuaweiCredential{}, i18n.Errorf("%s: %s is resolved when an order is sent", "%s:%s 在发送订单时才解析", p.Source, p.Mode)
+	}
+	return p.Key, nil
 }

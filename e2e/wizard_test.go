@@ -279,7 +279,7 @@ func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
 	}{
 		{nil, "needs a terminal"},
 		{[]string{"--sandbox"}, "needs a terminal"},
-		{[]string{"--bogus"}, "flag provided but not defined"},
+		{[]string{"--bogus"}, "unknown flag --bogus"},
 		{[]string{"--sandbox", "--dry-run"}, "exclude each other"},
 		{[]string{"--lang", "fr"}, "--lang must be en or zh"},
 		{[]string{"--timeout", "0s"}, "--timeout must be positive"},

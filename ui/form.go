@@ -37,6 +37,11 @@ type formScreen struct {
 	helpFor    string // helpText's key and text
 	helpOut    map[string]string
 
+	gen    int             // bumped on every build of the rows: what drawn rows are valid for
+	labelW int             // the label column's width for this build; -1 until measured
+	drawn  drawnRows       // rows drawn for this build, width and revision (formview.go)
+	paths  map[string]bool // the paths of this build's rows, for strayProblems
+
 	loadNote []string // problems of a --from file not tied to a field
 	// returnToReview is set by the review's `e`: once the field is valid, Enter goes back.
 	returnToReview bool
@@ -67,6 +72,7 @@ func newTextInput(s *session) textinput.Model {
 
 func (f *formScreen) restyle() {
 	f.input.SetStyles(f.s.st.Input)
+	f.drawn = drawnRows{}
 	f.panelFor, f.helpFor, f.helpOut = "", "", nil
 }
 
@@ -191,6 +197,8 @@ func (f *formScreen) focused() (row, bool) {
 // buildRows lists the rows of the current step.
 func (f *formScreen) buildRows() {
 	f.rows = rowsOf(f.s, f.step)
+	f.gen++
+	f.labelW, f.paths = -1, nil
 }
 
 // rowsOf lists the rows of step i of the session's API.
@@ -350,9 +358,15 @@ func (f *formScreen) strayProblems() []flows.Problem {
 	if f.s.steps[f.step] == flows.StepAPI {
 		return nil
 	}
+	if f.paths == nil {
+		f.paths = make(map[string]bool, len(f.rows))
+		for _, r := range f.rows {
+			f.paths[r.path()] = true
+		}
+	}
 	var out []flows.Problem
 	for _, p := range f.s.api.StepProblems(f.s.problems, f.s.steps[f.step]) {
-		if !slices.ContainsFunc(f.rows, func(r row) bool { return r.path() == p.Path }) {
+		if !f.paths[p.Path] {
 			out = append(out, p)
 		}
 	}

@@ -115,33 +115,52 @@ func (f *formScreen) focusedPath() string {
 	return ""
 }
 
-// formLines renders the step's rows, scrolled so the focused row (with its messages and
-// open list) is visible.
+// formLines renders the step's rows that fit in h lines, scrolled so the focused row (with
+// its messages and open list) is visible. Rows are drawn outward from the focused one until
+// the window is full, so a key costs what is on screen, not the size of the order; rows
+// already drawn for this width and revision come from f.drawn.
 func (f *formScreen) formLines(w, h int) string {
-	labelW := 0
-	for _, r := range f.rows {
-		if !r.slot.Heading {
-			labelW = max(labelW, lipgloss.Width(labelOf(f.s, r))+2*r.slot.Depth+3)
+	h = max(h, 1)
+	labelW := min(f.labelWidth(), w/2)
+	f.drawn.reset(fmt.Sprint(w, "|", labelW, "|", f.gen, "|", f.s.rev, "|", f.s.lang, "|", len(f.s.lookups)))
+	if f.cur < 0 || f.cur >= len(f.rows) {
+		// Nothing focusable: the rows from the top.
+		var lines []string
+		for i := 0; i < len(f.rows) && len(lines) < h; i++ {
+			lines = append(lines, f.cachedRow(i, false, w, labelW, h)...)
 		}
+		if len(lines) < h {
+			lines = append(lines, f.strayLines(w)...)
+		}
+		return strings.Join(lines[:min(h, len(lines))], "\n")
 	}
-	labelW = min(labelW, w/2)
-	var lines []string
-	focusStart, focusEnd := 0, 0
-	for i, r := range f.rows {
-		if i == f.cur {
-			focusStart = len(lines)
-		}
-		lines = append(lines, f.rowLines(r, i == f.cur, w, labelW, h)...)
-		if i == f.cur {
-			focusEnd = len(lines) - 1
-		}
+	focus := f.rowLines(f.rows[f.cur], true, w, labelW, h)
+	// Rows above the focus, nearest first, until h lines (more are never shown: the focus
+	// sits at most h/3 from the top unless the end of the form pulls it down).
+	var above [][]string
+	na := 0
+	for i := f.cur - 1; i >= 0 && na < h; i-- {
+		l := f.cachedRow(i, false, w, labelW, h)
+		above = append(above, l)
+		na += len(l)
 	}
-	if stray := f.strayProblems(); len(stray) > 0 {
-		lines = append(lines, "", f.s.st.Error.Render(f.s.say(txtOtherProbs)))
-		for _, p := range stray {
-			lines = append(lines, f.problemLines(p, w, "  ", true)...)
-		}
+	var below []string
+	for i := f.cur + 1; i < len(f.rows) && len(below) < h; i++ {
+		below = append(below, f.cachedRow(i, false, w, labelW, h)...)
 	}
+	if len(below) < h {
+		below = append(below, f.strayLines(w)...)
+	}
+	lines := make([]string, 0, na+len(focus)+len(below))
+	for i := len(above) - 1; i >= 0; i-- {
+		lines = append(lines, above[i]...)
+	}
+	focusStart := len(lines)
+	lines = append(lines, focus...)
+	focusEnd := len(lines) - 1
+	lines = append(lines, below...)
+	// What is drawn is the whole form seen from the focus: the same window as drawing every row
+	// (above or below, a cut part is at least h lines, which no rule below reaches past).
 	top := 0
 	if len(lines) > h {
 		top = max(0, min(focusStart-h/3, len(lines)-h))
@@ -151,6 +170,71 @@ func (f *formScreen) formLines(w, h int) string {
 		top = max(0, min(top, focusStart))
 	}
 	return strings.Join(lines[top:min(top+h, len(lines))], "\n")
+}
+
+// labelWidth is the label column's width: the widest label of the step's fields at their
+// depth. It is measured once per build of the rows, each field's label once.
+func (f *formScreen) labelWidth() int {
+	if f.labelW >= 0 {
+		return f.labelW
+	}
+	measured := map[*flows.Field]int{}
+	w := 0
+	for _, r := range f.rows {
+		if r.slot.Heading {
+			continue
+		}
+		lw, ok := measured[r.slot.Field]
+		if !ok {
+			lw = lipgloss.Width(labelOf(f.s, r))
+			measured[r.slot.Field] = lw
+		}
+		w = max(w, lw+2*r.slot.Depth+3)
+	}
+	f.labelW = w
+	return w
+}
+
+// cachedRow is rowLines of row i, drawn once per width and revision. A row whose look-up runs
+// shows a turning spinner, so it is drawn each time.
+func (f *formScreen) cachedRow(i int, focus bool, w, labelW, h int) []string {
+	// A look-up starts or ends only with a new revision or build of the rows (startLookups,
+	// gotLookup), so a row found here was not loading when drawn and is not now.
+	if out, ok := f.drawn.rows[i]; ok {
+		return out
+	}
+	r := f.rows[i]
+	out := f.rowLines(r, focus, w, labelW, h)
+	if l := lookupFor(f.s, r); l == nil || !l.loading {
+		f.drawn.rows[i] = out
+	}
+	return out
+}
+
+// strayLines lists the problems no row shows, under the form.
+func (f *formScreen) strayLines(w int) []string {
+	stray := f.strayProblems()
+	if len(stray) == 0 {
+		return nil
+	}
+	lines := []string{"", f.s.st.Error.Render(f.s.say(txtOtherProbs))}
+	for _, p := range stray {
+		lines = append(lines, f.problemLines(p, w, "  ", true)...)
+	}
+	return lines
+}
+
+// drawnRows keeps the form's drawn rows while what they show is the same: the key says
+// the width, the rows' build and the answers' revision they were drawn for.
+type drawnRows struct {
+	key  string
+	rows map[int][]string
+}
+
+func (d *drawnRows) reset(key string) {
+	if d.key != key || d.rows == nil {
+		d.key, d.rows = key, map[int][]string{}
+	}
 }
 
 // rowLines renders one row: label and value, then its problems, then its open list.

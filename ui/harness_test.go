@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -256,14 +257,67 @@ func (d *driver) focused() row {
 	return r
 }
 
-// focus moves down to the row editing path.
+// focus moves the focus to the row editing path on the current step, up or down as the
+// person would, whatever rows come before it.
 func (d *driver) focus(path string) {
 	d.t.Helper()
-	for range 60 {
-		if r, ok := d.m.form.focused(); ok && r.path() == path {
+	f := d.m.form
+	want := slices.IndexFunc(f.rows, func(r row) bool { return r.path() == path && r.w.focusable() })
+	if want < 0 {
+		d.t.Fatalf("no row %s on step %s:\n%s", path, d.m.Where(), d.view())
+	}
+	for range len(f.rows) + 1 {
+		switch r, ok := d.m.form.focused(); {
+		case ok && r.path() == path:
+			return
+		case d.m.form.cur < want:
+			d.keys("down")
+		default:
+			d.keys("up")
+		}
+	}
+	d.t.Fatalf("could not focus %s on step %s:\n%s", path, d.m.Where(), d.view())
+}
+
+// pickAPI chooses the API id on the first step with ←/→ as a person would, whatever the
+// order of the registry; the focus stays on the first step.
+func (d *driver) pickAPI(id flows.APIID) {
+	d.t.Helper()
+	d.goStep(flows.StepAPI)
+	d.focus("api")
+	for range len(d.m.s.apis) {
+		if d.m.s.api.ID == id {
 			return
 		}
-		d.keys("down")
+		d.keys("right")
 	}
-	d.t.Fatalf("no row %s on this step:\n%s", path, d.view())
+	d.t.Fatalf("no API %s in the wizard:\n%s", id, d.view())
+}
+
+// goStep goes to step st of the chosen API: esc back, or enter forward through fields that
+// need no answer (it fails the test when one blocks the way).
+func (d *driver) goStep(st flows.Step) {
+	d.t.Helper()
+	want := slices.Index(d.m.s.steps, st)
+	if want < 0 {
+		d.t.Fatalf("API %s has no step %s", d.m.s.api.ID, st)
+	}
+	for range 400 {
+		now := slices.Index(d.m.s.steps, flows.Step(d.m.Where()))
+		switch {
+		case d.m.Where() == "review":
+			d.keys("esc")
+		case now == want:
+			return
+		case now > want:
+			d.keys("esc")
+		default:
+			before, cur := now, d.m.form.cur
+			d.keys("enter")
+			if d.m.form.step == before && d.m.form.cur == cur && d.m.Where() != "review" {
+				d.t.Fatalf("step %s does not let enter through toward %s:\n%s", d.m.Where(), st, d.view())
+			}
+		}
+	}
+	d.t.Fatalf("did not reach step %s:\n%s", st, d.view())
 }

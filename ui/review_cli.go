@@ -36,7 +36,9 @@ type commandPane struct {
 	shell clicmd.Shell // sh until x picks another
 	text  string       // clicmd.Render's text for the order on review: what c copies and s saves
 	err   error        // why there is no text
-	of    string       // the order, endpoint, shell and language text was rendered for
+	body  []byte       // the order body text was rendered for (held, so its address stays its own)
+	of    string       // and the rest of what it was rendered for: API, region, endpoint, shell, language
+	made  int          // counts renderings: what layoutCommand's key says of the text
 	laid  string       // the width, text and styles the viewport was filled for
 
 	save *commandSave // a command to write once the order file is written
@@ -60,18 +62,22 @@ type commandSavedMsg struct {
 }
 
 // command renders the order on review for the chosen shell, once per change of the order,
-// where it goes, the shell or the language.
+// where it goes, the shell or the language. The key help asks on every key press, so the
+// check costs the same for an order of any size: an order is built anew (flows.API.Build)
+// whenever its answers change, and a body never changes in place, so the body held here is
+// the one on review exactly when it is the same bytes at the same address.
 func (r *reviewScreen) command() (string, error) {
 	s, c := r.s, &r.cmd
 	if c.shell == "" {
 		c.shell = clicmd.SH
 	}
 	o := s.order
-	of := strings.Join([]string{string(o.API), o.Region, o.ProjectID, string(o.Body), s.target.Endpoint, string(c.shell), string(s.lang)}, "\x00")
-	if of == c.of {
+	of := strings.Join([]string{string(o.API), o.Region, o.ProjectID, s.target.Endpoint, string(c.shell), string(s.lang)}, "\x00")
+	if of == c.of && c.made > 0 && sameBytes(c.body, o.Body) {
 		return c.text, c.err
 	}
-	c.of = of
+	c.of, c.body = of, o.Body
+	c.made++
 	c.text, c.err = "", nil
 	if s.target.Endpoint == "" {
 		// Without a provider (a dry run that could not open one) the endpoint is unknown, and
@@ -86,9 +92,13 @@ func (r *reviewScreen) command() (string, error) {
 // commandKeys enables c and x on the command view; c only when there is a command to copy.
 func (r *reviewScreen) commandKeys(k *ReviewKeyMap) {
 	on := r.pane == paneCommand
-	_, err := r.command()
-	k.Copy.SetEnabled(on && err == nil)
 	k.Shell.SetEnabled(on)
+	if !on { // the command is rendered only once its view is open
+		k.Copy.SetEnabled(false)
+		return
+	}
+	_, err := r.command()
+	k.Copy.SetEnabled(err == nil)
 }
 
 // copyCommand sends the command to the terminal's clipboard. OSC 52 gives no answer, so the
@@ -165,8 +175,9 @@ func (r *reviewScreen) tabs(title func(string, bool) string) string {
 	return truncLine(line(s.say(txtBodyShort), true), r.w)
 }
 
-// layoutCommand sizes the command's viewport and fills it when the command or the width
-// changed; a new command is shown from its top.
+// layoutCommand sizes the command's viewport and, while its view is open, fills it when the
+// command or the width changed; a new command is shown from its top. (An order of a thousand
+// items renders in tens of milliseconds: not on opening the review, only on asking for it.)
 func (r *reviewScreen) layoutCommand(w, h int) {
 	c := &r.cmd
 	if !c.ready {
@@ -174,14 +185,17 @@ func (r *reviewScreen) layoutCommand(w, h int) {
 	}
 	c.vp.SetWidth(w)
 	c.vp.SetHeight(h)
-	before := c.of
+	if r.pane != paneCommand {
+		return
+	}
+	before := c.made
 	text, err := r.command()
-	laid := itoa(w) + "|" + c.of + "|" + boolStr(r.s.isDark)
+	laid := itoa(w) + "|" + itoa(c.made) + "|" + boolStr(r.s.isDark)
 	if laid == c.laid {
 		return
 	}
 	c.laid = laid
-	if c.of != before {
+	if c.made != before {
 		c.vp.GotoTop()
 	}
 	st := r.s.st
@@ -195,6 +209,11 @@ func (r *reviewScreen) layoutCommand(w, h int) {
 		c.vp.SetContent(commandLines(text, w, st.Muted, st.JSON))
 	}
 	c.view.version++
+}
+
+// sameBytes reports whether a and b are the same slice of memory (not merely equal bytes).
+func sameBytes(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // commandLines fits the command to w cells without changing a character: a comment line

@@ -25,6 +25,9 @@ type Options struct {
 	// Credential resolves the access key when an order is sent (not before, so the wizard can
 	// start without one).
 	Credential func() (config.AlibabaCredential, error)
+	// Chain, when set, replaces Credential: the person's credential in any mode, described
+	// without a network call and resolved (STS, metadata, sign-in) only when a request is sent.
+	Chain *Chain
 	// Endpoint replaces the region's AIWorkSpace endpoint (endpoint.go) when set.
 	Endpoint *config.Endpoint
 	// Timeout bounds the wait for the answer; 0 = 30s.
@@ -64,7 +67,7 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	if ep, ok := p.endpoint(api, region); ok {
 		t.Endpoint = ep.String()
 	}
-	c, err := p.opts.Credential()
+	source, masked, err := p.describe()
 	var miss *config.MissingError
 	switch {
 	case errors.As(err, &miss):
@@ -72,9 +75,35 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	case err != nil:
 		t.Credential = "missing: " + err.Error()
 	default:
-		t.Credential, t.MaskedKey = c.Source, c.MaskedKey()
+		t.Credential, t.MaskedKey = source, masked
 	}
 	return t
+}
+
+// describe says which credential requests are signed with, without resolving it.
+func (p *Provider) describe() (source, masked string, err error) {
+	if p.opts.Chain != nil {
+		plan, err := p.opts.Chain.Plan()
+		if err != nil {
+			return "", "", err
+		}
+		if plan.Mode != config.ModeAK {
+			source = plan.Source + ", mode " + plan.Mode
+		} else {
+			source = plan.Source
+		}
+		return source, plan.MaskedKey(), nil
+	}
+	c, err := p.opts.Credential()
+	return c.Source, c.MaskedKey(), err
+}
+
+// credential is the key to sign with, resolved for this request if its mode needs that.
+func (p *Provider) credential(ctx context.Context) (config.AlibabaCredential, error) {
+	if p.opts.Chain != nil {
+		return p.opts.Chain.Resolve(ctx)
+	}
+	return p.opts.Credential()
 }
 
 // Lookup has nothing to offer: PAI's options are all documented values in flows.
@@ -90,7 +119,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	}
 	res, err := s.submit(ctx, p, o)
 	if err != nil {
-		if c, cerr := p.opts.Credential(); cerr == nil { // whatever a server echoes: providers.Scrub
+		if c, cerr := p.credential(ctx); cerr == nil { // whatever a server echoes: providers.Scrub
 			err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
 		}
 	}

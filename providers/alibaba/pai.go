@@ -25,7 +25,11 @@ func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Resul
 	if err := ctx.Err(); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
-	cred, err := p.opts.Credential()
+	cred, err := p.credential(ctx)
+	var pe *providers.Error
+	if errors.As(err, &pe) {
+		return providers.Result{}, err // a credential service's refusal or failure, classified (credentials.go)
+	}
 	if err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
 	}

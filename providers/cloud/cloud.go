@@ -142,8 +142,11 @@ type cloud struct {
 var clouds = map[string]cloud{
 	"alibaba": {
 		live: func(opts Options, ep *config.Endpoint) providers.Provider {
-			return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.AlibabaCredential, error) { return config.AlibabaProfile(opts.Getenv, opts.Profile) }})
+			// Any aliyun CLI mode: described without a network call, resolved (STS, metadata,
+			// sign-in) through the credential gate only when a request is sent.
+			chain := &alibaba.Chain{Plan: func() (config.AlibabaPlan, error) { return config.AlibabaCredentialPlan(opts.Getenv, opts.Profile) },
+				Timeout: min(opts.Timeout, 10*time.Second)}
+			return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent, Chain: chain})
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,

@@ -75,8 +75,9 @@ func (s *Server) checkAlibabaRequest(r *http.Request, body []byte, api alibabaAP
 		return &apiError{http.StatusBadRequest, "IncompleteSignature",
 			"The request signature does not conform to Aliyun standards: the Authorization header must be \"acs <AccessKeyId>:<Signature>\"."}
 	}
-	if ak != AlibabaAccessKeyID {
-		return &apiError{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
+	secret, e := s.alibabaSecret(ak, r.Header.Get("x-acs-security-token"), false) // sts.go: temporary keys too
+	if e != nil {
+		return e
 	}
 	date, err := http.ParseTime(r.Header.Get("Date"))
 	if err != nil {
@@ -90,7 +91,7 @@ func (s *Server) checkAlibabaRequest(r *http.Request, body []byte, api alibabaAP
 		return &apiError{http.StatusBadRequest, "ContentMD5NotMatched", "The Content-MD5 you specified did not match what we received."}
 	}
 	sts := alibabaStringToSign(r)
-	if !hmac.Equal([]byte(sig), []byte(alibabaSignature(sts, AlibabaAccessKeySecret))) {
+	if !hmac.Equal([]byte(sig), []byte(alibabaSignature(sts, secret))) {
 		// The SDK compares the text after "server string to sign is:" with its own to tell a
 		// wrong secret from an SDK bug (sdk/errors/signature_does_not_match_wrapper.go).
 		return &apiError{http.StatusBadRequest, "SignatureDoesNotMatch",

@@ -87,6 +87,8 @@ type Server struct {
 
 	httpSrv *http.Server
 	url     string
+
+	creds credentialState // sts.go: keys the credential services issued
 }
 
 // New returns a Server that is not listening yet.

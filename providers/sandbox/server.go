@@ -103,7 +103,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	defer s.inflight.Done()
 
 	p := r.URL.Path
-	if s.billingHuawei(w, r) || s.billingAlibaba(w, r) { // billing_huawei.go, billing_alibaba.go
+	// sts.go: STS, instance metadata, IAM federation — before billing, whose RPC router
+	// answers every other Action on "/" as not found.
+	if s.credentialService(w, r) || s.billingHuawei(w, r) || s.billingAlibaba(w, r) { // billing_huawei.go, billing_alibaba.go
 		return
 	}
 	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints

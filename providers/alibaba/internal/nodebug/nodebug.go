@@ -6,12 +6,18 @@
 // the environment before then. This package imports only os and strings and its path sorts
 // before github.com/…, so Go initialises it first: packages are initialised in import-path
 // order as soon as their imports are (https://go.dev/ref/spec#Package_initialization).
+// credentials-go does the same with "credential" (github.com/alibabacloud-go/debug: every STS
+// and metadata request's headers, the metadata token among them) and the Tea stack with "tea":
+// those words go too.
 package nodebug
 
 import (
 	"os"
 	"strings"
 )
+
+// silenced are the words that switch on a credential-leaking debug output.
+var silenced = map[string]bool{"sdk": true, "credential": true, "tea": true}
 
 func init() {
 	v, ok := os.LookupEnv("DEBUG")
@@ -20,7 +26,7 @@ func init() {
 	}
 	var keep []string
 	for _, part := range strings.Split(v, ",") {
-		if part != "sdk" {
+		if !silenced[part] {
 			keep = append(keep, part)
 		}
 	}

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"fmt"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"cloudorder/flows"
+)
+
+// dscOrders are order files of a DSC order with n product items, made once per n.
+var dscOrders = map[int][]byte{}
+
+func dscOrderFile(tb testing.TB, n int) []byte {
+	if b, ok := dscOrders[n]; ok {
+		return b
+	}
+	api := flows.Find(flows.HuaweiDSC)
+	a := api.NewAnswers()
+	api.Set(a, "region", "cn-north-4")
+	api.Set(a, "project_id", fillDSC["project_id"])
+	for i := 1; i < n; i++ {
+		api.AddItem(a, "body.product_infos")
+	}
+	for i := range n {
+		api.Set(a, flows.ItemPath("body.product_infos", i)+".product_id", fillDSC["body.product_infos[0].product_id"])
+	}
+	b, err := api.Build(a).MarshalFile()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	dscOrders[n] = b
+	return b
+}
+
+// dscWithItems is the wizard opened (--from) on a DSC order of n product items, on its
+// products step, the focus on the first item's product id (a text field), at 120×40.
+func dscWithItems(tb testing.TB, n int) *driver {
+	api, a, problems, err := flows.Load(dscOrderFile(tb, n))
+	if err != nil || flows.Blocking(problems) {
+		tb.Fatalf("order of %d items: %v %v", n, err, problems)
+	}
+	d := newDriver(&testing.T{}, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "bench.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	d.goStep(flows.StepProducts)
+	d.focus("body.product_infos[0].product_id")
+	if got := d.m.s.a().Count("body.product_infos"); got != n {
+		tb.Fatalf("%d items, want %d", got, n)
+	}
+	return d
+}
+
+// BenchmarkItems measures one key press (Update and View) on a DSC order of 10, 100 and 1000
+// items: moving between fields, and typing in one. The cost should follow what is on screen,
+// not the size of the order.
+func BenchmarkItems(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		for _, c := range []struct {
+			name string
+			keys []tea.KeyPressMsg
+		}{
+			{"move", []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}},
+			{"type", []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}},
+		} {
+			b.Run(fmt.Sprintf("%s/%d", c.name, n), func(b *testing.B) {
+				d := dscWithItems(b, n)
+				var m tea.Model = d.m
+				b.ReportAllocs()
+				b.ResetTimer()
+				cpu := cpuTime()
+				for i := 0; b.Loop(); i++ {
+					m, _ = m.Update(c.keys[i%2])
+					_ = m.View()
+				}
+				reportCPU(b, cpu)
+			})
+		}
+	}
+}
+
+// BenchmarkReviewItems measures opening the review of a DSC order of n items (building the
+// order, its summary, body and command, and drawing it) and one scroll key on it.
+func BenchmarkReviewItems(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprintf("open/%d", n), func(b *testing.B) {
+			d := dscWithItems(b, n)
+			d.goStep(d.m.s.steps[len(d.m.s.steps)-1])
+			var cpu time.Duration
+			for b.Loop() {
+				start := cpuTime()
+				nm, _ := d.m.Update(keyMsg("enter"))
+				m := nm.(Model)
+				_ = m.View()
+				cpu += cpuTime() - start
+				b.StopTimer()
+				if m.Where() != "review" {
+					b.Fatalf("not at review: %s", m.Where())
+				}
+				nm, _ = m.Update(keyMsg("esc"))
+				d.m = nm.(Model)
+				_ = d.m.View()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(cpu)/float64(b.N), "cpu-ns/op")
+		})
+		b.Run(fmt.Sprintf("scroll/%d", n), func(b *testing.B) {
+			d := dscWithItems(b, n)
+			d.walk(nil)
+			var m tea.Model = d.m
+			keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}
+			b.ResetTimer()
+			cpu := cpuTime()
+			for i := 0; b.Loop(); i++ {
+				m, _ = m.Update(keys[i%2])
+				_ = m.View()
+			}
+			reportCPU(b, cpu)
+		})
+	}
+}
+
+// cpuTime is the process's CPU time so far (user and system).
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
+}
+
+// reportCPU adds cpu-ns/op: the CPU the process spent per key since start. On a shared
+// machine ns/op also counts the time waiting for a core; cpu-ns/op does not (it does count
+// the garbage collector's work, on every core).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+}
