@@ -27,15 +27,15 @@ func newStatusCmd(c *cli) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   c.say(i18n.T("status [ID...] [flags]", "status [编号...] [选项]")),
 		Short: c.say(i18n.T("the orders' state from the cloud; resolves unknown outcomes", "从云平台查询订单状态;确定结果未知的订单")),
-		Long: c.say(i18n.T("Ask the cloud's billing records about orders sent from this machine. With a history\n"+
-			"entry id or an order id: the order's state (pending payment, processing, completed,\n"+
-			"cancelled), amount, creation time and products. An entry whose outcome was unknown is\n"+
-			"resolved: the cloud's orders created around it are matched to the order sent (placed,\n"+
-			"not placed, or ambiguous). With no id: every entry that is unknown, pending or unpaid.\n"+
+		Long: c.say(i18n.T("Ask the cloud's billing records about orders sent from this machine. With a history "+
+			"entry id or an order id: the order's state (pending payment, processing, completed, "+
+			"cancelled), amount, creation time and products. An entry whose outcome was unknown is "+
+			"resolved: the cloud's orders created around it are matched to the order sent (placed, "+
+			"not placed, or ambiguous). With no id: every entry that is unknown, pending or unpaid. "+
 			"The history records what was found.",
-			"向云平台的账单记录查询从本机发送的订单。给出历史记录编号或订单号:订单状态(待支付、处理中、\n"+
-				"已完成、已取消)、金额、创建时间与产品。结果未知的记录会被确认:将其前后创建的云平台订单与\n"+
-				"所发订单比对(已下单、未下单或无法确定)。不给编号:查询所有结果未知、未完成或未付款的记录。\n"+
+			"向云平台的账单记录查询从本机发送的订单。给出历史记录编号或订单号:订单状态(待支付、处理中、"+
+				"已完成、已取消)、金额、创建时间与产品。结果未知的记录会被确认:将其前后创建的云平台订单与"+
+				"所发订单比对(已下单、未下单或无法确定)。不给编号:查询所有结果未知、未完成或未付款的记录。"+
 				"查询结果记入历史。")),
 		Example: "cloudorder status\ncloudorder status CS2612070615ABCDE --output json\ncloudorder status --endpoint http://127.0.0.1:8790",
 		RunE: func(_ *cobra.Command, args []string) error {
