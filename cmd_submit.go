@@ -20,7 +20,9 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/providers/clicmd"
 	"cloudorder/providers/cloud"
 )
 
@@ -41,7 +43,9 @@ type submitFlags struct {
 // the gate, no terminal to confirm on, or an identical order succeeded (or may have) within
 // 24 h — or the history cannot be read — and --yes came without --allow-duplicate (the remedy
 // is a flag, so it is a usage error; nothing sent) · 3 rejected by the API, nothing bought ·
-// 4 sent (or interrupted in flight), outcome unknown · 5 provably not sent, safe to retry.
+// 4 sent (or interrupted in flight), outcome unknown — or placed but the history could not
+// record it · 5 provably not sent, safe to retry · 130 interrupted before anything was sent.
+// The lifecycle (placement) as lines on a terminal, or as a script's single step.
 func runSubmit(c *cli, f submitFlags, name string) int {
 	order, code := loadOrder(name, c, providers.NothingSent)
 	if code != exitOK {
@@ -59,17 +63,42 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	if err := cloud.GateTarget(p, order.API, order.Region); err != nil {
 		return refuseSetup(c, err)
 	}
-
-	if code := confirm(c, f, p, order); code != exitOK {
+	// From here ctrl+c (or SIGTERM) ends the command; before the order leaves, it is "not
+	// sent" (exit 130), never "may have been placed".
+	ctx, stop := signalContext()
+	defer stop()
+	review := placement.NewReview(p, mode, order)
+	var price placement.Price
+	if code := confirm(ctx, c, f, p, review, &price); code != exitOK {
 		return code
 	}
-	res, err := send(p, order, f.timeout)
-	if err != nil {
-		return reportFailure(c, f, err)
+	out := send(ctx, p, review, price, f.timeout)
+	if !out.Placed() {
+		return reportFailure(c, f, out, review.Target.Credential)
 	}
-	// The target's mode, not the flag: an --endpoint that answered as the sandbox is the
-	// sandbox (providers/cloud/probe.go), as the summary and the history say.
-	return reportSuccess(c, f, p.Target(order.API, order.Region).Mode, res)
+	return reportSuccess(c, f, review, out)
+}
+
+// signalContext is a context that SIGINT or SIGTERM cancels (with the signal as its cause).
+// The signals stay caught until stop, so a second ctrl+c cannot kill the process before the
+// outcome is written.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-sigs:
+			cancel(interrupted{s})
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel(nil)
+	}
 }
 
 // refuseSetup reports settings that stop the order before anything connects (an endpoint the
@@ -84,6 +113,9 @@ type interrupted struct{ sig os.Signal }
 
 func (i interrupted) Error() string { return "interrupted by " + signalName(i.sig) }
 
+// Is makes a signal an interruption to the lifecycle (placement.ErrInterrupted).
+func (i interrupted) Is(target error) bool { return target == placement.ErrInterrupted }
+
 func signalName(s os.Signal) string {
 	if s == syscall.SIGTERM {
 		return "SIGTERM"
@@ -91,43 +123,26 @@ func signalName(s os.Signal) string {
 	return "SIGINT"
 }
 
-// send places the order once. The whole call — connect, send, answer — ends within timeout;
-// SIGINT or SIGTERM ends it early. Either way the journal records how it ended, and the error
-// says why (the transport adds the context's cause). Signals stay caught until send returns,
-// so a second ctrl+c cannot kill the process before the outcome is written.
-func send(p providers.Provider, o flows.Order, timeout time.Duration) (providers.Result, error) {
-	parent, interrupt := context.WithCancelCause(context.Background())
-	defer interrupt(nil)
-	ctx, cancel := context.WithTimeoutCause(parent, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+// send places the order once (placement.Send). The whole call — connect, send, answer — ends
+// within timeout; ctx (a signal) ends it early. Either way the journal records how it ended.
+// A provider that does not end within interruptGrace of the signal leaves its intent pending
+// (unknown).
+func send(ctx context.Context, p providers.Provider, r placement.Review, price placement.Price, timeout time.Duration) placement.Outcome {
+	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
 	defer cancel()
-	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(sigs)
-
-	type answer struct {
-		res providers.Result
-		err error
+	done := make(chan placement.Outcome, 1)
+	go func() { done <- placement.Send(tctx, p, r, price) }()
+	select {
+	case o := <-done:
+		return o
+	case <-ctx.Done():
 	}
-	done := make(chan answer, 1)
-	go func() {
-		res, err := p.Submit(ctx, o)
-		done <- answer{res, err}
-	}()
-	var grace <-chan time.Time
-	for {
-		select {
-		case a := <-done:
-			return a.res, a.err
-		case s := <-sigs:
-			if grace == nil {
-				interrupt(interrupted{s})
-				grace = time.After(interruptGrace)
-			}
-		case <-grace:
-			// The provider did not end in time; the journal's intent stays pending (unknown).
-			return providers.Result{}, &providers.Error{Kind: providers.Unknown, Message: context.Cause(parent).Error(),
-				Err: context.Cause(parent)}
-		}
+	select {
+	case o := <-done:
+		return o
+	case <-time.After(interruptGrace):
+		cause := context.Cause(ctx)
+		return placement.Outcome{Err: &providers.Error{Kind: providers.Unknown, Message: cause.Error(), Err: cause}}
 	}
 }
 
@@ -219,61 +234,101 @@ var isTerminal = func(r io.Reader) bool {
 	return ok && term.IsTerminal(f.Fd())
 }
 
-// confirm shows the summary and asks, unless --yes. An order identical in meaning to one that
-// succeeded in the last 24 hours, or whose outcome is unknown, is refused with --yes (unless
-// --allow-duplicate) and asked about again interactively; so is any order while the history
-// cannot be read, since a duplicate cannot be ruled out.
-func confirm(c *cli, f submitFlags, p providers.Provider, o flows.Order) int {
-	var recent providers.Recent
-	dup := false
-	if df, ok := p.(providers.DuplicateFinder); ok && !f.allowDuplicate {
-		recent, dup = df.RecentDuplicate(o, providers.DuplicateWindow)
-	}
-	if f.yes {
-		if dup {
-			fmt.Fprintf(c.stderr, "%s\n%s\n", c.say(recent.Describe()), c.say(i18n.T(
-				"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
-				"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
-			return exitUsage
-		}
-		return exitOK
-	}
-	if !isTerminal(c.stdin) {
+// confirmClock is the confirmation protocol's clock (placement.Debounce); tests step it.
+var confirmClock = time.Now
+
+// confirm is the lifecycle's questions as submit asks them. With --yes nothing is asked, and an
+// order identical in meaning to one that succeeded in the last 24 hours, or whose outcome is
+// unknown — or any order while the history cannot be read — is refused unless
+// --allow-duplicate. On a terminal the review is shown (target, body, price, unpaid or not,
+// the CLI command, the digest) and "Place this order?" asked; a duplicate then asks "place it
+// AGAIN?", answered only by the word again. An answer typed before its question was on
+// screen (or within placement.Debounce of it) is ignored, and the person told so.
+func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r placement.Review, price *placement.Price) int {
+	if !f.yes && !isTerminal(c.stdin) {
 		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"not sent: submit asks for confirmation on a terminal; stdin is not one. Review the file and pass --yes to send without asking.",
 			"未发送:submit 需要在终端上确认,而标准输入不是终端。请审阅文件后使用 --yes 直接发送。")))
 		return exitUsage
 	}
-	printSummary(c, p.Target(o.API, o.Region), o)
 	in := bufio.NewReader(c.stdin)
-	if !ask(c, in, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")) {
+	if !f.yes {
+		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		*price = placement.PriceOf(pctx, p, nil, r)
+		cancel()
+		printSummary(c, r, *price)
+		if code := ask(ctx, c, in, placement.AskPlace, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")); code != exitOK {
+			return code
+		}
+	}
+	if f.allowDuplicate {
+		return exitOK
+	}
+	dup, err := placement.CheckDuplicate(ctx, p, r)
+	if err != nil {
+		return reportInterrupted(c, f)
+	}
+	if !dup.Found {
+		return exitOK
+	}
+	fmt.Fprintf(c.stderr, "%s\n", c.say(dup.Recent.Describe()))
+	if f.yes {
+		fmt.Fprintln(c.stderr, c.say(i18n.T(
+			"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
+			"未发送:如需再次下单请加 --allow-duplicate,或先查看 `cloudorder history` 和控制台")))
+		return exitUsage
+	}
+	return ask(ctx, c, in, placement.AskPlaceAgain, i18n.Tf("Place it again anyway? Type %s to place a second order: ",
+		"仍要再次下单?输入 %s 下第二个订单:", placement.AgainWord))
+}
+
+// ask puts one question on the terminal and reads answers until one counts: a line typed
+// before the question was shown is ignored (said), any other answer but the question's own
+// word is no. exitOK to go on.
+func ask(ctx context.Context, c *cli, in *bufio.Reader, a placement.Ask, prompt i18n.Text) int {
+	for {
+		fmt.Fprint(c.stderr, c.say(prompt))
+		q := placement.NewQuestion(a, confirmClock())
+		type read struct {
+			line string
+			err  error
+		}
+		got := make(chan read, 1)
+		go func() {
+			line, err := in.ReadString('\n')
+			got <- read{line, err}
+		}()
+		var ans read
+		select {
+		case ans = <-got:
+		case <-ctx.Done():
+			fmt.Fprintln(c.stderr)
+			return reportInterrupted(c, submitFlags{})
+		}
+		switch q.Line(ans.line, confirmClock(), true) {
+		case placement.Yes:
+			return exitOK
+		case placement.TooEarly:
+			if ans.err == nil {
+				fmt.Fprintln(c.stderr, c.say(placement.TooEarlyText))
+				continue
+			}
+		}
 		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
 		return exitUsage
 	}
-	if dup {
-		fmt.Fprintf(c.stderr, "%s\n", c.say(recent.Describe()))
-		if !ask(c, in, i18n.T("Place it again anyway? [y/N] ", "仍要再次下单?[y/N] ")) {
-			fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
-			return exitUsage
-		}
-	}
-	return exitOK
 }
 
-// ask prints a question and reads one line; only y or yes (or 是) agrees.
-func ask(c *cli, in *bufio.Reader, q i18n.Text) bool {
-	fmt.Fprint(c.stderr, c.say(q))
-	line, _ := in.ReadString('\n')
-	switch strings.ToLower(strings.TrimSpace(line)) {
-	case "y", "yes", "是":
-		return true
-	}
-	return false
+// reportInterrupted ends a command the person interrupted before anything was sent.
+func reportInterrupted(c *cli, f submitFlags) int {
+	return reportFailure(c, f, placement.Outcome{Interrupted: true}, "")
 }
 
-// printSummary shows where the order goes, as whom, and the exact body, on stderr (stdout is
-// kept for the result, so --output json stays parseable).
-func printSummary(c *cli, t providers.Target, o flows.Order) {
+// printSummary shows the review — where the order goes, as whom, the exact body, its price,
+// whether it is created unpaid, the same order as a CLI command and its digest — on stderr
+// (stdout is kept for the result, so --output json stays parseable).
+func printSummary(c *cli, r placement.Review, price placement.Price) {
+	t, o := r.Target, r.Order
 	row := func(label i18n.Text, v string) {
 		if v != "" {
 			fmt.Fprintf(c.stderr, "  %-12s %s\n", c.say(label)+":", v)
@@ -286,60 +341,100 @@ func printSummary(c *cli, t providers.Target, o flows.Order) {
 	row(i18n.T("Endpoint", "接入地址"), t.Endpoint)
 	row(i18n.T("Mode", "模式"), string(t.Mode))
 	row(i18n.T("Credential", "凭证"), strings.TrimSpace(t.Credential+" "+t.MaskedKey))
+	row(i18n.T("Digest", "摘要"), r.Digest)
+	for i, l := range price.Lines() {
+		if i == 0 {
+			row(i18n.T("Price", "价格"), c.say(l))
+			continue
+		}
+		fmt.Fprintf(c.stderr, "  %-12s %s\n", "", c.say(l))
+	}
+	if r.Unpaid {
+		row(i18n.T("Payment", "支付"), c.say(placement.UnpaidNote))
+	}
 	fmt.Fprintln(c.stderr, c.say(i18n.T("Body:", "请求体:")))
-	body, err := json.MarshalIndent(json.RawMessage(o.CompactBody()), "  ", "  ")
+	body, err := json.MarshalIndent(json.RawMessage(r.Body), "  ", "  ")
 	if err != nil {
-		body = o.Body
+		body = r.Body
 	}
 	fmt.Fprintf(c.stderr, "  %s\n", body)
+	if cmd, err := r.Command(clicmd.SH, c.lang); err == nil {
+		fmt.Fprintln(c.stderr, c.say(i18n.T("The same order as a CLI command (sh):", "同一订单对应的命令行命令(sh):")))
+		fmt.Fprint(c.stderr, cmd)
+	}
 }
 
-// reportSuccess prints order_id and request_id (text) or one JSON object (json). Text from the
-// server is shown inert (providers.Printable).
-func reportSuccess(c *cli, f submitFlags, mode providers.Mode, res providers.Result) int {
+// reportSuccess prints order_id and request_id (text) or one JSON object (json); an order the
+// API created unpaid says so ("placed, unpaid — pay with …", "paid": false). Text from the
+// server is shown inert (providers.Printable). A history that could not record the outcome is
+// said loudly, with the record, and exits 4 (placement.Outcome.ExitCode).
+func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outcome) int {
+	res := out.Result
 	if f.output == "json" {
-		out := map[string]any{}
+		obj := map[string]any{}
 		for k, v := range res.Response {
-			out[k] = v
+			obj[k] = v
 		}
-		out["order_id"], out["request_id"] = res.OrderID, res.RequestID
-		writeJSONLine(c.stdout, out)
+		obj["order_id"], obj["request_id"] = res.OrderID, res.RequestID
+		if out.Unpaid {
+			obj["paid"] = false
+			obj["pay_command"] = "cloudorder pay " + res.OrderID
+			if out.ConsoleURL != "" {
+				obj["console_url"] = out.ConsoleURL
+			}
+		}
+		writeJSONLine(c.stdout, obj)
 	} else {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
+		if out.Unpaid {
+			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL)))
+		}
 	}
-	if mode == providers.Sandbox {
+	if r.Target.Mode == providers.Sandbox {
 		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
 	}
-	return exitOK
+	for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
+		fmt.Fprintln(c.stderr, c.say(l))
+	}
+	return out.ExitCode()
 }
 
-// reportFailure explains a failed order: the outcome's headline, the facts (the cloud's code,
-// message and request id, shown inert), and what to do next — all from providers.OutcomeOf.
-func reportFailure(c *cli, f submitFlags, err error) int {
-	pe, out := providers.Failed(err)
+// reportFailure explains a failed order: the advice table's headline, the facts (the cloud's
+// code, message and request id, shown inert), and what to do next (placement.Advise).
+func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential string) int {
+	a := placement.Advise(out)
+	pe := out.Err
+	if pe == nil {
+		pe = &providers.Error{Kind: providers.NotSent}
+	}
 	if f.output == "json" {
 		msg := pe.Message
 		if msg == "" && pe.Err != nil {
 			msg = pe.Err.Error()
 		}
-		writeJSONLine(c.stdout, map[string]any{"outcome": out.Word, "http_status": pe.HTTPStatus, "code": pe.Code,
+		writeJSONLine(c.stdout, map[string]any{"outcome": a.Word, "http_status": pe.HTTPStatus, "code": pe.Code,
 			"message": msg, "request_id": pe.RequestID})
 	}
-	fmt.Fprintln(c.stderr, c.say(out.Headline))
-	for _, line := range pe.Facts() {
-		fmt.Fprintln(c.stderr, "  "+line)
+	fmt.Fprintln(c.stderr, c.say(a.Headline))
+	if !out.Interrupted {
+		for _, line := range pe.Facts() {
+			fmt.Fprintln(c.stderr, "  "+line)
+		}
 	}
 	var miss *config.MissingError
-	if errors.As(err, &miss) {
+	if errors.As(pe, &miss) {
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("Set %s (or use --sandbox to try without a real account).",
 			"请设置 %s(或使用 --sandbox 在不使用真实账号的情况下试用)。", strings.Join(miss.Set, " / "))))
-	} else if out.Advice.EN != "" {
-		fmt.Fprintln(c.stderr, c.say(out.Advice))
+	} else if !a.Hint.IsZero() {
+		fmt.Fprintln(c.stderr, c.say(a.HintText(credential)))
 	}
-	if pe.Kind == providers.Unknown {
+	for _, l := range placement.HistoryWarning(out.History, "") {
+		fmt.Fprintln(c.stderr, c.say(l))
+	}
+	if out.ExitCode() == providers.OutcomeOf(providers.Unknown).Exit {
 		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint)))
 	}
-	return out.Exit
+	return out.ExitCode()
 }
 
 // statusHint is the command that asks the cloud what became of an order whose outcome is

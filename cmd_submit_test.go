@@ -151,7 +151,7 @@ func TestSubmitFailuresAreSentOnceAndExplained(t *testing.T) {
 		timeout string
 		say     string
 	}{
-		{sandbox.FaultThrottle, exitRejected, "5s", "rejected"},
+		{sandbox.FaultThrottle, exitRejected, "5s", "throttling requests: this order was not placed"},
 		{sandbox.FaultHTTP500, exitUnknown, "5s", "MAY HAVE BEEN PLACED"},
 		{sandbox.FaultReset, exitUnknown, "5s", "MAY HAVE BEEN PLACED"},
 		{sandbox.FaultHang, exitUnknown, "1s", "MAY HAVE BEEN PLACED"},
@@ -287,6 +287,7 @@ func TestSubmitConfirmation(t *testing.T) {
 
 	defer func(f func(io.Reader) bool) { isTerminal = f }(isTerminal)
 	isTerminal = func(io.Reader) bool { return true }
+	defer stepConfirmClock()()
 	env := submitEnv(t)
 	out, errOut, code := runForTest(t, env, "n\n", "submit", file, "--sandbox")
 	if code != exitUsage || out != "" {
@@ -408,4 +409,17 @@ func TestSubmitSetupErrorInChinese(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "不能与 --endpoint 同时使用") || strings.Contains(errOut, "cannot be combined") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+}
+
+// stepConfirmClock makes a second pass between any two readings of the confirmation clock, so
+// answers piped to a "terminal" count (the tests that are not about timing); it returns the
+// restore.
+func stepConfirmClock() func() {
+	old := confirmClock
+	at := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	confirmClock = func() time.Time {
+		at = at.Add(time.Second)
+		return at
+	}
+	return func() { confirmClock = old }
 }

@@ -13,6 +13,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui"
@@ -168,6 +169,12 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	}
 	if o.OrderID != "" {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(o.OrderID), providers.Printable(o.RequestID))
+		for _, l := range placement.HistoryWarning(o.History, o.OrderID) {
+			fmt.Fprintln(c.stderr, c.say(l))
+		}
+		if o.Unpaid && (!o.Payment || o.PayFailure != 0) {
+			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(o.OrderID, o.ConsoleURL)))
+		}
 		if o.Payment {
 			// The order exists either way; the payment's outcome is said, not turned into the
 			// exit code (a script reads "paid:" or the warning).
@@ -180,6 +187,9 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 			default:
 				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
 			}
+		}
+		if o.History != nil {
+			return placement.Outcome{History: o.History}.ExitCode()
 		}
 		return exitOK
 	}

@@ -39,6 +39,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 
 	defer func(f func(io.Reader) bool) { isTerminal = f }(isTerminal)
 	isTerminal = func(io.Reader) bool { return true }
+	defer stepConfirmClock()()
 
 	s := startSandbox(t)
 	// The runs with an --endpoint go to a look-alike of the sandbox (no identity probe): a

@@ -74,8 +74,8 @@ func (q *Question) Key(k string, at time.Time) Verdict {
 		q.typed = ""
 		return TooEarly
 	}
-	switch k {
-	case "n", "N", "esc":
+	if k == "esc" || ((k == "n" || k == "N") && q.typed == "") { // n inside "again" is a letter
+		q.typed = ""
 		return No
 	}
 	if q.Ask != AskPlaceAgain {

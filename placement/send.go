@@ -97,7 +97,7 @@ func (o Outcome) ExitCode() int {
 // before the order leaves (waiting for the history's lock, the credential chain) is
 // Interrupted: not sent.
 func Send(ctx context.Context, p providers.Provider, r Review, price Price) Outcome {
-	if err := ctx.Err(); err != nil {
+	if isInterrupt(ctx) {
 		return Outcome{Interrupted: true, Err: asError(interruptedBeforeSending(ctx))}
 	}
 	if price.Err == nil && price.Quote.Priced {
@@ -115,10 +115,19 @@ func outcomeOf(ctx context.Context, res providers.Result, err error, unpaid bool
 	out := Outcome{Err: pe, History: pe.History}
 	// Interrupted and provably nothing sent: the journal refused before its intent, or the
 	// provider stopped before the request left (both say Invalid or NotSent).
-	if ctx.Err() != nil && (pe.Kind == providers.Invalid || pe.Kind == providers.NotSent) {
+	if isInterrupt(ctx) && (pe.Kind == providers.Invalid || pe.Kind == providers.NotSent) {
 		out.Interrupted = true
 	}
 	return out
+}
+
+// ErrInterrupted is the cause a front-end cancels its context with when the person interrupts
+// (ctrl+c, SIGTERM): errors.Is(cause, ErrInterrupted). Any other end of the context (the
+// --timeout) is not an interruption.
+var ErrInterrupted = errors.New("interrupted")
+
+func isInterrupt(ctx context.Context) bool {
+	return ctx.Err() != nil && errors.Is(context.Cause(ctx), ErrInterrupted)
 }
 
 func asError(err error) *providers.Error {
@@ -132,7 +141,7 @@ func interruptedBeforeSending(ctx context.Context) error {
 	if cause == nil {
 		cause = context.Canceled
 	}
-	return &providers.Error{Kind: providers.NotSent, Message: "interrupted before sending: " + cause.Error(), Err: cause}
+	return &providers.Error{Kind: providers.NotSent, Message: "stopped before sending: " + cause.Error(), Err: cause}
 }
 
 // HistoryWarning is what the person is told when the history could not record a sent order
@@ -142,9 +151,13 @@ func HistoryWarning(h *providers.HistoryError, orderID string) []i18n.Text {
 		return nil
 	}
 	reason := providers.Printable(errors.Unwrap(h).Error())
+	head := i18n.Tf("WARNING: order %s was sent, but the history could not record its outcome (%s).",
+		"警告:订单 %s 已发送,但订单历史无法记录其结果(%s)。", providers.Printable(orderID), reason)
+	if orderID == "" {
+		head = i18n.Tf("WARNING: the history could not record how this attempt ended (%s).", "警告:订单历史无法记录此次尝试的结果(%s)。", reason)
+	}
 	return []i18n.Text{
-		i18n.Tf("WARNING: order %s was sent, but the history could not record its outcome (%s).",
-			"警告:订单 %s 已发送,但订单历史无法记录其结果(%s)。", providers.Printable(orderID), reason),
+		head,
 		i18n.T("`cloudorder history` will show it as unknown. Keep this record by hand:", "`cloudorder history` 将把它显示为结果未知。请手动保存以下记录:"),
 		{EN: "  " + providers.Printable(h.Record), ZH: "  " + providers.Printable(h.Record)},
 	}

@@ -13,36 +13,17 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
-// advice is what the wizard says about a failed submission: what happened and what to do.
+// advice is what the wizard says about a failed submission: the lifecycle's one advice table
+// (placement.AdviseError, the words plain mode and submit print too), and the field the
+// cloud's message names, where `e` jumps first.
 type advice struct {
 	headline, hint flows.Text
 	field          string // the order field the error names, where `e` jumps first
 	credential     bool   // hint is a format taking the credential in use
-}
-
-// adviceRule is code-specific advice: a failure of kind whose cloud error code matches says
-// more than its kind's generic words.
-type adviceRule struct {
-	kind       providers.Kind
-	codes      []string // exact codes, "Prefix*" or "*.Suffix"
-	headline   flows.Text
-	hint       flows.Text
-	namesField bool // the message names a field: `e` starts on it
-	credential bool // the hint names the credential in use
-}
-
-// adviceTable holds only what a code adds to its kind; every other failure reads as
-// providers.OutcomeOf words it, the one table submit, history and the wizard share. The
-// first matching rule wins.
-var adviceTable = []adviceRule{
-	{kind: providers.Rejected, codes: []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId*",
-		"InvalidTimeStamp*", "InvalidSecurityToken*", "Forbidden*", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0306"},
-		headline: txtAuthFailed, hint: txtAuthHint, credential: true},
-	{kind: providers.Rejected, codes: []string{"InvalidParameter*", "MissingParameter*", "dsc.40000011", "WKS.00211102", "*.InvalidParameter"},
-		headline: txtBadValue, hint: txtBadValueHint, namesField: true},
 }
 
 // advise looks up the advice for err (nil gives none).
@@ -50,45 +31,13 @@ func advise(s *session, err error) advice {
 	if err == nil {
 		return advice{}
 	}
-	kind := providers.KindOf(err)
-	var code, msg string
+	a := placement.AdviseError(err)
+	out := advice{headline: a.Headline, hint: a.Hint, credential: a.Credential}
 	var pe *providers.Error
-	if errors.As(err, &pe) {
-		code, msg = pe.Code, pe.Message
+	if a.NamesField && errors.As(err, &pe) {
+		out.field = namedField(s, pe.Message)
 	}
-	if pe != nil && providers.Throttled(pe) { // the rule the look-up cache retries by
-		return advice{headline: txtThrottled, hint: txtThrottledHint}
-	}
-	for _, r := range adviceTable {
-		if r.kind == kind && code != "" && codeMatches(r.codes, code) {
-			a := advice{headline: r.headline, hint: r.hint, credential: r.credential}
-			if r.namesField {
-				a.field = namedField(s, msg)
-			}
-			return a
-		}
-	}
-	// OutcomeOf reads a kind it does not know as Unknown: the worst is assumed.
-	o := providers.OutcomeOf(kind)
-	a := advice{headline: o.Headline, hint: o.Advice}
-	if kind == providers.Rejected {
-		a.field = namedField(s, msg) // a rejection that names a field: `e` starts on it
-	}
-	return a
-}
-
-func codeMatches(codes []string, code string) bool {
-	for _, c := range codes {
-		switch {
-		case c == code:
-			return true
-		case strings.HasSuffix(c, "*") && strings.HasPrefix(code, strings.TrimSuffix(c, "*")):
-			return true
-		case strings.HasPrefix(c, "*") && strings.HasSuffix(code, strings.TrimPrefix(c, "*")):
-			return true
-		}
-	}
-	return false
+	return out
 }
 
 // pathLike finds order paths in a message ("body.Products[0].PricingCycle") and bare field

@@ -237,7 +237,7 @@ func TestAdviceFollowsTheKindOfFailure(t *testing.T) {
 		"429 with a service's own code": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 429, Code: "DSC.42900001", Message: "Too many requests"},
 			[]string{"throttling", "Wait a minute"}, []string{"Fix the field"}},
 		"signature": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "SignatureDoesNotMatch", Message: "The request signature does not conform"},
-			[]string{"did not accept the credentials", "the sandbox's built-in keys", "--from"}, []string{"Fix the field"}},
+			[]string{"did not accept the credentials", "the sandbox's built-in keys", "the clock"}, []string{"Fix the field"}},
 		"invalid parameter": {&providers.Error{Kind: providers.Rejected, HTTPStatus: 400, Code: "InvalidParameter", Message: "Invalid parameter: body.Products[0].PricingCycle: DataWorks_share supports only Month"},
 			[]string{"rejected a value", "Press e, then enter, to go to"}, nil},
 		"timeout": {timeout, []string{"MAY HAVE BEEN PLACED", "No answer arrived within the 30s limit", "Client.Timeout", "cloudorder history"}, nil},

@@ -81,10 +81,27 @@ func newDriver(t *testing.T, opts Options, w, h int) *driver {
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC) }
 	}
+	if opts.Clock == nil {
+		opts.Clock = steppingClock()
+	}
 	d := &driver{t: t, m: New(opts)}
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	d.run(d.m.Init())
 	return d
+}
+
+// steppingClock is a confirmation clock on which a second passes between any two readings:
+// every key comes well after its question (placement.Debounce), for the tests that are not
+// about timing. The protocol's own tests use real or hand-moved clocks.
+func steppingClock() func() time.Time {
+	var mu sync.Mutex
+	at := time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)
+	return func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		at = at.Add(time.Second)
+		return at
+	}
 }
 
 func (d *driver) send(msg tea.Msg) {

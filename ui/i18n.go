@@ -39,8 +39,7 @@ var (
 	txtConsole  = flows.T("pay in the console", "在控制台支付")
 	txtPayOffer = flows.T("p pays it now with BSS PayOrders: you will see what is paid and confirm with y first.",
 		"按 p 通过 BSS PayOrders 立即支付:会先显示支付内容,按 y 确认后才发送。")
-	txtPayAsk = flows.T("Pay order %s (%s, %s) now? This SPENDS MONEY. Sent once: PayOrders %s. y pays · n/esc cancels",
-		"现在支付订单 %s(%s,%s)吗?这会产生费用。仅发送一次:PayOrders %s。y 支付 · n/esc 取消")
+	txtPayKeys     = flows.T("y pays · n/esc cancels", "y 支付 · n/esc 取消")
 	txtPaying      = flows.T("Paying the order… (sent once; keys wait for the answer)", "正在支付订单…(仅发送一次;收到结果前按键无效)")
 	txtPaid        = flows.T("Order paid.", "订单已支付。")
 	txtPayFailed   = flows.T("The payment failed:", "支付失败:")
@@ -88,12 +87,14 @@ var (
 	txtSaved      = flows.T("Saved %s", "已保存 %s")
 	txtSaveFailed = flows.T("Could not save: %v", "保存失败:%v")
 
-	txtDupAsk = flows.T("An identical order succeeded %s ago (order %s). Place it AGAIN? y sends again · n/esc cancels",
-		"相同订单已于 %s 前成功(订单 %s)。确定再次下单吗?y 再次发送 · n/esc 取消")
-	txtDupUnknownAsk = flows.T("Careful: %s. Sending it again could buy twice. Send AGAIN anyway? y sends · n/esc cancels",
-		"注意:%s。再次发送可能重复购买。仍要再次发送吗?y 发送 · n/esc 取消")
-	txtUnknownAsk = flows.T("The last attempt's outcome is unknown: it may have been placed. Send AGAIN anyway? y sends · n/esc cancels",
-		"上次下单结果未知,订单可能已创建。仍要再次发送吗?y 发送 · n/esc 取消")
+	txtDupAsk = flows.T("An identical order succeeded %s ago (order %s). Place it AGAIN? Type again to place a second order · n/esc cancels",
+		"相同订单已于 %s 前成功(订单 %s)。确定再次下单吗?输入 again 下第二个订单 · n/esc 取消")
+	txtDupUnknownAsk = flows.T("Careful: %s. Sending it again could buy twice. Send AGAIN anyway? Type again to send · n/esc cancels",
+		"注意:%s。再次发送可能重复购买。仍要再次发送吗?输入 again 发送 · n/esc 取消")
+	txtUnknownAsk = flows.T("The last attempt's outcome is unknown: it may have been placed. Send AGAIN anyway? Type again to send · n/esc cancels",
+		"上次下单结果未知,订单可能已创建。仍要再次发送吗?输入 again 发送 · n/esc 取消")
+	txtLeaveAsk = flows.T("The order is still UNPAID. Quit without paying? y quits · n/esc stays (p pays)",
+		"订单尚未支付。不支付就退出吗?y 退出 · n/esc 留下(p 支付)")
 	txtQuitAsk = flows.T("An order is in flight. Quit now? The outcome may stay unknown: check `cloudorder history` and the console. y quits · n keeps waiting",
 		"订单正在提交。现在退出吗?结果可能未知:请查看 `cloudorder history` 与控制台。y 退出 · n 继续等待")
 
@@ -110,13 +111,6 @@ var (
 	txtScrollIDs = flows.T("The IDs are printed again when you quit, so they stay in the scrollback.", "退出时会再次打印这些 ID,便于在终端中查阅。")
 	txtResponse  = flows.T("Response", "响应")
 
-	txtThrottled     = flows.T("The API is throttling requests: this order was not placed.", "接口正在限流:本次订单未创建。")
-	txtThrottledHint = flows.T("Wait a minute, then press y again; nothing needs to change.", "请稍等一分钟后再按 y;无需修改任何内容。")
-	txtAuthFailed    = flows.T("The API did not accept the credentials: nothing was bought.", "接口未接受凭证:未产生购买。")
-	txtAuthHint      = flows.T("Check the credential in use (%s): the access key, its secret and the clock. s saves the order; fix the environment, then reopen it with cloudorder --from FILE.",
-		"请检查正在使用的凭证(%s):访问密钥、密钥密文以及系统时间。按 s 保存订单;修正环境后用 cloudorder --from 文件 重新打开。")
-	txtBadValue        = flows.T("The API rejected a value: nothing was bought.", "接口拒绝了某个取值:未产生购买。")
-	txtBadValueHint    = flows.T("Fix the field the message names (every answer is kept), then press y again.", "请修正信息中指出的字段(所有回答均保留),然后再按 y。")
 	txtNetDNS          = flows.T("The endpoint's host name could not be found.", "找不到终端节点的主机名。")
 	txtNetRefused      = flows.T("Nothing is listening at the endpoint: the connection was refused.", "终端节点拒绝了连接(没有服务在监听)。")
 	txtNetTimeout      = flows.T("No answer arrived in time.", "在时限内没有收到应答。")

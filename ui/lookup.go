@@ -91,13 +91,14 @@ func startLookups(s *session) tea.Cmd {
 			}
 			delete(s.filled, filledKey(s, path))
 		}
-		prev, seen := s.asked[filledKey(s, path)]
+		prev := s.asked[filledKey(s, path)]
 		s.asked[filledKey(s, path)] = k
 		// Asked already (a failure is asked again when the inputs change, or on another step).
 		if l := s.lookups[k]; l != nil {
-			if seen && prev != k && !l.loading && l.err == nil {
-				// The inputs came back to a query answered before (another DSC spec and back):
-				// its answer comes again, as a fresh look-up's would, to fill what it emptied.
+			if prev != k && !l.loading && l.err == nil && a.Get(path) == "" {
+				// This field's inputs now make a query answered before: they came back to it
+				// (another DSC spec and back), or the field is new (an item added with the
+				// spec of an earlier one). Its answer comes again, as a fresh look-up's would.
 				msg := lookupMsg{key: k, opts: l.opts}
 				cmds = append(cmds, func() tea.Msg { return msg })
 			}

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -38,6 +39,7 @@ const (
 	askQuit          // ctrl+c while an order is in flight
 	askOverwrite     // the save path exists
 	askPay           // p on the result: pay the order created unpaid?
+	askLeave         // quit the result while the order is still unpaid?
 
 	// The command file beside the saved order file exists (review_cli.go).
 	askOverwriteCommand
@@ -56,11 +58,16 @@ type component interface {
 type Model struct{ *wizard }
 
 type wizard struct {
-	s      *session
-	scr    screenID
-	ask    ask
-	askKm  AskKeyMap
-	saving bool
+	s     *session
+	scr   screenID
+	ask   ask
+	askKm AskKeyMap
+	// q is the lifecycle's question behind ask (placement.Question), for the questions that
+	// place or pay; reviewQ is the review's own "place this order?", armed whenever the order
+	// on review is shown anew.
+	q       *placement.Question
+	reviewQ *placement.Question
+	saving  bool
 
 	form   *formScreen
 	review *reviewScreen
@@ -180,11 +187,16 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 	case scrResult:
 		cmd := m.result.Update(msg)
 		if q := m.result.quit; q != nil {
+			m.result.quit = nil
+			if canPay(m.s) && !m.result.interrupted { // the offer to pay would go with the screen: ask first
+				m.askNow(askLeave)
+				return nil
+			}
 			return q
 		}
 		if m.result.pay {
 			m.result.pay = false
-			m.ask = askPay
+			m.openPay()
 		}
 		return cmd
 	}
@@ -219,6 +231,11 @@ func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
 	case quit != nil:
 		return quit
 	case place:
+		switch m.reviewQ.Key("y", m.s.clock()) {
+		case placement.TooEarly:
+			m.s.note(m.s.say(placement.TooEarlyText), true)
+			return nil
+		}
 		return m.place(false)
 	case save:
 		m.saving = true
@@ -274,36 +291,82 @@ func (m *wizard) gotLookup(msg lookupMsg) tea.Cmd {
 func (m *wizard) enterReview() tea.Cmd {
 	s := m.s
 	s.validate()
-	s.order = s.api.Build(s.a())
-	s.target = providers.Target{Mode: s.o.Mode}
-	if s.o.Provider != nil {
-		s.target = s.o.Provider.Target(s.api.ID, s.a().Get("region"))
-	}
+	s.build()
 	m.form.returnToReview = false
 	m.form.input.Blur()
 	m.scr = scrReview
 	m.review.open()
+	m.armReview()
 	return quoteCmd(s)
+}
+
+// armReview puts the review's question on screen now: a y that comes sooner than
+// placement.Debounce after it (typed before the review was shown, a bounce) is not an answer.
+func (m *wizard) armReview() {
+	m.reviewQ = placement.NewQuestion(placement.AskPlace, m.s.clock())
+}
+
+// askNow opens a question; those that place or pay are the lifecycle's, timed from now.
+func (m *wizard) askNow(a ask) {
+	m.ask = a
+	m.q = nil
+	switch a {
+	case askDuplicate, askUnknown:
+		m.q = placement.NewQuestion(placement.AskPlaceAgain, m.s.clock())
+	case askPay:
+		m.q = placement.NewQuestion(placement.AskPay, m.s.clock())
+	case askLeave:
+		m.q = placement.NewQuestion(placement.AskLeave, m.s.clock())
+	}
+}
+
+// answerLifecycle feeds a key to the lifecycle's open question.
+func (m *wizard) answerLifecycle(msg tea.KeyPressMsg) tea.Cmd {
+	s, q := m.s, m.ask
+	if key.Matches(msg, m.askKm.Interrupt) && q != askLeave {
+		return s.quit()
+	}
+	k := msg.String()
+	if key.Matches(msg, m.askKm.Interrupt) {
+		k = "y" // ctrl+c on "quit without paying?" quits
+	}
+	switch m.q.Key(k, s.clock()) {
+	case placement.TooEarly:
+		s.note(s.say(placement.TooEarlyText), true)
+	case placement.No:
+		m.ask, m.q = askNone, nil
+		if q == askDuplicate || q == askUnknown {
+			m.armReview()
+		}
+	case placement.Yes:
+		m.ask, m.q = askNone, nil
+		switch q {
+		case askDuplicate, askUnknown:
+			return m.place(true)
+		case askPay:
+			return m.pay()
+		case askLeave:
+			return s.quit()
+		}
+	}
+	return nil
 }
 
 // answer handles y or n for the open question.
 func (m *wizard) answer(msg tea.KeyPressMsg) tea.Cmd {
+	if m.q != nil {
+		return m.answerLifecycle(msg)
+	}
 	k, s := m.askKm, m.s
 	q := m.ask
 	switch {
 	case key.Matches(msg, k.Yes):
 		m.ask = askNone
 		switch q {
-		case askDuplicate, askUnknown:
-			return m.place(true)
 		case askOverwrite:
 			return saveCmd(s.order, m.save.path, true)
 		case askOverwriteCommand:
 			return m.overwriteCommand(true)
-		case askPay:
-			if canPay(s) {
-				return payCmd(s)
-			}
 		case askQuit:
 			// The facts only: the exit report adds the outcome table's headline and advice.
 			s.out.Failure = providers.Unknown

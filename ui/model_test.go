@@ -239,6 +239,10 @@ func TestUnknownOutcomeNeedsSecondConfirmation(t *testing.T) {
 	}
 	p.err = nil
 	d.keys("y", "y")
+	if p.count() != 1 || d.m.ask != askUnknown {
+		t.Fatalf("y y after an unknown outcome: %d orders", p.count())
+	}
+	d.keys("a", "g", "a", "i", "n")
 	if p.count() != 2 || d.m.Where() != "result" {
 		t.Fatalf("confirmed resend: %d orders, at %s", p.count(), d.m.Where())
 	}
@@ -257,6 +261,10 @@ func TestDuplicateAsksAgain(t *testing.T) {
 		t.Fatal("esc sent")
 	}
 	d.keys("y", "y")
+	if p.count() != 0 {
+		t.Fatalf("y y placed the duplicate: %d orders", p.count())
+	}
+	d.keys("a", "g", "a", "i", "n")
 	if p.count() != 1 {
 		t.Fatalf("%d orders after confirming", p.count())
 	}
@@ -456,6 +464,10 @@ func TestDuplicateOfAnUnknownOutcomeAsksAsUnknown(t *testing.T) {
 				t.Fatalf("not asked as for an unknown outcome:\n%s", d.view())
 			}
 			d.keys("y")
+			if p.count() != 0 {
+				t.Fatalf("a second y placed it again: %d orders", p.count())
+			}
+			d.keys("a", "g", "a", "i", "n")
 			if p.count() != 1 {
 				t.Fatalf("%d orders after confirming", p.count())
 			}

@@ -31,6 +31,9 @@ type Options struct {
 
 	SaveDir string           // where saved order files go by default ("" = current directory)
 	Now     func() time.Time // nil = time.Now
+	// Clock is the confirmation protocol's clock (placement.Debounce: an answer counts only
+	// when it comes after its question was on screen); nil = time.Now. Tests step it.
+	Clock func() time.Time
 	// Timeout is the provider's bound on the wait for an answer (--timeout), shown while an
 	// order is in flight; 0 shows the elapsed time alone.
 	Timeout time.Duration
@@ -73,6 +76,12 @@ type Outcome struct {
 	Payment      bool
 	PayFailure   providers.Kind
 	PayRequestID string
+	// Unpaid is set when the placed order was created unpaid and ConsoleURL pays it; the
+	// exit lines say "placed, unpaid" (placement.UnpaidLine) unless it was paid.
+	Unpaid     bool
+	ConsoleURL string
+	// History is set when the history could not record the placed order's outcome.
+	History *providers.HistoryError
 }
 
 func (o Options) now() time.Time {

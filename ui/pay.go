@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -17,23 +18,19 @@ import (
 type payState struct {
 	inFlight bool
 	done     bool
-	res      providers.Result
-	err      error
+	out      placement.Outcome
+	earlier  *providers.Recent // an earlier payment of this order: p refuses
 }
 
-// paidMsg is the provider's answer to the one PayOrder call.
-type paidMsg struct {
-	res providers.Result
-	err error
-}
+// paidMsg is the lifecycle's outcome of the one payment.
+type paidMsg struct{ out placement.Outcome }
 
 // unpaid reports whether the placed order awaits payment, and the console page that pays it.
 func unpaid(s *session) (bool, string) {
-	u, ok := s.o.Provider.(providers.UnpaidOrders)
-	if !ok || s.result.OrderID == "" {
+	if s.result.OrderID == "" {
 		return false, ""
 	}
-	return u.Unpaid(s.api.ID)
+	return s.placed.Unpaid, s.placed.ConsoleURL
 }
 
 // canPay reports whether p offers to pay the placed order here.
@@ -41,34 +38,46 @@ func canPay(s *session) bool {
 	_, payer := s.o.Provider.(providers.Payer)
 	need, _ := unpaid(s)
 	// After a payment whose outcome is unknown it may have been paid: the console decides.
-	return need && payer && !s.pay.inFlight && !(s.pay.done && (s.pay.err == nil || providers.KindOf(s.pay.err) == providers.Unknown))
+	p := s.pay
+	return need && payer && !p.inFlight && p.earlier == nil && !(p.done && (p.out.Placed() || p.out.Kind() == providers.Unknown))
 }
 
-// payment is what p pays: the placed order, in its region.
-func payment(s *session) providers.Payment {
-	return providers.Payment{API: s.api.ID, Region: s.order.Region, OrderID: s.result.OrderID}
+// payReview is what p pays: the placed order, in its region, at the price reviewed.
+func payReview(s *session) placement.PayReview {
+	r := placement.PayReview{Payment: providers.Payment{API: s.api.ID, Region: s.order.Region, OrderID: s.result.OrderID},
+		Mode: s.target.Mode}
+	if pr := s.price.price; pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
+		r.Amount, r.Currency = pr.Quote.Total, pr.Quote.Currency
+	}
+	return r
 }
 
-// payCmd sends the payment once; a payment is never retried (it spends money).
-func payCmd(s *session) tea.Cmd {
-	payer, ok := s.o.Provider.(providers.Payer)
-	if !ok {
+// openPay is p on the result: a payment of this order already in the history is refused,
+// naming it; otherwise the payment's own question opens.
+func (m *wizard) openPay() {
+	s := m.s
+	if r, found := placement.EarlierPayment(s.o.Provider, payReview(s).Payment); found {
+		s.pay.earlier = &r
+		s.note(s.say(placement.PaidBefore(r)), true)
+		return
+	}
+	m.askNow(askPay)
+}
+
+// pay sends the payment once; a payment is never retried (it spends money).
+func (m *wizard) pay() tea.Cmd {
+	s := m.s
+	if !canPay(s) {
 		return nil
 	}
 	s.pay = payState{inFlight: true}
-	p := payment(s)
-	return func() tea.Msg {
-		res, err := payer.PayOrder(context.Background(), p)
-		return paidMsg{res: res, err: err}
-	}
+	p, r := s.o.Provider, payReview(s)
+	return func() tea.Msg { return paidMsg{out: placement.Pay(context.Background(), p, r)} }
 }
 
 func gotPaid(s *session, msg paidMsg) {
-	s.pay = payState{done: true, res: msg.res, err: msg.err}
-	s.out.Payment, s.out.PayFailure, s.out.PayRequestID = true, 0, msg.res.RequestID
-	if msg.err != nil {
-		s.out.PayFailure = providers.KindOf(msg.err)
-	}
+	s.pay = payState{done: true, out: msg.out}
+	s.out.Payment, s.out.PayFailure, s.out.PayRequestID = true, msg.out.Kind(), msg.out.Result.RequestID
 }
 
 // payLines is the result screen's part about payment; offer adds what p does (left out
@@ -84,35 +93,41 @@ func payLines(s *session, w int, offer bool) []string {
 	switch {
 	case p.inFlight:
 		out = append(out, st.Notice.Render(wrapWords(s.say(txtPaying), w)))
-	case p.done && p.err == nil:
+	case p.done && p.out.Placed():
 		out = append(out, st.OK.Render(wrapWords("✓ "+s.say(txtPaid), w)))
-		if p.res.RequestID != "" {
-			out = append(out, alignPairs(s, [][2]string{{s.say(txtRequestID), providers.Printable(p.res.RequestID)}}, w))
+		if id := p.out.Result.RequestID; id != "" {
+			out = append(out, alignPairs(s, [][2]string{{s.say(txtRequestID), providers.Printable(id)}}, w))
 		}
 	default:
 		out = append(out, st.Warning.Render(wrapWords(s.say(txtUnpaid), w)))
 		if console != "" { // the link on a line of its own, so it wraps only when it must
 			out = append(out, st.Muted.Render(s.say(txtConsole)+":"), st.Value.Render(wrapWords(console, w)))
 		}
-		if p.done && p.err != nil {
+		if p.earlier != nil {
+			out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(placement.PaidBefore(*p.earlier)), w)))
+		}
+		if p.done && !p.out.Placed() {
 			// A payment whose answer was lost may have gone through: said as that, not as a
 			// failure, and not in the order's own words (the order exists either way).
-			if kind := providers.KindOf(p.err); kind == providers.Unknown {
-				out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(txtPayUnknown), w)))
+			a := placement.Advise(p.out)
+			if p.out.Kind() == providers.Unknown {
+				out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(placement.PayUnknown), w)))
 			} else {
-				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(providers.OutcomeOf(kind).Headline), w)))
+				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(a.Headline), w)))
 			}
-			out = append(out, st.Muted.Render(wrapIndent(providers.Printable(p.err.Error()), w, "  ")))
+			out = append(out, st.Muted.Render(wrapIndent(providers.Printable(p.out.Err.Error()), w, "  ")))
 		}
 		if canPay(s) && offer {
 			out = append(out, st.Notice.Render(wrapWords(s.say(txtPayOffer), w)))
 		}
+	}
+	for _, l := range placement.HistoryWarning(p.out.History, s.result.OrderID) {
+		out = append(out, st.Warning.Render(wrapWords(s.say(l), w)))
 	}
 	return out
 }
 
 // payQuestion is the payment's own review line and confirmation.
 func payQuestion(s *session) string {
-	p := payment(s)
-	return s.say(tf(txtPayAsk, providers.Printable(p.OrderID), p.API, p.Region, string(p.Body())))
+	return s.say(payReview(s).Line()) + " " + s.say(txtPayKeys)
 }

@@ -112,6 +112,9 @@ func startProgram(t *testing.T, opts Options) *program {
 	if opts.Mode == "" {
 		opts.Mode = providers.Sandbox
 	}
+	if opts.Clock == nil {
+		opts.Clock = steppingClock()
+	}
 	m := New(opts)
 	st := &probeState{snap: snap(m, 0)}
 	tm := teatest.NewTestModel(t, probe{st: st, m: m},
@@ -305,7 +308,7 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "orders.jsonl")
 	prov, srv := openSandbox(t, history)
 	for i := range 2 {
-		m := New(Options{Provider: prov, Mode: providers.Sandbox})
+		m := New(Options{Provider: prov, Mode: providers.Sandbox, Clock: steppingClock()})
 		st := &probeState{snap: snap(m, 0)}
 		tm := teatest.NewTestModel(t, probe{st: st, m: m}, teatest.WithInitialTermSize(120, 40),
 			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))
@@ -447,7 +450,12 @@ func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
 		return m.where == "result" && strings.Contains(s, "UNPAID") && strings.Contains(s, "https://")
 	})
 	p.press("p")
-	p.waitFor("the payment question", func(m snapshot, s string) bool { return m.ask == askPay && strings.Contains(s, "SPENDS MONEY") })
+	p.waitFor("the payment question", func(m snapshot, s string) bool {
+		return m.ask == askPay && strings.Contains(s, "3750.00 CNY") && strings.Contains(s, "Sandbox: nothing is bought")
+	})
+	if _, s := p.latest(); strings.Contains(s, "SPENDS MONEY") {
+		t.Errorf("the sandbox's payment question says it spends money:\n%s", s)
+	}
 	p.press("enter", "n")
 	p.waitFor("no question", func(m snapshot, s string) bool { return m.ask == askNone && m.keys >= p.sent })
 	if n := len(p.srv.Payments()); n != 0 {
@@ -571,7 +579,7 @@ func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
 	d.keys("y")
 	check("result", "尚未支付", "按 p")
 	d.keys("p")
-	check("pay question", "现在支付订单", "这会产生费用")
+	check("pay question", "支付订单", "CNY", "沙箱:不会真实购买")
 	d.keys("y")
 	check("paid", "订单已支付")
 }

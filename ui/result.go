@@ -20,7 +20,10 @@ type resultScreen struct {
 	pay    bool // p: the root asks before paying
 	asking bool // the root's payment question is open: it says what the offer would
 	quit   tea.Cmd
-	w, h   int
+	// interrupted: the quit was ctrl+c, which ends at once; esc or q ask first while the order
+	// is still unpaid (the exit lines say how to pay it either way).
+	interrupted bool
+	w, h        int
 }
 
 func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
@@ -68,6 +71,7 @@ func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
 			r.s.out.Payment, r.s.out.PayFailure = true, providers.Unknown
 		}
 		r.quit = tea.Quit
+		r.interrupted = key.Matches(m, r.km.Interrupt)
 	}
 	return nil
 }

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	"charm.land/bubbles/v2/spinner"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -34,14 +36,16 @@ type session struct {
 	price    priceState // the review's price inquiry
 	pay      payState   // paying an order created unpaid
 
-	order  flows.Order      // built on entering review: exactly what y sends and s saves
-	target providers.Target // where it goes
+	review placement.Review // the lifecycle's review of the order: computed once per build
+	order  flows.Order      // review.Order: exactly what y sends and s saves
+	target providers.Target // review.Target: where it goes
 
 	lastErr  error // the last failed submission, shown on review
 	unknown  bool  // an earlier attempt's outcome is unknown: y asks again
 	attempts int   // submissions started; quitting before any says "nothing was sent"
 	recent   providers.Recent
 	result   providers.Result
+	placed   placement.Outcome // the last send's outcome
 	out      Outcome
 
 	notice    string // one-line message about the last action, in the footer
@@ -50,6 +54,21 @@ type session struct {
 }
 
 func (s *session) say(t flows.Text) string { return t.In(s.lang) }
+
+// build computes the review of the current answers (placement.NewReview): the order exactly
+// as it will be sent, where it goes, its digest and whether it is created unpaid.
+func (s *session) build() {
+	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api.Build(s.a()))
+	s.order, s.target = s.review.Order, s.review.Target
+}
+
+// clock is the confirmation protocol's clock (Options.Clock, else the real one).
+func (s *session) clock() time.Time {
+	if s.o.Clock != nil {
+		return s.o.Clock()
+	}
+	return time.Now()
+}
 
 func (s *session) a() *flows.Answers { return s.answers[s.api.ID] }
 

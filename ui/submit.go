@@ -9,20 +9,18 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
 // duplicateMsg is the answer of the history check done before sending.
 type duplicateMsg struct {
-	recent providers.Recent
-	found  bool
-}
-
-// submittedMsg is the provider's answer to the one Submit call.
-type submittedMsg struct {
-	res providers.Result
+	dup placement.Duplicate
 	err error
 }
+
+// submittedMsg is the lifecycle's outcome of the one send.
+type submittedMsg struct{ out placement.Outcome }
 
 // flightScreen is the order in flight: every key is ignored (a second y cannot send a second
 // order) except ctrl+c, which asks first because quitting now can leave the outcome unknown.
@@ -74,19 +72,19 @@ func (f *flightScreen) View() string {
 	return joinLines(out)
 }
 
-// place starts placing the order: y on review. confirmed skips the questions already
-// answered (a duplicate, or a resend after an unknown outcome).
+// place starts placing the order: y on review, once its question was on screen long enough
+// (placement.Debounce). confirmed is set when "place it again?" was answered (AgainWord).
 func (m *wizard) place(confirmed bool) tea.Cmd {
 	s := m.s
 	switch {
-	case s.o.Mode == providers.DryRun || s.o.Provider == nil:
+	case !s.review.Sends:
 		s.note(s.say(txtDryRunNoY), false)
 		return nil
 	case flows.Blocking(s.problems):
 		s.note(s.say(txtFixFirst), true)
 		return nil
 	case s.unknown && !confirmed:
-		m.ask = askUnknown
+		m.askNow(askUnknown)
 		return nil
 	}
 	// From here on every key is ignored until the answer arrives, but ctrl+c (input).
@@ -95,25 +93,24 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 	fl.started = s.o.now()
 	fl.now = fl.started
 	s.notice = ""
-	order := s.order
-	if df, ok := s.o.Provider.(providers.DuplicateFinder); ok && !confirmed {
+	if _, keeps := s.o.Provider.(providers.DuplicateFinder); keeps && !confirmed {
 		fl.checking = true
+		p, r := s.o.Provider, s.review
 		return tea.Batch(fl.spin.Tick, func() tea.Msg {
-			r, found := df.RecentDuplicate(order, providers.DuplicateWindow)
-			return duplicateMsg{recent: r, found: found}
+			d, err := placement.CheckDuplicate(context.Background(), p, r)
+			return duplicateMsg{dup: d, err: err}
 		})
 	}
 	return tea.Batch(fl.spin.Tick, m.submitCmd())
 }
 
 func (m *wizard) submitCmd() tea.Cmd {
-	p, order := m.s.o.Provider, m.s.order
+	p, r, price := m.s.o.Provider, m.s.review, m.s.price.price
 	m.flight.checking = false
 	m.s.attempts++
 	return func() tea.Msg {
 		// The provider bounds the wait (--timeout); no retry happens anywhere.
-		res, err := p.Submit(context.Background(), order)
-		return submittedMsg{res: res, err: err}
+		return submittedMsg{out: placement.Send(context.Background(), p, r, price)}
 	}
 }
 
@@ -121,11 +118,11 @@ func (m *wizard) gotDuplicate(msg duplicateMsg) tea.Cmd {
 	if m.scr != scrFlight || !m.flight.checking {
 		return nil
 	}
-	if msg.found {
+	if msg.dup.Found {
 		m.flight.checking = false
 		m.scr = scrReview
-		m.s.recent = msg.recent
-		m.ask = askDuplicate
+		m.s.recent = msg.dup.Recent
+		m.askNow(askDuplicate)
 		return nil
 	}
 	return m.submitCmd()
@@ -138,6 +135,7 @@ func (m *wizard) gotDuplicate(msg duplicateMsg) tea.Cmd {
 func (m *wizard) stopCheck() {
 	m.flight.checking = false
 	m.scr = scrReview
+	m.armReview()
 	m.s.note(m.s.say(txtCheckStopped), false)
 }
 
@@ -149,22 +147,27 @@ func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
 	if m.ask == askQuit {
 		m.ask = askNone
 	}
-	if msg.err != nil {
-		s.lastErr = msg.err
-		kind := providers.KindOf(msg.err)
+	out := msg.out
+	s.placed = out
+	if !out.Placed() {
+		err := error(out.Err)
+		s.lastErr = err
+		kind := out.Kind()
 		s.unknown = s.unknown || kind == providers.Unknown
 		s.out.Failure = kind
-		s.out.FailureText = msg.err.Error()
-		if miss, ok := missingCredentialFailure(s, msg.err); ok {
+		s.out.FailureText = err.Error()
+		if miss, ok := missingCredentialFailure(s, err); ok {
 			s.out.FailureText = miss
 		}
 		m.scr = scrReview
 		m.review.open()
+		m.armReview()
 		return nil
 	}
-	s.result = msg.res
+	s.result = out.Result
 	s.lastErr, s.unknown = nil, false
-	s.out.OrderID, s.out.RequestID = msg.res.OrderID, msg.res.RequestID
+	s.out.OrderID, s.out.RequestID = out.Result.OrderID, out.Result.RequestID
+	s.out.Unpaid, s.out.ConsoleURL, s.out.History = out.Unpaid, out.ConsoleURL, out.History
 	s.out.Failure, s.out.FailureText = 0, ""
 	m.scr = scrResult
 	return nil

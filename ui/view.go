@@ -228,12 +228,12 @@ func (m *wizard) question() string {
 		if r := s.recent; r.Err != nil || r.Outcome != "ok" {
 			// It may exist (an unknown outcome, or a history that cannot rule it out): ask as
 			// for an unknown outcome, saying which attempt.
-			return s.say(tf(txtDupUnknownAsk, s.say(r.Describe())))
+			return s.say(tf(txtDupUnknownAsk, s.say(r.Describe()))) + m.typedAgain()
 		}
 		ago := s.o.now().Sub(s.recent.At).Round(1e9).String()
-		return s.say(tf(txtDupAsk, ago, providers.Printable(s.recent.OrderID)))
+		return s.say(tf(txtDupAsk, ago, providers.Printable(s.recent.OrderID))) + m.typedAgain()
 	case askUnknown:
-		return s.say(txtUnknownAsk)
+		return s.say(txtUnknownAsk) + m.typedAgain()
 	case askQuit:
 		return s.say(txtQuitAsk)
 	case askOverwrite:
@@ -242,8 +242,18 @@ func (m *wizard) question() string {
 		return m.commandQuestion()
 	case askPay:
 		return payQuestion(s)
+	case askLeave:
+		return s.say(txtLeaveAsk)
 	}
 	return ""
+}
+
+// typedAgain shows what has been typed of the word "place it again?" takes.
+func (m *wizard) typedAgain() string {
+	if m.q == nil || m.q.Typed() == "" {
+		return ""
+	}
+	return " › " + m.q.Typed()
 }
 
 func joinLines(lines []string) string { return strings.Join(lines, "\n") }

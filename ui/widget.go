@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -264,13 +265,50 @@ func (textWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 }
 func (w textWidget) view(f *formScreen, r row, focus bool, width int) string {
 	if focus {
-		setInputWidth(&f.input, width-1)
-		if f.input.Value() == "" && f.input.Placeholder != "" {
-			return placeholderView(f.input, f.s.st.Input, width-1)
-		}
-		return f.input.View()
+		return inputView(f, width)
 	}
 	return valueText(f.s, r, w.value(f.s, r))
+}
+
+// inputView draws the focused text input in width cells. A value wider than that scrolls in
+// bubbles' textinput, which shows a window of it around the cursor; a "…" stands where the
+// window leaves characters out, so what shows is never mistaken for the whole value (an ID
+// cut on the left reads as another ID).
+func inputView(f *formScreen, width int) string {
+	in := &f.input
+	if in.Value() == "" && in.Placeholder != "" {
+		setInputWidth(in, width-1)
+		return placeholderView(*in, f.s.st.Input, width-1)
+	}
+	if ansi.StringWidth(in.Value()) <= width-1 {
+		setInputWidth(in, width-1) // the cursor takes the cell after the value
+		return in.View()
+	}
+	setInputWidth(in, width-3) // and a "…" each side
+	from, to, ok := inputWindow(*in)
+	if !ok {
+		return in.View()
+	}
+	mark := func(cut bool) string {
+		if cut {
+			return f.s.st.Muted.Render("…")
+		}
+		return ""
+	}
+	return mark(from > 0) + in.View() + mark(to < len([]rune(in.Value())))
+}
+
+// inputWindow is the part of the value a textinput shows, in runes: [from, to). textinput
+// keeps it unexported (offset, offsetRight; set by its handleOverflow), and computing it again
+// here would be a second copy of its scrolling that could disagree with what it draws; so it
+// is read. ok is false if a later textinput names it otherwise (TestFocusedLongValue fails).
+func inputWindow(in textinput.Model) (from, to int, ok bool) {
+	v := reflect.ValueOf(in)
+	off, right := v.FieldByName("offset"), v.FieldByName("offsetRight")
+	if !off.IsValid() || !right.IsValid() || !off.CanInt() || !right.CanInt() {
+		return 0, 0, false
+	}
+	return int(off.Int()), int(right.Int()), true
 }
 
 // placeholderView draws an empty input's hint with the cursor on its first character.
