@@ -90,7 +90,7 @@ func TestStatusResolvesAResetAfterPlacing(t *testing.T) {
 			env := withSandboxKeys(submitEnv(t))
 			s.SetFault(sandbox.Fault{Kind: sandbox.FaultResetAfterPlacing, Count: 1})
 			_, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes")
-			if code != 4 || len(s.Orders()) != 1 {
+			if code != 4 || len(s.Orders()) != 1 || !strings.Contains(errOut, "run: cloudorder status --endpoint "+s.URL()) {
 				t.Fatalf("submit: exit %d, %d orders: %s", code, len(s.Orders()), errOut)
 			}
 			want := s.Orders()[0].OrderID
