@@ -110,8 +110,12 @@ type historyRecord struct {
 	historyItem
 	Body     json.RawMessage `json:"body"`
 	Payments []historyItem   `json:"payments"`
-	// Price is the price the review showed when the order was placed, when the history has it.
-	Price string `json:"price,omitempty"`
+	// Digest is the order's identity (placement.Digest), as review printed it.
+	Digest string `json:"digest,omitempty"`
+	// Amount and Currency are the price the review showed when the order was placed, when the
+	// cloud quoted one.
+	Amount   string `json:"amount,omitempty"`
+	Currency string `json:"currency,omitempty"`
 }
 
 // payments are the payment entries (providers.PayOrdersAPI) of order orderID.
@@ -141,7 +145,8 @@ func runHistoryShow(c *cli, opts historyShowOptions, args []string) int {
 	}
 	pays := payments(h.Entries, e.Result.OrderID)
 	if opts.output == "json" {
-		rec := historyRecord{historyItem: item(e), Body: e.Intent.Body, Payments: []historyItem{}}
+		rec := historyRecord{historyItem: item(e), Body: e.Intent.Body, Payments: []historyItem{}, Digest: e.Intent.Digest,
+			Amount: e.Intent.Amount, Currency: e.Intent.Currency}
 		for _, p := range pays {
 			rec.Payments = append(rec.Payments, item(p))
 		}
@@ -173,9 +178,15 @@ func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
 	if r.Error != "" && r.Message == "" {
 		rows = append(rows, []string{c.say(i18n.T("Error", "错误")), providers.Printable(r.Error)})
 	}
-	rows = append(rows, []string{c.say(i18n.T("Price", "价格")), c.say(i18n.T(
-		"not recorded: the history keeps what was sent and how it ended, not the price quoted at review",
-		"未记录:历史记录保存发送内容与结果,不保存审阅时的报价"))})
+	price := i18n.T("none recorded: no price was shown when it was placed", "无记录:下单时未显示价格")
+	if in.Amount != "" {
+		amount := providers.Printable(providers.JoinNonEmpty(" ", in.Amount, in.Currency))
+		price = i18n.Tf("%s (list price shown at review)", "%s(审阅时显示的官网价)", amount)
+	}
+	rows = append(rows, []string{c.say(i18n.T("Price", "价格")), c.say(price)})
+	if in.Digest != "" {
+		rows = append(rows, []string{c.say(i18n.T("Digest", "摘要")), in.Digest})
+	}
 	pay := c.say(i18n.T("none recorded", "无记录"))
 	if len(pays) > 0 {
 		var parts []string

@@ -85,7 +85,7 @@ func TestHistoryShowsTheWholeRecord(t *testing.T) {
 		t.Errorf("history does not list the entry id %s:\n%s", id, list)
 	}
 	short := id[len(id)-8:] // the random end names it
-	for _, l := range []struct{ lang, entry, price string }{{"en", "Entry", "not recorded"}, {"zh", "记录", "未记录"}} {
+	for _, l := range []struct{ lang, entry, price string }{{"en", "Entry", "Price"}, {"zh", "记录", "价格"}} {
 		out, errOut, code := runForTest(t, env, "", "history", "show", short, "--lang", l.lang)
 		if code != exitOK {
 			t.Fatalf("%s: exit %d %s", l.lang, code, errOut)

@@ -35,6 +35,7 @@ type submitFlags struct {
 	sandbox, yes, allowDuplicate bool
 	output, endpoint             string
 	profile                      string
+	expectDigest                 string // --expect-digest: send only the order with this digest
 	timeout                      time.Duration
 }
 
@@ -68,6 +69,10 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	ctx, stop := signalContext()
 	defer stop()
 	review := placement.NewReview(p, mode, order)
+	// --expect-digest: only the order that was reviewed (cmd_review.go) may go.
+	if code := checkExpectedDigest(c, review, f.expectDigest); code != exitOK {
+		return code
+	}
 	var price placement.Price
 	if code := confirm(ctx, c, f, p, review, &price); code != exitOK {
 		return code
@@ -176,6 +181,8 @@ func newSubmitCmd(c *cli) *cobra.Command {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is this one (from cloudorder review); otherwise nothing is sent",
+		"仅当订单的摘要值与此相同(来自 cloudorder review)时发送;否则不发送")))
 	return cmd
 }
 

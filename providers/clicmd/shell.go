@@ -76,6 +76,10 @@ func quoteSH(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// QuoteSH quotes one word for a POSIX shell, as the rendered commands do (the review's
+// `cloudorder submit …` line uses it).
+func QuoteSH(s string) string { return quoteSH(s) }
+
 // psQuotes are the characters PowerShell's tokenizer ends a single-quoted string at: the ASCII
 // quote and the typographic ones ‘ ’ ‚ ‛ (PowerShell language spec §2.3.5, single-quote-character).
 const psQuotes = "'\u2018\u2019\u201a\u201b"
