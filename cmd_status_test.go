@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
-	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
-	"cloudorder/providers/huawei"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
 )
@@ -53,7 +50,9 @@ func TestStatusOfADSCOrderUnpaidThenPaid(t *testing.T) {
 		t.Fatalf("status (due): exit %d, %+v", code, items)
 	}
 
-	pay(t, s, placed.OrderID)
+	if _, errOut, code := runForTest(t, env, "", "pay", placed.OrderID, "--endpoint", s.URL(), "--yes"); code != exitOK {
+		t.Fatalf("pay: exit %d: %s", code, errOut)
+	}
 	items, code = statusJSON(t, env, s, placed.OrderID)
 	if code != exitOK || len(items) != 1 || items[0].Order.State != providers.StateCompleted || items[0].StateText.ZH != "已完成" {
 		t.Fatalf("status after payment: exit %d, %+v", code, items)
@@ -65,19 +64,6 @@ func TestStatusOfADSCOrderUnpaidThenPaid(t *testing.T) {
 	// Completed: nothing is due any more.
 	if out, _, code := runForTest(t, env, "", "status", "--endpoint", s.URL()); code != exitOK || !strings.Contains(out, "nothing to check") {
 		t.Fatalf("nothing due: exit %d: %s", code, out)
-	}
-}
-
-// pay pays an order through BSS PayOrders with the real SDK, as `cloudorder pay` does.
-func pay(t *testing.T, s *sandbox.Server, orderID string) {
-	t.Helper()
-	ep, _ := config.ParseEndpoint(s.URL())
-	p := huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, UserAgent: "cloudorder/test",
-		Credential: func() (config.HuaweiCredential, error) {
-			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
-		}})
-	if _, err := p.PayOrder(context.Background(), providers.Payment{API: flows.HuaweiDSC, Region: "cn-north-4", OrderID: orderID}); err != nil {
-		t.Fatal(err)
 	}
 }
 
@@ -107,6 +93,17 @@ func TestStatusResolvesAResetAfterPlacing(t *testing.T) {
 			_, errOut, code = runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes")
 			if code != exitUsage || !strings.Contains(errOut, "order_id "+want) || s.Hits(api) != 1 {
 				t.Fatalf("repeat: exit %d, hits %d: %s", code, s.Hits(api), errOut)
+			}
+			if api != flows.HuaweiDSC {
+				return
+			}
+			// The order found is the history's: `pay` finds it by its id and pays it once.
+			if _, errOut, code := runForTest(t, env, "", "pay", want, "--endpoint", s.URL(), "--yes"); code != exitOK || len(s.Payments()) != 1 {
+				t.Fatalf("pay the resolved order: exit %d: %s", code, errOut)
+			}
+			items, code := statusJSON(t, env, s, want)
+			if code != exitOK || len(items) != 1 || items[0].Order == nil || items[0].Order.State != providers.StateCompleted {
+				t.Fatalf("status after pay: exit %d, %+v", code, items)
 			}
 		})
 	}
