@@ -28,7 +28,7 @@ func plainWanted(flag bool, getenv func(string) string) bool {
 // runPlain runs the wizard's session (same provider, journal and duplicate guard) as plain
 // lines on stdout, reading stdin line by line, TTY or not. Exit codes as the wizard's, plus
 // 130 when the session was canceled (end of input or ctrl+c) and nothing was sent.
-func runPlain(opts ui.Options, c *cli) int {
+func runPlain(opts ui.Options, c *cli, endpoint string) int {
 	interrupt := make(chan os.Signal, 2)
 	if c.stdin == os.Stdin {
 		// SIGTERM too: killed mid-flight, the session would end without a word about an
@@ -42,6 +42,7 @@ func runPlain(opts ui.Options, c *cli) int {
 		p.FromAPI, p.FromAnswers = opts.From.API, opts.From.Answers
 	}
 	o := plain.Run(p)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint)
 	switch {
 	case o.Canceled:
 		return exitCanceled

@@ -179,3 +179,12 @@ func statusItemOf(r orderstatus.Report) statusItem {
 	}
 	return it
 }
+
+// printStatusHint prints, when the outcome is unknown, the command that asks the cloud what
+// became of the order (the wizard's and plain mode's exit lines; submit prints it with its
+// advice).
+func printStatusHint(c *cli, unknown bool, endpoint string) {
+	if unknown {
+		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint)))
+	}
+}

@@ -166,3 +166,15 @@ func TestStatusRefusesWhatItCannotAnswer(t *testing.T) {
 		t.Fatalf("other endpoint: exit %d: %s", code, errOut)
 	}
 }
+
+// Plain mode, after an outcome it cannot know, names the status command to run.
+func TestPlainUnknownOutcomeNamesTheStatusCommand(t *testing.T) {
+	s := startSandbox(t)
+	env := withSandboxKeys(submitEnv(t))
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Count: 1})
+	defaults := strings.Repeat("\n", 11)
+	out, errOut, code := runForTest(t, env, defaults+"yes\n", "--endpoint", s.URL(), "--plain", "--lang", "en")
+	if code != 4 || !strings.Contains(errOut, "run: cloudorder status --endpoint "+s.URL()) {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}

@@ -128,7 +128,7 @@ func runWizard(c *cli, f wizardFlags) int {
 		if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
 			opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
 		}
-		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
+		return runPlain(opts, c, f.endpoint) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	// From here to restore nothing is printed: the terminal is the first frame's
 	// (ui/start).
@@ -141,7 +141,10 @@ func runWizard(c *cli, f wizardFlags) int {
 		return exitUsage
 	}
 	m, _ := final.(ui.Model)
-	return reportOutcome(m.Outcome(), c)
+	o := m.Outcome()
+	code := reportOutcome(o, c)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, f.endpoint)
+	return code
 }
 
 // probedMode is where the wizard's first API goes (an --endpoint that answered the sandbox's

@@ -41,19 +41,6 @@ func attach(e *Entry, r Record) {
 	}
 }
 
-// mayHaveBought reports whether an entry counts for the duplicate guard: it succeeded, or its
-// outcome is unknown or pending and no resolution found it not placed. A resolution "not
-// placed" lets the order be sent again — once: that attempt is an entry of its own.
-func mayHaveBought(e Entry) bool {
-	switch e.Outcome {
-	case OutcomeOK:
-		return true
-	case OutcomeUnknown, OutcomePending:
-		return e.Resolution.Outcome != ResolvedNotPlaced
-	}
-	return false
-}
-
 // OrderID is the entry's order id: its outcome's, else the one a resolution found.
 func (e Entry) OrderID() string {
 	if e.Result.OrderID != "" {
