@@ -50,7 +50,7 @@ func newPayCmd(c *cli) *cobra.Command {
 	fs := cmd.Flags()
 	c.sandboxFlag(fs, &f.sandbox)
 	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
-	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `region`, when this machine's history does not hold the order",
+	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `REGION` (e.g. cn-north-4), when this machine's history does not hold the order",
 		"订单所在`区域`(本机历史中没有该订单时使用)")))
 	c.outputFlag(cmd, &f.output, "text", "json")
 	c.endpointFlag(fs, &f.endpoint)

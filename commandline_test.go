@@ -380,3 +380,25 @@ func TestCompletionScriptsForFishAndPowerShell(t *testing.T) {
 		}
 	}
 }
+
+// In a real process too, cobra's refusals end the process with 2 and help with 0 (cobra never
+// calls os.Exit itself; main does, with run's code).
+func TestCobraExitCodesInAProcess(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir()}
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"sumbit"}, exitUsage},
+		{[]string{"submit", "--bogus"}, exitUsage},
+		{[]string{"history", "--output"}, exitUsage},
+		{[]string{"validate"}, exitUsage},
+		{[]string{"submit", "--help"}, exitOK},
+		{[]string{"-v"}, exitOK},
+		{[]string{"validate", "testdata/invalid/alibaba-wrong-cycle.json"}, exitInvalid},
+	} {
+		if _, errOut, code := runMain(t, env, tc.args...); code != tc.want {
+			t.Errorf("%v: exit %d, want %d\n%s", tc.args, code, tc.want, errOut)
+		}
+	}
+}
