@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -22,7 +23,7 @@ func (c *cli) helpText(cmd *cobra.Command) string {
 
 	about := cmd.Long
 	if about == "" {
-		about = cmd.Short
+		about = sentence(cmd.Short)
 	}
 	if cmd == cmd.Root() {
 		about = c.say(i18n.T("cloudorder — place cloud product orders, reviewed before they are sent. ",
@@ -159,4 +160,24 @@ func twoColumns(rows [][2]string) string {
 		b.WriteString(body)
 	}
 	return b.String()
+}
+
+// sentence makes a command's one-line Short the help's first paragraph: a capital first
+// letter and a full stop ("print the version" → "Print the version."; 显示版本 → 显示版本。).
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] >= 'a' && s[0] <= 'z' {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch {
+	case strings.ContainsRune(".。!?！？", last):
+	case ansi.StringWidth(string(last)) > 1:
+		s += "。"
+	default:
+		s += "."
+	}
+	return s
 }
