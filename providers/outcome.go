@@ -151,6 +151,22 @@ func InertOptions(opts []flows.Option) []flows.Option {
 	return out
 }
 
+// StatusClass is the class of an HTTP status: 2 for 2xx, 3 for 3xx, and so on.
+func StatusClass(status int) int { return status / 100 }
+
+// StatusKind is what an answer with this HTTP status means for a call that changes something
+// (an order, a payment), the one reading both clouds' providers use: a 4xx was refused, so
+// nothing was bought (Rejected); a 3xx (the transport never follows one: RedirectError), a
+// 5xx, or any other status may have been acted on (Unknown). A 2xx is success only once the
+// caller has found the documented fields in it; one without them is Unknown too. For a
+// look-up every answer but a 2xx is simply a failure.
+func StatusKind(status int) Kind {
+	if StatusClass(status) == 4 {
+		return Rejected
+	}
+	return Unknown
+}
+
 // Printable shows text that came from a server (codes, messages, ids) or an SDK inertly
 // (inert.Text: control, C1, DEL, bidi and line-separator characters and invalid UTF-8
 // escaped), so an answer cannot move the cursor, recolour the terminal or forge a line.

@@ -78,6 +78,20 @@ func proxyFor(r *http.Request) (*url.URL, error) {
 // to a place no gate checked (alibaba-cloud-sdk-go's http.Client follows 307/308 with the body).
 var ErrRedirect = errors.New("the API answered with a redirect; cloudorder does not follow it (the order is not sent again)")
 
+// RedirectError is an answer in the 3xx class. The transport hands it to the SDK as an error
+// instead of the answer: neither SDK may read a 3xx as success (Huawei's treats every status
+// below 400 as one, so a 302 whose body held an order_id read as a placed order), nor follow
+// it. What it means is StatusKind's: unknown for an order or payment, a failure for a look-up.
+// It matches errors.Is(err, ErrRedirect).
+type RedirectError struct{ Status int }
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("the answer was a redirect (HTTP %d); cloudorder does not follow it (the request is not sent again)", e.Status)
+}
+
+// Is makes a RedirectError an ErrRedirect.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirect }
+
 // RoundTrip sends r under the call's context.
 func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	if r.Response != nil { // http.Client sets Response on the request that follows a redirect
@@ -89,6 +103,10 @@ func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	resp, err := t.base.RoundTrip(r.WithContext(ctx))
 	if err != nil {
 		return nil, t.why(err)
+	}
+	if StatusClass(resp.StatusCode) == 3 {
+		resp.Body.Close()
+		return nil, &RedirectError{Status: resp.StatusCode}
 	}
 	resp.Body = &limitedBody{rc: resp.Body, left: MaxAnswer, t: t}
 	return resp, nil

@@ -118,10 +118,11 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 		return providers.Result{}, err
 	}
 	res, err := s.submit(ctx, p, o)
-	if err != nil {
-		if c, cerr := p.credential(ctx); cerr == nil { // whatever a server echoes: providers.Scrub
-			err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
-		}
+	// Whatever a server echoes, on failure and success alike (a token as an order id), in
+	// any form: providers.Scrub, ScrubResult.
+	if c, cerr := p.credential(ctx); cerr == nil {
+		err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		res = providers.ScrubResult(res, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
 	}
 	return res, err
 }
@@ -132,7 +133,11 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 	if err != nil {
 		return providers.Quote{}, err
 	}
-	return s.quote(ctx, p, o)
+	q, err := s.quote(ctx, p, o)
+	if c, cerr := p.credential(ctx); cerr == nil && err != nil {
+		err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+	}
+	return q, err
 }
 
 // client builds an SDK client for one call (its transport carries the call's context).

@@ -18,10 +18,7 @@ import (
 func classify(err error, reach providers.Reach) error {
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
-		kind := providers.Unknown
-		if se.HttpStatus() >= 400 && se.HttpStatus() < 500 {
-			kind = providers.Rejected
-		}
+		kind := providers.StatusKind(se.HttpStatus())
 		msg := se.Message()
 		if cut, ok := withoutStringToSign(msg); ok {
 			msg, err = cut, providers.Redacted(se.ErrorCode()+": "+cut, err)
@@ -42,6 +39,10 @@ func classify(err error, reach providers.Reach) error {
 		if ce.OriginError() != nil {
 			e.Message += ": " + ce.OriginError().Error()
 		}
+	}
+	var re *providers.RedirectError
+	if errors.As(err, &re) {
+		e.Kind, e.HTTPStatus, e.Message = providers.StatusKind(re.Status), re.Status, re.Error()
 	}
 	return e
 }

@@ -248,7 +248,7 @@ func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote,
 // PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
 func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	res, err := p.payOrder(ctx, pay)
-	return res, p.scrub(err)
+	return p.scrubResult(res), p.scrub(err)
 }
 
 func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {

@@ -18,10 +18,7 @@ func classify(what string, err error, reach providers.Reach) error {
 	wrapped := fmt.Errorf("%s: %w", what, err)
 	var se *sdkerr.ServiceResponseError
 	if errors.As(err, &se) {
-		kind := providers.Unknown // 5xx, or a 2xx the SDK could not read: it may have been placed
-		if se.StatusCode >= 400 && se.StatusCode < 500 {
-			kind = providers.Rejected
-		}
+		kind := providers.StatusKind(se.StatusCode) // 5xx, or a 2xx the SDK could not read: it may have been placed
 		msg := se.ErrorMessage
 		if msg == "" {
 			msg = fmt.Sprintf("HTTP %d", se.StatusCode)
@@ -36,5 +33,10 @@ func classify(what string, err error, reach providers.Reach) error {
 	case providers.NoConnection:
 		kind = providers.NotSent
 	}
-	return &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
+	e := &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
+	var re *providers.RedirectError
+	if errors.As(err, &re) {
+		e.Kind, e.HTTPStatus, e.Message = providers.StatusKind(re.Status), re.Status, re.Error()
+	}
+	return e
 }

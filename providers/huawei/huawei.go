@@ -103,7 +103,17 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 		return providers.Result{}, err
 	}
 	res, err := s.submit(ctx, p, o)
-	return res, p.scrub(err)
+	return p.scrubResult(res), p.scrub(err)
+}
+
+// scrubResult keeps the secret key and security token out of a successful answer's ids and
+// fields (providers.ScrubResult): a server may echo a token as an order or request id.
+func (p *Provider) scrubResult(r providers.Result) providers.Result {
+	c, err := p.opts.Credential()
+	if err != nil {
+		return r
+	}
+	return providers.ScrubResult(r, c.SK.Reveal(), c.SecurityToken.Reveal())
 }
 
 // scrub keeps the credential's secret key and security token out of an error's text
