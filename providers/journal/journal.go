@@ -31,11 +31,13 @@ type Journal struct {
 	// checked it for duplicates (RecentDuplicate) or last wrote an intent: an attempt beyond
 	// that, found while the intent is about to be written, was started by another process.
 	seen map[string]int
+	// write appends one outcome record (appendRecord); tests put a full disk here.
+	write func(path string, r Record) error
 }
 
 // New wraps inner; the history lives at path.
 func New(inner providers.Provider, path string) *Journal {
-	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int{}}
+	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int{}, write: appendRecord}
 }
 
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
@@ -156,7 +158,7 @@ func openLock(ctx context.Context, path string) (*os.File, error) {
 func (j *Journal) append(r Record) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return appendRecord(j.path, r)
+	return j.write(j.path, r)
 }
 
 // outcome builds the outcome record of a Submit.
