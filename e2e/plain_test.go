@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"cloudorder/placement"
 )
 
 // On a dumb terminal the wizard runs as plain lines by itself: every default accepted with
@@ -44,6 +46,9 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 		x.run("send-keys", "-t", "wiz", "Enter")
 	}
 	x.waitFor("Place this order? Type yes to place it (default: no):", true, 30*time.Second)
+	// A person reads the question first: a line typed within placement.Debounce of it is
+	// taken as typed ahead and ignored.
+	time.Sleep(placement.Debounce + 250*time.Millisecond)
 	x.run("send-keys", "-t", "wiz", "yes", "Enter")
 	s := x.waitFor("EXIT=", true, 30*time.Second)
 	if !strings.Contains(s, "EXIT=0") || !regexp.MustCompile(`order_id: \S+\nrequest_id: \S+`).MatchString(s) {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -421,4 +422,27 @@ func reLang(m *wizard) {
 	m.flight.km = FlightKeyMap{Interrupt: bind(l, []string{"ctrl+c"}, "ctrl+c", khQuit)}
 	m.review.laidOut = ""
 	m.head = headerCache{}
+}
+
+// The wizard says the one advice table's words (placement.AdviseError), as submit and plain
+// mode do (advice_frontends_test.go): throttled, rejected, unknown, not sent.
+func TestWizardSaysTheAdviceTablesWords(t *testing.T) {
+	for name, err := range map[string]*providers.Error{
+		"throttled": {Kind: providers.Rejected, HTTPStatus: 400, Code: "Throttling.User", Message: "flow control"},
+		"rejected":  {Kind: providers.Rejected, HTTPStatus: 404, Code: "InvalidAccessKeyId.NotFound", Message: "not found"},
+		"unknown":   {Kind: providers.Unknown, HTTPStatus: 500, Code: "InternalError", Message: "boom"},
+		"not sent":  {Kind: providers.NotSent, Err: errors.New("dial tcp: connection refused")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := placement.AdviseError(err)
+			hint, _, _ := strings.Cut(a.Hint.EN, "%s")
+			d := newDriver(t, Options{Provider: &fakeProvider{err: err}}, 90, 60) // one pane: the summary's lines whole
+			d.walk(fillAlibaba)
+			d.keys("y")
+			v := strings.Join(strings.Fields(strings.ReplaceAll(d.view(), "┃", " ")), " ")
+			if !strings.Contains(v, a.Headline.EN) || !strings.Contains(v, strings.TrimSpace(hint)) {
+				t.Errorf("the wizard does not say %q / %q:\n%s", a.Headline.EN, hint, d.view())
+			}
+		})
+	}
 }
