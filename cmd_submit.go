@@ -438,7 +438,20 @@ func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential stri
 	for _, l := range placement.HistoryWarning(out.History, "") {
 		fmt.Fprintln(c.stderr, c.say(l))
 	}
+	if out.ExitCode() == providers.OutcomeOf(providers.Unknown).Exit {
+		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint)))
+	}
 	return out.ExitCode()
+}
+
+// statusHint is the command that asks the cloud what became of an order whose outcome is
+// unknown (cmd_status.go: it matches the cloud's orders to the one sent).
+func statusHint(endpoint string) i18n.Text {
+	cmd := "cloudorder status"
+	if endpoint != "" {
+		cmd += " --endpoint " + providers.Printable(endpoint)
+	}
+	return i18n.Tf("To find out from the cloud's own order records, run: %s", "如需根据云平台的订单记录确认,请运行:%s", cmd)
 }
 
 // writeJSONLine writes v as one JSON line. encoding/json escapes C0 controls but passes DEL,

@@ -39,7 +39,12 @@ const (
 const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation.
-func (p *Provider) ListingDelay(flows.APIID) time.Duration { return listingDelay }
+func (p *Provider) ListingDelay(flows.APIID) time.Duration {
+	if p.opts.Mode == providers.Sandbox {
+		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
+	}
+	return listingDelay
+}
 
 // bssHost is BssOpenApi's host for region, from the SDK's endpoint map
 // (services/bssopenapi/endpoint.go): mainland regions go to business.aliyuncs.com, the others

@@ -157,8 +157,12 @@ var clouds = map[string]cloud{
 	},
 	"huawei": {
 		live: func(opts Options, ep *config.Endpoint) providers.Provider {
+			// AK/SK from the SDK's sources, or IdP federation exchanged with IAM when a request
+			// is sent (never at start-up).
+			chain := &huawei.Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(opts.Getenv, opts.Profile) },
+				Getenv: opts.Getenv, Timeout: min(opts.Timeout, 10*time.Second)}
 			return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.HuaweiCredential, error) { return config.HuaweiProfile(opts.Getenv, opts.Profile) }, BSSSite: opts.HuaweiSite})
+				Chain: chain, BSSSite: opts.HuaweiSite})
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),

@@ -42,7 +42,12 @@ const (
 const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation (docs/billing.md).
-func (p *Provider) ListingDelay(flows.APIID) time.Duration { return listingDelay }
+func (p *Provider) ListingDelay(flows.APIID) time.Duration {
+	if p.opts.Mode == providers.Sandbox {
+		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
+	}
+	return listingDelay
+}
 
 // OrderDetail reads one order and its lines.
 func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {

@@ -78,7 +78,7 @@ func (p *Provider) newCall(ctx context.Context, svc service, region, projectID s
 	if projectID == "" {
 		return nil, fmt.Errorf("no project id: Huawei Cloud %s calls need the order's project_id", svc.name)
 	}
-	cred, err := p.opts.Credential()
+	cred, err := p.credential(ctx)
 	if err != nil {
 		return nil, err
 	}

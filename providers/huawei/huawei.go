@@ -18,6 +18,9 @@ type Options struct {
 	// Credential resolves the AK/SK when a request is sent (not before, so the wizard can start
 	// without one).
 	Credential func() (config.HuaweiCredential, error)
+	// Chain, when set, replaces Credential: the person's credential described without a network
+	// call and, for IdP federation, exchanged with IAM only when a request is sent.
+	Chain *Chain
 	// Endpoint replaces the region table's endpoint for both services when set.
 	Endpoint *config.Endpoint
 	// Timeout bounds the wait for the answer; 0 = 30s.
@@ -52,7 +55,7 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	if s, ok := apis.Get(api); ok {
 		t.Endpoint, _ = p.tableEndpoint(s.service, region)
 	}
-	c, err := p.opts.Credential()
+	source, masked, err := p.describe()
 	var miss *config.MissingError
 	switch {
 	case errors.As(err, &miss):
@@ -60,9 +63,34 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	case err != nil:
 		t.Credential = "missing: " + err.Error()
 	default:
-		t.Credential, t.MaskedKey = c.Source, c.MaskedKey()
+		t.Credential, t.MaskedKey = source, masked
 	}
 	return t
+}
+
+// describe says which credential requests are signed with, without resolving it.
+func (p *Provider) describe() (source, masked string, err error) {
+	if p.opts.Chain != nil {
+		plan, err := p.opts.Chain.Plan()
+		if err != nil {
+			return "", "", err
+		}
+		source = plan.Source
+		if plan.Mode != config.HuaweiModeAKSK {
+			source += ", " + plan.Mode
+		}
+		return source, plan.MaskedKey(), nil
+	}
+	c, err := p.opts.Credential()
+	return c.Source, c.MaskedKey(), err
+}
+
+// credential is the AK/SK to sign with, exchanged for this request if its mode needs that.
+func (p *Provider) credential(ctx context.Context) (config.HuaweiCredential, error) {
+	if p.opts.Chain != nil {
+		return p.opts.Chain.Resolve(ctx)
+	}
+	return p.opts.Credential()
 }
 
 // Submit sends the order once.
@@ -84,8 +112,15 @@ func (p *Provider) scrub(err error) error {
 	if err == nil {
 		return nil
 	}
-	c, cerr := p.opts.Credential()
-	if cerr != nil {
+	var c config.HuaweiCredential
+	if p.opts.Chain != nil {
+		c = p.opts.Chain.Cached()
+		if plan, perr := p.opts.Chain.Plan(); perr == nil && !plan.Network() {
+			c = plan.Key
+		}
+	} else if k, cerr := p.opts.Credential(); cerr == nil {
+		c = k
+	} else {
 		return err
 	}
 	return providers.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())

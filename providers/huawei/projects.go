@@ -17,7 +17,7 @@ import (
 // GET /v3/auth/projects): the project named after the region first — the default, as the
 // console's "My Credentials → Projects" shows it — then its sub-projects ("<region>_<name>").
 func (p *Provider) projects(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
-	cred, err := p.opts.Credential()
+	cred, err := p.credential(ctx)
 	if err != nil {
 		return nil, invalid(err)
 	}

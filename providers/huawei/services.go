@@ -128,7 +128,7 @@ func (p *Provider) iamCall(ctx context.Context, region string, cred config.Huawe
 // from IAM KeystoneListAuthDomains (once per AK). The SDK would ask IAM itself, but only for a
 // client built with a region, which would also override the endpoint; this keeps both explicit.
 func (p *Provider) bssCall(ctx context.Context, region string) (*call, error) {
-	cred, err := p.opts.Credential()
+	cred, err := p.credential(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -70,7 +70,7 @@ func (c *huaweiRequest) invalidParameter(why string) *apiError {
 }
 
 // Gateway (APIG) errors, shared by every service:
-// https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html
+// https://support.huaweicloud.com/devg-apisign/api-sign-0001.html
 var (
 	huaweiAuthFailed = apiError{http.StatusUnauthorized, "APIGW.0301",
 		"Incorrect IAM authentication information: verify aksk signature fail"}
@@ -178,7 +178,8 @@ func (s *Server) verifyHuawei(r *http.Request, body []byte) *apiError {
 	if !ok {
 		return &huaweiAuthFailed
 	}
-	if a.AK != HuaweiAK {
+	sk, known := s.huaweiSecret(a.AK, r.Header.Get("X-Security-Token")) // federation.go: temporary keys too
+	if !known {
 		e := huaweiAuthFailed
 		e.Message = "Incorrect IAM authentication information: AK access failed to reach the limit or the AK does not exist"
 		return &e
@@ -195,7 +196,7 @@ func (s *Server) verifyHuawei(r *http.Request, body []byte) *apiError {
 		e.Message = "Incorrect IAM authentication information: signature expired, x-sdk-date is more than 15 minutes from the server time"
 		return &e
 	}
-	want := huaweiSignature(huaweiCanonicalRequest(r, a.SignedHeaders, body), date, HuaweiSK)
+	want := huaweiSignature(huaweiCanonicalRequest(r, a.SignedHeaders, body), date, sk)
 	if !hmac.Equal([]byte(a.Signature), []byte(want)) {
 		return &huaweiAuthFailed
 	}
