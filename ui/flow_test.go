@@ -19,12 +19,12 @@ import (
 
 func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 	for name, tc := range map[string]struct {
-		opts  Options
-		right int // → presses on the first screen to pick the API
-		fill  map[string]string
+		opts Options
+		api  flows.APIID // picked on the first screen with →
+		fill map[string]string
 	}{
-		"alibaba": {},
-		"workspaceapp with look-ups": {right: 2, opts: Options{ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
+		"alibaba": {api: flows.AlibabaPAI},
+		"workspaceapp with look-ups": {api: flows.HuaweiWorkspaceApp, opts: Options{ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
 			fill: map[string]string{
 				"body.resources[0].create_services.server_group_id": "1",
 				"body.resources[0].create_services.subnet_id":       "197c1aa4-2611-48bd-a3af-ac4ce2c17c4c",
@@ -38,11 +38,8 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 			}}
 			tc.opts.Provider = p
 			d := newDriver(t, tc.opts, 120, 40)
-			keys := 0
-			for range tc.right {
-				d.keys("right")
-				keys++
-			}
+			right := d.pickAPI(tc.api)
+			keys := right
 			steps := len(d.m.s.steps)
 			typed := 0
 			for i := 0; i < 40 && d.m.Where() != "review"; i++ {
@@ -58,7 +55,7 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 				t.Fatalf("not at review after %d keys:\n%s", keys, d.view())
 			}
 			// One Enter per step, plus one per field a person must type (IDs no look-up gives).
-			if want := tc.right + steps + len(tc.fill); keys > want || typed != len(tc.fill) {
+			if want := right + steps + len(tc.fill); keys > want || typed != len(tc.fill) {
 				t.Fatalf("%d keys (typed %d fields) from launch to review, want at most %d", keys, typed, want)
 			}
 			d.keys("y")
@@ -77,7 +74,7 @@ func TestLookUpResultAnswersARequiredField(t *testing.T) {
 		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: flows.T("cn-north-4", "cn-north-4")}},
 		"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
-	d.keys("right", "right") // choosing the API starts its look-ups: the project first, then what runs in it
+	d.pickAPI(flows.HuaweiWorkspaceApp) // choosing the API starts its look-ups: the project first, then what runs in it
 	if got := d.m.Answers().Get("project_id"); got != "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
 		t.Fatalf("project_id %q: the IAM look-up should answer it", got)
 	}
@@ -88,7 +85,8 @@ func TestLookUpResultAnswersARequiredField(t *testing.T) {
 
 func TestEnterStaysOnAFieldThatBlocksAndJumpsToTheNextThatNeedsAnAnswer(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter") // DSC: region & account; project_id is empty
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter") // region & account; project_id is empty
 	if got := d.focused().path(); got != "region" {
 		t.Fatalf("focus on %s", got)
 	}

@@ -313,19 +313,22 @@ func (d *driver) focus(path string) {
 	d.t.Fatalf("could not focus %s on step %s:\n%s", path, d.m.Where(), d.view())
 }
 
-// pickAPI chooses the API id on the first step with ←/→ as a person would, whatever the
-// order of the registry; the focus stays on the first step.
-func (d *driver) pickAPI(id flows.APIID) {
+// pickAPI chooses the API id on the first step with → as a person would, whatever the
+// order of the registry, and returns how many keys that took; the focus stays on the first
+// step.
+func (d *driver) pickAPI(id flows.APIID) (pressed int) {
 	d.t.Helper()
 	d.goStep(flows.StepAPI)
 	d.focus("api")
 	for range len(d.m.s.apis) {
 		if d.m.s.api.ID == id {
-			return
+			return pressed
 		}
 		d.keys("right")
+		pressed++
 	}
 	d.t.Fatalf("no API %s in the wizard:\n%s", id, d.view())
+	return pressed
 }
 
 // goStep goes to step st of the chosen API: esc back, or enter forward through fields that

@@ -66,7 +66,8 @@ func TestBackKeepsAnswers(t *testing.T) {
 
 func TestInvalidValueShowsMessageAndBlocksNext(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter") // Huawei DSC → region & account
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter") // region & account
 	d.focus("project_id")
 	d.typ("not-hex")
 	if !strings.Contains(d.view(), "must be 32 lower-case hex characters") {
@@ -356,7 +357,8 @@ func TestSaveWritesOrderFileAndNeverOverwritesSilently(t *testing.T) {
 
 func TestPasteIsTrimmedToOneLine(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter")
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter")
 	d.focus("project_id")
 	d.keys("ctrl+u")
 	d.send(tea.PasteMsg{Content: "  0a1b2c3d4e5f6071\n8293a4b5c6d7e8f9 \r\n"})
@@ -500,7 +502,7 @@ func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 	if ali < 0 || hw < ali {
 		t.Fatalf("credentials on the first screen (Alibaba's first):\n%s", v)
 	}
-	d.keys("right") // DSC: Huawei's credential comes first now
+	d.pickAPI(flows.HuaweiDSC) // Huawei's credential comes first now
 	v = d.view()
 	if hw, ali := strings.Index(v, "✗ Huawei Cloud"), strings.Index(v, "✓ Alibaba Cloud"); hw < 0 || ali < hw {
 		t.Fatalf("the chosen API's cloud is not first:\n%s", v)
@@ -527,7 +529,7 @@ func TestConfiguredRegionsPrefill(t *testing.T) {
 	if got := d.m.Answers().Get("region"); got != "cn-hangzhou" {
 		t.Fatalf("Alibaba region %q, want the documented default cn-hangzhou", got)
 	}
-	d.keys("right")
+	d.pickAPI(flows.HuaweiDSC)
 	if d.m.API().ID != flows.HuaweiDSC {
 		t.Fatalf("right chose %s", d.m.API().ID)
 	}

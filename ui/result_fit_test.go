@@ -15,7 +15,7 @@ func TestResultWithPayQuestionFitsSmallWindows(t *testing.T) {
 	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
 		prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 		d := newDriver(t, Options{Provider: prov, Lang: lang}, 60, 20)
-		d.keys("right")
+		d.pickAPI(flows.HuaweiDSC)
 		d.walk(nil)
 		d.keys("y")
 		if d.m.Where() != "result" {
@@ -45,7 +45,7 @@ func TestUnknownPaymentIsNotCalledFailed(t *testing.T) {
 	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
 		prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 		d := newDriver(t, Options{Provider: prov, Lang: lang}, 120, 40)
-		d.keys("right")
+		d.pickAPI(flows.HuaweiDSC)
 		d.walk(nil)
 		d.keys("y")
 		postFault(t, srv, `{"kind":"http500","count":1,"call":"bss/pay"}`)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -116,13 +117,14 @@ func TestWrongGuessIsDrawnAgain(t *testing.T) {
 }
 
 // settle polls until the screen is non-empty and has not changed for 300 ms: past the
-// renderer's first ticks and the answers to its queries.
+// renderer's first ticks and the answers to its queries. The deadline is generous: a loaded
+// machine makes the frame late, not different.
 func settle(t *testing.T, capture func() string) string {
 	t.Helper()
 	var last string
 	since := time.Now()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		s := capture()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		s := sgrAfterNewlines(capture())
 		if s != last {
 			last, since = s, time.Now()
 			continue
@@ -134,6 +136,17 @@ func settle(t *testing.T, capture func() string) string {
 	t.Fatalf("the screen did not settle:\n%s", last)
 	return ""
 }
+
+// sgrAfterNewlines moves the colour and attribute changes that end a captured line to the
+// start of the next. tmux's capture-pane -e writes a change before the line's trailing blank
+// cells it leaves out or after them depending on how those cells were last written (by a
+// full paint, or by the renderer's update of the line); either way it applies to no cell of
+// that line, so the same cells capture the same.
+func sgrAfterNewlines(s string) string {
+	return trailingSGR.ReplaceAllString(s, "\n$1")
+}
+
+var trailingSGR = regexp.MustCompile("((?:\x1b\\[[0-9;:]*m)+)\n")
 
 // privateTmux starts a tmux server of the test's own (skipping the test without tmux), kept up
 // between the sessions under test by a "hold" session, and returns a runner of its commands.

@@ -112,7 +112,7 @@ const alibabaPlaced = "\n" + // API: default
 
 // Huawei DSC with a validation error on the number of periods; the input ends at the
 // confirmation, so nothing may be placed.
-const dscEOF = "2\n" + // API: Huawei DSC
+const dscEOF = string(flows.HuaweiDSC) + "\n" + // API: picked by its id, wherever it is in the list
 	"\n\n\n\n" + // region, project, region_id, zone
 	"\n\n\n\n" + // cloud service type, items, resource type, spec code
 	"OFFI740586375358963717\n" + // product id (required, no default)
