@@ -12,6 +12,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 )
@@ -150,6 +151,14 @@ func (r *runner) fixStep() error {
 // once. While it is in flight ctrl+c asks first: quitting then leaves the outcome unknown.
 func (r *runner) place(o flows.Order) (Outcome, error) {
 	r.println("")
+	if r.o.ExpectDigest != "" { // --expect-digest: only the approved order, said before the question
+		rv := placement.NewReview(r.o.Provider, r.o.Mode, o)
+		rv.Expect = r.o.ExpectDigest
+		r.say(rv.DigestLine())
+		if !rv.Reviewed() {
+			return r.notPlaced()
+		}
+	}
 	if !r.confirm(i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
 		return r.notPlaced()
 	}
