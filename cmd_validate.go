@@ -13,29 +13,47 @@ import (
 	"cloudorder/providers"
 )
 
+// validateFlags are the options of `cloudorder validate`.
+type validateFlags struct{ output string }
+
 // newValidateCmd is `cloudorder validate FILE...`.
 func newValidateCmd(c *cli) *cobra.Command {
-	return &cobra.Command{
+	var f validateFlags
+	cmd := &cobra.Command{
 		Use:   c.say(i18n.T("validate FILE... [flags]", "validate 文件... [选项]")),
 		Short: c.say(i18n.T("check order files, send nothing", "检查订单文件,不发送")),
 		Long: c.say(i18n.T("Check order files and send nothing. Each problem is one line on stderr: "+
-			"FILE: <json path>: <rule>.", "检查订单文件,不发送任何请求。每个问题在标准错误输出中占一行:文件: <json 路径>: <规则>。")),
-		Example:           "cloudorder validate order.json\ncloudorder validate orders/*.json",
+			"FILE: <json path>: <rule>; with --output json, one JSON object per file on stdout.",
+			"检查订单文件,不发送任何请求。每个问题在标准错误输出中占一行:文件: <json 路径>: <规则>;"+
+				"使用 --output json 时,每个文件在标准输出中输出一个 JSON 对象。")),
+		Example:           "cloudorder validate order.json\ncloudorder validate orders/*.json --output json",
 		Args:              minArgs(1, i18n.T("one or more order files", "一个或多个订单文件")),
 		ValidArgsFunction: orderFiles(-1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int { return runValidate(c, args) })
+			return c.run(func() int {
+				if !c.flagWord("output", f.output, "text", "json") {
+					return exitUsage
+				}
+				return runValidate(c, f, args)
+			})
 		},
 	}
+	c.outputFlag(cmd, &f.output, "text", "json")
+	return cmd
 }
 
 // runValidate checks order files and sends nothing. Each problem is one stderr line
-// "FILE: <json path>: <rule>". Exit 0 when all are valid, 1 when any order is invalid,
-// 2 when a file cannot be read or is not JSON at all.
-func runValidate(c *cli, files []string) int {
+// "FILE: <json path>: <rule>", or with --output json one object per file on stdout
+// (validation). Exit 0 when all are valid, 1 when any order is invalid, 2 when a file cannot
+// be read or is not JSON at all.
+func runValidate(c *cli, f validateFlags, files []string) int {
 	code := exitOK
 	for _, name := range files {
-		switch validateFile(name, c) {
+		check := validateFile
+		if f.output == "json" {
+			check = validateFileJSON
+		}
+		switch check(name, c) {
 		case exitUsage:
 			code = exitUsage
 		case exitInvalid:
@@ -60,6 +78,51 @@ func validateFile(name string, c *cli) int {
 	return exitOK
 }
 
+// validation is one file in `validate --output json`: valid only when nothing blocks the
+// order; error when the file could not be read as an order at all (exit 2).
+type validation struct {
+	File     string        `json:"file"`
+	API      flows.APIID   `json:"api,omitempty"`
+	Valid    bool          `json:"valid"`
+	Error    string        `json:"error,omitempty"`
+	Problems []fileProblem `json:"problems"`
+	Warnings []fileProblem `json:"warnings"`
+}
+
+// fileProblem is one problem: the JSON path in the file and the rule, in the run's language.
+type fileProblem struct {
+	Path string `json:"path"`
+	Rule string `json:"rule"`
+}
+
+func validateFileJSON(name string, c *cli) int {
+	v := validation{File: name, Problems: []fileProblem{}, Warnings: []fileProblem{}}
+	api, _, problems, unreadable := parseOrderFile(name, c)
+	code := exitOK
+	switch {
+	case !unreadable.IsZero():
+		v.Error, code = c.say(unreadable), exitUsage
+	default:
+		for _, p := range problems {
+			fp := fileProblem{Path: p.Path, Rule: c.say(p.Msg)}
+			if p.Warning {
+				v.Warnings = append(v.Warnings, fp)
+			} else {
+				v.Problems = append(v.Problems, fp)
+			}
+		}
+		if api != nil {
+			v.API = api.ID
+		}
+		v.Valid = api != nil && !flows.Blocking(problems)
+		if !v.Valid {
+			code = exitInvalid
+		}
+	}
+	writeJSONLine(c.stdout, v)
+	return code
+}
+
 // warningPrefix marks a problem, or a settings problem, that does not stop the order.
 var warningPrefix = i18n.T("warning: ", "警告:")
 
@@ -80,21 +143,29 @@ func printProblems(c *cli, name string, problems []flows.Problem) {
 // parses it strictly, reporting unreadable input itself. The problems are the order's own;
 // the exit code is exitUsage when there is no order at all.
 func readOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, int) {
-	data, err := readLimited(name, c)
-	if config.IsFileRefusal(err) {
-		fmt.Fprintln(c.stderr, c.say(i18n.TextOf(err))) // names the file itself
-		return nil, nil, nil, exitUsage
-	}
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s: %v\n", name, c.say(i18n.T("cannot read", "无法读取")), unwrapPath(err))
-		return nil, nil, nil, exitUsage
-	}
-	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, c.say(i18n.TextOf(err)))
+	api, a, problems, unreadable := parseOrderFile(name, c)
+	if !unreadable.IsZero() {
+		fmt.Fprintln(c.stderr, c.say(unreadable))
 		return nil, nil, nil, exitUsage
 	}
 	return api, a, problems, exitOK
+}
+
+// parseOrderFile is readOrderFile without the printing: unreadable says, naming the file, why
+// there is no order at all.
+func parseOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Problem, i18n.Text) {
+	data, err := readLimited(name, c)
+	if config.IsFileRefusal(err) {
+		return nil, nil, nil, i18n.TextOf(err) // names the file itself
+	}
+	if err != nil {
+		return nil, nil, nil, i18n.Tf("%s: %s: %v", "%s:%s:%v", name, i18n.T("cannot read", "无法读取"), unwrapPath(err))
+	}
+	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
+	if err != nil {
+		return nil, nil, nil, i18n.Tf("%s: %s", "%s:%s", name, i18n.TextOf(err))
+	}
+	return api, a, problems, i18n.Text{}
 }
 
 // readLimited reads name ("-" = standard input, up to one byte past flows.MaxFileSize, so an

@@ -47,7 +47,6 @@ func newRoot(c *cli) *cobra.Command {
 	cobra.MousetrapHelpText = ""       // a double-clicked cloudorder.exe shows the wizard's message, not cobra's
 	root := newWizardCmd(c)
 	root.AddCommand(subcommands(c)...)
-	root.SuggestionsMinimumDistance = 2
 	root.SilenceErrors, root.SilenceUsage = true, true // execute reports, in the run's language
 	root.CompletionOptions.DisableDefaultCmd = true    // ours: newCompletionCmd, with the help in both languages
 	root.SetIn(c.stdin)
@@ -71,6 +70,7 @@ func newRoot(c *cli) *cobra.Command {
 	visit(root, func(cmd *cobra.Command) {
 		cmd.Flags().BoolP("help", "h", false, c.say(i18n.T("show this help", "显示此帮助")))
 		cmd.DisableFlagsInUseLine = true
+		cmd.SuggestionsMinimumDistance = 2 // cobra's default, which SuggestionsFor does not apply itself
 	})
 	return root
 }

@@ -20,11 +20,11 @@ func newCompletionCmd(c *cli) *cobra.Command {
 		Long: c.say(i18n.T("Print the completion script for a shell: commands, flags, API ids, profiles and order "+
 			"files complete with Tab.", "输出某个 shell 的补全脚本:按 Tab 补全命令、选项、接口 ID、配置名与订单文件。")),
 		Example: c.say(i18n.T(
-			"source <(cloudorder completion bash)          # bash, this shell\n"+
+			"source <(cloudorder completion bash)    # bash, this shell\n"+
 				"cloudorder completion zsh > \"${fpath[1]}/_cloudorder\"\n"+
 				"cloudorder completion fish > ~/.config/fish/completions/cloudorder.fish\n"+
 				"cloudorder completion powershell | Out-String | Invoke-Expression",
-			"source <(cloudorder completion bash)          # bash,当前 shell\n"+
+			"source <(cloudorder completion bash)    # bash,当前 shell\n"+
 				"cloudorder completion zsh > \"${fpath[1]}/_cloudorder\"\n"+
 				"cloudorder completion fish > ~/.config/fish/completions/cloudorder.fish\n"+
 				"cloudorder completion powershell | Out-String | Invoke-Expression")),

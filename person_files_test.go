@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"cloudorder/flows"
 )
 
 // runMainWithin runs the real binary and fails when it has not exited within limit: a
@@ -134,6 +136,42 @@ func TestCredentialsFileNotRegularRefusedAtOnce(t *testing.T) {
 			}
 			if n := hits.Load(); n != 0 {
 				t.Errorf("%d requests: the order was sent", n)
+			}
+		})
+	}
+}
+
+// A 1 MiB order file of any shape is checked by the real binary within a second of CPU time
+// and 64 MiB of memory (peak resident set, runtime included): nested half a million deep,
+// thousands of products each with problems, one long string.
+func TestValidateHostileOrderCost(t *testing.T) {
+	const size = 1<<20 - 4096
+	pai := func(body string) string {
+		return `{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":` + body + `}`
+	}
+	item := `{"product_id":"x","resource_size":1e999,"unknown":"\u0001` + strings.Repeat("u", 760) + `"}` // 4 values
+	cases := map[string]string{
+		"deep":      pai(strings.Repeat("[", size/2) + strings.Repeat("]", size/2)),
+		"wide":      `{"api":"huawei/dsc/CreateProductOrder","region":"cn-north-4","project_id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9","body":{"charging_mode":0,"product_infos":[` + strings.TrimSuffix(strings.Repeat(item+",", flows.MaxValues/4-10), ",") + `]}}`,
+		"long text": pai(`{"Products":[{"ProductCode":"` + strings.Repeat("x", size-200) + `"}]}`),
+	}
+	for name, text := range cases {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "order.json")
+			if err := os.WriteFile(file, []byte(text), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			cmd, _, errOut := command(t, submitEnv(t), "validate", file)
+			err := cmd.Run()
+			if code := exitCode(t, err); code != exitInvalid && code != exitUsage || name == "wide" && code != exitInvalid {
+				t.Fatalf("exit %d: %.300s", code, errOut)
+			}
+			u := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+			cpu := time.Duration(u.Utime.Nano() + u.Stime.Nano())
+			rss := u.Maxrss << 10 // KiB on Linux
+			t.Logf("%s: %d bytes, CPU %v, peak RSS %.1f MiB", name, len(text), cpu.Round(time.Millisecond), float64(rss)/(1<<20))
+			if cpu > time.Second || rss > 64<<20 {
+				t.Errorf("%s: CPU %v, peak RSS %.1f MiB", name, cpu, float64(rss)/(1<<20))
 			}
 		})
 	}

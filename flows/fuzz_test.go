@@ -18,6 +18,9 @@ func FuzzLoad(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	for _, seed := range shapeSeeds() {
+		f.Add(seed)
+	}
 	f.Add([]byte(`{"api":"huawei/dsc/CreateProductOrder","body":{"product_infos":[{"usage_value":1e999}]}}`))
 	f.Add([]byte(`{"api":"alibaba/pai/CreateProductOrders","body":{"Products":[{"InstanceProperties":[{"Code":"region","Value":"x","Name":7}]}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -90,6 +93,9 @@ func FuzzValidatedIsSent(f *testing.F) {
 			f.Add(data)
 		}
 	}
+	for _, seed := range shapeSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		api, a, ps, err := Load(data)
 		if err != nil || api == nil {
@@ -115,4 +121,25 @@ func FuzzValidatedIsSent(f *testing.F) {
 			t.Fatalf("sending again would send other bytes:\n%s\n%s", again, sent)
 		}
 	})
+}
+
+// shapeSeeds are orders at and just past the shape bounds (MaxDepth, MaxValues), with
+// brackets, commas and escaped quotes inside strings that must not count.
+func shapeSeeds() [][]byte {
+	pai := func(body string) []byte {
+		return []byte(`{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":` + body + `}`)
+	}
+	nested := func(open, close string, depth int) string {
+		return strings.Repeat(open, depth) + "1" + strings.Repeat(close, depth)
+	}
+	return [][]byte{
+		pai(nested("[", "]", MaxDepth-2)),
+		pai(nested("[", "]", MaxDepth-1)),
+		pai(nested(`{"a":`, "}", MaxDepth-2)),
+		pai(nested(`{"a":`, "}", MaxDepth-1)),
+		pai(`{"Products":[{"ProductCode":"` + strings.Repeat(`[{\"`, 100) + `"}]}`),
+		pai(`{"Products":[` + strings.TrimSuffix(strings.Repeat("1,", MaxValues-6), ",") + `]}`),
+		pai(`{"Products":[` + strings.TrimSuffix(strings.Repeat("1,", MaxValues), ",") + `]}`),
+		[]byte(strings.Repeat("[", 100_000)),
+	}
 }

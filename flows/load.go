@@ -43,6 +43,9 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 		line, col := lineCol(data, firstInvalidUTF8(data))
 		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: T("not valid UTF-8 text", "不是有效的 UTF-8 文本")}
 	}
+	if err := checkShape(data); err != nil {
+		return nil, nil, nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var top any
@@ -128,7 +131,12 @@ func (l *loader) topKeys(api *API, obj map[string]any) {
 // one per path and message.
 func (l *loader) sorted(ps []Problem) []Problem {
 	ps = dedupe(ps)
-	slices.SortStableFunc(ps, func(x, y Problem) int { return l.sc.offset(x.Path) - l.sc.offset(y.Path) })
+	paths := make([]string, len(ps))
+	for i, p := range ps {
+		paths[i] = p.Path
+	}
+	offsets := l.sc.offsets(paths)
+	slices.SortStableFunc(ps, func(x, y Problem) int { return l.sc.offsetIn(offsets, x.Path) - l.sc.offsetIn(offsets, y.Path) })
 	return ps
 }
 

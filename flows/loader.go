@@ -163,7 +163,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 			l.problem(join(ip, "Code"), Tf("property %q is listed twice", "属性 %q 重复出现", code))
 			continue
 		}
-		l.sc.offsets[pp] = l.sc.offsets[ip]
+		l.sc.takePlace(pp, ip)
 		l.a.load(pp, value)
 		if value == "" {
 			l.a.empty[pp] = true

@@ -53,13 +53,13 @@ func TestServerGroupThenVPCThenSubnet(t *testing.T) {
 	_, p := newSandbox(t)
 	ctx := context.Background()
 	groups, err := p.Lookup(ctx, wsaQuery(LookupServerGroups, nil))
-	if err != nil || len(groups) != 2 || groups[0].Value != sandbox.ServerGroupOfficeID ||
+	if err != nil || len(groups) != 3 || groups[0].Value != sandbox.ServerGroupOfficeID ||
 		groups[0].Label.EN != "office-apps · workspace.appstream.general.xlarge.4 · subnet-apps" {
 		t.Fatalf("server groups = %+v, %v", groups, err)
 	}
 	// The design group sits in subnet-desktops of vpc-workspace: both become the defaults.
 	vpcs, err := p.Lookup(ctx, wsaQuery(LookupVPCs, map[string]string{"server_group_id": sandbox.ServerGroupDesignID}))
-	if err != nil || len(vpcs) != 2 || vpcs[0].Value != sandbox.VPCWorkspaceID || vpcs[0].Label.EN != "vpc-workspace · 10.0.0.0/16" {
+	if err != nil || len(vpcs) != 3 || vpcs[0].Value != sandbox.VPCWorkspaceID || vpcs[0].Label.EN != "vpc-workspace · 10.0.0.0/16" {
 		t.Fatalf("vpcs = %+v, %v", vpcs, err)
 	}
 	subnets, err := p.Lookup(ctx, wsaQuery(LookupSubnets, map[string]string{"vpc_id": sandbox.VPCWorkspaceID, "server_group_id": sandbox.ServerGroupDesignID}))
@@ -273,7 +273,7 @@ func TestNoLookupIsRetriedIntoASecondOrder(t *testing.T) {
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, API: flows.HuaweiWorkspaceApp, Count: 1})
 	cache := &providers.Cache{Backoff: time.Millisecond}
 	groups, err := cache.Lookup(context.Background(), p, wsaQuery(LookupServerGroups, nil))
-	if err != nil || len(groups) != 2 {
+	if err != nil || len(groups) != 3 {
 		t.Fatalf("retried look-up: %v, %v", groups, err)
 	}
 	if s.CallHits(sandbox.CallServerGroups) != 2 || s.Hits(flows.HuaweiWorkspaceApp) != 0 {

@@ -134,13 +134,13 @@ func TestBSSNeedsTheAccountID(t *testing.T) {
 // IDs from the sandbox's look-ups must fit together, as in a real account.
 func TestOrdersWithInconsistentAccountIDsAreRefused(t *testing.T) {
 	s := startSandbox(t, Options{})
-	wrongSubnet := strings.NewReplacer(`"subnet_id":"subnet-1"`, `"subnet_id":"`+SubnetDefaultID+`"`, `"vpc_id":"vpc-1"`, `"vpc_id":"`+VPCWorkspaceID+`"`).Replace(wsaBody)
+	wrongSubnet := strings.Replace(wsaBody, `"subnet_id":"`+SubnetAppsID+`"`, `"subnet_id":"`+SubnetDefaultID+`"`, 1)
 	_, err := wsaOrder(t, wsaClient(t, s, HuaweiSK, ProjectID, 0), wrongSubnet)
 	var se *sdkerr.ServiceResponseError
 	if !errors.As(err, &se) || se.StatusCode != 400 || !strings.Contains(se.ErrorMessage, "create_services.subnet_id: subnet "+SubnetDefaultID+" is in VPC "+VPCDefaultID) {
 		t.Fatalf("subnet outside the VPC: %v", err)
 	}
-	right := strings.NewReplacer(`"subnet_id":"subnet-1"`, `"subnet_id":"`+SubnetAppsID+`"`, `"vpc_id":"vpc-1"`, `"vpc_id":"`+VPCWorkspaceID+`"`).Replace(wsaBody)
+	right := wsaBody
 	if _, err := wsaOrder(t, wsaClient(t, s, HuaweiSK, ProjectID, 0), right); err != nil {
 		t.Fatalf("consistent network: %v", err)
 	}

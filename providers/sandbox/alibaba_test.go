@@ -108,10 +108,9 @@ func TestAlibabaDateWithinSkewAccepted(t *testing.T) {
 	}
 }
 
+// The reference: DataWorks_share is billed by Month only, OSS_share and MaxCompute_share by Hour
+// only; the answer names the parameter as Alibaba does (Products.1.PricingCycle).
 func TestAlibabaInvalidBodyNamesPathAndRule(t *testing.T) {
-	if flows.Find(flows.AlibabaPAI) == nil {
-		t.Skip("flows has no Alibaba API yet")
-	}
 	s := startSandbox(t, Options{})
 	body := strings.Replace(alibabaBody, `"MaxCompute_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour"`,
 		`"MaxCompute_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Month"`, 1)
@@ -119,7 +118,7 @@ func TestAlibabaInvalidBodyNamesPathAndRule(t *testing.T) {
 	if se.HttpStatus() != 400 || se.ErrorCode() != "InvalidParameter" {
 		t.Fatalf("got %d %s %s", se.HttpStatus(), se.ErrorCode(), se.Message())
 	}
-	if !strings.Contains(se.Message(), "body.Products[0].PricingCycle: ") {
+	if !strings.Contains(se.Message(), `"Products.1.PricingCycle"`) {
 		t.Errorf("message %q does not name the path", se.Message())
 	}
 	if len(s.Orders()) != 0 {
@@ -129,7 +128,7 @@ func TestAlibabaInvalidBodyNamesPathAndRule(t *testing.T) {
 
 func TestAlibabaRejectsMalformedAndFormBodies(t *testing.T) {
 	s := startSandbox(t, Options{})
-	for _, body := range []string{`{"AutoPay":`, ``} {
+	for _, body := range []string{`{"AutoPay":`, `[]`, `{"AutoPay":true} x`} {
 		se := alibabaServerError(t, s, AlibabaAccessKeySecret, body)
 		if se.ErrorCode() != "InvalidParameter" {
 			t.Errorf("body %q: got %s %s", body, se.ErrorCode(), se.Message())
@@ -140,7 +139,7 @@ func TestAlibabaRejectsMalformedAndFormBodies(t *testing.T) {
 	delete(req.Headers, "Content-Type")
 	_, err := alibabaClient(t, AlibabaAccessKeySecret).ProcessCommonRequest(req)
 	var se *alierrors.ServerError
-	if !errors.As(err, &se) || se.ErrorCode() != "InvalidParameter" || !strings.Contains(se.Message(), "Content-Type application/json") {
+	if !errors.As(err, &se) || se.ErrorCode() != "InvalidParameter" {
 		t.Fatalf("form body: got %v", err)
 	}
 }

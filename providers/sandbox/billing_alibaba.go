@@ -1,18 +1,13 @@
 package sandbox
 
 import (
-	"crypto/hmac"
-	"crypto/sha1"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -23,153 +18,34 @@ import (
 // is given), answered as {"Code","Message","RequestId","Success","Data":{…,"OrderList":
 // {"Order":[…]}}} (alibaba-cloud-sdk-go services/bssopenapi models; the BssOpenApi reference
 // https://www.alibabacloud.com/help/en/user-center/developer-reference/api-queryorders).
-//
-// The RPC signature is checked as Alibaba documents it ("Signature method" of the RPC
-// request mechanism, https://www.alibabacloud.com/help/en/sdk/product-overview/rpc-mechanism):
-// every parameter but Signature, names and values percent-encoded (RFC 3986: only
-// A-Z a-z 0-9 - _ . ~ kept, space as %20), sorted by name, joined "k=v" with "&"; the string
-// to sign is METHOD + "&%2F&" + the percent-encoded joined string; the signature is
-// base64(HMAC-SHA1(secret + "&", string to sign)). Timestamp is ISO 8601 UTC, within 15
-// minutes; a SignatureNonce is used once.
+// The RPC signature (or V3), its date and nonce are checked by the RPC helper
+// (alibaba_auth.go, alibaba_rpc.go).
 
-const (
-	bssOpenAPIVersion = "2017-12-14"
-	rpcTimeLayout     = "2006-01-02T15:04:05Z"
+const rpcTimeLayout = "2006-01-02T15:04:05Z"
+
+// bssOpenAPIEmulation is BssOpenApi's GetOrderDetail and QueryOrders, RPC operations (GET or
+// POST) signed and checked by the RPC helper (alibaba_rpc.go).
+var bssOpenAPIEmulation = emulation{name: "alibaba/bssopenapi", routes: []route{
+	bssOpenAPIGetOrderDetail.rpc(http.MethodGet), bssOpenAPIGetOrderDetail.rpc(http.MethodPost),
+	bssOpenAPIQueryOrders.rpc(http.MethodGet), bssOpenAPIQueryOrders.rpc(http.MethodPost),
+}}
+
+var (
+	bssOpenAPIGetOrderDetail = alibabaOp{product: "BssOpenApi", action: "GetOrderDetail", versions: []string{"2017-12-14"},
+		call: CallBSSOpenAPIOrderDetail, answer: bssOpenAPIAnswer(getOrderDetail)}
+	bssOpenAPIQueryOrders = alibabaOp{product: "BssOpenApi", action: "QueryOrders", versions: []string{"2017-12-14"},
+		call: CallBSSOpenAPIOrders, answer: bssOpenAPIAnswer(queryOrders)}
 )
 
-// rpcNonces are the SignatureNonce values each server has seen.
-var rpcNonces sync.Map // key rpcNonce
-
-type rpcNonce struct {
-	s     *Server
-	nonce string
-}
-
-// billingAlibaba answers BssOpenApi RPC requests to "/"; it reports whether r was one.
-func (s *Server) billingAlibaba(w http.ResponseWriter, r *http.Request) bool {
-	if r.URL.Path != "/" || (r.Method != http.MethodGet && r.Method != http.MethodPost) {
-		return false
-	}
-	requestID := strings.ToUpper(newRequestID())
-	params, err := rpcParams(w, r)
-	if err != nil {
-		writeAlibabaError(w, r, requestID, apiError{http.StatusBadRequest, "InvalidParameter", "The request parameters could not be read: " + err.Error()})
-		return true
-	}
-	var call string
-	var answer func(*Server, url.Values) (any, *apiError)
-	switch params.Get("Action") {
-	case "GetOrderDetail":
-		call, answer = CallBSSOpenAPIOrderDetail, getOrderDetail
-	case "QueryOrders":
-		call, answer = CallBSSOpenAPIOrders, queryOrders
-	default:
-		writeAlibabaError(w, r, requestID, apiError{http.StatusNotFound, "InvalidAction.NotFound",
-			"Specified api is not found, please check your url and method: Action " + quoteOrMissing(params.Get("Action")) + "."})
-		return true
-	}
-	if f, faulted := s.takeCallFault(call); faulted && !s.actOut(w, r, f, alibabaFaults) {
-		return true
-	}
-	if e := s.checkRPC(r, params); e != nil {
-		writeAlibabaError(w, r, requestID, *e)
-		return true
-	}
-	data, e := answer(s, params)
-	if e != nil {
-		writeAlibabaError(w, r, requestID, *e)
-		return true
-	}
-	w.Header().Set("x-acs-request-id", requestID)
-	writeJSON(w, http.StatusOK, map[string]any{"Code": "Success", "Message": "Successful!", "RequestId": requestID,
-		"Success": true, "Data": data})
-	return true
-}
-
-// rpcParams are the query parameters and, for a form POST, the body's.
-func rpcParams(w http.ResponseWriter, r *http.Request) (url.Values, error) {
-	params := r.URL.Query()
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
-		return nil, err
-	}
-	if len(body) > 0 && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
-		form, err := url.ParseQuery(string(body))
-		if err != nil {
-			return nil, err
+// bssOpenAPIAnswer wraps an answer's Data in BssOpenApi's envelope.
+func bssOpenAPIAnswer(data func(*Server, url.Values) (any, *apiError)) func(*Server, *alibabaRequest) (any, *apiError) {
+	return func(s *Server, c *alibabaRequest) (any, *apiError) {
+		d, e := data(s, c.params)
+		if e != nil {
+			return nil, e
 		}
-		for k, vs := range form {
-			params[k] = append(params[k], vs...)
-		}
+		return map[string]any{"Code": "Success", "Message": "Successful!", "RequestId": c.requestID, "Success": true, "Data": d}, nil
 	}
-	return params, nil
-}
-
-// checkRPC verifies version, key, time, nonce and signature, in that order.
-func (s *Server) checkRPC(r *http.Request, params url.Values) *apiError {
-	if v := params.Get("Version"); v != bssOpenAPIVersion {
-		return &apiError{http.StatusBadRequest, "InvalidVersion", "Specified parameter Version is not valid: must be " + bssOpenAPIVersion + ", got " + quoteOrMissing(v) + "."}
-	}
-	for _, name := range []string{"AccessKeyId", "Signature", "SignatureNonce", "Timestamp"} {
-		if params.Get(name) == "" {
-			return &apiError{http.StatusBadRequest, "Missing" + name, name + " is mandatory for this action."}
-		}
-	}
-	if params.Get("SignatureMethod") != "HMAC-SHA1" {
-		return &apiError{http.StatusBadRequest, "InvalidSignatureMethod", "Specified signature method is not supported: use HMAC-SHA1."}
-	}
-	if params.Get("AccessKeyId") != AlibabaAccessKeyID {
-		return &apiError{http.StatusNotFound, "InvalidAccessKeyId.NotFound", "Specified access key is not found."}
-	}
-	at, err := time.Parse(rpcTimeLayout, params.Get("Timestamp"))
-	if err != nil {
-		return &apiError{http.StatusBadRequest, "InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted: Timestamp must be yyyy-MM-ddTHH:mm:ssZ (UTC)."}
-	}
-	if skew := s.now().Sub(at); skew > maxSkew || skew < -maxSkew {
-		return &apiError{http.StatusBadRequest, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired: more than 15 minutes from the server time " + s.now().UTC().Format(rpcTimeLayout) + "."}
-	}
-	sts := rpcStringToSign(r.Method, params)
-	mac := hmac.New(sha1.New, []byte(AlibabaAccessKeySecret+"&"))
-	mac.Write([]byte(sts))
-	want := base64.StdEncoding.EncodeToString(mac.Sum(nil))
-	if !hmac.Equal([]byte(params.Get("Signature")), []byte(want)) {
-		return &apiError{http.StatusBadRequest, "SignatureDoesNotMatch",
-			"Specified signature is not matched with our calculation. server string to sign is:" + sts}
-	}
-	if _, used := rpcNonces.LoadOrStore(rpcNonce{s, params.Get("SignatureNonce")}, true); used {
-		return &apiError{http.StatusBadRequest, "SignatureNonceUsed", "Specified signature nonce was used already."}
-	}
-	return nil
-}
-
-// rpcStringToSign is METHOD&%2F&percentEncode(canonicalized parameters).
-func rpcStringToSign(method string, params url.Values) string {
-	names := make([]string, 0, len(params))
-	for k := range params {
-		if k != "Signature" {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	pairs := make([]string, len(names))
-	for i, k := range names {
-		pairs[i] = percentEncode(k) + "=" + percentEncode(params.Get(k))
-	}
-	return method + "&" + percentEncode("/") + "&" + percentEncode(strings.Join(pairs, "&"))
-}
-
-// percentEncode is RFC 3986 percent-encoding of every byte but A-Z a-z 0-9 - _ . ~.
-func percentEncode(v string) string {
-	var b strings.Builder
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		fmt.Fprintf(&b, "%%%02X", c)
-	}
-	return b.String()
 }
 
 // alibabaBook is the account's Alibaba orders.

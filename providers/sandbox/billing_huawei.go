@@ -30,18 +30,13 @@ const wsaServiceType = "hws.service.type.workspace"
 // bssTimeLayout is BSS's documented time format.
 const bssTimeLayout = "2006-01-02T15:04:05Z"
 
-// billingHuawei answers the BSS order queries; it reports whether r was one.
-func (s *Server) billingHuawei(w http.ResponseWriter, r *http.Request) bool {
-	p := r.URL.Path
-	switch {
-	case p == bssOrdersPath && r.Method == http.MethodGet:
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallBSSOrders, internal: bssInternal, check: checkBSS, answer: listCustomerOrders})
-	case strings.HasPrefix(p, bssOrderDetailPath) && r.Method == http.MethodGet:
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallBSSOrderDetail, internal: bssInternal, check: checkBSS, answer: showCustomerOrderDetails})
-	default:
-		return false
-	}
-	return true
+// bssOrderOps are BSS's ListCustomerOrders and ShowCustomerOrderDetails, listed with BSS's
+// other operations (bss.go).
+var bssOrderOps = []route{
+	huaweiOp{method: http.MethodGet, path: bssOrdersPath, scope: scopeDomain, call: CallBSSOrders, internal: bssInternal,
+		invalid: "CBC.0100", answer: listCustomerOrders}.rest(),
+	huaweiOp{method: http.MethodGet, path: bssOrderDetailPath + "{order_id}", scope: scopeDomain, call: CallBSSOrderDetail,
+		internal: bssInternal, invalid: "CBC.0100", answer: showCustomerOrderDetails}.rest(),
 }
 
 // huaweiBook is the account's Huawei orders.
@@ -61,8 +56,8 @@ var dscBilling = &billingOf{centre: huaweiBSS, unpaid: always, lines: dscLines, 
 var workspaceAppBilling = &billingOf{centre: huaweiBSS, unpaid: never, lines: workspaceAppLines,
 	serviceType: func([]byte) string { return wsaServiceType }}
 
-func listCustomerOrders(s *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
-	q := r.URL.Query()
+func listCustomerOrders(s *Server, c *huaweiRequest) (int, any, *apiError) {
+	q := c.r.URL.Query()
 	var problems []string
 	timeParam := func(name string) time.Time {
 		v := q.Get(name)
@@ -112,8 +107,8 @@ func listCustomerOrders(s *Server, r *http.Request, _ []byte, _ string) (int, an
 	return http.StatusOK, map[string]any{"total_count": total, "order_infos": nonNil(rows)}, nil
 }
 
-func showCustomerOrderDetails(s *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
-	id := strings.TrimPrefix(r.URL.Path, bssOrderDetailPath)
+func showCustomerOrderDetails(s *Server, c *huaweiRequest) (int, any, *apiError) {
+	id := c.params["order_id"]
 	for _, o := range s.huaweiBook() {
 		if o.OrderID != id {
 			continue

@@ -45,6 +45,9 @@ type Payment struct {
 	At        time.Time `json:"at"`
 }
 
+// dscExampleProductID is the catalogue's monthly professional edition in cn-north-4.
+const dscExampleProductID = "OFFI740586375358963717"
+
 // Payments returns the paid orders, oldest first.
 func (s *Server) Payments() []Payment {
 	s.mu.Lock()
@@ -55,35 +58,22 @@ func (s *Server) Payments() []Payment {
 // DSCProductID is the catalog product id the sandbox prices spec in region with: "OFFI" and
 // 18 digits, stable for the same inputs, like Huawei's (e.g. OFFI740586375358963717).
 func DSCProductID(region, spec string, periodType int32) string {
+	if region == "cn-north-4" && spec == "base_professional" && periodType == 2 {
+		return dscExampleProductID // the id the repository's example order (testdata/orders) uses
+	}
 	sum := sha256.Sum256([]byte(fmt.Sprintf("%s|%s|%d", region, spec, periodType)))
 	n := new(big.Int).SetBytes(sum[:8])
 	n.Mod(n, big.NewInt(1e18))
 	return fmt.Sprintf("OFFI%018d", n)
 }
 
-func (s *Server) bss(w http.ResponseWriter, r *http.Request) {
-	switch {
-	case r.Method == http.MethodPost && r.URL.Path == bssRatePath:
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallBSSRate, internal: bssInternal, check: checkBSS, answer: rateOnPeriod})
-	case r.Method == http.MethodPost && r.URL.Path == bssPayPath:
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallBSSPay, internal: bssInternal, check: checkBSS, answer: payOrder})
-	default:
-		writeHuaweiError(w, huaweiNoSuchAPI)
-	}
-}
-
-// checkBSS verifies the signature and that the request names the sandbox account.
-func checkBSS(s *Server, r *http.Request, body []byte) *apiError {
-	if e := s.verifyHuawei(r, body); e != nil {
-		return e
-	}
-	if d := r.Header.Get("X-Domain-Id"); d != DomainID {
-		e := huaweiAuthFailed
-		e.Message += ": X-Domain-Id must be the account id (" + DomainID + " in the sandbox), got " + quoteOrMissing(d)
-		return &e
-	}
-	return nil
-}
+// bssEmulation is BSS's ListRateOnPeriodDetail, PayOrders and order queries, scoped to the account (X-Domain-Id).
+var bssEmulation = emulation{name: "huawei/bss", routes: append([]route{
+	huaweiOp{method: http.MethodPost, path: bssRatePath, scope: scopeDomain, call: CallBSSRate, internal: bssInternal,
+		invalid: "CBC.0100", answer: rateOnPeriod}.rest(),
+	huaweiOp{method: http.MethodPost, path: bssPayPath, scope: scopeDomain, call: CallBSSPay, internal: bssInternal,
+		invalid: "CBC.0100", answer: payOrder}.rest(),
+}, bssOrderOps...)} // billing_huawei.go
 
 func bssInvalid(problems []string) *apiError {
 	return &apiError{http.StatusBadRequest, "CBC.0100", "Invalid parameter: " + strings.Join(problems, "; ")}
@@ -103,7 +93,8 @@ type periodProduct struct {
 	SubscriptionNum  int32  `json:"subscription_num"`
 }
 
-func rateOnPeriod(_ *Server, _ *http.Request, body []byte, _ string) (int, any, *apiError) {
+func rateOnPeriod(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	body := c.body
 	var req struct {
 		ProjectID    string          `json:"project_id"`
 		ProductInfos []periodProduct `json:"product_infos"`
@@ -202,7 +193,8 @@ func regionKnown(region string) bool {
 // yuan renders fen as a decimal amount with two places, e.g. 375000 → "3750.00".
 func yuan(fen int64) string { return fmt.Sprintf("%d.%02d", fen/100, fen%100) }
 
-func payOrder(s *Server, _ *http.Request, body []byte, requestID string) (int, any, *apiError) {
+func payOrder(s *Server, c *huaweiRequest) (int, any, *apiError) {
+	body, requestID := c.body, c.requestID
 	var req struct {
 		OrderID     string `json:"order_id"`
 		UseCoupon   string `json:"use_coupon"`

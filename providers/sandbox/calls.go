@@ -2,10 +2,10 @@ package sandbox
 
 import (
 	"fmt"
-	"io"
-	"net/http"
 	"sort"
 	"strings"
+
+	"cloudorder/flows"
 )
 
 // Calls other than the three orders: look-ups, the BSS price inquiry and BSS payment. Each is
@@ -62,56 +62,13 @@ func (s *Server) CallHits(call string) int {
 	return s.calls[call]
 }
 
-// takeCallFault returns the fault for one request to call, using up one of its count.
-func (s *Server) takeCallFault(call string) (Fault, bool) {
+// count counts one request that reached an order endpoint (api) or another call.
+func (s *Server) count(api flows.APIID, call string) {
 	s.mu.Lock()
-	s.calls[call]++
-	s.mu.Unlock()
-	return s.take(func(f Fault) bool { return f.Call == call || (f.Call == CallLookups && readOnlyCalls[call]) })
-}
-
-// huaweiCall is one Huawei call other than an order: how it is checked and answered.
-type huaweiCall struct {
-	name     string
-	internal apiError // its service's answer to an http500 fault
-	// check verifies signature and account for the request (nil = signature only).
-	check func(s *Server, r *http.Request, body []byte) *apiError
-	// answer returns the status and JSON answer (nil body = no content), or an error answer.
-	answer func(s *Server, r *http.Request, body []byte, requestID string) (int, any, *apiError)
-}
-
-// serveHuaweiCall reads the body, acts out a fault, checks the request and answers, in the
-// order the order endpoints use.
-func (s *Server) serveHuaweiCall(w http.ResponseWriter, r *http.Request, c huaweiCall) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	if err != nil {
-		writeHuaweiError(w, apiError{http.StatusBadRequest, "APIGW.0201", "Request body could not be read: " + err.Error()})
-		return
+	defer s.mu.Unlock()
+	if api != "" {
+		s.hits[api]++
+	} else if call != "" {
+		s.calls[call]++
 	}
-	f, faulted := s.takeCallFault(c.name)
-	fa := faultAnswers{throttle: huaweiThrottle, internal: c.internal,
-		write: func(w http.ResponseWriter, _ *http.Request, e apiError) { writeHuaweiError(w, e) }}
-	if faulted && !s.actOut(w, r, f, fa) {
-		return
-	}
-	check := c.check
-	if check == nil {
-		check = func(s *Server, r *http.Request, body []byte) *apiError { return s.verifyHuawei(r, body) }
-	}
-	if e := check(s, r, body); e != nil {
-		writeHuaweiError(w, *e)
-		return
-	}
-	requestID := newHuaweiRequestID()
-	status, v, e := c.answer(s, r, body, requestID)
-	if e != nil {
-		writeHuaweiError(w, *e)
-		return
-	}
-	w.Header().Set("X-Request-Id", requestID)
-	if v == nil {
-		w.WriteHeader(status)
-		return
-	}
-	writeJSON(w, status, v)
 }

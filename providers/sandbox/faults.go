@@ -84,7 +84,7 @@ func (f Fault) check() error {
 	default:
 		return fmt.Errorf("unknown kind %q: use latency, http500, throttle, reset, hang or reset-after-placing", f.Kind)
 	}
-	if f.API != "" && flows.Find(f.API) == nil {
+	if f.API != "" && !emulated(f.API) {
 		return fmt.Errorf("unknown api %q", f.API)
 	}
 	if f.Count < 0 {
@@ -113,11 +113,6 @@ func (s *Server) faultList() []Fault {
 	return append([]Fault{}, s.faults...)
 }
 
-// takeFault returns the fault for one request to api's order endpoint, using up one of its count.
-func (s *Server) takeFault(api flows.APIID) (Fault, bool) {
-	return s.take(func(f Fault) bool { return f.Call == "" && (f.API == "" || f.API == api) })
-}
-
 // take returns the first fault that applies, using up one of its count (0 = until cleared).
 func (s *Server) take(applies func(Fault) bool) (Fault, bool) {
 	s.mu.Lock()
@@ -143,10 +138,16 @@ type faultAnswers struct {
 	write              func(w http.ResponseWriter, r *http.Request, e apiError)
 }
 
-// applyFault acts out a fault for an authenticated order request of api. It reports whether
-// the request should go on to its normal answer.
-func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api flows.APIID, fa faultAnswers) bool {
-	f, ok := s.takeFault(api)
+// applyFault acts out the fault set for an authenticated request to api's order endpoint or
+// to call, using up one of its count. It reports whether the request should go on to its
+// normal answer.
+func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api flows.APIID, call string, fa faultAnswers) bool {
+	f, ok := s.take(func(f Fault) bool {
+		if api != "" {
+			return f.Call == "" && (f.API == "" || f.API == api)
+		}
+		return call != "" && (f.Call == call || (f.Call == CallLookups && readOnlyCalls[call]))
+	})
 	if !ok {
 		return true
 	}

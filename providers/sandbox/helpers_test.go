@@ -43,7 +43,7 @@ func port(t *testing.T, s *Server) string {
 const (
 	alibabaBody = `{"AutoPay":true,"Products":[{"AutoRenew":false,"ProductCode":"MaxCompute_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour","Duration":1,"InstanceProperties":[{"Code":"region","Value":"cn-hangzhou"},{"Code":"odps_specification_type","Value":"OdpsStandard"},{"Code":"ord_time","Value":"1:Hour"}]},{"AutoRenew":false,"ProductCode":"PAI_share","ChargeType":"POSTPAY","OrderType":"BUY","PricingCycle":"Hour","Duration":1}]}`
 	dscBody     = `{"charging_mode":0,"cloud_service_type":"hws.service.type.sdg","is_auto_renew":0,"period_num":1,"period_type":2,"region_id":"cn-north-4","zone":"CH","product_infos":[{"cloud_service_type":"hws.service.type.sdg","product_id":"OFFI740586375358963717","resource_size":1,"resource_size_measure_id":14,"resource_spec_code":"base_professional","resource_type":"hws.resource.type.dsc.base"}]}`
-	wsaBody     = `{"resources":[{"create_services":{"availability_zone":"cn-north-4a","product_id":"workspacehost.s.large2.p01","flavor_id":"c3.large.4","os_type":"Windows","root_volume":{"type":"SSD","size":80},"server_group_id":"sg-1","subnet_id":"subnet-1","vpc_id":"vpc-1"},"is_auto_renew":0,"period_num":1,"period_type":2,"subscription_num":1}],"type":"createApps"}`
+	wsaBody     = `{"resources":[{"create_services":{"availability_zone":"cn-north-4a","product_id":"workspacehost.s.large2.p01","flavor_id":"c3.large.4","os_type":"Windows","root_volume":{"type":"SSD","size":80},"server_group_id":"` + ServerGroupOfficeID + `","subnet_id":"` + SubnetAppsID + `","vpc_id":"` + VPCWorkspaceID + `"},"is_auto_renew":0,"period_num":1,"period_type":2,"subscription_num":1}],"type":"createApps"}`
 )
 
 func alibabaClient(t *testing.T, secret string) *sdk.Client {

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"sort"
 
-	"cloudorder/flows"
+	"slices"
 )
 
 // Huawei IAM for the sandbox account: KeystoneListAuthProjects (GET /v3/auth/projects) and
@@ -20,7 +20,8 @@ const DomainID = "d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f"
 // DevProjectID is the sandbox's second project in cn-north-4 ("cn-north-4_dev").
 var DevProjectID = projectIDFor("cn-north-4_dev")
 
-type projectInfo struct{ id, name string }
+// projectInfo is one project of the sandbox account: its id, name and region.
+type projectInfo struct{ id, name, region string }
 
 // projectIDFor is cn-north-4's ProjectID, else 32 hex characters derived from the name.
 func projectIDFor(name string) string {
@@ -31,54 +32,48 @@ func projectIDFor(name string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// sandboxProjects lists a project per region either Huawei API offers, sorted by name.
+// sandboxProjects lists a project per region DSC or Workspace App serves, the sub-project
+// "cn-north-4_dev" and the global "MOS" project real accounts also list, sorted by name.
 func sandboxProjects() []projectInfo {
-	seen := map[string]bool{"cn-north-4_dev": true, "MOS": true}
-	for _, api := range flows.APIs() {
-		if api.Cloud != "huawei" {
-			continue
+	out := []projectInfo{{projectIDFor("cn-north-4_dev"), "cn-north-4_dev", "cn-north-4"}, {projectIDFor("MOS"), "MOS", ""}}
+	for _, r := range append(append([]string{}, dscRegions...), workspaceAppRegions...) {
+		if !slices.ContainsFunc(out, func(p projectInfo) bool { return p.name == r }) {
+			out = append(out, projectInfo{projectIDFor(r), r, r})
 		}
-		for _, f := range api.Fields {
-			if f.Name != "region" {
-				continue
-			}
-			for _, o := range f.Options {
-				seen[o.Value] = true
-			}
-		}
-	}
-	out := make([]projectInfo, 0, len(seen))
-	for name := range seen {
-		out = append(out, projectInfo{id: projectIDFor(name), name: name})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }
 
-// ownProject reports whether pid is one of the sandbox account's projects.
-func ownProject(pid string) bool {
+// projectByID is the account's project with id pid (MOS, global, serves no regional API).
+func projectByID(pid string) (projectInfo, bool) {
 	for _, p := range sandboxProjects() {
-		if p.id == pid {
-			return true
+		if p.id == pid && p.region != "" {
+			return p, true
 		}
 	}
-	return false
+	return projectInfo{}, false
+}
+
+// ownProject reports whether pid is one of the sandbox account's projects.
+func ownProject(pid string) bool {
+	_, ok := projectByID(pid)
+	return ok
 }
 
 var iamInternal = apiError{http.StatusInternalServerError, "IAM.0001", "Internal server error"}
 
-func (s *Server) iam(w http.ResponseWriter, r *http.Request) {
-	switch {
-	case r.Method == http.MethodGet && r.URL.Path == "/v3/auth/projects":
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallProjects, internal: iamInternal, answer: listAuthProjects})
-	case r.Method == http.MethodGet && r.URL.Path == "/v3/auth/domains":
-		s.serveHuaweiCall(w, r, huaweiCall{name: CallDomains, internal: iamInternal, answer: listAuthDomains})
-	default:
-		writeHuaweiError(w, huaweiNoSuchAPI)
-	}
-}
+// iamEmulation is IAM's KeystoneListAuthProjects and KeystoneListAuthDomains
+// (https://support.huaweicloud.com/api-iam/iam_06_0001.html).
+var iamEmulation = emulation{name: "huawei/iam", routes: []route{
+	huaweiOp{method: http.MethodGet, path: "/v3/auth/projects", call: CallProjects, internal: iamInternal,
+		answer: listAuthProjects}.rest(),
+	huaweiOp{method: http.MethodGet, path: "/v3/auth/domains", call: CallDomains, internal: iamInternal,
+		answer: listAuthDomains}.rest(),
+}}
 
-func listAuthProjects(_ *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
+func listAuthProjects(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	r := c.r
 	base := "http://" + r.Host + "/v3/projects/"
 	var out []map[string]any
 	for _, p := range sandboxProjects() {
@@ -92,9 +87,10 @@ func listAuthProjects(_ *Server, r *http.Request, _ []byte, _ string) (int, any,
 	return http.StatusOK, map[string]any{"projects": out, "links": map[string]any{"self": "http://" + r.Host + "/v3/auth/projects"}}, nil
 }
 
-func listAuthDomains(_ *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
+func listAuthDomains(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	r := c.r
 	return http.StatusOK, map[string]any{
-		"domains": []map[string]any{{"id": DomainID, "name": "cloudorder-sandbox", "enabled": true, "description": "",
+		"domains": []map[string]any{{"id": DomainID, "name": "sandbox-account", "enabled": true, "description": "",
 			"links": map[string]any{"self": "http://" + r.Host + "/v3/domains/" + DomainID}}},
 		"links": map[string]any{"self": "http://" + r.Host + "/v3/auth/domains"},
 	}, nil

@@ -42,12 +42,16 @@ func newHuaweiOrderID(at time.Time) string {
 
 // newAlibabaProductID names one bought product, shaped like Alibaba instance ids
 // (e.g. "dataworks_share-cn-4591ppl8w02").
-func newAlibabaProductID(productCode string) string {
+func newAlibabaProductID(productCode, region string) string {
 	code := strings.ToLower(productCode)
 	if code == "" {
 		code = "product"
 	}
-	return code + "-cn-" + randomChars(11, "abcdefghijklmnopqrstuvwxyz0123456789")
+	prefix, _, _ := strings.Cut(region, "-")
+	if prefix == "" {
+		prefix = "cn"
+	}
+	return code + "-" + prefix + "-" + randomChars(11, "abcdefghijklmnopqrstuvwxyz0123456789")
 }
 
 func randomChars(n int, alphabet string) string {

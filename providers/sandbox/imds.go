@@ -7,6 +7,17 @@ import (
 	"time"
 )
 
+// imdsEmulation is the ECS metadata service's token and RAM role paths, answered by imds.
+var imdsEmulation = emulation{name: "alibaba/ecs-metadata", routes: []route{
+	imdsRoute(http.MethodPut, "/latest/api/token"),
+	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/"),
+	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/{role}"),
+}}
+
+func imdsRoute(method, path string) route {
+	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.imds(w, r) }}
+}
+
 // imds answers the ECS instance metadata service's RAM role endpoints as an instance with the
 // role AlibabaECSRoleName attached would
 // (https://www.alibabacloud.com/help/en/ecs/user-guide/view-instance-metadata): an IMDSv2

@@ -2,36 +2,13 @@ package sandbox
 
 import (
 	"net/http"
+	"strings"
 )
 
 // Workspace App option look-ups the wizard's pickers use, answered in the shapes of the SDK's
 // response models (services/workspaceapp/v1/model: ListProductResponse, ListAvailabilityZone-
 // Response, ListVolumeTypeResponse). Signed, checked and faulted like the order calls, by
 // call name (calls.go); network look-ups (VPCs, subnets, server groups) are in network.go.
-
-// lookups maps the path after /v1/{project_id}/ to its answer.
-var lookups = map[string]func(r *http.Request) any{
-	"product":           listProduct,
-	"availability-zone": listAvailabilityZone,
-	"volume-type":       listVolumeType,
-}
-
-// lookupCalls names each look-up path's call, for faults and CallHits.
-var lookupCalls = map[string]string{
-	"product":           CallProducts,
-	"availability-zone": CallZones,
-	"volume-type":       CallVolumeTypes,
-}
-
-func (s *Server) huaweiLookup(w http.ResponseWriter, r *http.Request, pid, name string) {
-	s.serveHuaweiCall(w, r, huaweiCall{name: lookupCalls[name], internal: huaweiWSA.internal,
-		check: func(s *Server, r *http.Request, body []byte) *apiError {
-			return s.checkHuaweiRequest(r, pid, body, huaweiWSA)
-		},
-		answer: func(_ *Server, r *http.Request, _ []byte, _ string) (int, any, *apiError) {
-			return http.StatusOK, lookups[name](r), nil
-		}})
-}
 
 // product is one sellable Workspace App product (ProductDetailInfo).
 type product struct {
@@ -63,7 +40,7 @@ func appstream(id, flavor, cpu, memMB, desc string, sessions int32, charge strin
 		CPUDesc: cpu + " vCPUs", Memory: memMB, SystemDiskType: "SAS", SystemDiskSize: "80",
 		Descriptions: desc, ChargeMode: charge, ResourceType: "hws.resource.type.workspace.appstream",
 		CloudServiceType: "hws.service.type.vdi", VolumeProductType: "workspace", Sessions: sessions,
-		Status: "normal", CondOperationAZ: "cn-north-4a(normal),cn-north-4b(normal),cn-north-4c(normal)",
+		Status:      "normal",
 		PackageType: "general", SeriesType: "c7"}
 }
 
@@ -76,7 +53,8 @@ var products = []product{
 }
 
 // listProduct answers ListProduct, honouring the query filters the SDK sends.
-func listProduct(r *http.Request) any {
+func listProduct(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	r := c.r
 	q := r.URL.Query()
 	match := func(want, got string) bool { return want == "" || want == got }
 	out := []product{}
@@ -91,11 +69,14 @@ func listProduct(r *http.Request) any {
 	if osType == "" {
 		osType = "Windows"
 	}
-	return map[string]any{"availability_zone": q.Get("availability_zone"), "os_type": osType, "products": out}
+	for i := range out {
+		out[i].CondOperationAZ = condOperationAZ(c.region)
+	}
+	return http.StatusOK, map[string]any{"availability_zone": q.Get("availability_zone"), "os_type": osType, "products": out}, nil
 }
 
-// listAvailabilityZone answers ListAvailabilityZone (cn-north-4's zones).
-func listAvailabilityZone(*http.Request) any {
+// listAvailabilityZone answers ListAvailabilityZone: the zones of the project's region.
+func listAvailabilityZone(_ *Server, c *huaweiRequest) (int, any, *apiError) {
 	ids := make([]string, len(products))
 	for i, p := range products {
 		ids[i] = p.ProductID
@@ -108,32 +89,83 @@ func listAvailabilityZone(*http.Request) any {
 			"visible": true, "default_availability_zone": def,
 		}
 	}
-	zones := []map[string]any{
-		zone("cn-north-4a", "1", true, []string{}),
-		zone("cn-north-4b", "2", false, []string{}),
-		zone("cn-north-4c", "3", false, []string{}),
-		zone("cn-north-4g", "7", false, []string{"workspacehost.s.large2.p01"}),
+	zones := []map[string]any{}
+	for i, z := range zonesOf(c.region) {
+		soldOut := []string{}
+		if z.soldOut != "" {
+			soldOut = append(soldOut, z.soldOut)
+		}
+		zones = append(zones, zone(z.id, z.number, i == 0, soldOut))
 	}
-	return map[string]any{"availability_zones": zones, "total_count": len(zones)}
+	return http.StatusOK, map[string]any{"availability_zones": zones, "total_count": len(zones)}, nil
 }
 
 // listVolumeType answers ListVolumeType with the disk types the CreateOrder doc names.
-func listVolumeType(*http.Request) any {
+func listVolumeType(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	var all []string
+	for _, z := range zonesOf(c.region) {
+		all = append(all, z.id)
+	}
+	zones := strings.Join(all, ",")
 	vt := func(code, zh, en, soldOut string) map[string]any {
 		return map[string]any{
 			"resource_spec_code": "workspace.volume." + code, "volume_type": code, "volume_product_type": "workspace",
 			"resource_type": "hws.resource.type.workspace.volume", "cloud_service_type": "hws.service.type.vdi",
 			"name": []map[string]string{{"language": "zh-cn", "value": zh}, {"language": "en-us", "value": en}},
 			"volume_type_extra_specs": map[string]string{
-				"availability_zone": "cn-north-4a,cn-north-4b,cn-north-4c,cn-north-4g", "sold_out_availability_zone": soldOut,
+				"availability_zone": zones, "sold_out_availability_zone": soldOut,
 			},
 		}
 	}
-	return map[string]any{"volume_types": []map[string]any{
+	last := all[len(all)-1]
+	return http.StatusOK, map[string]any{"volume_types": []map[string]any{
 		vt("SSD", "超高IO", "Ultra-high I/O", ""),
 		vt("GPSSD", "通用型SSD", "General Purpose SSD", ""),
-		vt("ESSD", "极速型SSD", "Extreme SSD", "cn-north-4g"),
+		vt("ESSD", "极速型SSD", "Extreme SSD", last),
 		vt("SAS", "高IO", "High I/O", ""),
-		vt("SATA", "普通IO", "Common I/O", "cn-north-4a,cn-north-4b,cn-north-4c,cn-north-4g"),
-	}}
+		vt("SATA", "普通IO", "Common I/O", zones),
+	}}, nil
+}
+
+// zoneInfo is one availability zone of a region: its id, its number in the display name and
+// the product sold out there, if any.
+type zoneInfo struct{ id, number, soldOut string }
+
+// zonesOf are the availability zones of region: cn-north-4's as the console lists them
+// (a, b, c, g), three (a, b, c) elsewhere.
+func zonesOf(region string) []zoneInfo {
+	if region == "cn-north-4" {
+		return []zoneInfo{{"cn-north-4a", "1", ""}, {"cn-north-4b", "2", ""}, {"cn-north-4c", "3", ""},
+			{"cn-north-4g", "7", "workspacehost.s.large2.p01"}}
+	}
+	return []zoneInfo{{region + "a", "1", ""}, {region + "b", "2", ""}, {region + "c", "3", ""}}
+}
+
+func zoneOf(region, zone string) (zoneInfo, bool) {
+	for _, z := range zonesOf(region) {
+		if z.id == zone {
+			return z, true
+		}
+	}
+	return zoneInfo{}, false
+}
+
+// condOperationAZ is ProductDetailInfo.cond_operation_az: the zones it is sold in.
+func condOperationAZ(region string) string {
+	var parts []string
+	for _, z := range zonesOf(region) {
+		if z.soldOut == "" {
+			parts = append(parts, z.id+"(normal)")
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+func productByID(id string) (product, bool) {
+	for _, p := range products {
+		if p.ProductID == id {
+			return p, true
+		}
+	}
+	return product{}, false
 }

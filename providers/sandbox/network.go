@@ -17,6 +17,11 @@ const (
 	SubnetDesktopsID    = "b7c6d5e4-f3a2-4b1c-9d8e-7f6a5b4c3d2e"
 	ServerGroupOfficeID = "2d7a6c9e-51b4-4f3a-8e0d-6b9c1a2f3e4d"
 	ServerGroupDesignID = "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d"
+	// The network the repository's example orders (testdata/orders) use: the subnet and
+	// server group ids of the CreateOrder reference's example, in a VPC of their own.
+	VPCExampleID         = "3a7c2d10-98b5-4e0f-a1c4-6e2b9f8d7c55"
+	SubnetExampleID      = "197c1aa4-2611-48bd-a3af-ac4ce2c17c4c"
+	ServerGroupExampleID = "1"
 )
 
 type vpcInfo struct{ id, name, cidr string }
@@ -29,27 +34,62 @@ var (
 	sandboxVPCs = []vpcInfo{
 		{VPCWorkspaceID, "vpc-workspace", "10.0.0.0/16"},
 		{VPCDefaultID, "vpc-default", "192.168.0.0/16"},
+		{VPCExampleID, "vpc-example", "172.16.0.0/16"},
 	}
 	sandboxSubnets = []subnetInfo{
 		{SubnetAppsID, "subnet-apps", "10.0.1.0/24", "10.0.1.1", VPCWorkspaceID, "cn-north-4a"},
 		{SubnetDesktopsID, "subnet-desktops", "10.0.2.0/24", "10.0.2.1", VPCWorkspaceID, "cn-north-4b"},
 		{SubnetDefaultID, "subnet-default", "192.168.0.0/24", "192.168.0.1", VPCDefaultID, "cn-north-4a"},
+		{SubnetExampleID, "subnet-example", "172.16.0.0/24", "172.16.0.1", VPCExampleID, "cn-north-4a"},
 	}
 	sandboxServerGroups = []serverGroupInfo{
 		{ServerGroupOfficeID, "office-apps", SubnetAppsID, "workspace.appstream.general.xlarge.4", "Office applications"},
 		{ServerGroupDesignID, "design-apps", SubnetDesktopsID, "workspace.appstream.general.2xlarge.8", "Design tools"},
+		{ServerGroupExampleID, "example-apps", SubnetExampleID, "workspacehost.s.large2.p01", "Dedicated host applications"},
 	}
 )
 
 const sandboxCreated = "2026-03-02T08:15:30Z"
 
-func init() {
-	lookups["vpcs"] = listVpcs
-	lookups["subnets"] = listSubnets
-	lookups["app-server-groups"] = listServerGroups
-	lookupCalls["vpcs"] = CallVPCs
-	lookupCalls["subnets"] = CallSubnets
-	lookupCalls["app-server-groups"] = CallServerGroups
+// vpcEmulation is VPC's ListVpcs and ListSubnets (https://support.huaweicloud.com/api-vpc/vpc_api01_0003.html,
+// vpc_subnet01_0003.html) for the account's project.
+var vpcEmulation = emulation{name: "huawei/vpc", routes: []route{
+	huaweiOp{method: http.MethodGet, path: "/v1/{project_id}/vpcs", scope: scopeProject, call: CallVPCs,
+		invalid: "VPC.0002", forbidden: "VPC.0003", internal: vpcInternal, answer: listVpcs}.rest(),
+	huaweiOp{method: http.MethodGet, path: "/v1/{project_id}/subnets", scope: scopeProject, call: CallSubnets,
+		invalid: "VPC.0002", forbidden: "VPC.0003", internal: vpcInternal, answer: listSubnets}.rest(),
+}}
+
+var vpcInternal = apiError{http.StatusInternalServerError, "VPC.0001", "System exception."}
+
+// networkRegion is where the account's network lives; other regions have none.
+const networkRegion = "cn-north-4"
+
+func vpcByID(region, id string) (vpcInfo, bool) {
+	for _, v := range sandboxVPCs {
+		if v.id == id && region == networkRegion {
+			return v, true
+		}
+	}
+	return vpcInfo{}, false
+}
+
+func subnetByID(region, id string) (subnetInfo, bool) {
+	for _, sn := range sandboxSubnets {
+		if sn.id == id && region == networkRegion {
+			return sn, true
+		}
+	}
+	return subnetInfo{}, false
+}
+
+func serverGroupByID(region, id string) (serverGroupInfo, bool) {
+	for _, g := range sandboxServerGroups {
+		if g.id == id && region == networkRegion {
+			return g, true
+		}
+	}
+	return serverGroupInfo{}, false
 }
 
 func subnetName(id string) string {
@@ -62,44 +102,44 @@ func subnetName(id string) string {
 }
 
 // listVpcs answers ListVpcs, honouring the id filter.
-func listVpcs(r *http.Request) any {
-	want := r.URL.Query().Get("id")
+func listVpcs(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	want := c.r.URL.Query().Get("id")
 	out := []map[string]any{}
 	for _, v := range sandboxVPCs {
-		if want != "" && want != v.id {
+		if (want != "" && want != v.id) || c.region != networkRegion {
 			continue
 		}
 		out = append(out, map[string]any{"id": v.id, "name": v.name, "cidr": v.cidr, "description": "",
-			"routes": []any{}, "status": "OK", "enterprise_project_id": "0", "tenant_id": ProjectID,
+			"routes": []any{}, "status": "OK", "enterprise_project_id": "0", "tenant_id": c.projectID,
 			"created_at": sandboxCreated, "updated_at": sandboxCreated})
 	}
-	return map[string]any{"vpcs": out}
+	return http.StatusOK, map[string]any{"vpcs": out}, nil
 }
 
 // listSubnets answers ListSubnets, filtered by vpc_id as the wizard asks.
-func listSubnets(r *http.Request) any {
-	want := r.URL.Query().Get("vpc_id")
+func listSubnets(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	want := c.r.URL.Query().Get("vpc_id")
 	out := []map[string]any{}
 	for _, s := range sandboxSubnets {
-		if want != "" && want != s.vpcID {
+		if (want != "" && want != s.vpcID) || c.region != networkRegion {
 			continue
 		}
 		out = append(out, map[string]any{"id": s.id, "name": s.name, "description": "", "cidr": s.cidr,
 			"gateway_ip": s.gateway, "ipv6_enable": false, "dhcp_enable": true, "primary_dns": "100.125.1.250",
 			"secondary_dns": "100.125.21.250", "dnsList": []string{"100.125.1.250", "100.125.21.250"},
 			"availability_zone": s.zone, "vpc_id": s.vpcID, "status": "ACTIVE", "neutron_network_id": s.id,
-			"neutron_subnet_id": s.id, "extra_dhcp_opts": []any{}, "tenant_id": ProjectID,
+			"neutron_subnet_id": s.id, "extra_dhcp_opts": []any{}, "tenant_id": c.projectID,
 			"created_at": sandboxCreated, "updated_at": sandboxCreated, "available_ip_address_count": 250})
 	}
-	return map[string]any{"subnets": out}
+	return http.StatusOK, map[string]any{"subnets": out}, nil
 }
 
 // listServerGroups answers ListServerGroups, honouring the server_group_id filter.
-func listServerGroups(r *http.Request) any {
-	want := r.URL.Query().Get("server_group_id")
+func listServerGroups(_ *Server, c *huaweiRequest) (int, any, *apiError) {
+	want := c.r.URL.Query().Get("server_group_id")
 	out := []map[string]any{}
 	for _, g := range sandboxServerGroups {
-		if want != "" && want != g.id {
+		if (want != "" && want != g.id) || c.region != networkRegion {
 			continue
 		}
 		out = append(out, map[string]any{"id": g.id, "name": g.name, "description": g.desc,
@@ -109,5 +149,5 @@ func listServerGroups(r *http.Request) any {
 			"create_time": sandboxCreated, "update_time": sandboxCreated, "enterprise_project_id": "0",
 			"server_group_status": true, "site_type": "CENTER", "app_server_count": 2, "app_group_count": 1})
 	}
-	return map[string]any{"count": len(out), "items": out}
+	return http.StatusOK, map[string]any{"count": len(out), "items": out}, nil
 }

@@ -8,7 +8,7 @@ import (
 
 // The order book: every order the sandbox accepted, as the billing centres show it (Huawei
 // BSS billing_huawei.go, Alibaba BssOpenApi billing_alibaba.go). Each API's file says how its
-// orders appear there (emulation.billing). An order's state follows what the clouds document:
+// orders appear there (emulation.billing in routes.go). An order's state follows what the clouds document:
 // a DSC order is created unpaid (Terraform's DSC resource pays it with PayOrders) and is
 // completed once PayOrders paid it; a Workspace App order is completed at once (the sandbox
 // opens nothing); an Alibaba order is paid when its body says AutoPay true, else it waits
@@ -57,7 +57,7 @@ func (s *Server) book(centre string) []bookOrder {
 	}
 	var out []bookOrder
 	for _, o := range s.orders {
-		bill := emulations[o.API].billing
+		bill := s.billing[o.API]
 		if bill == nil || bill.centre != centre {
 			continue
 		}

@@ -1,35 +1,18 @@
-// Package sandbox is a loopback emulator of the three ordering APIs (Alibaba AIWorkSpace
-// CreateProductOrders, Huawei DSC CreateProductOrder, Huawei Workspace App CreateOrder) that the
-// REAL SDKs talk to: same methods, paths, status codes and JSON shapes, signatures verified with
-// the sandbox's own keys, bodies validated by the flows package, and faults injected on demand
-// (docs/design.md, "Sandbox"). Nothing it accepts is bought.
+// Package sandbox is a loopback emulator of the ordering APIs cloudorder uses (Alibaba
+// AIWorkSpace CreateProductOrders, Huawei DSC CreateProductOrder, Huawei Workspace App
+// CreateOrder) and the calls around them (look-ups, price inquiry, payment), answering the
+// REAL SDKs as the clouds do: same methods, paths, status codes and JSON shapes; signatures
+// verified as the clouds document them (alibaba_auth.go, sign_huawei.go) with the sandbox's own
+// keys, stale dates and replayed nonces refused; bodies judged by each API's documented rules,
+// written from the API references in the API's own file (pai.go, dsc.go, workspaceapp.go) —
+// never by cloudorder's own validation — and against the sandbox account (its projects per
+// region, catalogue and network) in the order's region. Faults are injected on demand. Nothing
+// it accepts is bought. docs/sandbox.md says where it differs from the real clouds.
 //
-// Answers, in the order they are checked:
-//
-//	Alibaba POST /api/v1/productorders ({"RequestId","HostId","Code","Message","Recommend"}):
-//	  400 InvalidVersion (x-acs-version ≠ 2021-02-04) · 404 InvalidAction.NotFound (an
-//	  x-acs-action other than CreateProductOrders — none at all is the aliyun CLI's ROA request
-//	  and fine — or another /api/ path) · 400 IncompleteSignature (no "acs AK:SIG") ·
-//	  404 InvalidAccessKeyId.NotFound · 400 InvalidTimeStamp.Format / InvalidTimeStamp.Expired
-//	  (Date ±15 min) · 400 ContentMD5NotMatched · 400 SignatureDoesNotMatch ("… server string to
-//	  sign is:<sts>") · 400 InvalidParameter (not JSON, or "Invalid parameter: <path>: <rule>; …")
-//	  · 200 {RequestId, OrderId (15 digits), Message "正常", BuyProductRequestId, ProductIds}.
-//	Huawei POST /v1/{project_id}/period/order (DSC), …/bundles/subscribe/order (WSA), GET
-//	…/product, …/availability-zone, …/volume-type ({"error_code","error_msg"} + X-Request-Id):
-//	  400 dsc.40000011 / WKS.00211102 (literal {project_id}) · 401 APIGW.0301 (signature, AK,
-//	  X-Sdk-Date ±15 min) · 403 dsc.40300001 / WKS.00081102 (project not the sandbox's) ·
-//	  400 dsc.40000011 / WKS.00211102 ("Invalid parameter: <path>: <rule>; …") · 404 APIGW.0101
-//	  (unknown path) · 200 {"order_id": "CS" + yyMMddHHmm + 5 random}.
-//	Huawei account calls (calls.go; signed and checked the same way, faulted by call name):
-//	  GET /v1/{project_id}/vpcs, …/subnets?vpc_id=, …/app-server-groups (network.go);
-//	  GET /v3/auth/projects, /v3/auth/domains (iam.go); POST /v2/bills/ratings/period-resources/
-//	  subscribe-rate and /v3/orders/customer-orders/pay, which need X-Domain-Id (bss.go:
-//	  400 CBC.0100 "Invalid parameter: <path>: <rule>", 500 CBC.5000, pay 204).
-//	GET /_sandbox/health answers {"status":"ok","service":"cloudorder-sandbox"} (health.go).
-//	Faults (acted out once the request passed the signature and project checks, before the body
-//	  rules; a request that fails those checks leaves the fault in place): throttle → Alibaba 400 Throttling.User,
-//	  Huawei 429 APIGW.0308; http500 → Alibaba 500 InternalError, DSC 500 dsc.50000001,
-//	  WSA 500 WKS.00211401; reset and hang never answer.
+// Layout: routes.go lists every emulated API as a value (emulations); a request style's helper
+// (alibaba_roa.go, alibaba_rpc.go, huawei_rest.go) turns an operation's declaration into a route
+// and does what the cloud's gateway does (signature, scope, faults, error shape); docrules.go
+// checks documented parameters; controls.go serves /_sandbox/ (health, orders, faults).
 package sandbox
 
 import (
@@ -67,6 +50,7 @@ type Order struct {
 	Body      json.RawMessage `json:"body"`
 	At        time.Time       `json:"at"`
 	ProjectID string          `json:"project_id,omitempty"` // Huawei only
+	Region    string          `json:"region,omitempty"`     // the region it was judged in
 }
 
 // Server is the emulator. Use Handler with any http.Server, or Start/Close for its own listener.
@@ -80,6 +64,9 @@ type Server struct {
 	paid   []Payment      // orders paid through BSS PayOrders (bss.go)
 	faults []Fault
 	closed bool
+
+	nonces  nonceBook                  // signature nonces seen (alibaba_auth.go)
+	billing map[flows.APIID]*billingOf // each order API's billing centre (orderbook.go)
 
 	inflight sync.WaitGroup // handlers running; Close waits for them so nothing leaks
 	done     chan struct{}  // closed by Close: ends hanging and delayed answers
@@ -97,7 +84,14 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	return &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{})}
+	s := &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
+		billing: map[flows.APIID]*billingOf{}}
+	for _, e := range emulations() {
+		if e.api != "" && e.billing != nil {
+			s.billing[e.api] = e.billing
+		}
+	}
+	return s
 }
 
 // Orders returns the accepted orders, oldest first.
@@ -113,12 +107,6 @@ func (s *Server) Hits(api flows.APIID) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.hits[api]
-}
-
-func (s *Server) hit(api flows.APIID) {
-	s.mu.Lock()
-	s.hits[api]++
-	s.mu.Unlock()
 }
 
 func (s *Server) record(o Order) {

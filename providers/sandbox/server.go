@@ -102,28 +102,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	defer s.inflight.Done()
 
-	p := r.URL.Path
-	// sts.go: STS, instance metadata, IAM federation — before billing, whose RPC router
-	// answers every other Action on "/" as not found.
-	if s.credentialService(w, r) || s.billingHuawei(w, r) || s.billingAlibaba(w, r) { // billing_huawei.go, billing_alibaba.go
+	if strings.HasPrefix(r.URL.Path, "/_sandbox/") {
+		s.controls(w, r) // controls.go
 		return
 	}
-	if e, pid, ok := route(r); ok { // emulation.go: the registered APIs' order endpoints
-		e.order(s, w, r, pid)
+	if rt, params, ok := findRoute(r); ok { // routes.go: every emulation's declared routes
+		rt.serve(s, w, r, params)
 		return
 	}
-	switch {
-	case strings.HasPrefix(p, "/_sandbox/"):
-		s.controls(w, r)
-	case strings.HasPrefix(p, "/api/"):
-		writeAlibabaError(w, r, strings.ToUpper(newRequestID()), alibabaNotFound)
-	case strings.HasPrefix(p, "/v1/"):
-		s.huawei(w, r)
-	case strings.HasPrefix(p, "/v3/auth/"):
-		s.iam(w, r) // iam.go
-	case p == bssRatePath || p == bssPayPath:
-		s.bss(w, r) // bss.go
-	default:
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such path in the sandbox: " + p})
-	}
+	notFound(w, r)
 }

@@ -121,24 +121,19 @@ func (s *Server) alibabaSecret(ak, token string, forSTS bool) (string, *apiError
 	return k.secret, nil
 }
 
-// credentialService answers the credential services' requests (STS, ECS metadata, Huawei
-// IAM federation and metadata) and reports whether r was one of them.
-func (s *Server) credentialService(w http.ResponseWriter, r *http.Request) bool {
-	switch {
-	case r.URL.Path == "/" && isSTSAction(r.URL.Query().Get("Action")):
-		s.sts(w, r)
-	case strings.HasPrefix(r.URL.Path, "/latest/"):
-		s.imds(w, r) // imds.go
-	case strings.HasPrefix(r.URL.Path, "/v3.0/OS-AUTH/id-token/") || strings.HasPrefix(r.URL.Path, "/v3.0/OS-CREDENTIAL/"):
-		s.federation(w, r) // federation.go
-	default:
-		return false
-	}
-	return true
-}
+// stsEmulation is STS 2015-04-01's AssumeRole, AssumeRoleWithOIDC and GetCallerIdentity, RPC
+// operations on "/" (GET or POST), answered by sts.
+var stsEmulation = emulation{name: "alibaba/sts", routes: stsRoutes("AssumeRole", "AssumeRoleWithOIDC", "GetCallerIdentity")}
 
-func isSTSAction(a string) bool {
-	return a == "AssumeRole" || a == "AssumeRoleWithOIDC" || a == "GetCallerIdentity"
+func stsRoutes(actions ...string) []route {
+	var out []route
+	for _, a := range actions {
+		for _, m := range []string{http.MethodGet, http.MethodPost} {
+			out = append(out, route{method: m, path: "/", action: a,
+				serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.sts(w, r) }})
+		}
+	}
+	return out
 }
 
 // sts answers STS 2015-04-01 RPC calls, signed as RPC requests are (HMAC-SHA1 over the
@@ -147,7 +142,7 @@ func isSTSAction(a string) bool {
 // is not signed: the OIDC token is the proof.
 func (s *Server) sts(w http.ResponseWriter, r *http.Request) {
 	reqID := strings.ToUpper(newRequestID())
-	fail := func(e apiError) { writeAlibabaError(w, r, reqID, e) }
+	fail := func(e apiError) { writeAlibabaError(w, r, reqID, "Sts", e) }
 	if r.Method != http.MethodPost && r.Method != http.MethodGet {
 		fail(apiError{http.StatusMethodNotAllowed, "UnsupportedHTTPMethod", "This http method is not supported."})
 		return
