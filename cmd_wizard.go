@@ -71,8 +71,8 @@ func newWizardCmd(c *cli) *cobra.Command {
 	fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
 	fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order `FILE`", "从订单`文件`预填")))
 	_ = cmd.MarkFlagFilename("from", "json")
-	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("with --from: place only the order whose digest is this one (from cloudorder review)",
-		"与 --from 一起使用:仅当订单的摘要值与此相同(来自 cloudorder review)时下单")))
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("with --from: place only the order whose digest is `DIGEST` (from cloudorder review)",
+		"与 --from 一起使用:仅当订单的摘要值为`摘要值`(来自 cloudorder review)时下单")))
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
