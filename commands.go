@@ -30,6 +30,7 @@ func subcommands(c *cli) []*cobra.Command {
 		newSubmitCmd(c),
 		newCommandCmd(c),
 		newSandboxCmd(c),
+		newCredentialsCmd(c),
 		newHistoryCmd(c),
 		newReviewCmd(c),
 		newDiffCmd(c),

@@ -143,7 +143,7 @@ var aliyunProfileEnv = []string{"ALIBABA_CLOUD_PROFILE", "ALIBABACLOUD_PROFILE",
 func AlibabaCredentialPlan(getenv func(string) string, profile string) (AlibabaPlan, error) {
 	miss := &MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"},
 		Todo: i18n.T("set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or configure an aliyun CLI profile",
-			"请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET,或配置 aliyun CLI 的配置(profile)")}
+			"请设置 ALIBABA_CLOUD_ACCESS_KEY_ID 与 ALIBABA_CLOUD_ACCESS_KEY_SECRET,或配置 aliyun CLI 的配置文件(profile)")}
 	found := func(p AlibabaPlan) (AlibabaPlan, error) {
 		p.Looked = miss.LookedText
 		return p, nil

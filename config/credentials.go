@@ -1,8 +1,13 @@
 package config
 
 import (
+	"encoding/json"
 	"errors"
+	"path/filepath"
+	"sort"
+
 	"fmt"
+	"gopkg.in/ini.v1"
 	"io/fs"
 	"strings"
 
@@ -97,4 +102,43 @@ func CheckCredentialFile(path string) error {
 func fileError(what i18n.Text, shown string, err error) error {
 	e := i18n.TextOf(err)
 	return i18n.Errorf("%s %s: %s", "%s %s 失败:%s", what, shown, e)
+}
+
+// ProfileNames lists the profile names --profile accepts, for completion: the aliyun CLI
+// config's profiles and the Huawei credentials file's sections, sorted, each once. Files are
+// read through ReadPersonFile; one that is missing or unreadable adds nothing. No secret is
+// part of the answer.
+func ProfileNames(getenv func(string) string) []string {
+	seen := map[string]bool{}
+	path := getenv("ALIBABA_CLOUD_CONFIG_FILE")
+	if path == "" {
+		path = filepath.Join(home(getenv), ".aliyun", "config.json")
+	}
+	if data, err := ReadPersonFile(path, CredentialsFile); err == nil {
+		var cfg aliyunConfig
+		if json.Unmarshal(data, &cfg) == nil {
+			for _, p := range cfg.Profiles {
+				seen[p.Name] = p.Name != ""
+			}
+		}
+	}
+	path = getenv("HUAWEICLOUD_SDK_CREDENTIALS_FILE")
+	if path == "" {
+		path = filepath.Join(home(getenv), ".huaweicloud", "credentials")
+	}
+	if data, err := ReadPersonFile(path, CredentialsFile); err == nil {
+		if f, err := ini.Load(data); err == nil {
+			for _, s := range f.SectionStrings() {
+				seen[s] = s != ini.DefaultSection
+			}
+		}
+	}
+	var out []string
+	for n, ok := range seen {
+		if ok {
+			out = append(out, n)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -126,3 +126,14 @@ func TestHuaweiPlanGlobalAndFederation(t *testing.T) {
 		t.Errorf("file federation: %+v %v", p, err)
 	}
 }
+
+// ProfileNames lists both files' profiles for completion, without secrets.
+func TestProfileNames(t *testing.T) {
+	home := t.TempDir()
+	write(t, filepath.Join(home, ".aliyun", "config.json"), `{"profiles":[{"name":"prod","access_key_secret":"s3cret"},{"name":"dev"}]}`)
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[basic]\nak=a\nsk=s3cret\n[prod]\nak=b\n")
+	got := strings.Join(ProfileNames(envOf(map[string]string{"HOME": home})), ",")
+	if got != "basic,dev,prod" {
+		t.Errorf("names %q", got)
+	}
+}

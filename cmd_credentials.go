@@ -1,0 +1,222 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"cloudorder/config"
+	"cloudorder/i18n"
+	"cloudorder/providers"
+	"cloudorder/providers/alibaba"
+	"cloudorder/providers/credgate"
+)
+
+// CredentialsOptions are `cloudorder credentials`'s flags.
+type CredentialsOptions struct {
+	Profile string // --profile: an aliyun CLI profile / Huawei credentials-file section
+	Output  string // "text" or "json"
+	Check   bool   // resolve the credential and ask who it is
+	Timeout time.Duration
+}
+
+// newCredentialsCmd is `cloudorder credentials`.
+func newCredentialsCmd(c *cli) *cobra.Command {
+	var opts CredentialsOptions
+	cmd := &cobra.Command{
+		Use: c.say(i18n.T("credentials [flags]", "credentials [选项]")),
+		Short: c.say(i18n.T("say which credential orders would be signed with, per cloud",
+			"按云说明下单将使用的凭证")),
+		Long: c.say(i18n.T("Say, per cloud, which credential orders would be signed with: where it is "+
+			"(environment, file and profile or section), its mode, its key masked, the default region — "+
+			"or what is missing and every place looked at. Nothing is contacted; --check resolves the "+
+			"credential (STS, instance metadata, sign-in) and asks Alibaba Cloud STS who the caller is. "+
+			"No secret is ever shown.",
+			"按云说明下单将使用的凭证:来源(环境变量、文件及其配置或段)、模式、打码后的密钥、默认地域——"+
+				"或缺少什么以及查找过的每个位置。不会联系任何服务;--check 会解析凭证(STS、实例元数据、登录服务),"+
+				"并向阿里云 STS 查询调用者身份。任何密钥都不会显示。")),
+		Example: "cloudorder credentials\ncloudorder credentials --profile prod --output json\ncloudorder credentials --check",
+		Args:    c.noArgs,
+		RunE: func(*cobra.Command, []string) error {
+			return c.run(func() int { return runCredentials(c, opts) })
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Profile, "profile", "", c.say(i18n.T("aliyun CLI `PROFILE` / Huawei credentials-file section to use",
+		"使用的 aliyun CLI 配置 / 华为云凭证文件段`名称`")))
+	f.StringVar(&opts.Output, "output", "text", c.say(i18n.T("output `FORMAT`: text or json", "输出`格式`:text 或 json")))
+	f.BoolVar(&opts.Check, "check", false, c.say(i18n.T("resolve the credential and say who the caller is (contacts the cloud)",
+		"解析凭证并说明调用者身份(会联系云服务)")))
+	f.DurationVar(&opts.Timeout, "timeout", 10*time.Second, c.say(i18n.T("`DURATION` bound on each --check request", "--check 每个请求的`时限`")))
+	_ = cmd.RegisterFlagCompletionFunc("output", fixedWords("text", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return config.ProfileNames(c.getenv), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// credentialServices is where --check's requests go instead of the clouds: tests point it at
+// the loopback sandbox (the gate's routes, and STS for GetCallerIdentity). Zero = the clouds.
+var credentialServices struct {
+	gate credgate.Options
+	sts  *config.Endpoint
+}
+
+// credentialReport is one cloud in `credentials --output json`.
+type credentialReport struct {
+	Cloud     string       `json:"cloud"`
+	Found     bool         `json:"found"`
+	Source    string       `json:"source,omitempty"`
+	Mode      string       `json:"mode,omitempty"`
+	MaskedKey string       `json:"masked_key,omitempty"`
+	Region    string       `json:"region,omitempty"`
+	ProjectID string       `json:"project_id,omitempty"`
+	Network   bool         `json:"resolved_when_needed"`
+	Problem   string       `json:"problem,omitempty"`
+	Looked    []string     `json:"looked_at"`
+	Check     *checkReport `json:"check,omitempty"`
+}
+
+// checkReport is what --check found: the resolved key (masked), who it is, or why it failed.
+type checkReport struct {
+	OK        bool              `json:"ok"`
+	MaskedKey string            `json:"masked_key,omitempty"`
+	Temporary bool              `json:"temporary,omitempty"`
+	Caller    *alibaba.Identity `json:"caller,omitempty"`
+	Note      string            `json:"note,omitempty"`
+	Error     string            `json:"error,omitempty"`
+	kind      providers.Kind    // the failure's kind: the exit code
+	said      []i18n.Text       // the text lines
+}
+
+// runCredentials reports both clouds' credentials. Exit 0 when every cloud has one (and, with
+// --check, every one resolved), 1 when one is missing or unusable, 2 for a wrong --output;
+// a --check that failed without an answer exits as a look-up would (5: nothing reached).
+func runCredentials(c *cli, opts CredentialsOptions) int {
+	if opts.Output != "text" && opts.Output != "json" {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder credentials: --output must be text or json, got %q",
+			"cloudorder credentials:--output 必须是 text 或 json,而不是 %q", opts.Output)))
+		return exitUsage
+	}
+	exit := exitOK
+	var reports []credentialReport
+	for _, st := range config.Credentials(c.getenv, opts.Profile) {
+		r := credentialReport{Cloud: st.CloudID, Found: st.Found, Source: st.Source, Mode: st.Mode, MaskedKey: st.MaskedKey,
+			Region: st.Region, ProjectID: st.ProjectID, Network: st.Network, Problem: c.say(st.Problem), Looked: []string{}}
+		for _, l := range st.Looked {
+			r.Looked = append(r.Looked, c.say(l))
+		}
+		if !st.Found {
+			exit = exitInvalid
+		} else if opts.Check {
+			r.Check = checkCredential(c, st, opts)
+			if !r.Check.OK && exit == exitOK {
+				exit = providers.OutcomeOf(r.Check.kind).Exit
+			}
+		}
+		reports = append(reports, r)
+	}
+	if opts.Output == "json" {
+		writeJSONLine(c.stdout, map[string]any{"clouds": reports})
+		return exit
+	}
+	for i, r := range reports {
+		if i > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		c.printCredential(r)
+	}
+	return exit
+}
+
+// printCredential is one cloud in text.
+func (c *cli) printCredential(r credentialReport) {
+	name := map[string]i18n.Text{"alibaba": i18n.T("Alibaba Cloud", "阿里云"), "huawei": i18n.T("Huawei Cloud", "华为云")}[r.Cloud]
+	fmt.Fprintln(c.stdout, c.say(name))
+	row := func(label i18n.Text, v string) {
+		if v != "" {
+			fmt.Fprintf(c.stdout, "  %-10s %s\n", c.say(label)+":", v)
+		}
+	}
+	if !r.Found {
+		fmt.Fprintln(c.stdout, "  "+r.Problem)
+	} else {
+		row(i18n.T("source", "来源"), r.Source)
+		mode := r.Mode
+		if r.Network {
+			mode += c.say(i18n.T(" (resolved when an order needs it; nothing contacted now)", "(下单需要时才解析;此刻未联系任何服务)"))
+		}
+		row(i18n.T("mode", "模式"), mode)
+		row(i18n.T("key", "密钥"), r.MaskedKey)
+		if r.Region != "" {
+			row(i18n.T("region", "地域"), r.Region+c.say(i18n.T(" (the wizard's default)", "(向导的默认值)")))
+		}
+		row(i18n.T("project", "项目"), r.ProjectID)
+	}
+	if len(r.Looked) > 0 {
+		label := i18n.T("looked at before:", "此前查找过:")
+		if !r.Found {
+			label = i18n.T("looked at:", "已查找:")
+		}
+		fmt.Fprintln(c.stdout, "  "+c.say(label))
+		for _, l := range r.Looked {
+			fmt.Fprintln(c.stdout, "    - "+l)
+		}
+	}
+	if r.Check != nil {
+		fmt.Fprintln(c.stdout, "  "+c.say(i18n.T("check:", "检查:")))
+		for _, l := range r.Check.said {
+			fmt.Fprintln(c.stdout, "    "+c.say(l))
+		}
+	}
+}
+
+// checkCredential resolves one cloud's credential and, for Alibaba Cloud, asks STS who it is.
+func checkCredential(c *cli, st config.CredentialStatus, opts CredentialsOptions) *checkReport {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*opts.Timeout)
+	defer cancel()
+	r := &checkReport{}
+	fail := func(err error) *checkReport {
+		r.kind = providers.KindOf(err)
+		t := i18n.TextOf(err)
+		r.Error = c.say(t)
+		r.said = append(r.said, i18n.Tf("failed: %s", "失败:%s", t))
+		return r
+	}
+	switch st.CloudID {
+	case "alibaba":
+		chain := &alibaba.Chain{Plan: func() (config.AlibabaPlan, error) { return config.AlibabaCredentialPlan(c.getenv, opts.Profile) },
+			Gate: credentialServices.gate, Timeout: opts.Timeout}
+		k, err := chain.Resolve(ctx)
+		if err != nil {
+			return fail(err)
+		}
+		r.MaskedKey, r.Temporary = k.MaskedKey(), !k.SecurityToken.IsZero()
+		resolved := i18n.Tf("resolved: key %s", "已解析:密钥 %s", r.MaskedKey)
+		if r.Temporary {
+			resolved = i18n.Tf("resolved: temporary key %s with a security token", "已解析:临时密钥 %s(带安全令牌)", r.MaskedKey)
+		}
+		r.said = append(r.said, resolved)
+		id, err := alibaba.CallerIdentity(ctx, k, credentialServices.sts, opts.Timeout)
+		if err != nil {
+			return fail(err)
+		}
+		r.OK, r.Caller = true, &id
+		r.said = append(r.said, i18n.Tf("caller: %s (%s, account %s)", "调用者:%s(%s,账号 %s)", id.Arn, id.IdentityType, id.AccountID))
+	case "huawei":
+		if st.Network {
+			r.kind = providers.Invalid
+			r.Error = c.say(i18n.T("IdP federation is not resolved by --check yet", "--check 暂不解析 IdP 联邦认证"))
+			r.said = append(r.said, i18n.T("not checked: IdP federation is exchanged with IAM when an order is sent",
+				"未检查:IdP 联邦认证在发送订单时与 IAM 交换"))
+			return r
+		}
+		note := i18n.T("Huawei Cloud has no caller-identity API for an AK/SK: the key is used as it is",
+			"华为云没有针对 AK/SK 的调用者身份接口:密钥按原样使用")
+		r.OK, r.MaskedKey, r.Temporary, r.Note = true, st.MaskedKey, st.Mode == config.HuaweiModeTemporary, c.say(note)
+		r.said = append(r.said, note)
+	}
+	return r
+}
