@@ -50,7 +50,7 @@ func TestTmuxInfoOnlyForTheWizard(t *testing.T) {
 		name := fmt.Sprintf("cmd%d", i)
 		c.launch(name, 120, 40, fmt.Sprintf("env HOME=%s XDG_STATE_HOME=%s %s %s %s; echo DONE; exec sleep 600", home, home, path, bin, args))
 		// (the sandbox serves until killed: half a second is well past its start-up)
-		c.until(name, time.Now(), 10*time.Second, false, func(s string) bool { return strings.Contains(s, "DONE") })
+		c.until(name, time.Now(), 30*time.Second, false, func(s string) bool { return strings.Contains(s, "DONE") })
 		c.kill(name)
 		if n := countCalls(calls); n != 0 {
 			t.Errorf("cloudorder %s ran tmux %d times, want none", args, n)

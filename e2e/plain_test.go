@@ -38,14 +38,14 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
 	x.run("pipe-pane", "-t", "wiz", "-o", "cat >> "+raw)
 
-	x.waitFor("API (default: Alibaba Cloud PAI", true, 20*time.Second)
+	x.waitFor("API (default: Alibaba Cloud PAI", true, 30*time.Second)
 	// Cooked input: the terminal's line discipline keeps typed-ahead lines for the one reader.
 	for i := 0; i < 11; i++ {
 		x.run("send-keys", "-t", "wiz", "Enter")
 	}
-	x.waitFor("Place this order? Type yes to place it (default: no):", true, 20*time.Second)
+	x.waitFor("Place this order? Type yes to place it (default: no):", true, 30*time.Second)
 	x.run("send-keys", "-t", "wiz", "yes", "Enter")
-	s := x.waitFor("EXIT=", true, 20*time.Second)
+	s := x.waitFor("EXIT=", true, 30*time.Second)
 	if !strings.Contains(s, "EXIT=0") || !regexp.MustCompile(`order_id: \S+\nrequest_id: \S+`).MatchString(s) {
 		t.Fatalf("no order placed on the dumb terminal:\n%s", s)
 	}
@@ -64,11 +64,11 @@ func TestPlainWizardOnDumbTerminal(t *testing.T) {
 	// ctrl+c at a prompt cancels: nothing placed, exit 130.
 	x.run("respawn-pane", "-k", "-t", "wiz", "sh", "-c", "clear; "+script)
 	x.run("clear-history", "-t", "wiz")
-	x.waitFor("API (default: Alibaba Cloud PAI", true, 20*time.Second)
+	x.waitFor("API (default: Alibaba Cloud PAI", true, 30*time.Second)
 	x.run("send-keys", "-t", "wiz", "Enter")
-	x.waitFor("Region (default: cn-hangzhou):", true, 10*time.Second)
+	x.waitFor("Region (default: cn-hangzhou):", true, 30*time.Second)
 	x.run("send-keys", "-t", "wiz", "C-c")
-	s = x.waitFor("EXIT=", true, 10*time.Second)
+	s = x.waitFor("EXIT=", true, 30*time.Second)
 	if !strings.Contains(s, "EXIT=130") || !strings.Contains(s, "cancelled — nothing was sent") {
 		t.Fatalf("ctrl+c did not cancel:\n%s", s)
 	}

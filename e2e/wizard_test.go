@@ -17,6 +17,9 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"cloudorder/flows"
+	"cloudorder/placement"
 )
 
 // tmux runs one tmux command on the test's private server.
@@ -46,15 +49,24 @@ func (x tmux) screen(history bool) string {
 // waitFor polls the pane until it contains want.
 func (x tmux) waitFor(want string, history bool, within time.Duration) string {
 	x.t.Helper()
+	return x.waitForAny(history, within, want)
+}
+
+// waitForAny polls the pane until it contains one of wants.
+func (x tmux) waitForAny(history bool, within time.Duration, wants ...string) string {
+	x.t.Helper()
 	deadline := time.Now().Add(within)
 	var s string
 	for time.Now().Before(deadline) {
-		if s = x.screen(history); strings.Contains(s, want) {
-			return s
+		s = x.screen(history)
+		for _, want := range wants {
+			if strings.Contains(s, want) {
+				return s
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	x.t.Fatalf("timed out waiting for %q; the pane shows:\n%s", want, s)
+	x.t.Fatalf("timed out after %v waiting for %q; the pane shows:\n%s", within, wants, s)
 	return ""
 }
 
@@ -64,15 +76,15 @@ func (x tmux) waitFor(want string, history bool, within time.Duration) string {
 // nothing is typed.
 type defaultOrder struct {
 	name    string
-	pick    []string // keys on the first screen that choose the API
-	product string   // a line the review's JSON shows
-	checkAt []string // steps (breadcrumb titles) where the help panel's column is checked
+	api     flows.APIID // chosen on the first screen with →, wherever it is in the list
+	product string      // a line the review's JSON shows
+	checkAt []string    // steps (breadcrumb titles) where the help panel's column is checked
 }
 
 var defaultOrders = []defaultOrder{
-	{name: "alibaba", product: `"ProductCode": "DataWorks_share"`, checkAt: []string{"API", "Billing"}},
-	{name: "dsc", pick: []string{"Right"}, product: `"resource_spec_code": "base_professional"`},
-	{name: "workspaceapp", pick: []string{"Right", "Right"}, product: `"type": "createApps"`},
+	{name: "alibaba", api: flows.AlibabaPAI, product: `"ProductCode": "DataWorks_share"`, checkAt: []string{"API", "Billing"}},
+	{name: "dsc", api: flows.HuaweiDSC, product: `"resource_spec_code": "base_professional"`},
+	{name: "workspaceapp", api: flows.HuaweiWorkspaceApp, product: `"type": "createApps"`},
 }
 
 // maxKeys is the promise: at most 12 keystrokes from launch to an order ID.
@@ -123,11 +135,11 @@ func startWizardEnv(t *testing.T, bin, name string, env []string, args ...string
 	return x, dir
 }
 
-// settled waits (at most 5 s) until the pane shows no running look-up and has not changed for
+// settled waits (at most 20 s) until the pane shows no running look-up and has not changed for
 // 150 ms.
 func settled(x tmux) {
 	last, since := x.screen(false), time.Now()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
 		time.Sleep(25 * time.Millisecond)
 		s := x.screen(false)
 		if s != last || strings.Contains(s, "looking up") {
@@ -145,8 +157,8 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 
 	// Keys typed before the program puts the terminal in raw mode would be cooked by the
 	// line discipline: wait for the first screen.
-	x.waitFor("SANDBOX", false, 20*time.Second)
-	s := x.waitFor("enter next", false, 5*time.Second)
+	x.waitFor("SANDBOX", false, 30*time.Second)
+	s := x.waitFor("enter next", false, 30*time.Second)
 	keys := 0
 	send := func(k string) {
 		// A person waits for a look-up's spinner before taking the field's answer.
@@ -173,8 +185,15 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 		}
 	}
 	check(s)
-	for _, k := range o.pick {
-		send(k)
+	// The help panel marks the chosen API's id with ●; → steps to the next one.
+	for range flows.APIs() {
+		if strings.Contains(x.screen(false), "● "+string(o.api)) {
+			break
+		}
+		send("Right")
+	}
+	if s = x.screen(false); !strings.Contains(s, "● "+string(o.api)) {
+		t.Fatalf("→ never chose %s:\n%s", o.api, s)
 	}
 	// Enter takes each step's documented defaults, one Enter per step, up to review.
 	for i := 0; i < maxKeys && !strings.Contains(s, "Request body (exactly what is sent)"); i++ {
@@ -196,9 +215,12 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 		}
 	}
 
+	// A person reads the review before answering: a y within placement.Debounce of the
+	// question appearing is taken as typed ahead and ignored.
+	time.Sleep(placement.Debounce + 250*time.Millisecond)
 	x.run("send-keys", "-t", "wiz", "y")
 	keys++
-	s = x.waitFor("Order placed", false, 20*time.Second)
+	s = x.waitFor("Order placed", false, 30*time.Second)
 	if keys > maxKeys {
 		t.Fatalf("%d keystrokes from launch to the order ID, want at most %d", keys, maxKeys)
 	}
@@ -209,7 +231,13 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	}
 
 	x.run("send-keys", "-t", "wiz", "q")
-	s = x.waitFor("EXIT=0", true, 10*time.Second)
+	// An order created unpaid (DSC) asks before quitting without paying it: yes, after reading.
+	s = x.waitForAny(true, 30*time.Second, "EXIT=0", "Quit without paying?")
+	if !strings.Contains(s, "EXIT=0") {
+		time.Sleep(placement.Debounce + 250*time.Millisecond)
+		x.run("send-keys", "-t", "wiz", "y")
+		s = x.waitFor("EXIT=0", true, 30*time.Second)
+	}
 	if !strings.Contains(s, "order_id: "+id[1]) || !strings.Contains(s, "request_id: ") {
 		t.Fatalf("order_id %s not in the scrollback after exit:\n%s", id[1], s)
 	}
@@ -259,13 +287,13 @@ func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
 	x, _ := startWizard(t, cloudorderBinary(t), "quit", "--sandbox", "--lang", "en")
-	x.waitFor("enter next", false, 20*time.Second)
+	x.waitFor("enter next", false, 30*time.Second)
 	for range 5 {
 		x.run("send-keys", "-t", "wiz", "Enter")
 	}
-	x.waitFor("y place order", false, 10*time.Second)
+	x.waitFor("y place order", false, 30*time.Second)
 	x.run("send-keys", "-t", "wiz", "C-c")
-	s := x.waitFor("EXIT=0", true, 10*time.Second)
+	s := x.waitFor("EXIT=0", true, 30*time.Second)
 	if !strings.Contains(s, "cancelled — nothing was sent") {
 		t.Fatalf("ctrl+c on the review does not say nothing was sent:\n%s", s)
 	}
@@ -302,7 +330,7 @@ func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
 		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
 	}
 	x, _ := startWizard(t, cloudorderBinary(t), "nocreds", "--lang", "en")
-	s := x.waitFor("enter next", false, 20*time.Second)
+	s := x.waitFor("enter next", false, 30*time.Second)
 	flat := strings.Join(strings.Fields(s), " ")
 	for _, want := range []string{"LIVE", "Credentials orders will use", "✗ Alibaba Cloud: missing", "ALIBABA_CLOUD_ACCESS_KEY_ID", "✗ Huawei Cloud: missing", "HUAWEICLOUD_SDK_AK", "looked at"} {
 		if !strings.Contains(flat, want) {
@@ -310,7 +338,7 @@ func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
 		}
 	}
 	x.run("send-keys", "-t", "wiz", "C-c")
-	x.waitFor("EXIT=", true, 10*time.Second)
+	x.waitFor("EXIT=", true, 30*time.Second)
 }
 
 // A separately started `cloudorder sandbox` reached with --endpoint answers the identity
@@ -347,12 +375,12 @@ func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
 		t.Fatalf("the sandbox printed no endpoint or keys (%q, %v)", url, env)
 	}
 	x, _ := startWizardEnv(t, bin, "endpoint", env, "--endpoint", url, "--lang", "en")
-	s := x.waitFor("enter next", false, 20*time.Second)
+	s := x.waitFor("enter next", false, 30*time.Second)
 	if !strings.Contains(s, "SANDBOX") || strings.Contains(s, "LIVE") {
 		t.Fatalf("--endpoint %s of a running sandbox is not announced as SANDBOX:\n%s", url, s)
 	}
 	x.run("send-keys", "-t", "wiz", "C-c")
-	x.waitFor("EXIT=", true, 10*time.Second)
+	x.waitFor("EXIT=", true, 30*time.Second)
 }
 
 // Another server on this machine (not the sandbox: it does not answer the identity probe) is
@@ -364,10 +392,10 @@ func TestWizardOtherLoopbackEndpointSaysLocalEndpoint(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
 	x, _ := startWizard(t, cloudorderBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
-	s := x.waitFor("enter next", false, 20*time.Second)
+	s := x.waitFor("enter next", false, 30*time.Second)
 	if !strings.Contains(s, "LOCAL ENDPOINT "+srv.URL) || strings.Contains(s, "LIVE") || strings.Contains(s, "SANDBOX") {
 		t.Fatalf("--endpoint %s (not the sandbox):\n%s", srv.URL, s)
 	}
 	x.run("send-keys", "-t", "wiz", "C-c")
-	x.waitFor("EXIT=", true, 10*time.Second)
+	x.waitFor("EXIT=", true, 30*time.Second)
 }

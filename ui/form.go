@@ -95,16 +95,62 @@ func (f *formScreen) updateKeybindings() {
 		b.SetEnabled(scrolls)
 	}
 	k.Back.SetEnabled(f.step > 0)
+	k.CloseHelp.SetEnabled(false)
 	if r, ok := f.focused(); ok {
 		r.w.bind(f, r, &k)
 	}
+	if f.s.showAll {
+		// The help covers the form: only its own keys work (no key is typed into a field
+		// the person cannot see), and ? closes it wherever it was opened.
+		k = helpOpenKeys(k, scrolls)
+	}
 	f.km = k
+	f.lk.Keys.SetEnabled(true)
+}
+
+// helpOpenKeys are the keys while the help covers the form.
+func helpOpenKeys(k FormKeyMap, scrolls bool) FormKeyMap {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Next, &k.Prev, &k.Back, &k.Change, &k.Left, &k.Right,
+		&k.Toggle, &k.List, &k.Accept, &k.Add, &k.Remove, &k.Quit} {
+		b.SetEnabled(false)
+	}
+	k.Keys.SetKeys("?", "f1")
+	k.Keys.SetHelp("?/f1/esc", k.CloseHelp.Help().Desc)
+	k.CloseHelp.SetEnabled(true)
+	for _, b := range []*key.Binding{&k.HelpUp, &k.HelpDown, &k.HelpScroll} {
+		b.SetEnabled(scrolls)
+	}
+	return k
+}
+
+// updateHelp handles a key while the help covers the form: close, scroll or quit.
+func (f *formScreen) updateHelp(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil // a paste goes nowhere: no field shows
+	}
+	k := f.km
+	switch {
+	case f.matches(m, k.Interrupt):
+		f.quit = f.s.quit()
+	case f.matches(m, k.Keys, k.CloseHelp):
+		f.s.showAll = false
+	case f.matches(m, k.HelpUp):
+		f.panel.PageUp()
+	case f.matches(m, k.HelpDown):
+		f.panel.PageDown()
+	case m.String() == "up":
+		f.panel.ScrollUp(1)
+	case m.String() == "down":
+		f.panel.ScrollDown(1)
+	}
+	return nil
 }
 
 // ShortHelp implements help.KeyMap.
 func (f *formScreen) ShortHelp() []key.Binding {
 	f.updateKeybindings()
-	if f.list != nil {
+	if f.list != nil && !f.s.showAll {
 		return f.lk.ShortHelp()
 	}
 	return f.km.ShortHelp()
@@ -113,7 +159,7 @@ func (f *formScreen) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (f *formScreen) FullHelp() [][]key.Binding {
 	f.updateKeybindings()
-	if f.list != nil {
+	if f.list != nil && !f.s.showAll {
 		return f.lk.FullHelp()
 	}
 	return f.km.FullHelp()
@@ -125,6 +171,9 @@ func (f *formScreen) Title() string { return stepTitle(f.s, f.s.steps[f.step]) }
 // Update handles a key press or paste on the form.
 func (f *formScreen) Update(msg tea.Msg) tea.Cmd {
 	f.updateKeybindings()
+	if f.s.showAll {
+		return f.updateHelp(msg)
+	}
 	if f.list != nil {
 		return f.updateList(msg)
 	}
@@ -169,6 +218,10 @@ func (f *formScreen) updateList(msg tea.Msg) tea.Cmd {
 	r, ok := f.focused()
 	if !ok {
 		f.list = nil
+		return nil
+	}
+	if m, ok := msg.(tea.KeyPressMsg); ok && f.matches(m, f.lk.Keys) {
+		f.s.showAll = true // the list stays open under the help
 		return nil
 	}
 	picked, closed := f.list.Update(f.lk, msg)

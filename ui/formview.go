@@ -34,12 +34,16 @@ func (f *formScreen) View() string {
 		h = max(h-lineCount(note), 1)
 	}
 	var out string
-	if w >= wideAt {
+	switch {
+	case f.s.showAll:
+		// The help key: the focused field's help over the whole body, every key below it.
+		out = f.panelView(w, h)
+	case w >= wideAt:
 		fw := w * 55 / 100
 		pw := w - fw - 3
 		form := padLines(fitHeight(f.formLines(fw, h), h), fw)
 		out = joinColumns(h, form, " "+f.s.st.Muted.Render("│")+" ", fitHeight(f.panelView(pw, h), h))
-	} else {
+	default:
 		// The form takes the lines it needs (up to two thirds), the help panel the rest.
 		need := lineCount(f.formLines(w, h))
 		fh := max(min(need, h*2/3, h-4), min(h, 1))

@@ -12,7 +12,8 @@ import (
 )
 
 // TestGoldenScreens draws every screen at the smallest, the usual, a large and a very large
-// window, in both languages.
+// window, in both languages. The first step lists testRegistry's APIs (harness_test.go), so
+// an API added to flows changes none of these pictures.
 func TestGoldenScreens(t *testing.T) {
 	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
@@ -47,8 +48,12 @@ func TestGoldenScreens(t *testing.T) {
 			shot(d, "9-result")
 
 			dsc := newDriver(t, Options{Provider: struct{ providers.Provider }{&fakeProvider{}}, Lang: lang, Timeout: 30 * time.Second}, w, h)
-			dsc.keys("right", "enter", "enter")
+			dsc.pickAPI(flows.HuaweiDSC)
+			dsc.keys("enter", "enter")
 			shot(dsc, "10-dsc-region-blocked")
+			dsc.keys("f1") // project_id is a text field: f1 is its help key
+			shot(dsc, "14-field-help")
+			dsc.keys("esc")
 			dsc.typ("0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 			dsc.keys("enter")
 			dsc.focus("body.product_infos[0].product_id")

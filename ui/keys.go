@@ -41,7 +41,8 @@ type FormKeyMap struct {
 	HelpScroll key.Binding // pgup/pgdn: scroll the help panel
 	HelpUp     key.Binding
 	HelpDown   key.Binding
-	Keys       key.Binding // ?: all keys
+	Keys       key.Binding // ? (f1 in a text field, where ? is text): the field's help and every key
+	CloseHelp  key.Binding // esc while the help is open: back to the form
 	Quit       key.Binding // q, outside text fields
 	Interrupt  key.Binding // ctrl+c
 }
@@ -67,6 +68,7 @@ func DefaultFormKeyMap(lang flows.Lang) FormKeyMap {
 		HelpUp:     b([]string{"pgup"}, "pgup", khHelpScroll),
 		HelpDown:   b([]string{"pgdown"}, "pgdn", khHelpScroll),
 		Keys:       b([]string{"?", "f1"}, "?", khHelp),
+		CloseHelp:  b([]string{"esc"}, "esc", khCloseHelp),
 		Quit:       b([]string{"q"}, "q", khQuit),
 		Interrupt:  b([]string{"ctrl+c"}, "ctrl+c", khQuit),
 	}
@@ -84,7 +86,7 @@ func (k FormKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Up, k.Prev, k.Back, quitHint(k.Quit, k.Interrupt)},
 		{k.Change, k.Toggle, k.List, k.Accept, k.Add, k.Remove},
-		{k.HelpScroll, k.Keys},
+		{k.HelpScroll, k.Keys}, // CloseHelp (esc) is said by Keys while the help is open
 	}
 }
 
@@ -94,6 +96,7 @@ type ListKeyMap struct {
 	Pick      key.Binding
 	Cancel    key.Binding
 	Erase     key.Binding // backspace: shorten the filter
+	Keys      key.Binding // f1 (? is filter text here): the field's help; off unless the screen acts on it
 	Interrupt key.Binding
 }
 
@@ -106,13 +109,19 @@ func DefaultListKeyMap(lang flows.Lang) ListKeyMap {
 		Pick:      b([]string{"enter"}, "enter", khPick),
 		Cancel:    b([]string{"esc", "tab"}, "esc", khCancel),
 		Erase:     b([]string{"backspace"}, "⌫", khErase),
+		Keys:      withEnabled(b([]string{"f1"}, "f1", khHelp), false),
 		Interrupt: b([]string{"ctrl+c"}, "ctrl+c", khQuit),
 	}
 }
 
+func withEnabled(b key.Binding, on bool) key.Binding {
+	b.SetEnabled(on)
+	return b
+}
+
 // ShortHelp implements help.KeyMap.
 func (k ListKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Pick, k.Up, k.Cancel, k.Erase, k.Interrupt}
+	return []key.Binding{k.Pick, k.Up, k.Cancel, k.Erase, k.Keys, k.Interrupt}
 }
 
 // FullHelp implements help.KeyMap.

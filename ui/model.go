@@ -88,7 +88,10 @@ func New(opts Options) Model {
 	if opts.Lang == "" {
 		opts.Lang = flows.EN
 	}
-	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: flows.APIs(),
+	if opts.APIs == nil {
+		opts.APIs = flows.APIs()
+	}
+	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: opts.APIs,
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
 		cache: providers.NewCache(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	s.st = NewStyles(s.isDark, opts.NoColor)

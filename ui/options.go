@@ -14,8 +14,11 @@ type Options struct {
 	// look-ups and no target details; orders are never placed in a dry run anyway.
 	Provider providers.Provider
 	Mode     providers.Mode // Live, Sandbox or DryRun: the banner and whether y places
-	Lang     flows.Lang
-	NoColor  bool // NO_COLOR: emphasis without colour
+	// APIs are the APIs the first step offers, in its order; nil offers every API flows knows
+	// (flows.APIs). Screen tests name theirs, so a new API changes none of their pictures.
+	APIs    []*flows.API
+	Lang    flows.Lang
+	NoColor bool // NO_COLOR: emphasis without colour
 
 	// Credentials say, per cloud, which credential orders will use or what is missing and
 	// where it was looked for (config.Credentials, worded by the caller): the first screen
