@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
 )
 
@@ -56,6 +58,7 @@ func runHistory(c *cli, f historyFlags) int {
 		return exitUsage
 	}
 	entries := h.Entries
+	pays := paymentStates(entries)
 	for _, n := range h.Torn {
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
 			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
@@ -63,7 +66,7 @@ func runHistory(c *cli, f historyFlags) int {
 	if output == "json" {
 		out := make([]historyItem, 0, len(entries))
 		for _, e := range entries {
-			out = append(out, item(e))
+			out = append(out, item(e, pays))
 		}
 		writeJSONLine(c.stdout, out)
 		return exitOK
@@ -76,7 +79,7 @@ func runHistory(c *cli, f historyFlags) int {
 	for _, e := range entries {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
-			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e)),
+			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e, pays)),
 			dash(e.Result.OrderID), dash(e.Result.RequestID), in.ID})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
@@ -109,14 +112,62 @@ func alignColumns(rows [][]string, gap int) string {
 	return b.String()
 }
 
-// outcomeText is the outcome as the person should read it.
-func outcomeText(e journal.Entry) i18n.Text {
+// outcomeText is the outcome as the person should read it; a placed order its API created
+// unpaid says whether it was paid from here ("ok · unpaid", "ok · paid").
+func outcomeText(e journal.Entry, pays map[string]string) i18n.Text {
 	short := providers.OutcomeOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
 		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
 	}
+	if paid, ok := paidState(e, pays); ok {
+		var w i18n.Text
+		switch paid {
+		case journal.OutcomeOK:
+			w = i18n.T("paid", "已支付")
+		case journal.OutcomeUnknown:
+			w = i18n.T("payment unknown", "支付结果未知")
+		default:
+			w = i18n.T("unpaid — cloudorder pay "+providers.Printable(e.Result.OrderID), "未支付 — cloudorder pay "+providers.Printable(e.Result.OrderID))
+		}
+		return i18n.Text{EN: short.EN + " · " + w.EN, ZH: short.ZH + " · " + w.ZH}
+	}
 	return short
+}
+
+// paymentStates are the outcomes of the payments among entries by the order id they paid: ok,
+// or unknown for one that may have gone through (a success wins).
+func paymentStates(entries []journal.Entry) map[string]string {
+	out := map[string]string{}
+	for _, e := range entries {
+		if e.Intent.API != providers.PayOrdersAPI {
+			continue
+		}
+		var body struct {
+			OrderID string `json:"order_id"`
+		}
+		if json.Unmarshal(e.Intent.Body, &body) != nil || body.OrderID == "" {
+			continue
+		}
+		switch e.Outcome {
+		case journal.OutcomeOK:
+			out[body.OrderID] = journal.OutcomeOK
+		case journal.OutcomeUnknown, journal.OutcomePending:
+			if out[body.OrderID] != journal.OutcomeOK {
+				out[body.OrderID] = journal.OutcomeUnknown
+			}
+		}
+	}
+	return out
+}
+
+// paidState is, for a placed order its API created unpaid, how its payment stands: ok
+// (paid), unknown, or "" (unpaid); ok false for every other entry.
+func paidState(e journal.Entry, pays map[string]string) (string, bool) {
+	if e.Outcome != journal.OutcomeOK || e.Result.OrderID == "" || !cloud.CreatesUnpaid(e.Intent.API) {
+		return "", false
+	}
+	return pays[e.Result.OrderID], true
 }
 
 // dash shows a value from the history (which holds server text) inert, "-" when empty.
@@ -144,15 +195,24 @@ type historyItem struct {
 	Message    string      `json:"message,omitempty"`
 	Error      string      `json:"error,omitempty"`
 	BodySHA256 string      `json:"body_sha256"`
+	// Paid is set for a placed order its API created unpaid: false until it was paid from
+	// here (PaymentUnknown: a payment was sent and may have gone through).
+	Paid           *bool `json:"paid,omitempty"`
+	PaymentUnknown bool  `json:"payment_unknown,omitempty"`
 }
 
-func item(e journal.Entry) historyItem {
+func item(e journal.Entry, pays map[string]string) historyItem {
 	in, r := e.Intent, e.Result
 	outcome := e.Outcome
 	if outcome == journal.OutcomePending {
 		outcome = journal.OutcomeUnknown
 	}
-	return historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
+	it := historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
 		Endpoint: in.Endpoint, Outcome: outcome, Recorded: e.Outcome != journal.OutcomePending, OrderID: r.OrderID,
 		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256}
+	if state, ok := paidState(e, pays); ok {
+		paid := state == journal.OutcomeOK
+		it.Paid, it.PaymentUnknown = &paid, state == journal.OutcomeUnknown
+	}
+	return it
 }

@@ -145,10 +145,10 @@ func runHistoryShow(c *cli, opts historyShowOptions, args []string) int {
 	}
 	pays := payments(h.Entries, e.Result.OrderID)
 	if opts.output == "json" {
-		rec := historyRecord{historyItem: item(e), Body: e.Intent.Body, Payments: []historyItem{}, Digest: e.Intent.Digest,
+		rec := historyRecord{historyItem: item(e, paymentStates(pays)), Body: e.Intent.Body, Payments: []historyItem{}, Digest: e.Intent.Digest,
 			Amount: e.Intent.Amount, Currency: e.Intent.Currency}
 		for _, p := range pays {
-			rec.Payments = append(rec.Payments, item(p))
+			rec.Payments = append(rec.Payments, item(p, nil))
 		}
 		writeJSONLine(c.stdout, rec)
 		return exitOK
@@ -168,7 +168,7 @@ func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
 		{c.say(i18n.T("Project", "项目")), dash(in.ProjectID)},
 		{c.say(i18n.T("Endpoint", "接入地址")), dash(in.Endpoint)},
 		{c.say(i18n.T("Mode", "模式")), c.say(in.Mode.Text())},
-		{c.say(i18n.T("Outcome", "结果")), c.say(outcomeText(e))},
+		{c.say(i18n.T("Outcome", "结果")), c.say(outcomeText(e, paymentStates(pays)))},
 		{c.say(i18n.T("Order ID", "订单号")), dash(r.OrderID)},
 		{c.say(i18n.T("Request ID", "请求号")), dash(r.RequestID)},
 	}
@@ -191,7 +191,7 @@ func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
 	if len(pays) > 0 {
 		var parts []string
 		for _, p := range pays {
-			parts = append(parts, fmt.Sprintf("%s %s (%s)", p.Intent.At.Local().Format(time.DateTime), c.say(outcomeText(p)), p.Intent.ID))
+			parts = append(parts, fmt.Sprintf("%s %s (%s)", p.Intent.At.Local().Format(time.DateTime), c.say(outcomeText(p, nil)), p.Intent.ID))
 		}
 		pay = strings.Join(parts, "; ")
 	}

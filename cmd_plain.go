@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/ui"
 	"cloudorder/ui/plain"
@@ -45,7 +46,9 @@ func runPlain(opts ui.Options, c *cli) int {
 	switch {
 	case o.Canceled:
 		return exitCanceled
-	case o.OrderID != "", o.Failure == 0:
+	case o.OrderID != "":
+		return placement.Outcome{History: o.History}.ExitCode() // 4 when the history could not record it
+	case o.Failure == 0:
 		return exitOK
 	}
 	return providers.OutcomeOf(o.Failure).Exit

@@ -28,6 +28,7 @@ func subcommands(c *cli) []*cobra.Command {
 	return []*cobra.Command{
 		newValidateCmd(c),
 		newSubmitCmd(c),
+		newPayCmd(c),
 		newCommandCmd(c),
 		newSandboxCmd(c),
 		newCredentialsCmd(c),

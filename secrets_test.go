@@ -64,8 +64,12 @@ func TestSecretsNeverLeak(t *testing.T) {
 	}
 	// The plain wizard's review (target, masked key, the CLI command) and placing the order,
 	// signed with the fake keys above (so the sandbox rejects it).
+	// Piped, as a transcript: on a terminal the answers typed ahead of their questions would
+	// not count (placement.Debounce).
+	isTerminal = func(io.Reader) bool { return false }
 	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", local)
-	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "The API rejected the order") {
+	isTerminal = func(io.Reader) bool { return true }
+	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "nothing was bought") {
 		t.Errorf("the plain run did not reach its review and the (wrongly signed) order:\n%s%s", out, errOut)
 	}
 	printed.WriteString(out + errOut)

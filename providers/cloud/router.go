@@ -7,6 +7,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/huawei"
 	"cloudorder/providers/journal"
 )
 
@@ -121,3 +122,7 @@ func (d dryRun) Target(api flows.APIID, region string) providers.Target {
 	t.Mode = providers.DryRun
 	return t
 }
+
+// CreatesUnpaid reports whether any cloud's api creates its orders unpaid (Huawei DSC), with
+// no provider opened and no credential read.
+func CreatesUnpaid(api flows.APIID) bool { return huawei.CreatesUnpaid(api) }

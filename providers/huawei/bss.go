@@ -309,3 +309,7 @@ func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
 	}
 	return true, "https://account.huaweicloud.com/usercenter/#/userindex/allOrders"
 }
+
+// CreatesUnpaid reports whether api's orders are created unpaid (registered so, as DSC is):
+// what `cloudorder history` says of a placed order without opening a provider.
+func CreatesUnpaid(api flows.APIID) bool { return apis.Of(api).unpaid }

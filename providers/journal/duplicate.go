@@ -14,48 +14,30 @@ var _ providers.DuplicateFinder = (*Journal)(nil)
 // RecentDuplicate finds the newest attempt at the same order (placement.Digest) within the window that
 // succeeded or whose outcome is unknown — a pending intent included: both may have bought it.
 // Rejected and not-sent attempts bought nothing and do not count. A history that cannot be
-// read cannot rule a duplicate out: it is reported as found, with Recent.Err.
+// read cannot rule a duplicate out: it is reported as found, with Recent.Err. The history is
+// read from its end and no further back than the window (scanAttempts).
 func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {
-	h, err := Load(j.path)
+	t := j.inner.Target(o.API, o.Region)
+	key := placement.Digest(t, o)
+	since := j.now().Add(-within)
+	var found providers.Recent
+	end, err := scanAttempts(j.path, since, func(a attempt) bool {
+		if a.at().Before(since) || !a.mayHaveBought() || !intentIsOrder(a.intent, a.line, key) {
+			return true
+		}
+		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at()}
+		if a.settled && a.outcome.Outcome == OutcomeOK {
+			found.Outcome, found.OrderID, found.RequestID = OutcomeOK, a.outcome.OrderID, a.outcome.RequestID
+		}
+		return false
+	})
 	if err != nil {
 		return providers.Recent{Err: err}, true
 	}
-	t := j.inner.Target(o.API, o.Region)
-	key := placement.Digest(t, o)
 	j.mu.Lock()
-	j.seen[key] = countEntries(h.Entries, key)
+	j.seen[key] = end
 	j.mu.Unlock()
-	since := j.now().Add(-within)
-	for i := len(h.Entries) - 1; i >= 0; i-- {
-		e := h.Entries[i]
-		at := e.Finished
-		if e.Outcome == OutcomePending {
-			at = e.Intent.At
-		}
-		if at.Before(since) || (e.Outcome != OutcomeOK && e.Outcome != OutcomeUnknown && e.Outcome != OutcomePending) {
-			continue
-		}
-		if !isOrder(e.Intent, key) {
-			continue
-		}
-		r := providers.Recent{ID: e.Intent.ID, Outcome: OutcomeUnknown, At: at}
-		if e.Outcome == OutcomeOK {
-			r.Outcome, r.OrderID, r.RequestID = OutcomeOK, e.Result.OrderID, e.Result.RequestID
-		}
-		return r, true
-	}
-	return providers.Recent{}, false
-}
-
-// countEntries is how many attempts at the order key the history holds, whatever their outcome.
-func countEntries(entries []Entry, key string) int {
-	n := 0
-	for _, e := range entries {
-		if isOrder(e.Intent, key) {
-			n++
-		}
-	}
-	return n
+	return found, found.ID != ""
 }
 
 // recordDigests are the order identities an intent is found under (placement.Digest): the

@@ -27,15 +27,15 @@ type Journal struct {
 	path  string
 	now   func() time.Time
 	mu    sync.Mutex // one record at a time from this process
-	// seen counts, per order key, the attempts the history held when this process last
-	// checked it for duplicates (RecentDuplicate) or last wrote an intent: an attempt beyond
-	// that, found while the intent is about to be written, was started by another process.
-	seen map[string]int
+	// seen is, per order key, the history's size when this process last checked it for
+	// duplicates (RecentDuplicate) or last wrote an intent: an attempt appended after that,
+	// found while the intent is about to be written, was started by another process.
+	seen map[string]int64
 }
 
 // New wraps inner; the history lives at path.
 func New(inner providers.Provider, path string) *Journal {
-	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int{}}
+	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int64{}}
 }
 
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
@@ -106,20 +106,19 @@ func (j *Journal) writeIntent(ctx context.Context, intent Record) error {
 		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be locked: " + err.Error(), Err: err}
 	}
 	defer lock.Close()
-	attempts := -1 // unknown: an unreadable history was already reported by RecentDuplicate
-	if h, err := Load(j.path); err == nil {
-		attempts = countEntries(h.Entries, intent.Digest)
-	}
-	if seen, checked := j.seen[intent.Digest]; checked && attempts > seen {
-		return &providers.Error{Kind: providers.Invalid, Message: ErrStartedElsewhere.Error() +
-			"; see `cloudorder history` before placing it again", Err: ErrStartedElsewhere}
+	// Only what was appended since this process looked is read again. An unreadable history
+	// was already reported by RecentDuplicate.
+	if from, checked := j.seen[intent.Digest]; checked {
+		if started, _, err := startedSince(j.path, intent.Digest, from); err == nil && started {
+			return &providers.Error{Kind: providers.Invalid, Message: ErrStartedElsewhere.Error() +
+				"; see `cloudorder history` before placing it again", Err: ErrStartedElsewhere}
+		}
 	}
 	if err := appendRecord(j.path, intent); err != nil {
 		return &providers.Error{Kind: providers.Invalid, Message: "the order history could not be written: " + err.Error(), Err: err}
 	}
-	if attempts >= 0 {
-		j.seen[intent.Digest] = attempts + 1 // this one: sending it again later is this process's own choice
-	}
+	// This one is seen: sending it again later is this process's own choice.
+	j.seen[intent.Digest] = historySize(j.path)
 	return nil
 }
 

@@ -1,8 +1,10 @@
 package journal
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"time"
 
 	"cloudorder/flows"
 	"cloudorder/placement"
@@ -48,54 +50,101 @@ func PaymentDigest(p providers.Payment) string {
 var _ providers.PaymentFinder = (*Journal)(nil)
 
 // EarlierPayment finds an earlier payment of the same order that succeeded or whose outcome is
-// unknown (paying again could pay twice), whenever it was: a payment is never repeated.
+// unknown (paying again could pay twice), whenever it was: a payment is never repeated. The
+// whole history is read from its end, heads only (scanAttempts).
 func (j *Journal) EarlierPayment(p providers.Payment) (providers.Recent, bool) {
-	h, err := Load(j.path)
+	key := PaymentDigest(p)
+	var found providers.Recent
+	_, err := scanAttempts(j.path, time.Time{}, func(a attempt) bool {
+		if a.intent.API != providers.PayOrdersAPI || !a.mayHaveBought() {
+			return true
+		}
+		d := a.intent.Digest
+		if d == "" {
+			var old struct {
+				Body struct {
+					OrderID string `json:"order_id"`
+				} `json:"body"`
+			}
+			_ = json.Unmarshal(a.line, &old)
+			d = PaymentDigest(providers.Payment{OrderID: old.Body.OrderID})
+		}
+		if d != key {
+			return true
+		}
+		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at()}
+		if a.settled && a.outcome.Outcome == OutcomeOK {
+			found.Outcome, found.OrderID, found.RequestID = OutcomeOK, a.outcome.OrderID, a.outcome.RequestID
+		}
+		return false
+	})
 	if err != nil {
 		return providers.Recent{Err: err}, true
 	}
-	key := PaymentDigest(p)
-	for i := len(h.Entries) - 1; i >= 0; i-- {
-		e := h.Entries[i]
-		if e.Intent.API != providers.PayOrdersAPI || (e.Outcome != OutcomeOK && e.Outcome != OutcomeUnknown && e.Outcome != OutcomePending) {
-			continue
-		}
-		d := e.Intent.Digest
-		if d == "" {
-			var old struct {
-				OrderID string `json:"order_id"`
-			}
-			_ = json.Unmarshal(e.Intent.Body, &old)
-			d = PaymentDigest(providers.Payment{OrderID: old.OrderID})
-		}
-		if d != key {
-			continue
-		}
-		at := e.Finished
-		if e.Outcome == OutcomePending {
-			at = e.Intent.At
-		}
-		r := providers.Recent{ID: e.Intent.ID, Outcome: OutcomeUnknown, At: at}
-		if e.Outcome == OutcomeOK {
-			r.Outcome, r.OrderID, r.RequestID = OutcomeOK, e.Result.OrderID, e.Result.RequestID
-		}
-		return r, true
-	}
-	return providers.Recent{}, false
+	return found, found.ID != ""
 }
 
-// FindOrder finds the placed order whose id is orderID (its intent and outcome), newest first.
+// FindOrder finds the placed order whose id is orderID (its intent and outcome), newest first,
+// reading the history from its end and decoding whole only the records it returns.
 func FindOrder(path, orderID string) (Entry, bool, error) {
-	h, err := Load(path)
-	if err != nil {
+	return findEntry(path, func(a attempt) bool {
+		return a.settled && a.outcome.Outcome == OutcomeOK && a.outcome.OrderID == orderID && a.intent.API != providers.PayOrdersAPI
+	}, orderID)
+}
+
+// FindEntry finds the history entry (intent and outcome) whose journal id is id, reading the
+// history from its end and decoding whole only the records it returns.
+func FindEntry(path, id string) (Entry, bool, error) {
+	return findEntry(path, func(a attempt) bool { return a.intent.ID == id }, id)
+}
+
+// findEntry is the newest entry match accepts, its records decoded whole. Only lines that
+// hold the text want (an order or entry id, as written in JSON) are decoded.
+func findEntry(path string, match func(attempt) bool, want string) (Entry, bool, error) {
+	quoted, _ := json.Marshal(want)
+	var e Entry
+	found, settled := false, false
+	_, err := scanAttempts(path, time.Time{}, func(a attempt) bool {
+		if !match(a) {
+			return true
+		}
+		intent, _ := parseLine(a.line)
+		e, found, settled = Entry{Intent: intent}, true, a.settled
+		return false
+	}, func(line []byte) bool { return bytes.Contains(line, quoted) })
+	if err != nil || !found {
 		return Entry{}, false, err
 	}
-	for i := len(h.Entries) - 1; i >= 0; i-- {
-		if e := h.Entries[i]; e.Outcome == OutcomeOK && e.Intent.API != providers.PayOrdersAPI && e.Result.OrderID == orderID {
-			return e, true, nil
+	if settled { // the outcome record whole (its code, message, error)
+		r, err := outcomeRecord(path, e.Intent.ID)
+		if err != nil {
+			return Entry{}, false, err
 		}
+		e.Outcome, e.Result, e.Finished = r.Outcome, r, r.At
 	}
-	return Entry{}, false, nil
+	return e, true, nil
+}
+
+// outcomeRecord is the last outcome written for the intent id, decoded whole.
+func outcomeRecord(path, id string) (Record, error) {
+	f, end, err := openHistory(path)
+	if err != nil {
+		return Record{}, err
+	}
+	defer f.Close()
+	var r Record
+	err = scanBackward(f, end, func(line []byte) bool {
+		if !bytes.Contains(line, []byte(id)) {
+			return true
+		}
+		h, _ := parseHead(line)
+		if h.Kind == KindOutcome && h.ID == id {
+			r, _ = parseLine(line)
+			return false
+		}
+		return h.Kind != KindIntent || h.ID != id // its intent: nothing was written after it
+	})
+	return r, err
 }
 
 // Unpaid passes through.

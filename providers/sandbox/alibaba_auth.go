@@ -21,7 +21,7 @@ import (
 //     Content-Type\n Date\n x-acs-*… resource)); an absent header still takes its line, empty
 //     ("若值不存在则以 \n 补齐"); Content-MD5 is optional and, when sent, must be the body's.
 //   - RPC (HMAC-SHA1 over the sorted parameters):
-//     https://help.aliyun.com/document_detail/315526.html
+//     https://www.alibabacloud.com/help/en/sdk/product-overview/rpc-mechanism
 //   - V3 ACS3-HMAC-SHA256, for both styles (the Tea SDKs' default):
 //     https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature
 //

@@ -4,7 +4,7 @@ import (
 	"net/http"
 )
 
-// rpc is op's route in the RPC style (https://help.aliyun.com/document_detail/315526.html):
+// rpc is op's route in the RPC style (https://www.alibabacloud.com/help/en/sdk/product-overview/rpc-mechanism):
 // every operation on path "/", chosen by its Action parameter (or x-acs-action under the V3
 // signature), GET or POST, parameters in the query and, for POST, a form body. The answer
 // sees them all in alibabaRequest.params.

@@ -70,7 +70,7 @@ func (c *huaweiRequest) invalidParameter(why string) *apiError {
 }
 
 // Gateway (APIG) errors, shared by every service:
-// https://support.huaweicloud.com/devg-apisign/api-sign-errorcode.html
+// https://support.huaweicloud.com/devg-apisign/api-sign-0001.html
 var (
 	huaweiAuthFailed = apiError{http.StatusUnauthorized, "APIGW.0301",
 		"Incorrect IAM authentication information: verify aksk signature fail"}

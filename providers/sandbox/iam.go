@@ -95,3 +95,13 @@ func listAuthDomains(_ *Server, c *huaweiRequest) (int, any, *apiError) {
 		"links": map[string]any{"self": "http://" + r.Host + "/v3/auth/domains"},
 	}, nil
 }
+
+// ProjectFor is the id of the account's project named after region ("" when it has none).
+func ProjectFor(region string) string {
+	for _, p := range sandboxProjects() {
+		if p.name == region && p.region == region {
+			return p.id
+		}
+	}
+	return ""
+}

@@ -16,7 +16,7 @@ import (
 // GPSSD, SAS, SATA; disk sizes in multiples of 10 GB, system 10–1024, data 10–32768. The
 // reference's own example sends update_access_agent as the string "true": accepted. It names
 // no limit on the number of resources. Errors: 400 WKS.00211102, 403 WKS.00081102, 500
-// WKS.00211401 (its application error codes, https://support.huaweicloud.com/api-workspace/ErrorCode_0.html).
+// WKS.00211401 (its application error codes, https://support.huaweicloud.com/intl/th-th/api-workspace/ErrorCode_0.html).
 //
 // The account's rules, in the project's region: the product is in the catalogue (ListProduct)
 // and flavor_id, when given, is its flavor; the availability zone is one of the region's

@@ -109,6 +109,13 @@ func (r *runner) askSlot(slots []flows.Slot, i int) error {
 	}
 	closed := f.Kind == flows.Boolean || (!f.Open && len(f.OptionsAt(ctx)) > 0)
 	cur := a.Get(s.Path)
+	if cur == "" && f.Required && f.Lookup != "" && r.o.Provider != nil {
+		// As the wizard: an ID a person cannot know comes from the account — the first the
+		// cloud lists is the default, so Enter takes it (ui/lookup.go, gotLookup).
+		if found, err := r.lookup(s, a); err == nil && len(found) > 0 {
+			cur = found[0].Value
+		}
+	}
 	help := func() {
 		if h := f.Help.In(r.lang); h != "" {
 			r.println(h)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 )
 
 // errCanceled is end of input or ctrl+c: the session stops and nothing is placed.
@@ -15,13 +16,22 @@ var errCanceled = errors.New("canceled")
 // transcript keeps every answer (a reader per prompt would swallow the lines it buffered).
 // Reading runs in its own goroutine so ctrl+c is noticed while a prompt waits.
 type lines struct {
-	ch        chan string
+	ch        chan line
 	done      chan struct{} // closed when the session ends: the reader stops handing out lines
 	interrupt <-chan os.Signal
+	// lastAt is when the line next last returned was read off the input: a line typed before
+	// a question was shown was read before it (placement.Question.Line).
+	lastAt time.Time
+}
+
+// line is one line read and when it was read.
+type line struct {
+	s  string
+	at time.Time
 }
 
 func newLines(r io.Reader, interrupt <-chan os.Signal) *lines {
-	l := &lines{ch: make(chan string), done: make(chan struct{}), interrupt: interrupt}
+	l := &lines{ch: make(chan line), done: make(chan struct{}), interrupt: interrupt}
 	go func() {
 		defer close(l.ch)
 		br := bufio.NewReader(r)
@@ -29,7 +39,7 @@ func newLines(r io.Reader, interrupt <-chan os.Signal) *lines {
 			s, err := br.ReadString('\n')
 			if s != "" || err == nil {
 				select {
-				case l.ch <- s:
+				case l.ch <- line{s, time.Now()}:
 				case <-l.done:
 					return
 				}
@@ -49,11 +59,12 @@ func (l *lines) close() { close(l.done) }
 // next returns the next line without its line end, or errCanceled at end of input or ctrl+c.
 func (l *lines) next() (string, error) {
 	select {
-	case s, ok := <-l.ch:
+	case ln, ok := <-l.ch:
 		if !ok {
 			return "", errCanceled
 		}
-		return strings.TrimRight(s, "\r\n"), nil
+		l.lastAt = ln.at
+		return strings.TrimRight(ln.s, "\r\n"), nil
 	case <-l.interrupt:
 		return "", errCanceled
 	}

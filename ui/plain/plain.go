@@ -56,6 +56,8 @@ type Outcome struct {
 	Saved       []string
 	Failure     providers.Kind // the failed submission's kind, 0 when none
 	FailureText string
+	Unpaid      bool                    // the placed order was created unpaid
+	History     *providers.HistoryError // the history could not record the placed order
 }
 
 // runner is one session.

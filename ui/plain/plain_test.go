@@ -191,11 +191,21 @@ func TestDuplicateIsAskedAgain(t *testing.T) {
 		t.Fatal("first order not placed")
 	}
 	out, o := run(alibabaPlaced + "no\n")
-	if o.OrderID != "" || !strings.Contains(out, "an identical order succeeded") || !strings.Contains(out, "Place it again anyway?") {
+	if o.OrderID != "" || !strings.Contains(out, "an identical order succeeded") || !strings.Contains(out, "Place it AGAIN? Type again") {
 		t.Fatalf("duplicate not asked about:\n%s", out)
+	}
+	// yes piped twice never places it again: "place it AGAIN?" takes the word again.
+	if out, o := run(alibabaPlaced + "yes\n"); o.OrderID != "" || !strings.Contains(out, "Not placed.") {
+		t.Fatalf("a second yes placed the duplicate:\n%s", out)
 	}
 	if e, _ := journal.Read(history); len(e) != 1 {
 		t.Fatalf("history has %d entries, want 1", len(e))
+	}
+	if _, o := run(alibabaPlaced + "again\n"); o.OrderID == "" {
+		t.Fatal("again did not place the second order")
+	}
+	if e, _ := journal.Read(history); len(e) != 2 {
+		t.Fatalf("history has %d entries, want 2", len(e))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"cloudorder/config"
 	"cloudorder/flows"
@@ -24,22 +25,24 @@ func (r *runner) review() (Outcome, error) {
 	for {
 		a := r.answers[r.api.ID]
 		problems := r.api.Validate(a)
-		order := r.api.Build(a)
-		target := providers.Target{Mode: r.o.Mode}
-		if r.o.Provider != nil {
-			target = r.o.Provider.Target(r.api.ID, a.Get("region"))
+		rev := placement.NewReview(r.o.Provider, r.o.Mode, r.api.Build(a))
+		var price placement.Price
+		if rev.Sends && !flows.Blocking(problems) {
+			ctx, cancel := context.WithTimeout(context.Background(), providers.LookupWait(r.o.LookupTimeout))
+			price = placement.PriceOf(ctx, r.o.Provider, nil, rev)
+			cancel()
 		}
-		r.printReview(order, target, problems)
+		r.printReview(rev, price, problems)
 		if flows.Blocking(problems) {
 			if err := r.fixStep(); err != nil {
 				return Outcome{}, err
 			}
 			continue
 		}
-		if r.o.Mode == providers.DryRun || r.o.Provider == nil {
-			return r.save(order)
+		if !rev.Sends {
+			return r.save(rev.Order)
 		}
-		return r.place(order)
+		return r.place(rev, price)
 	}
 }
 
@@ -48,7 +51,8 @@ func (r *runner) section(t i18n.Text) {
 	r.println("== " + t.In(r.lang) + " ==")
 }
 
-func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows.Problem) {
+func (r *runner) printReview(rev placement.Review, price placement.Price, problems []flows.Problem) {
+	o, t := rev.Order, rev.Target
 	r.section(i18n.T("Review", "审阅"))
 	kv := func(k i18n.Text, v string) {
 		if v == "" {
@@ -67,6 +71,16 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 	kv(i18n.T("Endpoint", "接入地址"), t.Endpoint)
 	kv(i18n.T("Credential", "凭证"), t.Credential)
 	kv(i18n.T("Access key", "访问密钥"), t.MaskedKey)
+	kv(i18n.T("Digest", "摘要"), rev.Digest)
+	if lines := price.Lines(); len(lines) > 0 {
+		r.section(i18n.T("Price", "价格"))
+		for _, l := range lines {
+			r.println("  " + l.In(r.lang))
+		}
+	}
+	if rev.Unpaid && rev.Sends {
+		r.println("  " + placement.UnpaidNote.In(r.lang))
+	}
 
 	r.section(i18n.T("Summary", "摘要"))
 	a := r.answers[r.api.ID]
@@ -106,13 +120,9 @@ func (r *runner) printReview(o flows.Order, t providers.Target, problems []flows
 		return
 	}
 	r.section(i18n.Tf("The same order as a CLI command: %s (sh)", "同一订单对应的命令行命令:%s(sh)", m.Tool))
-	if t.Endpoint == "" {
-		r.say(i18n.T("  (no endpoint known: the command needs one)", "  (接入地址未知,无法生成命令)"))
-		return
-	}
-	text, err := clicmd.Render(o, t.Endpoint, clicmd.SH, r.lang)
+	text, err := rev.Command(clicmd.SH, r.lang)
 	if err != nil {
-		r.println("  " + err.Error())
+		r.println("  (" + i18n.TextOf(err).In(r.lang) + ")")
 		return
 	}
 	fmt.Fprint(r.o.Out, text)
@@ -147,46 +157,48 @@ func (r *runner) fixStep() error {
 	return nil
 }
 
-// place asks for the typed word yes, checks the history for a duplicate, and sends the order
-// once. While it is in flight ctrl+c asks first: quitting then leaves the outcome unknown.
-func (r *runner) place(o flows.Order) (Outcome, error) {
+// place asks the lifecycle's questions as typed words — yes to place, then, when an identical
+// order succeeded or may have, the word again — and sends the order once. On a terminal a
+// line typed before its question was shown does not answer it (placement.Debounce); a piped
+// transcript is protected by the distinct word alone. While the order is in flight ctrl+c
+// asks first: quitting then leaves the outcome unknown.
+func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, error) {
 	r.println("")
-	if r.o.ExpectDigest != "" { // --expect-digest: only the approved order, said before the question
-		rv := placement.NewReview(r.o.Provider, r.o.Mode, o)
-		rv.Expect = r.o.ExpectDigest
-		r.say(rv.DigestLine())
-		if !rv.Reviewed() {
+	if r.o.ExpectDigest != "" { // --expect-digest: only the approved order (placement.Send refuses another)
+		rev.Expect = r.o.ExpectDigest
+		r.say(rev.DigestLine())
+		if !rev.Reviewed() {
 			return r.notPlaced()
 		}
 	}
-	if !r.confirm(i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
+	if !r.confirm(placement.AskPlace, i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
 		return r.notPlaced()
 	}
-	if df, ok := r.o.Provider.(providers.DuplicateFinder); ok {
-		if rec, found := df.RecentDuplicate(o, providers.DuplicateWindow); found {
-			// Describe words each case (succeeded, outcome unknown, history unreadable) with
-			// the server's ids shown inert.
-			r.say(rec.Describe())
-			if !r.confirm(i18n.T("Place it again anyway? Type yes to place it (default: no): ", "仍要再次下单?输入 yes 下单(默认:否): ")) {
-				return r.notPlaced()
-			}
+	ctx, stop := r.interruptible()
+	dup, err := placement.CheckDuplicate(ctx, r.o.Provider, rev)
+	stop()
+	if err != nil {
+		return Outcome{}, errCanceled
+	}
+	if dup.Found {
+		// Describe words each case (succeeded, outcome unknown, history unreadable) with
+		// the server's ids shown inert.
+		r.say(dup.Recent.Describe())
+		if !r.confirm(placement.AskPlaceAgain, i18n.Tf("Place it AGAIN? Type %s to place a second order (default: no): ",
+			"要再次下单吗?输入 %s 下第二个订单(默认:否): ", placement.AgainWord)) {
+			return r.notPlaced()
 		}
 	}
 	r.say(i18n.T("Placing the order…", "正在下单…"))
-	type answer struct {
-		res providers.Result
-		err error
-	}
-	done := make(chan answer, 1)
+	done := make(chan placement.Outcome, 1)
 	go func() {
-		res, err := r.o.Provider.Submit(context.Background(), o) // the provider bounds the wait (--timeout)
-		done <- answer{res, err}
+		done <- placement.Send(context.Background(), r.o.Provider, rev, price) // the provider bounds the wait (--timeout)
 	}()
 	warned := false
 	for {
 		select {
-		case ans := <-done:
-			return r.result(ans.res, ans.err), nil
+		case out := <-done:
+			return r.result(out, rev.Target.Credential), nil
 		case <-r.in.interrupt:
 			if warned {
 				t := i18n.T("quit while the order was in flight: it may have been placed. Check `cloudorder history` and the console before trying again.",
@@ -201,6 +213,20 @@ func (r *runner) place(o flows.Order) (Outcome, error) {
 	}
 }
 
+// interruptible is a context that ctrl+c ends before anything is sent (the history check).
+func (r *runner) interruptible() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-r.in.interrupt:
+			cancel(placement.ErrInterrupted)
+		case <-done:
+		}
+	}()
+	return ctx, func() { close(done); cancel(nil) }
+}
+
 // notPlaced ends the session after a question was not answered yes: canceled at end of input.
 func (r *runner) notPlaced() (Outcome, error) {
 	if r.lastErr != nil {
@@ -210,38 +236,64 @@ func (r *runner) notPlaced() (Outcome, error) {
 	return Outcome{}, nil
 }
 
-// confirm reads one answer; only the word yes agrees. End of input is kept in r.lastErr so
-// the session ends canceled.
-func (r *runner) confirm(q i18n.Text) bool {
-	s, err := r.prompt(q.In(r.lang))
-	if err != nil {
-		r.lastErr = err
-		return false
+// confirm asks one of the lifecycle's questions and reads answers until one counts: only the
+// question's own word agrees; a line typed before the question was on a terminal's screen is
+// ignored, and the person told so. End of input is kept in r.lastErr so the session ends
+// canceled.
+func (r *runner) confirm(a placement.Ask, prompt i18n.Text) bool {
+	for {
+		q := placement.NewQuestion(a, time.Now())
+		s, err := r.prompt(prompt.In(r.lang))
+		if err != nil {
+			r.lastErr = err
+			return false
+		}
+		v := q.Line(s, r.in.lastAt, r.o.Echoed)
+		if v == placement.TooEarly {
+			r.say(placement.TooEarlyText)
+			continue
+		}
+		r.echo(r.t(i18n.T("Answer", "回答")), s)
+		if a != placement.AskPlaceAgain && !strings.EqualFold(s, "yes") {
+			return false // plain mode takes the word typed in full, never a lone y
+		}
+		return v == placement.Yes
 	}
-	r.echo(r.t(i18n.T("Answer", "回答")), s)
-	return strings.EqualFold(s, "yes")
 }
 
-// result prints the outcome as `cloudorder submit` does.
-func (r *runner) result(res providers.Result, err error) Outcome {
-	if err == nil {
+// result prints the outcome as `cloudorder submit` does: the IDs, "placed, unpaid — pay with
+// …" for an order created unpaid, or the one advice table's words for a failure.
+func (r *runner) result(out placement.Outcome, credential string) Outcome {
+	if out.Placed() {
+		res := out.Result
 		r.say(i18n.T("Order placed.", "下单成功。"))
 		r.println("order_id: " + providers.Printable(res.OrderID)) // server text: shown inert
 		r.println("request_id: " + providers.Printable(res.RequestID))
+		if out.Unpaid {
+			r.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL))
+		}
 		if r.o.Mode == providers.Sandbox {
 			r.say(providers.SandboxNothingBought)
 		}
-		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID}
+		for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
+			r.say(l)
+		}
+		return Outcome{OrderID: res.OrderID, RequestID: res.RequestID, Unpaid: out.Unpaid, History: out.History}
 	}
-	pe, out := providers.Failed(err) // the outcome table, worded as `cloudorder submit` words it
-	r.say(out.Headline)
-	for _, line := range pe.Facts() {
-		r.println("  " + line)
+	a := placement.Advise(out)
+	r.say(a.Headline)
+	if !out.Interrupted {
+		for _, line := range out.Err.Facts() {
+			r.println("  " + line)
+		}
 	}
-	if !out.Advice.IsZero() {
-		r.say(out.Advice)
+	if !a.Hint.IsZero() {
+		r.say(a.HintText(credential))
 	}
-	return Outcome{Failure: pe.Kind, FailureText: pe.Error()}
+	for _, l := range placement.HistoryWarning(out.History, "") {
+		r.say(l)
+	}
+	return Outcome{Failure: out.Kind(), FailureText: out.Err.Error()}
 }
 
 // save writes the order file of a dry run (mode 0600, never replacing a file). Blank accepts

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"cloudorder/config"
+	"cloudorder/flows"
+	"cloudorder/i18n"
+	"cloudorder/placement"
+	"cloudorder/providers"
+	"cloudorder/providers/cloud"
+	"cloudorder/providers/journal"
+)
+
+// payFlags are the options of `cloudorder pay`.
+type payFlags struct {
+	sandbox, yes     bool
+	output, endpoint string
+	region, profile  string
+	timeout          time.Duration
+}
+
+// newPayCmd is `cloudorder pay ORDER_ID`: its flags, then runPay.
+func newPayCmd(c *cli) *cobra.Command {
+	var f payFlags
+	cmd := &cobra.Command{
+		Use:   c.say(i18n.T("pay ORDER_ID [flags]", "pay 订单号 [选项]")),
+		Short: c.say(i18n.T("pay an order the cloud created unpaid (Huawei DSC), once", "支付云平台创建的未支付订单(华为云 DSC),只支付一次")),
+		Long: c.say(i18n.T("Pay an order the cloud created unpaid (Huawei DSC) through BSS PayOrders: its review line "+
+			"(order, amount, where), its own confirmation (or --yes), sent once, never retried, and journaled like an "+
+			"order. An order this machine paid (or may have paid) is never paid again: the earlier payment is named.",
+			"通过 BSS PayOrders 支付云平台创建的未支付订单(华为云 DSC):先显示审阅行(订单、金额、去向),单独确认(或 --yes),"+
+				"只发送一次、从不重试,并像订单一样记入历史。本机已支付(或可能已支付)的订单不会再次支付:会指明先前的支付记录。")),
+		Example: "cloudorder pay CS2612070607JI6E9\ncloudorder pay CS2612070607JI6E9 --yes --output json",
+		Args:    exactArgs(1, i18n.T("one order id", "一个订单号")),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return c.run(func() int {
+				if !c.flagWord("output", f.output, "text", "json") || !c.positiveTimeout(f.timeout) {
+					return exitUsage
+				}
+				return runPay(c, f, args[0])
+			})
+		},
+	}
+	fs := cmd.Flags()
+	c.sandboxFlag(fs, &f.sandbox)
+	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
+	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `region`, when this machine's history does not hold the order",
+		"订单所在`区域`(本机历史中没有该订单时使用)")))
+	c.outputFlag(cmd, &f.output, "text", "json")
+	c.endpointFlag(fs, &f.endpoint)
+	c.timeoutFlag(fs, &f.timeout)
+	c.profileFlag(cmd, &f.profile)
+	return cmd
+}
+
+// runPay pays one unpaid order (docs/design.md, "Command line"). Exit codes: 0 paid · 1 the
+// order's API has no payment step, or settings/credentials are missing · 2 usage error, an
+// order not in the history without --region, no terminal to confirm on, a question answered
+// no, or an order already paid (or maybe paid) from this machine · 3 the cloud refused the
+// payment · 4 sent, outcome unknown (check the console before paying again) · 5 provably not
+// sent · 130 interrupted before anything was sent.
+func runPay(c *cli, f payFlags, orderID string) int {
+	order, amount, currency, code := payTarget(c, f, orderID)
+	if code != exitOK {
+		return code
+	}
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	if err != nil {
+		return refuseSetup(c, err)
+	}
+	defer closer.Close()
+	review := placement.NewReview(p, mode, order)
+	if _, payer := p.(providers.Payer); !review.Unpaid || !payer {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder pay: %s orders are not paid separately (nothing was sent)",
+			"cloudorder pay:%s 订单无需单独支付(未发送任何内容)", order.API)))
+		return exitInvalid
+	}
+	pay := placement.PayReview{Payment: providers.Payment{API: order.API, Region: order.Region, OrderID: orderID},
+		Mode: review.Target.Mode, Amount: amount, Currency: currency}
+	if earlier, found := placement.EarlierPayment(p, pay.Payment); found {
+		fmt.Fprintln(c.stderr, c.say(placement.PaidBefore(earlier)))
+		return exitUsage
+	}
+	ctx, stop := signalContext()
+	defer stop()
+	if pay.Amount == "" && len(order.Body) > 0 {
+		// Not recorded at the review (a scripted submit): the list price of the order's own body.
+		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		if pr := placement.PriceOf(pctx, p, nil, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
+			pay.Amount, pay.Currency = pr.Quote.Total, pr.Quote.Currency
+		}
+		cancel()
+	}
+	fmt.Fprintln(c.stderr, c.say(review.Target.Mode.Banner(review.Target.Endpoint)[0]))
+	fmt.Fprintln(c.stderr, c.say(pay.Line()))
+	if !f.yes {
+		if !isTerminal(c.stdin) {
+			fmt.Fprintln(c.stderr, c.say(i18n.T("not paid: pay asks for confirmation on a terminal; stdin is not one. Pass --yes to pay without asking.",
+				"未支付:pay 需要在终端上确认,而标准输入不是终端。使用 --yes 可不经询问直接支付。")))
+			return exitUsage
+		}
+		if code := ask(ctx, c, bufio.NewReader(c.stdin), placement.AskPay, i18n.T("Pay this order? [y/N] ", "支付此订单?[y/N] ")); code != exitOK {
+			return code
+		}
+	}
+	out := payOnce(ctx, p, pay, f.timeout)
+	if !out.Placed() {
+		return reportFailure(c, submitFlags{output: f.output}, out, review.Target.Credential)
+	}
+	if f.output == "json" {
+		writeJSONLine(c.stdout, map[string]any{"order_id": orderID, "request_id": out.Result.RequestID, "paid": true})
+	} else {
+		fmt.Fprintln(c.stdout, c.say(placement.PaidLine(orderID, out.Result.RequestID)))
+	}
+	if review.Target.Mode == providers.Sandbox {
+		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
+	}
+	for _, l := range placement.HistoryWarning(out.History, orderID) {
+		fmt.Fprintln(c.stderr, c.say(l))
+	}
+	return out.ExitCode()
+}
+
+// payTarget is the order to pay as the history holds it (its API, region, project, body and
+// the amount reviewed), or, not found there, a DSC order in --region.
+func payTarget(c *cli, f payFlags, orderID string) (o flows.Order, amount, currency string, code int) {
+	e, found, err := journal.FindOrder(config.HistoryPath(c.getenv), orderID)
+	switch {
+	case err != nil && f.region == "":
+		fmt.Fprintf(c.stderr, "cloudorder pay: %s\n", c.say(i18n.TextOf(err)))
+		return o, "", "", exitUsage
+	case found:
+		in := e.Intent
+		return flows.Order{API: in.API, Region: in.Region, ProjectID: in.ProjectID, Body: in.Body}, in.Amount, in.Currency, exitOK
+	}
+	api := unpaidAPI()
+	if f.region == "" || api == "" {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder pay: order %s is not in this machine's history; pass --region to pay it as a %s order (nothing was sent)",
+			"cloudorder pay:本机历史中没有订单 %s;请用 --region 指定区域,按 %s 订单支付(未发送任何内容)", providers.Printable(orderID), api)))
+		return o, "", "", exitUsage
+	}
+	return flows.Order{API: api, Region: f.region}, "", "", exitOK
+}
+
+// unpaidAPI is the API whose orders are created unpaid (DSC), for an order the history does
+// not hold: the registry says which, no API is named here.
+func unpaidAPI() flows.APIID {
+	for _, a := range flows.APIs() {
+		if cloud.CreatesUnpaid(a.ID) {
+			return a.ID
+		}
+	}
+	return ""
+}
+
+// payOnce pays within timeout; a signal ends it early (the journal records how it ended).
+func payOnce(ctx context.Context, p providers.Provider, r placement.PayReview, timeout time.Duration) placement.Outcome {
+	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	defer cancel()
+	return placement.Pay(tctx, p, r)
+}
