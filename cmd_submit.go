@@ -181,8 +181,8 @@ func newSubmitCmd(c *cli) *cobra.Command {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
-	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is this one (from cloudorder review); otherwise nothing is sent",
-		"仅当订单的摘要值与此相同(来自 cloudorder review)时发送;否则不发送")))
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is `DIGEST` (from cloudorder review); otherwise nothing is sent",
+		"仅当订单的摘要值为`摘要值`(来自 cloudorder review)时发送;否则不发送")))
 	return cmd
 }
 

@@ -25,6 +25,7 @@ type wizardFlags struct {
 	sandbox, dryRun bool
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
 	from            string
+	expectDigest    string // --expect-digest: with --from, place only the order with this digest
 	endpoint        string
 	profile         string
 	timeout         time.Duration
@@ -47,6 +48,18 @@ func newWizardCmd(c *cli) *cobra.Command {
 					return exitUsage
 				case !c.positiveTimeout(f.timeout):
 					return exitUsage
+				case f.expectDigest != "" && f.from == "":
+					fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --expect-digest needs --from FILE: the reviewed order file",
+						"cloudorder:--expect-digest 需要 --from 文件:即审阅过的订单文件")))
+					return exitUsage
+				}
+				if f.expectDigest != "" {
+					d, ok := normalizeDigest(f.expectDigest)
+					if !ok {
+						fmt.Fprintln(c.stderr, c.say(badDigest(f.expectDigest)))
+						return exitUsage
+					}
+					f.expectDigest = d
 				}
 				return runWizard(c, f)
 			})
@@ -58,6 +71,8 @@ func newWizardCmd(c *cli) *cobra.Command {
 	fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
 	fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order `FILE`", "从订单`文件`预填")))
 	_ = cmd.MarkFlagFilename("from", "json")
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("with --from: place only the order whose digest is `DIGEST` (from cloudorder review)",
+		"与 --from 一起使用:仅当订单的摘要值为`摘要值`(来自 cloudorder review)时下单")))
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
@@ -95,7 +110,9 @@ func runWizard(c *cli, f wizardFlags) int {
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		Regions:   c.settings.Regions,
 		From:      loaded,
-		Timeout:   f.timeout,
+		// The review shows whether the order is the approved one; placement.Send places only that.
+		ExpectDigest: f.expectDigest,
+		Timeout:      f.timeout,
 	}
 	switch {
 	case f.sandbox:

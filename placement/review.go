@@ -31,6 +31,30 @@ type Review struct {
 	ConsoleURL string
 	// Sends is false when nothing is placed from here (a dry run, or no provider).
 	Sends bool
+	// Expect is the digest a reviewer approved (`--expect-digest`, from `cloudorder review`);
+	// "" when none was asked for. Send refuses, nothing sent, an order whose Digest differs.
+	Expect string
+}
+
+// Reviewed reports whether the order is the one approved: no digest was asked for, or Digest
+// is the expected one.
+func (r Review) Reviewed() bool { return r.Expect == "" || r.Expect == r.Digest }
+
+// DigestLine is how the review shows the digest, and whether it is the approved one.
+func (r Review) DigestLine() i18n.Text {
+	switch {
+	case r.Expect == "":
+		return i18n.Tf("digest %s", "摘要值 %s", r.Digest)
+	case r.Reviewed():
+		return i18n.Tf("digest %s — the reviewed order (--expect-digest)", "摘要值 %s — 与审阅的订单一致(--expect-digest)", r.Digest)
+	}
+	return NotReviewed(r.Digest, r.Expect)
+}
+
+// NotReviewed says that an order is not the approved one: nothing is sent.
+func NotReviewed(got, want string) i18n.Text {
+	return i18n.Tf("not sent: this order's digest is %s, not the reviewed %s — the order, its target or the account differ from what was reviewed. Compare with `cloudorder diff`, then review it again.",
+		"未发送:此订单的摘要值为 %s,而不是审阅时的 %s — 订单、目标或账号与审阅时不同。请用 `cloudorder diff` 比较后重新审阅。", got, want)
 }
 
 // NewReview builds the review of o going through p (nil: a dry run without a provider).

@@ -97,6 +97,9 @@ func (o Outcome) ExitCode() int {
 // before the order leaves (waiting for the history's lock, the credential chain) is
 // Interrupted: not sent.
 func Send(ctx context.Context, p providers.Provider, r Review, price Price) Outcome {
+	if !r.Reviewed() { // --expect-digest: only the approved order may go
+		return Outcome{Err: &providers.Error{Kind: providers.Invalid, Message: NotReviewed(r.Digest, r.Expect).EN}}
+	}
 	if isInterrupt(ctx) {
 		return Outcome{Interrupted: true, Err: asError(interruptedBeforeSending(ctx))}
 	}

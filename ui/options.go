@@ -27,6 +27,9 @@ type Options struct {
 
 	// From prefills the wizard from a loaded order file (--from).
 	From *Loaded
+	// ExpectDigest is the digest a reviewer approved (--expect-digest, normalised): the review
+	// shows whether the order matches it, and only a matching order is placed.
+	ExpectDigest string
 	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
 	ProjectID string
 	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").

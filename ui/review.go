@@ -280,6 +280,7 @@ func (r *reviewScreen) summary(w int) string {
 		[2]string{s.say(txtCredential), credentialOf(s)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
 	line(alignPairs(s, target, w))
 	b = append(b, priceLines(s, w)...)
+	b = append(b, digestLines(s, w)...)
 
 	var errs, warns []string
 	for _, p := range s.problems {

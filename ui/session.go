@@ -59,6 +59,7 @@ func (s *session) say(t flows.Text) string { return t.In(s.lang) }
 // as it will be sent, where it goes, its digest and whether it is created unpaid.
 func (s *session) build() {
 	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api.Build(s.a()))
+	s.review.Expect = s.o.ExpectDigest // --expect-digest: placement.Send refuses another order
 	s.order, s.target = s.review.Order, s.review.Target
 }
 

@@ -31,6 +31,9 @@ type Options struct {
 	// From prefills the session from a loaded order file (--from).
 	FromAPI     *flows.API
 	FromAnswers *flows.Answers
+	// ExpectDigest is the digest a reviewer approved (--expect-digest): only the order with
+	// that digest is placed (placement.Review.Reviewed).
+	ExpectDigest string
 
 	In  io.Reader
 	Out io.Writer

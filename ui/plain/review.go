@@ -164,6 +164,13 @@ func (r *runner) fixStep() error {
 // asks first: quitting then leaves the outcome unknown.
 func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, error) {
 	r.println("")
+	if r.o.ExpectDigest != "" { // --expect-digest: only the approved order (placement.Send refuses another)
+		rev.Expect = r.o.ExpectDigest
+		r.say(rev.DigestLine())
+		if !rev.Reviewed() {
+			return r.notPlaced()
+		}
+	}
 	if !r.confirm(placement.AskPlace, i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
 		return r.notPlaced()
 	}
