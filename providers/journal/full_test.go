@@ -74,7 +74,7 @@ func TestInterruptWhileWaitingForTheLockIsNotSent(t *testing.T) {
 	}
 	defer held.Close()
 	sent := false
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(nil) }}, path)
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	go func() { time.Sleep(200 * time.Millisecond); cancel(placement.ErrInterrupted) }()
 	start := time.Now()

@@ -32,7 +32,7 @@ func (p *prompter) Write(b []byte) (int, error) {
 	defer p.mu.Unlock()
 	p.out.Write(b)
 	s := string(b)
-	if !strings.HasSuffix(s, ": ") && !strings.HasSuffix(s, ": ") {
+	if !strings.HasSuffix(s, ": ") { // every prompt ends so, in both languages (ui/plain/ask.go)
 		return len(b), nil
 	}
 	p.prompts++
