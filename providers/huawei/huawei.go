@@ -109,8 +109,8 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 // scrubResult keeps the secret key and security token out of a successful answer's ids and
 // fields (providers.ScrubResult): a server may echo a token as an order or request id.
 func (p *Provider) scrubResult(r providers.Result) providers.Result {
-	c, err := p.opts.Credential()
-	if err != nil {
+	c, ok := p.secrets()
+	if !ok {
 		return r
 	}
 	return providers.ScrubResult(r, c.SK.Reveal(), c.SecurityToken.Reveal())
@@ -122,18 +122,27 @@ func (p *Provider) scrub(err error) error {
 	if err == nil {
 		return nil
 	}
-	var c config.HuaweiCredential
-	if p.opts.Chain != nil {
-		c = p.opts.Chain.Cached()
-		if plan, perr := p.opts.Chain.Plan(); perr == nil && !plan.Network() {
-			c = plan.Key
-		}
-	} else if k, cerr := p.opts.Credential(); cerr == nil {
-		c = k
-	} else {
+	c, ok := p.secrets()
+	if !ok {
 		return err
 	}
 	return providers.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
+}
+
+// secrets is the credential whose secret key and token are in use, for scrubbing.
+func (p *Provider) secrets() (config.HuaweiCredential, bool) {
+	if p.opts.Chain != nil {
+		c := p.opts.Chain.Cached()
+		if plan, perr := p.opts.Chain.Plan(); perr == nil && !plan.Network() {
+			c = plan.Key
+		}
+		return c, true
+	}
+	if p.opts.Credential == nil {
+		return config.HuaweiCredential{}, false
+	}
+	c, err := p.opts.Credential()
+	return c, err == nil
 }
 
 // invalid is a failure before anything was sent.
