@@ -202,10 +202,10 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 			case 0:
 				fmt.Fprintf(c.stdout, "paid: %s (request_id %s)\n", providers.Printable(o.OrderID), providers.Printable(o.PayRequestID))
 			case providers.Unknown:
-				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the payment's outcome is unknown: it may have been paid; check the console before paying again",
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(i18n.T("the payment's outcome is unknown: it may have been paid; check the console before paying again",
 					"支付结果未知:可能已经支付;再次支付前请先查看控制台")))
 			default:
-				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(i18n.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
 			}
 		}
 		if o.History != nil {

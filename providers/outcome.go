@@ -132,7 +132,7 @@ func (r Recent) Describe() i18n.Text {
 }
 
 // PrintableText is t with each language Printable: words a server or an account wrote.
-func PrintableText(t flows.Text) flows.Text { return flows.T(Printable(t.EN), Printable(t.ZH)) }
+func PrintableText(t i18n.Text) i18n.Text { return i18n.T(Printable(t.EN), Printable(t.ZH)) }
 
 // InertOptions is a look-up's options with their labels and help Printable: they come from
 // the account (project, VPC and server group names), and every screen draws them — a name

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -71,7 +72,7 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 
 func TestLookUpResultAnswersARequiredField(t *testing.T) {
 	p := &fakeProvider{lookups: map[string][]flows.Option{
-		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: flows.T("cn-north-4", "cn-north-4")}},
+		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: i18n.T("cn-north-4", "cn-north-4")}},
 		"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
 	d.pickAPI(flows.HuaweiWorkspaceApp) // choosing the API starts its look-ups: the project first, then what runs in it
@@ -391,7 +392,7 @@ func TestChineseScreensHaveNoEnglishProse(t *testing.T) {
 		if where == "review command" {
 			return // the CLI's own words: TestCommandViewInChinese checks the view's
 		}
-		d.m.s.lang = flows.ZH
+		d.m.s.lang = i18n.ZH
 		d.m.restyle()
 		reLang(d.m.wizard)
 		for _, l := range strings.Split(d.view(), "\n") {
@@ -403,7 +404,7 @@ func TestChineseScreensHaveNoEnglishProse(t *testing.T) {
 				t.Errorf("%s: English %q in the Chinese screen: %q", where, m, l)
 			}
 		}
-		d.m.s.lang = flows.EN
+		d.m.s.lang = i18n.EN
 		reLang(d.m.wizard)
 	})
 }

@@ -3,7 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Every screen has its own KeyMap of key.Bindings (the huh habit: one KeyMap per widget,
@@ -20,7 +20,7 @@ func quitHint(q, interrupt key.Binding) key.Binding {
 		key.WithHelp(q.Help().Key+"/"+interrupt.Help().Key, interrupt.Help().Desc))
 }
 
-func bind(lang flows.Lang, keys []string, label string, desc flows.Text) key.Binding {
+func bind(lang i18n.Lang, keys []string, label string, desc i18n.Text) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc.In(lang)))
 }
 
@@ -48,8 +48,8 @@ type FormKeyMap struct {
 }
 
 // DefaultFormKeyMap returns the form's keys with help in lang.
-func DefaultFormKeyMap(lang flows.Lang) FormKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultFormKeyMap(lang i18n.Lang) FormKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return FormKeyMap{
 		Up:         b([]string{"up"}, "↑/↓", khMove),
 		Down:       b([]string{"down"}, "↓", khMove),
@@ -101,8 +101,8 @@ type ListKeyMap struct {
 }
 
 // DefaultListKeyMap returns the list's keys with help in lang.
-func DefaultListKeyMap(lang flows.Lang) ListKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultListKeyMap(lang i18n.Lang) ListKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return ListKeyMap{
 		Up:        b([]string{"up"}, "↑/↓", khMove),
 		Down:      b([]string{"down"}, "↓", khMove),
@@ -149,8 +149,8 @@ type ReviewKeyMap struct {
 }
 
 // DefaultReviewKeyMap returns the review's keys with help in lang.
-func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultReviewKeyMap(lang i18n.Lang) ReviewKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return ReviewKeyMap{
 		Place:      b([]string{"y"}, "y", khPlace),
 		Save:       b([]string{"s"}, "s", khSave),
@@ -193,7 +193,7 @@ type PromptKeyMap struct {
 }
 
 // DefaultPromptKeyMap returns the save prompt's keys with help in lang.
-func DefaultPromptKeyMap(lang flows.Lang) PromptKeyMap {
+func DefaultPromptKeyMap(lang i18n.Lang) PromptKeyMap {
 	return PromptKeyMap{
 		Write:     bind(lang, []string{"enter"}, "enter", khWrite),
 		Cancel:    bind(lang, []string{"esc"}, "esc", khCancel),
@@ -223,7 +223,7 @@ type ResultKeyMap struct {
 }
 
 // DefaultResultKeyMap returns the result's keys with help in lang.
-func DefaultResultKeyMap(lang flows.Lang) ResultKeyMap {
+func DefaultResultKeyMap(lang i18n.Lang) ResultKeyMap {
 	return ResultKeyMap{
 		Copy:      bind(lang, []string{"c"}, "c", khCopy),
 		Done:      bind(lang, []string{"q", "enter", "esc"}, "q/enter", khDone),
@@ -247,7 +247,7 @@ type AskKeyMap struct {
 }
 
 // DefaultAskKeyMap returns the question's keys with help in lang.
-func DefaultAskKeyMap(lang flows.Lang) AskKeyMap {
+func DefaultAskKeyMap(lang i18n.Lang) AskKeyMap {
 	return AskKeyMap{
 		Yes:       bind(lang, []string{"y"}, "y", khYes),
 		No:        bind(lang, []string{"n", "esc"}, "n/esc", khNo),

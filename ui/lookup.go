@@ -181,17 +181,17 @@ func lookupTick(s *session, msg spinner.TickMsg) tea.Cmd {
 
 // lookupWhy says in both languages why a look-up failed, with the cloud's or the
 // transport's own words (shown inert) after it.
-func lookupWhy(err error, timeout time.Duration) flows.Text {
+func lookupWhy(err error, timeout time.Duration) i18n.Text {
 	t := i18n.TextOf(err) // a missing credential says itself in both languages
 	detail := providers.PrintableText(t)
 	var pe *providers.Error
 	errors.As(err, &pe)
-	var why flows.Text
+	var why i18n.Text
 	switch {
 	case pe != nil && pe.Code != "":
 		why = tf(txtLookupRefused, providers.Printable(pe.Code))
 		if pe.Message != "" {
-			detail = flows.T(providers.Printable(pe.Message), providers.Printable(pe.Message))
+			detail = i18n.T(providers.Printable(pe.Message), providers.Printable(pe.Message))
 		}
 	case !netText(err, timeout).IsZero():
 		why = netText(err, timeout)
@@ -200,7 +200,7 @@ func lookupWhy(err error, timeout time.Duration) flows.Text {
 	default:
 		why = txtLookupNoAnswer
 	}
-	return flows.T(fmt.Sprintf(txtLookupFailed.EN, why.EN+" ("+detail.EN+")"), fmt.Sprintf(txtLookupFailed.ZH, why.ZH+"("+detail.ZH+")"))
+	return i18n.T(fmt.Sprintf(txtLookupFailed.EN, why.EN+" ("+detail.EN+")"), fmt.Sprintf(txtLookupFailed.ZH, why.ZH+"("+detail.ZH+")"))
 }
 
 // retryFailedLookups forgets failed look-ups so they are asked again (on changing step: a

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -86,7 +87,7 @@ var _ tea.Model = Model{}
 // New returns the wizard at its first step, or prefilled from opts.From.
 func New(opts Options) Model {
 	if opts.Lang == "" {
-		opts.Lang = flows.EN
+		opts.Lang = i18n.EN
 	}
 	if opts.APIs == nil {
 		opts.APIs = flows.APIs()

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -17,7 +18,7 @@ type Options struct {
 	// APIs are the APIs the first step offers, in its order; nil offers every API flows knows
 	// (flows.APIs). Screen tests name theirs, so a new API changes none of their pictures.
 	APIs    []*flows.API
-	Lang    flows.Lang
+	Lang    i18n.Lang
 	NoColor bool // NO_COLOR: emphasis without colour
 
 	// Credentials say, per cloud, which credential orders will use or what is missing and
@@ -51,7 +52,7 @@ type Options struct {
 type Credential struct {
 	Cloud string // flows.API.Cloud: "alibaba" or "huawei"
 	Found bool
-	Text  flows.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
+	Text  i18n.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
 }
 
 // Loaded is an order file read for --from.

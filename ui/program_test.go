@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/sandbox"
@@ -577,7 +578,7 @@ func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
 // the looked-up labels) are whole in Chinese too.
 func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
 	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
-	d := newDriver(t, Options{Provider: prov, Lang: flows.ZH}, 120, 40)
+	d := newDriver(t, Options{Provider: prov, Lang: i18n.ZH}, 120, 40)
 	check := func(where string, want ...string) {
 		t.Helper()
 		v := d.view()

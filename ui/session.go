@@ -7,6 +7,7 @@ import (
 	"charm.land/bubbles/v2/spinner"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -17,7 +18,7 @@ import (
 // they own only their own view state (focus, scroll, open lists).
 type session struct {
 	o      Options
-	lang   flows.Lang
+	lang   i18n.Lang
 	st     Styles
 	isDark bool
 
@@ -53,7 +54,7 @@ type session struct {
 	showAll   bool // the footer shows every key
 }
 
-func (s *session) say(t flows.Text) string { return t.In(s.lang) }
+func (s *session) say(t i18n.Text) string { return t.In(s.lang) }
 
 // build computes the review of the current answers (placement.NewReview): the order exactly
 // as it will be sent, where it goes, its digest and whether it is created unpaid.

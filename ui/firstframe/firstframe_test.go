@@ -13,7 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/ui"
 	"cloudorder/ui/firstframe"
@@ -23,13 +23,13 @@ import (
 // wizard's model in the terminal it was started in, one way or the other, and stays.
 func TestMain(m *testing.M) {
 	if mode, lang, ok := strings.Cut(os.Getenv("FIRSTFRAME_HELPER"), ":"); ok {
-		helper(mode, flows.Lang(lang))
+		helper(mode, i18n.Lang(lang))
 		return
 	}
 	os.Exit(m.Run())
 }
 
-func helper(mode string, lang flows.Lang) {
+func helper(mode string, lang i18n.Lang) {
 	var model tea.Model = ui.New(ui.Options{Mode: providers.Sandbox, Lang: lang})
 	switch mode {
 	case "painted": // the pre-painted frame alone: no Bubble Tea
@@ -69,7 +69,7 @@ func helper(mode string, lang flows.Lang) {
 func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
 	tmux := privateTmux(t, "cloudorder-firstframe")
 
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
 			shots := map[string]string{}
 			for _, mode := range []string{"painted", "renderer", "both"} {

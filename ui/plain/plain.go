@@ -89,12 +89,14 @@ func Run(o Options) Outcome {
 }
 
 func (r *runner) session() (Outcome, error) {
-	r.say(txtIntro)
+	r.say(i18n.T(
+		"cloudorder, plain mode. One question per line: press Enter to accept the default, type ? for help on the field, - to leave an optional field out. End of input (ctrl+d) or ctrl+c cancels: nothing is placed.",
+		"cloudorder 纯文本模式。每行一个问题:按回车接受默认值,输入 ? 查看字段说明,输入 - 省略可选字段。输入结束(ctrl+d)或 ctrl+c 取消:不会下单。"))
 	endpoint := "" // an --endpoint serves every API: the first API's target names it
 	if r.o.Mode == providers.LocalEndpoint && r.o.Provider != nil {
 		endpoint = r.o.Provider.Target(flows.APIs()[0].ID, "").Endpoint
 	}
-	r.println(r.t(txtModeLabel) + ": " + r.t(r.o.Mode.Banner(endpoint)[0]))
+	r.println(r.t(i18n.T("Mode", "模式")) + ": " + r.t(r.o.Mode.Banner(endpoint)[0]))
 	if r.o.FromAPI != nil {
 		r.answers[r.o.FromAPI.ID] = r.o.FromAnswers
 		r.api = r.o.FromAPI

@@ -60,7 +60,7 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 		}
 		r.println("  " + k.In(r.lang) + ": " + v)
 	}
-	kv(txtModeLabel, r.t(t.Mode.Banner(t.Endpoint)[0]))
+	kv(i18n.T("Mode", "模式"), r.t(t.Mode.Banner(t.Endpoint)[0]))
 	kv(i18n.T("API", "接口"), string(o.API))
 	if f := r.api.FieldAt("region"); f != nil { // Alibaba 地域, Huawei 区域: the API's own word
 		kv(f.Label, o.Region)
@@ -105,9 +105,9 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 		r.say(i18n.T("  none", "  无"))
 	}
 	for _, p := range problems {
-		kind := txtError
+		kind := i18n.T("error: ", "错误:")
 		if p.Warning {
-			kind = txtWarning
+			kind = i18n.T("warning: ", "警告:")
 		}
 		r.println("  " + r.t(kind) + providers.Printable(p.Path) + ": " + p.Msg.In(r.lang))
 	}
@@ -324,11 +324,11 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 		}
 		err = config.WritePrivate(path, data, false)
 		if errors.Is(err, fs.ErrExist) {
-			r.println(r.t(txtError) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
+			r.println(r.t(i18n.T("error: ", "错误:")) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
 			continue
 		}
 		if err != nil {
-			r.println(r.t(txtError) + err.Error())
+			r.println(r.t(i18n.T("error: ", "错误:")) + err.Error())
 			continue
 		}
 		r.println("saved: " + path)
