@@ -77,13 +77,13 @@ func NewReview(p providers.Provider, mode providers.Mode, o flows.Order) Review 
 // Command is the same order as its cloud's CLI command for shell sh (providers/clicmd), or
 // why there is none.
 func (r Review) Command(sh clicmd.Shell, lang i18n.Lang) (string, error) {
-	if _, ok := clicmd.For(r.Order.API); !ok {
+	if _, ok := clicmd.For(r.Target.CLI); !ok {
 		return "", i18n.Errorf("no CLI command is known for "+string(r.Order.API), "没有与 "+string(r.Order.API)+" 对应的命令行命令")
 	}
 	if r.Target.Endpoint == "" {
 		return "", i18n.Errorf("no endpoint known: the command needs one", "接入地址未知,无法生成命令")
 	}
-	return clicmd.Render(r.Order, r.Target.Endpoint, sh, lang)
+	return clicmd.Render(r.Order, r.Target, sh, lang)
 }
 
 // UnpaidLine is how a placed order the cloud created unpaid is said everywhere (submit, plain

@@ -56,6 +56,9 @@ type Target struct {
 	// InProcess marks the in-process sandbox (--sandbox), which listens on a new loopback port
 	// every run: the order's identity names it "sandbox", not its port (placement.Digest).
 	InProcess bool
+	// CLI is how the cloud's own command-line tool calls the API (providers/clicmd); the zero
+	// CLI when none is known.
+	CLI CLI
 }
 
 // Text names where orders go in both languages (the wizard's review, the history table).

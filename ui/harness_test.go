@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
@@ -50,7 +51,14 @@ func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]f
 }
 
 func (f *fakeProvider) Target(api flows.APIID, region string) providers.Target {
-	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "SAND****"}
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "SAND****",
+		CLI: cliOf(api)}
+}
+
+// cliOf is api's CLI mapping in the catalog (what the real providers put in their targets).
+func cliOf(api flows.APIID) providers.CLI {
+	a, _ := catalog.Find(api)
+	return a.CLI
 }
 
 func (f *fakeProvider) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {

@@ -99,7 +99,7 @@ func (p *Provider) send(ctx context.Context, region, what string, req requests.A
 
 // OrderDetail reads one order.
 func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {
-	if _, err := apis.Spec(api, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(api, "read the orders of"); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if orderID == "" {
@@ -124,7 +124,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 
 // ListOrders reads the orders created in q's window, page by page.
 func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]providers.BillingOrder, error) {
-	if _, err := apis.Spec(q.API, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(q.API, "read the orders of"); err != nil {
 		return nil, err
 	}
 	var rows []bssopenapi.Order
@@ -205,7 +205,7 @@ func joinOrder(rows []bssopenapi.Order) providers.BillingOrder {
 // OrderFacts: a PAI order's BSS rows carry each product's code and billing method
 // (SubscriptionType: PREPAY Subscription, POSTPAY PayAsYouGo).
 func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
-	s, err := apis.Spec(o.API, "read the orders of")
+	s, err := p.apis.Spec(o.API, "read the orders of")
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}

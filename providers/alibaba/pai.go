@@ -11,13 +11,9 @@ import (
 	"cloudorder/providers"
 )
 
-// PAI (AIWorkSpace 2021-02-04) CreateProductOrders. The aliyun product code and operation are
-// those of aliyun-openapi-meta metadatas/aiworkspace/CreateProductOrders.json; the aliyun CLI
-// sends --body byte for byte.
-func init() {
-	apis.Register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts},
-		providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"})
-}
+// PAI is how PAI (AIWorkSpace 2021-02-04) CreateProductOrders is called: a ROA request
+// (request.go) to the region's AIWorkSpace host, priced by what its charge type says.
+var PAI = Spec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts}
 
 // submitPAI sends the order once. AutoRetry stays off (client): the SDK would otherwise re-send
 // the same POST after a timeout or a 5xx, and a retry after a lost answer can buy twice.
@@ -40,7 +36,7 @@ func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Resul
 		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
 	}
 	req := NewCreateProductOrdersRequest(o.CompactBody())
-	ep, _ := p.endpoint(o.API, o.Region) // registered: Submit found the API
+	ep, _ := p.endpoint(o.API, o.Region) // known: Submit found its spec
 	p.route(req.RoaRequest, ep)
 	req.SetReadTimeout(p.opts.Timeout)
 	req.SetConnectTimeout(connect)

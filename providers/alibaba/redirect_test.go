@@ -31,7 +31,7 @@ func TestRedirectAnswersAreUnknown(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := New(Options{Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
+		p := New(Options{APIs: testAPIs, Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
 		res, err := p.Submit(context.Background(), order)
 		var pe *providers.Error
 		if !errors.As(err, &pe) || pe.Kind != providers.Unknown || pe.HTTPStatus != status || res.OrderID != "" ||

@@ -179,7 +179,7 @@ func TestWrongSecretOnEveryNewCall(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	ep, _ := config.ParseEndpoint(s.URL())
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret("wrong"), DomainID: sandbox.DomainID, Source: "test"}, nil
 		}})
@@ -301,7 +301,7 @@ func TestRefusedConnectionIsNotSent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 		}})
@@ -320,7 +320,7 @@ func TestRefusedConnectionIsNotSent(t *testing.T) {
 // naming where the endpoint came from.
 func TestServiceEndpointFromRegionSettingsIsGated(t *testing.T) {
 	t.Setenv("HUAWEICLOUD_SDK_REGION_VPC_CN_NORTH_4", "http://vpc.example.com")
-	p := New(Options{Mode: providers.Live, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Live, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 		}})

@@ -56,7 +56,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 }
 
 func (p *Provider) orderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {
-	if _, err := apis.Spec(api, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(api, "read the orders of"); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if orderID == "" {
@@ -101,7 +101,7 @@ func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]pr
 }
 
 func (p *Provider) listOrders(ctx context.Context, q providers.OrderQuery) ([]providers.BillingOrder, error) {
-	if _, err := apis.Spec(q.API, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(q.API, "read the orders of"); err != nil {
 		return nil, err
 	}
 	var out []providers.BillingOrder
@@ -251,9 +251,9 @@ func parseBSSTime(s string) time.Time {
 	return t.UTC()
 }
 
-// OrderFacts is what of o's body BSS's records of it can be matched on (registered per API).
+// OrderFacts is what of o's body BSS's records of it can be matched on (per API: its Spec).
 func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
-	s, err := apis.Spec(o.API, "read the orders of")
+	s, err := p.apis.Spec(o.API, "read the orders of")
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}

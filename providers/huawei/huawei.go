@@ -30,12 +30,15 @@ type Options struct {
 	// BSSSite picks the BSS of the account's site for prices and payment: SiteChina (""),
 	// SiteIntl or SiteEU (services.go).
 	BSSSite string
+	// APIs are the APIs this provider calls (package catalog): an API not in it is refused.
+	APIs map[flows.APIID]API
 }
 
-// Provider serves the Huawei Cloud APIs registered in this package (api.go).
+// Provider serves the Huawei Cloud APIs it is made with (Options.APIs).
 type Provider struct {
 	opts    Options
 	domains domainCache // account id per AK, for BSS
+	apis    providers.APIs[API]
 }
 
 // New returns the provider.
@@ -46,13 +49,14 @@ func New(opts Options) *Provider {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "cloudorder"
 	}
-	return &Provider{opts: opts}
+	return &Provider{opts: opts, apis: providers.NewAPIs("Huawei Cloud", opts.APIs)}
 }
 
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	t := providers.Target{Mode: p.opts.Mode}
-	if s, ok := apis.Get(api); ok {
+	if s, ok := p.apis.Get(api); ok {
+		t.CLI = s.CLI
 		t.Endpoint, _ = p.tableEndpoint(s.service, region)
 	}
 	source, masked, err := p.describe()
@@ -98,7 +102,7 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err := ctx.Err(); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
-	s, err := apis.Spec(o.API, "place")
+	s, err := p.apis.Spec(o.API, "place")
 	if err != nil {
 		return providers.Result{}, err
 	}

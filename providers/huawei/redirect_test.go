@@ -34,7 +34,7 @@ func TestRedirectAnswersAreNotSuccess(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := New(Options{Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+		p := New(Options{APIs: testAPIs, Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 			Credential: func() (config.HuaweiCredential, error) {
 				return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 			}})

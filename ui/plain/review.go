@@ -115,7 +115,7 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 	r.section(flows.BodyTitle)
 	r.println(o.BodyJSON())
 
-	m, ok := clicmd.For(o.API)
+	m, ok := clicmd.For(rev.Target.CLI)
 	if !ok {
 		return
 	}
