@@ -164,14 +164,9 @@ func (p *Provider) client(region string, cred config.AlibabaCredential, tr *prov
 	return sdk.NewClientWithOptions(region, cfg, cp)
 }
 
-// route sets scheme, host and port on the request. Domain must not contain the port: the SDK
-// builds scheme://Domain:Port/path itself.
-func (p *Provider) route(req *requests.RoaRequest, ep config.Endpoint) {
-	req.Scheme, req.Domain, req.Port = parts(ep)
-}
-
 // parts are the scheme, domain and port the SDK's request fields take for ep (ROA and RPC
-// requests alike).
+// requests alike, call.go). Domain must not contain the port: the SDK builds
+// scheme://Domain:Port/path itself.
 func parts(ep config.Endpoint) (scheme, domain, port string) {
 	scheme = requests.HTTPS
 	if ep.Scheme == "http" && config.IsLoopback(ep.Host) {

@@ -123,7 +123,7 @@ func TestRoute(t *testing.T) {
 		p := New(opts)
 		req := NewCreateProductOrdersRequest([]byte(body))
 		ep, _ := p.endpoint(flows.AlibabaPAI, "cn-shanghai")
-		p.route(req.RoaRequest, ep)
+		roa(req, req.RoaRequest).route(parts(ep))
 		if req.Scheme != tc.scheme || req.Domain != tc.domain || req.Port != tc.port {
 			t.Errorf("%q: scheme %s domain %s port %s", tc.override, req.Scheme, req.Domain, req.Port)
 		}

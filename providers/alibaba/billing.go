@@ -67,34 +67,14 @@ func (p *Provider) bssEndpoint(region string) (config.Endpoint, error) {
 	return config.CheckEndpoint("the BssOpenApi endpoint for "+region, "https://"+bssHost(region))
 }
 
-// send sends one read-only BssOpenApi request once (req is the typed request, base its
-// RpcRequest: the SDK reads the typed request's tagged fields, the route is set on base).
-func (p *Provider) send(ctx context.Context, region, what string, req requests.AcsRequest, base *requests.RpcRequest, resp responses.AcsResponse) error {
-	if err := ctx.Err(); err != nil {
-		return &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
-	}
-	cred, err := p.opts.Credential()
-	if err != nil {
-		return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
-	}
+// sendBSS sends one read-only BssOpenApi request (RPC style, call.go) once to the region's
+// BssOpenApi endpoint.
+func (p *Provider) sendBSS(ctx context.Context, region, what string, r request, resp responses.AcsResponse) error {
 	ep, err := p.bssEndpoint(region)
 	if err != nil {
 		return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
 	}
-	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
-	client, err := p.client(region, cred, tr)
-	if err != nil {
-		return classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
-	}
-	base.Scheme, base.Domain, base.Port = parts(ep)
-	base.SetReadTimeout(p.opts.Timeout)
-	base.SetConnectTimeout(connect)
-	if err := client.DoAction(req, resp); err != nil {
-		err = classify(fmt.Errorf("%s: %w", what, err), tr.Reach())
-		return providers.Scrub(err, cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
-	}
-	return nil
+	return p.send(ctx, region, ep, what, r, resp)
 }
 
 // OrderDetail reads one order.
@@ -108,7 +88,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 	req := bssopenapi.CreateGetOrderDetailRequest()
 	req.OrderId = orderID
 	resp := bssopenapi.CreateGetOrderDetailResponse()
-	if err := p.send(ctx, region, "read order "+orderID+" (BssOpenApi GetOrderDetail)", req, req.RpcRequest, resp); err != nil {
+	if err := p.sendBSS(ctx, region, "read order "+orderID+" (BssOpenApi GetOrderDetail)", rpc(req, req.RpcRequest), resp); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if !resp.Success {
@@ -134,7 +114,7 @@ func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]pr
 		req.ProductCode = q.ServiceType
 		req.PageNum, req.PageSize = requests.NewInteger(page), requests.NewInteger(queryPage)
 		resp := bssopenapi.CreateQueryOrdersResponse()
-		if err := p.send(ctx, q.Region, "list orders (BssOpenApi QueryOrders)", req, req.RpcRequest, resp); err != nil {
+		if err := p.sendBSS(ctx, q.Region, "list orders (BssOpenApi QueryOrders)", rpc(req, req.RpcRequest), resp); err != nil {
 			return nil, err
 		}
 		if !resp.Success {

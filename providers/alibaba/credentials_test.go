@@ -223,3 +223,28 @@ func TestCredentialRequestsNeverLeaveLoopback(t *testing.T) {
 		}
 	}
 }
+
+// The billing centre's reads (RPC style) are signed with the same credential chain as the
+// order (ROA style): a profile resolved through STS reads back the order it placed, rather than
+// calling a credential function the chain left unset.
+func TestBillingReadsUseTheCredentialChain(t *testing.T) {
+	s, ep, gate := credSandbox(t)
+	home := t.TempDir()
+	writeFile(t, filepath.Join(home, ".aliyun", "config.json"), fmt.Sprintf(`{"current":"r","profiles":[{"name":"r","mode":"RamRoleArn","access_key_id":%q,"access_key_secret":%q,"ram_role_arn":%q,"region_id":"cn-hangzhou"}]}`,
+		sandbox.AlibabaRoleBaseKeyID, sandbox.AlibabaRoleBaseSecret, sandbox.AlibabaRoleArn))
+	plan := func() (config.AlibabaPlan, error) {
+		return config.AlibabaCredentialPlan(envMap(map[string]string{"HOME": home}), "")
+	}
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
+	res, err := p.Submit(context.Background(), order)
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	got, err := p.OrderDetail(context.Background(), order.API, order.Region, res.OrderID)
+	if err != nil || got.OrderID != res.OrderID {
+		t.Fatalf("OrderDetail = %+v, %v; want order %s", got, err, res.OrderID)
+	}
+	if len(s.Orders()) != 1 {
+		t.Fatalf("orders %d", len(s.Orders()))
+	}
+}

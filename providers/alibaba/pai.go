@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -18,31 +17,11 @@ var PAI = Spec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts}
 // submitPAI sends the order once. AutoRetry stays off (client): the SDK would otherwise re-send
 // the same POST after a timeout or a 5xx, and a retry after a lost answer can buy twice.
 func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error) {
-	if err := ctx.Err(); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
-	}
-	cred, err := p.credential(ctx)
-	var pe *providers.Error
-	if errors.As(err, &pe) {
-		return providers.Result{}, err // a credential service's refusal or failure, classified (credentials.go)
-	}
-	if err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
-	}
-	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
-	client, err := p.client(o.Region, cred, tr)
-	if err != nil {
-		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
-	}
 	req := NewCreateProductOrdersRequest(o.CompactBody())
 	ep, _ := p.endpoint(o.API, o.Region) // known: Submit found its spec
-	p.route(req.RoaRequest, ep)
-	req.SetReadTimeout(p.opts.Timeout)
-	req.SetConnectTimeout(connect)
 	resp := NewCreateProductOrdersResponse()
-	if err := client.DoAction(req, resp); err != nil {
-		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Reach())
+	if err := p.send(ctx, o.Region, ep, "create Alibaba Cloud product orders", roa(req, req.RoaRequest), resp); err != nil {
+		return providers.Result{}, err
 	}
 	r := result(resp)
 	if r.OrderID == "" {
