@@ -108,7 +108,7 @@ func runCredentials(c *cli, opts CredentialsOptions) int {
 		} else if opts.Check {
 			r.Check = checkCredential(c, st, opts)
 			if !r.Check.OK && exit == exitOK {
-				exit = providers.OutcomeOf(r.Check.kind).Exit
+				exit = r.Check.kind.Exit()
 			}
 		}
 		reports = append(reports, r)

@@ -12,6 +12,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
@@ -137,7 +138,7 @@ func outcomeText(e journal.Entry, pays map[string]string) i18n.Text {
 // sentText is the outcome the send itself had; a placed order its API created unpaid says
 // whether it was paid from here ("ok · unpaid", "ok · paid").
 func sentText(e journal.Entry, pays map[string]string) i18n.Text {
-	short := providers.OutcomeOfWord(e.Outcome).Short
+	short := placement.WordingOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
 		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}

@@ -123,7 +123,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 		fmt.Fprintln(c.stdout, c.say(placement.PaidLine(orderID, out.Result.RequestID)))
 	}
 	if review.Target.Mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
+		fmt.Fprintln(c.stderr, c.say(placement.SandboxNothingBought))
 	}
 	for _, l := range placement.HistoryWarning(out.History, orderID) {
 		fmt.Fprintln(c.stderr, c.say(l))

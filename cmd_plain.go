@@ -52,5 +52,5 @@ func runPlain(opts ui.Options, c *cli, endpoint string) int {
 	case o.Failure == 0:
 		return exitOK
 	}
-	return providers.OutcomeOf(o.Failure).Exit
+	return o.Failure.Exit()
 }

@@ -177,7 +177,7 @@ func (c *cli) reviewOf(name string, api *flows.API, r placement.Review, p provid
 		d.Warnings = append(d.Warnings, placement.UnpaidNote)
 	}
 	if dup, err := placement.CheckDuplicate(ctx, p, r); err == nil && dup.Found {
-		d.Warnings = append(d.Warnings, dup.Recent.Describe())
+		d.Warnings = append(d.Warnings, placement.DescribeRecent(dup.Recent))
 	}
 	d.Submit = submitLine(name, r.Digest, opts)
 	return d

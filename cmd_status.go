@@ -104,7 +104,7 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		cancel()
 		reports = append(reports, rep)
 		if rep.Err != nil {
-			code = max(code, providers.OutcomeOf(providers.KindOf(rep.Err)).Exit)
+			code = max(code, providers.KindOf(rep.Err).Exit())
 		}
 	}
 	if opts.output == "json" {
@@ -175,7 +175,7 @@ func statusItemOf(r orderstatus.Report) statusItem {
 		it.StateText = &t
 	}
 	if r.Err != nil {
-		it.Error, it.Kind = providers.Printable(r.Err.Error()), providers.OutcomeOf(providers.KindOf(r.Err)).Word
+		it.Error, it.Kind = providers.Printable(r.Err.Error()), providers.KindOf(r.Err).Word()
 	}
 	return it
 }

@@ -48,7 +48,7 @@ type submitFlags struct {
 // record it · 5 provably not sent, safe to retry · 130 interrupted before anything was sent.
 // The lifecycle (placement) as lines on a terminal, or as a script's single step.
 func runSubmit(c *cli, f submitFlags, name string) int {
-	order, code := loadOrder(name, c, providers.NothingSent)
+	order, code := loadOrder(name, c, placement.NothingSent)
 	if code != exitOK {
 		return code
 	}
@@ -109,7 +109,7 @@ func signalContext() (context.Context, func()) {
 // refuseSetup reports settings that stop the order before anything connects (an endpoint the
 // gate refuses, say): exit 2.
 func refuseSetup(c *cli, err error) int {
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(providers.NothingSent))
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(placement.NothingSent))
 	return exitUsage
 }
 
@@ -278,7 +278,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	if !dup.Found {
 		return exitOK
 	}
-	fmt.Fprintf(c.stderr, "%s\n", c.say(dup.Recent.Describe()))
+	fmt.Fprintf(c.stderr, "%s\n", c.say(placement.DescribeRecent(dup.Recent)))
 	if f.yes {
 		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
@@ -321,7 +321,7 @@ func ask(ctx context.Context, c *cli, in *bufio.Reader, a placement.Ask, prompt 
 				continue
 			}
 		}
-		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
+		fmt.Fprintln(c.stderr, c.say(placement.NothingSent))
 		return exitUsage
 	}
 }
@@ -398,7 +398,7 @@ func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outc
 		}
 	}
 	if r.Target.Mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
+		fmt.Fprintln(c.stderr, c.say(placement.SandboxNothingBought))
 	}
 	for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
 		fmt.Fprintln(c.stderr, c.say(l))
@@ -438,7 +438,7 @@ func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential stri
 	for _, l := range placement.HistoryWarning(out.History, "") {
 		fmt.Fprintln(c.stderr, c.say(l))
 	}
-	if out.ExitCode() == providers.OutcomeOf(providers.Unknown).Exit {
+	if out.ExitCode() == providers.Unknown.Exit() {
 		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint)))
 	}
 	return out.ExitCode()

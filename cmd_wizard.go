@@ -215,12 +215,12 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	}
 	if o.Failure == 0 {
 		if o.Cancelled {
-			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(providers.Cancelled))
+			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(placement.Cancelled))
 		}
 		return exitOK
 	}
 	// The outcome table's headline and advice; FailureText carries the facts.
-	out := providers.OutcomeOf(o.Failure)
+	out := placement.WordingOf(o.Failure)
 	fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(out.Headline))
 	if o.FailureText != "" {
 		fmt.Fprintf(c.stderr, "  %s\n", providers.Printable(o.FailureText))

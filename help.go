@@ -11,6 +11,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -110,7 +111,7 @@ func (c *cli) flagRows(fs *pflag.FlagSet) string {
 	return twoColumns(rows)
 }
 
-// exitCodeRows are the exit codes: the outcome table's (providers.OutcomeOf), in order, with
+// exitCodeRows are the exit codes: the outcome table's (providers.Kind.Exit, worded by placement.WordingOf), in order, with
 // the two that only the command line has (main.go).
 func (c *cli) exitCodeRows() string {
 	var rows [][2]string
@@ -128,12 +129,12 @@ type exitRow struct {
 // exitCodes is every exit code the command line can end with, in order.
 func exitCodes() []exitRow {
 	return []exitRow{
-		{exitOK, providers.OutcomeOf(0).Meaning},
-		{exitInvalid, providers.OutcomeOf(providers.Invalid).Meaning},
+		{exitOK, placement.WordingOf(0).Meaning},
+		{exitInvalid, placement.WordingOf(providers.Invalid).Meaning},
 		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused or a possible duplicate refused: nothing sent", "用法错误、输入不可读、接入地址被拒绝或可能重复的订单被拒绝:未发送")},
-		{exitRejected, providers.OutcomeOf(providers.Rejected).Meaning},
-		{exitUnknown, providers.OutcomeOf(providers.Unknown).Meaning},
-		{exitNotSent, providers.OutcomeOf(providers.NotSent).Meaning},
+		{exitRejected, placement.WordingOf(providers.Rejected).Meaning},
+		{exitUnknown, placement.WordingOf(providers.Unknown).Meaning},
+		{exitNotSent, placement.WordingOf(providers.NotSent).Meaning},
 		{exitCanceled, i18n.T("--plain: ended (end of input or ctrl+c) before anything was sent", "--plain:发送前结束(输入结束或 ctrl+c)")},
 	}
 }

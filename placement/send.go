@@ -85,9 +85,9 @@ func (o Outcome) ExitCode() int {
 	case o.Interrupted:
 		return ExitInterrupted
 	case o.Err != nil:
-		return providers.OutcomeOf(o.Err.Kind).Exit
+		return o.Err.Kind.Exit()
 	case o.History != nil:
-		return providers.OutcomeOf(providers.Unknown).Exit
+		return providers.Unknown.Exit()
 	}
 	return 0
 }
@@ -134,7 +134,7 @@ func isInterrupt(ctx context.Context) bool {
 }
 
 func asError(err error) *providers.Error {
-	pe, _ := providers.Failed(err)
+	pe, _ := Failed(err)
 	return pe
 }
 

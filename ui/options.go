@@ -73,10 +73,10 @@ type Outcome struct {
 	// (0 when none): the wizard's exit code follows it.
 	Failure providers.Kind
 	// FailureText gives the failure's facts for the lines printed after exit (the caller adds
-	// the outcome's headline and advice from providers.OutcomeOf).
+	// the outcome's headline and advice from placement.WordingOf).
 	FailureText string
 	// Cancelled is set when the person quit before any order was sent: the exit line says
-	// so (providers.Cancelled).
+	// so (placement.Cancelled).
 	Cancelled bool
 	// Payment is set when p paid (or tried to pay) the placed order: PayFailure is the kind
 	// of its failure, 0 when it was paid; PayRequestID the cloud's request id.

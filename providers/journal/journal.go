@@ -172,7 +172,7 @@ func outcome(id string, at time.Time, res providers.Result, err error) Record {
 	if errors.As(err, &pe) {
 		r.HTTPStatus, r.Code, r.Message, r.RequestID = pe.HTTPStatus, pe.Code, pe.Message, pe.RequestID
 	}
-	r.Outcome = providers.OutcomeOf(providers.KindOf(err)).Word
+	r.Outcome = providers.KindOf(err).Word()
 	return r
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -82,7 +83,7 @@ func Run(o Options) Outcome {
 	out, err := r.session()
 	if errors.Is(err, errCanceled) {
 		r.println("")
-		r.say(providers.Cancelled)
+		r.say(placement.Cancelled)
 		return Outcome{Canceled: true, Saved: out.Saved}
 	}
 	return out

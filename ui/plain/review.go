@@ -183,7 +183,7 @@ func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, er
 	if dup.Found {
 		// Describe words each case (succeeded, outcome unknown, history unreadable) with
 		// the server's ids shown inert.
-		r.say(dup.Recent.Describe())
+		r.say(placement.DescribeRecent(dup.Recent))
 		if !r.confirm(placement.AskPlaceAgain, i18n.Tf("Place it AGAIN? Type %s to place a second order (default: no): ",
 			"要再次下单吗?输入 %s 下第二个订单(默认:否): ", placement.AgainWord)) {
 			return r.notPlaced()
@@ -273,7 +273,7 @@ func (r *runner) result(out placement.Outcome, credential string) Outcome {
 			r.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL))
 		}
 		if r.o.Mode == providers.Sandbox {
-			r.say(providers.SandboxNothingBought)
+			r.say(placement.SandboxNothingBought)
 		}
 		for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
 			r.say(l)

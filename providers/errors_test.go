@@ -1,0 +1,28 @@
+package providers
+
+import "testing"
+
+// Every kind has its own exit code and a machine word, and the codes and words scripts rely on
+// do not move; a kind this version does not know exits and reads as Unknown.
+func TestKindExitCodesAndWords(t *testing.T) {
+	exits := map[int]Kind{}
+	for _, k := range []Kind{0, Invalid, Rejected, Unknown, NotSent} {
+		if other, dup := exits[k.Exit()]; dup {
+			t.Errorf("kinds %d and %d share exit %d", k, other, k.Exit())
+		}
+		exits[k.Exit()] = k
+		if k != Invalid && KindOfWord(k.Word()) != k {
+			t.Errorf("kind %d: word %q reads back as %d", k, k.Word(), KindOfWord(k.Word()))
+		}
+	}
+	want := map[Kind][2]any{0: {0, "ok"}, Invalid: {1, "not_sent"}, Rejected: {3, "rejected"}, Unknown: {4, "unknown"},
+		NotSent: {5, "not_sent"}, Kind(99): {4, "unknown"}}
+	for k, w := range want {
+		if k.Exit() != w[0] || k.Word() != w[1] {
+			t.Errorf("kind %d: exit %d word %q, want %v", k, k.Exit(), k.Word(), w)
+		}
+	}
+	if KindOfWord("pending") != Unknown {
+		t.Error("a pending record must read as Unknown")
+	}
+}
