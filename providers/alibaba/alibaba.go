@@ -17,6 +17,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/providers"
 	_ "cloudorder/providers/alibaba/internal/nodebug" // before the SDK reads DEBUG: see its doc
+	"cloudorder/providers/transport"
 )
 
 // Options configure the provider.
@@ -124,10 +125,10 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	}
 	res, err := s.submit(ctx, p, o)
 	// Whatever a server echoes, on failure and success alike (a token as an order id), in
-	// any form: providers.Scrub, ScrubResult.
+	// any form: transport.Scrub, ScrubResult.
 	if c, cerr := p.credential(ctx); cerr == nil {
-		err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
-		res = providers.ScrubResult(res, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		err = transport.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		res = transport.ScrubResult(res, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
 	}
 	return res, err
 }
@@ -143,13 +144,13 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 	}
 	q, err := s.quote(ctx, p, o)
 	if c, cerr := p.credential(ctx); cerr == nil && err != nil {
-		err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		err = transport.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
 	}
 	return q, err
 }
 
 // client builds an SDK client for one call (its transport carries the call's context).
-func (p *Provider) client(region string, cred config.AlibabaCredential, tr *providers.CallTransport) (*sdk.Client, error) {
+func (p *Provider) client(region string, cred config.AlibabaCredential, tr *transport.Call) (*sdk.Client, error) {
 	cfg := sdk.NewConfig().WithAutoRetry(false).WithMaxRetryTime(0).WithTimeout(p.opts.Timeout).WithScheme(requests.HTTPS)
 	cfg.Transport = tr
 	if p.opts.UserAgent != "" {

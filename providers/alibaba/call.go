@@ -11,6 +11,7 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // request is one SDK request in one of Alibaba Cloud's two request styles, made with roa or rpc:
@@ -50,17 +51,17 @@ func (p *Provider) send(ctx context.Context, region string, ep config.Endpoint, 
 		return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
 	}
 	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
+	tr := transport.NewCall(ctx, connect)
 	client, err := p.client(region, cred, tr)
 	if err != nil {
-		return classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
+		return classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), transport.NotAttempted)
 	}
 	r.route(parts(ep))
 	r.acs.SetReadTimeout(p.opts.Timeout)
 	r.acs.SetConnectTimeout(connect)
 	if err := client.DoAction(r.acs, resp); err != nil {
 		err = classify(fmt.Errorf("%s: %w", what, err), tr.Reach())
-		return providers.Scrub(err, cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
+		return transport.Scrub(err, cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ var dscService = service{
 }
 
 // DSC is how Data Security Center's CreateProductOrder is called: POST
-// /v1/{project_id}/period/order through the SDK's DSC client, priced through BSS (bss.go),
+// /v1/{project_id}/period/order through the SDK's DSC client, priced through BSS (price_pay.go),
 // created unpaid.
 var DSC = Spec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true, facts: dscFacts}
 

@@ -7,6 +7,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // classify turns an SDK error into a *providers.Error that keeps the SDK's own error. The
@@ -14,7 +15,7 @@ import (
 // *url.Error. reach says how far the request got: never attempted is Invalid; attempted
 // without a connection (DNS, refused, TLS handshake, context ended first) is NotSent; once a
 // connection was made, anything but a 4xx answer may have placed the order: Unknown.
-func classify(what string, err error, reach providers.Reach) error {
+func classify(what string, err error, reach transport.Reach) error {
 	wrapped := fmt.Errorf("%s: %w", what, err)
 	var se *sdkerr.ServiceResponseError
 	if errors.As(err, &se) {
@@ -28,13 +29,13 @@ func classify(what string, err error, reach providers.Reach) error {
 	}
 	kind := providers.Unknown
 	switch reach {
-	case providers.NotAttempted:
+	case transport.NotAttempted:
 		kind = providers.Invalid
-	case providers.NoConnection:
+	case transport.NoConnection:
 		kind = providers.NotSent
 	}
 	e := &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
-	var re *providers.RedirectError
+	var re *transport.RedirectError
 	if errors.As(err, &re) {
 		e.Kind, e.HTTPStatus, e.Message = providers.StatusKind(re.Status), re.Status, re.Error()
 	}

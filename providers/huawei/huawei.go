@@ -10,6 +10,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // Options configure the provider.
@@ -111,17 +112,17 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 }
 
 // scrubResult keeps the secret key and security token out of a successful answer's ids and
-// fields (providers.ScrubResult): a server may echo a token as an order or request id.
+// fields (transport.ScrubResult): a server may echo a token as an order or request id.
 func (p *Provider) scrubResult(r providers.Result) providers.Result {
 	c, ok := p.secrets()
 	if !ok {
 		return r
 	}
-	return providers.ScrubResult(r, c.SK.Reveal(), c.SecurityToken.Reveal())
+	return transport.ScrubResult(r, c.SK.Reveal(), c.SecurityToken.Reveal())
 }
 
 // scrub keeps the credential's secret key and security token out of an error's text
-// (providers.Scrub): whatever the gateway echoes reaches neither the screen nor the history.
+// (transport.Scrub): whatever the gateway echoes reaches neither the screen nor the history.
 func (p *Provider) scrub(err error) error {
 	if err == nil {
 		return nil
@@ -130,7 +131,7 @@ func (p *Provider) scrub(err error) error {
 	if !ok {
 		return err
 	}
-	return providers.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
+	return transport.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
 }
 
 // secrets is the credential whose secret key and token are in use, for scrubbing.

@@ -14,6 +14,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
+	"cloudorder/providers/transport"
 )
 
 // A 3xx answer is never success, whatever its body: for an order it is unknown (it may have
@@ -42,7 +43,7 @@ func TestRedirectAnswersAreNotSuccess(t *testing.T) {
 			res, err := p.Submit(context.Background(), loadOrder(t, name))
 			var pe *providers.Error
 			if !errors.As(err, &pe) || pe.Kind != providers.Unknown || pe.HTTPStatus != status || res.OrderID != "" ||
-				!strings.Contains(pe.Message, "the answer was a redirect") || !errors.Is(err, providers.ErrRedirect) {
+				!strings.Contains(pe.Message, "the answer was a redirect") || !errors.Is(err, transport.ErrRedirect) {
 				t.Errorf("%d %s: %+v %v", status, name, res, err)
 			}
 		}

@@ -1,4 +1,4 @@
-package providers
+package transport
 
 import (
 	"encoding/base64"
@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+
+	"cloudorder/providers"
 )
 
 // Every form a server can echo a secret in is removed from errors and from a successful
@@ -36,10 +38,10 @@ func TestScrubEveryForm(t *testing.T) {
 	for name, text := range forms {
 		for what, out := range map[string]string{
 			"error":      Scrub(errors.New("server said: "+text), token, secret).Error(),
-			"Error":      Scrub(&Error{Kind: Rejected, Message: text, Code: text, RequestID: text}, token, secret).(*Error).Message,
-			"order id":   ScrubResult(Result{OrderID: text}, token, secret).OrderID,
-			"request id": ScrubResult(Result{RequestID: text}, token, secret).RequestID,
-			"response":   ScrubResult(Result{Response: map[string]any{"Data": []any{map[string]any{"Id": text}}}}, token, secret).Response["Data"].([]any)[0].(map[string]any)["Id"].(string),
+			"Error":      Scrub(&providers.Error{Kind: providers.Rejected, Message: text, Code: text, RequestID: text}, token, secret).(*providers.Error).Message,
+			"order id":   ScrubResult(providers.Result{OrderID: text}, token, secret).OrderID,
+			"request id": ScrubResult(providers.Result{RequestID: text}, token, secret).RequestID,
+			"response":   ScrubResult(providers.Result{Response: map[string]any{"Data": []any{map[string]any{"Id": text}}}}, token, secret).Response["Data"].([]any)[0].(map[string]any)["Id"].(string),
 		} {
 			if !strings.Contains(out, "****") || strings.Contains(out, "0123456789") && !strings.HasPrefix(name, "base64") {
 				t.Errorf("%s in %s: %q", name, what, out)

@@ -1,4 +1,4 @@
-package providers
+package transport
 
 import (
 	"encoding/base64"
@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+
+	"cloudorder/providers"
 )
 
 // Scrub removes the given secret values (a secret key, a security token) from err's text: a
@@ -24,7 +26,7 @@ func Scrub(err error, secrets ...string) error {
 	if clean == nil {
 		return err
 	}
-	var pe *Error
+	var pe *providers.Error
 	if !errors.As(err, &pe) {
 		if msg := err.Error(); clean(msg) != msg {
 			return scrubbed{msg: clean(msg), err: err}
@@ -44,7 +46,7 @@ func Scrub(err error, secrets ...string) error {
 // ScrubResult removes the secrets, in every form, from what a successful answer brought: an
 // order or request id and the other response fields are printed, exported and journaled, and
 // a server may echo a token as any of them.
-func ScrubResult(r Result, secrets ...string) Result {
+func ScrubResult(r providers.Result, secrets ...string) providers.Result {
 	clean := scrubber(secrets)
 	if clean == nil {
 		return r
