@@ -148,6 +148,7 @@ func errorPanel(s *session, w int) string {
 		hint = s.say(tf(a.hint, credentialOf(s)))
 	}
 	lines = append(lines, st.Warning.Render(wrapWords(hint, w-2)))
+	lines = append(lines, checkLines(s, w-2)...) // check now (check.go)
 	if a.field != "" {
 		lines = append(lines, st.Notice.Render(wrapWords(s.say(tf(txtJumpHint, a.field)), w-2)))
 	}

@@ -130,6 +130,7 @@ func (k ListKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 // ReviewKeyMap is the keys of the review.
 type ReviewKeyMap struct {
 	Place      key.Binding // y: the only key that places an order
+	Check      key.Binding // n after an unknown outcome: ask the cloud's orders (check.go)
 	Save       key.Binding
 	Edit       key.Binding // e: jump to a field
 	Back       key.Binding
@@ -153,6 +154,7 @@ func DefaultReviewKeyMap(lang i18n.Lang) ReviewKeyMap {
 	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return ReviewKeyMap{
 		Place:      b([]string{"y"}, "y", khPlace),
+		Check:      key.NewBinding(key.WithDisabled()), // enabled by the review (checkBinding)
 		Save:       b([]string{"s"}, "s", khSave),
 		Edit:       b([]string{"e"}, "e", khEdit),
 		Back:       b([]string{"esc"}, "esc", khBack),
@@ -176,13 +178,13 @@ func DefaultReviewKeyMap(lang i18n.Lang) ReviewKeyMap {
 func (k ReviewKeyMap) ShortHelp() []key.Binding {
 	// c and x (only on the command view) go before tab: there they matter more than the
 	// way back, which drops first on a narrow window.
-	return []key.Binding{k.Place, k.Save, k.Copy, k.Shell, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
+	return []key.Binding{k.Place, k.Check, k.Save, k.Copy, k.Shell, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
 }
 
 // FullHelp implements help.KeyMap.
 func (k ReviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Place, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.Place, k.Check, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
 		{k.ScrollUp, k.PageUp, k.Pane, k.Copy, k.Shell, k.Keys},
 	}
 }

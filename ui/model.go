@@ -137,13 +137,15 @@ func (m *wizard) update(msg tea.Msg) tea.Cmd {
 		m.s.isDark = msg.IsDark()
 		m.restyle()
 	case spinner.TickMsg:
-		return tea.Batch(m.tick(msg), lookupTick(m.s, msg))
+		return tea.Batch(m.tick(msg), lookupTick(m.s, msg), checkTick(m.s, msg))
 	case lookupMsg:
 		return m.gotLookup(msg)
 	case quoteMsg:
 		gotQuote(m.s, msg)
 	case paidMsg:
 		gotPaid(m.s, msg)
+	case checkedMsg:
+		m.gotChecked(msg)
 	case duplicateMsg:
 		return m.gotDuplicate(msg)
 	case submittedMsg:
@@ -227,6 +229,9 @@ func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
 }
 
 func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.checkKey(msg); ok { // n: check now, after an unknown outcome (check.go)
+		return cmd
+	}
 	r := m.review
 	cmd := r.Update(msg)
 	place, save, back, edit, quit := r.place, r.save, r.back, r.edit, r.quit

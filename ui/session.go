@@ -36,6 +36,7 @@ type session struct {
 	spinning bool
 	price    priceState // the review's price inquiry
 	pay      payState   // paying an order created unpaid
+	check    checkState // "check now" after an unknown outcome (check.go)
 
 	review placement.Review // the lifecycle's review of the order: computed once per build
 	order  flows.Order      // review.Order: exactly what y sends and s saves
