@@ -29,8 +29,8 @@ func newHistoryCmd(c *cli) *cobra.Command {
 		Short: c.say(i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
 			"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")),
 		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
-			"flagged: it may exist, and only the console can tell.",
-			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在,只有控制台能确认。")),
+			"flagged: it may exist; `cloudorder status` asks the cloud's order records (or check the console), and what it finds is shown here.",
+			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在;`cloudorder status` 会向云平台订单记录查询(或在控制台核实),查到的结果显示在这里。")),
 		Example: "cloudorder history\ncloudorder history --output json\ncloudorder history show 3f2a",
 		Args:    c.noArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -49,7 +49,7 @@ func newHistoryCmd(c *cli) *cobra.Command {
 
 // runHistory lists the order journal, oldest first so the newest stays on screen. An order
 // whose outcome is unknown — or was never written because the process died mid-flight — is
-// flagged: it may exist, and only the console can tell.
+// flagged: it may exist until `cloudorder status` resolves it (orderstatus), which shows here.
 func runHistory(c *cli, f historyFlags) int {
 	output := f.output
 	path := config.HistoryPath(c.getenv)

@@ -89,6 +89,10 @@ func TestStatusResolvesAResetAfterPlacing(t *testing.T) {
 			if r := h.Entries[0].Resolution; r.Outcome != journal.ResolvedPlaced || r.OrderID != want || h.Entries[0].OrderID() != want {
 				t.Fatalf("resolution = %+v", r)
 			}
+			// history shows the order found, and what became of the unknown outcome.
+			if hist, _, _ := runForTest(t, env, "", "history"); !strings.Contains(hist, want) || !strings.Contains(hist, "unknown → placed (found in the cloud's orders)") {
+				t.Fatalf("history after the resolution:\n%s", hist)
+			}
 			api := s.Orders()[0].API
 			_, errOut, code = runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes")
 			if code != exitUsage || !strings.Contains(errOut, "order_id "+want) || s.Hits(api) != 1 {
@@ -134,6 +138,9 @@ func TestStatusResolvesAnHTTP500AsNotPlaced(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "NOT PLACED as of") || !strings.Contains(out, ": 0 listed") {
 		t.Fatalf("status: exit %d\n%s\n%s", code, out, errOut)
 	}
+	if hist, _, _ := runForTest(t, env, "", "history"); !strings.Contains(hist, "unknown → not placed") {
+		t.Fatalf("history after the resolution:\n%s", hist)
+	}
 	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes"); code != exitOK {
 		t.Fatalf("repeat after not placed: exit %d: %s", code, errOut)
 	}
@@ -176,5 +183,53 @@ func TestPlainUnknownOutcomeNamesTheStatusCommand(t *testing.T) {
 	out, errOut, code := runForTest(t, env, defaults+"yes\n", "--endpoint", s.URL(), "--plain", "--lang", "en")
 	if code != 4 || !strings.Contains(errOut, "run: cloudorder status --endpoint "+s.URL()) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
+	}
+}
+
+// The process dies while the order is in flight (kill -9: the history holds the intent and no
+// outcome), and the account then holds two identical new orders from the window (placed from
+// another machine's history): status says ambiguous, names both, and the repeat stays refused.
+func TestStatusOfTwoMatchingOrdersIsAmbiguous(t *testing.T) {
+	s := startSandbox(t)
+	env := withSandboxKeys(submitEnv(t))
+	file := "testdata/orders/huawei-dsc.json"
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang, Count: 1})
+	cmd, _, _ := command(t, env, "submit", file, "--endpoint", s.URL(), "--yes", "--timeout", "60s")
+	startUntilOrdered(t, cmd, s, flows.HuaweiDSC)
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	if h, _ := journal.Load(historyFile(env)); len(h.Entries) != 1 || h.Entries[0].Outcome != journal.OutcomePending {
+		t.Fatalf("after kill -9 the history should hold one pending intent: %+v", h.Entries)
+	}
+	other := withSandboxKeys(submitEnv(t))
+	for _, extra := range [][]string{nil, {"--allow-duplicate"}} {
+		args := append([]string{"submit", file, "--endpoint", s.URL(), "--yes"}, extra...)
+		if _, errOut, code := runForTest(t, other, "", args...); code != exitOK {
+			t.Fatalf("placing from the other history: exit %d: %s", code, errOut)
+		}
+	}
+	if len(s.Orders()) != 2 {
+		t.Fatalf("%d orders in the book, want 2", len(s.Orders()))
+	}
+	a, b := s.Orders()[0].OrderID, s.Orders()[1].OrderID
+	out, errOut, code := runForTest(t, env, "", "status", "--endpoint", s.URL())
+	if code != exitOK || !strings.Contains(out, "AMBIGUOUS: "+a+", "+b+" could each be this order") ||
+		!strings.Contains(out, a+": matches") || !strings.Contains(out, b+": matches") || !strings.Contains(out, ": 2 listed") {
+		t.Fatalf("status: exit %d\n%s\n%s", code, out, errOut)
+	}
+	h, _ := journal.Load(historyFile(env))
+	if r := h.Entries[0].Resolution; r.Outcome != journal.ResolvedAmbiguous || strings.Join(r.Matches, ",") != a+","+b {
+		t.Fatalf("resolution = %+v", r)
+	}
+	hits := s.Hits(flows.HuaweiDSC)
+	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes"); code != exitUsage || s.Hits(flows.HuaweiDSC) != hits {
+		t.Fatalf("repeat after ambiguous: exit %d: %s", code, errOut)
+	}
+	if hist, _, _ := runForTest(t, env, "", "history"); !strings.Contains(hist, "unknown → ambiguous") {
+		t.Fatalf("history:\n%s", hist)
+	}
+	// Still due: ambiguous is asked about again by a bare status.
+	if items, code := statusJSON(t, env, s); code != exitOK || len(items) != 1 || items[0].Resolution == nil || items[0].Resolution.Verdict != "ambiguous" {
+		t.Fatalf("due again: exit %d %+v", code, items)
 	}
 }
