@@ -61,6 +61,13 @@ func TestStatusOfADSCOrderUnpaidThenPaid(t *testing.T) {
 	if st := h.Entries[0].Status; st.State != string(providers.StateCompleted) || st.OrderID != placed.OrderID {
 		t.Fatalf("history status = %+v", st)
 	}
+	// The history entry's id names the same order.
+	entry := h.Entries[0].Intent.ID
+	items, code = statusJSON(t, env, s, entry)
+	if code != exitOK || len(items) != 1 || items[0].Entry != entry || items[0].Order == nil || items[0].Order.OrderID != placed.OrderID ||
+		items[0].Order.Amount != "3750.00" || items[0].Order.Currency != "CNY" || items[0].Order.Created.IsZero() || len(items[0].Order.Lines) == 0 {
+		t.Fatalf("status by entry id: exit %d, %+v", code, items)
+	}
 	// Completed: nothing is due any more.
 	if out, _, code := runForTest(t, env, "", "status", "--endpoint", s.URL()); code != exitOK || !strings.Contains(out, "nothing to check") {
 		t.Fatalf("nothing due: exit %d: %s", code, out)

@@ -91,9 +91,10 @@ func (m *wizard) checkNow() tea.Cmd {
 	})
 }
 
-// gotChecked keeps the report. Not placed, settled: the history no longer counts the attempt
-// as possibly placed, so y no longer asks "send again?" for it (the duplicate guard still
-// runs before sending).
+// gotChecked keeps the report. A settled verdict recorded in the history replaces "the
+// outcome is unknown": y then goes to the duplicate guard, which reads the resolution — placed
+// asks again naming the order found, not placed lets the order go. Ambiguous, not known yet
+// or a failed check leave the "send again?" question in place.
 func (m *wizard) gotChecked(msg checkedMsg) {
 	s := m.s
 	s.check.running = false
@@ -104,7 +105,7 @@ func (m *wizard) gotChecked(msg checkedMsg) {
 	}
 	rep := msg.rep
 	s.check.report = &rep
-	if r := rep.Resolution; r != nil && r.Verdict == orderstatus.NotPlaced && rep.NoteErr == nil {
+	if r := rep.Resolution; r != nil && (r.Verdict == orderstatus.NotPlaced || r.Verdict == orderstatus.Placed) && rep.NoteErr == nil {
 		s.unknown = false
 	}
 }

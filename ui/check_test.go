@@ -98,9 +98,10 @@ func TestCheckNowFindsThePlacedOrder(t *testing.T) {
 	if err != nil || len(h.Entries) != 1 || h.Entries[0].Resolution.Outcome != journal.ResolvedPlaced || h.Entries[0].OrderID() != "ORD-FOUND" {
 		t.Fatalf("history: %v %+v", err, h.Entries)
 	}
-	// y still asks before a second order (the guard now names the order found).
+	// y still asks before a second order: the duplicate guard names the order found.
 	d.keys("y")
-	if b.count() != 1 || d.m.ask == askNone {
+	if b.count() != 1 || d.m.ask != askDuplicate || !strings.Contains(flat(d), "An identical order succeeded") ||
+		!strings.Contains(flat(d), "(order ORD-FOUND). Place it AGAIN?") {
 		t.Fatalf("y after the check: %d orders, ask %v", b.count(), d.m.ask)
 	}
 }
