@@ -48,7 +48,7 @@ func TestSameAdviceInSubmitAndPlainMode(t *testing.T) {
 				env["ALIBABA_CLOUD_ACCESS_KEY_ID"] = "LTAI5tNotAKeyOfTheSandbox"
 			}
 			_, subErr, _ := runForTest(t, env, "", "submit", "testdata/orders/alibaba-oss.json", "--endpoint", endpoint, "--yes", "--allow-duplicate")
-			plainOut, plainErr, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", endpoint, "--lang", "en")
+			plainOut, plainErr, _ := runForTest(t, env, string(flows.AlibabaPAI)+"\n"+strings.Repeat("\n", 10)+"yes\n", "--plain", "--endpoint", endpoint, "--lang", "en")
 			for who, text := range map[string]string{"submit": subErr, "plain mode": plainOut} {
 				flat := strings.Join(strings.Fields(text), " ")
 				if !strings.Contains(flat, a.Headline.EN) || !strings.Contains(flat, strings.TrimSpace(hint)) {

@@ -211,7 +211,7 @@ func TestPlainUnknownOutcomeNamesTheStatusCommand(t *testing.T) {
 	s := startSandbox(t)
 	env := withSandboxKeys(submitEnv(t))
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Count: 1})
-	defaults := strings.Repeat("\n", 11)
+	defaults := string(flows.AlibabaPAI) + "\n" + strings.Repeat("\n", 10) // PAI, by its id, then its defaults
 	out, errOut, code := runForTest(t, env, defaults+"yes\n", "--endpoint", s.URL(), "--plain", "--lang", "en")
 	if code != 4 || !strings.Contains(errOut, "run: cloudorder status --endpoint "+s.URL()) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errOut)

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
-	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
@@ -109,6 +109,7 @@ func runWizard(c *cli, f wizardFlags) int {
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		Regions:   c.settings.Regions,
+		APIs:      catalog.Flows(), // the wizard's first step, in the catalog's order
 		From:      loaded,
 		// The review shows whether the order is the approved one; placement.Send places only that.
 		ExpectDigest: f.expectDigest,
@@ -167,7 +168,7 @@ func runWizard(c *cli, f wizardFlags) int {
 // probedMode is where the wizard's first API goes (an --endpoint that answered the sandbox's
 // identity probe sends every API there; another loopback endpoint is LocalEndpoint).
 func probedMode(p providers.Provider) providers.Mode {
-	return p.Target(flows.APIs()[0].ID, "").Mode
+	return p.Target(catalog.Flows()[0].ID, "").Mode
 }
 
 // wizardCredentials is config.Credentials as the wizard's first screen says it (the ui
