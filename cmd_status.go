@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -90,12 +92,14 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		return code
 	}
 	var reports []orderstatus.Report
+	var elsewhere []journal.Entry // due entries sent to another target: not asked here
 	for _, e := range entries {
 		if t := p.Target(e.Intent.API, e.Intent.Region); !orderstatus.SameTarget(e, t) {
-			fmt.Fprintln(c.stderr, c.say(i18n.Tf(
-				"cloudorder status: entry %s was sent to %s, and this run reads %s: run `cloudorder status %s --endpoint %s` (the in-process sandbox's orders end with the process that placed them)",
-				"cloudorder status:记录 %s 发往 %s,而本次读取的是 %s:请运行 `cloudorder status %s --endpoint %s`(内置沙箱的订单随下单进程结束而消失)",
-				e.Intent.ID, providers.Printable(e.Intent.Endpoint), providers.Printable(t.Endpoint), e.Intent.ID, providers.Printable(e.Intent.Endpoint))))
+			if len(ids) == 0 {
+				elsewhere = append(elsewhere, e)
+				continue
+			}
+			fmt.Fprintln(c.stderr, c.say(otherTarget(e, t)))
 			code = max(code, exitUsage)
 			continue
 		}
@@ -105,6 +109,13 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		reports = append(reports, rep)
 		if rep.Err != nil {
 			code = max(code, providers.KindOf(rep.Err).Exit())
+		}
+	}
+	if len(elsewhere) > 0 {
+		fmt.Fprintln(c.stderr, c.say(elsewhereNote(elsewhere)))
+		if len(reports) == 0 && opts.output != "json" {
+			fmt.Fprintln(c.stdout, c.say(i18n.T("nothing to check here: every entry due was sent elsewhere (see the note)",
+				"此处无需查询:所有待查询的记录都发往别处(见提示)")))
 		}
 	}
 	if opts.output == "json" {
@@ -124,6 +135,48 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		}
 	}
 	return code
+}
+
+// otherTarget says that e was sent where this run does not read, and how to ask there.
+func otherTarget(e journal.Entry, t providers.Target) i18n.Text {
+	if orderstatus.InProcess(e) {
+		return i18n.Tf("cloudorder status: entry %s was sent to the in-process sandbox (--sandbox), whose orders ended with the process that placed them: nothing can be asked about it",
+			"cloudorder status:记录 %s 发往内置沙箱(--sandbox),其订单已随下单进程结束:无从查询", e.Intent.ID)
+	}
+	ep := providers.Printable(e.Intent.Endpoint)
+	return i18n.Tf("cloudorder status: entry %s was sent to %s, and this run reads %s: run `cloudorder status %s --endpoint %s`",
+		"cloudorder status:记录 %s 发往 %s,而本次读取的是 %s:请运行 `cloudorder status %s --endpoint %s`",
+		e.Intent.ID, ep, providers.Printable(t.Endpoint), e.Intent.ID, ep)
+}
+
+// elsewhereNote is one line about the due entries a bare `status` did not ask about because
+// they were sent to another endpoint or to the in-process sandbox.
+func elsewhereNote(es []journal.Entry) i18n.Text {
+	inProcess, eps := 0, []string{}
+	for _, e := range es {
+		if orderstatus.InProcess(e) {
+			inProcess++
+			continue
+		}
+		if ep := providers.Printable(e.Intent.Endpoint); !slices.Contains(eps, ep) {
+			eps = append(eps, ep)
+		}
+	}
+	t := i18n.Text{}
+	if len(eps) > 0 {
+		t = i18n.Tf("note: entries sent elsewhere, not asked about here: %d; run `cloudorder status --endpoint URL` with %s.",
+			"注意:发往别处、未在此查询的记录:%d 条;请对 %s 运行 `cloudorder status --endpoint URL`。",
+			len(es)-inProcess, strings.Join(eps, ", "))
+	}
+	if inProcess > 0 {
+		ip := i18n.Tf("note: entries sent to the in-process sandbox (--sandbox), not asked about: %d; its orders ended with the process that placed them.",
+			"注意:发往内置沙箱(--sandbox)、未予查询的记录:%d 条;其订单已随下单进程结束。", inProcess)
+		if t.EN == "" {
+			return ip
+		}
+		t = i18n.Text{EN: t.EN + "\n" + ip.EN, ZH: t.ZH + "\n" + ip.ZH}
+	}
+	return t
 }
 
 // statusEntries are the entries ids name (each must be in the history), or the due ones.

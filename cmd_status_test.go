@@ -179,6 +179,31 @@ func TestStatusRefusesWhatItCannotAnswer(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "--endpoint "+other.URL()) {
 		t.Fatalf("other endpoint: exit %d: %s", code, errOut)
 	}
+	// A bare status asks what it can and names the endpoints it did not ask.
+	out, errOut, code := runForTest(t, env, "", "status", "--endpoint", s.URL())
+	if code != exitOK || !strings.Contains(errOut, "not asked about here: 1; run `cloudorder status --endpoint URL` with "+other.URL()) ||
+		!strings.Contains(out, "nothing to check here") {
+		t.Fatalf("bare status, entry elsewhere: exit %d\n%s\n%s", code, out, errOut)
+	}
+}
+
+// The in-process sandbox (--sandbox) listens on a new port each run and its orders end with
+// the process: its entries are known by their identity, never sent elsewhere's advice.
+func TestStatusOfAnInProcessSandboxEntry(t *testing.T) {
+	env := withSandboxKeys(submitEnv(t))
+	if _, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--sandbox", "--yes"); code != exitOK {
+		t.Fatalf("submit --sandbox: exit %d: %s", code, errOut)
+	}
+	s := startSandbox(t)
+	out, errOut, code := runForTest(t, env, "", "status", "--endpoint", s.URL())
+	if code != exitOK || !strings.Contains(errOut, "in-process sandbox (--sandbox), not asked about: 1") || strings.Contains(errOut, "--endpoint http") {
+		t.Fatalf("bare status: exit %d\n%s\n%s", code, out, errOut)
+	}
+	h, _ := journal.Load(historyFile(env))
+	_, errOut, code = runForTest(t, env, "", "status", h.Entries[0].Intent.ID, "--endpoint", s.URL())
+	if code != exitUsage || !strings.Contains(errOut, "was sent to the in-process sandbox (--sandbox)") || strings.Contains(errOut, "--endpoint http") {
+		t.Fatalf("status ENTRY: exit %d: %s", code, errOut)
+	}
 }
 
 // Plain mode, after an outcome it cannot know, names the status command to run.
