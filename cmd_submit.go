@@ -24,6 +24,7 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 	"cloudorder/providers/cloud"
+	"cloudorder/ui/lookups"
 )
 
 // interruptGrace is how long an interrupted order may take to end and be journaled before
@@ -264,7 +265,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	in := bufio.NewReader(c.stdin)
 	if !f.yes {
-		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
 		*price = placement.PriceOf(pctx, p, nil, r)
 		cancel()
 		printSummary(c, r, *price)
