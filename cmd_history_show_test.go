@@ -114,8 +114,9 @@ func TestHistoryShowsTheWholeRecord(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("%s: exit %d %s", l.lang, code, errOut)
 		}
+		// The body is indented as one block: its braces in one column, its keys two further.
 		for _, want := range []string{l.entry, id, string(flows.HuaweiDSC), "cn-north-4", "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-			orderID, `"resource_spec_code": "base_professional"`, l.price} {
+			orderID, `"resource_spec_code": "base_professional"`, l.price, "\n  {\n    \"charging_mode\": 0,", "\n  }\n"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s: missing %q:\n%s", l.lang, want, out)
 			}
