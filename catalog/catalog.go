@@ -1,4 +1,4 @@
-// Package catalog is the one list of the APIs cloudorder orders with. Each API has one file
+// Package catalog lists the APIs cloudorder orders with, whole. Each API has one file
 // here naming, as values, its flow (the order's shape, in package flows), how its cloud's
 // provider calls it (providers/alibaba, providers/huawei) and how the cloud's own CLI does:
 // an entry missing any of them does not compile. The sandbox's emulation of each API is
@@ -17,7 +17,8 @@ import (
 	"cloudorder/providers/huawei"
 )
 
-// all is every API, in the order the wizard offers them (flows' list: flows/registry.go).
+// all is every API, in the order the wizard offers them: the order of their flows in
+// flows/registry.go (TestCatalogListsEveryFlowInOrder).
 var all = []API{
 	alibabaPAI,
 	huaweiDSC,
