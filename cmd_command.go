@@ -66,7 +66,7 @@ func runCommand(c *cli, f commandFlags, file string) int {
 		return exitUsage
 	}
 	defer closer.Close()
-	text, err := clicmd.Render(o, p.Target(o.API, o.Region).Endpoint, sh, c.lang)
+	text, err := clicmd.Render(o, p.Target(o.API, o.Region), sh, c.lang)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder command: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

@@ -46,16 +46,11 @@ func newCredentialsCmd(c *cli) *cobra.Command {
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&opts.Profile, "profile", "", c.say(i18n.T("aliyun CLI `PROFILE` / Huawei credentials-file section to use",
-		"使用的 aliyun CLI 配置 / 华为云凭证文件段`名称`")))
-	f.StringVar(&opts.Output, "output", "text", c.say(i18n.T("output `FORMAT`: text or json", "输出`格式`:text 或 json")))
+	c.profileFlag(cmd, &opts.Profile)
+	c.outputFlag(cmd, &opts.Output, "text", "json")
 	f.BoolVar(&opts.Check, "check", false, c.say(i18n.T("resolve the credential and say who the caller is (contacts the cloud)",
 		"解析凭证并说明调用者身份(会联系云服务)")))
 	f.DurationVar(&opts.Timeout, "timeout", 10*time.Second, c.say(i18n.T("`DURATION` bound on each --check request", "--check 每个请求的`时限`")))
-	_ = cmd.RegisterFlagCompletionFunc("output", fixedWords("text", "json"))
-	_ = cmd.RegisterFlagCompletionFunc("profile", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return config.ProfileNames(c.getenv), cobra.ShellCompDirectiveNoFileComp
-	})
 	return cmd
 }
 
@@ -129,7 +124,7 @@ func runCredentials(c *cli, opts CredentialsOptions) int {
 		} else if opts.Check {
 			r.Check = checkCredential(c, st, opts)
 			if !r.Check.OK && exit == exitOK {
-				exit = providers.OutcomeOf(r.Check.kind).Exit
+				exit = r.Check.kind.Exit()
 			}
 		}
 		reports = append(reports, r)

@@ -8,6 +8,7 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // flat joins wrapped lines, for looking for a phrase that may wrap.
@@ -23,7 +24,7 @@ func TestExplainListsTheAPIs(t *testing.T) {
 			t.Fatalf("%s: exit %d: %s", l.lang, code, errOut)
 		}
 		for _, a := range flows.APIs() {
-			if !strings.Contains(out, string(a.ID)) || !strings.Contains(out, a.Title.In(flows.Lang(l.lang))) || !strings.Contains(out, a.DocURL) {
+			if !strings.Contains(out, string(a.ID)) || !strings.Contains(out, a.Title.In(i18n.Lang(l.lang))) || !strings.Contains(out, a.DocURL) {
 				t.Errorf("%s: %s missing its id, title or doc URL:\n%s", l.lang, a.ID, out)
 			}
 		}

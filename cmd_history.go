@@ -12,6 +12,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
@@ -28,8 +29,8 @@ func newHistoryCmd(c *cli) *cobra.Command {
 		Short: c.say(i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
 			"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")),
 		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
-			"flagged: it may exist, and only the console can tell.",
-			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在,只有控制台能确认。")),
+			"flagged: it may exist; `cloudorder status` asks the cloud's order records (or check the console), and what it finds is shown here.",
+			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在;`cloudorder status` 会向云平台订单记录查询(或在控制台核实),查到的结果显示在这里。")),
 		Example: "cloudorder history\ncloudorder history --output json\ncloudorder history show 3f2a",
 		Args:    c.noArgs,
 		RunE: func(*cobra.Command, []string) error {
@@ -48,7 +49,7 @@ func newHistoryCmd(c *cli) *cobra.Command {
 
 // runHistory lists the order journal, oldest first so the newest stays on screen. An order
 // whose outcome is unknown — or was never written because the process died mid-flight — is
-// flagged: it may exist, and only the console can tell.
+// flagged: it may exist until `cloudorder status` resolves it (orderstatus), which shows here.
 func runHistory(c *cli, f historyFlags) int {
 	output := f.output
 	path := config.HistoryPath(c.getenv)
@@ -80,7 +81,7 @@ func runHistory(c *cli, f historyFlags) int {
 		in := e.Intent
 		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
 			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e, pays)),
-			dash(e.Result.OrderID), dash(e.Result.RequestID), in.ID})
+			dash(e.OrderID()), dash(e.Result.RequestID), in.ID})
 	}
 	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK
@@ -112,10 +113,32 @@ func alignColumns(rows [][]string, gap int) string {
 	return b.String()
 }
 
-// outcomeText is the outcome as the person should read it; a placed order its API created
-// unpaid says whether it was paid from here ("ok · unpaid", "ok · paid").
+// outcomeText is the outcome as the person should read it, with what `cloudorder status`
+// later learnt from the cloud: an unknown outcome's resolution, the order's last state.
 func outcomeText(e journal.Entry, pays map[string]string) i18n.Text {
-	short := providers.OutcomeOfWord(e.Outcome).Short
+	t := sentText(e, pays)
+	if e.Status.State != "" { // the cloud's own state is newer than what was paid from here
+		t = sentText(e, nil)
+	}
+	switch e.Resolution.Outcome {
+	case journal.ResolvedPlaced:
+		t = i18n.T("unknown → placed (found in the cloud's orders)", "未知 → 已下单(在云平台订单中找到)")
+	case journal.ResolvedNotPlaced:
+		t = i18n.T("unknown → not placed", "未知 → 未下单")
+	case journal.ResolvedAmbiguous:
+		t = i18n.T("unknown → ambiguous: check the console", "未知 → 无法确定:请在控制台核实")
+	}
+	if st := e.Status.State; st != "" {
+		s := providers.OrderState(st).Text()
+		t = i18n.Text{EN: t.EN + " · " + s.EN, ZH: t.ZH + " · " + s.ZH}
+	}
+	return t
+}
+
+// sentText is the outcome the send itself had; a placed order its API created unpaid says
+// whether it was paid from here ("ok · unpaid", "ok · paid").
+func sentText(e journal.Entry, pays map[string]string) i18n.Text {
+	short := placement.WordingOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
 		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
@@ -195,6 +218,10 @@ type historyItem struct {
 	Message    string      `json:"message,omitempty"`
 	Error      string      `json:"error,omitempty"`
 	BodySHA256 string      `json:"body_sha256"`
+	// What `cloudorder status` learnt later: an unknown outcome's resolution (placed,
+	// not_placed, ambiguous) and the order's last state from the cloud.
+	Resolution string `json:"resolution,omitempty"`
+	State      string `json:"state,omitempty"`
 	// Paid is set for a placed order its API created unpaid: false until it was paid from
 	// here (PaymentUnknown: a payment was sent and may have gone through).
 	Paid           *bool `json:"paid,omitempty"`
@@ -209,7 +236,11 @@ func item(e journal.Entry, pays map[string]string) historyItem {
 	}
 	it := historyItem{ID: in.ID, At: in.At, API: in.API, Region: in.Region, ProjectID: in.ProjectID, Mode: string(in.Mode),
 		Endpoint: in.Endpoint, Outcome: outcome, Recorded: e.Outcome != journal.OutcomePending, OrderID: r.OrderID,
-		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256}
+		RequestID: r.RequestID, Code: r.Code, Message: r.Message, Error: r.Error, BodySHA256: in.BodySHA256,
+		Resolution: e.Resolution.Outcome, State: e.Status.State}
+	if it.OrderID == "" {
+		it.OrderID = e.OrderID()
+	}
 	if state, ok := paidState(e, pays); ok {
 		paid := state == journal.OutcomeOK
 		it.Paid, it.PaymentUnknown = &paid, state == journal.OutcomeUnknown

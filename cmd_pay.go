@@ -15,6 +15,7 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
+	"cloudorder/ui/lookups"
 )
 
 // payFlags are the options of `cloudorder pay`.
@@ -50,7 +51,7 @@ func newPayCmd(c *cli) *cobra.Command {
 	fs := cmd.Flags()
 	c.sandboxFlag(fs, &f.sandbox)
 	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
-	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `region`, when this machine's history does not hold the order",
+	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `REGION` (e.g. cn-north-4), when this machine's history does not hold the order",
 		"订单所在`区域`(本机历史中没有该订单时使用)")))
 	c.outputFlag(cmd, &f.output, "text", "json")
 	c.endpointFlag(fs, &f.endpoint)
@@ -95,7 +96,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	defer stop()
 	if pay.Amount == "" && len(order.Body) > 0 {
 		// Not recorded at the review (a scripted submit): the list price of the order's own body.
-		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
 		if pr := placement.PriceOf(pctx, p, nil, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
 			pay.Amount, pay.Currency = pr.Quote.Total, pr.Quote.Currency
 		}
@@ -123,7 +124,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 		fmt.Fprintln(c.stdout, c.say(placement.PaidLine(orderID, out.Result.RequestID)))
 	}
 	if review.Target.Mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
+		fmt.Fprintln(c.stderr, c.say(placement.SandboxNothingBought))
 	}
 	for _, l := range placement.HistoryWarning(out.History, orderID) {
 		fmt.Fprintln(c.stderr, c.say(l))

@@ -28,7 +28,7 @@ func plainWanted(flag bool, getenv func(string) string) bool {
 // runPlain runs the wizard's session (same provider, journal and duplicate guard) as plain
 // lines on stdout, reading stdin line by line, TTY or not. Exit codes as the wizard's, plus
 // 130 when the session was canceled (end of input or ctrl+c) and nothing was sent.
-func runPlain(opts ui.Options, c *cli) int {
+func runPlain(opts ui.Options, c *cli, endpoint string) int {
 	interrupt := make(chan os.Signal, 2)
 	if c.stdin == os.Stdin {
 		// SIGTERM too: killed mid-flight, the session would end without a word about an
@@ -37,11 +37,13 @@ func runPlain(opts ui.Options, c *cli) int {
 		defer signal.Stop(interrupt)
 	}
 	p := plain.Options{Provider: opts.Provider, Mode: opts.Mode, Lang: opts.Lang, ProjectID: opts.ProjectID,
-		Regions: c.settings.Regions, In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt}
+		Regions: c.settings.Regions, APIs: opts.APIs, In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt,
+		ExpectDigest: opts.ExpectDigest}
 	if opts.From != nil {
 		p.FromAPI, p.FromAnswers = opts.From.API, opts.From.Answers
 	}
 	o := plain.Run(p)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint)
 	switch {
 	case o.Canceled:
 		return exitCanceled
@@ -50,5 +52,5 @@ func runPlain(opts ui.Options, c *cli) int {
 	case o.Failure == 0:
 		return exitOK
 	}
-	return providers.OutcomeOf(o.Failure).Exit
+	return o.Failure.Exit()
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"cloudorder/flows"
 )
 
 func TestPlainSwitches(t *testing.T) {
@@ -33,7 +35,7 @@ func TestPlainSwitches(t *testing.T) {
 // The plain wizard needs no terminal: a piped transcript places the order, and one that ends
 // before the confirmation places nothing and exits 130.
 func TestPlainWizardFromATranscript(t *testing.T) {
-	defaults := strings.Repeat("\n", 11) // every documented default of the first API
+	defaults := string(flows.AlibabaPAI) + "\n" + strings.Repeat("\n", 10) // PAI, by its id, then every documented default
 	env := submitEnv(t)
 	out, errOut, code := runForTest(t, env, defaults+"yes\n", "--sandbox", "--plain", "--lang", "en")
 	if code != exitOK || !strings.Contains(out, "order_id: ") || !strings.Contains(out, "request_id: ") {

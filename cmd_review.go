@@ -177,7 +177,7 @@ func (c *cli) reviewOf(name string, api *flows.API, r placement.Review, p provid
 		d.Warnings = append(d.Warnings, placement.UnpaidNote)
 	}
 	if dup, err := placement.CheckDuplicate(ctx, p, r); err == nil && dup.Found {
-		d.Warnings = append(d.Warnings, dup.Recent.Describe())
+		d.Warnings = append(d.Warnings, placement.DescribeRecent(dup.Recent))
 	}
 	d.Submit = submitLine(name, r.Digest, opts)
 	return d
@@ -401,6 +401,12 @@ func normalizeDigest(s string) (string, bool) {
 	return s, true
 }
 
+// badDigest says what --expect-digest takes.
+func badDigest(v string) i18n.Text {
+	return i18n.Tf("cloudorder: --expect-digest must be the 64 hex digits `cloudorder review` printed, not %q",
+		"cloudorder:--expect-digest 必须是 `cloudorder review` 输出的 64 位十六进制摘要值,而不是 %q", v)
+}
+
 // checkExpectedDigest refuses, before anything is sent, an order whose digest (the lifecycle's
 // review of it, placement.Review.Digest) is not the reviewed one (`submit --expect-digest`): the file, the target or the account changed since
 // the review. expected "" means no digest was asked for. Returns exitOK to go on.
@@ -410,16 +416,13 @@ func checkExpectedDigest(c *cli, r placement.Review, expected string) int {
 	}
 	want, ok := normalizeDigest(expected)
 	if !ok {
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --expect-digest must be the 64 hex digits `cloudorder review` printed, not %q",
-			"cloudorder:--expect-digest 必须是 `cloudorder review` 输出的 64 位十六进制摘要值,而不是 %q", expected)))
+		fmt.Fprintln(c.stderr, c.say(badDigest(expected)))
 		return exitUsage
 	}
-	got := r.Digest
-	if got == want {
+	r.Expect = want
+	if r.Reviewed() {
 		return exitOK
 	}
-	fmt.Fprintln(c.stderr, c.say(i18n.Tf(
-		"not sent: this order's digest is %s, not the reviewed %s — the order, its target or the account differ from what was reviewed. Compare with `cloudorder diff`, then review it again.",
-		"未发送:此订单的摘要值为 %s,而不是审阅时的 %s — 订单、目标或账号与审阅时不同。请用 `cloudorder diff` 比较后重新审阅。", got, want)))
+	fmt.Fprintln(c.stderr, c.say(placement.NotReviewed(r.Digest, want)))
 	return exitInvalid
 }

@@ -24,6 +24,7 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 	"cloudorder/providers/cloud"
+	"cloudorder/ui/lookups"
 )
 
 // interruptGrace is how long an interrupted order may take to end and be journaled before
@@ -48,7 +49,7 @@ type submitFlags struct {
 // record it · 5 provably not sent, safe to retry · 130 interrupted before anything was sent.
 // The lifecycle (placement) as lines on a terminal, or as a script's single step.
 func runSubmit(c *cli, f submitFlags, name string) int {
-	order, code := loadOrder(name, c, providers.NothingSent)
+	order, code := loadOrder(name, c, placement.NothingSent)
 	if code != exitOK {
 		return code
 	}
@@ -109,7 +110,7 @@ func signalContext() (context.Context, func()) {
 // refuseSetup reports settings that stop the order before anything connects (an endpoint the
 // gate refuses, say): exit 2.
 func refuseSetup(c *cli, err error) int {
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(providers.NothingSent))
+	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(placement.NothingSent))
 	return exitUsage
 }
 
@@ -181,8 +182,8 @@ func newSubmitCmd(c *cli) *cobra.Command {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
-	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is this one (from cloudorder review); otherwise nothing is sent",
-		"仅当订单的摘要值与此相同(来自 cloudorder review)时发送;否则不发送")))
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is `DIGEST` (from cloudorder review); otherwise nothing is sent",
+		"仅当订单的摘要值为`摘要值`(来自 cloudorder review)时发送;否则不发送")))
 	return cmd
 }
 
@@ -260,7 +261,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	in := bufio.NewReader(c.stdin)
 	if !f.yes {
-		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
 		*price = placement.PriceOf(pctx, p, nil, r)
 		cancel()
 		printSummary(c, r, *price)
@@ -278,7 +279,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	if !dup.Found {
 		return exitOK
 	}
-	fmt.Fprintf(c.stderr, "%s\n", c.say(dup.Recent.Describe()))
+	fmt.Fprintf(c.stderr, "%s\n", c.say(placement.DescribeRecent(dup.Recent)))
 	if f.yes {
 		fmt.Fprintln(c.stderr, c.say(i18n.T(
 			"not sent: add --allow-duplicate to place it again, or check `cloudorder history` and the console first",
@@ -321,7 +322,7 @@ func ask(ctx context.Context, c *cli, in *bufio.Reader, a placement.Ask, prompt 
 				continue
 			}
 		}
-		fmt.Fprintln(c.stderr, c.say(providers.NothingSent))
+		fmt.Fprintln(c.stderr, c.say(placement.NothingSent))
 		return exitUsage
 	}
 }
@@ -398,7 +399,7 @@ func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outc
 		}
 	}
 	if r.Target.Mode == providers.Sandbox {
-		fmt.Fprintln(c.stderr, c.say(providers.SandboxNothingBought))
+		fmt.Fprintln(c.stderr, c.say(placement.SandboxNothingBought))
 	}
 	for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
 		fmt.Fprintln(c.stderr, c.say(l))
@@ -438,7 +439,20 @@ func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential stri
 	for _, l := range placement.HistoryWarning(out.History, "") {
 		fmt.Fprintln(c.stderr, c.say(l))
 	}
+	if out.ExitCode() == providers.Unknown.Exit() {
+		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint)))
+	}
 	return out.ExitCode()
+}
+
+// statusHint is the command that asks the cloud what became of an order whose outcome is
+// unknown (cmd_status.go: it matches the cloud's orders to the one sent).
+func statusHint(endpoint string) i18n.Text {
+	cmd := "cloudorder status"
+	if endpoint != "" {
+		cmd += " --endpoint " + providers.Printable(endpoint)
+	}
+	return i18n.Tf("To find out from the cloud's own order records, run: %s", "如需根据云平台的订单记录确认,请运行:%s", cmd)
 }
 
 // writeJSONLine writes v as one JSON line. encoding/json escapes C0 controls but passes DEL,

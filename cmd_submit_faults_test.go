@@ -482,7 +482,7 @@ func TestPlainModeShowsHostileIDsInert(t *testing.T) {
 	}))
 	defer srv.Close()
 	env := withSandboxKeys(submitEnv(t))
-	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--lang", "en", "--endpoint", srv.URL)
+	out, errOut, code := runForTest(t, env, string(flows.AlibabaPAI)+"\n"+strings.Repeat("\n", 10)+"yes\n", "--plain", "--lang", "en", "--endpoint", srv.URL)
 	if code != exitOK || !strings.Contains(out, "order_id: O") {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
@@ -503,7 +503,7 @@ func TestPlainModeSIGTERMInFlightIsTold(t *testing.T) {
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang})
 	env := withSandboxKeys(submitEnv(t))
 	cmd, out, _ := command(t, env, "--plain", "--lang", "en", "--endpoint", s.URL(), "--timeout", "2s")
-	cmd.Stdin = strings.NewReader(strings.Repeat("\n", 11) + "yes\n")
+	cmd.Stdin = strings.NewReader(string(flows.AlibabaPAI) + "\n" + strings.Repeat("\n", 10) + "yes\n")
 	startUntilOrdered(t, cmd, s, flows.AlibabaPAI)
 	_ = cmd.Process.Signal(syscall.SIGTERM)
 	if code := exitCode(t, cmd.Wait()); code != exitUnknown || !strings.Contains(out.String(), "MAY HAVE BEEN PLACED") {
@@ -536,7 +536,7 @@ func TestPlainModeLookupTextIsInert(t *testing.T) {
 	}))
 	defer srv.Close()
 	env := withSandboxKeys(submitEnv(t))
-	out, errOut, _ := runForTest(t, env, "2\n"+strings.Repeat("\n", 30), "--plain", "--lang", "en", "--endpoint", srv.URL)
+	out, errOut, _ := runForTest(t, env, string(flows.HuaweiDSC)+"\n"+strings.Repeat("\n", 30), "--plain", "--lang", "en", "--endpoint", srv.URL)
 	if !strings.Contains(out, "Looking up") || !strings.Contains(out, "failed: ") {
 		t.Fatalf("no look-up was tried:\n%s%s", out, errOut)
 	}

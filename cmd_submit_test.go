@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
-	"cloudorder/providers"
+	"cloudorder/placement"
 	"cloudorder/providers/huawei"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
@@ -125,8 +125,8 @@ func TestSubmitSendsTheFileBody(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			// The endpoint answered as the sandbox: it says so after the order, as --sandbox does.
-			if !strings.Contains(errOut, providers.SandboxNothingBought.EN) {
-				t.Errorf("no %q after an order placed on the probed sandbox:\n%s", providers.SandboxNothingBought.EN, errOut)
+			if !strings.Contains(errOut, placement.SandboxNothingBought.EN) {
+				t.Errorf("no %q after an order placed on the probed sandbox:\n%s", placement.SandboxNothingBought.EN, errOut)
 			}
 			orders := s.Orders()
 			if len(orders) != 1 {

@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
-	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
@@ -25,6 +25,7 @@ type wizardFlags struct {
 	sandbox, dryRun bool
 	plain           bool // --plain: one prompt per line, no terminal control (cmd_plain.go)
 	from            string
+	expectDigest    string // --expect-digest: with --from, place only the order with this digest
 	endpoint        string
 	profile         string
 	timeout         time.Duration
@@ -47,6 +48,18 @@ func newWizardCmd(c *cli) *cobra.Command {
 					return exitUsage
 				case !c.positiveTimeout(f.timeout):
 					return exitUsage
+				case f.expectDigest != "" && f.from == "":
+					fmt.Fprintln(c.stderr, c.say(i18n.T("cloudorder: --expect-digest needs --from FILE: the reviewed order file",
+						"cloudorder:--expect-digest 需要 --from 文件:即审阅过的订单文件")))
+					return exitUsage
+				}
+				if f.expectDigest != "" {
+					d, ok := normalizeDigest(f.expectDigest)
+					if !ok {
+						fmt.Fprintln(c.stderr, c.say(badDigest(f.expectDigest)))
+						return exitUsage
+					}
+					f.expectDigest = d
 				}
 				return runWizard(c, f)
 			})
@@ -58,6 +71,8 @@ func newWizardCmd(c *cli) *cobra.Command {
 	fs.BoolVar(&f.plain, "plain", false, c.say(i18n.T("plain line mode: one prompt per line, for screen readers and transcripts", "纯文本模式:每行一个提问,适合读屏软件与记录")))
 	fs.StringVar(&f.from, "from", "", c.say(i18n.T("prefill from an order `FILE`", "从订单`文件`预填")))
 	_ = cmd.MarkFlagFilename("from", "json")
+	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("with --from: place only the order whose digest is `DIGEST` (from cloudorder review)",
+		"与 --from 一起使用:仅当订单的摘要值为`摘要值`(来自 cloudorder review)时下单")))
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
@@ -94,8 +109,11 @@ func runWizard(c *cli, f wizardFlags) int {
 		NoColor:   c.getenv("NO_COLOR") != "",
 		ProjectID: c.getenv("HUAWEICLOUD_SDK_PROJECT_ID"),
 		Regions:   c.settings.Regions,
+		APIs:      catalog.Flows(), // the wizard's first step, in the catalog's order
 		From:      loaded,
-		Timeout:   f.timeout,
+		// The review shows whether the order is the approved one; placement.Send places only that.
+		ExpectDigest: f.expectDigest,
+		Timeout:      f.timeout,
 	}
 	switch {
 	case f.sandbox:
@@ -128,7 +146,7 @@ func runWizard(c *cli, f wizardFlags) int {
 		if opts.Mode == providers.Sandbox && opts.ProjectID == "" {
 			opts.ProjectID = sandbox.ProjectID // the sandbox account's project: nothing to type
 		}
-		return runPlain(opts, c) // cmd_plain.go: the same session as plain lines, no TUI
+		return runPlain(opts, c, f.endpoint) // cmd_plain.go: the same session as plain lines, no TUI
 	}
 	// From here to restore nothing is printed: the terminal is the first frame's
 	// (ui/start).
@@ -141,13 +159,16 @@ func runWizard(c *cli, f wizardFlags) int {
 		return exitUsage
 	}
 	m, _ := final.(ui.Model)
-	return reportOutcome(m.Outcome(), c)
+	o := m.Outcome()
+	code := reportOutcome(o, c)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, f.endpoint)
+	return code
 }
 
 // probedMode is where the wizard's first API goes (an --endpoint that answered the sandbox's
 // identity probe sends every API there; another loopback endpoint is LocalEndpoint).
 func probedMode(p providers.Provider) providers.Mode {
-	return p.Target(flows.APIs()[0].ID, "").Mode
+	return p.Target(catalog.Flows()[0].ID, "").Mode
 }
 
 // wizardCredentials is config.Credentials as the wizard's first screen says it (the ui
@@ -182,10 +203,10 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 			case 0:
 				fmt.Fprintf(c.stdout, "paid: %s (request_id %s)\n", providers.Printable(o.OrderID), providers.Printable(o.PayRequestID))
 			case providers.Unknown:
-				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the payment's outcome is unknown: it may have been paid; check the console before paying again",
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(i18n.T("the payment's outcome is unknown: it may have been paid; check the console before paying again",
 					"支付结果未知:可能已经支付;再次支付前请先查看控制台")))
 			default:
-				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(flows.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
+				fmt.Fprintln(c.stderr, "cloudorder: "+c.say(i18n.T("the order was not paid; pay it in the console", "订单未支付;请在控制台支付")))
 			}
 		}
 		if o.History != nil {
@@ -195,12 +216,12 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 	}
 	if o.Failure == 0 {
 		if o.Cancelled {
-			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(providers.Cancelled))
+			fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(placement.Cancelled))
 		}
 		return exitOK
 	}
 	// The outcome table's headline and advice; FailureText carries the facts.
-	out := providers.OutcomeOf(o.Failure)
+	out := placement.WordingOf(o.Failure)
 	fmt.Fprintf(c.stderr, "cloudorder: %s\n", c.say(out.Headline))
 	if o.FailureText != "" {
 		fmt.Fprintf(c.stderr, "  %s\n", providers.Printable(o.FailureText))

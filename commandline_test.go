@@ -263,12 +263,27 @@ func orderDir(t *testing.T) string {
 }
 
 // The bash script, loaded in bash with bash-completion (which cobra's script needs), registers
-// for cloudorder and completes commands, flag values, API ids and order files.
+// for cloudorder and completes commands, flag values, API ids, profiles (never a secret) and
+// order files.
 func TestCompletionInBash(t *testing.T) {
 	pathEnv, script := completionShell(t, "bash")
 	lib := "/usr/share/bash-completion/bash_completion"
 	if _, err := os.Stat(lib); err != nil {
 		t.Fatalf("bash-completion is not installed (.ci/run installs it): %v", err)
+	}
+	// Profiles to complete: the aliyun CLI's and Huawei's credentials-file sections.
+	home := t.TempDir()
+	for name, text := range map[string]string{
+		".aliyun/config.json": `{"current":"prod","profiles":[{"name":"prod","mode":"AK","access_key_id":"LTAIxxxx","access_key_secret":"s3cret"},` +
+			`{"name":"ci-oidc","mode":"OIDC"}]}`,
+		".huaweicloud/credentials": "[default]\nak = AKxxxx\nsk = s3cret\n[global]\nak = AKyyyy\nsk = s3cret\n",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(home, name)), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(home, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	complete := func(line string) []string {
 		t.Helper()
@@ -280,10 +295,13 @@ __start_cloudorder cloudorder "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWO
 printf '%s\n' "${COMPREPLY[@]}"`
 		cmd := exec.Command("bash", "--norc", "--noprofile", "-c", prog, "bash", lib, script, line)
 		cmd.Dir = orderDir(t)
-		cmd.Env = []string{"PATH=" + pathEnv, "HOME=" + t.TempDir(), "XDG_CONFIG_HOME=" + t.TempDir()}
+		cmd.Env = []string{"PATH=" + pathEnv, "HOME=" + home, "XDG_CONFIG_HOME=" + t.TempDir()}
 		out, err := cmd.Output()
 		if err != nil {
 			t.Fatalf("%q: %v", line, err)
+		}
+		if strings.Contains(string(out), "s3cret") || strings.Contains(string(out), "LTAIxxxx") {
+			t.Errorf("%q completes to a key or secret: %s", line, out)
 		}
 		return strings.Fields(string(out))
 	}
@@ -305,6 +323,11 @@ printf '%s\n' "${COMPREPLY[@]}"`
 		{"cloudorder completion ", []string{"bash", "zsh", "fish", "powershell"}},
 		{"cloudorder explain huawei/d", []string{"huawei/dsc/CreateProductOrder"}},
 		{"cloudorder validate ", []string{"order.json", "orders"}},
+		{"cloudorder submit ", []string{"order.json", "orders"}},
+		{"cloudorder submit x.json ", nil},
+		{"cloudorder --from ", []string{"order.json", "orders"}},
+		{"cloudorder submit x.json --profile ", []string{"ci-oidc", "default", "global", "prod"}},
+		{"cloudorder credentials --profile p", []string{"prod"}},
 	}
 	for _, tc := range cases {
 		if got := complete(tc.line); !slices.Equal(got, tc.want) {
@@ -354,6 +377,28 @@ func TestCompletionScriptsForFishAndPowerShell(t *testing.T) {
 		out, _, code := runForTest(t, nil, "", "completion", shell)
 		if code != exitOK || !strings.Contains(out, want) || !strings.Contains(out, "__complete") {
 			t.Errorf("completion %s: exit %d, lacks %q", shell, code, want)
+		}
+	}
+}
+
+// In a real process too, cobra's refusals end the process with 2 and help with 0 (cobra never
+// calls os.Exit itself; main does, with run's code).
+func TestCobraExitCodesInAProcess(t *testing.T) {
+	env := map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir()}
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"sumbit"}, exitUsage},
+		{[]string{"submit", "--bogus"}, exitUsage},
+		{[]string{"history", "--output"}, exitUsage},
+		{[]string{"validate"}, exitUsage},
+		{[]string{"submit", "--help"}, exitOK},
+		{[]string{"-v"}, exitOK},
+		{[]string{"validate", "testdata/invalid/alibaba-wrong-cycle.json"}, exitInvalid},
+	} {
+		if _, errOut, code := runMain(t, env, tc.args...); code != tc.want {
+			t.Errorf("%v: exit %d, want %d\n%s", tc.args, code, tc.want, errOut)
 		}
 	}
 }

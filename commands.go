@@ -37,6 +37,7 @@ func subcommands(c *cli) []*cobra.Command {
 		newDiffCmd(c),
 		newExplainCmd(c),
 		newSchemaCmd(c),
+		newStatusCmd(c),
 		newCompletionCmd(c),
 		newManCmd(c),
 		newVersionCmd(c),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -74,7 +75,7 @@ func TestToolUsageListsCommandsAndAPIs(t *testing.T) {
 	// Every exit code the command can end with is listed, failed orders' in the outcome
 	// table's words, in both languages.
 	for _, k := range []providers.Kind{0, providers.Invalid, providers.Rejected, providers.Unknown, providers.NotSent} {
-		o := providers.OutcomeOf(k)
+		o := placement.WordingOf(k)
 		if o.Meaning.EN == "" || o.Meaning.ZH == "" ||
 			!strings.Contains(help, fmt.Sprintf("%3d   %s\n", o.Exit, o.Meaning.EN)) || !strings.Contains(zh, fmt.Sprintf("%3d   %s\n", o.Exit, o.Meaning.ZH)) {
 			t.Errorf("--help lacks exit %d (%q / %q)", o.Exit, o.Meaning.EN, o.Meaning.ZH)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 )
@@ -88,9 +89,8 @@ func (c *cli) apiIDs(n int) cobra.CompletionFunc {
 	}
 }
 
-// completeProfiles completes --profile. The profile names come from the config package's
-// reader of the credential files (nothing here reads a person's files itself); until it
-// offers a list, --profile completes nothing rather than file names.
+// completeProfiles completes --profile with the aliyun CLI profiles and Huawei credentials-file
+// sections, as the config package reads them (config.ProfileNames: no secret, nothing read here).
 func (c *cli) completeProfiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-	return nil, cobra.ShellCompDirectiveNoFileComp
+	return config.ProfileNames(c.getenv), cobra.ShellCompDirectiveNoFileComp
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
@@ -10,6 +11,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -22,7 +24,7 @@ func (c *cli) helpText(cmd *cobra.Command) string {
 
 	about := cmd.Long
 	if about == "" {
-		about = cmd.Short
+		about = sentence(cmd.Short)
 	}
 	if cmd == cmd.Root() {
 		about = c.say(i18n.T("cloudorder — place cloud product orders, reviewed before they are sent. ",
@@ -109,7 +111,7 @@ func (c *cli) flagRows(fs *pflag.FlagSet) string {
 	return twoColumns(rows)
 }
 
-// exitCodeRows are the exit codes: the outcome table's (providers.OutcomeOf), in order, with
+// exitCodeRows are the exit codes: the outcome table's (providers.Kind.Exit, worded by placement.WordingOf), in order, with
 // the two that only the command line has (main.go).
 func (c *cli) exitCodeRows() string {
 	var rows [][2]string
@@ -127,12 +129,12 @@ type exitRow struct {
 // exitCodes is every exit code the command line can end with, in order.
 func exitCodes() []exitRow {
 	return []exitRow{
-		{exitOK, providers.OutcomeOf(0).Meaning},
-		{exitInvalid, providers.OutcomeOf(providers.Invalid).Meaning},
+		{exitOK, placement.WordingOf(0).Meaning},
+		{exitInvalid, placement.WordingOf(providers.Invalid).Meaning},
 		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused or a possible duplicate refused: nothing sent", "用法错误、输入不可读、接入地址被拒绝或可能重复的订单被拒绝:未发送")},
-		{exitRejected, providers.OutcomeOf(providers.Rejected).Meaning},
-		{exitUnknown, providers.OutcomeOf(providers.Unknown).Meaning},
-		{exitNotSent, providers.OutcomeOf(providers.NotSent).Meaning},
+		{exitRejected, placement.WordingOf(providers.Rejected).Meaning},
+		{exitUnknown, placement.WordingOf(providers.Unknown).Meaning},
+		{exitNotSent, placement.WordingOf(providers.NotSent).Meaning},
 		{exitCanceled, i18n.T("--plain: ended (end of input or ctrl+c) before anything was sent", "--plain:发送前结束(输入结束或 ctrl+c)")},
 	}
 }
@@ -159,4 +161,24 @@ func twoColumns(rows [][2]string) string {
 		b.WriteString(body)
 	}
 	return b.String()
+}
+
+// sentence makes a command's one-line Short the help's first paragraph: a capital first
+// letter and a full stop ("print the version" → "Print the version."; 显示版本 → 显示版本。).
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	if s[0] >= 'a' && s[0] <= 'z' {
+		s = strings.ToUpper(s[:1]) + s[1:]
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	switch {
+	case strings.ContainsRune(".。!?！？", last):
+	case ansi.StringWidth(string(last)) > 1:
+		s += "。"
+	default:
+		s += "."
+	}
+	return s
 }

@@ -18,15 +18,15 @@ import (
 func init() { earlyenv.Restore() }
 
 // Exit codes (docs/design.md, "Exit codes"); scripts rely on them. The codes of failed orders come from the
-// one outcome table, providers.OutcomeOf.
+// one outcome table: each kind's providers.Kind.Exit (worded by placement.WordingOf).
 var (
-	exitOK       = 0                                            // done
-	exitInvalid  = providers.OutcomeOf(providers.Invalid).Exit  // invalid order, nothing sent
-	exitUsage    = 2                                            // usage error or unreadable input
-	exitRejected = providers.OutcomeOf(providers.Rejected).Exit // the API answered with a 4xx error: nothing bought
-	exitUnknown  = providers.OutcomeOf(providers.Unknown).Exit  // sent but the outcome is unknown: check history first
-	exitNotSent  = providers.OutcomeOf(providers.NotSent).Exit  // provably not sent (DNS, connect, TLS): safe to retry
-	exitCanceled = 130                                          // --plain: end of input or ctrl+c before anything was sent (as gum does)
+	exitOK       = 0                         // done
+	exitInvalid  = providers.Invalid.Exit()  // invalid order, nothing sent
+	exitUsage    = 2                         // usage error or unreadable input
+	exitRejected = providers.Rejected.Exit() // the API answered with a 4xx error: nothing bought
+	exitUnknown  = providers.Unknown.Exit()  // sent but the outcome is unknown: check history first
+	exitNotSent  = providers.NotSent.Exit()  // provably not sent (DNS, connect, TLS): safe to retry
+	exitCanceled = 130                       // --plain: end of input or ctrl+c before anything was sent (as gum does)
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; toolVersion (commands.go)

@@ -55,7 +55,7 @@ func (c *cli) writeMan(w io.Writer, root *cobra.Command) {
 		}
 		about := cmd.Long
 		if about == "" {
-			about = cmd.Short
+			about = sentence(cmd.Short)
 		}
 		fmt.Fprintf(w, ".SS %s\n%s\n", roffText(cmd.UseLine()), roffText(about))
 		c.manFlags(w, cmd.LocalNonPersistentFlags())

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/ui"
 )
@@ -18,7 +19,7 @@ func TestWizardExitReportUsesOutcomeTable(t *testing.T) {
 			var out, errOut bytes.Buffer
 			c := &cli{stdout: &out, stderr: &errOut, getenv: func(string) string { return "" }, lang: lang}
 			code := reportOutcome(ui.Outcome{Failure: k, FailureText: "the facts"}, c)
-			want := providers.OutcomeOf(k)
+			want := placement.WordingOf(k)
 			if code != want.Exit || !strings.Contains(errOut.String(), want.Headline.In(lang)) || !strings.Contains(errOut.String(), "the facts") {
 				t.Errorf("kind %d %s: exit %d, stderr %q; want exit %d and %q", k, lang, code, errOut.String(), want.Exit, want.Headline.In(lang))
 			}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"cloudorder/flows"
 	"cloudorder/providers/sandbox"
 )
 
@@ -67,7 +68,7 @@ func TestSecretsNeverLeak(t *testing.T) {
 	// Piped, as a transcript: on a terminal the answers typed ahead of their questions would
 	// not count (placement.Debounce).
 	isTerminal = func(io.Reader) bool { return false }
-	out, errOut, _ := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--plain", "--endpoint", local)
+	out, errOut, _ := runForTest(t, env, string(flows.AlibabaPAI)+"\n"+strings.Repeat("\n", 10)+"yes\n", "--plain", "--endpoint", local)
 	isTerminal = func(io.Reader) bool { return true }
 	if !strings.Contains(out, "Access key: LTAI") || !strings.Contains(out, "nothing was bought") {
 		t.Errorf("the plain run did not reach its review and the (wrongly signed) order:\n%s%s", out, errOut)

@@ -38,7 +38,7 @@ func TestSettingsLangApplies(t *testing.T) {
 func TestSettingsRegionsApplyToPlainWizard(t *testing.T) {
 	env := submitEnv(t)
 	writeSettings(t, env, "[regions]\nalibaba = \"cn-shanghai\"\n")
-	out, errOut, code := runForTest(t, env, strings.Repeat("\n", 11)+"yes\n", "--sandbox", "--plain", "--lang", "en")
+	out, errOut, code := runForTest(t, env, string(flows.AlibabaPAI)+"\n"+strings.Repeat("\n", 10)+"yes\n", "--sandbox", "--plain", "--lang", "en")
 	if code != exitOK || !strings.Contains(out, "Region (default: cn-shanghai)") || !strings.Contains(out, "Region: cn-shanghai") {
 		t.Fatalf("exit %d: the configured region cn-shanghai is not the default\nstdout:\n%s\nstderr:\n%s", code, out, errOut)
 	}

@@ -214,11 +214,13 @@ func unknownSetting(path []string) i18n.Text {
 	where := i18n.T("at the top level", "顶层")
 	switch {
 	case len(path) == 2 && path[0] == "regions":
-		known, where = flows.Clouds(), i18n.T("in [regions]", "[regions] 中")
+		// Sorted, as the [endpoints] ids: the message does not change with the APIs' order.
+		known, where = slices.Sorted(slices.Values(flows.Clouds())), i18n.T("in [regions]", "[regions] 中")
 	case len(path) == 2 && path[0] == "endpoints":
 		for _, a := range flows.APIs() {
 			known = append(known, strconv.Quote(string(a.ID)))
 		}
+		slices.Sort(known)
 		where = i18n.T("in [endpoints]", "[endpoints] 中")
 	case len(path) == 2 && path[0] == "huawei":
 		known, where = []string{"site"}, i18n.T("in [huawei]", "[huawei] 中")

@@ -6,5 +6,8 @@
 // follow their parents, validation with problems named by JSON path, the builder from answers
 // to the exact request body, and the strict order-file reader that goes back.
 //
-// flows imports nothing of cloudorder and does no I/O; the UI renders any Field generically.
+// flows imports nothing of cloudorder but the leaf packages i18n (its bilingual texts) and
+// inert (text safe to show), and does no I/O; the UI renders any Field generically. How each
+// API is sent is not here: package catalog pairs each flow with its provider spec and CLI
+// mapping.
 package flows

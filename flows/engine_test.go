@@ -3,6 +3,8 @@ package flows
 import (
 	"strings"
 	"testing"
+
+	"cloudorder/i18n"
 )
 
 // A dependent choice follows its parent: the PricingCycle the docs allow for each product.
@@ -240,7 +242,7 @@ func TestOfferedAt(t *testing.T) {
 		t.Errorf("boolean: %+v", got)
 	}
 	s := &Field{Name: "s", Kind: String, Options: []Option{{Value: "a"}}}
-	got := s.OfferedAt(Ctx{}, []Option{{Value: "a", Label: T("dup", "重复")}, {Value: "b"}})
+	got := s.OfferedAt(Ctx{}, []Option{{Value: "a", Label: i18n.T("dup", "重复")}, {Value: "b"}})
 	if len(got) != 2 || got[0].Label.EN != "" || got[1].Value != "b" {
 		t.Errorf("documented then found: %+v", got)
 	}

@@ -4,14 +4,16 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"cloudorder/i18n"
 )
 
 // APIDoc is an API as `cloudorder explain` shows it: read off the declarations, so what a
 // learner reads is what the wizard offers and validation enforces.
 type APIDoc struct {
 	ID     APIID      `json:"api"`
-	Title  Text       `json:"title"`
-	Help   Text       `json:"help"`
+	Title  i18n.Text  `json:"title"`
+	Help   i18n.Text  `json:"help"`
 	Method string     `json:"method"`
 	Path   string     `json:"path"`
 	DocURL string     `json:"doc_url"`
@@ -21,15 +23,15 @@ type APIDoc struct {
 
 // RuleDoc is a cross-field rule in words and the fields it involves.
 type RuleDoc struct {
-	Says  Text     `json:"says"`
-	Paths []string `json:"paths"`
+	Says  i18n.Text `json:"says"`
+	Paths []string  `json:"paths"`
 }
 
 // ValueDoc is one documented value and what choosing it means.
 type ValueDoc struct {
-	Value string `json:"value"`
-	Label Text   `json:"label"`
-	Help  Text   `json:"help,omitzero"`
+	Value string    `json:"value"`
+	Label i18n.Text `json:"label"`
+	Help  i18n.Text `json:"help,omitzero"`
 }
 
 // ValuesCase is the values a field offers while the answer it depends on is When.
@@ -46,14 +48,14 @@ type ValuesBy struct {
 
 // FieldDoc is one field, in the tree's order (Depth 0 at the top of the order file).
 type FieldDoc struct {
-	Path  string `json:"path"` // e.g. "body.Products[].PricingCycle"; array items are "[]"
-	Depth int    `json:"depth"`
-	Type  string `json:"type"` // the JSON type, e.g. "string", "array of objects"
-	Label Text   `json:"label"`
-	Help  Text   `json:"help"`
+	Path  string    `json:"path"` // e.g. "body.Products[].PricingCycle"; array items are "[]"
+	Depth int       `json:"depth"`
+	Type  string    `json:"type"` // the JSON type, e.g. "string", "array of objects"
+	Label i18n.Text `json:"label"`
+	Help  i18n.Text `json:"help"`
 	// Required: the API (or cloudorder, RequiredWhy) needs the field wherever it applies.
 	Required    bool       `json:"required"`
-	RequiredWhy Text       `json:"required_why,omitzero"`
+	RequiredWhy i18n.Text  `json:"required_why,omitzero"`
 	Local       bool       `json:"local,omitempty"` // the wizard asks it, the order never carries it
 	Values      []ValueDoc `json:"values,omitempty"`
 	Open        bool       `json:"open,omitempty"` // Values are suggestions; other values pass the rules
@@ -61,25 +63,25 @@ type FieldDoc struct {
 	Default     string     `json:"default,omitempty"`
 	// DefaultFollows: the default is derived from other answers (the value shown is the
 	// wizard's starting one) and follows them until the person sets the field.
-	DefaultFollows bool   `json:"default_follows,omitempty"`
-	Minimum        *int64 `json:"minimum,omitempty"`
-	Maximum        *int64 `json:"maximum,omitempty"`
-	MultipleOf     int64  `json:"multiple_of,omitempty"`
-	MinItems       int    `json:"min_items,omitempty"`
-	MaxItems       int    `json:"max_items,omitempty"`
-	MinLength      int    `json:"min_length,omitempty"`
-	MaxLength      int    `json:"max_length,omitempty"`
-	Pattern        string `json:"pattern,omitempty"`
-	PatternRule    Text   `json:"pattern_rule,omitzero"`
-	AppliesWhen    Text   `json:"applies_when,omitzero"`
-	Rule           Text   `json:"rule,omitzero"`           // the field's own rule across fields (Field.CheckSays)
-	Rules          []Text `json:"rules,omitempty"`         // the API's rules that involve the field
-	Decision       Text   `json:"decision,omitzero"`       // where the docs are silent, what cloudorder decided
-	Lookup         string `json:"lookup,omitempty"`        // the account look-up that offers more values
-	DocURL         string `json:"doc_url"`                 // the API's reference page
-	Children       int    `json:"children,omitempty"`      // sub-fields that follow in the list
-	ItemCode       string `json:"property_code,omitempty"` // a Properties entry: its Code
-	ItemName       string `json:"property_name,omitempty"` // a Properties entry: the documented Name sent beside Value
+	DefaultFollows bool        `json:"default_follows,omitempty"`
+	Minimum        *int64      `json:"minimum,omitempty"`
+	Maximum        *int64      `json:"maximum,omitempty"`
+	MultipleOf     int64       `json:"multiple_of,omitempty"`
+	MinItems       int         `json:"min_items,omitempty"`
+	MaxItems       int         `json:"max_items,omitempty"`
+	MinLength      int         `json:"min_length,omitempty"`
+	MaxLength      int         `json:"max_length,omitempty"`
+	Pattern        string      `json:"pattern,omitempty"`
+	PatternRule    i18n.Text   `json:"pattern_rule,omitzero"`
+	AppliesWhen    i18n.Text   `json:"applies_when,omitzero"`
+	Rule           i18n.Text   `json:"rule,omitzero"`           // the field's own rule across fields (Field.CheckSays)
+	Rules          []i18n.Text `json:"rules,omitempty"`         // the API's rules that involve the field
+	Decision       i18n.Text   `json:"decision,omitzero"`       // where the docs are silent, what cloudorder decided
+	Lookup         string      `json:"lookup,omitempty"`        // the account look-up that offers more values
+	DocURL         string      `json:"doc_url"`                 // the API's reference page
+	Children       int         `json:"children,omitempty"`      // sub-fields that follow in the list
+	ItemCode       string      `json:"property_code,omitempty"` // a Properties entry: its Code
+	ItemName       string      `json:"property_name,omitempty"` // a Properties entry: the documented Name sent beside Value
 }
 
 // Doc returns the API's documentation model.
@@ -160,7 +162,7 @@ func (api *API) fieldDocs(defaults *Answers, fields []*Field, parent, item, item
 			Decision: f.Decision, Lookup: f.Lookup, DocURL: api.DocURL, MinItems: f.MinItems, MaxItems: f.MaxItems,
 			MinLength: f.MinLen, MaxLength: f.MaxLen, Pattern: f.Pattern, PatternRule: f.PatternRule}
 		if d.Required && d.RequiredWhy.IsZero() && !f.Local {
-			d.RequiredWhy = T("the API requires it", "接口要求此字段")
+			d.RequiredWhy = i18n.T("the API requires it", "接口要求此字段")
 		}
 		if strings.HasSuffix(parent, "InstanceProperties") {
 			d.ItemCode, d.ItemName = f.Name, f.PropName

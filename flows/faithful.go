@@ -3,6 +3,8 @@ package flows
 import (
 	"bytes"
 	"encoding/json"
+
+	"cloudorder/i18n"
 )
 
 // faithful is the last guard of "what is checked is what is sent": the order cloudorder would
@@ -13,7 +15,7 @@ func faithful(o Order, file map[string]any) []Problem {
 	dec := json.NewDecoder(bytes.NewReader(o.Body))
 	dec.UseNumber()
 	if err := dec.Decode(&body); err != nil {
-		return []Problem{{Path: "body", Msg: T("cloudorder cannot encode this body", "cloudorder 无法编码此请求体")}}
+		return []Problem{{Path: "body", Msg: i18n.T("cloudorder cannot encode this body", "cloudorder 无法编码此请求体")}}
 	}
 	built := map[string]any{"api": string(o.API), "body": body}
 	if o.Region != "" || file["region"] != nil {
@@ -23,7 +25,7 @@ func faithful(o Order, file map[string]any) []Problem {
 		built["project_id"] = o.ProjectID
 	}
 	if p, same := sameJSON("", file, built); !same {
-		return []Problem{{Path: p, Msg: T("cloudorder would not send exactly this value; please report this file", "cloudorder 无法原样发送此值;请反馈此文件")}}
+		return []Problem{{Path: p, Msg: i18n.T("cloudorder would not send exactly this value; please report this file", "cloudorder 无法原样发送此值;请反馈此文件")}}
 	}
 	return nil
 }

@@ -1,5 +1,7 @@
 package flows
 
+import "cloudorder/i18n"
+
 // Shared parts of the two Huawei Cloud APIs: the project, regions and 0/1 flags.
 
 // projectIDField is the project the order is placed in: the {project_id} of the path.
@@ -11,23 +13,23 @@ func projectIDField() *Field {
 		// The account's projects in the region (IAM KeystoneListAuthProjects); the one named
 		// after the region comes first, the default.
 		Lookup: "huawei/projects", Placeholder: pickOrTypeID,
-		Label: T("Project ID", "项目 ID"),
-		Help: T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
+		Label: i18n.T("Project ID", "项目 ID"),
+		Help: i18n.T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
 			"下单所在区域的 IAM 项目 ID(32 位十六进制;控制台“我的凭证 → 项目列表”)。可由 HUAWEICLOUD_SDK_PROJECT_ID 预填。"),
-		Pattern: `^[0-9a-f]{32}$`, PatternRule: T("must be 32 lower-case hex characters", "必须是 32 位小写十六进制字符"),
+		Pattern: `^[0-9a-f]{32}$`, PatternRule: i18n.T("must be 32 lower-case hex characters", "必须是 32 位小写十六进制字符"),
 	}
 }
 
 // huaweiRegionField is the region whose endpoint receives the order; regions are the SDK's
 // region table for the service, so an unknown one is an error rather than a guess.
-func huaweiRegionField(regions []Option, help Text) *Field {
+func huaweiRegionField(regions []Option, help i18n.Text) *Field {
 	return &Field{
 		Name: "region", Kind: String, Step: StepRegion, Required: true, Default: "cn-north-4",
-		Options: regions, Label: T("Region", "区域"), Help: help,
+		Options: regions, Label: i18n.T("Region", "区域"), Help: help,
 	}
 }
 
-func huaweiRegion(id, en, zh string) Option { return Option{Value: id, Label: T(en, zh)} }
+func huaweiRegion(id, en, zh string) Option { return Option{Value: id, Label: i18n.T(en, zh)} }
 
 var (
 	cnNorth4  = huaweiRegion("cn-north-4", "CN North-Beijing4", "华北-北京四")
@@ -54,19 +56,19 @@ var (
 
 // autoRenewOptions are the 0/1 integer flags both Huawei APIs use for auto-renewal.
 var autoRenewOptions = []Option{
-	{Value: "0", Label: T("No", "否"), Help: T("Do not renew automatically.", "不自动续费。")},
-	{Value: "1", Label: T("Yes", "是"), Help: T("Renew automatically at the end of each period.", "到期自动续费。")},
+	{Value: "0", Label: i18n.T("No", "否"), Help: i18n.T("Do not renew automatically.", "不自动续费。")},
+	{Value: "1", Label: i18n.T("Yes", "是"), Help: i18n.T("Renew automatically at the end of each period.", "到期自动续费。")},
 }
 
 // productIDPattern is what cloudorder accepts as a catalog product id: an id is never free
 // text, and anything else would reach the cloud's request path or body unchecked.
 const productIDPattern = `^[A-Za-z0-9._-]{1,64}$`
 
-var productIDRule = T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")
+var productIDRule = i18n.T("must be 1–64 letters, digits, '.', '_' or '-'", "必须是 1–64 位字母、数字、“.”、“_”或“-”")
 
 // productIDDecision: the docs give product ids no format.
-var productIDDecision = T("The docs give the id no format; cloudorder accepts 1–64 letters, digits, '.', '_' and '-', the shape of every catalog id.",
+var productIDDecision = i18n.T("The docs give the id no format; cloudorder accepts 1–64 letters, digits, '.', '_' and '-', the shape of every catalog id.",
 	"文档未规定 ID 的格式;cloudorder 接受 1–64 位字母、数字、“.”、“_”和“-”,即所有目录 ID 的形式。")
 
 // pickOrTypeID is the placeholder of an ID the account's look-up offers.
-var pickOrTypeID = T("pick from the list or type an ID", "从列表中选择或输入 ID")
+var pickOrTypeID = i18n.T("pick from the list or type an ID", "从列表中选择或输入 ID")

@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"cloudorder/i18n"
 )
 
 // JSON Schema (draft 2020-12, https://json-schema.org/draft/2020-12/json-schema-core) of an
@@ -63,23 +65,23 @@ func (n *node) MarshalJSON() ([]byte, error) {
 // schemaGen carries what every node needs: the API and the language of the descriptions.
 type schemaGen struct {
 	api   *API
-	lang  Lang
-	other Lang
-	rules []Text // what the schema cannot state, for the root description
+	lang  i18n.Lang
+	other i18n.Lang
+	rules []i18n.Text // what the schema cannot state, for the root description
 }
 
 // JSONSchema returns the order file's JSON Schema for the API, indented, with descriptions in
 // lang (the other language as x- annotations).
-func (api *API) JSONSchema(lang Lang) ([]byte, error) {
-	g := &schemaGen{api: api, lang: lang, other: EN}
-	if lang == EN {
-		g.other = ZH
+func (api *API) JSONSchema(lang i18n.Lang) ([]byte, error) {
+	g := &schemaGen{api: api, lang: lang, other: i18n.EN}
+	if lang == i18n.EN {
+		g.other = i18n.ZH
 	}
 	root := newNode().set("$schema", SchemaDialect).
 		set("$id", "https://cloudorder.invalid/schema/"+string(api.ID)+".json").
 		set("title", api.Title.In(lang))
 	props := newNode()
-	props.set("api", g.describe(newNode().set("const", string(api.ID)), T("The API this order is for.", "此订单所用的接口。")))
+	props.set("api", g.describe(newNode().set("const", string(api.ID)), i18n.T("The API this order is for.", "此订单所用的接口。")))
 	required := []string{"api"}
 	for _, f := range api.Fields {
 		if f.Local {
@@ -94,9 +96,9 @@ func (api *API) JSONSchema(lang Lang) ([]byte, error) {
 	for _, r := range api.Rules {
 		g.rules = append(g.rules, r.Says)
 	}
-	desc := T(api.Help.EN+" Docs: "+api.DocURL, api.Help.ZH+" 文档:"+api.DocURL)
+	desc := i18n.T(api.Help.EN+" Docs: "+api.DocURL, api.Help.ZH+" 文档:"+api.DocURL)
 	if len(g.rules) > 0 {
-		head := T("\n\nRules this schema cannot state (cloudorder validate checks them):", "\n\n此 Schema 无法表达的规则(cloudorder validate 会检查):")
+		head := i18n.T("\n\nRules this schema cannot state (cloudorder validate checks them):", "\n\n此 Schema 无法表达的规则(cloudorder validate 会检查):")
 		desc.EN += head.EN
 		desc.ZH += head.ZH
 		for _, r := range g.rules {
@@ -118,7 +120,7 @@ func (api *API) JSONSchema(lang Lang) ([]byte, error) {
 }
 
 // describe sets description in the schema's language and the other as an x- annotation.
-func (g *schemaGen) describe(n *node, t Text) *node {
+func (g *schemaGen) describe(n *node, t i18n.Text) *node {
 	if t.IsZero() {
 		return n
 	}
@@ -133,7 +135,7 @@ func (g *schemaGen) field(f *Field, path, item string) *node {
 	n := newNode()
 	help := f.Help
 	if !f.Label.IsZero() {
-		help = T(f.Label.EN+". "+f.Help.EN, f.Label.ZH+"。"+f.Help.ZH)
+		help = i18n.T(f.Label.EN+". "+f.Help.EN, f.Label.ZH+"。"+f.Help.ZH)
 	}
 	g.describe(n, help)
 	g.note(f, path)
@@ -162,20 +164,20 @@ func (g *schemaGen) field(f *Field, path, item string) *node {
 
 // note collects what the schema cannot state about a field for the root description.
 func (g *schemaGen) note(f *Field, path string) {
-	say := func(t Text) {
+	say := func(t i18n.Text) {
 		if !t.IsZero() {
-			g.rules = append(g.rules, T(path+": "+t.EN, path+":"+t.ZH))
+			g.rules = append(g.rules, i18n.T(path+": "+t.EN, path+":"+t.ZH))
 		}
 	}
 	if !f.AppliesWhen.IsZero() {
-		say(Tf("applies only %s", "仅适用于%s", f.AppliesWhen))
+		say(i18n.Tf("applies only %s", "仅适用于%s", f.AppliesWhen))
 		if f.Required {
-			say(T("required wherever it applies", "适用时必填"))
+			say(i18n.T("required wherever it applies", "适用时必填"))
 		}
 	}
 	say(f.CheckSays)
 	if f.OptionsBy != "" && strings.HasPrefix(f.OptionsBy, "/") {
-		say(Tf("its values depend on %s", "取值取决于 %s", strings.TrimPrefix(f.OptionsBy, "/")))
+		say(i18n.Tf("its values depend on %s", "取值取决于 %s", strings.TrimPrefix(f.OptionsBy, "/")))
 	}
 }
 
@@ -241,7 +243,7 @@ func (g *schemaGen) scalar(n *node, f *Field, item string) {
 		}
 		n.set(key, vals)
 		if !f.Open {
-			descs := map[Lang][]string{EN: en, ZH: zh}
+			descs := map[i18n.Lang][]string{i18n.EN: en, i18n.ZH: zh}
 			n.set("enumDescriptions", descs[g.lang]).set("x-enumDescriptions-"+string(g.other), descs[g.other])
 		}
 	}
@@ -310,24 +312,24 @@ func (g *schemaGen) properties(n *node, f *Field, path, item string) {
 		codes = append(codes, p.Name)
 		value := newNode()
 		g.scalar(value, p, item)
-		g.describe(value, T(p.Label.EN+". "+p.Help.EN, p.Label.ZH+"。"+p.Help.ZH))
+		g.describe(value, i18n.T(p.Label.EN+". "+p.Help.EN, p.Label.ZH+"。"+p.Help.ZH))
 		g.note(p, join(path, p.Name))
 		ifNode := newNode().set("properties", newNode().set("Code", newNode().set("const", p.Name))).set("required", []string{"Code"})
 		conds = append(conds, newNode().set("if", ifNode).set("then", newNode().set("properties", newNode().set("Value", value))))
 	}
 	entry := newNode().set("type", "object").set("properties", newNode().
-		set("Code", g.describe(newNode().set("enum", codes), T("The property's code.", "实例属性 Code。"))).
-		set("Value", g.describe(newNode().set("type", "string"), T("The property's value.", "实例属性 Value。"))).
-		set("Name", g.describe(newNode().set("type", "string"), T("The property's display name, as the docs give it.", "实例属性 Name(文档给出的名称)。")))).
+		set("Code", g.describe(newNode().set("enum", codes), i18n.T("The property's code.", "实例属性 Code。"))).
+		set("Value", g.describe(newNode().set("type", "string"), i18n.T("The property's value.", "实例属性 Value。"))).
+		set("Name", g.describe(newNode().set("type", "string"), i18n.T("The property's display name, as the docs give it.", "实例属性 Name(文档给出的名称)。")))).
 		set("required", []string{"Code", "Value"}).set("additionalProperties", false).set("allOf", conds)
 	n.set("type", "array").set("items", entry)
 }
 
 // optionText is what a value means, for enumDescriptions: its label, and its help.
-func optionText(o Option) Text {
+func optionText(o Option) i18n.Text {
 	t := o.Label
 	if !o.Help.IsZero() {
-		t = T(o.Label.EN+" — "+o.Help.EN, o.Label.ZH+" — "+o.Help.ZH)
+		t = i18n.T(o.Label.EN+" — "+o.Help.EN, o.Label.ZH+" — "+o.Help.ZH)
 	}
 	return t
 }

@@ -9,11 +9,13 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"cloudorder/i18n"
 )
 
 // compileSchema compiles the generated schema with an independent JSON Schema validator,
 // which also checks it against the draft 2020-12 meta-schema.
-func compileSchema(t *testing.T, api *API, lang Lang) *jsonschema.Schema {
+func compileSchema(t *testing.T, api *API, lang i18n.Lang) *jsonschema.Schema {
 	t.Helper()
 	raw, err := api.JSONSchema(lang)
 	if err != nil {
@@ -62,7 +64,7 @@ func TestSchemaAcceptsEveryDocumentedExample(t *testing.T) {
 	if len(files) < 7 {
 		t.Fatalf("want the documented examples, found %d files", len(files))
 	}
-	for _, lang := range []Lang{EN, ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, f := range files {
 			v, api := instance(t, f)
 			if err := compileSchema(t, api, lang).Validate(v); err != nil {
@@ -111,7 +113,7 @@ func TestSchemaRefusesTypeEnumAndUnknownKeyErrors(t *testing.T) {
 			t.Errorf("%s: new case: sort it in schemaCases (refuse, or why a schema cannot see it)", name)
 			continue
 		}
-		for _, lang := range []Lang{EN, ZH} {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			v, api := instance(t, f)
 			err := compileSchema(t, api, lang).Validate(v)
 			switch {

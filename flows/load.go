@@ -2,26 +2,27 @@ package flows
 
 import (
 	"bytes"
-	"cloudorder/i18n"
 	"encoding/json"
 	"errors"
 	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"cloudorder/i18n"
 )
 
 // SyntaxError is malformed JSON in an order file, with the 1-based line and column.
 type SyntaxError struct {
 	Line, Col int
-	Msg       Text // what is wrong, in both languages; the JSON decoder's own words in both
+	Msg       i18n.Text // what is wrong, in both languages; the JSON decoder's own words in both
 }
 
 func (e *SyntaxError) Error() string { return e.Text().EN }
 
 // Text is the error in both languages, where it is.
-func (e *SyntaxError) Text() Text {
-	return Tf("line %d, column %d: %s", "第 %d 行第 %d 列:%s", e.Line, e.Col, e.Msg)
+func (e *SyntaxError) Text() i18n.Text {
+	return i18n.Tf("line %d, column %d: %s", "第 %d 行第 %d 列:%s", e.Line, e.Col, e.Msg)
 }
 
 // ErrTooLarge is an order file over MaxFileSize: nothing of it is read as an order.
@@ -41,7 +42,7 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	}
 	if !utf8.Valid(data) {
 		line, col := lineCol(data, firstInvalidUTF8(data))
-		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: T("not valid UTF-8 text", "不是有效的 UTF-8 文本")}
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: i18n.T("not valid UTF-8 text", "不是有效的 UTF-8 文本")}
 	}
 	if err := checkShape(data); err != nil {
 		return nil, nil, nil, err
@@ -54,11 +55,11 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	}
 	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		line, col := lineCol(data, len(data)-len(rest))
-		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: T("unexpected data after the order object", "订单对象之后还有其他内容")}
+		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: i18n.T("unexpected data after the order object", "订单对象之后还有其他内容")}
 	}
 	obj, ok := top.(map[string]any)
 	if !ok {
-		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: T("an order file is one JSON object", "订单文件必须是一个 JSON 对象")}
+		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: i18n.T("an order file is one JSON object", "订单文件必须是一个 JSON 对象")}
 	}
 	sc := scan(data)
 	l := &loader{a: NewEmptyAnswers(), sc: sc}
@@ -66,7 +67,7 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	api = Find(APIID(id))
 	l.topKeys(api, obj)
 	if api == nil {
-		l.problem("api", Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, apiList()))
+		l.problem("api", i18n.Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, apiList()))
 		return nil, l.a, l.sorted(append(sc.dups, l.problems...)), nil
 	}
 	for _, f := range api.Fields {
@@ -119,10 +120,10 @@ func (l *loader) topKeys(api *API, obj map[string]any) {
 		switch {
 		case slices.Contains(keys, k):
 		case k == "project_id":
-			l.problem(k, Tf("%s has no project: project_id is only for APIs with a {project_id} path parameter (the Huawei Cloud APIs); remove it",
+			l.problem(k, i18n.Tf("%s has no project: project_id is only for APIs with a {project_id} path parameter (the Huawei Cloud APIs); remove it",
 				"%s 没有项目:project_id 只用于路径中有 {project_id} 参数的接口(华为云接口);请删除", api.ID))
 		default:
-			l.problem(k, Tf("unknown key %q: an order file has %s", "未知键 %q:订单文件只包含 %s", k, strings.Join(keys, ", ")))
+			l.problem(k, i18n.Tf("unknown key %q: an order file has %s", "未知键 %q:订单文件只包含 %s", k, strings.Join(keys, ", ")))
 		}
 	}
 }
@@ -140,18 +141,18 @@ func (l *loader) sorted(ps []Problem) []Problem {
 	return ps
 }
 
-func typeMismatch(k Kind, v any) Text {
-	name := map[Kind]Text{
-		String:  T("a JSON string", "JSON 字符串"),
-		Integer: T("a JSON integer", "JSON 整数"),
-		Number:  T("a JSON number", "JSON 数字"),
-		Boolean: T("a JSON boolean (true or false)", "JSON 布尔值(true 或 false)"),
+func typeMismatch(k Kind, v any) i18n.Text {
+	name := map[Kind]i18n.Text{
+		String:  i18n.T("a JSON string", "JSON 字符串"),
+		Integer: i18n.T("a JSON integer", "JSON 整数"),
+		Number:  i18n.T("a JSON number", "JSON 数字"),
+		Boolean: i18n.T("a JSON boolean (true or false)", "JSON 布尔值(true 或 false)"),
 	}[k]
 	got := jsonType(v)
 	if s, ok := v.(string); ok {
-		got = Tf("the string %q", "字符串 %q", s)
+		got = i18n.Tf("the string %q", "字符串 %q", s)
 	}
-	return Tf("must be %s, not %s", "必须是 %s,而不是%s", name, got)
+	return i18n.Tf("must be %s, not %s", "必须是 %s,而不是%s", name, got)
 }
 
 func scalarText(v any) string {
@@ -187,10 +188,10 @@ func jsonTypeName(v any) string {
 }
 
 // jsonType names v's JSON type in both languages, for "must be …, not <type>".
-func jsonType(v any) Text {
-	return map[string]Text{"string": T("a string", "字符串"), "number": T("a number", "数字"),
-		"boolean": T("a boolean", "布尔值"), "array": T("an array", "数组"), "object": T("an object", "对象"),
-		"null": T("null", "null")}[jsonTypeName(v)]
+func jsonType(v any) i18n.Text {
+	return map[string]i18n.Text{"string": i18n.T("a string", "字符串"), "number": i18n.T("a number", "数字"),
+		"boolean": i18n.T("a boolean", "布尔值"), "array": i18n.T("an array", "数组"), "object": i18n.T("an object", "对象"),
+		"null": i18n.T("null", "null")}[jsonTypeName(v)]
 }
 
 func sortedKeys(m map[string]any) []string {
@@ -220,14 +221,14 @@ func syntaxError(data []byte, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	off := len(data)
-	msg := T("malformed JSON: "+err.Error(), "JSON 格式错误:"+err.Error())
+	msg := i18n.T("malformed JSON: "+err.Error(), "JSON 格式错误:"+err.Error())
 	switch {
 	case errors.As(err, &se):
 		off = int(se.Offset) - 1 // Offset counts the offending byte itself
 	case errors.As(err, &te):
 		off = int(te.Offset)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
-		msg = T("malformed JSON: unexpected end of file", "JSON 格式错误:文件意外结束")
+		msg = i18n.T("malformed JSON: unexpected end of file", "JSON 格式错误:文件意外结束")
 	}
 	line, col := lineCol(data, off)
 	return &SyntaxError{Line: line, Col: col, Msg: msg}

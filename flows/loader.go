@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"cloudorder/i18n"
 )
 
 // loader collects answers and type problems while walking a decoded order.
@@ -43,20 +45,20 @@ func (l *loader) inapplicable(api *API, valid []Problem) {
 			continue // applies, or already said of it or of what contains it
 		}
 		reported = append(reported, p)
-		msg := T("does not apply to this order", "不适用于此订单")
+		msg := i18n.T("does not apply to this order", "不适用于此订单")
 		if f := api.FieldAt(p); f != nil && !f.AppliesWhen.IsZero() {
-			msg = Text{EN: "applies only " + f.AppliesWhen.EN, ZH: "仅适用于" + f.AppliesWhen.ZH}
+			msg = i18n.Text{EN: "applies only " + f.AppliesWhen.EN, ZH: "仅适用于" + f.AppliesWhen.ZH}
 		}
 		l.problem(p, msg)
 	}
 }
 
-func (l *loader) problem(path string, msg Text) {
+func (l *loader) problem(path string, msg i18n.Text) {
 	l.problems = append(l.problems, Problem{Path: path, Msg: msg})
 }
 
 // stick keeps a value the field cannot take exactly as the file gives it, with its problem.
-func (l *loader) stick(path string, v any, msg Text) {
+func (l *loader) stick(path string, v any, msg i18n.Text) {
 	raw, _ := marshalJSON(v)
 	l.a.load(path, scalarText(v))
 	l.a.stuck[path] = stuckValue{raw: string(raw), problem: Problem{Path: path, Msg: msg}}
@@ -67,7 +69,7 @@ func (l *loader) stick(path string, v any, msg Text) {
 func (l *loader) value(f *Field, v any, path, item string) {
 	l.loaded = append(l.loaded, path) // containers too: an empty {} or [] is a value the file sets
 	if v == nil {
-		l.stick(path, v, T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
+		l.stick(path, v, i18n.T("must not be null: leave the key out instead", "不能为 null:不需要时请省略该键"))
 		return
 	}
 	switch f.Kind {
@@ -76,7 +78,7 @@ func (l *loader) value(f *Field, v any, path, item string) {
 	case Array:
 		items, ok := v.([]any)
 		if !ok {
-			l.stick(path, v, Tf("must be a JSON array, not %s", "必须是 JSON 数组,而不是%s", jsonType(v)))
+			l.stick(path, v, i18n.Tf("must be a JSON array, not %s", "必须是 JSON 数组,而不是%s", jsonType(v)))
 			return
 		}
 		l.a.counts[path] = len(items)
@@ -98,7 +100,7 @@ func (l *loader) value(f *Field, v any, path, item string) {
 func (l *loader) object(f *Field, v any, path, item string) {
 	obj, ok := v.(map[string]any)
 	if !ok {
-		l.stick(path, v, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(v)))
+		l.stick(path, v, i18n.Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(v)))
 		return
 	}
 	if len(obj) == 0 {
@@ -115,7 +117,7 @@ func (l *loader) object(f *Field, v any, path, item string) {
 	for _, k := range sortedKeys(obj) {
 		sub := byName[k]
 		if sub == nil {
-			l.problem(join(path, k), Tf("unknown field %q: documented fields here are %s", "未知字段 %q:此处的文档字段为 %s", k, strings.Join(names, ", ")))
+			l.problem(join(path, k), i18n.Tf("unknown field %q: documented fields here are %s", "未知字段 %q:此处的文档字段为 %s", k, strings.Join(names, ", ")))
 			continue
 		}
 		l.value(sub, obj[k], join(path, k), item)
@@ -126,7 +128,7 @@ func (l *loader) object(f *Field, v any, path, item string) {
 func (l *loader) properties(f *Field, v any, path string) {
 	items, ok := v.([]any)
 	if !ok {
-		l.stick(path, v, Tf("must be a JSON array of {Code, Value, Name}, not %s", "必须是 {Code, Value, Name} 的 JSON 数组,而不是%s", jsonType(v)))
+		l.stick(path, v, i18n.Tf("must be a JSON array of {Code, Value, Name}, not %s", "必须是 {Code, Value, Name} 的 JSON 数组,而不是%s", jsonType(v)))
 		return
 	}
 	if len(items) == 0 {
@@ -140,27 +142,27 @@ func (l *loader) properties(f *Field, v any, path string) {
 		ip := ItemPath(path, i)
 		obj, ok := it.(map[string]any)
 		if !ok {
-			l.problem(ip, Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(it)))
+			l.problem(ip, i18n.Tf("must be a JSON object, not %s", "必须是 JSON 对象,而不是%s", jsonType(it)))
 			continue
 		}
 		for _, k := range sortedKeys(obj) {
 			if k != "Code" && k != "Value" && k != "Name" {
-				l.problem(join(ip, k), Tf("unknown field %q: a property has Code, Value and Name", "未知字段 %q:实例属性只包含 Code、Value 和 Name", k))
+				l.problem(join(ip, k), i18n.Tf("unknown field %q: a property has Code, Value and Name", "未知字段 %q:实例属性只包含 Code、Value 和 Name", k))
 			}
 		}
 		code, okc := obj["Code"].(string)
 		value, okv := obj["Value"].(string)
 		if !okc || !okv {
-			l.problem(ip, T("needs Code and Value, both JSON strings", "需要 Code 和 Value,且都是 JSON 字符串"))
+			l.problem(ip, i18n.T("needs Code and Value, both JSON strings", "需要 Code 和 Value,且都是 JSON 字符串"))
 			continue
 		}
 		if !slices.Contains(codes, code) {
-			l.problem(join(ip, "Code"), Tf("unknown property %q: documented codes are %s", "未知属性 %q:文档中的属性为 %s", code, strings.Join(codes, ", ")))
+			l.problem(join(ip, "Code"), i18n.Tf("unknown property %q: documented codes are %s", "未知属性 %q:文档中的属性为 %s", code, strings.Join(codes, ", ")))
 			continue
 		}
 		pp := join(path, code)
 		if l.a.Has(pp) {
-			l.problem(join(ip, "Code"), Tf("property %q is listed twice", "属性 %q 重复出现", code))
+			l.problem(join(ip, "Code"), i18n.Tf("property %q is listed twice", "属性 %q 重复出现", code))
 			continue
 		}
 		l.sc.takePlace(pp, ip)
@@ -176,7 +178,7 @@ func (l *loader) properties(f *Field, v any, path string) {
 		case !has:
 			l.a.put(pp+NameSuffix, "")
 		case !isString:
-			l.problem(join(ip, "Name"), Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(name)))
+			l.problem(join(ip, "Name"), i18n.Tf("must be a JSON string, not %s", "必须是 JSON 字符串,而不是%s", jsonType(name)))
 			l.a.put(pp+NameSuffix, "")
 		default:
 			l.a.put(pp+NameSuffix, s)
@@ -194,7 +196,7 @@ func (l *loader) scalar(f *Field, v any, path string) {
 	case f.Kind == StringList:
 		text, ok := listText(v)
 		if !ok {
-			l.stick(path, v, T("must be a JSON array of strings", "必须是字符串的 JSON 数组"))
+			l.stick(path, v, i18n.T("must be a JSON array of strings", "必须是字符串的 JSON 数组"))
 			return
 		}
 		l.a.load(path, text)
@@ -202,7 +204,7 @@ func (l *loader) scalar(f *Field, v any, path string) {
 		l.stick(path, v, typeMismatch(f.Kind, v))
 		return
 	case f.Kind == Integer && !isIntLiteral(v.(json.Number).String()):
-		l.stick(path, v, Tf("must be a JSON integer, not %s", "必须是 JSON 整数,而不是 %s", v))
+		l.stick(path, v, i18n.Tf("must be a JSON integer, not %s", "必须是 JSON 整数,而不是 %s", v))
 		return
 	default:
 		l.a.load(path, scalarText(v))

@@ -5,8 +5,10 @@ import (
 	"strings"
 )
 
-// apis is every API cloudorder can order with, in the order the wizard offers them. Adding an
-// API is one line here plus its declaration file (docs/adding-an-api.md).
+// apis is every API's flow, in the order the wizard offers them. Package catalog lists the same
+// APIs in the same order, each with its provider spec and CLI mapping (a test there checks the
+// two agree); adding an API is its declaration file here, one line in this list, and its file
+// and line in catalog/ (docs/adding-an-api.md).
 var apis = []*API{
 	alibabaPAI(),
 	huaweiDSC(),

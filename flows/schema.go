@@ -3,6 +3,8 @@ package flows
 import (
 	"slices"
 	"strings"
+
+	"cloudorder/i18n"
 )
 
 // Kind is the JSON shape of a field's value.
@@ -40,41 +42,41 @@ const (
 var AllSteps = []Step{StepAPI, StepRegion, StepProducts, StepBilling, StepProperties, StepVolumes}
 
 // StepTitle is the breadcrumb label of each step.
-var StepTitle = map[Step]Text{
-	StepAPI:        T("API", "接口"),
-	StepRegion:     T("Region & account", "区域与账号"),
-	StepProducts:   T("Products", "产品"),
-	StepBilling:    T("Billing", "计费"),
-	StepProperties: T("Instance properties", "实例属性"),
-	StepVolumes:    T("Volumes", "磁盘"),
+var StepTitle = map[Step]i18n.Text{
+	StepAPI:        i18n.T("API", "接口"),
+	StepRegion:     i18n.T("Region & account", "区域与账号"),
+	StepProducts:   i18n.T("Products", "产品"),
+	StepBilling:    i18n.T("Billing", "计费"),
+	StepProperties: i18n.T("Instance properties", "实例属性"),
+	StepVolumes:    i18n.T("Volumes", "磁盘"),
 }
 
 // StepTitle is step st's title for this API in the words of its console: the region step
 // names the region as the API's region field does (Alibaba 地域, Huawei 区域).
-func (api *API) StepTitle(st Step) Text {
+func (api *API) StepTitle(st Step) i18n.Text {
 	if f := api.FieldAt("region"); st == StepRegion && f != nil {
-		return Tf("%s & account", "%s与账号", f.Label)
+		return i18n.Tf("%s & account", "%s与账号", f.Label)
 	}
 	return StepTitle[st]
 }
 
 // RegionWord is what this API's console calls a region, lower case in English: Alibaba 地域,
 // Huawei 区域 (its region field's label).
-func (api *API) RegionWord() Text {
+func (api *API) RegionWord() i18n.Text {
 	if f := api.FieldAt("region"); f != nil {
-		return T(strings.ToLower(f.Label.EN), f.Label.ZH)
+		return i18n.T(strings.ToLower(f.Label.EN), f.Label.ZH)
 	}
-	return T("region", "区域")
+	return i18n.T("region", "区域")
 }
 
 // BodyTitle heads the request body wherever an order is reviewed (the wizard, plain mode).
-var BodyTitle = T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
+var BodyTitle = i18n.T("Request body (exactly what is sent)", "请求体(与发送内容完全一致)")
 
 // Option is one documented value of a field.
 type Option struct {
 	Value string
-	Label Text // short human label shown in pickers
-	Help  Text // what choosing it means
+	Label i18n.Text // short human label shown in pickers
+	Help  i18n.Text // what choosing it means
 }
 
 // Ctx is what a field's dynamic parts see: all answers and where the field sits.
@@ -102,10 +104,10 @@ type Field struct {
 	Required bool // the API requires it (Huawei: the SDK model's non-pointer fields)
 	// RequiredWhy is set where the docs call the field optional and cloudorder requires it
 	// anyway: the message says so, and why.
-	RequiredWhy Text
+	RequiredWhy i18n.Text
 	Step        Step
-	Label       Text
-	Help        Text
+	Label       i18n.Text
+	Help        i18n.Text
 	Example     string // placeholder shown in an empty input
 
 	// Local fields are wizard-only answers that shape the choices but are never sent
@@ -118,7 +120,7 @@ type Field struct {
 	Open bool
 	// OptionsRule is the message for a value outside closed options (names the documented
 	// rule); nil means the generic "must be one of …".
-	OptionsRule *Text
+	OptionsRule *i18n.Text
 	// Lookup names a provider look-up whose results are offered as extra suggestions
 	// (e.g. "workspaceapp/products"); the field stays usable when the look-up fails.
 	Lookup string
@@ -128,7 +130,7 @@ type Field struct {
 	LookupInputs []LookupInput
 	// Placeholder is the grey hint of an empty input when Example would mislead: an ID a
 	// person cannot know must never be hinted with something that looks like a value.
-	Placeholder Text
+	Placeholder i18n.Text
 
 	Default    string
 	DefaultFor func(Ctx) string
@@ -137,17 +139,17 @@ type Field struct {
 	// Selects marks a field other fields' Applies read (ProductCode): while it is invalid,
 	// values of its item are not also reported as not applying.
 	Selects     bool
-	AppliesWhen Text                       // says when Applies holds, for a loaded order that sets it anyway
+	AppliesWhen i18n.Text                  // says when Applies holds, for a loaded order that sets it anyway
 	Check       func(Ctx, string) *Problem // extra rule on a non-empty value (Problem.Path is filled in)
 	// CheckSays is what Check enforces, in words: explain shows it and the JSON Schema lists
 	// it among the rules a schema cannot say (Check is code; nothing else can read it).
-	CheckSays Text
+	CheckSays i18n.Text
 
 	// Pattern is a regular expression (RE2, anchored by the expression itself) the whole
 	// value must match; PatternRule is the message when it does not. Validation, explain and
 	// the JSON Schema all read it, so the rule is stated once.
 	Pattern     string
-	PatternRule Text
+	PatternRule i18n.Text
 	// MinLen and MaxLen bound a String's length in characters (MaxLen 0 = unbounded).
 	MinLen, MaxLen int
 
@@ -158,7 +160,7 @@ type Field struct {
 
 	// Decision says where the docs are silent or contradict each other on this field and
 	// what cloudorder decided (a default, a requirement, a reading of an example).
-	Decision Text
+	Decision i18n.Text
 
 	Min, Max int64 // inclusive numeric bounds for Integer/Number, when HasMin/HasMax
 	HasMin   bool
@@ -216,7 +218,7 @@ func (f *Field) OptionsAt(c Ctx) []Option {
 func (f *Field) OfferedAt(c Ctx, found []Option) []Option {
 	opts := slices.Clone(f.OptionsAt(c))
 	if f.Kind == Boolean && len(opts) == 0 {
-		opts = []Option{{Value: "true", Label: T("Yes", "是")}, {Value: "false", Label: T("No", "否")}}
+		opts = []Option{{Value: "true", Label: i18n.T("Yes", "是")}, {Value: "false", Label: i18n.T("No", "否")}}
 	}
 	for _, o := range found {
 		if !slices.ContainsFunc(opts, func(x Option) bool { return x.Value == o.Value }) {
@@ -239,9 +241,9 @@ func (f *Field) AppliesAt(c Ctx) bool { return f.Applies == nil || f.Applies(c) 
 
 // Problem is one broken rule: where, what, and whether it blocks the order.
 type Problem struct {
-	Path    string // JSON path in the order file, e.g. "body.Products[0].PricingCycle"
-	Msg     Text   // names the rule
-	Warning bool   // a warning does not make the order invalid
+	Path    string    // JSON path in the order file, e.g. "body.Products[0].PricingCycle"
+	Msg     i18n.Text // names the rule
+	Warning bool      // a warning does not make the order invalid
 }
 
 // Error renders the problem in English.
@@ -251,7 +253,7 @@ func (p Problem) Error() string { return p.Path + ": " + p.Msg.EN }
 // words, for explain and the JSON Schema's description (which cannot state such rules);
 // Paths are the fields it involves (declared paths, e.g. "body.product_infos.resource_type").
 type Rule struct {
-	Says  Text
+	Says  i18n.Text
 	Paths []string
 	Check func(a *Answers) []Problem
 }
@@ -260,8 +262,8 @@ type Rule struct {
 type API struct {
 	ID     APIID
 	Cloud  string // "alibaba" or "huawei"
-	Title  Text
-	Help   Text
+	Title  i18n.Text
+	Help   i18n.Text
 	Method string
 	Path   string // documented path, e.g. "/v1/{project_id}/period/order"
 	DocURL string

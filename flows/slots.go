@@ -3,6 +3,8 @@ package flows
 import (
 	"slices"
 	"strconv"
+
+	"cloudorder/i18n"
 )
 
 // Slot is one row of a wizard step: a field at a concrete path. Heading rows (objects,
@@ -75,9 +77,9 @@ func dedent(s []Slot) []Slot {
 }
 
 // ItemTitle titles an array item heading, e.g. "Products #1 · DataWorks_share".
-func ItemTitle(a *Answers, s Slot) Text {
+func ItemTitle(a *Answers, s Slot) i18n.Text {
 	n := strconv.Itoa(s.Index + 1)
-	t := Text{EN: s.Field.Label.EN + " #" + n, ZH: s.Field.Label.ZH + " #" + n}
+	t := i18n.Text{EN: s.Field.Label.EN + " #" + n, ZH: s.Field.Label.ZH + " #" + n}
 	if s.Field.SummaryKey != "" {
 		if v := a.Get(s.Path + "." + s.Field.SummaryKey); v != "" {
 			t.EN += " · " + v

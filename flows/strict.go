@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strconv"
+
+	"cloudorder/i18n"
 )
 
 // MaxFileSize is the largest order file cloudorder reads (1 MiB): an order is a few KiB, and
@@ -45,7 +47,7 @@ func checkShape(data []byte) error {
 			values++
 			if depth > MaxDepth {
 				line, col := lineCol(data, i)
-				return &SyntaxError{Line: line, Col: col, Msg: Tf(
+				return &SyntaxError{Line: line, Col: col, Msg: i18n.Tf(
 					"nested deeper than %d levels: not an order (an order nests about five)",
 					"嵌套超过 %d 层:不是订单(订单约嵌套五层)", MaxDepth)}
 			}
@@ -56,7 +58,7 @@ func checkShape(data []byte) error {
 		}
 		if values > MaxValues {
 			line, col := lineCol(data, i)
-			return &SyntaxError{Line: line, Col: col, Msg: Tf(
+			return &SyntaxError{Line: line, Col: col, Msg: i18n.Tf(
 				"more than %d values: not an order (an order holds a few hundred)",
 				"超过 %d 个值:不是订单(订单通常只有几百个值)", MaxValues)}
 		}
@@ -106,12 +108,12 @@ func scan(data []byte) scanned {
 	w.visitKey = func(k string) {
 		if r, bad := terminalActiveIn(k); bad {
 			// Reported at the object: the key itself must not reach a terminal.
-			s.dups = append(s.dups, Problem{Path: pathOf(w.path[:len(w.path)-1]), Msg: Text{
+			s.dups = append(s.dups, Problem{Path: pathOf(w.path[:len(w.path)-1]), Msg: i18n.Text{
 				EN: "key " + strconv.Quote(k) + ": " + terminalActiveMsg(r).EN, ZH: "键 " + strconv.Quote(k) + ":" + terminalActiveMsg(r).ZH}})
 		}
 	}
 	w.duplicate = func(k string) {
-		s.dups = append(s.dups, Problem{Path: pathOf(w.path), Msg: Tf("duplicate key %q: JSON leaves open which value counts; give it once",
+		s.dups = append(s.dups, Problem{Path: pathOf(w.path), Msg: i18n.Tf("duplicate key %q: JSON leaves open which value counts; give it once",
 			"键 %q 重复:JSON 未规定以哪个值为准;请只写一次", k)})
 	}
 	w.visitString = func(v string) {

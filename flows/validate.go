@@ -9,6 +9,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"cloudorder/i18n"
 	"cloudorder/inert"
 )
 
@@ -17,8 +18,8 @@ import (
 // providers.Printable escapes these in server text; an order's own values may not hold them.
 func TerminalActive(r rune) bool { return inert.Active(r) }
 
-func terminalActiveMsg(r rune) Text {
-	return Tf("contains the control or text-direction character U+%04X: not allowed, since the review would not show what is sent",
+func terminalActiveMsg(r rune) i18n.Text {
+	return i18n.Tf("contains the control or text-direction character U+%04X: not allowed, since the review would not show what is sent",
 		"包含控制字符或文字方向字符 U+%04X:不允许使用,否则确认页显示的内容与实际发送的不一致", r)
 }
 
@@ -103,25 +104,25 @@ func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
 		}
 	}
 	if opts := f.OptionsAt(c); len(opts) > 0 && !f.Open && !offered(opts, v) {
-		msg := Tf("must be one of %s", "取值必须是 %s 之一", valueList(opts))
+		msg := i18n.Tf("must be one of %s", "取值必须是 %s 之一", valueList(opts))
 		if f.OptionsRule != nil {
 			msg = *f.OptionsRule
 		}
 		return []Problem{{Path: c.Path, Msg: msg}}
 	}
 	if v == "" && f.Required {
-		return []Problem{{Path: c.Path, Msg: T("must not be empty", "不能为空")}}
+		return []Problem{{Path: c.Path, Msg: i18n.T("must not be empty", "不能为空")}}
 	}
 	return nil
 }
 
 // requiredMsg says why a field must be given: the API's own rule, or cloudorder's where the
 // docs call the field optional (Field.RequiredWhy).
-func requiredMsg(f *Field) Text {
+func requiredMsg(f *Field) i18n.Text {
 	if !f.RequiredWhy.IsZero() {
-		return Text{EN: "cloudorder requires this: " + f.RequiredWhy.EN, ZH: "cloudorder 要求填写:" + f.RequiredWhy.ZH}
+		return i18n.Text{EN: "cloudorder requires this: " + f.RequiredWhy.EN, ZH: "cloudorder 要求填写:" + f.RequiredWhy.ZH}
 	}
-	return T("required: the API needs this field", "必填:接口要求此字段")
+	return i18n.T("required: the API needs this field", "必填:接口要求此字段")
 }
 
 func checkField(v visit) []Problem {
@@ -139,9 +140,9 @@ func checkField(v visit) []Problem {
 		}
 		switch {
 		case n < f.MinItems:
-			return []Problem{{Path: v.path, Msg: Tf("needs at least %d item(s), has %d", "至少需要 %d 项,当前 %d 项", f.MinItems, n)}}
+			return []Problem{{Path: v.path, Msg: i18n.Tf("needs at least %d item(s), has %d", "至少需要 %d 项,当前 %d 项", f.MinItems, n)}}
 		case f.MaxItems > 0 && n > f.MaxItems:
-			return []Problem{{Path: v.path, Msg: Tf("allows at most %d item(s), has %d", "最多 %d 项,当前 %d 项", f.MaxItems, n)}}
+			return []Problem{{Path: v.path, Msg: i18n.Tf("allows at most %d item(s), has %d", "最多 %d 项,当前 %d 项", f.MaxItems, n)}}
 		}
 		return nil
 	}
@@ -156,7 +157,7 @@ func checkType(f *Field, v string) *Problem {
 	switch f.Kind {
 	case Integer:
 		if !isIntLiteral(v) {
-			return &Problem{Msg: Tf("must be a whole number like 10, not %q", "必须是整数(如 10),而不是 %q", v)}
+			return &Problem{Msg: i18n.Tf("must be a whole number like 10, not %q", "必须是整数(如 10),而不是 %q", v)}
 		}
 		lo, hi := int64(math.MinInt32), int64(math.MaxInt32) // the SDKs' int32 unless the field says otherwise
 		if f.HasMin {
@@ -173,15 +174,15 @@ func checkType(f *Field, v string) *Problem {
 			return boundsProblem(f, lo, hi, true)
 		}
 		if f.Multiple > 0 && n%f.Multiple != 0 {
-			return &Problem{Msg: Tf("must be a multiple of %d", "必须是 %d 的倍数", f.Multiple)}
+			return &Problem{Msg: i18n.Tf("must be a multiple of %d", "必须是 %d 的倍数", f.Multiple)}
 		}
 	case Number:
 		x, err := strconv.ParseFloat(v, 64)
 		if err != nil || math.IsInf(x, 0) || math.IsNaN(x) {
-			return &Problem{Msg: Tf("must be a number, not %q", "必须是数字,而不是 %q", v)}
+			return &Problem{Msg: i18n.Tf("must be a number, not %q", "必须是数字,而不是 %q", v)}
 		}
 		if sent := strconv.FormatFloat(x, 'g', -1, 64); !sameDecimal(v, sent) {
-			return &Problem{Msg: Tf("has more digits than the API's 64-bit number keeps: it would arrive as %s", "位数超出接口 64 位数字的精度:到达时会变成 %s", sent)}
+			return &Problem{Msg: i18n.Tf("has more digits than the API's 64-bit number keeps: it would arrive as %s", "位数超出接口 64 位数字的精度:到达时会变成 %s", sent)}
 		}
 		if f.HasMin && x < float64(f.Min) {
 			return boundsProblem(f, f.Min, f.Max, false)
@@ -192,12 +193,12 @@ func checkType(f *Field, v string) *Problem {
 	case StringList:
 		if strings.HasPrefix(v, "[") {
 			if _, ok := parseListJSON(v); !ok {
-				return &Problem{Msg: T(`must be names separated by commas, or a JSON array of strings like ["a,b", "c"]`, `必须是以逗号分隔的名称,或字符串的 JSON 数组(如 ["a,b", "c"])`)}
+				return &Problem{Msg: i18n.T(`must be names separated by commas, or a JSON array of strings like ["a,b", "c"]`, `必须是以逗号分隔的名称,或字符串的 JSON 数组(如 ["a,b", "c"])`)}
 			}
 		}
 	case Boolean:
 		if v != "true" && v != "false" {
-			return &Problem{Msg: Tf("must be true or false, not %q", "必须是 true 或 false,而不是 %q", v)}
+			return &Problem{Msg: i18n.Tf("must be true or false, not %q", "必须是 true 或 false,而不是 %q", v)}
 		}
 	}
 	return nil
@@ -208,11 +209,11 @@ func checkType(f *Field, v string) *Problem {
 func boundsProblem(f *Field, lo, hi int64, above bool) *Problem {
 	switch {
 	case f.HasMin && f.HasMax:
-		return &Problem{Msg: Tf("must be between %d and %d", "取值范围为 %d 到 %d", lo, hi)}
+		return &Problem{Msg: i18n.Tf("must be between %d and %d", "取值范围为 %d 到 %d", lo, hi)}
 	case above:
-		return &Problem{Msg: Tf("must be at most %d", "不能大于 %d", hi)}
+		return &Problem{Msg: i18n.Tf("must be at most %d", "不能大于 %d", hi)}
 	}
-	return &Problem{Msg: Tf("must be at least %d", "不能小于 %d", lo)}
+	return &Problem{Msg: i18n.Tf("must be at least %d", "不能小于 %d", lo)}
 }
 
 // valueList renders documented values as "A, B or C".
@@ -273,11 +274,11 @@ func checkPattern(f *Field, v string) *Problem {
 	n := utf8.RuneCountInString(v)
 	switch {
 	case f.MinLen > 0 && f.MaxLen > 0 && (n < f.MinLen || n > f.MaxLen):
-		return &Problem{Msg: Tf("must be %d–%d characters", "必须是 %d–%d 个字符", f.MinLen, f.MaxLen)}
+		return &Problem{Msg: i18n.Tf("must be %d–%d characters", "必须是 %d–%d 个字符", f.MinLen, f.MaxLen)}
 	case f.MinLen > 0 && n < f.MinLen:
-		return &Problem{Msg: Tf("must be at least %d characters", "至少 %d 个字符", f.MinLen)}
+		return &Problem{Msg: i18n.Tf("must be at least %d characters", "至少 %d 个字符", f.MinLen)}
 	case f.MaxLen > 0 && n > f.MaxLen:
-		return &Problem{Msg: Tf("must be at most %d characters", "最多 %d 个字符", f.MaxLen)}
+		return &Problem{Msg: i18n.Tf("must be at most %d characters", "最多 %d 个字符", f.MaxLen)}
 	}
 	return nil
 }

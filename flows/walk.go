@@ -1,6 +1,10 @@
 package flows
 
-import "slices"
+import (
+	"slices"
+
+	"cloudorder/i18n"
+)
 
 // visit is one applicable field met while walking the answers.
 type visit struct {
@@ -59,7 +63,7 @@ func (api *API) AddItem(a *Answers, path string) *Problem {
 		return nil
 	}
 	if f.MaxItems > 0 && a.Count(path) >= f.MaxItems {
-		return &Problem{Path: path, Msg: Tf("allows at most %d item(s)", "最多 %d 项", f.MaxItems)}
+		return &Problem{Path: path, Msg: i18n.Tf("allows at most %d item(s)", "最多 %d 项", f.MaxItems)}
 	}
 	a.counts[path]++
 	delete(a.stuck, path)
@@ -75,7 +79,7 @@ func (api *API) RemoveItem(a *Answers, path string, i int) *Problem {
 		return nil
 	}
 	if f := api.FieldAt(path); f != nil && a.Count(path) <= f.MinItems {
-		return &Problem{Path: path, Msg: Tf("needs at least %d item(s)", "至少需要 %d 项", f.MinItems)}
+		return &Problem{Path: path, Msg: i18n.Tf("needs at least %d item(s)", "至少需要 %d 项", f.MinItems)}
 	}
 	a.shiftItems(path, i)
 	api.reconcile(a, "")

@@ -48,7 +48,7 @@ type adviceRule struct {
 }
 
 // adviceTable holds only what a code adds to its kind; every other failure reads as
-// providers.OutcomeOf words it. The first matching rule wins.
+// WordingOf words it. The first matching rule wins.
 var adviceTable = []adviceRule{
 	{kind: providers.Rejected, codes: []string{"SignatureDoesNotMatch", "IncompleteSignature", "InvalidAccessKeyId*",
 		"InvalidTimeStamp*", "InvalidSecurityToken*", "Forbidden*", "APIGW.0301", "APIGW.0303", "APIGW.0305", "APIGW.0306"},
@@ -75,9 +75,9 @@ func AdviseError(err error) Advice {
 	}
 	var pe *providers.Error
 	if !errors.As(err, &pe) {
-		pe, _ = providers.Failed(err)
+		pe, _ = Failed(err)
 	}
-	out := providers.OutcomeOf(pe.Kind)
+	out := WordingOf(pe.Kind)
 	if providers.Throttled(pe) { // the rule the look-up cache retries by
 		return Advice{Headline: throttled, Hint: throttledHint, Word: "throttled"}
 	}
@@ -86,7 +86,7 @@ func AdviseError(err error) Advice {
 			return Advice{Headline: r.headline, Hint: r.hint, Credential: r.credential, NamesField: r.namesField, Word: out.Word}
 		}
 	}
-	// OutcomeOf reads a kind it does not know as Unknown: the worst is assumed.
+	// WordingOf reads a kind it does not know as Unknown: the worst is assumed.
 	return Advice{Headline: out.Headline, Hint: out.Advice, NamesField: pe.Kind == providers.Rejected, Word: out.Word}
 }
 

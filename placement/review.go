@@ -31,6 +31,30 @@ type Review struct {
 	ConsoleURL string
 	// Sends is false when nothing is placed from here (a dry run, or no provider).
 	Sends bool
+	// Expect is the digest a reviewer approved (`--expect-digest`, from `cloudorder review`);
+	// "" when none was asked for. Send refuses, nothing sent, an order whose Digest differs.
+	Expect string
+}
+
+// Reviewed reports whether the order is the one approved: no digest was asked for, or Digest
+// is the expected one.
+func (r Review) Reviewed() bool { return r.Expect == "" || r.Expect == r.Digest }
+
+// DigestLine is how the review shows the digest, and whether it is the approved one.
+func (r Review) DigestLine() i18n.Text {
+	switch {
+	case r.Expect == "":
+		return i18n.Tf("digest %s", "摘要值 %s", r.Digest)
+	case r.Reviewed():
+		return i18n.Tf("digest %s — the reviewed order (--expect-digest)", "摘要值 %s — 与审阅的订单一致(--expect-digest)", r.Digest)
+	}
+	return NotReviewed(r.Digest, r.Expect)
+}
+
+// NotReviewed says that an order is not the approved one: nothing is sent.
+func NotReviewed(got, want string) i18n.Text {
+	return i18n.Tf("not sent: this order's digest is %s, not the reviewed %s — the order, its target or the account differ from what was reviewed. Compare with `cloudorder diff`, then review it again.",
+		"未发送:此订单的摘要值为 %s,而不是审阅时的 %s — 订单、目标或账号与审阅时不同。请用 `cloudorder diff` 比较后重新审阅。", got, want)
 }
 
 // NewReview builds the review of o going through p (nil: a dry run without a provider).
@@ -53,13 +77,13 @@ func NewReview(p providers.Provider, mode providers.Mode, o flows.Order) Review 
 // Command is the same order as its cloud's CLI command for shell sh (providers/clicmd), or
 // why there is none.
 func (r Review) Command(sh clicmd.Shell, lang i18n.Lang) (string, error) {
-	if _, ok := clicmd.For(r.Order.API); !ok {
+	if _, ok := clicmd.For(r.Target.CLI); !ok {
 		return "", i18n.Errorf("no CLI command is known for "+string(r.Order.API), "没有与 "+string(r.Order.API)+" 对应的命令行命令")
 	}
 	if r.Target.Endpoint == "" {
 		return "", i18n.Errorf("no endpoint known: the command needs one", "接入地址未知,无法生成命令")
 	}
-	return clicmd.Render(r.Order, r.Target.Endpoint, sh, lang)
+	return clicmd.Render(r.Order, r.Target, sh, lang)
 }
 
 // UnpaidLine is how a placed order the cloud created unpaid is said everywhere (submit, plain
@@ -96,9 +120,15 @@ type Mismatch struct {
 	Sends  string // the id the body sends
 }
 
-// PriceOf asks p's price inquiry (through cache, which may be nil) for the price of exactly
+// Quoter asks a price inquiry once per account and body (the wizard's session cache,
+// ui/lookups.Cache).
+type Quoter interface {
+	Quote(ctx context.Context, pr providers.Pricer, target providers.Target, o flows.Order) (providers.Quote, error)
+}
+
+// PriceOf asks p's price inquiry (through cache; nil asks p itself) for the price of exactly
 // r's body and checks that it priced the product ids the body sends.
-func PriceOf(ctx context.Context, p providers.Provider, cache *providers.Cache, r Review) Price {
+func PriceOf(ctx context.Context, p providers.Provider, cache Quoter, r Review) Price {
 	pr, ok := p.(providers.Pricer)
 	if !ok || !r.Sends {
 		return Price{None: true}

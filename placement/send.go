@@ -85,9 +85,9 @@ func (o Outcome) ExitCode() int {
 	case o.Interrupted:
 		return ExitInterrupted
 	case o.Err != nil:
-		return providers.OutcomeOf(o.Err.Kind).Exit
+		return o.Err.Kind.Exit()
 	case o.History != nil:
-		return providers.OutcomeOf(providers.Unknown).Exit
+		return providers.Unknown.Exit()
 	}
 	return 0
 }
@@ -97,6 +97,9 @@ func (o Outcome) ExitCode() int {
 // before the order leaves (waiting for the history's lock, the credential chain) is
 // Interrupted: not sent.
 func Send(ctx context.Context, p providers.Provider, r Review, price Price) Outcome {
+	if !r.Reviewed() { // --expect-digest: only the approved order may go
+		return Outcome{Err: &providers.Error{Kind: providers.Invalid, Message: NotReviewed(r.Digest, r.Expect).EN}}
+	}
 	if isInterrupt(ctx) {
 		return Outcome{Interrupted: true, Err: asError(interruptedBeforeSending(ctx))}
 	}
@@ -131,7 +134,7 @@ func isInterrupt(ctx context.Context) bool {
 }
 
 func asError(err error) *providers.Error {
-	pe, _ := providers.Failed(err)
+	pe, _ := Failed(err)
 	return pe
 }
 

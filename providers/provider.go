@@ -4,8 +4,6 @@ package providers
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"time"
 
 	"cloudorder/flows"
@@ -56,6 +54,9 @@ type Target struct {
 	// InProcess marks the in-process sandbox (--sandbox), which listens on a new loopback port
 	// every run: the order's identity names it "sandbox", not its port (placement.Digest).
 	InProcess bool
+	// CLI is how the cloud's own command-line tool calls the API (providers/clicmd); the zero
+	// CLI when none is known.
+	CLI CLI
 }
 
 // Text names where orders go in both languages (the wizard's review, the history table).
@@ -130,55 +131,6 @@ const (
 	LocalEndpoint Mode = "local-endpoint"
 )
 
-// Kind classifies a failed order by what the person must do next.
-type Kind int
-
-// Failure kinds; OutcomeOf (outcome.go) gives each its exit code and wording.
-const (
-	Invalid  Kind = iota + 1 // nothing was sent (bad order, bad settings, missing credentials): exit 1
-	Rejected                 // the API answered 4xx: nothing bought: exit 3
-	Unknown                  // sent, but no clear answer (5xx, timeout, connection lost): exit 4
-	NotSent                  // provably nothing left this machine (DNS, connect, TLS): exit 5, safe to retry
-)
-
-// Error is a classified order failure. Err keeps the SDK's own error.
-type Error struct {
-	Kind       Kind
-	HTTPStatus int
-	Code       string
-	Message    string
-	RequestID  string
-	Err        error
-	// History is set by the journal when it could not record the outcome.
-	History *HistoryError
-}
-
-func (e *Error) Error() string {
-	msg := e.Message
-	if msg == "" && e.Err != nil {
-		msg = e.Err.Error()
-	}
-	switch {
-	case e.Code != "" && e.RequestID != "":
-		return fmt.Sprintf("%s: %s (request id %s)", e.Code, msg, e.RequestID)
-	case e.Code != "":
-		return fmt.Sprintf("%s: %s", e.Code, msg)
-	}
-	return msg
-}
-
-func (e *Error) Unwrap() error { return e.Err }
-
-// KindOf returns the failure kind of err; an unclassified error counts as Unknown, the safe
-// assumption for anything that may have reached the cloud.
-func KindOf(err error) Kind {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Kind
-	}
-	return Unknown
-}
-
 // Recent is an earlier attempt at the same order found in the history: one that succeeded
 // (Outcome "ok") or whose outcome is unknown ("unknown": it may have been placed). When the
 // history could not be read, Err says why and nothing else is set: a duplicate cannot be
@@ -191,6 +143,10 @@ type Recent struct {
 	At        time.Time
 	Err       error
 }
+
+// DuplicateWindow is how far back an identical order that succeeded, or may have, makes
+// submit refuse it without --allow-duplicate and the wizard ask again.
+const DuplicateWindow = 24 * time.Hour
 
 // DuplicateFinder is implemented by providers that keep a history (the journal): before an
 // order identical to one that succeeded recently — or may have — is sent, the person is asked

@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -21,7 +21,7 @@ import (
 // (placement.AdviseError, the words plain mode and submit print too), and the field the
 // cloud's message names, where `e` jumps first.
 type advice struct {
-	headline, hint flows.Text
+	headline, hint i18n.Text
 	field          string // the order field the error names, where `e` jumps first
 	credential     bool   // hint is a format taking the credential in use
 }
@@ -67,9 +67,9 @@ func namedField(s *session, msg string) string {
 
 // netText says a transport failure in plain words (zero when err is not one); the Go error
 // itself is shown underneath. timeout is the limit the wait had (--timeout), 0 if unknown.
-func netText(err error, timeout time.Duration) flows.Text {
+func netText(err error, timeout time.Duration) i18n.Text {
 	if err == nil {
-		return flows.Text{}
+		return i18n.Text{}
 	}
 	text := err.Error()
 	var ne net.Error
@@ -90,7 +90,7 @@ func netText(err error, timeout time.Duration) flows.Text {
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasSuffix(text, "EOF"):
 		return txtNetEOF
 	}
-	return flows.Text{}
+	return i18n.Text{}
 }
 
 // netWords is netText of an order's failure in the session's language ("" when none).
@@ -148,6 +148,7 @@ func errorPanel(s *session, w int) string {
 		hint = s.say(tf(a.hint, credentialOf(s)))
 	}
 	lines = append(lines, st.Warning.Render(wrapWords(hint, w-2)))
+	lines = append(lines, checkLines(s, w-2)...) // check now (check.go)
 	if a.field != "" {
 		lines = append(lines, st.Notice.Render(wrapWords(s.say(tf(txtJumpHint, a.field)), w-2)))
 	}

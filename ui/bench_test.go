@@ -58,7 +58,8 @@ func BenchmarkKeystrokeReview(b *testing.B)  { benchStep(b, fillWorkspace, "revi
 // BenchmarkKeystrokeTyping types into a text field: each key re-derives and re-validates.
 func BenchmarkKeystrokeTyping(b *testing.B) {
 	d := newDriver(&testing.T{}, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter")
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter")
 	d.focus("project_id")
 	var m tea.Model = d.m
 	keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -26,7 +27,7 @@ func TestReviewCredentialOfAnExternalSandboxIsTheEnvironments(t *testing.T) {
 	if strings.Contains(v, "built-in keys") || !strings.Contains(v, "missing: set ALIBABA_CLOUD_ACCESS_KEY_ID") {
 		t.Fatalf("review's credential of an --endpoint sandbox:\n%s", v)
 	}
-	in := newDriver(t, Options{Provider: builtinSandbox{&fakeProvider{}}, Mode: providers.Sandbox, Lang: flows.ZH}, 120, 40)
+	in := newDriver(t, Options{Provider: builtinSandbox{&fakeProvider{}}, Mode: providers.Sandbox, Lang: i18n.ZH}, 120, 40)
 	in.walk(nil)
 	if v := in.view(); !strings.Contains(v, "沙箱内置密钥") {
 		t.Fatalf("review's credential of the in-process sandbox:\n%s", v)
@@ -52,8 +53,8 @@ func (liveNoKeys) Target(flows.APIID, string) providers.Target {
 // A missing credential is said at the review in the session's language, in the words the
 // first screen used (was English on the Chinese review: "凭证: missing: set …").
 func TestReviewSaysAMissingCredentialInChinese(t *testing.T) {
-	creds := []Credential{{Cloud: "alibaba", Text: flows.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
-	d := newDriver(t, Options{Provider: liveNoKeys{&fakeProvider{}}, Mode: providers.Live, Lang: flows.ZH, Credentials: creds}, 120, 40)
+	creds := []Credential{{Cloud: "alibaba", Text: i18n.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
+	d := newDriver(t, Options{Provider: liveNoKeys{&fakeProvider{}}, Mode: providers.Live, Lang: i18n.ZH, Credentials: creds}, 120, 40)
 	d.walk(nil)
 	v := d.view()
 	if flat := strings.Join(strings.Fields(v), " "); d.m.Where() != "review" || strings.Contains(v, "missing: set") || !strings.Contains(flat, "凭证: 阿里云:缺少凭证:请设置") {
@@ -65,10 +66,10 @@ func TestReviewSaysAMissingCredentialInChinese(t *testing.T) {
 // language, at the review and in the line printed on exit (was the provider's English
 // "no Alibaba Cloud credential: set …" on the Chinese screen).
 func TestMissingCredentialFailureInChinese(t *testing.T) {
-	creds := []Credential{{Cloud: "alibaba", Text: flows.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
+	creds := []Credential{{Cloud: "alibaba", Text: i18n.T("Alibaba Cloud: missing: set ALIBABA_CLOUD_ACCESS_KEY_ID", "阿里云:缺少凭证:请设置 ALIBABA_CLOUD_ACCESS_KEY_ID")}}
 	p := &fakeProvider{err: &providers.Error{Kind: providers.Invalid,
 		Message: "no Alibaba Cloud credential: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET; looked at: env (unset)"}}
-	d := newDriver(t, Options{Provider: liveNoKeys{p}, Mode: providers.Live, Lang: flows.ZH, Credentials: creds}, 120, 40)
+	d := newDriver(t, Options{Provider: liveNoKeys{p}, Mode: providers.Live, Lang: i18n.ZH, Credentials: creds}, 120, 40)
 	d.walk(nil)
 	d.keys("y")
 	v := d.view()

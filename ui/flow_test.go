@@ -13,17 +13,19 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
 func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 	for name, tc := range map[string]struct {
-		opts  Options
-		right int // → presses on the first screen to pick the API
-		fill  map[string]string
+		opts Options
+		api  flows.APIID // picked on the first screen with →
+		fill map[string]string
 	}{
-		"alibaba": {},
-		"workspaceapp with look-ups": {right: 2, opts: Options{ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
+		"alibaba": {api: flows.AlibabaPAI},
+		"workspaceapp with look-ups": {api: flows.HuaweiWorkspaceApp, opts: Options{ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9"},
 			fill: map[string]string{
 				"body.resources[0].create_services.server_group_id": "1",
 				"body.resources[0].create_services.subnet_id":       "197c1aa4-2611-48bd-a3af-ac4ce2c17c4c",
@@ -37,11 +39,8 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 			}}
 			tc.opts.Provider = p
 			d := newDriver(t, tc.opts, 120, 40)
-			keys := 0
-			for range tc.right {
-				d.keys("right")
-				keys++
-			}
+			right := d.pickAPI(tc.api)
+			keys := right
 			steps := len(d.m.s.steps)
 			typed := 0
 			for i := 0; i < 40 && d.m.Where() != "review"; i++ {
@@ -57,7 +56,7 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 				t.Fatalf("not at review after %d keys:\n%s", keys, d.view())
 			}
 			// One Enter per step, plus one per field a person must type (IDs no look-up gives).
-			if want := tc.right + steps + len(tc.fill); keys > want || typed != len(tc.fill) {
+			if want := right + steps + len(tc.fill); keys > want || typed != len(tc.fill) {
 				t.Fatalf("%d keys (typed %d fields) from launch to review, want at most %d", keys, typed, want)
 			}
 			d.keys("y")
@@ -73,10 +72,10 @@ func TestEnterTakesTheDefaultsStepByStep(t *testing.T) {
 
 func TestLookUpResultAnswersARequiredField(t *testing.T) {
 	p := &fakeProvider{lookups: map[string][]flows.Option{
-		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: flows.T("cn-north-4", "cn-north-4")}},
+		"huawei/projects":       {{Value: "0a1b2c3d4e5f60718293a4b5c6d7e8f9", Label: i18n.T("cn-north-4", "cn-north-4")}},
 		"workspaceapp/products": {{Value: "workspace.appstream.general.xlarge.4"}, {Value: "other"}}}}
 	d := newDriver(t, Options{Provider: p}, 120, 40)
-	d.keys("right", "right") // choosing the API starts its look-ups: the project first, then what runs in it
+	d.pickAPI(flows.HuaweiWorkspaceApp) // choosing the API starts its look-ups: the project first, then what runs in it
 	if got := d.m.Answers().Get("project_id"); got != "0a1b2c3d4e5f60718293a4b5c6d7e8f9" {
 		t.Fatalf("project_id %q: the IAM look-up should answer it", got)
 	}
@@ -87,7 +86,8 @@ func TestLookUpResultAnswersARequiredField(t *testing.T) {
 
 func TestEnterStaysOnAFieldThatBlocksAndJumpsToTheNextThatNeedsAnAnswer(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter") // DSC: region & account; project_id is empty
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter") // region & account; project_id is empty
 	if got := d.focused().path(); got != "region" {
 		t.Fatalf("focus on %s", got)
 	}
@@ -392,7 +392,7 @@ func TestChineseScreensHaveNoEnglishProse(t *testing.T) {
 		if where == "review command" {
 			return // the CLI's own words: TestCommandViewInChinese checks the view's
 		}
-		d.m.s.lang = flows.ZH
+		d.m.s.lang = i18n.ZH
 		d.m.restyle()
 		reLang(d.m.wizard)
 		for _, l := range strings.Split(d.view(), "\n") {
@@ -404,7 +404,7 @@ func TestChineseScreensHaveNoEnglishProse(t *testing.T) {
 				t.Errorf("%s: English %q in the Chinese screen: %q", where, m, l)
 			}
 		}
-		d.m.s.lang = flows.EN
+		d.m.s.lang = i18n.EN
 		reLang(d.m.wizard)
 	})
 }
@@ -421,4 +421,27 @@ func reLang(m *wizard) {
 	m.flight.km = FlightKeyMap{Interrupt: bind(l, []string{"ctrl+c"}, "ctrl+c", khQuit)}
 	m.review.laidOut = ""
 	m.head = headerCache{}
+}
+
+// The wizard says the one advice table's words (placement.AdviseError), as submit and plain
+// mode do (advice_frontends_test.go): throttled, rejected, unknown, not sent.
+func TestWizardSaysTheAdviceTablesWords(t *testing.T) {
+	for name, err := range map[string]*providers.Error{
+		"throttled": {Kind: providers.Rejected, HTTPStatus: 400, Code: "Throttling.User", Message: "flow control"},
+		"rejected":  {Kind: providers.Rejected, HTTPStatus: 404, Code: "InvalidAccessKeyId.NotFound", Message: "not found"},
+		"unknown":   {Kind: providers.Unknown, HTTPStatus: 500, Code: "InternalError", Message: "boom"},
+		"not sent":  {Kind: providers.NotSent, Err: errors.New("dial tcp: connection refused")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := placement.AdviseError(err)
+			hint, _, _ := strings.Cut(a.Hint.EN, "%s")
+			d := newDriver(t, Options{Provider: &fakeProvider{err: err}}, 90, 60) // one pane: the summary's lines whole
+			d.walk(fillAlibaba)
+			d.keys("y")
+			v := strings.Join(strings.Fields(strings.ReplaceAll(d.view(), "┃", " ")), " ")
+			if !strings.Contains(v, a.Headline.EN) || !strings.Contains(v, strings.TrimSpace(hint)) {
+				t.Errorf("the wizard does not say %q / %q:\n%s", a.Headline.EN, hint, d.view())
+			}
+		})
+	}
 }

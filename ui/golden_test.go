@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -15,7 +16,7 @@ import (
 // window, in both languages. The first step lists testRegistry's APIs (harness_test.go), so
 // an API added to flows changes none of these pictures.
 func TestGoldenScreens(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
 			w, h := size[0], size[1]
 			// testdata/TestGoldenScreens/<screen>-<lang>-<w>x<h>.golden; -update rewrites them.
@@ -63,8 +64,8 @@ func TestGoldenScreens(t *testing.T) {
 			shot(dsc, "11-in-flight")
 
 			live := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.Live, Lang: lang, Credentials: []Credential{
-				{Cloud: "alibaba", Found: true, Text: flows.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************")},
-				{Cloud: "huawei", Text: flows.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (looked at: env HUAWEICLOUD_SDK_AK; ~/.huaweicloud/credentials)",
+				{Cloud: "alibaba", Found: true, Text: i18n.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****************")},
+				{Cloud: "huawei", Text: i18n.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (looked at: env HUAWEICLOUD_SDK_AK; ~/.huaweicloud/credentials)",
 					"华为云:缺少凭证:请设置 HUAWEICLOUD_SDK_AK 和 HUAWEICLOUD_SDK_SK(已查找:env HUAWEICLOUD_SDK_AK;~/.huaweicloud/credentials)")},
 			}}, w, h)
 			shot(live, "12-live-credentials")

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
@@ -45,12 +46,19 @@ func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]f
 	if opts, ok := f.lookups[q.Name]; ok {
 		return opts, nil
 	}
-	// Not a transient failure: providers.Cache does not ask twice.
+	// Not a transient failure: lookups.Cache does not ask twice.
 	return nil, &providers.Error{Kind: providers.Invalid, Message: "no look-up " + q.Name}
 }
 
 func (f *fakeProvider) Target(api flows.APIID, region string) providers.Target {
-	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "SAND****"}
+	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1", Credential: providers.SandboxKeys, MaskedKey: "SAND****",
+		CLI: cliOf(api)}
+}
+
+// cliOf is api's CLI mapping in the catalog (what the real providers put in their targets).
+func cliOf(api flows.APIID) providers.CLI {
+	a, _ := catalog.Find(api)
+	return a.CLI
 }
 
 func (f *fakeProvider) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {
@@ -313,19 +321,22 @@ func (d *driver) focus(path string) {
 	d.t.Fatalf("could not focus %s on step %s:\n%s", path, d.m.Where(), d.view())
 }
 
-// pickAPI chooses the API id on the first step with ←/→ as a person would, whatever the
-// order of the registry; the focus stays on the first step.
-func (d *driver) pickAPI(id flows.APIID) {
+// pickAPI chooses the API id on the first step with → as a person would, whatever the
+// order of the registry, and returns how many keys that took; the focus stays on the first
+// step.
+func (d *driver) pickAPI(id flows.APIID) (pressed int) {
 	d.t.Helper()
 	d.goStep(flows.StepAPI)
 	d.focus("api")
 	for range len(d.m.s.apis) {
 		if d.m.s.api.ID == id {
-			return
+			return pressed
 		}
 		d.keys("right")
+		pressed++
 	}
 	d.t.Fatalf("no API %s in the wizard:\n%s", id, d.view())
+	return pressed
 }
 
 // goStep goes to step st of the chosen API: esc back, or enter forward through fields that

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // The help key works the same on every field: ? where ? is not text, f1 everywhere (in a
 // text field ? is typed, and the footer says f1). It shows the focused field's help over the
 // whole body with every key below, and ?, f1 or esc closes it, with nothing typed meanwhile.
 func TestHelpKeyOnEveryKindOfField(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
 			d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang}, size[0], size[1])
 			d.pickAPI(flows.HuaweiDSC)

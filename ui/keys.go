@@ -3,7 +3,7 @@ package ui
 import (
 	"charm.land/bubbles/v2/key"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // Every screen has its own KeyMap of key.Bindings (the huh habit: one KeyMap per widget,
@@ -20,7 +20,7 @@ func quitHint(q, interrupt key.Binding) key.Binding {
 		key.WithHelp(q.Help().Key+"/"+interrupt.Help().Key, interrupt.Help().Desc))
 }
 
-func bind(lang flows.Lang, keys []string, label string, desc flows.Text) key.Binding {
+func bind(lang i18n.Lang, keys []string, label string, desc i18n.Text) key.Binding {
 	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc.In(lang)))
 }
 
@@ -48,8 +48,8 @@ type FormKeyMap struct {
 }
 
 // DefaultFormKeyMap returns the form's keys with help in lang.
-func DefaultFormKeyMap(lang flows.Lang) FormKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultFormKeyMap(lang i18n.Lang) FormKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return FormKeyMap{
 		Up:         b([]string{"up"}, "↑/↓", khMove),
 		Down:       b([]string{"down"}, "↓", khMove),
@@ -101,8 +101,8 @@ type ListKeyMap struct {
 }
 
 // DefaultListKeyMap returns the list's keys with help in lang.
-func DefaultListKeyMap(lang flows.Lang) ListKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultListKeyMap(lang i18n.Lang) ListKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return ListKeyMap{
 		Up:        b([]string{"up"}, "↑/↓", khMove),
 		Down:      b([]string{"down"}, "↓", khMove),
@@ -130,6 +130,7 @@ func (k ListKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortH
 // ReviewKeyMap is the keys of the review.
 type ReviewKeyMap struct {
 	Place      key.Binding // y: the only key that places an order
+	Check      key.Binding // n after an unknown outcome: ask the cloud's orders (check.go)
 	Save       key.Binding
 	Edit       key.Binding // e: jump to a field
 	Back       key.Binding
@@ -149,10 +150,11 @@ type ReviewKeyMap struct {
 }
 
 // DefaultReviewKeyMap returns the review's keys with help in lang.
-func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
-	b := func(keys []string, label string, desc flows.Text) key.Binding { return bind(lang, keys, label, desc) }
+func DefaultReviewKeyMap(lang i18n.Lang) ReviewKeyMap {
+	b := func(keys []string, label string, desc i18n.Text) key.Binding { return bind(lang, keys, label, desc) }
 	return ReviewKeyMap{
 		Place:      b([]string{"y"}, "y", khPlace),
+		Check:      key.NewBinding(key.WithDisabled()), // enabled by the review (checkBinding)
 		Save:       b([]string{"s"}, "s", khSave),
 		Edit:       b([]string{"e"}, "e", khEdit),
 		Back:       b([]string{"esc"}, "esc", khBack),
@@ -176,13 +178,13 @@ func DefaultReviewKeyMap(lang flows.Lang) ReviewKeyMap {
 func (k ReviewKeyMap) ShortHelp() []key.Binding {
 	// c and x (only on the command view) go before tab: there they matter more than the
 	// way back, which drops first on a narrow window.
-	return []key.Binding{k.Place, k.Save, k.Copy, k.Shell, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
+	return []key.Binding{k.Place, k.Check, k.Save, k.Copy, k.Shell, k.Pane, k.Edit, k.ScrollUp, k.Back, k.PageUp, k.Keys, quitHint(k.Quit, k.Interrupt)}
 }
 
 // FullHelp implements help.KeyMap.
 func (k ReviewKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Place, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
+		{k.Place, k.Check, k.Save, k.Edit, k.Back, quitHint(k.Quit, k.Interrupt)},
 		{k.ScrollUp, k.PageUp, k.Pane, k.Copy, k.Shell, k.Keys},
 	}
 }
@@ -193,7 +195,7 @@ type PromptKeyMap struct {
 }
 
 // DefaultPromptKeyMap returns the save prompt's keys with help in lang.
-func DefaultPromptKeyMap(lang flows.Lang) PromptKeyMap {
+func DefaultPromptKeyMap(lang i18n.Lang) PromptKeyMap {
 	return PromptKeyMap{
 		Write:     bind(lang, []string{"enter"}, "enter", khWrite),
 		Cancel:    bind(lang, []string{"esc"}, "esc", khCancel),
@@ -223,7 +225,7 @@ type ResultKeyMap struct {
 }
 
 // DefaultResultKeyMap returns the result's keys with help in lang.
-func DefaultResultKeyMap(lang flows.Lang) ResultKeyMap {
+func DefaultResultKeyMap(lang i18n.Lang) ResultKeyMap {
 	return ResultKeyMap{
 		Copy:      bind(lang, []string{"c"}, "c", khCopy),
 		Done:      bind(lang, []string{"q", "enter", "esc"}, "q/enter", khDone),
@@ -247,7 +249,7 @@ type AskKeyMap struct {
 }
 
 // DefaultAskKeyMap returns the question's keys with help in lang.
-func DefaultAskKeyMap(lang flows.Lang) AskKeyMap {
+func DefaultAskKeyMap(lang i18n.Lang) AskKeyMap {
 	return AskKeyMap{
 		Yes:       bind(lang, []string{"y"}, "y", khYes),
 		No:        bind(lang, []string{"n", "esc"}, "n/esc", khNo),

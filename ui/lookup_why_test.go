@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -14,8 +14,8 @@ import (
 type saysItself struct{}
 
 func (saysItself) Error() string { return "no Huawei Cloud credential: set HUAWEICLOUD_SDK_AK" }
-func (saysItself) Text() flows.Text {
-	return flows.T("no Huawei Cloud credential: set HUAWEICLOUD_SDK_AK", "没有华为云凭证:请设置 HUAWEICLOUD_SDK_AK")
+func (saysItself) Text() i18n.Text {
+	return i18n.T("no Huawei Cloud credential: set HUAWEICLOUD_SDK_AK", "没有华为云凭证:请设置 HUAWEICLOUD_SDK_AK")
 }
 
 // A failed look-up whose error says itself in both languages is told in the session's

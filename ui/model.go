@@ -15,8 +15,10 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // screenID is the screen the person is on.
@@ -86,14 +88,14 @@ var _ tea.Model = Model{}
 // New returns the wizard at its first step, or prefilled from opts.From.
 func New(opts Options) Model {
 	if opts.Lang == "" {
-		opts.Lang = flows.EN
+		opts.Lang = i18n.EN
 	}
 	if opts.APIs == nil {
 		opts.APIs = flows.APIs()
 	}
 	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: opts.APIs,
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
-		cache: providers.NewCache(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+		cache: lookups.New(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	s.st = NewStyles(s.isDark, opts.NoColor)
 	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
 	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)
@@ -136,13 +138,15 @@ func (m *wizard) update(msg tea.Msg) tea.Cmd {
 		m.s.isDark = msg.IsDark()
 		m.restyle()
 	case spinner.TickMsg:
-		return tea.Batch(m.tick(msg), lookupTick(m.s, msg))
+		return tea.Batch(m.tick(msg), lookupTick(m.s, msg), checkTick(m.s, msg))
 	case lookupMsg:
 		return m.gotLookup(msg)
 	case quoteMsg:
 		gotQuote(m.s, msg)
 	case paidMsg:
 		gotPaid(m.s, msg)
+	case checkedMsg:
+		m.gotChecked(msg)
 	case duplicateMsg:
 		return m.gotDuplicate(msg)
 	case submittedMsg:
@@ -226,6 +230,9 @@ func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
 }
 
 func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
+	if cmd, ok := m.checkKey(msg); ok { // n: check now, after an unknown outcome (check.go)
+		return cmd
+	}
 	r := m.review
 	cmd := r.Update(msg)
 	place, save, back, edit, quit := r.place, r.save, r.back, r.edit, r.quit

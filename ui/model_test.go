@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -66,7 +67,8 @@ func TestBackKeepsAnswers(t *testing.T) {
 
 func TestInvalidValueShowsMessageAndBlocksNext(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter") // Huawei DSC → region & account
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter") // region & account
 	d.focus("project_id")
 	d.typ("not-hex")
 	if !strings.Contains(d.view(), "must be 32 lower-case hex characters") {
@@ -356,7 +358,8 @@ func TestSaveWritesOrderFileAndNeverOverwritesSilently(t *testing.T) {
 
 func TestPasteIsTrimmedToOneLine(t *testing.T) {
 	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
-	d.keys("right", "enter")
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter")
 	d.focus("project_id")
 	d.keys("ctrl+u")
 	d.send(tea.PasteMsg{Content: "  0a1b2c3d4e5f6071\n8293a4b5c6d7e8f9 \r\n"})
@@ -385,7 +388,7 @@ func TestRepeatedGroupAddRemove(t *testing.T) {
 }
 
 func TestChineseInterface(t *testing.T) {
-	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: flows.ZH}, 120, 40)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: i18n.ZH}, 120, 40)
 	v := d.view()
 	for _, want := range []string{"沙箱", "接口", "地域与账号", "退出"} {
 		if !strings.Contains(v, want) {
@@ -478,7 +481,7 @@ func TestDuplicateOfAnUnknownOutcomeAsksAsUnknown(t *testing.T) {
 // An --endpoint on this machine that is not the sandbox is named, in both languages, and
 // never announced as LIVE or as safe.
 func TestLocalEndpointBannerNamesTheURL(t *testing.T) {
-	for lang, want := range map[flows.Lang]string{flows.EN: "LOCAL ENDPOINT http://127.0.0.1:1", flows.ZH: "本地接入点 http://127.0.0.1:1"} {
+	for lang, want := range map[i18n.Lang]string{i18n.EN: "LOCAL ENDPOINT http://127.0.0.1:1", i18n.ZH: "本地接入点 http://127.0.0.1:1"} {
 		d := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.LocalEndpoint, Lang: lang}, 120, 40)
 		v := d.view()
 		if !strings.Contains(v, want) || strings.Contains(v, "LIVE") || strings.Contains(v, "SANDBOX ·") || strings.Contains(v, "正式环境") || strings.Contains(v, "订单发往本地沙箱") {
@@ -491,8 +494,8 @@ func TestLocalEndpointBannerNamesTheURL(t *testing.T) {
 // the chosen API's cloud first; no other screen or mode repeats it.
 func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 	creds := []Credential{
-		{Cloud: "alibaba", Found: true, Text: flows.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****")},
-		{Cloud: "huawei", Text: flows.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK (looked at: env)", "华为云:缺少凭证:请设置 HUAWEICLOUD_SDK_AK(已查找:env)")},
+		{Cloud: "alibaba", Found: true, Text: i18n.T("Alibaba Cloud: env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****", "阿里云:env ALIBABA_CLOUD_ACCESS_KEY_ID LTAI****")},
+		{Cloud: "huawei", Text: i18n.T("Huawei Cloud: missing: set HUAWEICLOUD_SDK_AK (looked at: env)", "华为云:缺少凭证:请设置 HUAWEICLOUD_SDK_AK(已查找:env)")},
 	}
 	d := newDriver(t, Options{Provider: &fakeProvider{}, Mode: providers.Live, Credentials: creds}, 120, 40)
 	v := d.view()
@@ -500,7 +503,7 @@ func TestLiveFirstScreenSaysTheCredentials(t *testing.T) {
 	if ali < 0 || hw < ali {
 		t.Fatalf("credentials on the first screen (Alibaba's first):\n%s", v)
 	}
-	d.keys("right") // DSC: Huawei's credential comes first now
+	d.pickAPI(flows.HuaweiDSC) // Huawei's credential comes first now
 	v = d.view()
 	if hw, ali := strings.Index(v, "✗ Huawei Cloud"), strings.Index(v, "✓ Alibaba Cloud"); hw < 0 || ali < hw {
 		t.Fatalf("the chosen API's cloud is not first:\n%s", v)
@@ -527,7 +530,7 @@ func TestConfiguredRegionsPrefill(t *testing.T) {
 	if got := d.m.Answers().Get("region"); got != "cn-hangzhou" {
 		t.Fatalf("Alibaba region %q, want the documented default cn-hangzhou", got)
 	}
-	d.keys("right")
+	d.pickAPI(flows.HuaweiDSC)
 	if d.m.API().ID != flows.HuaweiDSC {
 		t.Fatalf("right chose %s", d.m.API().ID)
 	}

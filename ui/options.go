@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -17,7 +18,7 @@ type Options struct {
 	// APIs are the APIs the first step offers, in its order; nil offers every API flows knows
 	// (flows.APIs). Screen tests name theirs, so a new API changes none of their pictures.
 	APIs    []*flows.API
-	Lang    flows.Lang
+	Lang    i18n.Lang
 	NoColor bool // NO_COLOR: emphasis without colour
 
 	// Credentials say, per cloud, which credential orders will use or what is missing and
@@ -27,6 +28,9 @@ type Options struct {
 
 	// From prefills the wizard from a loaded order file (--from).
 	From *Loaded
+	// ExpectDigest is the digest a reviewer approved (--expect-digest, normalised): the review
+	// shows whether the order matches it, and only a matching order is placed.
+	ExpectDigest string
 	// ProjectID pre-fills project_id for the Huawei APIs (HUAWEICLOUD_SDK_PROJECT_ID).
 	ProjectID string
 	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
@@ -48,7 +52,7 @@ type Options struct {
 type Credential struct {
 	Cloud string // flows.API.Cloud: "alibaba" or "huawei"
 	Found bool
-	Text  flows.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
+	Text  i18n.Text // e.g. "Huawei Cloud: env HUAWEICLOUD_SDK_AK HPUA****", or what is missing
 }
 
 // Loaded is an order file read for --from.
@@ -69,10 +73,10 @@ type Outcome struct {
 	// (0 when none): the wizard's exit code follows it.
 	Failure providers.Kind
 	// FailureText gives the failure's facts for the lines printed after exit (the caller adds
-	// the outcome's headline and advice from providers.OutcomeOf).
+	// the outcome's headline and advice from placement.WordingOf).
 	FailureText string
 	// Cancelled is set when the person quit before any order was sent: the exit line says
-	// so (providers.Cancelled).
+	// so (placement.Cancelled).
 	Cancelled bool
 	// Payment is set when p paid (or tried to pay) the placed order: PayFailure is the kind
 	// of its failure, 0 when it was paid; PayRequestID the cloud's request id.

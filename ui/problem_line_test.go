@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // A problem's first line at its field says something: deep in a nested group the field's
@@ -22,7 +23,7 @@ func TestProblemFirstLineAtDeepFieldSaysSomething(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
 			d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang, From: &Loaded{Name: "doc.json", API: api, Answers: a, Problems: problems}}, size[0], size[1])
 			more := d.m.s.say(txtMoreInPanel)
@@ -41,7 +42,7 @@ func TestProblemFirstLineAtDeepFieldSaysSomething(t *testing.T) {
 					t.Errorf("%s %dx%d: the first line at the field says too little: %q", lang, size[0], size[1], l)
 				}
 			}
-			if seen == 0 && lang == flows.EN && size[0] == 120 {
+			if seen == 0 && lang == i18n.EN && size[0] == 120 {
 				t.Errorf("%s %dx%d: no problem pointed at the help panel:\n%s", lang, size[0], size[1], d.view())
 			}
 		}

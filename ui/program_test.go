@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/sandbox"
@@ -115,6 +116,9 @@ func startProgram(t *testing.T, opts Options) *program {
 	if opts.Clock == nil {
 		opts.Clock = steppingClock()
 	}
+	if opts.APIs == nil {
+		opts.APIs = testAPIs(t)
+	}
 	m := New(opts)
 	st := &probeState{snap: snap(m, 0)}
 	tm := teatest.NewTestModel(t, probe{st: st, m: m},
@@ -128,6 +132,21 @@ func (p *program) press(keys ...string) {
 		p.tm.Send(keyMsg(k))
 		p.sent++
 	}
+}
+
+// pickAPI chooses the API id on the first screen with →, as a person reading it would (the
+// look-ups an API starts are not waited for).
+func (p *program) pickAPI(id flows.APIID) {
+	p.t.Helper()
+	for range len(testRegistry) + 1 {
+		p.waitFor("the keys to be handled", func(s snapshot, _ string) bool { return s.keys >= p.sent })
+		if s, _ := p.latest(); s.path == "api" && s.value == string(id) {
+			return
+		}
+		p.press("right")
+	}
+	s, screen := p.latest()
+	p.t.Fatalf("→ never chose %s; at %s on %s:\n%s", id, s.where, s.path, screen)
 }
 
 // latest is the snapshot after the last message.
@@ -178,7 +197,7 @@ func (p *program) walk(fill map[string]string) {
 // waitFor waits until cond holds for the latest snapshot and screen.
 func (p *program) waitFor(what string, cond func(s snapshot, screen string) bool) {
 	p.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second) // generous: a loaded machine is slow, not wrong
 	for time.Now().Before(deadline) {
 		if s, screen := p.latest(); cond(s, screen) {
 			return
@@ -400,7 +419,8 @@ func TestProgramSlowLookUpNeverDelaysAKey(t *testing.T) {
 	t.Parallel()
 	p := startProgram(t, Options{})
 	postFault(t, p.srv, `{"kind":"latency","delay":"3s","call":"lookups"}`)
-	p.press("right", "enter") // DSC, region & account: the IAM look-up is on its way
+	p.pickAPI(flows.HuaweiDSC)
+	p.press("enter") // region & account: the IAM look-up is on its way
 	start := time.Now()
 	for _, k := range []string{"down", "up", "down", "up"} {
 		p.press(k)
@@ -422,7 +442,8 @@ func TestProgramFailedLookUpLeavesTheFieldTypable(t *testing.T) {
 	t.Parallel()
 	p := startProgram(t, Options{})
 	postFault(t, p.srv, `{"kind":"http500","call":"lookups"}`)
-	p.press("right", "enter")
+	p.pickAPI(flows.HuaweiDSC)
+	p.press("enter")
 	p.waitFor("the failure", func(s snapshot, screen string) bool {
 		return !s.looking && strings.Contains(screen, "look-up failed")
 	})
@@ -480,7 +501,8 @@ func TestProgramPaysADSCOrderOnlyAfterItsOwnConfirmation(t *testing.T) {
 func TestDSCProductIDFollowsTheSpec(t *testing.T) {
 	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 	d := newDriver(t, Options{Provider: prov}, 120, 40)
-	d.keys("right", "enter", "enter") // DSC, region & account (project from IAM), products
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter", "enter") // region & account (project from IAM), products
 	const item = "body.product_infos[0]."
 	a := d.m.Answers()
 	first := a.Get(item + "product_id")
@@ -506,12 +528,12 @@ func TestDSCProductIDFollowsTheSpec(t *testing.T) {
 func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
 	prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 	d := newDriver(t, Options{Provider: prov}, 120, 40)
-	d.keys("right")
+	d.pickAPI(flows.HuaweiDSC)
 	last := string(d.m.s.steps[len(d.m.s.steps)-1])
 	for i := 0; i < 12 && d.m.Where() != last; i++ {
 		d.keys("enter")
 	}
-	// Both tries of the inquiry fail (providers.Cache asks a read-only call twice).
+	// Both tries of the inquiry fail (lookups.Cache asks a read-only call twice).
 	srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallBSSRate, Count: 2})
 	d.keys("enter")
 	v := strings.Join(strings.Fields(d.view()), " ")
@@ -529,7 +551,7 @@ func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
 func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
 	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 	d := newDriver(t, Options{Provider: prov}, 120, 40)
-	d.keys("right", "right")
+	d.pickAPI(flows.HuaweiWorkspaceApp)
 	const cs = "body.resources[0].create_services."
 	for i := 0; i < 8 && d.m.Where() != string(flows.StepProperties); i++ {
 		d.keys("enter")
@@ -556,7 +578,7 @@ func TestWorkspaceSubnetFollowsTheVPC(t *testing.T) {
 // the looked-up labels) are whole in Chinese too.
 func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
 	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
-	d := newDriver(t, Options{Provider: prov, Lang: flows.ZH}, 120, 40)
+	d := newDriver(t, Options{Provider: prov, Lang: i18n.ZH}, 120, 40)
 	check := func(where string, want ...string) {
 		t.Helper()
 		v := d.view()
@@ -572,7 +594,8 @@ func TestChineseLookUpPriceAndPaymentScreens(t *testing.T) {
 			}
 		}
 	}
-	d.keys("right", "enter")
+	d.pickAPI(flows.HuaweiDSC)
+	d.keys("enter")
 	check("region", "项目 ID")
 	d.walk(nil)
 	check("review", "价格", "CNY", "云平台询价接口给出的官网价格")

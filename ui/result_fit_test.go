@@ -6,16 +6,17 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // At 60×20 the payment question takes five lines of the footer: the result above it used
 // to be cut wherever the window ended, mid-sentence ("…立即支付:会先显示支付内容,按 y").
 // Now the offer the question repeats gives way to the question, and no sentence is cut.
 func TestResultWithPayQuestionFitsSmallWindows(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 		d := newDriver(t, Options{Provider: prov, Lang: lang}, 60, 20)
-		d.keys("right")
+		d.pickAPI(flows.HuaweiDSC)
 		d.walk(nil)
 		d.keys("y")
 		if d.m.Where() != "result" {
@@ -24,7 +25,7 @@ func TestResultWithPayQuestionFitsSmallWindows(t *testing.T) {
 		d.keys("p")
 		s := d.m.s
 		v := strings.Join(strings.Fields(d.view()), " ")
-		flat := func(t flows.Text) string { return strings.Join(strings.Fields(s.say(t)), " ") }
+		flat := func(t i18n.Text) string { return strings.Join(strings.Fields(s.say(t)), " ") }
 		if !strings.Contains(strings.ReplaceAll(v, " ", ""), strings.ReplaceAll(flat(txtUnpaid), " ", "")) {
 			t.Errorf("%s: the unpaid sentence is not whole:\n%s", lang, d.view())
 		}
@@ -42,17 +43,17 @@ func TestResultWithPayQuestionFitsSmallWindows(t *testing.T) {
 // "The payment failed" followed by the order's own headline ("It MAY HAVE BEEN PLACED"),
 // which reads as if the payment had not happened and the order might not exist.
 func TestUnknownPaymentIsNotCalledFailed(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 		d := newDriver(t, Options{Provider: prov, Lang: lang}, 120, 40)
-		d.keys("right")
+		d.pickAPI(flows.HuaweiDSC)
 		d.walk(nil)
 		d.keys("y")
 		postFault(t, srv, `{"kind":"http500","count":1,"call":"bss/pay"}`)
 		d.keys("p", "y")
 		s := d.m.s
 		v := strings.Join(strings.Fields(d.view()), " ")
-		flat := func(t flows.Text) string { return strings.Join(strings.Fields(s.say(t)), " ") }
+		flat := func(t i18n.Text) string { return strings.Join(strings.Fields(s.say(t)), " ") }
 		if strings.Contains(v, flat(txtPayFailed)) || strings.Contains(v, "MAY HAVE BEEN PLACED") || strings.Contains(v, "订单可能已经生成") {
 			t.Errorf("%s: an unknown payment is worded as a failure or as the order's outcome:\n%s", lang, d.view())
 		}

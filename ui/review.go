@@ -65,6 +65,7 @@ func (r *reviewScreen) updateKeybindings() {
 	k.Place.SetEnabled(r.s.o.Mode != providers.DryRun && r.s.o.Provider != nil)
 	k.NoPlace.SetEnabled(!k.Place.Enabled())
 	k.Pane.SetEnabled(true)
+	k.Check = checkBinding(r.s)
 	r.commandKeys(&k)
 	r.km = k
 }
@@ -186,7 +187,7 @@ func (r *reviewScreen) openJump() {
 func (r *reviewScreen) layout() {
 	sw, bw := r.paneWidths()
 	ph := max(r.h-2, 1) // a title line above, a position line below
-	state := strings.Join([]string{itoa(sw), itoa(bw), itoa(ph), string(r.s.lang), errText(r.s.lastErr), itoa(len(r.s.problems)), boolStr(r.s.isDark), itoa(r.s.price.version)}, "|")
+	state := strings.Join([]string{itoa(sw), itoa(bw), itoa(ph), string(r.s.lang), errText(r.s.lastErr), itoa(len(r.s.problems)), boolStr(r.s.isDark), itoa(r.s.price.version), itoa(r.s.check.version)}, "|")
 	r.sum.SetWidth(sw)
 	r.sum.SetHeight(ph)
 	r.body.SetWidth(bw)
@@ -280,6 +281,7 @@ func (r *reviewScreen) summary(w int) string {
 		[2]string{s.say(txtCredential), credentialOf(s)}, [2]string{s.say(txtKey), orNone(s, s.target.MaskedKey)})
 	line(alignPairs(s, target, w))
 	b = append(b, priceLines(s, w)...)
+	b = append(b, digestLines(s, w)...)
 
 	var errs, warns []string
 	for _, p := range s.problems {

@@ -10,7 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"cloudorder/flows"
+	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 )
 
@@ -47,7 +47,7 @@ type commandPane struct {
 // commandSave is a command waiting to be written beside the order file being saved. It is
 // taken when s is pressed, so it is exactly the command on screen then.
 type commandSave struct {
-	api   flows.APIID
+	cli   providers.CLI // the order's target's: how its cloud's tool calls the API
 	shell clicmd.Shell
 	text  string
 	order string // the order file written
@@ -84,7 +84,7 @@ func (r *reviewScreen) command() (string, error) {
 		// a command without the right endpoint would go elsewhere than cloudorder would.
 		c.err = errors.New(s.say(txtNoEndpoint))
 	} else {
-		c.text, c.err = clicmd.Render(o, s.target.Endpoint, c.shell, s.lang)
+		c.text, c.err = clicmd.Render(o, s.target, c.shell, s.lang)
 	}
 	return c.text, c.err
 }
@@ -133,14 +133,14 @@ func (r *reviewScreen) markCommandSave() {
 	if r.pane != paneCommand || err != nil {
 		return
 	}
-	c.save = &commandSave{api: r.s.order.API, shell: c.shell, text: text}
-	ext := strings.TrimPrefix(clicmd.ScriptPath("x.json", c.save.api, c.shell), "x")
+	c.save = &commandSave{cli: r.s.target.CLI, shell: c.shell, text: text}
+	ext := strings.TrimPrefix(clicmd.ScriptPath("x.json", c.save.cli, c.shell), "x")
 	r.s.note(r.s.say(tf(txtCommandAlso, r.tool(), ext)), false)
 }
 
 // tool names the CLI of the order on review ("aliyun", "hcloud").
 func (r *reviewScreen) tool() string {
-	if m, ok := clicmd.For(r.s.order.API); ok {
+	if m, ok := clicmd.For(r.s.target.CLI); ok {
 		return m.Tool
 	}
 	return "CLI"
@@ -254,7 +254,7 @@ func (m *wizard) saveCommandAfter(msg savedMsg) tea.Cmd {
 // replacing a file unless overwrite).
 func saveCommandCmd(p commandSave, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
-		path, err := clicmd.Save(p.order, p.api, p.shell, p.text, overwrite)
+		path, err := clicmd.Save(p.order, p.cli, p.shell, p.text, overwrite)
 		if errors.Is(err, fs.ErrExist) {
 			return commandSavedMsg{path: path, exists: true}
 		}

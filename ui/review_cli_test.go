@@ -16,7 +16,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 )
@@ -34,7 +34,7 @@ func toCommand(t *testing.T, d *driver) {
 func rendered(t *testing.T, d *driver, sh clicmd.Shell) string {
 	t.Helper()
 	s := d.m.s
-	want, err := clicmd.Render(s.order, s.target.Endpoint, sh, s.lang)
+	want, err := clicmd.Render(s.order, s.target, sh, s.lang)
 	if err != nil {
 		t.Fatalf("render: %v", err)
 	}
@@ -112,7 +112,7 @@ func checkShown(t *testing.T, d *driver, want string) {
 
 func TestCommandViewShowsExactlyTheRenderedCommand(t *testing.T) {
 	for _, fill := range []map[string]string{fillAlibaba, fillDSC, fillWorkspace} {
-		for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			for _, size := range [][2]int{{80, 24}, {120, 40}} {
 				t.Run(fmt.Sprintf("%s-%s-%dx%d", fill["api"], lang, size[0], size[1]), func(t *testing.T) {
 					d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang}, size[0], size[1])
@@ -201,7 +201,7 @@ func clipboardOf(t *testing.T, cmd tea.Cmd) (string, bool) {
 }
 
 func TestCommandCopyIsReportedHonestly(t *testing.T) {
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang}, 120, 40)
 		d.walk(fillDSC)
 		if _, cmd := d.m.Update(keyMsg("c")); cmd != nil {
@@ -217,7 +217,7 @@ func TestCommandCopyIsReportedHonestly(t *testing.T) {
 		if !ok || got != rendered(t, d, clicmd.PWSH) {
 			t.Fatalf("%s: c sent %q (clipboard %v)", lang, got, ok)
 		}
-		honest := map[flows.Lang]string{flows.EN: "your terminal may not support it", flows.ZH: "你的终端可能不支持"}[lang]
+		honest := map[i18n.Lang]string{i18n.EN: "your terminal may not support it", i18n.ZH: "你的终端可能不支持"}[lang]
 		if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, honest) || !strings.Contains(v, "hcloud") {
 			t.Fatalf("%s: the copy is not reported honestly:\n%s", lang, d.view())
 		}
@@ -310,7 +310,7 @@ func TestCommandSaveBesideTheOrderFile(t *testing.T) {
 // languages, for an aliyun and an hcloud command.
 func TestGoldenCommandView(t *testing.T) {
 	for _, fill := range []map[string]string{fillAlibaba, fillDSC} {
-		for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			for _, size := range [][2]int{{80, 24}, {120, 40}} {
 				d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang, Timeout: 30 * time.Second}, size[0], size[1])
 				d.walk(fill)
@@ -327,7 +327,7 @@ func TestGoldenCommandView(t *testing.T) {
 func TestCommandViewInChinese(t *testing.T) {
 	// The view's own words (tabs, position, key hints, the copy and save notices) are Chinese;
 	// the command keeps the CLI's words, and its comments are Chinese.
-	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: flows.ZH, SaveDir: t.TempDir()}, 80, 24)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: i18n.ZH, SaveDir: t.TempDir()}, 80, 24)
 	d.walk(fillDSC)
 	toCommand(t, d)
 	top := lineCount(d.m.header()) + 1
@@ -381,7 +381,7 @@ func TestProgramCommandViewCopiesWhatTheWizardWouldSend(t *testing.T) {
 	m := p.quit()
 	s := m.s
 	prov := m.s.o.Provider
-	want, err := clicmd.Render(s.order, prov.Target(s.order.API, s.order.Region).Endpoint, clicmd.SH, flows.EN)
+	want, err := clicmd.Render(s.order, prov.Target(s.order.API, s.order.Region), clicmd.SH, i18n.EN)
 	if err != nil || m.review.cmd.text != want {
 		t.Fatalf("view %q, render %q (%v)", m.review.cmd.text, want, err)
 	}
@@ -416,7 +416,7 @@ func TestCommandViewSaysWhyAShellRefusesTheOrder(t *testing.T) {
 	d.keys("enter")
 	toCommand(t, d)
 	d.keys("x", "x")
-	_, want := clicmd.Render(d.m.s.order, d.m.s.target.Endpoint, clicmd.CMD, flows.EN)
+	_, want := clicmd.Render(d.m.s.order, d.m.s.target, clicmd.CMD, i18n.EN)
 	if want == nil {
 		t.Fatal("clicmd took % for cmd.exe: the test needs another character")
 	}

@@ -7,8 +7,10 @@ import (
 	"charm.land/bubbles/v2/spinner"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // session is what every screen of one wizard run shares: the options, the language and
@@ -17,7 +19,7 @@ import (
 // they own only their own view state (focus, scroll, open lists).
 type session struct {
 	o      Options
-	lang   flows.Lang
+	lang   i18n.Lang
 	st     Styles
 	isDark bool
 
@@ -28,13 +30,14 @@ type session struct {
 	problems []flows.Problem        // api.Validate of the current answers
 	rev      int                    // bumped by validate: the answers changed
 	lookups  map[string]*lookup     // by queryKey: what the fields show
-	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
+	cache    *lookups.Cache         // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by filledKey
 	asked    map[string]string      // the query each looked-up field last had, by filledKey
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
 	price    priceState // the review's price inquiry
 	pay      payState   // paying an order created unpaid
+	check    checkState // "check now" after an unknown outcome (check.go)
 
 	review placement.Review // the lifecycle's review of the order: computed once per build
 	order  flows.Order      // review.Order: exactly what y sends and s saves
@@ -53,12 +56,13 @@ type session struct {
 	showAll   bool // the footer shows every key
 }
 
-func (s *session) say(t flows.Text) string { return t.In(s.lang) }
+func (s *session) say(t i18n.Text) string { return t.In(s.lang) }
 
 // build computes the review of the current answers (placement.NewReview): the order exactly
 // as it will be sent, where it goes, its digest and whether it is created unpaid.
 func (s *session) build() {
 	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api.Build(s.a()))
+	s.review.Expect = s.o.ExpectDigest // --expect-digest: placement.Send refuses another order
 	s.order, s.target = s.review.Order, s.review.Target
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"cloudorder/flows"
 )
 
 // The review's summary shows a group's heading only above answers of that group: the
@@ -15,7 +17,7 @@ import (
 func TestSummaryHeadingsHaveAnswersUnderThem(t *testing.T) {
 	prov, _ := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
 	d := newDriver(t, Options{Provider: prov}, 120, 40)
-	d.keys("right", "right")
+	d.pickAPI(flows.HuaweiWorkspaceApp)
 	d.walk(nil)
 	if d.m.Where() != "review" {
 		t.Fatalf("at %s", d.m.Where())

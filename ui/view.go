@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -228,7 +229,7 @@ func (m *wizard) question() string {
 		if r := s.recent; r.Err != nil || r.Outcome != "ok" {
 			// It may exist (an unknown outcome, or a history that cannot rule it out): ask as
 			// for an unknown outcome, saying which attempt.
-			return s.say(tf(txtDupUnknownAsk, s.say(r.Describe()))) + m.typedAgain()
+			return s.say(tf(txtDupUnknownAsk, s.say(placement.DescribeRecent(r)))) + m.typedAgain()
 		}
 		ago := s.o.now().Sub(s.recent.At).Round(1e9).String()
 		return s.say(tf(txtDupAsk, ago, providers.Printable(s.recent.OrderID))) + m.typedAgain()

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 )
 
 // widget is how one kind of row is read, edited and drawn. The kind follows from the
@@ -136,7 +137,7 @@ func (itemWidget) input(f *formScreen, r row, msg tea.Msg) tea.Cmd {
 type groupWidget struct{ base }
 
 func (groupWidget) summary(s *session, r row) string {
-	return flows.Tf(txtItems.EN, txtItems.ZH, s.a().Count(r.path())).In(s.lang)
+	return i18n.Tf(txtItems.EN, txtItems.ZH, s.a().Count(r.path())).In(s.lang)
 }
 func (groupWidget) bind(_ *formScreen, _ row, k *FormKeyMap) {
 	k.Add.SetEnabled(true)

@@ -17,6 +17,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/providers"
 	_ "cloudorder/providers/alibaba/internal/nodebug" // before the SDK reads DEBUG: see its doc
+	"cloudorder/providers/transport"
 )
 
 // Options configure the provider.
@@ -34,24 +35,29 @@ type Options struct {
 	Timeout time.Duration
 	// UserAgent is appended to the SDK's own User-Agent.
 	UserAgent string
+	// APIs are the APIs this provider calls (package catalog): an API not in it is refused.
+	APIs map[flows.APIID]API
 }
 
-// Provider places AIWorkSpace CreateProductOrders orders.
-type Provider struct{ opts Options }
+// Provider places the orders of its APIs (Options.APIs) on Alibaba Cloud.
+type Provider struct {
+	opts Options
+	apis providers.APIs[API]
+}
 
 // New returns the provider.
 func New(opts Options) *Provider {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
 	}
-	return &Provider{opts: opts}
+	return &Provider{opts: opts, apis: providers.NewAPIs("Alibaba Cloud", opts.APIs)}
 }
 
 // endpoint is where api's requests for region go: the override, else the host the API's
-// registration gives the region (pai.go: endpoint.go's table); ok is false for an API this
+// spec gives the region (pai.go: endpoint.go's table); ok is false for an API this
 // provider does not serve.
 func (p *Provider) endpoint(api flows.APIID, region string) (ep config.Endpoint, ok bool) {
-	s, known := apis.Get(api)
+	s, known := p.apis.Get(api)
 	switch {
 	case p.opts.Endpoint != nil:
 		return *p.opts.Endpoint, true
@@ -63,7 +69,7 @@ func (p *Provider) endpoint(api flows.APIID, region string) (ep config.Endpoint,
 
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
-	t := providers.Target{Mode: p.opts.Mode}
+	t := providers.Target{Mode: p.opts.Mode, CLI: p.apis.Of(api).CLI}
 	if ep, ok := p.endpoint(api, region); ok {
 		t.Endpoint = ep.String()
 	}
@@ -111,32 +117,40 @@ func (p *Provider) Lookup(_ context.Context, q providers.LookupQuery) ([]flows.O
 	return nil, &providers.Error{Kind: providers.Invalid, Message: fmt.Sprintf("Alibaba Cloud has no look-up %q", q.Name)}
 }
 
-// Submit sends the order once through its API's registration (pai.go).
+// Submit sends the order once through its API's spec (pai.go).
 func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result, error) {
-	s, err := apis.Spec(o.API, "place")
+	s, err := p.apis.Spec(o.API, "place")
 	if err != nil {
 		return providers.Result{}, err
 	}
 	res, err := s.submit(ctx, p, o)
-	if err != nil {
-		if c, cerr := p.credential(ctx); cerr == nil { // whatever a server echoes: providers.Scrub
-			err = providers.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
-		}
+	// Whatever a server echoes, on failure and success alike (a token as an order id), in
+	// any form: transport.Scrub, ScrubResult.
+	if c, cerr := p.credential(ctx); cerr == nil {
+		err = transport.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+		res = transport.ScrubResult(res, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
 	}
 	return res, err
 }
 
-// Quote prices an order with its API's registration.
+// Quote prices an order with its API's price inquiry; an API without one says so.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	s, err := apis.Spec(o.API, "price")
+	s, err := p.apis.Spec(o.API, "price")
 	if err != nil {
 		return providers.Quote{}, err
 	}
-	return s.quote(ctx, p, o)
+	if s.quote == nil { // an API without a price inquiry: said, never guessed
+		return providers.Quote{Note: providers.NoPriceInquiry}, nil
+	}
+	q, err := s.quote(ctx, p, o)
+	if c, cerr := p.credential(ctx); cerr == nil && err != nil {
+		err = transport.Scrub(err, c.AccessKeySecret.Reveal(), c.SecurityToken.Reveal())
+	}
+	return q, err
 }
 
 // client builds an SDK client for one call (its transport carries the call's context).
-func (p *Provider) client(region string, cred config.AlibabaCredential, tr *providers.CallTransport) (*sdk.Client, error) {
+func (p *Provider) client(region string, cred config.AlibabaCredential, tr *transport.Call) (*sdk.Client, error) {
 	cfg := sdk.NewConfig().WithAutoRetry(false).WithMaxRetryTime(0).WithTimeout(p.opts.Timeout).WithScheme(requests.HTTPS)
 	cfg.Transport = tr
 	if p.opts.UserAgent != "" {
@@ -151,14 +165,9 @@ func (p *Provider) client(region string, cred config.AlibabaCredential, tr *prov
 	return sdk.NewClientWithOptions(region, cfg, cp)
 }
 
-// route sets scheme, host and port on the request. Domain must not contain the port: the SDK
-// builds scheme://Domain:Port/path itself.
-func (p *Provider) route(req *requests.RoaRequest, ep config.Endpoint) {
-	req.Scheme, req.Domain, req.Port = parts(ep)
-}
-
 // parts are the scheme, domain and port the SDK's request fields take for ep (ROA and RPC
-// requests alike).
+// requests alike, call.go). Domain must not contain the port: the SDK builds
+// scheme://Domain:Port/path itself.
 func parts(ep config.Endpoint) (scheme, domain, port string) {
 	scheme = requests.HTTPS
 	if ep.Scheme == "http" && config.IsLoopback(ep.Host) {

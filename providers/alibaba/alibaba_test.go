@@ -31,7 +31,7 @@ func newSandbox(t *testing.T, secret string) (*sandbox.Server, *Provider) {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	ep, _ := config.ParseEndpoint(s.URL())
-	return s, New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(secret)})
+	return s, New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(secret)})
 }
 
 var order = flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: []byte(body)}
@@ -88,7 +88,7 @@ func TestCancelledContextAbortsTheWait(t *testing.T) {
 }
 
 func TestMissingCredentialIsInvalid(t *testing.T) {
-	p := New(Options{Credential: func() (config.AlibabaCredential, error) {
+	p := New(Options{APIs: testAPIs, Credential: func() (config.AlibabaCredential, error) {
 		return config.AlibabaCredential{}, &config.MissingError{Cloud: "Alibaba Cloud", Set: []string{"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"}}
 	}})
 	_, err := p.Submit(context.Background(), order)
@@ -112,7 +112,7 @@ func TestRoute(t *testing.T) {
 		{"http://127.0.0.1:8790", "HTTP", "127.0.0.1", "8790", "http://127.0.0.1:8790"},
 		{"http://[::1]:8790", "HTTP", "[::1]", "8790", "http://[::1]:8790"},
 	} {
-		opts := Options{Credential: key("x")}
+		opts := Options{APIs: testAPIs, Credential: key("x")}
 		if tc.override != "" {
 			ep, err := config.ParseEndpoint(tc.override)
 			if err != nil {
@@ -123,7 +123,7 @@ func TestRoute(t *testing.T) {
 		p := New(opts)
 		req := NewCreateProductOrdersRequest([]byte(body))
 		ep, _ := p.endpoint(flows.AlibabaPAI, "cn-shanghai")
-		p.route(req.RoaRequest, ep)
+		roa(req, req.RoaRequest).route(parts(ep))
 		if req.Scheme != tc.scheme || req.Domain != tc.domain || req.Port != tc.port {
 			t.Errorf("%q: scheme %s domain %s port %s", tc.override, req.Scheme, req.Domain, req.Port)
 		}
@@ -137,7 +137,7 @@ func TestRoute(t *testing.T) {
 // their own host, the map's central regions go to aiworkspace.aliyuncs.com, and ap-southeast-5
 // uses its public host rather than the map's VPC-only one.
 func TestEndpointFollowsTheSDKMap(t *testing.T) {
-	p := New(Options{Credential: key("x")})
+	p := New(Options{APIs: testAPIs, Credential: key("x")})
 	for region, want := range map[string]string{
 		"cn-hangzhou":           "https://aiworkspace.cn-hangzhou.aliyuncs.com",
 		"cn-shanghai-finance-1": "https://aiworkspace.cn-shanghai-finance-1.aliyuncs.com",
@@ -164,7 +164,7 @@ func TestEndpointFollowsTheSDKMap(t *testing.T) {
 
 // The _share products are pay-as-you-go: the quote says so and never shows a figure.
 func TestQuoteIsHonest(t *testing.T) {
-	p := New(Options{Credential: key(sandbox.AlibabaAccessKeySecret)})
+	p := New(Options{APIs: testAPIs, Credential: key(sandbox.AlibabaAccessKeySecret)})
 	q, err := p.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou",
 		Body: []byte(`{"AutoPay":true,"Products":[{"ProductCode":"DataWorks_share","ChargeType":"POSTPAY"},{"ProductCode":"OSS_share","ChargeType":"POSTPAY"}]}`)})
 	if err != nil || q.Priced || q.Total != "" || q.Note != providers.NoUpfrontPrice {
@@ -178,6 +178,22 @@ func TestQuoteIsHonest(t *testing.T) {
 
 // The server's SignatureDoesNotMatch message echoes the string it signed, which holds the
 // x-acs-security-token header: the STS token must not reach the error's text.
+// An API without a price inquiry (no quote in its Spec) is priced as a value saying so, not a
+// nil call: the review opens; an API the provider was not made with is refused as Invalid.
+func TestQuoteOfAnAPIWithoutPriceInquiryIsANote(t *testing.T) {
+	const api flows.APIID = "alibaba/test/NoQuote"
+	p := New(Options{Credential: key("x"), APIs: map[flows.APIID]API{api: {Spec: Spec{host: host, submit: submitPAI}}}})
+	q, err := p.Quote(context.Background(), flows.Order{API: api, Region: "cn-hangzhou", Body: []byte(`{}`)})
+	if err != nil || q.Note != providers.NoPriceInquiry || q.Priced || q.Total != "" {
+		t.Fatalf("Quote = %+v, %v; want the no-price-inquiry note, unpriced", q, err)
+	}
+	_, err = p.Quote(context.Background(), flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: []byte(`{}`)})
+	var e *providers.Error
+	if !errors.As(err, &e) || e.Kind != providers.Invalid {
+		t.Fatalf("Quote of an API the provider was not made with = %v, want Invalid", err)
+	}
+}
+
 func TestSignatureMismatchDoesNotEchoTheSecurityToken(t *testing.T) {
 	const token = "LeakStsTokenInStringToSign000000"
 	s, p := newSandbox(t, "WrongSecret000000000000000000000")
@@ -211,10 +227,14 @@ func TestAnswerWithoutOrderIDIsUnknown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
 	_, err = p.Submit(context.Background(), order)
 	var pe *providers.Error
 	if !errors.As(err, &pe) || pe.Kind != providers.Unknown || pe.RequestID != "R-1" {
 		t.Fatalf("err = %#v, want Unknown with the request id", err)
 	}
 }
+
+// testAPIs is the provider's table as package catalog composes it (catalog/alibaba_pai.go).
+var testAPIs = map[flows.APIID]API{flows.AlibabaPAI: {Spec: PAI,
+	CLI: providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"}}}

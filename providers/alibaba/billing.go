@@ -39,7 +39,12 @@ const (
 const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation.
-func (p *Provider) ListingDelay(flows.APIID) time.Duration { return listingDelay }
+func (p *Provider) ListingDelay(flows.APIID) time.Duration {
+	if p.opts.Mode == providers.Sandbox {
+		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
+	}
+	return listingDelay
+}
 
 // bssHost is BssOpenApi's host for region, from the SDK's endpoint map
 // (services/bssopenapi/endpoint.go): mainland regions go to business.aliyuncs.com, the others
@@ -62,39 +67,19 @@ func (p *Provider) bssEndpoint(region string) (config.Endpoint, error) {
 	return config.CheckEndpoint("the BssOpenApi endpoint for "+region, "https://"+bssHost(region))
 }
 
-// send sends one read-only BssOpenApi request once (req is the typed request, base its
-// RpcRequest: the SDK reads the typed request's tagged fields, the route is set on base).
-func (p *Provider) send(ctx context.Context, region, what string, req requests.AcsRequest, base *requests.RpcRequest, resp responses.AcsResponse) error {
-	if err := ctx.Err(); err != nil {
-		return &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
-	}
-	cred, err := p.opts.Credential()
-	if err != nil {
-		return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
-	}
+// sendBSS sends one read-only BssOpenApi request (RPC style, call.go) once to the region's
+// BssOpenApi endpoint.
+func (p *Provider) sendBSS(ctx context.Context, region, what string, r request, resp responses.AcsResponse) error {
 	ep, err := p.bssEndpoint(region)
 	if err != nil {
 		return &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
 	}
-	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
-	client, err := p.client(region, cred, tr)
-	if err != nil {
-		return classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
-	}
-	base.Scheme, base.Domain, base.Port = parts(ep)
-	base.SetReadTimeout(p.opts.Timeout)
-	base.SetConnectTimeout(connect)
-	if err := client.DoAction(req, resp); err != nil {
-		err = classify(fmt.Errorf("%s: %w", what, err), tr.Reach())
-		return providers.Scrub(err, cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
-	}
-	return nil
+	return p.send(ctx, region, ep, what, r, resp)
 }
 
 // OrderDetail reads one order.
 func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {
-	if _, err := apis.Spec(api, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(api, "read the orders of"); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if orderID == "" {
@@ -103,7 +88,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 	req := bssopenapi.CreateGetOrderDetailRequest()
 	req.OrderId = orderID
 	resp := bssopenapi.CreateGetOrderDetailResponse()
-	if err := p.send(ctx, region, "read order "+orderID+" (BssOpenApi GetOrderDetail)", req, req.RpcRequest, resp); err != nil {
+	if err := p.sendBSS(ctx, region, "read order "+orderID+" (BssOpenApi GetOrderDetail)", rpc(req, req.RpcRequest), resp); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if !resp.Success {
@@ -119,7 +104,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 
 // ListOrders reads the orders created in q's window, page by page.
 func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]providers.BillingOrder, error) {
-	if _, err := apis.Spec(q.API, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(q.API, "read the orders of"); err != nil {
 		return nil, err
 	}
 	var rows []bssopenapi.Order
@@ -129,7 +114,7 @@ func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]pr
 		req.ProductCode = q.ServiceType
 		req.PageNum, req.PageSize = requests.NewInteger(page), requests.NewInteger(queryPage)
 		resp := bssopenapi.CreateQueryOrdersResponse()
-		if err := p.send(ctx, q.Region, "list orders (BssOpenApi QueryOrders)", req, req.RpcRequest, resp); err != nil {
+		if err := p.sendBSS(ctx, q.Region, "list orders (BssOpenApi QueryOrders)", rpc(req, req.RpcRequest), resp); err != nil {
 			return nil, err
 		}
 		if !resp.Success {
@@ -200,7 +185,7 @@ func joinOrder(rows []bssopenapi.Order) providers.BillingOrder {
 // OrderFacts: a PAI order's BSS rows carry each product's code and billing method
 // (SubscriptionType: PREPAY Subscription, POSTPAY PayAsYouGo).
 func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
-	s, err := apis.Spec(o.API, "read the orders of")
+	s, err := p.apis.Spec(o.API, "read the orders of")
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}

@@ -68,7 +68,7 @@ func recording(t *testing.T) (*sandbox.Server, *Provider, func() []url.Values) {
 	}))
 	t.Cleanup(func() { srv.Close(); _ = s.Close() })
 	ep, _ := config.ParseEndpoint(srv.URL)
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(sandbox.AlibabaAccessKeySecret)})
 	return s, p, func() []url.Values { mu.Lock(); defer mu.Unlock(); return append([]url.Values(nil), seen...) }
 }
 
@@ -128,7 +128,7 @@ func TestBSSHostFromTheSDKEndpointMap(t *testing.T) {
 	if bssHost("cn-hangzhou") != "business.aliyuncs.com" || bssHost("ap-southeast-1") != "business.ap-southeast-1.aliyuncs.com" {
 		t.Errorf("hosts: %s, %s", bssHost("cn-hangzhou"), bssHost("ap-southeast-1"))
 	}
-	p := New(Options{Credential: key("x")})
+	p := New(Options{APIs: testAPIs, Credential: key("x")})
 	ep, err := p.bssEndpoint("cn-hangzhou")
 	if err != nil || ep.String() != "https://business.aliyuncs.com" {
 		t.Errorf("endpoint = %v, %v", ep, err)
@@ -136,7 +136,7 @@ func TestBSSHostFromTheSDKEndpointMap(t *testing.T) {
 }
 
 func TestPAIFacts(t *testing.T) {
-	p := New(Options{Credential: key("x")})
+	p := New(Options{APIs: testAPIs, Credential: key("x")})
 	f, err := p.OrderFacts(order)
 	if err != nil || strings.Join(f.ProductCodes, ",") != "PAI_share" || f.SubscriptionType != "PayAsYouGo" {
 		t.Fatalf("facts = %+v, %v", f, err)

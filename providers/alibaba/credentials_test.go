@@ -94,7 +94,7 @@ func TestEveryNetworkModeSignsTheOrderWithTheIssuedKey(t *testing.T) {
 			plan := func() (config.AlibabaPlan, error) {
 				return config.AlibabaCredentialPlan(envMap(map[string]string{"HOME": home}), name)
 			}
-			p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
+			p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
 			if tg := p.Target(order.API, order.Region); tg.MaskedKey != "" && name != "role" && name != "chain" || !strings.Contains(tg.Credential, "mode ") {
 				t.Errorf("target %+v", tg)
 			}
@@ -126,7 +126,7 @@ func TestWrongRoleIsRefusedAndShown(t *testing.T) {
 	plan := func() (config.AlibabaPlan, error) {
 		return config.AlibabaCredentialPlan(envMap(map[string]string{"HOME": home}), "")
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
 	_, err := p.Submit(context.Background(), order)
 	var pe *providers.Error
 	if !errors.As(err, &pe) || pe.Kind != providers.Invalid || pe.Code != "EntityNotExist.Role" || pe.RequestID == "" || !strings.Contains(pe.Message, "not-there") {
@@ -143,7 +143,7 @@ func TestWrongRoleIsRefusedAndShown(t *testing.T) {
 // The role's base key may only assume roles: an order signed with it is refused.
 func TestRoleBaseKeyCannotOrder(t *testing.T) {
 	s, ep, _ := credSandbox(t)
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: func() (config.AlibabaCredential, error) {
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: func() (config.AlibabaCredential, error) {
 		return config.AlibabaCredential{AccessKeyID: sandbox.AlibabaRoleBaseKeyID, AccessKeySecret: config.NewSecret(sandbox.AlibabaRoleBaseSecret)}, nil
 	}})
 	_, err := p.Submit(context.Background(), order)
@@ -163,7 +163,7 @@ func TestTemporaryKeyWithoutTokenIsRefused(t *testing.T) {
 		t.Fatalf("resolve: %+v %v", k, err)
 	}
 	k.SecurityToken = config.Secret{}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: func() (config.AlibabaCredential, error) { return k, nil }})
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: func() (config.AlibabaCredential, error) { return k, nil }})
 	_, err = p.Submit(context.Background(), order)
 	var pe *providers.Error
 	if !errors.As(err, &pe) || pe.Code != "InvalidSecurityToken.Missing" || len(s.Orders()) != 0 {
@@ -221,5 +221,30 @@ func TestCredentialRequestsNeverLeaveLoopback(t *testing.T) {
 		if !config.IsLoopback(host) {
 			t.Errorf("reached %s", d)
 		}
+	}
+}
+
+// The billing centre's reads (RPC style) are signed with the same credential chain as the
+// order (ROA style): a profile resolved through STS reads back the order it placed, rather than
+// calling a credential function the chain left unset.
+func TestBillingReadsUseTheCredentialChain(t *testing.T) {
+	s, ep, gate := credSandbox(t)
+	home := t.TempDir()
+	writeFile(t, filepath.Join(home, ".aliyun", "config.json"), fmt.Sprintf(`{"current":"r","profiles":[{"name":"r","mode":"RamRoleArn","access_key_id":%q,"access_key_secret":%q,"ram_role_arn":%q,"region_id":"cn-hangzhou"}]}`,
+		sandbox.AlibabaRoleBaseKeyID, sandbox.AlibabaRoleBaseSecret, sandbox.AlibabaRoleArn))
+	plan := func() (config.AlibabaPlan, error) {
+		return config.AlibabaCredentialPlan(envMap(map[string]string{"HOME": home}), "")
+	}
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Chain: &Chain{Plan: plan, Gate: gate}})
+	res, err := p.Submit(context.Background(), order)
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	got, err := p.OrderDetail(context.Background(), order.API, order.Region, res.OrderID)
+	if err != nil || got.OrderID != res.OrderID {
+		t.Fatalf("OrderDetail = %+v, %v; want order %s", got, err, res.OrderID)
+	}
+	if len(s.Orders()) != 1 {
+		t.Fatalf("orders %d", len(s.Orders()))
 	}
 }

@@ -7,6 +7,7 @@ import (
 	sdkerrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // classify turns an SDK error into a *providers.Error that keeps the SDK's own error. reach
@@ -15,25 +16,22 @@ import (
 // ended first) is NotSent — nothing left the machine, a retry is safe; once a connection was
 // made, anything without a 4xx answer — 5xx, a timeout, a dropped connection, an unreadable or
 // oversized 2xx — may have placed the order, so it is Unknown.
-func classify(err error, reach providers.Reach) error {
+func classify(err error, reach transport.Reach) error {
 	var se *sdkerrors.ServerError
 	if errors.As(err, &se) {
-		kind := providers.Unknown
-		if se.HttpStatus() >= 400 && se.HttpStatus() < 500 {
-			kind = providers.Rejected
-		}
+		kind := providers.StatusKind(se.HttpStatus())
 		msg := se.Message()
 		if cut, ok := withoutStringToSign(msg); ok {
-			msg, err = cut, providers.Redacted(se.ErrorCode()+": "+cut, err)
+			msg, err = cut, transport.Redacted(se.ErrorCode()+": "+cut, err)
 		}
 		return &providers.Error{Kind: kind, HTTPStatus: se.HttpStatus(), Code: se.ErrorCode(),
 			Message: msg, RequestID: se.RequestId(), Err: err}
 	}
 	e := &providers.Error{Kind: providers.Unknown, Message: err.Error(), Err: err}
 	switch reach {
-	case providers.NotAttempted:
+	case transport.NotAttempted:
 		e.Kind = providers.Invalid
-	case providers.NoConnection:
+	case transport.NoConnection:
 		e.Kind = providers.NotSent
 	}
 	var ce *sdkerrors.ClientError
@@ -42,6 +40,10 @@ func classify(err error, reach providers.Reach) error {
 		if ce.OriginError() != nil {
 			e.Message += ": " + ce.OriginError().Error()
 		}
+	}
+	var re *transport.RedirectError
+	if errors.As(err, &re) {
+		e.Kind, e.HTTPStatus, e.Message = providers.StatusKind(re.Status), re.Status, re.Error()
 	}
 	return e
 }

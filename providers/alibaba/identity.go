@@ -12,7 +12,7 @@ import (
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/sts"
 
 	"cloudorder/config"
-	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // Identity is who a credential signs as, as STS GetCallerIdentity says it.
@@ -28,7 +28,7 @@ func CallerIdentity(ctx context.Context, cred config.AlibabaCredential, ep *conf
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	tr := providers.NewCallTransport(ctx, timeout)
+	tr := transport.NewCall(ctx, timeout)
 	cfg := sdk.NewConfig().WithAutoRetry(false).WithMaxRetryTime(0).WithTimeout(timeout).WithScheme(requests.HTTPS)
 	cfg.Transport = tr
 	var cp credentials.CredentialsProvider = credentials.NewStaticAKCredentialsProvider(cred.AccessKeyID, cred.AccessKeySecret.Reveal())
@@ -54,7 +54,7 @@ func CallerIdentity(ctx context.Context, cred config.AlibabaCredential, ep *conf
 	req.SetConnectTimeout(timeout)
 	resp := sts.CreateGetCallerIdentityResponse()
 	if err := client.DoAction(req, resp); err != nil {
-		return Identity{}, providers.Scrub(classify(fmt.Errorf("STS GetCallerIdentity: %w", err), tr.Reach()), cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
+		return Identity{}, transport.Scrub(classify(fmt.Errorf("STS GetCallerIdentity: %w", err), tr.Reach()), cred.AccessKeySecret.Reveal(), cred.SecurityToken.Reveal())
 	}
 	return Identity{AccountID: resp.AccountId, Arn: resp.Arn, IdentityType: resp.IdentityType}, nil
 }

@@ -5,48 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// PAI (AIWorkSpace 2021-02-04) CreateProductOrders. The aliyun product code and operation are
-// those of aliyun-openapi-meta metadatas/aiworkspace/CreateProductOrders.json; the aliyun CLI
-// sends --body byte for byte.
-func init() {
-	apis.Register(flows.AlibabaPAI, apiSpec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts},
-		providers.CLI{Tool: "aliyun", Service: "aiworkspace", Operation: "CreateProductOrders", Preview: "--cli-dry-run"})
-}
+// PAI is how PAI (AIWorkSpace 2021-02-04) CreateProductOrders is called: a ROA request
+// (request.go) to the region's AIWorkSpace host, priced by what its charge type says.
+var PAI = Spec{host: host, submit: submitPAI, quote: quotePAI, facts: paiFacts}
 
 // submitPAI sends the order once. AutoRetry stays off (client): the SDK would otherwise re-send
 // the same POST after a timeout or a 5xx, and a retry after a lost answer can buy twice.
 func submitPAI(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error) {
-	if err := ctx.Err(); err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
-	}
-	cred, err := p.credential(ctx)
-	var pe *providers.Error
-	if errors.As(err, &pe) {
-		return providers.Result{}, err // a credential service's refusal or failure, classified (credentials.go)
-	}
-	if err != nil {
-		return providers.Result{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
-	}
-	connect := min(p.opts.Timeout, 10*time.Second)
-	tr := providers.NewCallTransport(ctx, connect)
-	client, err := p.client(o.Region, cred, tr)
-	if err != nil {
-		return providers.Result{}, classify(fmt.Errorf("set up the Alibaba Cloud client: %w", err), providers.NotAttempted)
-	}
 	req := NewCreateProductOrdersRequest(o.CompactBody())
-	ep, _ := p.endpoint(o.API, o.Region) // registered: Submit found the API
-	p.route(req.RoaRequest, ep)
-	req.SetReadTimeout(p.opts.Timeout)
-	req.SetConnectTimeout(connect)
+	ep, _ := p.endpoint(o.API, o.Region) // known: Submit found its spec
 	resp := NewCreateProductOrdersResponse()
-	if err := client.DoAction(req, resp); err != nil {
-		return providers.Result{}, classify(fmt.Errorf("create Alibaba Cloud product orders: %w", err), tr.Reach())
+	if err := p.send(ctx, o.Region, ep, "create Alibaba Cloud product orders", roa(req, req.RoaRequest), resp); err != nil {
+		return providers.Result{}, err
 	}
 	r := result(resp)
 	if r.OrderID == "" {

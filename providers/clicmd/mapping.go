@@ -3,13 +3,7 @@
 // cmd.exe, for reviewers and teams who run orders through their own toolchain.
 package clicmd
 
-import (
-	"cloudorder/flows"
-	"cloudorder/providers"
-	// The provider packages register their APIs' CLI mappings (providers.RegisterCLI).
-	_ "cloudorder/providers/alibaba"
-	_ "cloudorder/providers/huawei"
-)
+import "cloudorder/providers"
 
 // style is how a CLI takes the request.
 type style int
@@ -24,19 +18,16 @@ const (
 	jsonInput
 )
 
-// Mapping says how one API is called through its cloud's CLI: the mapping the API's provider
-// file registers (providers.RegisterCLI), with the way its tool takes the request.
+// Mapping says how one API is called through its cloud's CLI: the mapping its catalog entry
+// names (catalog/, carried by providers.Target.CLI), with the way its tool takes the request.
 type Mapping struct {
 	providers.CLI
 	style style
 }
 
-// For returns the CLI mapping of api; ok is false when no CLI command is known for it.
-func For(api flows.APIID) (Mapping, bool) {
-	c, ok := providers.CLIFor(api)
-	if !ok {
-		return Mapping{}, false
-	}
+// For returns the mapping of c, a target's CLI; ok is false when no CLI command is known for
+// it (the zero CLI, or a tool this package does not render).
+func For(c providers.CLI) (Mapping, bool) {
 	switch c.Tool {
 	case "aliyun":
 		return Mapping{CLI: c, style: bodyArg}, true

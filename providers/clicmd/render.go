@@ -9,6 +9,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/providers"
 )
 
 // heredocEnd closes the POSIX here-document. No line of indented JSON can equal it: every such
@@ -17,18 +18,18 @@ const heredocEnd = "CLOUDORDER_JSON"
 
 // Render returns the order as its cloud's CLI command for shell sh, runnable as printed:
 // comment lines saying what it is and what is unverified, the command itself, and a trailing
-// comment naming the CLI's preview flag. endpoint is where cloudorder itself sends the order
-// (providers.Target.Endpoint, scheme://host[:port], overrides included), so the CLI goes to the
-// same place. The Alibaba body is byte for byte the one cloudorder sends (the compact body).
-func Render(o flows.Order, endpoint string, sh Shell, lang i18n.Lang) (string, error) {
-	m, ok := For(o.API)
+// comment naming the CLI's preview flag. t is where cloudorder itself sends the order: its
+// Endpoint (scheme://host[:port], overrides included), so the CLI goes to the same place, and
+// its CLI, how the cloud's tool calls the API. The Alibaba body is byte for byte the one cloudorder sends (the compact body).
+func Render(o flows.Order, t providers.Target, sh Shell, lang i18n.Lang) (string, error) {
+	m, ok := For(t.CLI)
 	if !ok {
 		return "", fmt.Errorf("%s", i18n.Tf("no CLI command is known for %s", "没有 %s 对应的命令行命令", o.API).In(lang))
 	}
 	if _, ok := ParseShell(string(sh)); !ok {
 		return "", fmt.Errorf("%s", i18n.Tf("unknown shell %q: use sh, pwsh or cmd", "未知的 shell %q:请使用 sh、pwsh 或 cmd", sh).In(lang))
 	}
-	ep, err := config.ParseEndpoint(endpoint)
+	ep, err := config.ParseEndpoint(t.Endpoint)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", i18n.T("where the order goes", "订单发送地址").In(lang), err)
 	}

@@ -12,8 +12,10 @@ import (
 	"strings"
 	"testing"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/providers"
 )
 
 // stub is a fake aliyun/hcloud: it records its arguments (NUL-separated, so any byte survives)
@@ -105,6 +107,17 @@ func orders(t *testing.T) map[string]flows.Order {
 	return out
 }
 
+// at is the target an order goes to at endpoint, with its catalog entry's CLI mapping.
+func at(o flows.Order, endpoint string) providers.Target {
+	return providers.Target{Endpoint: endpoint, CLI: cliOf(o.API)}
+}
+
+// cliOf is api's CLI mapping in the catalog.
+func cliOf(api flows.APIID) providers.CLI {
+	a, _ := catalog.Find(api)
+	return a.CLI
+}
+
 func endpointOf(o flows.Order) string {
 	switch o.API {
 	case flows.AlibabaPAI:
@@ -119,7 +132,7 @@ func endpointOf(o flows.Order) string {
 // the Huawei input file JSON-equal to {"path":{"project_id":…},"body":…}.
 func checkRecorded(t *testing.T, o flows.Order, endpoint string, r recorded) {
 	t.Helper()
-	m, _ := For(o.API)
+	m, _ := For(cliOf(o.API))
 	if r.tool != m.Tool {
 		t.Fatalf("called %s, want %s", r.tool, m.Tool)
 	}
@@ -171,7 +184,7 @@ func TestPrintedCommandsRunUnderSh(t *testing.T) {
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			t.Run(name+"/"+string(lang), func(t *testing.T) {
 				ep := endpointOf(o)
-				text, err := Render(o, ep, SH, lang)
+				text, err := Render(o, at(o, ep), SH, lang)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -189,7 +202,7 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 	for name, o := range orders(t) {
 		t.Run(name, func(t *testing.T) {
 			ep := endpointOf(o)
-			text, err := Render(o, ep, PWSH, i18n.EN)
+			text, err := Render(o, at(o, ep), PWSH, i18n.EN)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -202,18 +215,18 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 // and a port kept.
 func TestEndpointOverrideIsTheTarget(t *testing.T) {
 	o := orders(t)["alibaba-dataworks.json"]
-	text, err := Render(o, "http://127.0.0.1:8790", SH, i18n.EN)
+	text, err := Render(o, at(o, "http://127.0.0.1:8790"), SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, o, "http://127.0.0.1:8790", runSnippet(t, []string{"sh", "-c"}, text))
 	h := orders(t)["huawei-dsc.json"]
-	text, err = Render(h, "https://dsc.example.com:8443", SH, i18n.EN)
+	text, err = Render(h, at(h, "https://dsc.example.com:8443"), SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, h, "https://dsc.example.com:8443", runSnippet(t, []string{"sh", "-c"}, text))
-	if _, err := Render(o, "http://example.com", SH, i18n.EN); err == nil {
+	if _, err := Render(o, at(o, "http://example.com"), SH, i18n.EN); err == nil {
 		t.Error("plain http to a remote host must be refused, as everywhere else")
 	}
 }
@@ -224,13 +237,13 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 		for _, name := range []string{"alibaba-oss.json", "huawei-dsc.json", "huawei-workspaceapp.json"} {
 			o := all[name]
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
-				text, err := Render(o, endpointOf(o), sh, lang)
+				text, err := Render(o, at(o, endpointOf(o)), sh, lang)
 				if err != nil {
 					t.Fatalf("%s %s: %v", sh, name, err)
 				}
 				lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 				last := lines[len(lines)-1]
-				m, _ := For(o.API)
+				m, _ := For(cliOf(o.API))
 				if !strings.Contains(last, m.Preview) || !(strings.HasPrefix(last, "# ") || strings.HasPrefix(last, "REM ")) {
 					t.Errorf("%s %s: the last line must be a comment naming %s: %q", sh, name, m.Preview, last)
 				}
@@ -248,7 +261,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 
 func TestCmdSnippets(t *testing.T) {
 	o := orders(t)["alibaba-oss.json"]
-	text, err := Render(o, endpointOf(o), CMD, i18n.EN)
+	text, err := Render(o, at(o, endpointOf(o)), CMD, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,12 +274,12 @@ func TestCmdSnippets(t *testing.T) {
 	if !strings.Contains(text, "\nchcp 65001 >NUL\naliyun ") {
 		t.Errorf("a body with Chinese text needs the UTF-8 code page first:\n%s", text)
 	}
-	plain, _ := Render(orders(t)["alibaba-dataworks.json"], endpointOf(o), CMD, i18n.EN)
+	plain, _ := Render(orders(t)["alibaba-dataworks.json"], at(orders(t)["alibaba-dataworks.json"], endpointOf(o)), CMD, i18n.EN)
 	if strings.Contains(plain, "chcp") {
 		t.Errorf("an ASCII order needs no code page change:\n%s", plain)
 	}
 	pct := flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: json.RawMessage(`{"Products":[{"ProductCode":"100%"}]}`)}
-	if _, err := Render(pct, endpointOf(pct), CMD, i18n.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
+	if _, err := Render(pct, at(pct, endpointOf(pct)), CMD, i18n.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
 		t.Errorf("a %% in a cmd.exe body must be refused with the way out, got %v", err)
 	}
 	// cmd.exe toggles at every double quote, \" included: the & after x\" is outside its
@@ -297,7 +310,7 @@ func TestPowerShellQuoting(t *testing.T) {
 func TestSaveBesideTheOrderFile(t *testing.T) {
 	dir := t.TempDir()
 	order := filepath.Join(dir, "order-dsc.json")
-	m := flows.HuaweiDSC
+	m := cliOf(flows.HuaweiDSC)
 	p, err := Save(order, m, SH, "hcloud x\n", false)
 	if err != nil || p != filepath.Join(dir, "order-dsc.hcloud.sh") {
 		t.Fatalf("Save = %q, %v", p, err)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -97,7 +98,7 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 func openLive(opts Options) (router, error) {
 	r := router{}
 	probed := map[string]providers.Mode{}
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		api := a.ID
 		c, ok := clouds[a.Cloud]
 		if !ok {
@@ -146,13 +147,13 @@ var clouds = map[string]cloud{
 			// sign-in) through the credential gate only when a request is sent.
 			chain := &alibaba.Chain{Plan: func() (config.AlibabaPlan, error) { return config.AlibabaCredentialPlan(opts.Getenv, opts.Profile) },
 				Timeout: min(opts.Timeout, 10*time.Second)}
-			return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent, Chain: chain})
+			return alibaba.New(alibaba.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent, Chain: chain, APIs: catalog.Alibaba()})
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.AlibabaCredential{AccessKeyID: sandbox.AlibabaAccessKeyID,
 				AccessKeySecret: config.NewSecret(sandbox.AlibabaAccessKeySecret), Source: providers.SandboxKeys}
 			return alibaba.New(alibaba.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.AlibabaCredential, error) { return cred, nil }})
+				Credential: func() (config.AlibabaCredential, error) { return cred, nil }, APIs: catalog.Alibaba()})
 		},
 	},
 	"huawei": {
@@ -162,13 +163,13 @@ var clouds = map[string]cloud{
 			chain := &huawei.Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(opts.Getenv, opts.Profile) },
 				Getenv: opts.Getenv, Timeout: min(opts.Timeout, 10*time.Second)}
 			return huawei.New(huawei.Options{Mode: opts.Mode, Endpoint: ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Chain: chain, BSSSite: opts.HuaweiSite})
+				Chain: chain, BSSSite: opts.HuaweiSite, APIs: catalog.Huawei()})
 		},
 		sandbox: func(opts Options, ep config.Endpoint) providers.Provider {
 			cred := config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK),
 				ProjectID: sandbox.ProjectID, DomainID: sandbox.DomainID, Source: providers.SandboxKeys}
 			return huawei.New(huawei.Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: opts.Timeout, UserAgent: opts.UserAgent,
-				Credential: func() (config.HuaweiCredential, error) { return cred, nil }})
+				Credential: func() (config.HuaweiCredential, error) { return cred, nil }, APIs: catalog.Huawei()})
 		},
 	},
 }
@@ -221,7 +222,7 @@ func (p inProcess) Target(api flows.APIID, region string) providers.Target {
 func sandboxRouter(opts Options, ep config.Endpoint) router {
 	r := router{}
 	byCloud := map[string]providers.Provider{}
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		p, ok := byCloud[a.Cloud]
 		if !ok {
 			c, known := clouds[a.Cloud]

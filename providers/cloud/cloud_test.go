@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 )
@@ -119,7 +120,7 @@ func (p labelProvider) Target(flows.APIID, string) providers.Target {
 // which is what is sent, is left as it came.
 func TestLookupLabelsReachScreensInert(t *testing.T) {
 	evil := "proj\x1b]8;;https://evil.example\x07click\x1b]8;;\x07\x1b[31m"
-	r := router{flows.HuaweiWorkspaceApp: labelProvider{flows.Option{Value: "v\x1b", Label: flows.T(evil, evil), Help: flows.T(evil, "")}}}
+	r := router{flows.HuaweiWorkspaceApp: labelProvider{flows.Option{Value: "v\x1b", Label: i18n.T(evil, evil), Help: i18n.T(evil, "")}}}
 	opts, err := r.Lookup(context.Background(), providers.LookupQuery{API: flows.HuaweiWorkspaceApp, Region: "cn-north-4"})
 	if err != nil || len(opts) != 1 {
 		t.Fatalf("%v %v", opts, err)

@@ -3,13 +3,13 @@ package cloud
 import (
 	"testing"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
-	"cloudorder/flows"
 	"cloudorder/providers"
 )
 
-// Every API of the registry has a cloud whose provider serves it — live and in the sandbox —
-// and a CLI mapping registered with it.
+// Every API of the catalog has a cloud whose provider serves it — live and in the sandbox —
+// and its targets carry the catalog's CLI mapping (what providers/clicmd renders).
 func TestEveryRegisteredAPIHasAProvider(t *testing.T) {
 	ep, err := config.ParseEndpoint("http://127.0.0.1:1")
 	if err != nil {
@@ -20,7 +20,8 @@ func TestEveryRegisteredAPIHasAProvider(t *testing.T) {
 		t.Fatal(err)
 	}
 	sb := sandboxRouter(Options{}, ep)
-	for _, a := range flows.APIs() {
+	for _, c := range catalog.All() {
+		a := c.Flow
 		if _, ok := clouds[a.Cloud]; !ok {
 			t.Errorf("%s: no provider for cloud %q", a.ID, a.Cloud)
 		}
@@ -31,8 +32,9 @@ func TestEveryRegisteredAPIHasAProvider(t *testing.T) {
 		if got := sb.Target(a.ID, region).Endpoint; got != ep.String() {
 			t.Errorf("%s: the sandbox provider sends to %q, want %q", a.ID, got, ep.String())
 		}
-		if _, ok := providers.CLIFor(a.ID); !ok {
-			t.Errorf("%s: no CLI mapping registered", a.ID)
+		if live.Target(a.ID, region).CLI != c.CLI || sb.Target(a.ID, region).CLI != c.CLI || c.CLI.Tool == "" {
+			t.Errorf("%s: targets name CLI %+v (live) and %+v (sandbox), want the catalog's %+v",
+				a.ID, live.Target(a.ID, region).CLI, sb.Target(a.ID, region).CLI, c.CLI)
 		}
 	}
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
-	"cloudorder/providers/huawei"
 	"cloudorder/providers/journal"
 )
 
@@ -125,4 +125,4 @@ func (d dryRun) Target(api flows.APIID, region string) providers.Target {
 
 // CreatesUnpaid reports whether any cloud's api creates its orders unpaid (Huawei DSC), with
 // no provider opened and no credential read.
-func CreatesUnpaid(api flows.APIID) bool { return huawei.CreatesUnpaid(api) }
+func CreatesUnpaid(api flows.APIID) bool { return catalog.CreatesUnpaid(api) }

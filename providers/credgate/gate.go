@@ -7,7 +7,7 @@
 // loopback port, alive for one resolution, that sends each request on through the project's
 // rules — the endpoint gate (config.CheckEndpoint: https, or plain http only to loopback and
 // the documented instance-metadata addresses), the environment's proxy, the call's context and
-// timeout, no redirect followed, answers bounded (providers.CallTransport) — and notes every
+// timeout, no redirect followed, answers bounded (transport.Call) — and notes every
 // place it was asked to reach, so tests can prove nothing left loopback.
 package credgate
 
@@ -26,7 +26,7 @@ import (
 	"time"
 
 	"cloudorder/config"
-	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // MetadataHosts are the instance-metadata services, reached by plain http by design (a
@@ -160,7 +160,7 @@ func (g *Gate) route(host string) (*url.URL, bool) {
 	return u, true
 }
 
-// forward sends a plain-http request on through a CallTransport.
+// forward sends a plain-http request on through a transport.Call.
 func (g *Gate) forward(w http.ResponseWriter, r *http.Request) {
 	u := *r.URL
 	if u.Host == "" {
@@ -198,8 +198,8 @@ func (g *Gate) send(w http.ResponseWriter, r *http.Request, u *url.URL) {
 	if _, routed := g.route(r.Host); routed || out.Host == "" {
 		out.Host = u.Host
 	}
-	tr := providers.NewCallTransport(ctx, g.opts.Timeout)
-	resp, err := (&http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return providers.ErrRedirect }}).Do(out)
+	tr := transport.NewCall(ctx, g.opts.Timeout)
+	resp, err := (&http.Client{Transport: tr, CheckRedirect: func(*http.Request, []*http.Request) error { return transport.ErrRedirect }}).Do(out)
 	if err != nil {
 		g.fail(err)
 		http.Error(w, "credential gate: "+err.Error(), http.StatusBadGateway)
@@ -207,8 +207,8 @@ func (g *Gate) send(w http.ResponseWriter, r *http.Request, u *url.URL) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode/100 == 3 {
-		g.fail(providers.ErrRedirect)
-		http.Error(w, "credential gate: "+providers.ErrRedirect.Error(), http.StatusBadGateway)
+		g.fail(transport.ErrRedirect)
+		http.Error(w, "credential gate: "+transport.ErrRedirect.Error(), http.StatusBadGateway)
 		return
 	}
 	for k, vs := range resp.Header {

@@ -8,7 +8,7 @@ import (
 )
 
 // connWriter collects one answer for a request read from a routed tunnel and writes it back
-// as HTTP/1.1 (the answers are small: providers.CallTransport bounds them).
+// as HTTP/1.1 (the answers are small: transport.Call bounds them).
 type connWriter struct {
 	conn   net.Conn
 	header http.Header

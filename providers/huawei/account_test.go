@@ -13,6 +13,7 @@ import (
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
+	"cloudorder/ui/lookups"
 )
 
 // The account look-ups, the BSS price inquiry and PayOrders, through the real SDK clients
@@ -179,7 +180,7 @@ func TestWrongSecretOnEveryNewCall(t *testing.T) {
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	ep, _ := config.ParseEndpoint(s.URL())
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret("wrong"), DomainID: sandbox.DomainID, Source: "test"}, nil
 		}})
@@ -271,7 +272,7 @@ func TestNoLookupIsRetriedIntoASecondOrder(t *testing.T) {
 	s, p := newSandbox(t)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallLookups, Count: 1})
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, API: flows.HuaweiWorkspaceApp, Count: 1})
-	cache := &providers.Cache{Backoff: time.Millisecond}
+	cache := &lookups.Cache{Backoff: time.Millisecond}
 	groups, err := cache.Lookup(context.Background(), p, wsaQuery(LookupServerGroups, nil))
 	if err != nil || len(groups) != 3 {
 		t.Fatalf("retried look-up: %v, %v", groups, err)
@@ -301,7 +302,7 @@ func TestRefusedConnectionIsNotSent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 		}})
@@ -320,7 +321,7 @@ func TestRefusedConnectionIsNotSent(t *testing.T) {
 // naming where the endpoint came from.
 func TestServiceEndpointFromRegionSettingsIsGated(t *testing.T) {
 	t.Setenv("HUAWEICLOUD_SDK_REGION_VPC_CN_NORTH_4", "http://vpc.example.com")
-	p := New(Options{Mode: providers.Live, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Live, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 		}})

@@ -17,13 +17,15 @@ type service struct {
 	endpoints func(region string) ([]string, error)
 }
 
-// apiSpec is how one API is called. Each API's file (dsc.go, workspaceapp.go) registers its
-// own; nothing else in this package names an API (docs/adding-an-api.md).
-type apiSpec struct {
+// Spec is how one API is called. Each API's file here (dsc.go, workspaceapp.go) declares its
+// own as a value and package catalog hands it to the provider (Options.APIs); nothing else in
+// this package names an API (docs/adding-an-api.md).
+type Spec struct {
 	service service
 	// submit places the order once (submit.go's submit with the API's request model).
 	submit func(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error)
-	// quote prices the order; nil: the API has no documented price inquiry.
+	// quote prices the order; nil: the API has no documented price inquiry, which Quote says as
+	// a value (providers.NoPriceInquiry).
 	quote func(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error)
 	// unpaid: the API creates its orders unpaid (paid in the Billing Center or with PayOrder).
 	unpaid bool
@@ -32,5 +34,13 @@ type apiSpec struct {
 	facts func(o flows.Order) (providers.OrderFacts, error)
 }
 
-// apis is the table of the APIs this provider calls; API files register theirs from init.
-var apis = providers.NewAPIs[apiSpec]("Huawei Cloud")
+// CreatesUnpaid reports whether the API's orders are created unpaid (as DSC's are): what
+// `cloudorder history` says of a placed order without opening a provider.
+func (s Spec) CreatesUnpaid() bool { return s.unpaid }
+
+// API is one API this provider calls: how (its Spec) and how KooCLI (hcloud) calls it (put in
+// the API's Target for providers/clicmd).
+type API struct {
+	Spec
+	CLI providers.CLI
+}

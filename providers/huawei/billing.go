@@ -42,7 +42,12 @@ const (
 const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation (docs/billing.md).
-func (p *Provider) ListingDelay(flows.APIID) time.Duration { return listingDelay }
+func (p *Provider) ListingDelay(flows.APIID) time.Duration {
+	if p.opts.Mode == providers.Sandbox {
+		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
+	}
+	return listingDelay
+}
 
 // OrderDetail reads one order and its lines.
 func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {
@@ -51,7 +56,7 @@ func (p *Provider) OrderDetail(ctx context.Context, api flows.APIID, region, ord
 }
 
 func (p *Provider) orderDetail(ctx context.Context, api flows.APIID, region, orderID string) (providers.BillingOrder, error) {
-	if _, err := apis.Spec(api, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(api, "read the orders of"); err != nil {
 		return providers.BillingOrder{}, err
 	}
 	if orderID == "" {
@@ -96,7 +101,7 @@ func (p *Provider) ListOrders(ctx context.Context, q providers.OrderQuery) ([]pr
 }
 
 func (p *Provider) listOrders(ctx context.Context, q providers.OrderQuery) ([]providers.BillingOrder, error) {
-	if _, err := apis.Spec(q.API, "read the orders of"); err != nil {
+	if _, err := p.apis.Spec(q.API, "read the orders of"); err != nil {
 		return nil, err
 	}
 	var out []providers.BillingOrder
@@ -246,9 +251,9 @@ func parseBSSTime(s string) time.Time {
 	return t.UTC()
 }
 
-// OrderFacts is what of o's body BSS's records of it can be matched on (registered per API).
+// OrderFacts is what of o's body BSS's records of it can be matched on (per API: its Spec).
 func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
-	s, err := apis.Spec(o.API, "read the orders of")
+	s, err := p.apis.Spec(o.API, "read the orders of")
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}

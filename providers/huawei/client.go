@@ -7,8 +7,6 @@ import (
 	"sync"
 	"time"
 
-	"cloudorder/providers"
-
 	core "github.com/huaweicloud/huaweicloud-sdk-go-v3/core"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
@@ -16,18 +14,19 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/httphandler"
 
 	"cloudorder/config"
+	"cloudorder/providers/transport"
 )
 
 // call is one SDK call's client and what it observed.
 type call struct {
 	hc *core.HcHttpClient
-	tr *providers.CallTransport
+	tr *transport.Call
 
 	mu        sync.Mutex
 	requestID string // X-Request-Id of the answer: the SDK's success responses do not carry it
 }
 
-func (c *call) reach() providers.Reach { return c.tr.Reach() }
+func (c *call) reach() transport.Reach { return c.tr.Reach() }
 
 func (c *call) RequestID() string {
 	c.mu.Lock()
@@ -95,7 +94,7 @@ func (p *Provider) newCall(ctx context.Context, svc service, region, projectID s
 
 // build finishes one call's client: one endpoint, the call's transport, no retries.
 func (p *Provider) build(ctx context.Context, builder *core.HcHttpClientBuilder, ep string, creds auth.ICredential) (*call, error) {
-	c := &call{tr: providers.NewCallTransport(ctx, min(p.opts.Timeout, 10*time.Second))}
+	c := &call{tr: transport.NewCall(ctx, min(p.opts.Timeout, 10*time.Second))}
 	handler := httphandler.NewHttpHandler().AddResponseHandler(func(r http.Response) {
 		c.mu.Lock()
 		c.requestID = r.Header.Get("X-Request-Id")

@@ -12,13 +12,14 @@ import (
 
 	"cloudorder/config"
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // Chain is the person's Huawei credential: found without any network call (Plan, for Target
 // and `credentials`) and, for IdP federation, exchanged with IAM only when a request needs
 // the key (Resolve). The exchange is the SDK's own (core/auth: the federal accessor trades
 // the ID token for an unscoped token, then for a temporary AK/SK with a security token), run
-// on an SDK HTTP client whose round tripper is the project's (providers.CallTransport: the
+// on an SDK HTTP client whose round tripper is the project's (transport.Call: the
 // context, the environment's proxy, no redirect), to the IAM endpoint after the endpoint gate.
 type Chain struct {
 	Plan    func() (config.HuaweiPlan, error)
@@ -88,11 +89,11 @@ func (c *Chain) federate(ctx context.Context, plan config.HuaweiPlan) (config.Hu
 	if timeout <= 0 {
 		timeout = 10 * time.Second
 	}
-	tr := providers.NewCallTransport(ctx, timeout)
+	tr := transport.NewCall(ctx, timeout)
 	client := impl.NewDefaultHttpClient(hwconfig.DefaultHttpConfig().WithTimeout(timeout).WithHttpRoundTripper(tr))
 	if err := creds.ProcessSts(client); err != nil {
 		kind := providers.Invalid // IAM answered: the IdP or the token was refused
-		if tr.Reach() < providers.MaybeSent {
+		if tr.Reach() < transport.MaybeSent {
 			kind = providers.NotSent
 		}
 		return config.HuaweiCredential{}, &providers.Error{Kind: kind, Message: what + ": " + err.Error() + " (the order was not sent)", Err: err}

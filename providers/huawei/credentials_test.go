@@ -32,7 +32,7 @@ func federated(t *testing.T, idp string) (*sandbox.Server, *Provider) {
 		"HUAWEICLOUD_SDK_PROJECT_ID": sandbox.ProjectID, "HUAWEICLOUD_SDK_IAM_ENDPOINT": s.URL()}
 	getenv := func(k string) string { return env[k] }
 	chain := &Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(getenv, "") }, Getenv: getenv}
-	return s, New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test", Chain: chain})
+	return s, New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test", Chain: chain})
 }
 
 // IdP federation: the SDK's federal accessor trades the ID token with the sandbox's IAM for a

@@ -25,13 +25,10 @@ var dscService = service{
 	},
 }
 
-// The KooCLI service name is the API Explorer product name
-// (https://console.huaweicloud.com/apiexplorer/#/openapi/DSC/doc?api=CreateProductOrder).
-func init() {
-	apis.Register(flows.HuaweiDSC, apiSpec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true, facts: dscFacts},
-		providers.CLI{Tool: "hcloud", Service: "DSC", Operation: "CreateProductOrder",
-			File: "DSC_CreateProductOrder.json", Preview: "--dryrun"})
-}
+// DSC is how Data Security Center's CreateProductOrder is called: POST
+// /v1/{project_id}/period/order through the SDK's DSC client, priced through BSS (price_pay.go),
+// created unpaid.
+var DSC = Spec{service: dscService, submit: submitDSC, quote: quoteDSC, unpaid: true, facts: dscFacts}
 
 // submitDSC places a DSC instance order: POST /v1/{project_id}/period/order.
 func submitDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error) {

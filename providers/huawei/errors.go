@@ -7,6 +7,7 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // classify turns an SDK error into a *providers.Error that keeps the SDK's own error. The
@@ -14,14 +15,11 @@ import (
 // *url.Error. reach says how far the request got: never attempted is Invalid; attempted
 // without a connection (DNS, refused, TLS handshake, context ended first) is NotSent; once a
 // connection was made, anything but a 4xx answer may have placed the order: Unknown.
-func classify(what string, err error, reach providers.Reach) error {
+func classify(what string, err error, reach transport.Reach) error {
 	wrapped := fmt.Errorf("%s: %w", what, err)
 	var se *sdkerr.ServiceResponseError
 	if errors.As(err, &se) {
-		kind := providers.Unknown // 5xx, or a 2xx the SDK could not read: it may have been placed
-		if se.StatusCode >= 400 && se.StatusCode < 500 {
-			kind = providers.Rejected
-		}
+		kind := providers.StatusKind(se.StatusCode) // 5xx, or a 2xx the SDK could not read: it may have been placed
 		msg := se.ErrorMessage
 		if msg == "" {
 			msg = fmt.Sprintf("HTTP %d", se.StatusCode)
@@ -31,10 +29,15 @@ func classify(what string, err error, reach providers.Reach) error {
 	}
 	kind := providers.Unknown
 	switch reach {
-	case providers.NotAttempted:
+	case transport.NotAttempted:
 		kind = providers.Invalid
-	case providers.NoConnection:
+	case transport.NoConnection:
 		kind = providers.NotSent
 	}
-	return &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
+	e := &providers.Error{Kind: kind, Message: wrapped.Error(), Err: wrapped}
+	var re *transport.RedirectError
+	if errors.As(err, &re) {
+		e.Kind, e.HTTPStatus, e.Message = providers.StatusKind(re.Status), re.Status, re.Error()
+	}
+	return e
 }

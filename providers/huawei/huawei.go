@@ -10,6 +10,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/transport"
 )
 
 // Options configure the provider.
@@ -30,12 +31,15 @@ type Options struct {
 	// BSSSite picks the BSS of the account's site for prices and payment: SiteChina (""),
 	// SiteIntl or SiteEU (services.go).
 	BSSSite string
+	// APIs are the APIs this provider calls (package catalog): an API not in it is refused.
+	APIs map[flows.APIID]API
 }
 
-// Provider serves the Huawei Cloud APIs registered in this package (api.go).
+// Provider serves the Huawei Cloud APIs it is made with (Options.APIs).
 type Provider struct {
 	opts    Options
 	domains domainCache // account id per AK, for BSS
+	apis    providers.APIs[API]
 }
 
 // New returns the provider.
@@ -46,13 +50,14 @@ func New(opts Options) *Provider {
 	if opts.UserAgent == "" {
 		opts.UserAgent = "cloudorder"
 	}
-	return &Provider{opts: opts}
+	return &Provider{opts: opts, apis: providers.NewAPIs("Huawei Cloud", opts.APIs)}
 }
 
 // Target reports where orders go and as whom.
 func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	t := providers.Target{Mode: p.opts.Mode}
-	if s, ok := apis.Get(api); ok {
+	if s, ok := p.apis.Get(api); ok {
+		t.CLI = s.CLI
 		t.Endpoint, _ = p.tableEndpoint(s.service, region)
 	}
 	source, masked, err := p.describe()
@@ -98,32 +103,51 @@ func (p *Provider) Submit(ctx context.Context, o flows.Order) (providers.Result,
 	if err := ctx.Err(); err != nil {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: context.Cause(ctx).Error(), Err: err}
 	}
-	s, err := apis.Spec(o.API, "place")
+	s, err := p.apis.Spec(o.API, "place")
 	if err != nil {
 		return providers.Result{}, err
 	}
 	res, err := s.submit(ctx, p, o)
-	return res, p.scrub(err)
+	return p.scrubResult(res), p.scrub(err)
+}
+
+// scrubResult keeps the secret key and security token out of a successful answer's ids and
+// fields (transport.ScrubResult): a server may echo a token as an order or request id.
+func (p *Provider) scrubResult(r providers.Result) providers.Result {
+	c, ok := p.secrets()
+	if !ok {
+		return r
+	}
+	return transport.ScrubResult(r, c.SK.Reveal(), c.SecurityToken.Reveal())
 }
 
 // scrub keeps the credential's secret key and security token out of an error's text
-// (providers.Scrub): whatever the gateway echoes reaches neither the screen nor the history.
+// (transport.Scrub): whatever the gateway echoes reaches neither the screen nor the history.
 func (p *Provider) scrub(err error) error {
 	if err == nil {
 		return nil
 	}
-	var c config.HuaweiCredential
+	c, ok := p.secrets()
+	if !ok {
+		return err
+	}
+	return transport.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
+}
+
+// secrets is the credential whose secret key and token are in use, for scrubbing.
+func (p *Provider) secrets() (config.HuaweiCredential, bool) {
 	if p.opts.Chain != nil {
-		c = p.opts.Chain.Cached()
+		c := p.opts.Chain.Cached()
 		if plan, perr := p.opts.Chain.Plan(); perr == nil && !plan.Network() {
 			c = plan.Key
 		}
-	} else if k, cerr := p.opts.Credential(); cerr == nil {
-		c = k
-	} else {
-		return err
+		return c, true
 	}
-	return providers.Scrub(err, c.SK.Reveal(), c.SecurityToken.Reveal())
+	if p.opts.Credential == nil {
+		return config.HuaweiCredential{}, false
+	}
+	c, err := p.opts.Credential()
+	return c, err == nil
 }
 
 // invalid is a failure before anything was sent.

@@ -29,7 +29,7 @@ func newSandbox(t *testing.T) (*sandbox.Server, *Provider) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
 		}})
@@ -171,7 +171,7 @@ func TestLookups(t *testing.T) {
 }
 
 func TestTargetFromRegionTables(t *testing.T) {
-	p := New(Options{Mode: providers.Live, Credential: func() (config.HuaweiCredential, error) {
+	p := New(Options{APIs: testAPIs, Mode: providers.Live, Credential: func() (config.HuaweiCredential, error) {
 		return config.HuaweiCredential{}, &config.MissingError{Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"}}
 	}})
 	if got := p.Target(flows.HuaweiDSC, "cn-north-4"); got.Endpoint != "https://sdg.cn-north-4.myhuaweicloud.com" || got.Credential != "missing: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK" || got.MaskedKey != "" {
@@ -200,7 +200,7 @@ func TestEchoedSecretsAreScrubbed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sk), SecurityToken: config.NewSecret(token), Source: "test"}, nil
 		}})
@@ -214,4 +214,10 @@ func TestEchoedSecretsAreScrubbed(t *testing.T) {
 			t.Errorf("a secret is in %q", text)
 		}
 	}
+}
+
+// testAPIs is the provider's table as package catalog composes it (catalog/huawei_*.go).
+var testAPIs = map[flows.APIID]API{
+	flows.HuaweiDSC:          {Spec: DSC, CLI: providers.CLI{Tool: "hcloud", Service: "DSC", Operation: "CreateProductOrder"}},
+	flows.HuaweiWorkspaceApp: {Spec: WorkspaceApp, CLI: providers.CLI{Tool: "hcloud", Service: "WorkspaceApp", Operation: "CreateOrder"}},
 }

@@ -30,7 +30,7 @@ const (
 )
 
 // Lookup answers the pickers with the account's own values. It sends only read-only calls, so
-// a caller may retry it (providers.Cache does, once).
+// a caller may retry it (ui/lookups.Cache does, once).
 func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
 	opts, err := p.lookup(ctx, q)
 	return opts, p.scrub(err)

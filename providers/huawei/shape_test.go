@@ -43,7 +43,7 @@ func recordingSandbox(t *testing.T) (*sandbox.Server, *Provider, func() []seen) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := New(Options{Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
+	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), DomainID: sandbox.DomainID, Source: "test"}, nil
 		}})

@@ -17,7 +17,7 @@ func submit[B any](ctx context.Context, p *Provider, o flows.Order, what string,
 	if err := exactly(body, &req); err != nil {
 		return providers.Result{}, invalid(err)
 	}
-	c, err := p.newCall(ctx, apis.Of(o.API).service, o.Region, o.ProjectID)
+	c, err := p.newCall(ctx, p.apis.Of(o.API).service, o.Region, o.ProjectID)
 	if err != nil {
 		return providers.Result{}, invalid(err)
 	}

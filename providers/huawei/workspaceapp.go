@@ -26,14 +26,10 @@ var workspaceAppService = service{
 	},
 }
 
-// Workspace App has no documented price inquiry for its servers (quote nil). The KooCLI
-// service name is the API Explorer product name
-// (https://console.huaweicloud.com/apiexplorer/#/openapi/WorkspaceApp/doc?api=CreateOrder).
-func init() {
-	apis.Register(flows.HuaweiWorkspaceApp, apiSpec{service: workspaceAppService, submit: submitWorkspaceApp, facts: workspaceAppFacts},
-		providers.CLI{Tool: "hcloud", Service: "WorkspaceApp", Operation: "CreateOrder",
-			File: "WorkspaceApp_CreateOrder.json", Preview: "--dryrun"})
-}
+// WorkspaceApp is how Workspace App's CreateOrder is called: POST
+// /v1/{project_id}/bundles/subscribe/order through the SDK's Workspace App client. It has no
+// documented price inquiry for its servers (no quote).
+var WorkspaceApp = Spec{service: workspaceAppService, submit: submitWorkspaceApp, facts: workspaceAppFacts}
 
 // submitWorkspaceApp places a Workspace App order: POST /v1/{project_id}/bundles/subscribe/order.
 func submitWorkspaceApp(ctx context.Context, p *Provider, o flows.Order) (providers.Result, error) {

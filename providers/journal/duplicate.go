@@ -26,8 +26,11 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 			return true
 		}
 		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at()}
-		if a.settled && a.outcome.Outcome == OutcomeOK {
+		switch {
+		case a.settled && a.outcome.Outcome == OutcomeOK:
 			found.Outcome, found.OrderID, found.RequestID = OutcomeOK, a.outcome.OrderID, a.outcome.RequestID
+		case a.resolution.Outcome == ResolvedPlaced: // found in the cloud's orders (resolution.go)
+			found.Outcome, found.OrderID = OutcomeOK, a.resolution.OrderID
 		}
 		return false
 	})

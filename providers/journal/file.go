@@ -230,6 +230,10 @@ func Load(path string) (History, error) {
 				e := &h.Entries[i]
 				e.Outcome, e.Result, e.Finished = r.Outcome, r, r.At
 			}
+		case KindResolution, KindStatus: // resolution.go: about an earlier intent, never an order
+			if i, ok := index[r.ID]; ok {
+				attach(&h.Entries[i], r)
+			}
 		}
 	}
 	return h, nil

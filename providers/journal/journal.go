@@ -31,11 +31,13 @@ type Journal struct {
 	// duplicates (RecentDuplicate) or last wrote an intent: an attempt appended after that,
 	// found while the intent is about to be written, was started by another process.
 	seen map[string]int64
+	// write appends one outcome record (appendRecord); tests put a full disk here.
+	write func(path string, r Record) error
 }
 
 // New wraps inner; the history lives at path.
 func New(inner providers.Provider, path string) *Journal {
-	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int64{}}
+	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int64{}, write: appendRecord}
 }
 
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
@@ -155,7 +157,7 @@ func openLock(ctx context.Context, path string) (*os.File, error) {
 func (j *Journal) append(r Record) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return appendRecord(j.path, r)
+	return j.write(j.path, r)
 }
 
 // outcome builds the outcome record of a Submit.
@@ -170,7 +172,7 @@ func outcome(id string, at time.Time, res providers.Result, err error) Record {
 	if errors.As(err, &pe) {
 		r.HTTPStatus, r.Code, r.Message, r.RequestID = pe.HTTPStatus, pe.Code, pe.Message, pe.RequestID
 	}
-	r.Outcome = providers.OutcomeOf(providers.KindOf(err)).Word
+	r.Outcome = providers.KindOf(err).Word()
 	return r
 }
 

@@ -88,7 +88,9 @@ func (j *Journal) EarlierPayment(p providers.Payment) (providers.Recent, bool) {
 // reading the history from its end and decoding whole only the records it returns.
 func FindOrder(path, orderID string) (Entry, bool, error) {
 	return findEntry(path, func(a attempt) bool {
-		return a.settled && a.outcome.Outcome == OutcomeOK && a.outcome.OrderID == orderID && a.intent.API != providers.PayOrdersAPI
+		placed := (a.settled && a.outcome.Outcome == OutcomeOK && a.outcome.OrderID == orderID) ||
+			(a.resolution.Outcome == ResolvedPlaced && a.resolution.OrderID == orderID) // found by `cloudorder status`
+		return placed && a.intent.API != providers.PayOrdersAPI
 	}, orderID)
 }
 

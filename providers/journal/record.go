@@ -58,6 +58,10 @@ type Record struct {
 	Code       string `json:"code,omitempty"`
 	Message    string `json:"message,omitempty"`
 	Error      string `json:"error,omitempty"`
+
+	// Resolution and status fields (resolution.go).
+	Matches []string `json:"matches,omitempty"` // the order ids an ambiguous resolution found
+	State   string   `json:"state,omitempty"`   // a status record's plain state (providers.OrderState)
 }
 
 // Entry is one order: its intent joined with its outcome, if any.
@@ -67,6 +71,12 @@ type Entry struct {
 	Outcome  string
 	Result   Record    // the outcome record (zero when pending)
 	Finished time.Time // when the outcome was written
+	// Resolution is the newest resolution of an unknown or pending outcome from the cloud's
+	// own order records (resolution.go); zero when there is none.
+	Resolution Record
+	// Status is the newest state the cloud reported for the order (resolution.go); zero when
+	// none was asked.
+	Status Record
 }
 
 // Settled reports whether the entry's outcome is known (ok, rejected or not sent).

@@ -151,6 +151,9 @@ type attempt struct {
 	line    []byte // the intent's line: valid only during the call
 	outcome head   // zero when none was written (pending)
 	settled bool   // an outcome was found
+	// resolution is the newest resolution of an unknown or pending outcome (resolution.go);
+	// zero when there is none.
+	resolution head
 }
 
 // at is when the attempt counts from: its outcome's time, or its intent's when pending.
@@ -161,9 +164,14 @@ func (a attempt) at() time.Time {
 	return a.intent.At
 }
 
-// mayHaveBought reports whether the attempt succeeded or may have: ok, unknown or pending.
+// mayHaveBought reports whether the attempt succeeded or may have: ok, unknown or pending —
+// unless the cloud's orders showed it was not placed (a resolution, resolution.go).
 func (a attempt) mayHaveBought() bool {
-	return !a.settled || a.outcome.Outcome == OutcomeOK || a.outcome.Outcome == OutcomeUnknown || a.outcome.Outcome == OutcomePending
+	if a.settled && a.outcome.Outcome == OutcomeOK {
+		return true
+	}
+	unknown := !a.settled || a.outcome.Outcome == OutcomeUnknown || a.outcome.Outcome == OutcomePending
+	return unknown && a.resolution.Outcome != ResolvedNotPlaced
 }
 
 // quickHead reads a line's kind and id from the start every record line has (Record's first
@@ -198,12 +206,13 @@ func scanAttempts(path string, since time.Time, fn func(a attempt) bool, keep ..
 		return 0, err
 	}
 	defer f.Close()
-	outcomes := map[string]head{} // outcomes met whose intent is not yet met, by intent id
-	waiting := 0                  // of those, written since `since`
+	outcomes := map[string]head{}    // outcomes met whose intent is not yet met, by intent id
+	resolutions := map[string]head{} // the newest resolution of each intent not yet met
+	waiting := 0                     // of those, written since `since`
 	stop := since.Add(-reorderSlack)
 	err = scanBackward(f, end, func(line []byte) bool {
 		if len(keep) > 0 && since.IsZero() && !keep[0](line) {
-			if kind, id, ok := quickHead(line); ok && (kind == KindOutcome || kind == KindIntent && outcomes[id].ID == "") {
+			if kind, id, ok := quickHead(line); ok && (kind == KindOutcome || kind == KindIntent && outcomes[id].ID == "" && resolutions[id].ID == "") {
 				if kind == KindIntent {
 					delete(outcomes, id)
 				}
@@ -212,6 +221,10 @@ func scanAttempts(path string, since time.Time, fn func(a attempt) bool, keep ..
 		}
 		h, _ := parseHead(line)
 		switch h.Kind {
+		case KindResolution:
+			if _, later := resolutions[h.ID]; !later { // the last written counts
+				resolutions[h.ID] = h
+			}
 		case KindOutcome:
 			if _, later := outcomes[h.ID]; !later { // the last written counts
 				outcomes[h.ID] = h
@@ -227,7 +240,9 @@ func scanAttempts(path string, since time.Time, fn func(a attempt) bool, keep ..
 					waiting--
 				}
 			}
-			if !fn(attempt{intent: h, line: line, outcome: o, settled: settled}) {
+			res := resolutions[h.ID]
+			delete(resolutions, h.ID)
+			if !fn(attempt{intent: h, line: line, outcome: o, settled: settled, resolution: res}) {
 				return false
 			}
 		}

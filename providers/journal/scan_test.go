@@ -97,14 +97,15 @@ func writeHistory(tb testing.TB, n int, span time.Duration, now time.Time) (*Jou
 	return j, path
 }
 
-// cost runs f and returns its time and the bytes it allocated (a bound on the heap it held).
+// cost runs f and returns the CPU time it took (cpuTime) and the bytes it allocated (a bound
+// on the heap it held).
 func cost(f func()) (time.Duration, uint64) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	start := time.Now()
+	start := cpuTime()
 	f()
-	took := time.Since(start)
+	took := cpuTime() - start
 	runtime.ReadMemStats(&after)
 	return took, after.TotalAlloc - before.TotalAlloc
 }

@@ -31,7 +31,7 @@ const wsaServiceType = "hws.service.type.workspace"
 const bssTimeLayout = "2006-01-02T15:04:05Z"
 
 // bssOrderOps are BSS's ListCustomerOrders and ShowCustomerOrderDetails, listed with BSS's
-// other operations (bss.go).
+// other operations (huawei_price_pay.go).
 var bssOrderOps = []route{
 	huaweiOp{method: http.MethodGet, path: bssOrdersPath, scope: scopeDomain, call: CallBSSOrders, internal: bssInternal,
 		invalid: "CBC.0100", answer: listCustomerOrders}.rest(),
@@ -153,7 +153,7 @@ type dscOrderBody struct {
 }
 
 // dscLines are a DSC order's OrderLineItemEntityV2 items, priced with the sandbox's list
-// prices (bss.go).
+// prices (huawei_price_pay.go).
 func dscLines(o bookOrder) []map[string]any {
 	var b dscOrderBody
 	_ = json.Unmarshal(o.Body, &b)

@@ -16,7 +16,7 @@ import (
 //
 // The account's rules: region_id is the region of the project in the path ("当前项目所在region
 // 的id"); each product_id is the catalogue's product of its spec code in that region for that
-// period type (what BSS's price inquiry, bss.go, returns), so a placeholder or a stale id is
+// period type (what BSS's price inquiry, huawei_price_pay.go, returns), so a placeholder or a stale id is
 // refused; the spec code is sold as its resource type, under DSC's service type.
 
 var dscEmulation = emulation{name: "huawei/dsc", api: flows.HuaweiDSC, routes: []route{dscCreateProductOrder.rest()},

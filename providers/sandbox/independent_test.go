@@ -615,3 +615,32 @@ func TestGatewayErrorsDoNotNameTheClient(t *testing.T) {
 		t.Error("a project of another account was accepted")
 	}
 }
+
+// An RPC operation (BssOpenApi QueryOrders) called by the Tea core with its V3 signature, and
+// the same request replayed.
+func TestTeaCoreV3RPCCall(t *testing.T) {
+	j := newJudge(t, sandbox.Options{})
+	if _, err := createProductOrders(teaClient(t, j, ""), mustJSON(t, documentedPAIExamples["PAI_share"])); err != nil {
+		t.Fatal(err)
+	}
+	params := &openapiutil.Params{Action: dara.String("QueryOrders"), Version: dara.String("2017-12-14"),
+		Protocol: dara.String("HTTP"), Pathname: dara.String("/"), Method: dara.String("POST"), AuthType: dara.String("AK"),
+		Style: dara.String("RPC"), ReqBodyType: dara.String("formData"), BodyType: dara.String("json")}
+	out, err := teaClient(t, j, "").CallApi(params, &openapiutil.OpenApiRequest{Query: map[string]*string{"PageSize": dara.String("20")}},
+		&dara.RuntimeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := out["body"].(map[string]any)
+	data, _ := body["Data"].(map[string]any)
+	if data["TotalCount"] != float64(1) && data["TotalCount"] != json.Number("1") {
+		t.Errorf("QueryOrders answered %v", out)
+	}
+	e := j.last(t, "/?")
+	if !strings.HasPrefix(e.header.Get("Authorization"), "ACS3-HMAC-SHA256 ") {
+		t.Errorf("not a V3 request: %v", e.header)
+	}
+	if status, answer := j.replay(t, e); status != 400 || answer["Code"] != "SignatureNonceUsed" {
+		t.Errorf("replay answered %d %v", status, answer)
+	}
+}

@@ -10,9 +10,10 @@ import "slices"
 var alibabaRegions = []string{
 	"cn-qingdao", "cn-beijing", "cn-zhangjiakou", "cn-huhehaote", "cn-wulanchabu", "cn-hangzhou",
 	"cn-shanghai", "cn-nanjing", "cn-fuzhou", "cn-shenzhen", "cn-heyuan", "cn-guangzhou",
-	"cn-chengdu", "cn-hongkong", "ap-northeast-1", "ap-northeast-2", "ap-southeast-1",
-	"ap-southeast-3", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "us-east-1",
-	"us-west-1", "eu-west-1", "eu-central-1", "me-east-1", "me-central-1", "na-south-1",
+	"cn-chengdu", "cn-hongkong", "cn-shanghai-finance-1", "cn-shenzhen-finance-1", "cn-beijing-finance-1",
+	"ap-northeast-1", "ap-northeast-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3",
+	"ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ap-southeast-8", "ap-south-1", "us-east-1",
+	"us-west-1", "us-southeast-1", "eu-west-1", "eu-central-1", "me-east-1", "me-central-1", "na-south-1",
 }
 
 func alibabaRegionKnown(id string) bool { return slices.Contains(alibabaRegions, id) }

@@ -39,7 +39,7 @@ func emulations() []emulation {
 		workspaceAppEmulation, // workspaceapp.go: Huawei Workspace App CreateOrder and its look-ups
 		vpcEmulation,          // network.go: Huawei VPC ListVpcs, ListSubnets
 		iamEmulation,          // iam.go: Huawei IAM projects and domains
-		bssEmulation,          // bss.go, billing_huawei.go: Huawei BSS price inquiry, payment, order queries
+		bssEmulation,          // huawei_price_pay.go, billing_huawei.go: Huawei BSS price inquiry, payment, order queries
 		bssOpenAPIEmulation,   // billing_alibaba.go: Alibaba BssOpenApi order queries
 		stsEmulation,          // sts.go: Alibaba STS AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity
 		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials

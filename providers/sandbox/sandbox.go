@@ -61,7 +61,7 @@ type Server struct {
 	orders []Order
 	hits   map[flows.APIID]int
 	calls  map[string]int // look-ups, price inquiries and payments by call name (calls.go)
-	paid   []Payment      // orders paid through BSS PayOrders (bss.go)
+	paid   []Payment      // orders paid through BSS PayOrders (huawei_price_pay.go)
 	faults []Fault
 	closed bool
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
-	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/ui"
 	"cloudorder/ui/firstframe"
@@ -22,13 +23,13 @@ import (
 // wizard's model in the terminal it was started in, one way or the other, and stays.
 func TestMain(m *testing.M) {
 	if mode, lang, ok := strings.Cut(os.Getenv("FIRSTFRAME_HELPER"), ":"); ok {
-		helper(mode, flows.Lang(lang))
+		helper(mode, i18n.Lang(lang))
 		return
 	}
 	os.Exit(m.Run())
 }
 
-func helper(mode string, lang flows.Lang) {
+func helper(mode string, lang i18n.Lang) {
 	var model tea.Model = ui.New(ui.Options{Mode: providers.Sandbox, Lang: lang})
 	switch mode {
 	case "painted": // the pre-painted frame alone: no Bubble Tea
@@ -68,7 +69,7 @@ func helper(mode string, lang flows.Lang) {
 func TestPaintedFrameIsTheRenderersFrame(t *testing.T) {
 	tmux := privateTmux(t, "cloudorder-firstframe")
 
-	for _, lang := range []flows.Lang{flows.EN, flows.ZH} {
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{80, 24}, {120, 40}} {
 			shots := map[string]string{}
 			for _, mode := range []string{"painted", "renderer", "both"} {
@@ -116,13 +117,14 @@ func TestWrongGuessIsDrawnAgain(t *testing.T) {
 }
 
 // settle polls until the screen is non-empty and has not changed for 300 ms: past the
-// renderer's first ticks and the answers to its queries.
+// renderer's first ticks and the answers to its queries. The deadline is generous: a loaded
+// machine makes the frame late, not different.
 func settle(t *testing.T, capture func() string) string {
 	t.Helper()
 	var last string
 	since := time.Now()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		s := capture()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		s := sgrAfterNewlines(capture())
 		if s != last {
 			last, since = s, time.Now()
 			continue
@@ -134,6 +136,17 @@ func settle(t *testing.T, capture func() string) string {
 	t.Fatalf("the screen did not settle:\n%s", last)
 	return ""
 }
+
+// sgrAfterNewlines moves the colour and attribute changes that end a captured line to the
+// start of the next. tmux's capture-pane -e writes a change before the line's trailing blank
+// cells it leaves out or after them depending on how those cells were last written (by a
+// full paint, or by the renderer's update of the line); either way it applies to no cell of
+// that line, so the same cells capture the same.
+func sgrAfterNewlines(s string) string {
+	return trailingSGR.ReplaceAllString(s, "\n$1")
+}
+
+var trailingSGR = regexp.MustCompile("((?:\x1b\\[[0-9;:]*m)+)\n")
 
 // privateTmux starts a tmux server of the test's own (skipping the test without tmux), kept up
 // between the sessions under test by a "hold" session, and returns a runner of its commands.

@@ -9,6 +9,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // walkStep asks every field of one step, in the order the flows declare, re-reading the slots
@@ -37,9 +38,9 @@ func (r *runner) walkStep(st flows.Step, n, of int) error {
 			return nil
 		}
 		for _, p := range probs {
-			r.println(r.t(txtError) + p.Path + ": " + p.Msg.In(r.lang))
+			r.println(r.t(i18n.T("error: ", "错误:")) + p.Path + ": " + p.Msg.In(r.lang))
 		}
-		r.say(txtAgain)
+		r.say(i18n.T("This step has problems; its questions are asked again.", "此步骤有问题,将重新询问本步骤的问题。"))
 	}
 }
 
@@ -130,9 +131,9 @@ func (r *runner) askSlot(slots []flows.Slot, i int) error {
 	def := cur
 	switch {
 	case def == "" && f.Required:
-		def = r.t(txtNoDefault)
+		def = r.t(i18n.T("none, required", "无,必填"))
 	case def == "":
-		def = r.t(txtNone)
+		def = r.t(i18n.T("none, left out", "无,省略"))
 	}
 	v, err := r.askChoice(label, opts, cur, def, closed, numbered(f, opts), check, help)
 	if err != nil {
@@ -144,7 +145,7 @@ func (r *runner) askSlot(slots []flows.Slot, i int) error {
 	r.echo(r.label(f), r.display(opts, v))
 	for _, p := range flows.ProblemsAt(r.api.Validate(a), s.Path) {
 		if p.Warning {
-			r.println("  " + r.t(txtWarning) + p.Msg.In(r.lang))
+			r.println("  " + r.t(i18n.T("warning: ", "警告:")) + p.Msg.In(r.lang))
 		}
 	}
 	return nil
@@ -176,9 +177,9 @@ func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, c
 			r.println("  " + r.optionText(o))
 		}
 	}
-	p := label + " (" + r.t(txtDefault) + ": " + def + "): "
+	p := label + " (" + r.t(i18n.T("default", "默认")) + ": " + def + "): "
 	if r.lang == i18n.ZH {
-		p = label + "(" + r.t(txtDefault) + ":" + def + "): "
+		p = label + "(" + r.t(i18n.T("default", "默认")) + ":" + def + "): "
 	}
 	for {
 		s, err := r.prompt(p)
@@ -191,13 +192,13 @@ func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, c
 			help()
 			continue
 		case msg != nil:
-			r.println(r.t(txtError) + msg.In(r.lang))
+			r.println(r.t(i18n.T("error: ", "错误:")) + msg.In(r.lang))
 			continue
 		}
 		if probs := check(v); flows.Blocking(probs) {
 			for _, pr := range probs {
 				if !pr.Warning {
-					r.println(r.t(txtError) + pr.Msg.In(r.lang))
+					r.println(r.t(i18n.T("error: ", "错误:")) + pr.Msg.In(r.lang))
 				}
 			}
 			continue
@@ -271,7 +272,7 @@ func (r *runner) optionText(o flows.Option) string {
 // display renders an accepted value the way the options list showed it.
 func (r *runner) display(opts []flows.Option, v string) string {
 	if v == "" {
-		return r.t(txtNone)
+		return r.t(i18n.T("none, left out", "无,省略"))
 	}
 	for _, o := range opts {
 		if o.Value == v {
@@ -304,7 +305,7 @@ func (r *runner) askCount(s flows.Slot, label string) error {
 		if line != "" {
 			v, err := strconv.Atoi(line)
 			if err != nil || v < f.MinItems || (f.MaxItems > 0 && v > f.MaxItems) {
-				r.println(r.t(txtError) + i18n.Tf("type a whole number, %s", "请输入整数,%s", bounds.In(r.lang)).In(r.lang))
+				r.println(r.t(i18n.T("error: ", "错误:")) + i18n.Tf("type a whole number, %s", "请输入整数,%s", bounds.In(r.lang)).In(r.lang))
 				continue
 			}
 			n = v
@@ -340,13 +341,13 @@ func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 // A failed look-up only says so: the field stays answerable by typing.
 func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) {
 	f := s.Field
-	q := providers.QueryFor(r.api, s, a)
+	q := lookups.QueryFor(r.api, s, a)
 	region := q.Region
-	key := providers.LookupKey(providers.Target{}, q)
+	key := lookups.Key(providers.Target{}, q)
 	if opts, ok := r.lookups[key]; ok {
 		return opts, nil
 	}
-	timeout := providers.LookupWait(r.o.LookupTimeout)
+	timeout := lookups.Wait(r.o.LookupTimeout)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	type answer struct {

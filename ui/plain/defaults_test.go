@@ -32,7 +32,7 @@ func (p *prompter) Write(b []byte) (int, error) {
 	defer p.mu.Unlock()
 	p.out.Write(b)
 	s := string(b)
-	if !strings.HasSuffix(s, ": ") && !strings.HasSuffix(s, ": ") {
+	if !strings.HasSuffix(s, ": ") { // every prompt ends so, in both languages (ui/plain/ask.go)
 		return len(b), nil
 	}
 	p.prompts++
@@ -64,7 +64,7 @@ func TestDefaultOrderOfEveryAPIWithEnterAndYes(t *testing.T) {
 			defer closer.Close()
 			r, w := io.Pipe()
 			pr := &prompter{in: w, api: string(api.ID), confirm: "yes"}
-			o := Run(Options{Provider: p, Mode: providers.Sandbox, Lang: i18n.EN, ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+			o := Run(Options{Provider: p, APIs: testAPIs, Mode: providers.Sandbox, Lang: i18n.EN, ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 				In: r, Out: pr})
 			w.Close()
 			pr.mu.Lock()

@@ -14,6 +14,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -27,10 +28,16 @@ type Options struct {
 	ProjectID string // pre-fills project_id for the Huawei APIs
 	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
 	Regions map[string]string
+	// APIs are the APIs offered, in order (the composition root passes the catalog's flows; nil
+	// = flows.APIs()).
+	APIs []*flows.API
 
 	// From prefills the session from a loaded order file (--from).
 	FromAPI     *flows.API
 	FromAnswers *flows.Answers
+	// ExpectDigest is the digest a reviewer approved (--expect-digest): only the order with
+	// that digest is placed (placement.Review.Reviewed).
+	ExpectDigest string
 
 	In  io.Reader
 	Out io.Writer
@@ -79,19 +86,21 @@ func Run(o Options) Outcome {
 	out, err := r.session()
 	if errors.Is(err, errCanceled) {
 		r.println("")
-		r.say(providers.Cancelled)
+		r.say(placement.Cancelled)
 		return Outcome{Canceled: true, Saved: out.Saved}
 	}
 	return out
 }
 
 func (r *runner) session() (Outcome, error) {
-	r.say(txtIntro)
+	r.say(i18n.T(
+		"cloudorder, plain mode. One question per line: press Enter to accept the default, type ? for help on the field, - to leave an optional field out. End of input (ctrl+d) or ctrl+c cancels: nothing is placed.",
+		"cloudorder 纯文本模式。每行一个问题:按回车接受默认值,输入 ? 查看字段说明,输入 - 省略可选字段。输入结束(ctrl+d)或 ctrl+c 取消:不会下单。"))
 	endpoint := "" // an --endpoint serves every API: the first API's target names it
 	if r.o.Mode == providers.LocalEndpoint && r.o.Provider != nil {
-		endpoint = r.o.Provider.Target(flows.APIs()[0].ID, "").Endpoint
+		endpoint = r.o.Provider.Target(r.apis()[0].ID, "").Endpoint
 	}
-	r.println(r.t(txtModeLabel) + ": " + r.t(r.o.Mode.Banner(endpoint)[0]))
+	r.println(r.t(i18n.T("Mode", "模式")) + ": " + r.t(r.o.Mode.Banner(endpoint)[0]))
 	if r.o.FromAPI != nil {
 		r.answers[r.o.FromAPI.ID] = r.o.FromAnswers
 		r.api = r.o.FromAPI
@@ -110,7 +119,7 @@ func (r *runner) session() (Outcome, error) {
 
 // chooseAPI is the first step: which ordering API.
 func (r *runner) chooseAPI() error {
-	apis := flows.APIs()
+	apis := r.apis()
 	r.println("")
 	// How many steps follow depends on the API chosen here.
 	r.println(i18n.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
@@ -131,7 +140,7 @@ func (r *runner) chooseAPI() error {
 	if err != nil {
 		return err
 	}
-	r.api = flows.Find(flows.APIID(v))
+	r.api = r.find(flows.APIID(v))
 	if r.answers[r.api.ID] == nil {
 		a := r.api.NewAnswers()
 		r.api.Prefill(a, r.o.Regions[r.api.Cloud], r.o.ProjectID)
@@ -141,8 +150,26 @@ func (r *runner) chooseAPI() error {
 	return nil
 }
 
+// apis are the APIs offered (Options.APIs).
+func (r *runner) apis() []*flows.API {
+	if r.o.APIs == nil {
+		return flows.APIs()
+	}
+	return r.o.APIs
+}
+
+// find is the offered API with id, or nil.
+func (r *runner) find(id flows.APIID) *flows.API {
+	for _, a := range r.apis() {
+		if a.ID == id {
+			return a
+		}
+	}
+	return nil
+}
+
 func (r *runner) displayAPI(id string) string {
-	if a := flows.Find(flows.APIID(id)); a != nil {
+	if a := r.find(flows.APIID(id)); a != nil {
 		return a.Title.In(r.lang)
 	}
 	return id

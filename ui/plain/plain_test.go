@@ -37,7 +37,7 @@ func runSession(t *testing.T, mode providers.Mode, lang i18n.Lang, transcript st
 	}
 	defer closer.Close()
 	var out bytes.Buffer
-	o := Run(Options{Provider: p, Mode: mode, Lang: lang, ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+	o := Run(Options{Provider: p, APIs: testAPIs, Mode: mode, Lang: lang, ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 		In: strings.NewReader(transcript), Out: &out, SaveDir: t.TempDir(),
 		Now: func() time.Time { return time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC) }})
 	return session{out: out.String(), outcome: o, history: history}
@@ -94,9 +94,13 @@ func entries(t *testing.T, history string) []journal.Entry {
 	return e
 }
 
+// testAPIs are the APIs every session here offers, in this order: an API added to the catalog
+// changes no transcript until it is listed here.
+var testAPIs = []*flows.API{flows.Find(flows.AlibabaPAI), flows.Find(flows.HuaweiDSC), flows.Find(flows.HuaweiWorkspaceApp)}
+
 // Alibaba with every documented default, after a bad choice number, a count below the minimum,
 // a value outside the closed choices and a Duration the docs do not allow; placed on "yes".
-const alibabaPlaced = "\n" + // API: default
+const alibabaPlaced = string(flows.AlibabaPAI) + "\n" + // API: picked by its id
 	"?\n" + // region: its documented meaning
 	"99\n" + // region: no choice 99
 	"\n" +
@@ -112,7 +116,7 @@ const alibabaPlaced = "\n" + // API: default
 
 // Huawei DSC with a validation error on the number of periods; the input ends at the
 // confirmation, so nothing may be placed.
-const dscEOF = "2\n" + // API: Huawei DSC
+const dscEOF = string(flows.HuaweiDSC) + "\n" + // API: picked by its id, wherever it is in the list
 	"\n\n\n\n" + // region, project, region_id, zone
 	"\n\n\n\n" + // cloud service type, items, resource type, spec code
 	"OFFI740586375358963717\n" + // product id (required, no default)
@@ -184,7 +188,7 @@ func TestDuplicateIsAskedAgain(t *testing.T) {
 	defer closer.Close()
 	run := func(transcript string) (string, Outcome) {
 		var out bytes.Buffer
-		o := Run(Options{Provider: p, Mode: providers.Sandbox, In: strings.NewReader(transcript), Out: &out})
+		o := Run(Options{Provider: p, APIs: testAPIs, Mode: providers.Sandbox, In: strings.NewReader(transcript), Out: &out})
 		return out.String(), o
 	}
 	if _, o := run(alibabaPlaced); o.OrderID == "" {
@@ -253,7 +257,7 @@ func TestFromOrderFile(t *testing.T) {
 	}
 	defer closer.Close()
 	var out bytes.Buffer
-	o := Run(Options{Provider: p, Mode: providers.Sandbox, FromAPI: api, FromAnswers: a,
+	o := Run(Options{Provider: p, APIs: testAPIs, Mode: providers.Sandbox, FromAPI: api, FromAnswers: a,
 		In: strings.NewReader(strings.Repeat("\n", 40)), Out: &out})
 	if !strings.Contains(out.String(), `"Name": "对象存储 OSS"`) || o.OrderID != "" {
 		t.Fatalf("loaded answers not kept or placed without yes:\n%s", out.String())
@@ -273,7 +277,7 @@ func TestUnreadableHistoryIsNotASuccess(t *testing.T) {
 	}
 	defer closer.Close()
 	var out bytes.Buffer
-	o := Run(Options{Provider: p, Mode: providers.Sandbox, In: strings.NewReader(alibabaPlaced + "no\n"), Out: &out})
+	o := Run(Options{Provider: p, APIs: testAPIs, Mode: providers.Sandbox, In: strings.NewReader(alibabaPlaced + "no\n"), Out: &out})
 	if o.OrderID != "" || !strings.Contains(out.String(), "the order history could not be read") || strings.Contains(out.String(), "succeeded") {
 		t.Fatalf("unreadable history:\n%s", out.String())
 	}

@@ -16,6 +16,7 @@ import (
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
+	"cloudorder/ui/lookups"
 )
 
 // review prints the order as plain sections — mode, summary, problems, the request JSON, the
@@ -28,7 +29,7 @@ func (r *runner) review() (Outcome, error) {
 		rev := placement.NewReview(r.o.Provider, r.o.Mode, r.api.Build(a))
 		var price placement.Price
 		if rev.Sends && !flows.Blocking(problems) {
-			ctx, cancel := context.WithTimeout(context.Background(), providers.LookupWait(r.o.LookupTimeout))
+			ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(r.o.LookupTimeout))
 			price = placement.PriceOf(ctx, r.o.Provider, nil, rev)
 			cancel()
 		}
@@ -60,7 +61,7 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 		}
 		r.println("  " + k.In(r.lang) + ": " + v)
 	}
-	kv(txtModeLabel, r.t(t.Mode.Banner(t.Endpoint)[0]))
+	kv(i18n.T("Mode", "模式"), r.t(t.Mode.Banner(t.Endpoint)[0]))
 	kv(i18n.T("API", "接口"), string(o.API))
 	if f := r.api.FieldAt("region"); f != nil { // Alibaba 地域, Huawei 区域: the API's own word
 		kv(f.Label, o.Region)
@@ -105,9 +106,9 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 		r.say(i18n.T("  none", "  无"))
 	}
 	for _, p := range problems {
-		kind := txtError
+		kind := i18n.T("error: ", "错误:")
 		if p.Warning {
-			kind = txtWarning
+			kind = i18n.T("warning: ", "警告:")
 		}
 		r.println("  " + r.t(kind) + providers.Printable(p.Path) + ": " + p.Msg.In(r.lang))
 	}
@@ -115,7 +116,7 @@ func (r *runner) printReview(rev placement.Review, price placement.Price, proble
 	r.section(flows.BodyTitle)
 	r.println(o.BodyJSON())
 
-	m, ok := clicmd.For(o.API)
+	m, ok := clicmd.For(rev.Target.CLI)
 	if !ok {
 		return
 	}
@@ -164,6 +165,13 @@ func (r *runner) fixStep() error {
 // asks first: quitting then leaves the outcome unknown.
 func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, error) {
 	r.println("")
+	if r.o.ExpectDigest != "" { // --expect-digest: only the approved order (placement.Send refuses another)
+		rev.Expect = r.o.ExpectDigest
+		r.say(rev.DigestLine())
+		if !rev.Reviewed() {
+			return r.notPlaced()
+		}
+	}
 	if !r.confirm(placement.AskPlace, i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {
 		return r.notPlaced()
 	}
@@ -176,7 +184,7 @@ func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, er
 	if dup.Found {
 		// Describe words each case (succeeded, outcome unknown, history unreadable) with
 		// the server's ids shown inert.
-		r.say(dup.Recent.Describe())
+		r.say(placement.DescribeRecent(dup.Recent))
 		if !r.confirm(placement.AskPlaceAgain, i18n.Tf("Place it AGAIN? Type %s to place a second order (default: no): ",
 			"要再次下单吗?输入 %s 下第二个订单(默认:否): ", placement.AgainWord)) {
 			return r.notPlaced()
@@ -266,7 +274,7 @@ func (r *runner) result(out placement.Outcome, credential string) Outcome {
 			r.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL))
 		}
 		if r.o.Mode == providers.Sandbox {
-			r.say(providers.SandboxNothingBought)
+			r.say(placement.SandboxNothingBought)
 		}
 		for _, l := range placement.HistoryWarning(out.History, res.OrderID) {
 			r.say(l)
@@ -317,11 +325,11 @@ func (r *runner) save(o flows.Order) (Outcome, error) {
 		}
 		err = config.WritePrivate(path, data, false)
 		if errors.Is(err, fs.ErrExist) {
-			r.println(r.t(txtError) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
+			r.println(r.t(i18n.T("error: ", "错误:")) + r.t(i18n.Tf("%s exists; type another path", "%s 已存在,请输入其他路径", path)))
 			continue
 		}
 		if err != nil {
-			r.println(r.t(txtError) + err.Error())
+			r.println(r.t(i18n.T("error: ", "错误:")) + err.Error())
 			continue
 		}
 		r.println("saved: " + path)

@@ -193,7 +193,7 @@ func joinSpace(a, b string) string {
 // Quote prices an order with its API's price inquiry; an API without a documented inquiry
 // says so rather than guessing.
 func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, error) {
-	s, err := apis.Spec(o.API, "price")
+	s, err := p.apis.Spec(o.API, "price")
 	if err != nil {
 		return providers.Quote{}, err
 	}
@@ -204,7 +204,7 @@ func (p *Provider) Quote(ctx context.Context, o flows.Order) (providers.Quote, e
 	return q, p.scrub(err)
 }
 
-// quoteDSC prices a DSC order through BSS, item by item (registered in dsc.go).
+// quoteDSC prices a DSC order through BSS, item by item (DSC's quote, dsc.go).
 func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote, error) {
 	var b dscmodel.PeriodOrderRequest
 	if err := decodeStrict(o.CompactBody(), &b); err != nil {
@@ -248,12 +248,12 @@ func quoteDSC(ctx context.Context, p *Provider, o flows.Order) (providers.Quote,
 // PayOrder pays an order the API created unpaid, with no coupon or discount, exactly once.
 func (p *Provider) PayOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	res, err := p.payOrder(ctx, pay)
-	return res, p.scrub(err)
+	return p.scrubResult(res), p.scrub(err)
 }
 
 func (p *Provider) payOrder(ctx context.Context, pay providers.Payment) (providers.Result, error) {
 	switch {
-	case apis.Of(pay.API).submit == nil: // not an API of this provider
+	case p.apis.Of(pay.API).submit == nil: // not an API of this provider
 		return providers.Result{}, invalid(fmt.Errorf("the Huawei Cloud provider does not pay %s orders", pay.API))
 	case pay.OrderID == "":
 		return providers.Result{}, invalid(fmt.Errorf("no order id to pay"))
@@ -297,11 +297,11 @@ func unpaid(err error) error {
 	return invalid(err)
 }
 
-// Unpaid: an API registered unpaid (DSC) creates its orders unpaid: they are paid in the
+// Unpaid: an API whose Spec says unpaid (DSC) creates its orders unpaid: they are paid in the
 // Billing Center, or with PayOrder. The link is the Billing Center's order list of the
 // account's site.
 func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
-	if !apis.Of(api).unpaid {
+	if !p.apis.Of(api).unpaid {
 		return false, ""
 	}
 	if p.intl() {
@@ -309,7 +309,3 @@ func (p *Provider) Unpaid(api flows.APIID) (bool, string) {
 	}
 	return true, "https://account.huaweicloud.com/usercenter/#/userindex/allOrders"
 }
-
-// CreatesUnpaid reports whether api's orders are created unpaid (registered so, as DSC is):
-// what `cloudorder history` says of a placed order without opening a provider.
-func CreatesUnpaid(api flows.APIID) bool { return apis.Of(api).unpaid }

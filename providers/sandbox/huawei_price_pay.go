@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -181,14 +182,8 @@ func priceItem(p periodProduct) (int64, []string) {
 	return lp.monthly * months * int64(p.SubscriptionNum) * size, nil
 }
 
-func regionKnown(region string) bool {
-	for _, p := range sandboxProjects() {
-		if p.name == region {
-			return true
-		}
-	}
-	return false
-}
+// regionKnown reports whether DSC serves region (the items priced here are DSC's).
+func regionKnown(region string) bool { return slices.Contains(dscRegions, region) }
 
 // yuan renders fen as a decimal amount with two places, e.g. 375000 → "3750.00".
 func yuan(fen int64) string { return fmt.Sprintf("%d.%02d", fen/100, fen%100) }

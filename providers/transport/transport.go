@@ -1,4 +1,8 @@
-package providers
+// Package transport is what crosses the wire between cloudorder and a cloud, and what of it
+// may be shown: the per-call transport that tells "not sent" from "maybe sent" (Reach),
+// refuses redirects and bounds answers, and the scrubbing that keeps secrets a server echoes
+// out of errors and answers (scrub.go).
+package transport
 
 import (
 	"context"
@@ -12,6 +16,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"cloudorder/providers"
 )
 
 // MaxAnswer bounds how much of an answer is read: the APIs' answers are a few hundred bytes,
@@ -35,22 +41,22 @@ const (
 	MaybeSent
 )
 
-// CallTransport binds every request of one SDK call to a context and notes how far it got.
+// Call is the transport of one SDK call: it binds every request of one SDK call to a context and notes how far it got.
 // Neither SDK's order call takes a context, so providers build a client per call with this
 // round tripper: cancelling the wizard's submit then aborts the request, and Reach tells
 // "nothing sent" from "maybe sent". A request counts as maybe sent from the moment a
 // connection is handed to it (httptrace GotConn): before that, nothing of it can have been
 // written. Answers are read through a MaxAnswer limit. It is deliberately not an
 // *http.Transport: the Alibaba SDK would replace its DialContext on every call.
-type CallTransport struct {
+type Call struct {
 	ctx   context.Context
 	base  *http.Transport
 	reach atomic.Int32
 }
 
-// NewCallTransport returns a one-request transport bound to ctx.
-func NewCallTransport(ctx context.Context, connectTimeout time.Duration) *CallTransport {
-	return &CallTransport{ctx: ctx, base: &http.Transport{
+// NewCall returns a one-request transport bound to ctx.
+func NewCall(ctx context.Context, connectTimeout time.Duration) *Call {
+	return &Call{ctx: ctx, base: &http.Transport{
 		Proxy:               proxyFor,
 		DialContext:         (&net.Dialer{Timeout: connectTimeout}).DialContext,
 		TLSHandshakeTimeout: connectTimeout,
@@ -78,8 +84,22 @@ func proxyFor(r *http.Request) (*url.URL, error) {
 // to a place no gate checked (alibaba-cloud-sdk-go's http.Client follows 307/308 with the body).
 var ErrRedirect = errors.New("the API answered with a redirect; cloudorder does not follow it (the order is not sent again)")
 
+// RedirectError is an answer in the 3xx class. The transport hands it to the SDK as an error
+// instead of the answer: neither SDK may read a 3xx as success (Huawei's treats every status
+// below 400 as one, so a 302 whose body held an order_id read as a placed order), nor follow
+// it. What it means is providers.StatusKind's: unknown for an order or payment, a failure for a look-up.
+// It matches errors.Is(err, ErrRedirect).
+type RedirectError struct{ Status int }
+
+func (e *RedirectError) Error() string {
+	return fmt.Sprintf("the answer was a redirect (HTTP %d); cloudorder does not follow it (the request is not sent again)", e.Status)
+}
+
+// Is makes a RedirectError an ErrRedirect.
+func (e *RedirectError) Is(target error) bool { return target == ErrRedirect }
+
 // RoundTrip sends r under the call's context.
-func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+func (t *Call) RoundTrip(r *http.Request) (*http.Response, error) {
 	if r.Response != nil { // http.Client sets Response on the request that follows a redirect
 		return nil, ErrRedirect
 	}
@@ -90,19 +110,23 @@ func (t *CallTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, t.why(err)
 	}
+	if providers.StatusClass(resp.StatusCode) == 3 {
+		resp.Body.Close()
+		return nil, &RedirectError{Status: resp.StatusCode}
+	}
 	resp.Body = &limitedBody{rc: resp.Body, left: MaxAnswer, t: t}
 	return resp, nil
 }
 
 // why adds the reason the call's context ended (say, "interrupted by SIGINT") to err.
-func (t *CallTransport) why(err error) error {
+func (t *Call) why(err error) error {
 	if cause := context.Cause(t.ctx); cause != nil && !errors.Is(err, cause) {
 		return fmt.Errorf("%w: %w", cause, err)
 	}
 	return err
 }
 
-func (t *CallTransport) raise(r Reach) {
+func (t *Call) raise(r Reach) {
 	for {
 		old := t.reach.Load()
 		if Reach(old) >= r || t.reach.CompareAndSwap(old, int32(r)) {
@@ -112,14 +136,14 @@ func (t *CallTransport) raise(r Reach) {
 }
 
 // Reach reports how far the call's request got.
-func (t *CallTransport) Reach() Reach { return Reach(t.reach.Load()) }
+func (t *Call) Reach() Reach { return Reach(t.reach.Load()) }
 
 // limitedBody reads at most left bytes, then fails with ErrAnswerTooLarge rather than
 // truncating silently (a truncated answer could parse as something else).
 type limitedBody struct {
 	rc   io.ReadCloser
 	left int64
-	t    *CallTransport
+	t    *Call
 }
 
 func (b *limitedBody) Read(p []byte) (int, error) {

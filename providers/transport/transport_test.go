@@ -1,4 +1,4 @@
-package providers
+package transport
 
 import (
 	"context"
@@ -21,7 +21,7 @@ func TestAnswerLimit(t *testing.T) {
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			_, _ = w.Write([]byte(strings.Repeat("x", tc.size)))
 		}))
-		tr := NewCallTransport(context.Background(), time.Second)
+		tr := NewCall(context.Background(), time.Second)
 		resp, err := (&http.Client{Transport: tr}).Get(srv.URL)
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +43,7 @@ func TestReachWithoutAConnection(t *testing.T) {
 	ln, _ := net.Listen("tcp", "127.0.0.1:0")
 	addr := ln.Addr().String()
 	ln.Close()
-	tr := NewCallTransport(context.Background(), time.Second)
+	tr := NewCall(context.Background(), time.Second)
 	if tr.Reach() != NotAttempted {
 		t.Fatal("fresh transport")
 	}
@@ -56,7 +56,7 @@ func TestReachWithoutAConnection(t *testing.T) {
 
 	ctx, cancel := context.WithCancelCause(context.Background())
 	cancel(errors.New("interrupted by SIGINT"))
-	tr = NewCallTransport(ctx, time.Second)
+	tr = NewCall(ctx, time.Second)
 	_, err := (&http.Client{Transport: tr}).Get("http://" + addr)
 	if err == nil || !strings.Contains(err.Error(), "interrupted by SIGINT") || tr.Reach() != NoConnection {
 		t.Errorf("cancelled: %v, reach %v", err, tr.Reach())
@@ -71,7 +71,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 		http.Redirect(w, r, "/again", http.StatusTemporaryRedirect)
 	}))
 	defer srv.Close()
-	tr := NewCallTransport(context.Background(), time.Second)
+	tr := NewCall(context.Background(), time.Second)
 	_, err := (&http.Client{Transport: tr}).Post(srv.URL, "application/json", strings.NewReader(`{}`))
 	if !errors.Is(err, ErrRedirect) || posts != 1 || tr.Reach() != MaybeSent {
 		t.Errorf("err %v, posts %d, reach %v", err, posts, tr.Reach())

@@ -1,0 +1,105 @@
+// Package catalog is the one list of the APIs cloudorder orders with. Each API has one file
+// here naming, as values, its flow (the order's shape, in package flows), how its cloud's
+// provider calls it (providers/alibaba, providers/huawei) and how the cloud's own CLI does:
+// an entry missing any of them does not compile. The sandbox's emulation of each API is
+// declared apart, from the clouds' documents (providers/sandbox/routes.go), so that it judges
+// what cloudorder sends instead of mirroring it.
+//
+// The composition root (package main, through providers/cloud) hands these to the providers;
+// the wizard and plain mode see only flows and the providers.Provider interface, so they link
+// no cloud SDK.
+package catalog
+
+import (
+	"cloudorder/flows"
+	"cloudorder/providers"
+	"cloudorder/providers/alibaba"
+	"cloudorder/providers/huawei"
+)
+
+// all is every API, in the order the wizard offers them (flows' list: flows/registry.go).
+var all = []API{
+	alibabaPAI,
+	huaweiDSC,
+	huaweiWorkspaceApp,
+}
+
+// API is one API of the catalog.
+type API struct {
+	Flow *flows.API
+	CLI  providers.CLI
+	// Exactly one of these is set, by the constructor of its cloud.
+	alibaba *alibaba.Spec
+	huawei  *huawei.Spec
+}
+
+// alibabaAPI is an Alibaba Cloud API: its flow, its spec and its aliyun CLI mapping.
+func alibabaAPI(id flows.APIID, spec alibaba.Spec, cli providers.CLI) API {
+	return API{Flow: flow(id, "alibaba"), CLI: cli, alibaba: &spec}
+}
+
+// huaweiAPI is a Huawei Cloud API: its flow, its spec and its KooCLI (hcloud) mapping.
+func huaweiAPI(id flows.APIID, spec huawei.Spec, cli providers.CLI) API {
+	return API{Flow: flow(id, "huawei"), CLI: cli, huawei: &spec}
+}
+
+// flow is the flow declared for id, which must be of cloud: a catalog entry naming an API flows
+// does not declare, or another cloud's, is a programming error found by the first test run.
+func flow(id flows.APIID, cloud string) *flows.API {
+	f := flows.Find(id)
+	if f == nil || f.Cloud != cloud {
+		panic("catalog: " + string(id) + " is not a flow of cloud " + cloud + " (flows/registry.go)")
+	}
+	return f
+}
+
+// All returns every API, in wizard order.
+func All() []API { return append([]API(nil), all...) }
+
+// Find returns the API with id; ok is false when the catalog has none.
+func Find(id flows.APIID) (API, bool) {
+	for _, a := range all {
+		if a.Flow.ID == id {
+			return a, true
+		}
+	}
+	return API{}, false
+}
+
+// Flows returns every API's flow, in wizard order: what the wizard and plain mode offer.
+func Flows() []*flows.API {
+	out := make([]*flows.API, len(all))
+	for i, a := range all {
+		out[i] = a.Flow
+	}
+	return out
+}
+
+// Alibaba is the Alibaba Cloud provider's table (alibaba.Options.APIs).
+func Alibaba() map[flows.APIID]alibaba.API {
+	out := map[flows.APIID]alibaba.API{}
+	for _, a := range all {
+		if a.alibaba != nil {
+			out[a.Flow.ID] = alibaba.API{Spec: *a.alibaba, CLI: a.CLI}
+		}
+	}
+	return out
+}
+
+// Huawei is the Huawei Cloud provider's table (huawei.Options.APIs).
+func Huawei() map[flows.APIID]huawei.API {
+	out := map[flows.APIID]huawei.API{}
+	for _, a := range all {
+		if a.huawei != nil {
+			out[a.Flow.ID] = huawei.API{Spec: *a.huawei, CLI: a.CLI}
+		}
+	}
+	return out
+}
+
+// CreatesUnpaid reports whether id's orders are created unpaid (Huawei DSC): what `cloudorder
+// history` and `pay` say of a placed order without opening a provider.
+func CreatesUnpaid(id flows.APIID) bool {
+	a, ok := Find(id)
+	return ok && a.huawei != nil && a.huawei.CreatesUnpaid()
+}

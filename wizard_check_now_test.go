@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"cloudorder/i18n"
+	"cloudorder/providers"
+	"cloudorder/providers/journal"
+	"cloudorder/providers/sandbox"
+	"cloudorder/ui"
+)
+
+// The wizard's "check now" against a sandbox through the real SDKs and the real history, as
+// runWizard opens them: the order is placed and its answer lost (reset-after-placing); n on
+// the review asks the billing records and finds that very order.
+func TestWizardCheckNowFindsTheOrderTheSandboxPlaced(t *testing.T) {
+	s := startSandbox(t)
+	env := withSandboxKeys(submitEnv(t))
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultResetAfterPlacing, Count: 1})
+	var out, errOut bytes.Buffer
+	c := &cli{stdin: strings.NewReader(""), stdout: &out, stderr: &errOut, getenv: func(k string) string { return env[k] }, lang: i18n.EN}
+	loaded, code := loadFrom("testdata/orders/huawei-dsc.json", c)
+	if code != exitOK {
+		t.Fatalf("load: exit %d: %s", code, errOut.String())
+	}
+	p, closer, err := c.openCloud(providers.Live, s.URL(), 10*time.Second, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closer.Close()
+	if probedMode(p) != providers.Sandbox {
+		t.Fatal("the sandbox was not recognised")
+	}
+	var mu sync.Mutex
+	at := time.Now()
+	clock := func() time.Time { // every key comes well after its question (placement.Debounce)
+		mu.Lock()
+		defer mu.Unlock()
+		at = at.Add(time.Second)
+		return at
+	}
+	w := &wizardRun{t: t, m: ui.New(ui.Options{Provider: p, Mode: providers.Sandbox, Lang: i18n.EN, From: loaded, Clock: clock,
+		ProjectID: sandbox.ProjectID})}
+	w.send(tea.WindowSizeMsg{Width: 90, Height: 80})
+	w.run(w.m.Init())
+	if w.m.(ui.Model).Where() != "review" {
+		t.Fatalf("--from did not open the review:\n%s", w.view())
+	}
+	w.send(tea.KeyPressMsg{Code: 'y', Text: "y"})
+	if v := w.view(); !strings.Contains(v, "MAY HAVE BEEN PLACED") || !strings.Contains(v, "n check now") || len(s.Orders()) != 1 {
+		t.Fatalf("after the reset (%d orders):\n%s", len(s.Orders()), v)
+	}
+	want := s.Orders()[0].OrderID
+	w.send(tea.KeyPressMsg{Code: 'n', Text: "n"})
+	if v := w.view(); !strings.Contains(v, "PLACED: the cloud has exactly one matching order, "+want) || !strings.Contains(v, want+": matches") {
+		t.Fatalf("check now:\n%s", v)
+	}
+	h, _ := journal.Load(historyFile(env))
+	if len(h.Entries) != 1 || h.Entries[0].Resolution.Outcome != journal.ResolvedPlaced || h.Entries[0].OrderID() != want {
+		t.Fatalf("history: %+v", h.Entries)
+	}
+	if len(s.Orders()) != 1 || s.Hits(s.Orders()[0].API) != 1 {
+		t.Fatal("check now sent an order")
+	}
+}
+
+// wizardRun drives a wizard model synchronously: each message through Update, the commands it
+// returns run to completion (spinner ticks, quits and clipboard writes dropped).
+type wizardRun struct {
+	t *testing.T
+	m tea.Model
+}
+
+func (w *wizardRun) send(msg tea.Msg) {
+	w.t.Helper()
+	var cmd tea.Cmd
+	w.m, cmd = w.m.Update(msg)
+	w.run(cmd)
+}
+
+func (w *wizardRun) run(cmd tea.Cmd) {
+	w.t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		done := make(chan tea.Msg, 1)
+		go func() { done <- c() }()
+		var msg tea.Msg
+		select {
+		case msg = <-done:
+		case <-time.After(20 * time.Second):
+			w.t.Fatal("a command did not finish")
+		}
+		switch msg := msg.(type) {
+		case nil, tea.QuitMsg:
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		default:
+			name := strings.ToLower(fmt.Sprintf("%T", msg))
+			if strings.Contains(name, "tick") || strings.Contains(name, "clipboard") || strings.Contains(name, "background") {
+				continue
+			}
+			var next tea.Cmd
+			w.m, next = w.m.Update(msg)
+			queue = append(queue, next)
+		}
+	}
+}
+
+// view is the screen's text as one line: styles, the error panel's border and wrapping gone.
+func (w *wizardRun) view() string {
+	v := ansi.Strip(w.m.View().Content)
+	return strings.Join(strings.Fields(strings.ReplaceAll(v, "┃", " ")), " ")
+}
