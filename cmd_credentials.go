@@ -34,10 +34,10 @@ func newCredentialsCmd(c *cli) *cobra.Command {
 		Long: c.say(i18n.T("Say, per cloud, which credential orders would be signed with: where it is "+
 			"(environment, file and profile or section), its mode, its key masked, the default region — "+
 			"or what is missing and every place looked at. Nothing is contacted; --check resolves the "+
-			"credential (STS, instance metadata, sign-in) and asks Alibaba Cloud STS who the caller is. "+
+			"credential (STS, instance metadata, sign-in, Huawei IAM federation) and asks Alibaba Cloud STS who the caller is. "+
 			"No secret is ever shown.",
 			"按云说明下单将使用的凭证:来源(环境变量、文件及其配置或段)、模式、打码后的密钥、默认地域——"+
-				"或缺少什么以及查找过的每个位置。不会联系任何服务;--check 会解析凭证(STS、实例元数据、登录服务),"+
+				"或缺少什么以及查找过的每个位置。不会联系任何服务;--check 会解析凭证(STS、实例元数据、登录服务、华为云 IAM 联邦认证),"+
 				"并向阿里云 STS 查询调用者身份。任何密钥都不会显示。")),
 		Example: "cloudorder credentials\ncloudorder credentials --profile prod --output json\ncloudorder credentials --check",
 		Args:    c.noArgs,
