@@ -213,8 +213,12 @@ func (c *cli) openCloud(mode providers.Mode, endpoint string, timeout time.Durat
 	if err != nil {
 		return nil, nil, err
 	}
-	return cloud.Open(cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile})
+	opts := cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
+		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile}
+	if mode == providers.Sandbox { // submit → pay → status with --sandbox see the same orders
+		opts.SandboxState = config.SandboxStatePath(c.getenv)
+	}
+	return cloud.Open(opts)
 }
 
 // loadSettings is the one read of config.toml (run) for a command that opens a cloud. A file
