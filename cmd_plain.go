@@ -43,7 +43,7 @@ func runPlain(opts ui.Options, c *cli, endpoint string) int {
 		p.FromAPI, p.FromAnswers = opts.From.API, opts.From.Answers
 	}
 	o := plain.Run(p)
-	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint, opts.Mode == providers.Sandbox && endpoint == "")
 	switch {
 	case o.Canceled:
 		return exitCanceled

@@ -243,8 +243,8 @@ func statusItemOf(r orderstatus.Report) statusItem {
 // printStatusHint prints, when the outcome is unknown, the command that asks the cloud what
 // became of the order (the wizard's and plain mode's exit lines; submit prints it with its
 // advice).
-func printStatusHint(c *cli, unknown bool, endpoint string) {
+func printStatusHint(c *cli, unknown bool, endpoint string, inProcess bool) {
 	if unknown {
-		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint)))
+		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint, inProcess)))
 	}
 }

@@ -313,3 +313,21 @@ func TestStatusOfTwoMatchingOrdersIsAmbiguous(t *testing.T) {
 		t.Fatalf("due again: exit %d %+v", code, items)
 	}
 }
+
+// The status line printed after an unknown outcome names where to ask: the in-process
+// sandbox's kept book, the --endpoint the order went to, or the cloud.
+func TestStatusHintNamesWhereToAsk(t *testing.T) {
+	for _, tc := range []struct {
+		endpoint  string
+		inProcess bool
+		want      string
+	}{
+		{"", false, "run: cloudorder status"},
+		{"", true, "run: cloudorder status --sandbox"},
+		{"http://127.0.0.1:8790", false, "run: cloudorder status --endpoint http://127.0.0.1:8790"},
+	} {
+		if got := statusHint(tc.endpoint, tc.inProcess).EN; !strings.HasSuffix(got, tc.want) {
+			t.Errorf("statusHint(%q, %v) = %q, want …%q", tc.endpoint, tc.inProcess, got, tc.want)
+		}
+	}
+}
