@@ -15,6 +15,7 @@ import (
 	"cloudorder/orderstatus"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
+	"cloudorder/ui"
 )
 
 // statusOptions are the flags of `cloudorder status`.
@@ -238,6 +239,21 @@ func statusItemOf(r orderstatus.Report) statusItem {
 		it.Error, it.Kind = providers.Printable(r.Err.Error()), providers.KindOf(r.Err).Word()
 	}
 	return it
+}
+
+// printCheckedOrHint ends the wizard's exit lines after an unknown outcome: what "check now"
+// (ui/check.go) learnt from the cloud's orders and recorded, or else the status line to run.
+func printCheckedOrHint(c *cli, o ui.Outcome, endpoint string, inProcess bool) {
+	switch {
+	case o.OrderID == "" && o.Found != "":
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("The cloud's order records show it WAS placed: order %s (recorded in the history; `cloudorder status %s` tells its state).",
+			"云平台订单记录显示订单已生成:订单 %s(已记入历史;`cloudorder status %s` 可查询其状态)。", providers.Printable(o.Found), providers.Printable(o.Found))))
+	case o.OrderID == "" && o.NotPlaced:
+		fmt.Fprintln(c.stderr, c.say(i18n.T("The cloud's order records show it was NOT placed (recorded in the history: it may be sent again, once).",
+			"云平台订单记录显示订单未生成(已记入历史:可以再次发送一次)。")))
+	default:
+		printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint, inProcess)
+	}
 }
 
 // printStatusHint prints, when the outcome is unknown, the command that asks the cloud what

@@ -1,15 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
+	"cloudorder/ui"
 )
 
 // `cloudorder status` against a sandbox the test started (--endpoint), through the real SDKs'
@@ -328,6 +331,27 @@ func TestStatusHintNamesWhereToAsk(t *testing.T) {
 	} {
 		if got := statusHint(tc.endpoint, tc.inProcess).EN; !strings.HasSuffix(got, tc.want) {
 			t.Errorf("statusHint(%q, %v) = %q, want …%q", tc.endpoint, tc.inProcess, got, tc.want)
+		}
+	}
+}
+
+// The wizard's last exit line after an unknown outcome: what check now found, else the
+// status line.
+func TestWizardExitLineAfterCheckNow(t *testing.T) {
+	for _, tc := range []struct {
+		o    ui.Outcome
+		want string
+	}{
+		{ui.Outcome{Failure: providers.Unknown, Found: "CS1"}, "show it WAS placed: order CS1 (recorded in the history; `cloudorder status CS1` tells its state)"},
+		{ui.Outcome{Failure: providers.Unknown, NotPlaced: true}, "show it was NOT placed (recorded in the history: it may be sent again, once)"},
+		{ui.Outcome{Failure: providers.Unknown}, "run: cloudorder status --sandbox"},
+		{ui.Outcome{OrderID: "CS2"}, ""},
+	} {
+		var errOut bytes.Buffer
+		c := &cli{stderr: &errOut, lang: i18n.EN}
+		printCheckedOrHint(c, tc.o, "", true)
+		if got := strings.TrimSpace(errOut.String()); (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%+v: %q, want %q", tc.o, got, tc.want)
 		}
 	}
 }

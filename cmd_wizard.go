@@ -161,7 +161,7 @@ func runWizard(c *cli, f wizardFlags) int {
 	m, _ := final.(ui.Model)
 	o := m.Outcome()
 	code := reportOutcome(o, c)
-	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, f.endpoint, f.sandbox)
+	printCheckedOrHint(c, o, f.endpoint, f.sandbox)
 	return code
 }
 
