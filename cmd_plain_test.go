@@ -91,14 +91,14 @@ func TestPlainYesTwiceBuysOnce(t *testing.T) {
 			want = 4
 		}
 		out, errOut, code := runForTest(t, env, yesTwice, "--endpoint", s.URL(), "--plain", "--lang", "en")
-		if code != want || s.Hits(flows.AlibabaPAI) != 1 {
-			t.Fatalf("unknown=%v, first session: exit %d (want %d), %d orders\n%s%s", unknown, code, want, s.Hits(flows.AlibabaPAI), out, errOut)
+		if code != want || s.Hits(sandbox.API(flows.AlibabaPAI)) != 1 {
+			t.Fatalf("unknown=%v, first session: exit %d (want %d), %d orders\n%s%s", unknown, code, want, s.Hits(sandbox.API(flows.AlibabaPAI)), out, errOut)
 		}
 		for run := 0; run < 2; run++ {
 			out, errOut, code = runForTest(t, env, yesTwice, "--endpoint", s.URL(), "--plain", "--lang", "en")
-			if s.Hits(flows.AlibabaPAI) != 1 || !strings.Contains(out, "Place it AGAIN? Type again") || !strings.Contains(out, "Not placed.") {
+			if s.Hits(sandbox.API(flows.AlibabaPAI)) != 1 || !strings.Contains(out, "Place it AGAIN? Type again") || !strings.Contains(out, "Not placed.") {
 				t.Fatalf("unknown=%v, repeat %d: yes twice sent the order again (exit %d, %d orders)\n%s%s",
-					unknown, run, code, s.Hits(flows.AlibabaPAI), out, errOut)
+					unknown, run, code, s.Hits(sandbox.API(flows.AlibabaPAI)), out, errOut)
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/providers/sandbox"
 )
 
 // writeSettings writes config.toml under env's XDG_CONFIG_HOME.
@@ -53,8 +54,8 @@ func TestSettingsFileDecidesOrRefuses(t *testing.T) {
 	endpoint := "[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"" + s.URL() + "\"\n"
 	writeSettings(t, env, "# "+strings.Repeat("long comment ", 70_000/13)+"\n"+endpoint)
 	out, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes")
-	if code != exitOK || !strings.Contains(out, "order_id: ") || s.Hits(flows.AlibabaPAI) != 1 {
-		t.Fatalf("after a long comment: exit %d, hits %d\n%s%s", code, s.Hits(flows.AlibabaPAI), out, errOut)
+	if code != exitOK || !strings.Contains(out, "order_id: ") || s.Hits(sandbox.PAIOrders) != 1 {
+		t.Fatalf("after a long comment: exit %d, hits %d\n%s%s", code, s.Hits(sandbox.PAIOrders), out, errOut)
 	}
 
 	for name, broken := range map[string]string{
@@ -71,10 +72,10 @@ func TestSettingsFileDecidesOrRefuses(t *testing.T) {
 			} else {
 				writeSettings(t, env, broken)
 			}
-			before := s.Hits(flows.AlibabaPAI)
+			before := s.Hits(sandbox.PAIOrders)
 			_, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes", "--allow-duplicate")
 			if code != exitUsage || !strings.Contains(errOut, "config.toml cannot be used, and nothing is sent to a cloud until it is fixed") ||
-				!strings.Contains(errOut, path) || s.Hits(flows.AlibabaPAI) != before {
+				!strings.Contains(errOut, path) || s.Hits(sandbox.PAIOrders) != before {
 				t.Errorf("live: exit %d: %s", code, errOut)
 			}
 			if broken != "" && !strings.Contains(errOut, path+":") {
@@ -103,5 +104,26 @@ func symlink(t *testing.T, to, path string) {
 	}
 	if err := os.Symlink(to, path); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The aliyun CLI profile's region_id is the region the wizard starts from, as in the aliyun
+// CLI; config.toml's [regions] wins over it. (A loopback endpoint that is not the sandbox
+// signs with the person's credential, so their region applies; nothing answers there.)
+func TestProfileRegionIsTheDefaultRegion(t *testing.T) {
+	addr, _ := connectionCounter(t)
+	env := submitEnv(t)
+	writeTestFile(t, filepath.Join(env["HOME"], ".aliyun", "config.json"),
+		`{"current":"p","profiles":[{"name":"p","mode":"ak","access_key_id":"LTAIprof0000","access_key_secret":"s3cr3t","region_id":"cn-shenzhen"}]}`)
+	run := func() string {
+		out, errOut, _ := runForTest(t, env, string(flows.AlibabaPAI)+"\n", "--plain", "--endpoint", "http://"+addr, "--lang", "en")
+		return out + errOut
+	}
+	if out := run(); !strings.Contains(out, "Region (default: cn-shenzhen)") {
+		t.Fatalf("the profile's region_id cn-shenzhen is not the default:\n%s", out)
+	}
+	writeSettings(t, env, "[regions]\nalibaba = \"cn-shanghai\"\n")
+	if out := run(); !strings.Contains(out, "Region (default: cn-shanghai)") {
+		t.Fatalf("config.toml's region does not win over the profile's:\n%s", out)
 	}
 }

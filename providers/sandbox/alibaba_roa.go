@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"cloudorder/flows"
 )
 
 // Alibaba Cloud's two request styles share the gateway (alibaba_auth.go), the error shape and
@@ -27,7 +25,7 @@ type alibabaOp struct {
 	path     string // ROA only: the documented path
 	// api names an order endpoint: its requests are counted (Hits), faulted by API and its
 	// accepted orders recorded. Otherwise call names it for CallHits and call faults.
-	api  flows.APIID
+	api  API
 	call string
 	// defaultRegion is the region when the endpoint host names none (a loopback address).
 	defaultRegion string
@@ -46,10 +44,16 @@ type alibabaRequest struct {
 	op        alibabaOp
 }
 
-// place records an accepted order.
-func (c *alibabaRequest) place(s *Server, orderID string) {
-	s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
-		Body: append(json.RawMessage{}, c.body...), At: s.now()})
+// place records an accepted order; an order book that cannot be kept (state.go) is the
+// cloud's internal error.
+func (c *alibabaRequest) place(s *Server, orderID string) *apiError {
+	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
+		Body: append(json.RawMessage{}, c.body...), At: s.now()}); err != nil {
+		e := alibabaInternal
+		e.Message += " (" + err.Error() + ")"
+		return &e
+	}
+	return nil
 }
 
 // apiError is one error answer; each cloud writes it in its own shape.

@@ -20,8 +20,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Publicly documented sandbox credentials (not secrets; the sandbox only accepts these).
@@ -40,11 +38,14 @@ const maxSkew = 15 * time.Minute
 // Options configure a Server.
 type Options struct {
 	Now func() time.Time // nil = time.Now; tests shift it to expire signatures
+	// State keeps the order book (orders and payments) in this file across processes
+	// (state.go); "" keeps it in memory. The in-process sandbox (--sandbox) is given one.
+	State string
 }
 
 // Order is one order the sandbox accepted.
 type Order struct {
-	API       flows.APIID     `json:"api"`
+	API       API             `json:"api"`
 	OrderID   string          `json:"order_id"`
 	RequestID string          `json:"request_id"`
 	Body      json.RawMessage `json:"body"`
@@ -55,18 +56,19 @@ type Order struct {
 
 // Server is the emulator. Use Handler with any http.Server, or Start/Close for its own listener.
 type Server struct {
-	now func() time.Time
+	now   func() time.Time
+	state string // Options.State (state.go)
 
 	mu     sync.Mutex
 	orders []Order
-	hits   map[flows.APIID]int
+	hits   map[API]int
 	calls  map[string]int // look-ups, price inquiries and payments by call name (calls.go)
 	paid   []Payment      // orders paid through BSS PayOrders (huawei_price_pay.go)
 	faults []Fault
 	closed bool
 
-	nonces  nonceBook                  // signature nonces seen (alibaba_auth.go)
-	billing map[flows.APIID]*billingOf // each order API's billing centre (orderbook.go)
+	nonces  nonceBook          // signature nonces seen (alibaba_auth.go)
+	billing map[API]*billingOf // each order API's billing centre (orderbook.go)
 
 	inflight sync.WaitGroup // handlers running; Close waits for them so nothing leaks
 	done     chan struct{}  // closed by Close: ends hanging and delayed answers
@@ -84,8 +86,8 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
-		billing: map[flows.APIID]*billingOf{}}
+	s := &Server{now: now, state: opts.State, hits: map[API]int{}, calls: map[string]int{}, done: make(chan struct{}),
+		billing: map[API]*billingOf{}}
 	for _, e := range emulations() {
 		if e.api != "" && e.billing != nil {
 			s.billing[e.api] = e.billing
@@ -103,14 +105,17 @@ func (s *Server) Orders() []Order {
 
 // Hits returns how many POSTs reached api's order endpoint (accepted, rejected or faulted):
 // tests use it to prove an order was sent exactly once.
-func (s *Server) Hits(api flows.APIID) int {
+func (s *Server) Hits(api API) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.hits[api]
 }
 
-func (s *Server) record(o Order) {
-	s.mu.Lock()
-	s.orders = append(s.orders, o)
-	s.mu.Unlock()
+// record adds an accepted order to the book (and its state file: an error means it may not
+// be there for the next process, and the order is answered as an internal error).
+func (s *Server) record(o Order) error {
+	return s.syncState(func() bool {
+		s.orders = append(s.orders, o)
+		return true
+	})
 }
