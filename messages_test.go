@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"cloudorder/flows"
 	"cloudorder/providers/sandbox"
 )
 
@@ -100,7 +99,7 @@ func TestRepeatAfterKillSaysNeverRecorded(t *testing.T) {
 			t.Fatalf("%s: exit %d:\n%s", lang, code, errOut)
 		}
 	}
-	if n := s.Hits(flows.HuaweiDSC); n > 1 {
+	if n := s.Hits(sandbox.DSCOrders); n > 1 {
 		t.Fatalf("%d orders reached the sandbox", n)
 	}
 }
