@@ -59,11 +59,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	if code != exitOK {
 		return code
 	}
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	mode, p, closer, err := f.open(c)
 	if err != nil {
 		return refuseSetup(c, err)
 	}

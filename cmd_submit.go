@@ -57,6 +57,16 @@ func (c *cli) addSendFlags(cmd *cobra.Command, f *sendFlags) {
 	c.profileFlag(cmd, &f.profile)
 }
 
+// open opens the cloud f names (live, --sandbox or --endpoint).
+func (f sendFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	return mode, p, closer, err
+}
+
 // run checks f's values, then runs the command (its exit code).
 func (f sendFlags) run(c *cli, run func() int) error {
 	return c.run(func() int {
@@ -80,11 +90,7 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	if code != exitOK {
 		return code
 	}
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	mode, p, closer, err := f.open(c)
 	if err != nil {
 		return refuseSetup(c, err)
 	}
