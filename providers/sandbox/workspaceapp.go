@@ -3,8 +3,6 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
-
-	"cloudorder/flows"
 )
 
 // Huawei Workspace App (云应用) CreateOrder (创建订单), as its reference documents it:
@@ -23,7 +21,10 @@ import (
 // (ListAvailabilityZone); the VPC, the subnet (in that VPC) and the server group are the
 // account's (ListVpcs, ListSubnets, ListServerGroups), so placeholders are refused.
 
-var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: flows.HuaweiWorkspaceApp, routes: []route{
+// WorkspaceAppOrders is Huawei Workspace App's CreateOrder.
+const WorkspaceAppOrders API = "huawei/workspaceapp/CreateOrder"
+
+var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: WorkspaceAppOrders, routes: []route{
 	workspaceAppCreateOrder.rest(),
 	workspaceAppLookup("/v1/{project_id}/product", CallProducts, listProduct),
 	workspaceAppLookup("/v1/{project_id}/availability-zone", CallZones, listAvailabilityZone),
@@ -33,7 +34,7 @@ var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: flows.Hu
 
 var workspaceAppCreateOrder = huaweiOp{
 	method: http.MethodPost, path: "/v1/{project_id}/bundles/subscribe/order", scope: scopeProject,
-	regions: workspaceAppRegions, api: flows.HuaweiWorkspaceApp,
+	regions: workspaceAppRegions, api: WorkspaceAppOrders,
 	invalid: "WKS.00211102", forbidden: "WKS.00081102", internal: workspaceAppInternal,
 	answer: answerWorkspaceAppOrder,
 }
