@@ -275,7 +275,7 @@ func huaweiDSC() *API {
 							"可选:账号获得的、用于此订单的折扣 ID;会降低应付金额。不填则按官网价。")),
 					{
 						Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
-						Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically: 0 no, 1 yes.", "是否自动续费:0 否,1 是。"),
+						Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically when its period ends, and is charged for the next one: 0 no, 1 yes.", "订购到期时是否自动续费并为下一周期扣费:0 否,1 是。"),
 					},
 					{
 						Name: "period_num", Kind: Integer, Step: StepBilling, Required: true, Default: "1", HasMin: true, Min: 1, Rank: 2,
