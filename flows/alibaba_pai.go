@@ -221,8 +221,10 @@ func alibabaPAI() *API {
 
 	return &API{
 		ID: AlibabaPAI, Cloud: "alibaba", Method: "POST", Path: "/api/v1/productorders",
-		DocURL: "https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders",
-		Title:  i18n.T("Alibaba Cloud PAI — CreateProductOrders", "阿里云 PAI — CreateProductOrders(购买产品)"),
+		// OrderId: "purchase order id", a string of digits in the documented example 210292536260646.
+		OrderIDPattern: `^[0-9]{1,32}$`,
+		DocURL:         "https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders",
+		Title:          i18n.T("Alibaba Cloud PAI — CreateProductOrders", "阿里云 PAI — CreateProductOrders(购买产品)"),
 		Help: i18n.T("Activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS (AIWorkSpace API 2021-02-04, POST /api/v1/productorders).",
 			"开通 DataWorks、MaxCompute、PAI、OSS 后付费(AIWorkSpace 2021-02-04,POST /api/v1/productorders)。"),
 		Fields: []*Field{

@@ -232,8 +232,9 @@ func huaweiDSC() *API {
 	}
 	return &API{
 		ID: HuaweiDSC, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/period/order",
-		DocURL: "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html",
-		Title:  i18n.T("Huawei Cloud DSC — instance order", "华为云数据安全中心 — 实例下单"),
+		OrderIDPattern: huaweiOrderIDPattern,
+		DocURL:         "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html",
+		Title:          i18n.T("Huawei Cloud DSC — instance order", "华为云数据安全中心 — 实例下单"),
 		Help: i18n.T("Buys a Data Security Center edition and its expansion packages by billing mode and period (POST /v1/{project_id}/period/order). The order is created unpaid.",
 			"按计费模式与周期购买数据安全中心版本及扩展包(POST /v1/{project_id}/period/order)。订单创建后待支付。"),
 		Fields: []*Field{

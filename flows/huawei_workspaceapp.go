@@ -247,8 +247,9 @@ func huaweiWorkspaceApp() *API {
 	}
 	return &API{
 		ID: HuaweiWorkspaceApp, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/bundles/subscribe/order",
-		DocURL: "https://support.huaweicloud.com/api-workspace/CreateOrder.html",
-		Title:  i18n.T("Huawei Cloud Workspace App — create order", "华为云云应用 — 创建订单"),
+		OrderIDPattern: huaweiOrderIDPattern,
+		DocURL:         "https://support.huaweicloud.com/api-workspace/CreateOrder.html",
+		Title:          i18n.T("Huawei Cloud Workspace App — create order", "华为云云应用 — 创建订单"),
 		Help: i18n.T("Orders yearly/monthly Workspace App servers with their disks (POST /v1/{project_id}/bundles/subscribe/order).",
 			"包周期订购云应用服务器及其磁盘(POST /v1/{project_id}/bundles/subscribe/order)。"),
 		Fields: []*Field{
