@@ -45,8 +45,6 @@ var (
 	txtPayKeys     = i18n.T("y pays · n/esc cancels", "y 支付 · n/esc 取消")
 	txtPaying      = i18n.T("Paying the order… (sent once; keys wait for the answer)", "正在支付订单…(仅发送一次;收到结果前按键无效)")
 	txtPaid        = i18n.T("Order paid.", "订单已支付。")
-	txtPayFailed   = i18n.T("The payment failed:", "支付失败:")
-	txtPayUnknown  = i18n.T("It may have been paid: check the console before paying again.", "可能已经支付:再次支付前请先查看控制台。")
 	txtPricing     = i18n.T("asking the cloud's price inquiry…", "正在向云平台询价…")
 	txtPath        = i18n.T("JSON path", "JSON 路径")
 	txtEmpty       = i18n.T("(empty)", "(空)")
