@@ -50,7 +50,7 @@ func (c *alibabaRequest) place(s *Server, orderID string) *apiError {
 	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
 		Body: append(json.RawMessage{}, c.body...), At: s.now()}); err != nil {
 		e := alibabaInternal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return &e
 	}
 	return nil

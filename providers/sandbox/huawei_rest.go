@@ -62,7 +62,7 @@ func (c *huaweiRequest) place(s *Server, orderID string) *apiError {
 	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
 		Body: json.RawMessage(strings.TrimSpace(string(c.body))), At: s.now(), ProjectID: c.projectID}); err != nil {
 		e := c.op.internal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return &e
 	}
 	return nil

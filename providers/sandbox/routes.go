@@ -48,6 +48,7 @@ func emulations() []emulation {
 		stsEmulation,          // sts.go: Alibaba STS AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity
 		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials
 		federationEmulation,   // federation.go: Huawei IAM federation
+		huaweiIMDSEmulation,   // huawei_imds.go: Huawei ECS metadata agency credentials
 	}
 }
 
