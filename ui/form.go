@@ -45,8 +45,6 @@ type formScreen struct {
 	loadNote []string // problems of a --from file not tied to a field
 	// returnToReview is set by the review's `e`: once the field is valid, Enter goes back.
 	returnToReview bool
-	done           bool // the person finished the steps: the root opens the review
-	quit           tea.Cmd
 
 	w, h int
 }
@@ -132,7 +130,7 @@ func (f *formScreen) updateHelp(msg tea.Msg) tea.Cmd {
 	k := f.km
 	switch {
 	case f.matches(m, k.Interrupt):
-		f.quit = f.s.quit()
+		return f.s.quit()
 	case f.matches(m, k.Keys, k.CloseHelp):
 		f.s.showAll = false
 	case f.matches(m, k.HelpUp):
@@ -168,28 +166,29 @@ func (f *formScreen) FullHelp() [][]key.Binding {
 // Title names the step.
 func (f *formScreen) Title() string { return stepTitle(f.s, f.s.steps[f.step]) }
 
-// Update handles a key press or paste on the form.
-func (f *formScreen) Update(msg tea.Msg) tea.Cmd {
+// Update handles a key press or paste on the form. Leaving the last step (or returning to the
+// review) comes back as a request for the root (stepsDone, requests.go).
+func (f *formScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	f.updateKeybindings()
 	if f.s.showAll {
-		return f.updateHelp(msg)
+		return nil, f.updateHelp(msg)
 	}
 	if f.list != nil {
-		return f.updateList(msg)
+		return nil, f.updateList(msg)
 	}
 	r, ok := f.focused()
 	m, isKey := msg.(tea.KeyPressMsg)
 	if !isKey {
 		if ok {
-			return r.w.input(f, r, msg)
+			return nil, r.w.input(f, r, msg)
 		}
-		return nil
+		return nil, nil
 	}
 	k := f.km
 	f.s.notice = ""
 	switch {
 	case f.matches(m, k.Interrupt, k.Quit):
-		f.quit = f.s.quit()
+		return nil, f.s.quit()
 	case f.matches(m, k.Keys):
 		f.s.showAll = !f.s.showAll
 	case f.matches(m, k.Up):
@@ -199,19 +198,19 @@ func (f *formScreen) Update(msg tea.Msg) tea.Cmd {
 	case f.matches(m, k.Next):
 		return f.next()
 	case f.matches(m, k.Prev):
-		return f.prev()
+		return nil, f.prev()
 	case f.matches(m, k.Back):
-		return f.back()
+		return nil, f.back()
 	case f.matches(m, k.HelpUp):
 		f.panel.PageUp()
 	case f.matches(m, k.HelpDown):
 		f.panel.PageDown()
 	case f.matches(m, k.Accept):
-		return f.typeText(r, msg)
+		return nil, f.typeText(r, msg)
 	case ok:
-		return r.w.input(f, r, msg)
+		return nil, r.w.input(f, r, msg)
 	}
-	return nil
+	return nil, nil
 }
 
 func (f *formScreen) updateList(msg tea.Msg) tea.Cmd {
@@ -234,7 +233,7 @@ func (f *formScreen) updateList(msg tea.Msg) tea.Cmd {
 		f.list = nil
 	}
 	if m, ok := msg.(tea.KeyPressMsg); ok && f.matches(m, f.lk.Interrupt) {
-		f.quit = f.s.quit()
+		return f.s.quit()
 	}
 	return nil
 }
@@ -298,18 +297,17 @@ func (f *formScreen) focusRow(i int) {
 // next is Enter: it stays on a field that blocks the order (saying why), returns to the
 // review when it came from there, else moves to the next field of the step that still needs
 // an answer, or past the step when none does.
-func (f *formScreen) next() tea.Cmd {
+func (f *formScreen) next() (tea.Msg, tea.Cmd) {
 	if r, ok := f.focused(); ok && f.s.blocks(r.path()) {
 		f.s.note(f.s.say(txtFixField), true)
-		return nil
+		return nil, nil
 	}
 	if f.returnToReview {
-		f.done = true
-		return nil
+		return stepsDone{}, nil
 	}
 	if i := f.nextNeeding(); i >= 0 {
 		f.focusRow(i)
-		return nil
+		return nil, nil
 	}
 	return f.forward()
 }
@@ -328,18 +326,17 @@ func (f *formScreen) nextNeeding() int {
 }
 
 // forward leaves the step for the next one (or the review) when nothing in it blocks.
-func (f *formScreen) forward() tea.Cmd {
+func (f *formScreen) forward() (tea.Msg, tea.Cmd) {
 	if i := f.firstBlocking(); i >= 0 {
 		f.focusRow(i)
 		f.s.note(f.s.say(txtBlocked), true)
-		return nil
+		return nil, nil
 	}
 	if f.step+1 >= len(f.s.steps) {
-		f.done = true
-		return nil
+		return stepsDone{}, nil
 	}
 	f.goStep(f.step+1, f.focus[f.step+1])
-	return retryFailedLookups(f.s)
+	return nil, retryFailedLookups(f.s)
 }
 
 // prev is shift+tab: the previous field, or the last field of the previous step.
@@ -370,7 +367,6 @@ func (f *formScreen) back() tea.Cmd {
 func (f *formScreen) goStep(i int, path string) {
 	f.step = i
 	f.list = nil
-	f.done = false
 	f.buildRows()
 	f.cur = -1
 	for j, r := range f.rows {

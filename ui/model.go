@@ -191,22 +191,14 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 }
 
 func (m *wizard) updateForm(msg tea.Msg) tea.Cmd {
-	f := m.form
 	// Look-ups whose inputs this key answered start now, in the background, so their
 	// results are there by the time the person reaches their fields.
 	rev := m.s.rev
-	cmd := f.Update(msg)
+	req, cmd := m.form.Update(msg)
 	if m.s.rev != rev {
 		cmd = tea.Batch(cmd, startLookups(m.s))
 	}
-	switch {
-	case f.quit != nil:
-		return f.quit
-	case f.done:
-		f.done = false
-		return tea.Batch(cmd, m.enterReview())
-	}
-	return cmd
+	return tea.Batch(cmd, m.route(req))
 }
 
 func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {

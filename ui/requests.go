@@ -12,6 +12,9 @@ import (
 // (a command's message would come back later, and a y typed meanwhile would still land on the
 // review). No screen keeps a flag for the root to read and reset.
 
+// stepsDone is Enter past the last step (or back to the review after its e): open the review.
+type stepsDone struct{}
+
 // placeRequested is y on the review, pressed at at (the review's question decides whether it
 // came too soon: placement.Debounce).
 type placeRequested struct{ at time.Time }
@@ -39,6 +42,10 @@ type interruptRequested struct{}
 func (m *wizard) route(msg tea.Msg) tea.Cmd {
 	onReview := m.scr == scrReview && m.ask == askNone && !m.saving
 	switch msg := msg.(type) {
+	case stepsDone:
+		if m.scr == scrForm && m.ask == askNone && !m.saving {
+			return m.enterReview()
+		}
 	case placeRequested:
 		if onReview {
 			return m.placeAt(msg.at)
