@@ -75,6 +75,50 @@ func TestPlainAPIQuestionRefusesUnknownWordsAndFromSkipsIt(t *testing.T) {
 	}
 }
 
+// Through the binary: plain mode with --from and --expect-digest places the reviewed order,
+// and refuses another — the file changed since the review — with nothing sent and exit 1, as
+// submit --expect-digest does, in either language.
+func TestPlainExpectDigestPlacesOnlyTheReviewedOrder(t *testing.T) {
+	dir := t.TempDir()
+	file := writeOrder(t, dir, "oss.json", "testdata/orders/alibaba-oss.json", func(map[string]any) {})
+	env := submitEnv(t)
+	reviewed := reviewJSON(t, env, file, "--sandbox").Digest
+
+	// The file changed since the review. Enter keeps each answer the file has; as many as
+	// there are questions reach the review, which refuses at once (fewer end the input: 130).
+	writeOrder(t, dir, "oss.json", "testdata/orders/alibaba-oss.json", func(o map[string]any) { body(o)["AutoPay"] = false })
+	questions := 0
+	for l, lang := range []struct{ lang, said string }{{"en", "not sent: this order's digest is"}, {"zh", "未发送:此订单的摘要值为"}} {
+		for n := questions; n < 40; n++ {
+			out, errOut, code := runForTest(t, env, strings.Repeat("\n", n)+"yes\n", "--sandbox", "--plain", "--lang", lang.lang, "--from", file, "--expect-digest", reviewed)
+			if code == exitCanceled && l == 0 {
+				continue
+			}
+			if code != exitInvalid || !strings.Contains(out, lang.said) || !strings.Contains(out, reviewed) || strings.Contains(out, "order_id: ") {
+				t.Fatalf("%s: changed file, %d answers: exit %d (want %d)\n%s%s", lang.lang, n, code, exitInvalid, out, errOut)
+			}
+			questions = n
+			break
+		}
+	}
+	if ids := historyIDs(t, env); len(ids) != 0 || questions == 0 {
+		t.Fatalf("changed file: %d history entries, want none (%d questions)", len(ids), questions)
+	}
+
+	writeOrder(t, dir, "oss.json", "testdata/orders/alibaba-oss.json", func(map[string]any) {})
+	out, errOut, code := runForTest(t, env, strings.Repeat("\n", questions)+"yes\n", "--sandbox", "--plain", "--lang", "en", "--from", file, "--expect-digest", reviewed)
+	if code != exitOK || !strings.Contains(out, "the reviewed order (--expect-digest)") || !strings.Contains(out, "order_id: ") {
+		t.Fatalf("reviewed file: exit %d\n%s%s", code, out, errOut)
+	}
+	if ids := historyIDs(t, env); len(ids) != 1 {
+		t.Fatalf("reviewed file: %d history entries, want 1", len(ids))
+	}
+
+	if _, errOut, code := runForTest(t, env, "", "--sandbox", "--plain", "--expect-digest", reviewed); code != exitUsage || !strings.Contains(errOut, "--from") {
+		t.Errorf("--expect-digest without --from: exit %d %q", code, errOut)
+	}
+}
+
 // Plain mode with yes typed twice (a transcript, a held key, an impatient person) buys once:
 // after an identical order succeeded, and after one whose outcome is unknown, the second yes
 // meets "place it AGAIN?", which only the word again answers. The sandbox's own order book is
