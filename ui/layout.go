@@ -25,14 +25,16 @@ func wrapWords(s string, w int) string {
 }
 
 func wrapLine(s string, w int) []string {
-	if ansi.StringWidth(s) <= w {
+	// A line of no more bytes than cells fits without measuring: no character is wider than
+	// its UTF-8 encoding. The review's request body is thousands of such lines.
+	if len(s) <= w || cellWidth(s) <= w {
 		return []string{s}
 	}
 	indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
 	var lines []string
-	line, lw := indent, ansi.StringWidth(indent)
+	line, lw := indent, cellWidth(indent)
 	for _, word := range strings.Fields(s) {
-		ww := ansi.StringWidth(word)
+		ww := cellWidth(word)
 		switch {
 		case lw > 0 && lw+1+ww <= w && strings.TrimSpace(line) != "":
 			line, lw = line+" "+word, lw+1+ww
@@ -157,6 +159,15 @@ func opens(seg string) bool {
 // closingPunct are the marks that end a phrase and so never begin a line (Chinese texts
 // use both the full-width and the ASCII ones).
 const closingPunct = "、。，：；！？）」』》,.:;!?)"
+
+// indentFitting is wrapIndent, without measuring a line whose bytes already fit (a summary of
+// a thousand-item order is thousands of such lines).
+func indentFitting(s string, w int, indent string) string {
+	if len(indent)+len(s) <= w {
+		return indent + s
+	}
+	return wrapIndent(s, w, indent)
+}
 
 // wrapIndent wraps s to width w with every line indented.
 func wrapIndent(s string, w int, indent string) string {

@@ -198,7 +198,12 @@ func (r *reviewScreen) layout() {
 	}
 	r.laidOut = state
 	r.sum.SetContent(r.summary(sw))
-	r.body.SetContent(r.s.st.JSON.Render(wrapWords(r.s.order.BodyJSON(), bw)))
+	// The body's colour is given line by line as the viewport draws a line (StyleLineFunc),
+	// not to the whole body at once: rendering all of it measured every line of a long order
+	// on each layout (about 40 ms at 1000 products, ui/bench_items_test.go).
+	json := r.s.st.JSON
+	r.body.StyleLineFunc = func(int) lipgloss.Style { return json }
+	r.body.SetContent(wrapWords(r.s.order.BodyJSON(), bw))
 	r.sumView.version++
 	r.bodyView.version++
 }
@@ -325,7 +330,7 @@ func (r *reviewScreen) summary(w int) string {
 				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
 					held = held[:len(held)-1]
 				}
-				held = append(held, heading{row.slot.Depth, st.Muted.Render(wrapIndent(labelOf(s, row), w, pad))})
+				held = append(held, heading{row.slot.Depth, st.Muted.Render(indentFitting(labelOf(s, row), w, pad))})
 				continue
 			}
 			v := row.w.summary(s, row)
@@ -338,7 +343,12 @@ func (r *reviewScreen) summary(w int) string {
 				}
 			}
 			held = nil
-			line(wrapIndent(labelOf(s, row)+": "+st.Value.Render(v), w, pad))
+			label := labelOf(s, row) + ": "
+			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
+				line(pad + label + st.Value.Render(v))
+			} else {
+				line(wrapIndent(label+st.Value.Render(v), w, pad))
+			}
 		}
 	}
 	return strings.Join(b, "\n")
