@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -159,6 +160,30 @@ func opens(seg string) bool {
 // closingPunct are the marks that end a phrase and so never begin a line (Chinese texts
 // use both the full-width and the ASCII ones).
 const closingPunct = "、。，：；！？）」』》,.:;!?)"
+
+// painter returns st.Render for one line of text, worked out once: the style's codes before
+// and after the text. Render measures and aligns its text on every call, which was a third of
+// opening the review of a 1000-product order (ui/bench_items_test.go). A style that does
+// more than colour and weight (a width, padding, margins), an empty text or one with a
+// newline, tab or escape goes through Render itself.
+func painter(st lipgloss.Style) func(string) string {
+	render := func(s string) string { return st.Render(s) }
+	a := st.Render("a")
+	i := strings.Index(a, "a")
+	if i < 0 {
+		return render
+	}
+	pre, suf := a[:i], a[i+1:]
+	if st.Render("b c") != pre+"b c"+suf {
+		return render
+	}
+	return func(s string) string {
+		if s == "" || strings.ContainsAny(s, "\n\t\r\x1b") {
+			return st.Render(s)
+		}
+		return pre + s + suf
+	}
+}
 
 // indentFitting is wrapIndent, without measuring a line whose bytes already fit (a summary of
 // a thousand-item order is thousands of such lines).

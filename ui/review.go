@@ -313,6 +313,7 @@ func (r *reviewScreen) summary(w int) string {
 	}
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
+	muted, value := painter(st.Muted), painter(st.Value) // a line per answered field
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
@@ -330,7 +331,7 @@ func (r *reviewScreen) summary(w int) string {
 				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
 					held = held[:len(held)-1]
 				}
-				held = append(held, heading{row.slot.Depth, st.Muted.Render(indentFitting(labelOf(s, row), w, pad))})
+				held = append(held, heading{row.slot.Depth, muted(indentFitting(labelOf(s, row), w, pad))})
 				continue
 			}
 			v := row.w.summary(s, row)
@@ -345,9 +346,9 @@ func (r *reviewScreen) summary(w int) string {
 			held = nil
 			label := labelOf(s, row) + ": "
 			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
-				line(pad + label + st.Value.Render(v))
+				line(pad + label + value(v))
 			} else {
-				line(wrapIndent(label+st.Value.Render(v), w, pad))
+				line(wrapIndent(label+value(v), w, pad))
 			}
 		}
 	}
