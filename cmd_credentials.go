@@ -12,6 +12,8 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/alibaba"
 	"cloudorder/providers/credgate"
+	"cloudorder/providers/huawei"
+	"cloudorder/providers/sandbox"
 )
 
 // CredentialsOptions are `cloudorder credentials`'s flags.
@@ -32,10 +34,10 @@ func newCredentialsCmd(c *cli) *cobra.Command {
 		Long: c.say(i18n.T("Say, per cloud, which credential orders would be signed with: where it is "+
 			"(environment, file and profile or section), its mode, its key masked, the default region — "+
 			"or what is missing and every place looked at. Nothing is contacted; --check resolves the "+
-			"credential (STS, instance metadata, sign-in) and asks Alibaba Cloud STS who the caller is. "+
+			"credential (STS, instance metadata, sign-in, Huawei IAM federation) and asks Alibaba Cloud STS who the caller is. "+
 			"No secret is ever shown.",
 			"按云说明下单将使用的凭证:来源(环境变量、文件及其配置或段)、模式、打码后的密钥、默认地域——"+
-				"或缺少什么以及查找过的每个位置。不会联系任何服务;--check 会解析凭证(STS、实例元数据、登录服务),"+
+				"或缺少什么以及查找过的每个位置。不会联系任何服务;--check 会解析凭证(STS、实例元数据、登录服务、华为云 IAM 联邦认证),"+
 				"并向阿里云 STS 查询调用者身份。任何密钥都不会显示。")),
 		Example: "cloudorder credentials\ncloudorder credentials --profile prod --output json\ncloudorder credentials --check",
 		Args:    c.noArgs,
@@ -52,11 +54,25 @@ func newCredentialsCmd(c *cli) *cobra.Command {
 	return cmd
 }
 
-// credentialServices is where --check's requests go instead of the clouds: tests point it at
-// the loopback sandbox (the gate's routes, and STS for GetCallerIdentity). Zero = the clouds.
-var credentialServices struct {
-	gate credgate.Options
-	sts  *config.Endpoint
+// credentialServicesEnv names a loopback sandbox that --check sends the instance-metadata and
+// STS GetCallerIdentity requests to instead of the clouds (`cloudorder sandbox` prints it).
+// STS AssumeRole is https-only in credentials-go, so it is exercised by the tests, which trust
+// the sandbox's certificate authority.
+const credentialServicesEnv = "CLOUDORDER_CREDENTIAL_SERVICES"
+
+// credentialServicesFrom is credentialServices, or the sandbox CLOUDORDER_CREDENTIAL_SERVICES
+// names (a loopback address only: elsewhere it would collect requests signed with real keys).
+func credentialServicesFrom(getenv func(string) string) (credgate.Options, *config.Endpoint, error) {
+	raw := getenv(credentialServicesEnv)
+	if raw == "" {
+		return credgate.Options{}, nil, nil // the clouds themselves
+	}
+	ep, err := config.ParseEndpoint(raw)
+	if err != nil || !config.IsLoopback(ep.Host) {
+		return credgate.Options{}, nil, i18n.Errorf("%s must be the loopback sandbox's address (http://127.0.0.1:PORT), got %q",
+			"%s 必须是本机模拟服务的地址(http://127.0.0.1:端口),而不是 %q", credentialServicesEnv, raw)
+	}
+	return credgate.Options{Routes: sandbox.CredentialRoutes(ep.String()), LoopbackOnly: true}, &ep, nil
 }
 
 // credentialReport is one cloud in `credentials --output json`.
@@ -182,8 +198,12 @@ func checkCredential(c *cli, st config.CredentialStatus, opts CredentialsOptions
 	}
 	switch st.CloudID {
 	case "alibaba":
+		gate, stsEndpoint, err := credentialServicesFrom(c.getenv)
+		if err != nil {
+			return fail(err)
+		}
 		chain := &alibaba.Chain{Plan: func() (config.AlibabaPlan, error) { return config.AlibabaCredentialPlan(c.getenv, opts.Profile) },
-			Gate: credentialServices.gate, Timeout: opts.Timeout}
+			Gate: gate, Timeout: opts.Timeout}
 		k, err := chain.Resolve(ctx)
 		if err != nil {
 			return fail(err)
@@ -194,7 +214,7 @@ func checkCredential(c *cli, st config.CredentialStatus, opts CredentialsOptions
 			resolved = i18n.Tf("resolved: temporary key %s with a security token", "已解析:临时密钥 %s(带安全令牌)", r.MaskedKey)
 		}
 		r.said = append(r.said, resolved)
-		id, err := alibaba.CallerIdentity(ctx, k, credentialServices.sts, opts.Timeout)
+		id, err := alibaba.CallerIdentity(ctx, k, stsEndpoint, opts.Timeout)
 		if err != nil {
 			return fail(err)
 		}
@@ -202,11 +222,15 @@ func checkCredential(c *cli, st config.CredentialStatus, opts CredentialsOptions
 		r.said = append(r.said, i18n.Tf("caller: %s (%s, account %s)", "调用者:%s(%s,账号 %s)", id.Arn, id.IdentityType, id.AccountID))
 	case "huawei":
 		if st.Network {
-			r.kind = providers.Invalid
-			r.Error = c.say(i18n.T("IdP federation is not resolved by --check yet", "--check 暂不解析 IdP 联邦认证"))
-			r.said = append(r.said, i18n.T("not checked: IdP federation is exchanged with IAM when an order is sent",
-				"未检查:IdP 联邦认证在发送订单时与 IAM 交换"))
-			return r
+			chain := &huawei.Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(c.getenv, opts.Profile) },
+				Getenv: c.getenv, Timeout: opts.Timeout}
+			k, err := chain.Resolve(ctx)
+			if err != nil {
+				return fail(err)
+			}
+			r.MaskedKey, r.Temporary = k.MaskedKey(), true
+			r.said = append(r.said, i18n.Tf("resolved: temporary key %s with a security token (IAM federation)",
+				"已解析:临时密钥 %s(带安全令牌,IAM 联邦认证)", r.MaskedKey))
 		}
 		note := i18n.T("Huawei Cloud has no caller-identity API for an AK/SK: the key is used as it is",
 			"华为云没有针对 AK/SK 的调用者身份接口:密钥按原样使用")

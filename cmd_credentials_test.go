@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"cloudorder/config"
 	"cloudorder/providers/sandbox"
 )
 
@@ -87,29 +86,32 @@ func TestCredentialsCommandHuawei(t *testing.T) {
 }
 
 // --check resolves an EcsRamRole credential from the sandbox's metadata service and asks the
-// sandbox's STS who it is; nothing leaves loopback.
+// sandbox's STS who it is, and exchanges a Huawei IdP token with the sandbox's IAM: all named
+// by the variables `cloudorder sandbox` prints, and nothing leaves loopback.
 func TestCredentialsCheckAgainstTheSandbox(t *testing.T) {
 	s := sandbox.New(sandbox.Options{})
 	if err := s.Start("127.0.0.1:0"); err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ep, _ := config.ParseEndpoint(s.URL())
-	credentialServices.gate.Routes, credentialServices.gate.LoopbackOnly, credentialServices.sts = sandbox.CredentialRoutes(s.URL()), true, &ep
-	defer func() {
-		credentialServices.gate.Routes, credentialServices.gate.LoopbackOnly, credentialServices.sts = nil, false, nil
-	}()
-	env := map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ECS_METADATA": sandbox.AlibabaECSRoleName,
-		"HUAWEICLOUD_SDK_AK": "HWAK0000", "HUAWEICLOUD_SDK_SK": "s3cr3t-hw"}
+	token := filepath.Join(t.TempDir(), "id-token")
+	writeTestFile(t, token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2ln")
+	env := map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ECS_METADATA": sandbox.AlibabaECSRoleName, "CLOUDORDER_CREDENTIAL_SERVICES": s.URL(),
+		"HUAWEICLOUD_SDK_IDP_ID": sandbox.HuaweiIdpID, "HUAWEICLOUD_SDK_ID_TOKEN_FILE": token, "HUAWEICLOUD_SDK_IAM_ENDPOINT": s.URL()}
 	out, errOut, code := runForTest(t, env, "", "credentials", "--check")
 	wantArn := fmt.Sprintf("acs:ram::%s:assumed-role/%s/ecs-instance", sandbox.AlibabaAccountID, sandbox.AlibabaECSRoleName)
 	if code != 0 || !strings.Contains(out, "resolved: temporary key STS.****") || !strings.Contains(out, "caller: "+wantArn+" (AssumedRoleUser") ||
-		!strings.Contains(out, "no caller-identity API") {
+		!strings.Contains(out, "resolved: temporary key HST") || len(s.IssuedHuaweiKeys()) != 1 {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
 	}
 	env["ALIBABA_CLOUD_ECS_METADATA"] = "not-this-role"
 	out, _, code = runForTest(t, env, "", "credentials", "--check", "--output", "json")
 	if code == 0 || !strings.Contains(out, `"ok":false`) || !strings.Contains(out, "404") {
 		t.Errorf("wrong role: exit %d %s", code, out)
+	}
+	env["CLOUDORDER_CREDENTIAL_SERVICES"] = "https://sts.aliyuncs.com"
+	out, _, code = runForTest(t, env, "", "credentials", "--check")
+	if code == 0 || !strings.Contains(out, "must be the loopback sandbox") {
+		t.Errorf("a non-loopback services address: exit %d %s", code, out)
 	}
 }

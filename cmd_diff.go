@@ -21,6 +21,7 @@ import (
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
+	"cloudorder/ui/lookups"
 )
 
 // diffOptions are the options of `cloudorder diff`.
@@ -425,7 +426,7 @@ func (c *cli) diffPrice(opts diffOptions, a, b diffSide) priceDiff {
 	}
 	defer closer.Close()
 	price := func(o flows.Order) placement.Price {
-		ctx, cancel := context.WithTimeout(context.Background(), providers.LookupWait(0))
+		ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(0))
 		defer cancel()
 		return placement.PriceOf(ctx, p, nil, placement.NewReview(p, mode, o))
 	}

@@ -200,7 +200,7 @@ func (c *cli) entryText(e journal.Entry, pays []journal.Entry) string {
 	b.WriteString(alignColumns(rows, 2))
 	b.WriteString("\n" + c.say(i18n.Tf("Body (exactly what was sent, sha256 %s):", "请求体(与发送内容完全一致,sha256 %s):", in.BodySHA256)) + "\n")
 	var body bytes.Buffer
-	if err := json.Indent(&body, in.Body, "  ", "  "); err != nil {
+	if err := json.Indent(&body, in.Body, "", "  "); err != nil {
 		body.Reset()
 		body.Write(in.Body)
 	}

@@ -36,7 +36,8 @@ func decodeJSON(t *testing.T, data []byte) any {
 }
 
 // Every documented example, sent to the sandbox, comes back out of the history as an order
-// file JSON-equal to the one sent, which validates as it did.
+// file JSON-equal to the one sent, which validates as it did, diffs equal to its entry, and
+// is sent again, reviewed and bound to its digest, as the same order.
 func TestHistoryExportGivesBackEveryOrderSent(t *testing.T) {
 	files, _ := filepath.Glob("testdata/orders/*.json")
 	if len(files) < 7 {
@@ -69,6 +70,29 @@ func TestHistoryExportGivesBackEveryOrderSent(t *testing.T) {
 		if _, errOut, code := runForTest(t, env, "", "validate", exported); code != exitOK {
 			t.Errorf("%s: exported file does not validate: %s", f, errOut)
 		}
+		if out, errOut, code := runForTest(t, env, "", "diff", exported, ids[i]); code != exitOK {
+			t.Errorf("%s: diff of the exported file and its entry: exit %d: %s%s", f, code, out, errOut)
+		}
+		// Reviewed and sent again, bound to the reviewed digest: the same order as the first time.
+		out, errOut, code = runForTest(t, env, "", "review", exported, "--sandbox", "--output", "json")
+		var doc struct{ Digest string }
+		if code != exitOK || json.Unmarshal([]byte(out), &doc) != nil || doc.Digest == "" {
+			t.Fatalf("%s: review of the exported file: exit %d: %s", f, code, errOut)
+		}
+		if _, errOut, code := runForTest(t, env, "", "submit", exported, "--sandbox", "--yes", "--allow-duplicate", "--expect-digest", doc.Digest); code != exitOK {
+			t.Errorf("%s: the exported file does not submit: exit %d: %s", f, code, errOut)
+		}
+	}
+	again := historyIDs(t, env)
+	if len(again) != 2*len(files) {
+		t.Fatalf("%d entries after sending %d exported files again", len(again), len(files))
+	}
+	for i, f := range files {
+		first, _, _ := runForTest(t, env, "", "history", "export", ids[i])
+		second, _, _ := runForTest(t, env, "", "history", "export", again[len(files)+i])
+		if !reflect.DeepEqual(decodeJSON(t, []byte(first)), decodeJSON(t, []byte(second))) {
+			t.Errorf("%s: sent again from the export, a different order went out:\n%s\n%s", f, first, second)
+		}
 	}
 }
 
@@ -90,8 +114,9 @@ func TestHistoryShowsTheWholeRecord(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("%s: exit %d %s", l.lang, code, errOut)
 		}
+		// The body is indented as one block: its braces in one column, its keys two further.
 		for _, want := range []string{l.entry, id, string(flows.HuaweiDSC), "cn-north-4", "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
-			orderID, `"resource_spec_code": "base_professional"`, l.price} {
+			orderID, `"resource_spec_code": "base_professional"`, l.price, "\n  {\n    \"charging_mode\": 0,", "\n  }\n"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%s: missing %q:\n%s", l.lang, want, out)
 			}

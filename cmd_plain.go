@@ -37,13 +37,13 @@ func runPlain(opts ui.Options, c *cli, endpoint string) int {
 		defer signal.Stop(interrupt)
 	}
 	p := plain.Options{Provider: opts.Provider, Mode: opts.Mode, Lang: opts.Lang, ProjectID: opts.ProjectID,
-		Regions: c.settings.Regions, APIs: opts.APIs, In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt,
+		Regions: opts.Regions, APIs: opts.APIs, In: c.stdin, Out: c.stdout, Echoed: isTerminal(c.stdin), Interrupt: interrupt,
 		ExpectDigest: opts.ExpectDigest}
 	if opts.From != nil {
 		p.FromAPI, p.FromAnswers = opts.From.API, opts.From.Answers
 	}
 	o := plain.Run(p)
-	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint)
+	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint, opts.Mode == providers.Sandbox && endpoint == "")
 	switch {
 	case o.Canceled:
 		return exitCanceled

@@ -51,3 +51,25 @@ func TestPlainWizardFromATranscript(t *testing.T) {
 		t.Fatalf("no: exit %d\n%s", code, out)
 	}
 }
+
+// Through the binary: at plain mode's API question, a word that names no API, or "-", is
+// refused and asked again (it used to panic); with --from the file names its API, which is
+// said and not asked, so the first line typed answers the next question.
+func TestPlainAPIQuestionRefusesUnknownWordsAndFromSkipsIt(t *testing.T) {
+	cmd, out, errOut := command(t, submitEnv(t), "--sandbox", "--plain", "--lang", "en")
+	cmd.Stdin = strings.NewReader("p\n-\n")
+	code := exitCode(t, cmd.Run())
+	if code != exitCanceled || strings.Contains(errOut.String(), "panic") ||
+		!strings.Contains(out.String(), `error: no API is named "p"`) || !strings.Contains(out.String(), "error: the API cannot be left out") {
+		t.Fatalf("exit %d (want %d):\n%s%s", code, exitCanceled, out, errOut)
+	}
+
+	cmd, out, errOut = command(t, submitEnv(t), "--sandbox", "--plain", "--lang", "en", "--from", "testdata/orders/alibaba-oss.json")
+	cmd.Stdin = strings.NewReader("p\n")
+	code = exitCode(t, cmd.Run())
+	if code != exitCanceled || strings.Contains(errOut.String(), "panic") ||
+		!strings.Contains(out.String(), "API = Alibaba Cloud PAI — CreateProductOrders ("+string(flows.AlibabaPAI)+")") ||
+		strings.Contains(out.String(), "API (default:") || !strings.Contains(out.String(), "Region (default:") {
+		t.Fatalf("--from: exit %d (want %d):\n%s%s", code, exitCanceled, out, errOut)
+	}
+}

@@ -83,6 +83,19 @@ func printSandboxBanner(c *cli, url string) {
 	}
 	say("\nPoint cloudorder at it (in a shell with the lines above):", "\n让 cloudorder 使用它(在执行了上述各行的 shell 中):")
 	fmt.Fprintf(c.stdout, "  cloudorder --endpoint %s\n  cloudorder submit FILE --endpoint %s\n", url, url)
+	say("\nIts credential services (STS, ECS metadata, IAM federation) for the credential modes, with `cloudorder credentials --check`:",
+		"\n其凭证服务(STS、ECS 元数据、IAM 联邦认证),用于各凭证模式,配合 `cloudorder credentials --check`:")
+	for _, kv := range [][2]string{
+		{credentialServicesEnv, url},
+		{"ALIBABA_CLOUD_ECS_METADATA", sandbox.AlibabaECSRoleName},
+		{"HUAWEICLOUD_SDK_IAM_ENDPOINT", url},
+		{"HUAWEICLOUD_SDK_IDP_ID", sandbox.HuaweiIdpID},
+	} {
+		fmt.Fprintf(c.stdout, "  export %s=%s\n", kv[0], kv[1])
+	}
+	say("  RAM role %s, assumed with the key %s / %s; OIDC provider %s; any ID token file in JWT form.",
+		"  RAM 角色 %s,用密钥 %s / %s 扮演;OIDC 提供商 %s;任意 JWT 形式的 ID 令牌文件。",
+		sandbox.AlibabaRoleArn, sandbox.AlibabaRoleBaseKeyID, sandbox.AlibabaRoleBaseSecret, sandbox.AlibabaOIDCProviderArn)
 	say("\nControls: GET %[1]s/_sandbox/orders · POST|DELETE %[1]s/_sandbox/faults · GET %[1]s/_sandbox/health",
 		"\n控制接口:GET %[1]s/_sandbox/orders · POST|DELETE %[1]s/_sandbox/faults · GET %[1]s/_sandbox/health", url)
 	say("Press Ctrl+C to stop.", "按 Ctrl+C 停止。")

@@ -27,7 +27,9 @@ func TestSandboxBannerTellsHowToUseIt(t *testing.T) {
 	var out strings.Builder
 	c := &cli{stdout: &out, getenv: func(string) string { return "" }}
 	printSandboxBanner(c, "http://127.0.0.1:8790")
-	for _, want := range []string{"SANDBOX listening on http://127.0.0.1:8790", "export ALIBABA_CLOUD_ACCESS_KEY_ID=", "HUAWEICLOUD_SDK_PROJECT_ID=", "--endpoint http://127.0.0.1:8790"} {
+	for _, want := range []string{"SANDBOX listening on http://127.0.0.1:8790", "export ALIBABA_CLOUD_ACCESS_KEY_ID=", "HUAWEICLOUD_SDK_PROJECT_ID=", "--endpoint http://127.0.0.1:8790",
+		"export CLOUDORDER_CREDENTIAL_SERVICES=http://127.0.0.1:8790", "export ALIBABA_CLOUD_ECS_METADATA=", "export HUAWEICLOUD_SDK_IDP_ID=",
+		"export HUAWEICLOUD_SDK_IAM_ENDPOINT=http://127.0.0.1:8790"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("banner lacks %q:\n%s", want, out.String())
 		}

@@ -15,11 +15,13 @@ import (
 	"cloudorder/orderstatus"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
+	"cloudorder/ui"
 )
 
 // statusOptions are the flags of `cloudorder status`.
 type statusOptions struct {
 	output, endpoint, profile string
+	sandbox                   bool
 	timeout                   time.Duration
 }
 
@@ -39,7 +41,7 @@ func newStatusCmd(c *cli) *cobra.Command {
 				"已完成、已取消)、金额、创建时间与产品。结果未知的记录会被确认:将其前后创建的云平台订单与"+
 				"所发订单比对(已下单、未下单或无法确定)。不给编号:查询所有结果未知、未完成或未付款的记录。"+
 				"查询结果记入历史。")),
-		Example: "cloudorder status\ncloudorder status CS2612070615ABCDE --output json\ncloudorder status --endpoint http://127.0.0.1:8790",
+		Example: "cloudorder status\ncloudorder status CS2612070615ABCDE --output json\ncloudorder status --sandbox\ncloudorder status --endpoint http://127.0.0.1:8790",
 		RunE: func(_ *cobra.Command, args []string) error {
 			return c.run(func() int {
 				if !c.flagWord("output", opts.output, "text", "json") || !c.positiveTimeout(opts.timeout) {
@@ -52,6 +54,8 @@ func newStatusCmd(c *cli) *cobra.Command {
 	fs := cmd.Flags()
 	c.outputFlag(cmd, &opts.output, "text", "json")
 	c.endpointFlag(fs, &opts.endpoint)
+	fs.BoolVar(&opts.sandbox, "sandbox", false, c.say(i18n.T("ask the in-process sandbox's order book (the orders --sandbox placed)",
+		"查询内置沙箱的订单记录(--sandbox 所下的订单)")))
 	c.timeoutFlag(fs, &opts.timeout)
 	c.profileFlag(cmd, &opts.profile)
 	return cmd
@@ -70,7 +74,11 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		fmt.Fprintf(c.stderr, "cloudorder status: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
-	p, closer, err := c.openCloud(providers.Live, opts.endpoint, opts.timeout, opts.profile)
+	mode := providers.Live
+	if opts.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, opts.endpoint, opts.timeout, opts.profile)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder status: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
@@ -140,8 +148,8 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 // otherTarget says that e was sent where this run does not read, and how to ask there.
 func otherTarget(e journal.Entry, t providers.Target) i18n.Text {
 	if orderstatus.InProcess(e) {
-		return i18n.Tf("cloudorder status: entry %s was sent to the in-process sandbox (--sandbox), whose orders ended with the process that placed them: nothing can be asked about it",
-			"cloudorder status:记录 %s 发往内置沙箱(--sandbox),其订单已随下单进程结束:无从查询", e.Intent.ID)
+		return i18n.Tf("cloudorder status: entry %s was sent to the in-process sandbox: run `cloudorder status %s --sandbox`",
+			"cloudorder status:记录 %s 发往内置沙箱:请运行 `cloudorder status %s --sandbox`", e.Intent.ID, e.Intent.ID)
 	}
 	ep := providers.Printable(e.Intent.Endpoint)
 	return i18n.Tf("cloudorder status: entry %s was sent to %s, and this run reads %s: run `cloudorder status %s --endpoint %s`",
@@ -169,8 +177,8 @@ func elsewhereNote(es []journal.Entry) i18n.Text {
 			len(es)-inProcess, strings.Join(eps, ", "))
 	}
 	if inProcess > 0 {
-		ip := i18n.Tf("note: entries sent to the in-process sandbox (--sandbox), not asked about: %d; its orders ended with the process that placed them.",
-			"注意:发往内置沙箱(--sandbox)、未予查询的记录:%d 条;其订单已随下单进程结束。", inProcess)
+		ip := i18n.Tf("note: entries sent to the in-process sandbox, not asked about here: %d; run `cloudorder status --sandbox`.",
+			"注意:发往内置沙箱、未在此查询的记录:%d 条;请运行 `cloudorder status --sandbox`。", inProcess)
 		if t.EN == "" {
 			return ip
 		}
@@ -233,11 +241,26 @@ func statusItemOf(r orderstatus.Report) statusItem {
 	return it
 }
 
+// printCheckedOrHint ends the wizard's exit lines after an unknown outcome: what "check now"
+// (ui/check.go) learnt from the cloud's orders and recorded, or else the status line to run.
+func printCheckedOrHint(c *cli, o ui.Outcome, endpoint string, inProcess bool) {
+	switch {
+	case o.OrderID == "" && o.Found != "":
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("The cloud's order records show it WAS placed: order %s (recorded in the history; `cloudorder status %s` tells its state).",
+			"云平台订单记录显示订单已生成:订单 %s(已记入历史;`cloudorder status %s` 可查询其状态)。", providers.Printable(o.Found), providers.Printable(o.Found))))
+	case o.OrderID == "" && o.NotPlaced:
+		fmt.Fprintln(c.stderr, c.say(i18n.T("The cloud's order records show it was NOT placed (recorded in the history: it may be sent again, once).",
+			"云平台订单记录显示订单未生成(已记入历史:可以再次发送一次)。")))
+	default:
+		printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, endpoint, inProcess)
+	}
+}
+
 // printStatusHint prints, when the outcome is unknown, the command that asks the cloud what
 // became of the order (the wizard's and plain mode's exit lines; submit prints it with its
 // advice).
-func printStatusHint(c *cli, unknown bool, endpoint string) {
+func printStatusHint(c *cli, unknown bool, endpoint string, inProcess bool) {
 	if unknown {
-		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint)))
+		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint, inProcess)))
 	}
 }

@@ -1,15 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
+	"cloudorder/ui"
 )
 
 // `cloudorder status` against a sandbox the test started (--endpoint), through the real SDKs'
@@ -187,22 +190,70 @@ func TestStatusRefusesWhatItCannotAnswer(t *testing.T) {
 	}
 }
 
-// The in-process sandbox (--sandbox) listens on a new port each run and its orders end with
-// the process: its entries are known by their identity, never sent elsewhere's advice.
+// The in-process sandbox (--sandbox) keeps its order book across commands: submit, pay and
+// status with --sandbox see the same orders. Its entries are known by their identity (it
+// listens on a new port every run); a status that reads elsewhere names --sandbox for them.
 func TestStatusOfAnInProcessSandboxEntry(t *testing.T) {
+	env := withSandboxKeys(submitEnv(t))
+	out, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--sandbox", "--yes", "--output", "json")
+	if code != exitOK {
+		t.Fatalf("submit --sandbox: exit %d: %s", code, errOut)
+	}
+	var placed struct {
+		OrderID string `json:"order_id"`
+	}
+	_ = json.Unmarshal([]byte(out), &placed)
+	h, _ := journal.Load(historyFile(env))
+	entry := h.Entries[0].Intent.ID
+
+	out, errOut, code = runForTest(t, env, "", "status", entry, "--sandbox")
+	if code != exitOK || !strings.Contains(out, "order "+placed.OrderID+": pending payment (unpaid)") {
+		t.Fatalf("status --sandbox: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, errOut, code := runForTest(t, env, "", "pay", placed.OrderID, "--sandbox", "--yes"); code != exitOK {
+		t.Fatalf("pay --sandbox: exit %d: %s", code, errOut)
+	}
+	out, errOut, code = runForTest(t, env, "", "status", placed.OrderID, "--sandbox")
+	if code != exitOK || !strings.Contains(out, "order "+placed.OrderID+": completed") {
+		t.Fatalf("status --sandbox after pay: exit %d\n%s\n%s", code, out, errOut)
+	}
+	if _, errOut, code := runForTest(t, env, "", "pay", placed.OrderID, "--sandbox", "--yes"); code == exitOK {
+		t.Fatalf("paid twice: %s", errOut)
+	}
+
+	s := startSandbox(t)
+	out, errOut, code = runForTest(t, env, "", "status", "--endpoint", s.URL())
+	if h, _ = journal.Load(historyFile(env)); h.Entries[0].Status.State != string(providers.StateCompleted) {
+		t.Fatalf("history status %+v", h.Entries[0].Status)
+	}
+	// Completed: nothing is due, and nothing is said about the sandbox entry.
+	if code != exitOK || !strings.Contains(out, "nothing to check") {
+		t.Fatalf("bare status elsewhere: exit %d\n%s\n%s", code, out, errOut)
+	}
+	_, errOut, code = runForTest(t, env, "", "status", entry, "--endpoint", s.URL())
+	if code != exitUsage || !strings.Contains(errOut, "was sent to the in-process sandbox: run `cloudorder status "+entry+" --sandbox`") {
+		t.Fatalf("status ENTRY elsewhere: exit %d: %s", code, errOut)
+	}
+	if _, errOut, code := runForTest(t, env, "", "status", "--sandbox", "--endpoint", s.URL()); code != exitUsage || !strings.Contains(errOut, "cannot be combined with --endpoint") {
+		t.Fatalf("--sandbox --endpoint: exit %d: %s", code, errOut)
+	}
+}
+
+// A due in-process entry is not asked about by a status that reads elsewhere: one note says
+// to run status --sandbox.
+func TestBareStatusNamesTheSandboxForItsEntries(t *testing.T) {
 	env := withSandboxKeys(submitEnv(t))
 	if _, errOut, code := runForTest(t, env, "", "submit", "testdata/orders/huawei-dsc.json", "--sandbox", "--yes"); code != exitOK {
 		t.Fatalf("submit --sandbox: exit %d: %s", code, errOut)
 	}
 	s := startSandbox(t)
 	out, errOut, code := runForTest(t, env, "", "status", "--endpoint", s.URL())
-	if code != exitOK || !strings.Contains(errOut, "in-process sandbox (--sandbox), not asked about: 1") || strings.Contains(errOut, "--endpoint http") {
+	if code != exitOK || !strings.Contains(errOut, "in-process sandbox, not asked about here: 1; run `cloudorder status --sandbox`") ||
+		!strings.Contains(out, "nothing to check here") {
 		t.Fatalf("bare status: exit %d\n%s\n%s", code, out, errOut)
 	}
-	h, _ := journal.Load(historyFile(env))
-	_, errOut, code = runForTest(t, env, "", "status", h.Entries[0].Intent.ID, "--endpoint", s.URL())
-	if code != exitUsage || !strings.Contains(errOut, "was sent to the in-process sandbox (--sandbox)") || strings.Contains(errOut, "--endpoint http") {
-		t.Fatalf("status ENTRY: exit %d: %s", code, errOut)
+	if out, errOut, code := runForTest(t, env, "", "status", "--sandbox"); code != exitOK || !strings.Contains(out, "pending payment (unpaid)") {
+		t.Fatalf("status --sandbox: exit %d\n%s\n%s", code, out, errOut)
 	}
 }
 
@@ -263,5 +314,44 @@ func TestStatusOfTwoMatchingOrdersIsAmbiguous(t *testing.T) {
 	// Still due: ambiguous is asked about again by a bare status.
 	if items, code := statusJSON(t, env, s); code != exitOK || len(items) != 1 || items[0].Resolution == nil || items[0].Resolution.Verdict != "ambiguous" {
 		t.Fatalf("due again: exit %d %+v", code, items)
+	}
+}
+
+// The status line printed after an unknown outcome names where to ask: the in-process
+// sandbox's kept book, the --endpoint the order went to, or the cloud.
+func TestStatusHintNamesWhereToAsk(t *testing.T) {
+	for _, tc := range []struct {
+		endpoint  string
+		inProcess bool
+		want      string
+	}{
+		{"", false, "run: cloudorder status"},
+		{"", true, "run: cloudorder status --sandbox"},
+		{"http://127.0.0.1:8790", false, "run: cloudorder status --endpoint http://127.0.0.1:8790"},
+	} {
+		if got := statusHint(tc.endpoint, tc.inProcess).EN; !strings.HasSuffix(got, tc.want) {
+			t.Errorf("statusHint(%q, %v) = %q, want …%q", tc.endpoint, tc.inProcess, got, tc.want)
+		}
+	}
+}
+
+// The wizard's last exit line after an unknown outcome: what check now found, else the
+// status line.
+func TestWizardExitLineAfterCheckNow(t *testing.T) {
+	for _, tc := range []struct {
+		o    ui.Outcome
+		want string
+	}{
+		{ui.Outcome{Failure: providers.Unknown, Found: "CS1"}, "show it WAS placed: order CS1 (recorded in the history; `cloudorder status CS1` tells its state)"},
+		{ui.Outcome{Failure: providers.Unknown, NotPlaced: true}, "show it was NOT placed (recorded in the history: it may be sent again, once)"},
+		{ui.Outcome{Failure: providers.Unknown}, "run: cloudorder status --sandbox"},
+		{ui.Outcome{OrderID: "CS2"}, ""},
+	} {
+		var errOut bytes.Buffer
+		c := &cli{stderr: &errOut, lang: i18n.EN}
+		printCheckedOrHint(c, tc.o, "", true)
+		if got := strings.TrimSpace(errOut.String()); (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("%+v: %q, want %q", tc.o, got, tc.want)
+		}
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
 	"cloudorder/providers/cloud"
+	"cloudorder/ui/lookups"
 )
 
 // interruptGrace is how long an interrupted order may take to end and be journaled before
@@ -212,8 +213,12 @@ func (c *cli) openCloud(mode providers.Mode, endpoint string, timeout time.Durat
 	if err != nil {
 		return nil, nil, err
 	}
-	return cloud.Open(cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
-		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile})
+	opts := cloud.Options{Mode: mode, Endpoint: endpoint, Timeout: timeout, Getenv: c.getenv,
+		Endpoints: settings.Endpoints, HuaweiSite: settings.HuaweiSite, UserAgent: "cloudorder/" + toolVersion(), Profile: profile}
+	if mode == providers.Sandbox { // submit → pay → status with --sandbox see the same orders
+		opts.SandboxState = config.SandboxStatePath(c.getenv)
+	}
+	return cloud.Open(opts)
 }
 
 // loadSettings is the one read of config.toml (run) for a command that opens a cloud. A file
@@ -260,7 +265,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	in := bufio.NewReader(c.stdin)
 	if !f.yes {
-		pctx, cancel := context.WithTimeout(ctx, providers.LookupWait(0))
+		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
 		*price = placement.PriceOf(pctx, p, nil, r)
 		cancel()
 		printSummary(c, r, *price)
@@ -439,16 +444,19 @@ func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential stri
 		fmt.Fprintln(c.stderr, c.say(l))
 	}
 	if out.ExitCode() == providers.Unknown.Exit() {
-		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint)))
+		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint, f.sandbox)))
 	}
 	return out.ExitCode()
 }
 
 // statusHint is the command that asks the cloud what became of an order whose outcome is
 // unknown (cmd_status.go: it matches the cloud's orders to the one sent).
-func statusHint(endpoint string) i18n.Text {
+func statusHint(endpoint string, inProcess bool) i18n.Text {
 	cmd := "cloudorder status"
-	if endpoint != "" {
+	switch {
+	case inProcess: // the in-process sandbox's book is kept across commands (--sandbox)
+		cmd += " --sandbox"
+	case endpoint != "":
 		cmd += " --endpoint " + providers.Printable(endpoint)
 	}
 	return i18n.Tf("To find out from the cloud's own order records, run: %s", "如需根据云平台的订单记录确认,请运行:%s", cmd)

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"time"
 
@@ -139,7 +140,9 @@ func runWizard(c *cli, f wizardFlags) int {
 		}
 	}
 	if opts.Mode == providers.Live || opts.Mode == providers.LocalEndpoint { // signed with the person's keys
-		opts.Credentials = wizardCredentials(c.getenv, f.profile) // said on the first screen
+		statuses := config.Credentials(c.getenv, f.profile)
+		opts.Credentials = wizardCredentials(statuses) // said on the first screen
+		opts.Regions = startRegions(c.settings.Regions, statuses)
 	}
 
 	if plainMode {
@@ -161,7 +164,7 @@ func runWizard(c *cli, f wizardFlags) int {
 	m, _ := final.(ui.Model)
 	o := m.Outcome()
 	code := reportOutcome(o, c)
-	printStatusHint(c, o.OrderID == "" && o.Failure == providers.Unknown, f.endpoint)
+	printCheckedOrHint(c, o, f.endpoint, f.sandbox)
 	return code
 }
 
@@ -174,10 +177,26 @@ func probedMode(p providers.Provider) providers.Mode {
 // wizardCredentials is config.Credentials as the wizard's first screen says it (the ui
 // package knows no config): per cloud, the source and masked key, or what is missing and where
 // it was looked for.
-func wizardCredentials(getenv func(string) string, profile string) []ui.Credential {
+func wizardCredentials(statuses []config.CredentialStatus) []ui.Credential {
 	var out []ui.Credential
-	for _, st := range config.Credentials(getenv, profile) {
+	for _, st := range statuses {
 		out = append(out, ui.Credential{Cloud: st.CloudID, Found: st.Found, Text: st.Text()})
+	}
+	return out
+}
+
+// startRegions is the region the wizard starts from per cloud: config.toml's [regions], else
+// the region_id of the aliyun CLI profile the credential comes from, as the aliyun CLI itself
+// defaults to it. The order's own region is always the one on screen.
+func startRegions(settings map[string]string, statuses []config.CredentialStatus) map[string]string {
+	out := maps.Clone(settings)
+	if out == nil {
+		out = map[string]string{}
+	}
+	for _, st := range statuses {
+		if st.Found && st.Region != "" && out[st.CloudID] == "" {
+			out[st.CloudID] = st.Region
+		}
 	}
 	return out
 }

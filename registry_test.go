@@ -13,9 +13,10 @@ import (
 	"cloudorder/flows"
 )
 
-// An API is one registration: outside flows/, each API id — its flows constant or its literal
-// id — appears in at most two production files (its provider file and its sandbox emulation
-// file, docs/adding-an-api.md). Comments do not count; code does.
+// An API is one catalog entry: outside flows/, each API id — its flows constant or its literal
+// id — appears in at most two production files (its catalog file and its sandbox emulation
+// file, docs/adding-an-api.md); the provider's own file declares a Spec without naming it.
+// Comments do not count; code does.
 func TestAPIIDsAppearInAtMostTwoFiles(t *testing.T) {
 	consts := map[string]flows.APIID{} // flows constant name → id
 	fset := token.NewFileSet()

@@ -105,3 +105,24 @@ func symlink(t *testing.T, to, path string) {
 		t.Fatal(err)
 	}
 }
+
+// The aliyun CLI profile's region_id is the region the wizard starts from, as in the aliyun
+// CLI; config.toml's [regions] wins over it. (A loopback endpoint that is not the sandbox
+// signs with the person's credential, so their region applies; nothing answers there.)
+func TestProfileRegionIsTheDefaultRegion(t *testing.T) {
+	addr, _ := connectionCounter(t)
+	env := submitEnv(t)
+	writeTestFile(t, filepath.Join(env["HOME"], ".aliyun", "config.json"),
+		`{"current":"p","profiles":[{"name":"p","mode":"ak","access_key_id":"LTAIprof0000","access_key_secret":"s3cr3t","region_id":"cn-shenzhen"}]}`)
+	run := func() string {
+		out, errOut, _ := runForTest(t, env, string(flows.AlibabaPAI)+"\n", "--plain", "--endpoint", "http://"+addr, "--lang", "en")
+		return out + errOut
+	}
+	if out := run(); !strings.Contains(out, "Region (default: cn-shenzhen)") {
+		t.Fatalf("the profile's region_id cn-shenzhen is not the default:\n%s", out)
+	}
+	writeSettings(t, env, "[regions]\nalibaba = \"cn-shanghai\"\n")
+	if out := run(); !strings.Contains(out, "Region (default: cn-shanghai)") {
+		t.Fatalf("config.toml's region does not win over the profile's:\n%s", out)
+	}
+}

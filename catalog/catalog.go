@@ -1,4 +1,4 @@
-// Package catalog is the one list of the APIs cloudorder orders with. Each API has one file
+// Package catalog lists the APIs cloudorder orders with, whole. Each API has one file
 // here naming, as values, its flow (the order's shape, in package flows), how its cloud's
 // provider calls it (providers/alibaba, providers/huawei) and how the cloud's own CLI does:
 // an entry missing any of them does not compile. The sandbox's emulation of each API is
@@ -17,7 +17,8 @@ import (
 	"cloudorder/providers/huawei"
 )
 
-// all is every API, in the order the wizard offers them (flows' list: flows/registry.go).
+// all is every API, in the order the wizard offers them: the order of their flows in
+// flows/registry.go (TestCatalogListsEveryFlowInOrder).
 var all = []API{
 	alibabaPAI,
 	huaweiDSC,
@@ -77,21 +78,30 @@ func Flows() []*flows.API {
 
 // Alibaba is the Alibaba Cloud provider's table (alibaba.Options.APIs).
 func Alibaba() map[flows.APIID]alibaba.API {
-	out := map[flows.APIID]alibaba.API{}
-	for _, a := range all {
-		if a.alibaba != nil {
-			out[a.Flow.ID] = alibaba.API{Spec: *a.alibaba, CLI: a.CLI}
+	return table(func(a API) (alibaba.API, bool) {
+		if a.alibaba == nil {
+			return alibaba.API{}, false
 		}
-	}
-	return out
+		return alibaba.API{Spec: *a.alibaba, CLI: a.CLI}, true
+	})
 }
 
 // Huawei is the Huawei Cloud provider's table (huawei.Options.APIs).
 func Huawei() map[flows.APIID]huawei.API {
-	out := map[flows.APIID]huawei.API{}
+	return table(func(a API) (huawei.API, bool) {
+		if a.huawei == nil {
+			return huawei.API{}, false
+		}
+		return huawei.API{Spec: *a.huawei, CLI: a.CLI}, true
+	})
+}
+
+// table is one provider's table: the entries of its cloud, as of gives them.
+func table[T any](of func(API) (T, bool)) map[flows.APIID]T {
+	out := map[flows.APIID]T{}
 	for _, a := range all {
-		if a.huawei != nil {
-			out[a.Flow.ID] = huawei.API{Spec: *a.huawei, CLI: a.CLI}
+		if t, ok := of(a); ok {
+			out[a.Flow.ID] = t
 		}
 	}
 	return out

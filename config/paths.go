@@ -37,3 +37,9 @@ func SettingsPath(getenv func(string) string) string {
 func HistoryPath(getenv func(string) string) string {
 	return filepath.Join(xdg(getenv, "XDG_STATE_HOME", filepath.Join(".local", "state")), "cloudorder", "orders.jsonl")
 }
+
+// SandboxStatePath is the in-process sandbox's order book (--sandbox), kept across commands
+// so submit, pay and status see the same orders: $XDG_STATE_HOME/cloudorder/sandbox/orders.json.
+func SandboxStatePath(getenv func(string) string) string {
+	return filepath.Join(xdg(getenv, "XDG_STATE_HOME", filepath.Join(".local", "state")), "cloudorder", "sandbox", "orders.json")
+}

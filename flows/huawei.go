@@ -12,7 +12,7 @@ func projectIDField() *Field {
 		Name: "project_id", Kind: String, Step: StepRegion, Required: true,
 		// The account's projects in the region (IAM KeystoneListAuthProjects); the one named
 		// after the region comes first, the default.
-		Lookup: "huawei/projects", Placeholder: pickOrTypeID,
+		Lookup: LookupHuaweiProjects, Placeholder: pickOrTypeID,
 		Label: i18n.T("Project ID", "项目 ID"),
 		Help: i18n.T("The IAM project of the region the order is placed in (32 hex characters; console: My Credentials → Projects). HUAWEICLOUD_SDK_PROJECT_ID pre-fills it.",
 			"下单所在区域的 IAM 项目 ID(32 位十六进制;控制台“我的凭证 → 项目列表”)。可由 HUAWEICLOUD_SDK_PROJECT_ID 预填。"),

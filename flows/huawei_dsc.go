@@ -103,7 +103,7 @@ func huaweiDSC() *API {
 			Name: "product_id", Kind: String, Step: StepProducts, Required: true, Rank: 2,
 			// BSS ListRateOnPeriodDetail prices the item and answers its product id; it asks
 			// again whenever the item's type, spec, size, the region or the period changes.
-			Lookup: "dsc/product-id", Placeholder: pickOrTypeID,
+			Lookup: LookupDSCProductID, Placeholder: pickOrTypeID,
 			LookupInputs: []LookupInput{
 				{Name: "cloud_service_type", From: "cloud_service_type"},
 				{Name: "resource_type", From: "resource_type"},

@@ -60,7 +60,7 @@ func huaweiWorkspaceApp() *API {
 		Help:  i18n.T("The app servers this order creates.", "本订单创建的云应用服务器。"),
 		Fields: []*Field{
 			{
-				Name: "availability_zone", Kind: String, Step: StepRegion, Open: true, Lookup: "workspaceapp/availability-zones",
+				Name: "availability_zone", Kind: String, Step: StepRegion, Open: true, Lookup: LookupWorkspaceAppAvailabilityZones,
 				Label: i18n.T("Availability zone", "可用分区"), Example: "cn-north-4a",
 				Help: i18n.T("Where the servers are created; left empty, the service picks one at random (ListAvailabilityZone).",
 					"服务创建的可用分区;不指定时系统随机选择(见 ListAvailabilityZone)。"),
@@ -89,7 +89,7 @@ func huaweiWorkspaceApp() *API {
 				Help:  i18n.T("Optional: the Active Directory OU the servers join; it must already exist in AD.", "可选:对接 AD 时使用的 OU 名称,需提前在 AD 中创建。"),
 			},
 			{
-				Name: "product_id", Kind: String, Step: StepProducts, Required: true, Open: true, Lookup: "workspaceapp/products",
+				Name: "product_id", Kind: String, Step: StepProducts, Required: true, Open: true, Lookup: LookupWorkspaceAppProducts,
 				Label: i18n.T("Product ID", "产品 ID"), Example: "workspace.appstream.general.xlarge.4",
 				Help:    i18n.T("The app server product (package) to buy, from ListProduct.", "要购买的云应用产品套餐 ID,见 ListProduct。"),
 				Pattern: productIDPattern, PatternRule: productIDRule, Decision: productIDDecision,
@@ -125,7 +125,7 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "server_group_id", Kind: String, Step: StepProducts, Required: true,
-				Lookup: "workspaceapp/server-groups", Placeholder: pickOrTypeID,
+				Lookup: LookupWorkspaceAppServerGroups, Placeholder: pickOrTypeID,
 				Label: i18n.T("Server group ID", "服务器组 ID"),
 				Help:  i18n.T("The app server group the servers join (created in Workspace App).", "服务器加入的服务器组 ID(在云应用中创建服务器组时生成)。"),
 			},
@@ -139,14 +139,14 @@ func huaweiWorkspaceApp() *API {
 			{
 				Name: "subnet_id", Kind: String, Step: StepProperties, Required: true, Rank: 1,
 				// The chosen VPC's subnets; the server group's own subnet first.
-				Lookup: "vpc/subnets", Placeholder: pickOrTypeID,
+				Lookup: LookupSubnets, Placeholder: pickOrTypeID,
 				LookupInputs: []LookupInput{{Name: "vpc_id", From: "create_services.vpc_id"}, {Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
 				Label:        i18n.T("Subnet ID", "子网 ID"), Help: i18n.T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
 			},
 			{
 				Name: "vpc_id", Kind: String, Step: StepProperties, Required: true, Rank: 0,
 				// The account's VPCs; the server group's (through its subnet) first.
-				Lookup: "vpc/vpcs", Placeholder: pickOrTypeID,
+				Lookup: LookupVPCs, Placeholder: pickOrTypeID,
 				LookupInputs: []LookupInput{{Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
 				Label:        i18n.T("VPC ID", "VPC ID"), Help: i18n.T("The VPC; used when the account is provisioned for the first time (LiteAs).", "VPC ID;自动开户时(LiteAs 首次开户)使用。"),
 			},

@@ -96,8 +96,11 @@ func (api *API) JSONSchema(lang i18n.Lang) ([]byte, error) {
 	for _, r := range api.Rules {
 		g.rules = append(g.rules, r.Says)
 	}
+	// What validate refuses in any order file, beyond any one field (flows/strict.go, load.go).
+	g.rules = append(g.rules, i18n.T("Any value: no control or text-direction characters; no key given twice; no number with more digits than a 64-bit number keeps.",
+		"任何取值:不得含控制字符或文字方向字符;同一键不得出现两次;数字的位数不得超过 64 位数值所能保存的精度。"))
 	desc := i18n.T(api.Help.EN+" Docs: "+api.DocURL, api.Help.ZH+" 文档:"+api.DocURL)
-	if len(g.rules) > 0 {
+	{
 		head := i18n.T("\n\nRules this schema cannot state (cloudorder validate checks them):", "\n\n此 Schema 无法表达的规则(cloudorder validate 会检查):")
 		desc.EN += head.EN
 		desc.ZH += head.ZH

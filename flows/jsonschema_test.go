@@ -130,3 +130,29 @@ func want(t *testing.T, jsonFile string) string {
 	b, _ := os.ReadFile(strings.TrimSuffix(jsonFile, ".json") + ".want")
 	return strings.TrimSpace(string(b))
 }
+
+// What the schema cannot state is in its description, in the schema's language: every rule
+// across fields and what validate refuses in any file.
+func TestSchemaDescriptionListsWhatItCannotState(t *testing.T) {
+	for _, api := range APIs() {
+		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
+			raw, err := api.JSONSchema(lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var root struct{ Description string }
+			if err := json.Unmarshal(raw, &root); err != nil {
+				t.Fatal(err)
+			}
+			says := []string{map[i18n.Lang]string{i18n.EN: "control or text-direction characters", i18n.ZH: "控制字符或文字方向字符"}[lang]}
+			for _, r := range api.Rules {
+				says = append(says, r.Says.In(lang))
+			}
+			for _, s := range says {
+				if !strings.Contains(root.Description, s) {
+					t.Errorf("%s %s: description does not list %q:\n%s", api.ID, lang, s, root.Description)
+				}
+			}
+		}
+	}
+}

@@ -120,9 +120,15 @@ type Mismatch struct {
 	Sends  string // the id the body sends
 }
 
-// PriceOf asks p's price inquiry (through cache, which may be nil) for the price of exactly
+// Quoter asks a price inquiry once per account and body (the wizard's session cache,
+// ui/lookups.Cache).
+type Quoter interface {
+	Quote(ctx context.Context, pr providers.Pricer, target providers.Target, o flows.Order) (providers.Quote, error)
+}
+
+// PriceOf asks p's price inquiry (through cache; nil asks p itself) for the price of exactly
 // r's body and checks that it priced the product ids the body sends.
-func PriceOf(ctx context.Context, p providers.Provider, cache *providers.Cache, r Review) Price {
+func PriceOf(ctx context.Context, p providers.Provider, cache Quoter, r Review) Price {
 	pr, ok := p.(providers.Pricer)
 	if !ok || !r.Sends {
 		return Price{None: true}

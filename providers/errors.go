@@ -3,6 +3,7 @@ package providers
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Kind classifies a failed order by what the person must do next.
@@ -133,4 +134,30 @@ func StatusKind(status int) Kind {
 		return Rejected
 	}
 	return Unknown
+}
+
+// Retryable reports whether a failed look-up or quote is worth one more try: the cloud was
+// busy or the answer was lost. Invalid requests and rejections other than throttling are not.
+// Only read-only calls may be retried; orders and payments never are.
+func Retryable(err error) bool {
+	var e *Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	switch {
+	case e.Kind == Invalid:
+		return false
+	case e.Kind == Rejected:
+		return Throttled(e)
+	}
+	return true
+}
+
+// Throttled reports whether a rejection is the cloud asking to slow down — HTTP 429, an
+// Alibaba Throttling.* or TooManyRequests code, Huawei API Gateway's APIGW.0308 — rather than
+// a refusal of the request itself: worth trying again later, as is.
+func Throttled(e *Error) bool {
+	code := strings.ToLower(e.Code)
+	return e.Kind == Rejected && (e.HTTPStatus == 429 || strings.Contains(code, "throttl") ||
+		strings.HasPrefix(code, "toomanyrequests") || e.Code == "APIGW.0308")
 }

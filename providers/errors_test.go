@@ -26,3 +26,26 @@ func TestKindExitCodesAndWords(t *testing.T) {
 		t.Error("a pending record must read as Unknown")
 	}
 }
+
+// Throttling is one rule: what the cache retries is what the wizard calls "slow down".
+func TestThrottledIsOneRule(t *testing.T) {
+	for _, tc := range []struct {
+		e    Error
+		want bool
+	}{
+		{Error{Kind: Rejected, HTTPStatus: 429, Code: "DSC.42900001"}, true},
+		{Error{Kind: Rejected, HTTPStatus: 400, Code: "TooManyRequests"}, true},
+		{Error{Kind: Rejected, HTTPStatus: 400, Code: "Throttling.User"}, true},
+		{Error{Kind: Rejected, HTTPStatus: 403, Code: "APIGW.0308"}, true},
+		{Error{Kind: Rejected, HTTPStatus: 400, Code: "InvalidParameter"}, false},
+		{Error{Kind: Unknown, HTTPStatus: 503, Code: "ServiceUnavailable.Throttling"}, false},
+	} {
+		e := tc.e
+		if got := Throttled(&e); got != tc.want {
+			t.Errorf("%+v: throttled %v, want %v", tc.e, got, tc.want)
+		}
+		if e.Kind == Rejected && Retryable(&e) != tc.want {
+			t.Errorf("%+v: retryable %v, want %v", tc.e, Retryable(&e), tc.want)
+		}
+	}
+}

@@ -107,6 +107,7 @@ func (m *wizard) gotChecked(msg checkedMsg) {
 	s.check.report = &rep
 	if r := rep.Resolution; r != nil && (r.Verdict == orderstatus.NotPlaced || r.Verdict == orderstatus.Placed) && rep.NoteErr == nil {
 		s.unknown = false
+		s.out.Found, s.out.NotPlaced = r.OrderID, r.Verdict == orderstatus.NotPlaced
 	}
 }
 

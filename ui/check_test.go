@@ -98,6 +98,9 @@ func TestCheckNowFindsThePlacedOrder(t *testing.T) {
 	if err != nil || len(h.Entries) != 1 || h.Entries[0].Resolution.Outcome != journal.ResolvedPlaced || h.Entries[0].OrderID() != "ORD-FOUND" {
 		t.Fatalf("history: %v %+v", err, h.Entries)
 	}
+	if o := d.m.Outcome(); o.Found != "ORD-FOUND" || o.NotPlaced {
+		t.Fatalf("outcome after the check: %+v", o)
+	}
 	// y still asks before a second order: the duplicate guard names the order found.
 	d.keys("y")
 	if b.count() != 1 || d.m.ask != askDuplicate || !strings.Contains(flat(d), "An identical order succeeded") ||
@@ -133,10 +136,18 @@ func TestCheckNowNotPlaced(t *testing.T) {
 	if h, _ := journal.Load(path); h.Entries[0].Resolution.Outcome != journal.ResolvedNotPlaced {
 		t.Fatalf("history: %+v", h.Entries[0].Resolution)
 	}
-	b.err = nil
+	if o := d.m.Outcome(); !o.NotPlaced || o.Found != "" {
+		t.Fatalf("outcome after the check: %+v", o)
+	}
+	// The repeat's own outcome replaces what the check learnt of the first attempt.
 	d.keys("y")
-	if b.count() != 2 || d.m.Where() != "result" {
-		t.Fatalf("repeat after not placed: %d orders, at %s", b.count(), d.m.Where())
+	if b.count() != 2 || d.m.Outcome().NotPlaced || !d.m.s.unknown {
+		t.Fatalf("repeat after not placed: %d orders, outcome %+v", b.count(), d.m.Outcome())
+	}
+	b.err = nil
+	d.keys("y", "a", "g", "a", "i", "n")
+	if b.count() != 3 || d.m.Where() != "result" {
+		t.Fatalf("third attempt: %d orders, at %s", b.count(), d.m.Where())
 	}
 }
 

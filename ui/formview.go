@@ -9,6 +9,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // wideAt is the width from which the help panel gets a column of its own beside the form;
@@ -417,7 +418,7 @@ func (f *formScreen) helpText(w int) string {
 		case l.loading:
 			add(st.Muted.Render(s.say(txtLookingUp)))
 		case l.err != nil:
-			add(st.Warning.Render(wrapWords("⚠ "+s.say(lookupWhy(l.err, providers.LookupWait(s.o.LookupTimeout))), w)))
+			add(st.Warning.Render(wrapWords("⚠ "+s.say(lookupWhy(l.err, lookups.Wait(s.o.LookupTimeout))), w)))
 		case len(l.opts) > 0:
 			add(st.HelpTitle.Render(s.say(txtLookedUp)))
 			for _, o := range l.opts {

@@ -46,7 +46,7 @@ func (f *fakeProvider) Lookup(ctx context.Context, q providers.LookupQuery) ([]f
 	if opts, ok := f.lookups[q.Name]; ok {
 		return opts, nil
 	}
-	// Not a transient failure: providers.Cache does not ask twice.
+	// Not a transient failure: lookups.Cache does not ask twice.
 	return nil, &providers.Error{Kind: providers.Invalid, Message: "no look-up " + q.Name}
 }
 

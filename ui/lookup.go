@@ -13,11 +13,12 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // Look-ups fill the IDs a person cannot know (project id, DSC product id, Workspace App
 // server group → VPC → subnet) from the account. They run in the background through the
-// session's providers.Cache as soon as their inputs are answered (providers.Lookups), so a
+// session's lookups.Cache as soon as their inputs are answered (lookups.Of), so a
 // key press never waits for one; a field whose look-up is running shows a spinner, and a
 // failed one says why and stays typable.
 
@@ -37,20 +38,20 @@ type lookupMsg struct {
 }
 
 // queryKey identifies a query within the session (the provider, hence the account, is
-// fixed for a session; providers.Cache adds the account for its own key).
-func queryKey(q providers.LookupQuery) string { return providers.LookupKey(providers.Target{}, q) }
+// fixed for a session; lookups.Cache adds the account for its own key).
+func queryKey(q providers.LookupQuery) string { return lookups.Key(providers.Target{}, q) }
 
 // lookupFor returns the state of r's look-up in the current answers, or nil.
 func lookupFor(s *session, r row) *lookup {
 	if r.slot.Field == nil || r.slot.Field.Lookup == "" || s.api == nil {
 		return nil
 	}
-	return s.lookups[queryKey(providers.QueryFor(s.api, r.slot, s.a()))]
+	return s.lookups[queryKey(lookups.QueryFor(s.api, r.slot, s.a()))]
 }
 
 // lookupReady is providers' readiness plus what the wizard knows: an answer that blocks the
 // order (a project id half typed) is not worth asking the cloud about.
-func lookupReady(s *session, fl providers.FieldLookup) bool {
+func lookupReady(s *session, fl lookups.Field) bool {
 	if !fl.Ready || s.blocks("region") || (fl.Slot.Field.Name != "project_id" && s.blocks("project_id")) {
 		return false
 	}
@@ -82,7 +83,7 @@ func startLookups(s *session) tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	a := s.a()
-	for _, fl := range providers.Lookups(s.api, s.a()) {
+	for _, fl := range lookups.Of(s.api, s.a()) {
 		k := queryKey(fl.Query)
 		path := fl.Slot.Path
 		if f, ok := s.filled[filledKey(s, path)]; ok && f.key != k {
@@ -118,7 +119,7 @@ func startLookups(s *session) tea.Cmd {
 }
 
 func lookupCmd(s *session, q providers.LookupQuery, key string) tea.Cmd {
-	p, c, timeout := s.o.Provider, s.cache, providers.LookupWait(s.o.LookupTimeout)
+	p, c, timeout := s.o.Provider, s.cache, lookups.Wait(s.o.LookupTimeout)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()
@@ -142,7 +143,7 @@ func gotLookup(s *session, msg lookupMsg) bool {
 		return false
 	}
 	changed := false
-	for _, fl := range providers.Lookups(s.api, s.a()) {
+	for _, fl := range lookups.Of(s.api, s.a()) {
 		f := fl.Slot.Field
 		if !f.Required || queryKey(fl.Query) != msg.key || s.a().Get(fl.Slot.Path) != "" {
 			continue

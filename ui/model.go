@@ -18,6 +18,7 @@ import (
 	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // screenID is the screen the person is on.
@@ -94,7 +95,7 @@ func New(opts Options) Model {
 	}
 	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: opts.APIs,
 		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
-		cache: providers.NewCache(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+		cache: lookups.New(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
 	s.st = NewStyles(s.isDark, opts.NoColor)
 	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
 	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)

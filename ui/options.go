@@ -89,6 +89,10 @@ type Outcome struct {
 	ConsoleURL string
 	// History is set when the history could not record the placed order's outcome.
 	History *providers.HistoryError
+	// Found and NotPlaced are what "check now" (check.go) learnt of the unknown outcome from
+	// the cloud's orders and recorded in the history: the order found, or that none was.
+	Found     string
+	NotPlaced bool
 }
 
 func (o Options) now() time.Time {

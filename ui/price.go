@@ -7,6 +7,7 @@ import (
 
 	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // The review's price: placement.PriceOf, the price of exactly the body y sends (with any item
@@ -16,7 +17,7 @@ import (
 
 // priceState is the price inquiry of the order on review.
 type priceState struct {
-	key     string // providers.QuoteKey of the order it prices
+	key     string // lookups.QuoteKey of the order it prices
 	loading bool
 	price   placement.Price
 	version int // bumped on every change, so the review lays out again
@@ -34,12 +35,12 @@ func quoteCmd(s *session) tea.Cmd {
 		s.price = priceState{version: s.price.version + 1}
 		return nil
 	}
-	key := providers.QuoteKey(s.target, s.order)
+	key := lookups.QuoteKey(s.target, s.order)
 	if s.price.key == key && (s.price.loading || s.price.price.Err == nil) {
 		return nil
 	}
 	s.price = priceState{key: key, loading: true, version: s.price.version + 1}
-	p, c, r, timeout := s.o.Provider, s.cache, s.review, providers.LookupWait(s.o.LookupTimeout)
+	p, c, r, timeout := s.o.Provider, s.cache, s.review, lookups.Wait(s.o.LookupTimeout)
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), timeout)
 		defer cancel()

@@ -533,7 +533,7 @@ func TestFailedPriceInquiryDoesNotBlockPlacing(t *testing.T) {
 	for i := 0; i < 12 && d.m.Where() != last; i++ {
 		d.keys("enter")
 	}
-	// Both tries of the inquiry fail (providers.Cache asks a read-only call twice).
+	// Both tries of the inquiry fail (lookups.Cache asks a read-only call twice).
 	srv.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallBSSRate, Count: 2})
 	d.keys("enter")
 	v := strings.Join(strings.Fields(d.view()), " ")

@@ -10,6 +10,7 @@ import (
 	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // session is what every screen of one wizard run shares: the options, the language and
@@ -29,7 +30,7 @@ type session struct {
 	problems []flows.Problem        // api.Validate of the current answers
 	rev      int                    // bumped by validate: the answers changed
 	lookups  map[string]*lookup     // by queryKey: what the fields show
-	cache    *providers.Cache       // the calls behind them, shared with the price inquiry
+	cache    *lookups.Cache         // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by filledKey
 	asked    map[string]string      // the query each looked-up field last had, by filledKey
 	spin     spinner.Model          // turns on a field whose look-up runs

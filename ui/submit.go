@@ -108,6 +108,7 @@ func (m *wizard) submitCmd() tea.Cmd {
 	p, r, price := m.s.o.Provider, m.s.review, m.s.price.price
 	m.flight.checking = false
 	m.s.attempts++
+	m.s.out.Found, m.s.out.NotPlaced = "", false // what check now learnt was of the last attempt
 	return func() tea.Msg {
 		// The provider bounds the wait (--timeout); no retry happens anywhere.
 		return submittedMsg{out: placement.Send(context.Background(), p, r, price)}

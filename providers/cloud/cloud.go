@@ -26,6 +26,9 @@ type Options struct {
 	Timeout     time.Duration       // --timeout: bound on the wait for the API's answer (0 = 30s)
 	Getenv      func(string) string // environment (credentials, XDG paths); nil = os.Getenv
 	HistoryPath string              // "" = $XDG_STATE_HOME/cloudorder/orders.jsonl
+	// SandboxState is the in-process sandbox's order book file, kept across processes
+	// (sandbox.Options.State; config.SandboxStatePath); "" keeps the book in memory.
+	SandboxState string
 
 	// Endpoints are per-API overrides from config.toml; Endpoint, when set, wins for every API.
 	Endpoints map[flows.APIID]string
@@ -195,7 +198,7 @@ func endpointFor(opts Options, api flows.APIID) (*config.Endpoint, error) {
 // sandbox's published keys. The user's own credentials are never read, so a real key can never
 // reach the sandbox (or its logs).
 func openSandbox(opts Options) (router, io.Closer, error) {
-	srv := sandbox.New(sandbox.Options{})
+	srv := sandbox.New(sandbox.Options{State: opts.SandboxState})
 	if err := srv.Start("127.0.0.1:0"); err != nil {
 		return nil, nil, fmt.Errorf("start the sandbox: %w", err)
 	}

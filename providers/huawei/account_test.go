@@ -13,6 +13,7 @@ import (
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
+	"cloudorder/ui/lookups"
 )
 
 // The account look-ups, the BSS price inquiry and PayOrders, through the real SDK clients
@@ -271,7 +272,7 @@ func TestNoLookupIsRetriedIntoASecondOrder(t *testing.T) {
 	s, p := newSandbox(t)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallLookups, Count: 1})
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, API: flows.HuaweiWorkspaceApp, Count: 1})
-	cache := &providers.Cache{Backoff: time.Millisecond}
+	cache := &lookups.Cache{Backoff: time.Millisecond}
 	groups, err := cache.Lookup(context.Background(), p, wsaQuery(LookupServerGroups, nil))
 	if err != nil || len(groups) != 3 {
 		t.Fatalf("retried look-up: %v, %v", groups, err)

@@ -14,23 +14,23 @@ import (
 	"cloudorder/providers"
 )
 
-// The look-up names flows fields declare (flows.Field.Lookup), with the inputs they read
-// (flows.Field.LookupInputs → providers.LookupQuery.Inputs).
+// The look-up names flows fields declare (flows.Field.Lookup, flows/lookupnames.go), with the
+// inputs they read (flows.Field.LookupInputs → providers.LookupQuery.Inputs).
 const (
-	LookupProducts          = "workspaceapp/products"
-	LookupAvailabilityZones = "workspaceapp/availability-zones"
-	LookupServerGroups      = "workspaceapp/server-groups"
-	LookupVPCs              = "vpc/vpcs"    // input server_group_id (orders its VPC first)
-	LookupSubnets           = "vpc/subnets" // inputs vpc_id (required), server_group_id
-	LookupProjects          = "huawei/projects"
+	LookupProducts          = flows.LookupWorkspaceAppProducts
+	LookupAvailabilityZones = flows.LookupWorkspaceAppAvailabilityZones
+	LookupServerGroups      = flows.LookupWorkspaceAppServerGroups
+	LookupVPCs              = flows.LookupVPCs    // input server_group_id (orders its VPC first)
+	LookupSubnets           = flows.LookupSubnets // inputs vpc_id (required), server_group_id
+	LookupProjects          = flows.LookupHuaweiProjects
 	// LookupDSCProductID prices one DSC item (BSS ListRateOnPeriodDetail) and answers its
 	// product id; inputs cloud_service_type, resource_type, resource_spec_code, resource_size,
 	// resource_size_measure_id, region_id, period_type, period_num.
-	LookupDSCProductID = "dsc/product-id"
+	LookupDSCProductID = flows.LookupDSCProductID
 )
 
 // Lookup answers the pickers with the account's own values. It sends only read-only calls, so
-// a caller may retry it (providers.Cache does, once).
+// a caller may retry it (ui/lookups.Cache does, once).
 func (p *Provider) Lookup(ctx context.Context, q providers.LookupQuery) ([]flows.Option, error) {
 	opts, err := p.lookup(ctx, q)
 	return opts, p.scrub(err)

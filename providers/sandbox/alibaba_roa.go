@@ -46,10 +46,16 @@ type alibabaRequest struct {
 	op        alibabaOp
 }
 
-// place records an accepted order.
-func (c *alibabaRequest) place(s *Server, orderID string) {
-	s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
-		Body: append(json.RawMessage{}, c.body...), At: s.now()})
+// place records an accepted order; an order book that cannot be kept (state.go) is the
+// cloud's internal error.
+func (c *alibabaRequest) place(s *Server, orderID string) *apiError {
+	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
+		Body: append(json.RawMessage{}, c.body...), At: s.now()}); err != nil {
+		e := alibabaInternal
+		e.Message += " (" + err.Error() + ")"
+		return &e
+	}
+	return nil
 }
 
 // apiError is one error answer; each cloud writes it in its own shape.

@@ -49,7 +49,15 @@ func bssOpenAPIAnswer(data func(*Server, url.Values) (any, *apiError)) func(*Ser
 }
 
 // alibabaBook is the account's Alibaba orders.
-func (s *Server) alibabaBook() []bookOrder { return s.book(alibabaBSSOpenAPI) }
+func (s *Server) alibabaBook() ([]bookOrder, *apiError) {
+	b, err := s.book(alibabaBSSOpenAPI)
+	if err != nil {
+		e := alibabaInternal
+		e.Message += " (" + err.Error() + ")"
+		return nil, &e
+	}
+	return b, nil
+}
 
 // paiBilling: a PAI order is paid at once when its body says AutoPay true.
 var paiBilling = &billingOf{centre: alibabaBSSOpenAPI, lines: bssOrderRows, unpaid: func(body []byte) bool {
@@ -62,7 +70,11 @@ func getOrderDetail(s *Server, params url.Values) (any, *apiError) {
 	if id == "" {
 		return nil, &apiError{http.StatusBadRequest, "MissingOrderId", "OrderId is mandatory for this action."}
 	}
-	for _, o := range s.alibabaBook() {
+	book, e := s.alibabaBook()
+	if e != nil {
+		return nil, e
+	}
+	for _, o := range book {
 		if o.OrderID == id {
 			rows := o.bill.lines(o)
 			return orderData(rows, 1, 20, len(rows)), nil
@@ -101,7 +113,11 @@ func queryOrders(s *Server, params url.Values) (any, *apiError) {
 		return nil, &apiError{http.StatusBadRequest, "InvalidParameter", "Invalid parameter: " + strings.Join(problems, "; ")}
 	}
 	var rows []map[string]any
-	for _, o := range s.alibabaBook() {
+	book, e := s.alibabaBook()
+	if e != nil {
+		return nil, e
+	}
+	for _, o := range book {
 		if o.At.Before(start) || o.At.After(end) {
 			continue
 		}

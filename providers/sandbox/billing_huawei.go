@@ -40,7 +40,15 @@ var bssOrderOps = []route{
 }
 
 // huaweiBook is the account's Huawei orders.
-func (s *Server) huaweiBook() []bookOrder { return s.book(huaweiBSS) }
+func (s *Server) huaweiBook(c *huaweiRequest) ([]bookOrder, *apiError) {
+	b, err := s.book(huaweiBSS)
+	if err != nil {
+		e := c.op.internal
+		e.Message += " (" + err.Error() + ")"
+		return nil, &e
+	}
+	return b, nil
+}
 
 // dscBilling: a DSC order is created unpaid; its service type is its body's own.
 var dscBilling = &billingOf{centre: huaweiBSS, unpaid: always, lines: dscLines, serviceType: func(body []byte) string {
@@ -91,7 +99,11 @@ func listCustomerOrders(s *Server, c *huaweiRequest) (int, any, *apiError) {
 		return 0, nil, bssInvalid(problems)
 	}
 	var rows []map[string]any
-	for _, o := range s.huaweiBook() {
+	book, e := s.huaweiBook(c)
+	if e != nil {
+		return 0, nil, e
+	}
+	for _, o := range book {
 		info := customerOrder(o)
 		switch {
 		case !begin.IsZero() && o.At.Before(begin), !end.IsZero() && o.At.After(end):
@@ -109,7 +121,11 @@ func listCustomerOrders(s *Server, c *huaweiRequest) (int, any, *apiError) {
 
 func showCustomerOrderDetails(s *Server, c *huaweiRequest) (int, any, *apiError) {
 	id := c.params["order_id"]
-	for _, o := range s.huaweiBook() {
+	book, e := s.huaweiBook(c)
+	if e != nil {
+		return 0, nil, e
+	}
+	for _, o := range book {
 		if o.OrderID != id {
 			continue
 		}

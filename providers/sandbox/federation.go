@@ -9,7 +9,7 @@ import (
 )
 
 // The sandbox account's identity provider for Huawei IAM federation (published, not secret).
-const HuaweiIdpID = "cloudorder-sandbox-idp"
+const HuaweiIdpID = "corporate-idp"
 
 // federationEmulation is IAM's federation token exchange paths, answered by federation.
 var federationEmulation = emulation{name: "huawei/iam-federation", routes: []route{

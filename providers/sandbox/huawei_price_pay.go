@@ -207,20 +207,34 @@ func payOrder(s *Server, c *huaweiRequest) (int, any, *apiError) {
 	if len(problems) > 0 {
 		return 0, nil, bssInvalid(problems)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	found := false
-	for _, o := range s.orders {
-		found = found || o.OrderID == req.OrderID
-	}
-	if !found {
-		return 0, nil, bssInvalid([]string{"order_id: no unpaid order " + quoteOrMissing(req.OrderID) + " in this account"})
-	}
-	for _, p := range s.paid {
-		if p.OrderID == req.OrderID {
-			return 0, nil, bssInvalid([]string{"order_id: order " + req.OrderID + " has already been paid"})
+	// Under the state file's lock (state.go): a payment made by another sandbox process is
+	// seen, and this one is kept for the next.
+	var refused *apiError
+	err := s.syncState(func() bool {
+		found := false
+		for _, o := range s.orders {
+			found = found || o.OrderID == req.OrderID
 		}
+		if !found {
+			refused = bssInvalid([]string{"order_id: no unpaid order " + quoteOrMissing(req.OrderID) + " in this account"})
+			return false
+		}
+		for _, p := range s.paid {
+			if p.OrderID == req.OrderID {
+				refused = bssInvalid([]string{"order_id: order " + req.OrderID + " has already been paid"})
+				return false
+			}
+		}
+		s.paid = append(s.paid, Payment{OrderID: req.OrderID, RequestID: requestID, At: s.now()})
+		return true
+	})
+	switch {
+	case err != nil:
+		e := c.op.internal
+		e.Message += " (" + err.Error() + ")"
+		return 0, nil, &e
+	case refused != nil:
+		return 0, nil, refused
 	}
-	s.paid = append(s.paid, Payment{OrderID: req.OrderID, RequestID: requestID, At: s.now()})
 	return http.StatusNoContent, nil, nil
 }

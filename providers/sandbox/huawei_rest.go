@@ -58,10 +58,16 @@ type huaweiRequest struct {
 	op        huaweiOp
 }
 
-// place records an accepted order.
-func (c *huaweiRequest) place(s *Server, orderID string) {
-	s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
-		Body: json.RawMessage(strings.TrimSpace(string(c.body))), At: s.now(), ProjectID: c.projectID})
+// place records an accepted order; an order book that cannot be kept (state.go) is the
+// service's internal error.
+func (c *huaweiRequest) place(s *Server, orderID string) *apiError {
+	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
+		Body: json.RawMessage(strings.TrimSpace(string(c.body))), At: s.now(), ProjectID: c.projectID}); err != nil {
+		e := c.op.internal
+		e.Message += " (" + err.Error() + ")"
+		return &e
+	}
+	return nil
 }
 
 // invalidParameter is the service's 400 answer naming what is wrong.

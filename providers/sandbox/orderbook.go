@@ -47,8 +47,12 @@ type bookOrder struct {
 	paidAt time.Time
 }
 
-// book returns the accepted orders a billing centre lists, with their states, oldest first.
-func (s *Server) book(centre string) []bookOrder {
+// book returns the accepted orders a billing centre lists, with their states, oldest first
+// (first brought up to date with the state file, state.go).
+func (s *Server) book(centre string) ([]bookOrder, error) {
+	if err := s.syncState(nil); err != nil {
+		return nil, err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	paid := map[string]time.Time{}
@@ -70,7 +74,7 @@ func (s *Server) book(centre string) []bookOrder {
 		}
 		out = append(out, b)
 	}
-	return out
+	return out, nil
 }
 
 func always([]byte) bool { return true }

@@ -74,7 +74,9 @@ func answerPAIOrder(s *Server, c *alibabaRequest) (any, *apiError) {
 		ids[i] = newAlibabaProductID(code, c.region)
 	}
 	orderID := newAlibabaOrderID()
-	c.place(s, orderID)
+	if e := c.place(s, orderID); e != nil {
+		return nil, e
+	}
 	return map[string]any{
 		"RequestId":           c.requestID,
 		"OrderId":             orderID,

@@ -40,6 +40,9 @@ const maxSkew = 15 * time.Minute
 // Options configure a Server.
 type Options struct {
 	Now func() time.Time // nil = time.Now; tests shift it to expire signatures
+	// State keeps the order book (orders and payments) in this file across processes
+	// (state.go); "" keeps it in memory. The in-process sandbox (--sandbox) is given one.
+	State string
 }
 
 // Order is one order the sandbox accepted.
@@ -55,7 +58,8 @@ type Order struct {
 
 // Server is the emulator. Use Handler with any http.Server, or Start/Close for its own listener.
 type Server struct {
-	now func() time.Time
+	now   func() time.Time
+	state string // Options.State (state.go)
 
 	mu     sync.Mutex
 	orders []Order
@@ -84,7 +88,7 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{now: now, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
+	s := &Server{now: now, state: opts.State, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
 		billing: map[flows.APIID]*billingOf{}}
 	for _, e := range emulations() {
 		if e.api != "" && e.billing != nil {
@@ -109,8 +113,11 @@ func (s *Server) Hits(api flows.APIID) int {
 	return s.hits[api]
 }
 
-func (s *Server) record(o Order) {
-	s.mu.Lock()
-	s.orders = append(s.orders, o)
-	s.mu.Unlock()
+// record adds an accepted order to the book (and its state file: an error means it may not
+// be there for the next process, and the order is answered as an internal error).
+func (s *Server) record(o Order) error {
+	return s.syncState(func() bool {
+		s.orders = append(s.orders, o)
+		return true
+	})
 }

@@ -26,6 +26,9 @@ func (s *Server) Start(addr string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.syncState(nil); err != nil { // the book other processes kept (state.go)
+		return err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed || s.httpSrv != nil {

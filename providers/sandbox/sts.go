@@ -25,9 +25,9 @@ const (
 	AlibabaAccountID        = "1234567890123456"
 	AlibabaRoleBaseKeyID    = "LTAI5tSandboxRoleBase00"
 	AlibabaRoleBaseSecret   = "SandboxRoleBaseSecret00000000000"
-	AlibabaRoleArn          = "acs:ram::" + AlibabaAccountID + ":role/cloudorder-sandbox-orders"
-	AlibabaOIDCProviderArn  = "acs:ram::" + AlibabaAccountID + ":oidc-provider/cloudorder-sandbox"
-	AlibabaECSRoleName      = "cloudorder-sandbox-ecs"
+	AlibabaRoleArn          = "acs:ram::" + AlibabaAccountID + ":role/order-placer"
+	AlibabaOIDCProviderArn  = "acs:ram::" + AlibabaAccountID + ":oidc-provider/ci-oidc"
+	AlibabaECSRoleName      = "jump-host-role"
 	alibabaTemporaryKeyLife = time.Hour
 )
 
@@ -185,7 +185,7 @@ func (s *Server) sts(w http.ResponseWriter, r *http.Request) {
 			out["Arn"], out["IdentityType"] = caller.arn, "AssumedRoleUser"
 			out["PrincipalId"] = strings.TrimPrefix(caller.arn, "acs:ram::"+AlibabaAccountID+":assumed-role/")
 		case callerID == AlibabaRoleBaseKeyID:
-			out["Arn"], out["IdentityType"], out["UserId"] = "acs:ram::"+AlibabaAccountID+":user/cloudorder-sandbox-deployer", "RAMUser", "200000000000000001"
+			out["Arn"], out["IdentityType"], out["UserId"] = "acs:ram::"+AlibabaAccountID+":user/deployer", "RAMUser", "200000000000000001"
 		default:
 			out["Arn"], out["IdentityType"], out["UserId"] = "acs:ram::"+AlibabaAccountID+":root", "Account", AlibabaAccountID
 		}
@@ -217,7 +217,7 @@ func (s *Server) sts(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	arn := "acs:ram::" + AlibabaAccountID + ":assumed-role/cloudorder-sandbox-orders/" + session
+	arn := "acs:ram::" + AlibabaAccountID + ":assumed-role/order-placer/" + session
 	id, k := s.issueAlibaba(arn)
 	writeJSON(w, http.StatusOK, map[string]any{
 		"RequestId":       reqID,

@@ -105,7 +105,9 @@ func answerWorkspaceAppOrder(s *Server, c *huaweiRequest) (int, any, *apiError) 
 		}
 	}
 	orderID := newHuaweiOrderID(s.now())
-	c.place(s, orderID)
+	if e := c.place(s, orderID); e != nil {
+		return 0, nil, e
+	}
 	return http.StatusOK, map[string]string{"order_id": orderID}, nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/ui/lookups"
 )
 
 // walkStep asks every field of one step, in the order the flows declare, re-reading the slots
@@ -340,13 +341,13 @@ func (r *runner) optionsOf(s flows.Slot) ([]flows.Option, error) {
 // A failed look-up only says so: the field stays answerable by typing.
 func (r *runner) lookup(s flows.Slot, a *flows.Answers) ([]flows.Option, error) {
 	f := s.Field
-	q := providers.QueryFor(r.api, s, a)
+	q := lookups.QueryFor(r.api, s, a)
 	region := q.Region
-	key := providers.LookupKey(providers.Target{}, q)
+	key := lookups.Key(providers.Target{}, q)
 	if opts, ok := r.lookups[key]; ok {
 		return opts, nil
 	}
-	timeout := providers.LookupWait(r.o.LookupTimeout)
+	timeout := lookups.Wait(r.o.LookupTimeout)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
 	type answer struct {

@@ -117,12 +117,18 @@ func (r *runner) session() (Outcome, error) {
 	return r.review()
 }
 
-// chooseAPI is the first step: which ordering API.
+// chooseAPI is the first step: which ordering API. An order file (--from) names its API, so
+// it is said, not asked: another API would not take the file's answers.
 func (r *runner) chooseAPI() error {
 	apis := r.apis()
 	r.println("")
 	// How many steps follow depends on the API chosen here.
 	r.println(i18n.Tf("Step 1: %s", "第 1 步:%s", flows.StepTitle[flows.StepAPI].In(r.lang)).In(r.lang))
+	label := r.t(i18n.T("API", "接口"))
+	if r.o.FromAPI != nil {
+		r.echo(label, r.api.Title.In(r.lang)+" ("+string(r.api.ID)+")")
+		return nil
+	}
 	opts := make([]flows.Option, len(apis))
 	for i, a := range apis {
 		opts[i] = flows.Option{Value: string(a.ID), Label: a.Title}
@@ -131,8 +137,18 @@ func (r *runner) chooseAPI() error {
 	if r.api != nil {
 		cur = string(r.api.ID)
 	}
-	label := r.t(i18n.T("API", "接口"))
-	v, err := r.askChoice(label, opts, cur, r.displayAPI(cur), true, true, func(v string) []flows.Problem { return nil }, func() {
+	known := func(v string) []flows.Problem {
+		switch {
+		case r.find(flows.APIID(v)) != nil:
+			return nil
+		case v == "":
+			return []flows.Problem{{Path: "api", Msg: i18n.T("the API cannot be left out: type its number or its id",
+				"接口不能省略:请输入其编号或 ID")}}
+		}
+		return []flows.Problem{{Path: "api", Msg: i18n.Tf("no API is named %q: type its number or its id (? lists them)",
+			"没有名为 %q 的接口:请输入其编号或 ID(输入 ? 列出)", providers.Printable(v))}}
+	}
+	v, err := r.askChoice(label, opts, cur, r.displayAPI(cur), true, true, known, func() {
 		for _, a := range apis {
 			r.println("  " + string(a.ID) + ": " + a.Help.In(r.lang))
 		}

@@ -16,6 +16,7 @@ import (
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
+	"cloudorder/ui/lookups"
 )
 
 // review prints the order as plain sections — mode, summary, problems, the request JSON, the
@@ -28,7 +29,7 @@ func (r *runner) review() (Outcome, error) {
 		rev := placement.NewReview(r.o.Provider, r.o.Mode, r.api.Build(a))
 		var price placement.Price
 		if rev.Sends && !flows.Blocking(problems) {
-			ctx, cancel := context.WithTimeout(context.Background(), providers.LookupWait(r.o.LookupTimeout))
+			ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(r.o.LookupTimeout))
 			price = placement.PriceOf(ctx, r.o.Provider, nil, rev)
 			cancel()
 		}

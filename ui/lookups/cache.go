@@ -1,16 +1,19 @@
-package providers
+// Package lookups is the session side of look-ups and price inquiries, shared by the wizard
+// and plain mode: which fields of an order have a look-up and the query each runs with
+// (lookup.go), and the cache that asks the cloud once per account and query (cache.go).
+package lookups
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 // Cache remembers look-up answers and quotes for a session, per account, region and query:
@@ -29,16 +32,16 @@ type Cache struct {
 type cacheEntry struct {
 	done  chan struct{}
 	opts  []flows.Option
-	quote Quote
+	quote providers.Quote
 	err   error
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]*cacheEntry{}} }
+// New returns an empty cache.
+func New() *Cache { return &Cache{entries: map[string]*cacheEntry{}} }
 
 // Lookup answers q from the cache, else asks p.
-func (c *Cache) Lookup(ctx context.Context, p Provider, q LookupQuery) ([]flows.Option, error) {
-	e, err := c.do(ctx, LookupKey(p.Target(q.API, q.Region), q), func(e *cacheEntry) error {
+func (c *Cache) Lookup(ctx context.Context, p providers.Provider, q providers.LookupQuery) ([]flows.Option, error) {
+	e, err := c.do(ctx, Key(p.Target(q.API, q.Region), q), func(e *cacheEntry) error {
 		opts, err := p.Lookup(ctx, q)
 		e.opts = opts
 		return err
@@ -50,14 +53,14 @@ func (c *Cache) Lookup(ctx context.Context, p Provider, q LookupQuery) ([]flows.
 }
 
 // Quote prices o from the cache, else asks pr. target names the account (p.Target(o.API, o.Region)).
-func (c *Cache) Quote(ctx context.Context, pr Pricer, target Target, o flows.Order) (Quote, error) {
+func (c *Cache) Quote(ctx context.Context, pr providers.Pricer, target providers.Target, o flows.Order) (providers.Quote, error) {
 	e, err := c.do(ctx, QuoteKey(target, o), func(e *cacheEntry) error {
 		q, err := pr.Quote(ctx, o)
 		e.quote = q
 		return err
 	})
 	if err != nil {
-		return Quote{}, err
+		return providers.Quote{}, err
 	}
 	return e.quote, nil
 }
@@ -73,7 +76,7 @@ func (c *Cache) do(ctx context.Context, key string, fill func(*cacheEntry) error
 		select {
 		case <-e.done:
 		case <-ctx.Done():
-			return nil, &Error{Kind: Invalid, Message: "look-up abandoned: " + ctx.Err().Error(), Err: ctx.Err()}
+			return nil, &providers.Error{Kind: providers.Invalid, Message: "look-up abandoned: " + ctx.Err().Error(), Err: ctx.Err()}
 		}
 		if e.err != nil {
 			return nil, e.err
@@ -85,7 +88,7 @@ func (c *Cache) do(ctx context.Context, key string, fill func(*cacheEntry) error
 	c.mu.Unlock()
 
 	e.err = fill(e)
-	if e.err != nil && Retryable(e.err) && ctx.Err() == nil {
+	if e.err != nil && providers.Retryable(e.err) && ctx.Err() == nil {
 		backoff := c.Backoff
 		if backoff <= 0 {
 			backoff = 300 * time.Millisecond
@@ -105,44 +108,18 @@ func (c *Cache) do(ctx context.Context, key string, fill func(*cacheEntry) error
 	return e, e.err
 }
 
-// LookupWait is how long one look-up or price inquiry may take: d, or 10 s where d is not
+// Wait is how long one look-up or price inquiry may take: d, or 10 s where d is not
 // set. A slow look-up never blocks the person: the field stays answerable by typing.
-func LookupWait(d time.Duration) time.Duration {
+func Wait(d time.Duration) time.Duration {
 	if d <= 0 {
 		return 10 * time.Second
 	}
 	return d
 }
 
-// Retryable reports whether a failed look-up or quote is worth one more try: the cloud was
-// busy or the answer was lost. Invalid requests and rejections other than throttling are not.
-// Only read-only calls may be retried; orders and payments never are.
-func Retryable(err error) bool {
-	var e *Error
-	if !errors.As(err, &e) {
-		return false
-	}
-	switch {
-	case e.Kind == Invalid:
-		return false
-	case e.Kind == Rejected:
-		return Throttled(e)
-	}
-	return true
-}
-
-// Throttled reports whether a rejection is the cloud asking to slow down — HTTP 429, an
-// Alibaba Throttling.* or TooManyRequests code, Huawei API Gateway's APIGW.0308 — rather than
-// a refusal of the request itself: worth trying again later, as is.
-func Throttled(e *Error) bool {
-	code := strings.ToLower(e.Code)
-	return e.Kind == Rejected && (e.HTTPStatus == 429 || strings.Contains(code, "throttl") ||
-		strings.HasPrefix(code, "toomanyrequests") || e.Code == "APIGW.0308")
-}
-
-// LookupKey identifies a look-up by account (the target's endpoint and credential), API,
+// Key identifies a look-up by account (the target's endpoint and credential), API,
 // name, region, project and inputs.
-func LookupKey(t Target, q LookupQuery) string {
+func Key(t providers.Target, q providers.LookupQuery) string {
 	names := make([]string, 0, len(q.Inputs))
 	for k := range q.Inputs {
 		names = append(names, k)
@@ -157,11 +134,11 @@ func LookupKey(t Target, q LookupQuery) string {
 }
 
 // QuoteKey identifies a quote by account and the canonical order (API, region, project, body).
-func QuoteKey(t Target, o flows.Order) string {
+func QuoteKey(t providers.Target, o flows.Order) string {
 	sum := sha256.Sum256(o.CompactBody())
 	return accountKey(t) + "|quote|" + string(o.API) + "|" + o.Region + "|" + o.ProjectID + "|" + hex.EncodeToString(sum[:])
 }
 
-func accountKey(t Target) string {
+func accountKey(t providers.Target) string {
 	return string(t.Mode) + "|" + t.Endpoint + "|" + t.Credential + "|" + t.MaskedKey
 }

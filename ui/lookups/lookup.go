@@ -1,15 +1,18 @@
-package providers
+package lookups
 
-import "cloudorder/flows"
+import (
+	"cloudorder/flows"
+	"cloudorder/providers"
+)
 
 // Look-ups from the UI's side: which fields of an order have one, the query each runs with,
 // and whether its inputs are answered yet. A look-up's options carry a human label (name,
 // CIDR, spec, price) beside the ID; the first option is the sensible default.
 
-// FieldLookup is the look-up of one field at one path of the answers.
-type FieldLookup struct {
+// Field is the look-up of one field at one path of the answers.
+type Field struct {
 	Slot  flows.Slot
-	Query LookupQuery
+	Query providers.LookupQuery
 	// Ready is false while an input it needs is unanswered (the subnet list before a VPC is
 	// chosen): running it then would only fail.
 	Ready bool
@@ -19,8 +22,8 @@ type FieldLookup struct {
 // region and project id from the order, inputs as the field declares them. The project id's
 // own look-up is what finds the project id, so the id it found is not part of its query
 // (else choosing a project would make it another query).
-func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) LookupQuery {
-	q := LookupQuery{API: api.ID, Name: s.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id"),
+func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) providers.LookupQuery {
+	q := providers.LookupQuery{API: api.ID, Name: s.Field.Lookup, Region: a.Get("region"), ProjectID: a.Get("project_id"),
 		Inputs: s.Field.LookupInputsAt(s.Ctx(a))}
 	if s.Path == "project_id" {
 		q.ProjectID = ""
@@ -28,14 +31,14 @@ func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) LookupQuery {
 	return q
 }
 
-// Lookups lists every look-up of the order's fields across all steps, in wizard order, for
+// Of lists every look-up of the order's fields across all steps, in wizard order, for
 // prefetching as soon as each one is ready (e.g. when the region is chosen).
-func Lookups(api *flows.API, a *flows.Answers) []FieldLookup {
+func Of(api *flows.API, a *flows.Answers) []Field {
 	hasProject := false
 	for _, f := range api.Fields {
 		hasProject = hasProject || f.Name == "project_id"
 	}
-	var out []FieldLookup
+	var out []Field
 	for _, step := range flows.AllSteps {
 		for _, s := range api.Slots(a, step) {
 			if s.Heading || s.Field == nil || s.Field.Lookup == "" {
@@ -48,7 +51,7 @@ func Lookups(api *flows.API, a *flows.Answers) []FieldLookup {
 			for _, in := range s.Field.LookupInputs {
 				ready = ready && (in.Optional || q.Inputs[in.Name] != "")
 			}
-			out = append(out, FieldLookup{Slot: s, Query: q, Ready: ready})
+			out = append(out, Field{Slot: s, Query: q, Ready: ready})
 		}
 	}
 	return out

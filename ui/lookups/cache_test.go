@@ -1,4 +1,4 @@
-package providers
+package lookups
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 // countingProvider answers look-ups from a script of errors and counts the calls. The cache
@@ -17,17 +18,17 @@ type countingProvider struct {
 	calls  atomic.Int32
 	errs   []error // one per call; nil = success
 	delay  time.Duration
-	target Target
+	target providers.Target
 	mu     sync.Mutex
 }
 
-func (p *countingProvider) Submit(context.Context, flows.Order) (Result, error) {
+func (p *countingProvider) Submit(context.Context, flows.Order) (providers.Result, error) {
 	panic("the cache must never place an order")
 }
 
-func (p *countingProvider) Target(flows.APIID, string) Target { return p.target }
+func (p *countingProvider) Target(flows.APIID, string) providers.Target { return p.target }
 
-func (p *countingProvider) Lookup(_ context.Context, q LookupQuery) ([]flows.Option, error) {
+func (p *countingProvider) Lookup(_ context.Context, q providers.LookupQuery) ([]flows.Option, error) {
 	n := int(p.calls.Add(1)) - 1
 	time.Sleep(p.delay)
 	p.mu.Lock()
@@ -38,13 +39,13 @@ func (p *countingProvider) Lookup(_ context.Context, q LookupQuery) ([]flows.Opt
 	return []flows.Option{{Value: q.Name + ":" + q.Inputs["vpc_id"]}}, nil
 }
 
-func query(vpc string) LookupQuery {
-	return LookupQuery{API: flows.HuaweiWorkspaceApp, Name: "vpc/subnets", Region: "cn-north-4", ProjectID: "p", Inputs: map[string]string{"vpc_id": vpc}}
+func query(vpc string) providers.LookupQuery {
+	return providers.LookupQuery{API: flows.HuaweiWorkspaceApp, Name: "vpc/subnets", Region: "cn-north-4", ProjectID: "p", Inputs: map[string]string{"vpc_id": vpc}}
 }
 
 func TestCacheAsksOncePerQuery(t *testing.T) {
-	p := &countingProvider{target: Target{Endpoint: "https://x", MaskedKey: "AKAA****"}}
-	c := NewCache()
+	p := &countingProvider{target: providers.Target{Endpoint: "https://x", MaskedKey: "AKAA****"}}
+	c := New()
 	for range 3 {
 		got, err := c.Lookup(context.Background(), p, query("vpc-1"))
 		if err != nil || len(got) != 1 || got[0].Value != "vpc/subnets:vpc-1" {
@@ -66,7 +67,7 @@ func TestCacheAsksOncePerQuery(t *testing.T) {
 
 func TestCacheSharesOneCallInFlight(t *testing.T) {
 	p := &countingProvider{delay: 50 * time.Millisecond}
-	c := NewCache()
+	c := New()
 	var wg sync.WaitGroup
 	for range 10 {
 		wg.Add(1)
@@ -84,9 +85,9 @@ func TestCacheSharesOneCallInFlight(t *testing.T) {
 }
 
 func TestCacheRetriesTransientFailuresOnceAndForgetsFailures(t *testing.T) {
-	busy := &Error{Kind: Unknown, HTTPStatus: 500, Code: "WKS.00211401"}
-	throttled := &Error{Kind: Rejected, HTTPStatus: 429, Code: "APIGW.0308"}
-	denied := &Error{Kind: Rejected, HTTPStatus: 403, Code: "WKS.00081102"}
+	busy := &providers.Error{Kind: providers.Unknown, HTTPStatus: 500, Code: "WKS.00211401"}
+	throttled := &providers.Error{Kind: providers.Rejected, HTTPStatus: 429, Code: "APIGW.0308"}
+	denied := &providers.Error{Kind: providers.Rejected, HTTPStatus: 403, Code: "WKS.00081102"}
 	for _, tc := range []struct {
 		name      string
 		errs      []error
@@ -97,7 +98,7 @@ func TestCacheRetriesTransientFailuresOnceAndForgetsFailures(t *testing.T) {
 		{"throttled then ok", []error{throttled}, false, 2},
 		{"500 twice", []error{busy, busy}, true, 2},
 		{"403 is not retried", []error{denied}, true, 1},
-		{"invalid is not retried", []error{&Error{Kind: Invalid}}, true, 1},
+		{"invalid is not retried", []error{&providers.Error{Kind: providers.Invalid}}, true, 1},
 		{"unclassified is not retried", []error{errors.New("boom")}, true, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,45 +120,22 @@ func TestCacheRetriesTransientFailuresOnceAndForgetsFailures(t *testing.T) {
 
 type fixedPricer struct{ calls atomic.Int32 }
 
-func (f *fixedPricer) Quote(context.Context, flows.Order) (Quote, error) {
+func (f *fixedPricer) Quote(context.Context, flows.Order) (providers.Quote, error) {
 	f.calls.Add(1)
-	return Quote{Priced: true, Total: "1.00", Currency: "CNY", Note: ListPriceCaveat}, nil
+	return providers.Quote{Priced: true, Total: "1.00", Currency: "CNY", Note: providers.ListPriceCaveat}, nil
 }
 
 func TestCacheQuotesPerBody(t *testing.T) {
 	pr := &fixedPricer{}
-	c := NewCache()
+	c := New()
 	o := flows.Order{API: flows.HuaweiDSC, Region: "cn-north-4", ProjectID: "p", Body: []byte(`{"period_num": 1}`)}
 	for range 2 {
-		if q, err := c.Quote(context.Background(), pr, Target{}, o); err != nil || q.Total != "1.00" {
+		if q, err := c.Quote(context.Background(), pr, providers.Target{}, o); err != nil || q.Total != "1.00" {
 			t.Fatal(q, err)
 		}
 	}
 	o.Body = []byte(`{"period_num": 2}`)
-	if _, err := c.Quote(context.Background(), pr, Target{}, o); err != nil || pr.calls.Load() != 2 {
+	if _, err := c.Quote(context.Background(), pr, providers.Target{}, o); err != nil || pr.calls.Load() != 2 {
 		t.Fatalf("calls %d, %v", pr.calls.Load(), err)
-	}
-}
-
-// Throttling is one rule: what the cache retries is what the wizard calls "slow down".
-func TestThrottledIsOneRule(t *testing.T) {
-	for _, tc := range []struct {
-		e    Error
-		want bool
-	}{
-		{Error{Kind: Rejected, HTTPStatus: 429, Code: "DSC.42900001"}, true},
-		{Error{Kind: Rejected, HTTPStatus: 400, Code: "TooManyRequests"}, true},
-		{Error{Kind: Rejected, HTTPStatus: 400, Code: "Throttling.User"}, true},
-		{Error{Kind: Rejected, HTTPStatus: 403, Code: "APIGW.0308"}, true},
-		{Error{Kind: Rejected, HTTPStatus: 400, Code: "InvalidParameter"}, false},
-		{Error{Kind: Unknown, HTTPStatus: 503, Code: "ServiceUnavailable.Throttling"}, false},
-	} {
-		e := tc.e
-		if got := Throttled(&e); got != tc.want {
-			t.Errorf("%+v: throttled %v, want %v", tc.e, got, tc.want)
-		}
-		if e.Kind == Rejected && Retryable(&e) != tc.want {
-			t.Errorf("%+v: retryable %v, want %v", tc.e, Retryable(&e), tc.want)
-		}
 	}
 }

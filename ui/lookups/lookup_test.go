@@ -1,17 +1,18 @@
-package providers
+package lookups
 
 import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/providers"
 )
 
 func TestLookupsFollowTheirInputs(t *testing.T) {
 	api := flows.Find(flows.HuaweiWorkspaceApp)
 	a := api.NewAnswers()
-	byName := func() map[string]FieldLookup {
-		out := map[string]FieldLookup{}
-		for _, l := range Lookups(api, a) {
+	byName := func() map[string]Field {
+		out := map[string]Field{}
+		for _, l := range Of(api, a) {
 			out[l.Query.Name] = l
 		}
 		return out
@@ -29,8 +30,8 @@ func TestLookupsFollowTheirInputs(t *testing.T) {
 	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 	l = byName()
 	// The project look-up found the id: choosing one does not make it another query, in the
-	// wizard or in plain mode (LookupKey is their cache key); the others run in the project.
-	if LookupKey(Target{}, l["huawei/projects"].Query) != LookupKey(Target{}, before) || l["vpc/vpcs"].Query.ProjectID == "" {
+	// wizard or in plain mode (Key is their cache key); the others run in the project.
+	if Key(providers.Target{}, l["huawei/projects"].Query) != Key(providers.Target{}, before) || l["vpc/vpcs"].Query.ProjectID == "" {
 		t.Errorf("projects query %+v (before %+v), VPCs %+v", l["huawei/projects"].Query, before, l["vpc/vpcs"].Query)
 	}
 	if !l["vpc/vpcs"].Ready || l["vpc/subnets"].Ready {
@@ -50,8 +51,8 @@ func TestDSCProductIDQueryCarriesWhatItIsPricedBy(t *testing.T) {
 	api := flows.Find(flows.HuaweiDSC)
 	a := api.NewAnswers()
 	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
-	var got *FieldLookup
-	for _, l := range Lookups(api, a) {
+	var got *Field
+	for _, l := range Of(api, a) {
 		if l.Query.Name == "dsc/product-id" {
 			got = &l
 		}
@@ -65,7 +66,7 @@ func TestDSCProductIDQueryCarriesWhatItIsPricedBy(t *testing.T) {
 		t.Errorf("inputs = %v", in)
 	}
 	api.Set(a, "body.period_type", "3")
-	for _, l := range Lookups(api, a) {
+	for _, l := range Of(api, a) {
 		if l.Query.Name == "dsc/product-id" && l.Query.Inputs["period_type"] != "3" {
 			t.Errorf("the period change did not reach the query: %v", l.Query.Inputs)
 		}

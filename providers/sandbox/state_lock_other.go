@@ -1,0 +1,8 @@
+//go:build !unix
+
+package sandbox
+
+import "os"
+
+// lockFile does nothing where flock is missing: one sandbox process at a time there.
+func lockFile(*os.File) error { return nil }
