@@ -41,7 +41,7 @@ func TestSameAdviceInSubmitAndPlainMode(t *testing.T) {
 				s := startSandbox(t)
 				endpoint = lookAlike(t, s) // not probed: signed with the keys in env
 				if tc.fault != "" {
-					s.SetFault(sandbox.Fault{Kind: tc.fault, API: flows.AlibabaPAI})
+					s.SetFault(sandbox.Fault{Kind: tc.fault, API: sandbox.PAIOrders})
 				}
 			}
 			if tc.fake {

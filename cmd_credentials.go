@@ -221,20 +221,25 @@ func checkCredential(c *cli, st config.CredentialStatus, opts CredentialsOptions
 		r.OK, r.Caller = true, &id
 		r.said = append(r.said, i18n.Tf("caller: %s (%s, account %s)", "调用者:%s(%s,账号 %s)", id.Arn, id.IdentityType, id.AccountID))
 	case "huawei":
+		r.MaskedKey, r.Temporary = st.MaskedKey, st.Mode == config.HuaweiModeTemporary
 		if st.Network {
+			gate, _, err := credentialServicesFrom(c.getenv)
+			if err != nil {
+				return fail(err)
+			}
 			chain := &huawei.Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(c.getenv, opts.Profile) },
-				Getenv: c.getenv, Timeout: opts.Timeout}
+				Getenv: c.getenv, Timeout: opts.Timeout, Gate: gate}
 			k, err := chain.Resolve(ctx)
 			if err != nil {
 				return fail(err)
 			}
 			r.MaskedKey, r.Temporary = k.MaskedKey(), true
-			r.said = append(r.said, i18n.Tf("resolved: temporary key %s with a security token (IAM federation)",
-				"已解析:临时密钥 %s(带安全令牌,IAM 联邦认证)", r.MaskedKey))
+			r.said = append(r.said, i18n.Tf("resolved: temporary key %s with a security token (%s)",
+				"已解析:临时密钥 %s(带安全令牌,%s)", r.MaskedKey, st.Mode))
 		}
 		note := i18n.T("Huawei Cloud has no caller-identity API for an AK/SK: the key is used as it is",
 			"华为云没有针对 AK/SK 的调用者身份接口:密钥按原样使用")
-		r.OK, r.MaskedKey, r.Temporary, r.Note = true, st.MaskedKey, st.Mode == config.HuaweiModeTemporary, c.say(note)
+		r.OK, r.Note = true, c.say(note)
 		r.said = append(r.said, note)
 	}
 	return r

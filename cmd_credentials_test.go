@@ -115,3 +115,26 @@ func TestCredentialsCheckAgainstTheSandbox(t *testing.T) {
 		t.Errorf("a non-loopback services address: exit %d %s", code, out)
 	}
 }
+
+// The Huawei ECS agency, turned on by CLOUDORDER_HUAWEI_ECS_AGENCY: `credentials` names it
+// without asking anything; --check gets the agency's temporary key from the sandbox's metadata
+// service (named by CLOUDORDER_CREDENTIAL_SERVICES).
+func TestCredentialsHuaweiECSAgency(t *testing.T) {
+	s := sandbox.New(sandbox.Options{})
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	env := map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIakak0000", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s3cr3t",
+		"CLOUDORDER_HUAWEI_ECS_AGENCY": "true"}
+	out, _, code := runForTest(t, env, "", "credentials")
+	if code != 0 || !strings.Contains(out, "mode:      ECS agency") || len(s.IssuedHuaweiKeys()) != 0 {
+		t.Fatalf("plan: exit %d\n%s", code, out)
+	}
+	env["CLOUDORDER_CREDENTIAL_SERVICES"] = s.URL()
+	out, errOut, code := runForTest(t, env, "", "credentials", "--check", "--output", "json")
+	keys := s.IssuedHuaweiKeys()
+	if len(keys) != 1 || !strings.Contains(out, `"masked_key":"`+keys[0].AccessKeyID[:4]+`****`) || strings.Contains(out, "s3cr3t") {
+		t.Fatalf("check: exit %d, issued %+v\n%s\n%s", code, keys, out, errOut)
+	}
+}

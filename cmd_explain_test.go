@@ -81,6 +81,30 @@ func TestExplainOneFieldInFull(t *testing.T) {
 	}
 }
 
+// Every field in full, in either language, fits 80 columns (only a URL may not) and names
+// its path, and its help.
+func TestExplainEveryFieldAt80Columns(t *testing.T) {
+	env := submitEnv(t)
+	for _, a := range flows.APIs() {
+		for _, f := range a.Doc().Fields {
+			for _, l := range explainLangs {
+				out, errOut, code := runForTest(t, env, "", "explain", string(a.ID), f.Path, "--lang", l.lang)
+				if code != exitOK || !strings.HasPrefix(out, f.Path+"\n") {
+					t.Fatalf("%s %s %s: exit %d: %s%s", a.ID, f.Path, l.lang, code, out, errOut)
+				}
+				if h := f.Help.In(i18n.Lang(l.lang)); h != "" && !strings.Contains(strings.Join(strings.Fields(out), ""), strings.Join(strings.Fields(h), "")) {
+					t.Errorf("%s %s %s: the help is not shown:\n%s", a.ID, f.Path, l.lang, out)
+				}
+				for _, line := range strings.Split(out, "\n") {
+					if runewidth.StringWidth(line) > 80 && !strings.HasPrefix(strings.TrimSpace(line), "http") {
+						t.Errorf("%s %s %s: line wider than 80 columns: %q", a.ID, f.Path, l.lang, line)
+					}
+				}
+			}
+		}
+	}
+}
+
 func TestExplainJSON(t *testing.T) {
 	env := submitEnv(t)
 	out, _, code := runForTest(t, env, "", "explain", string(flows.AlibabaPAI), "--output", "json")

@@ -116,7 +116,8 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	}
 	out := payOnce(ctx, p, pay, f.timeout)
 	if !out.Placed() {
-		return reportFailure(c, submitFlags{output: f.output}, out, review.Target.Credential)
+		// In the payment's words: a refused payment paid nothing; the order exists either way.
+		return reportAdvice(c, submitFlags{output: f.output}, out, placement.AdvisePayment(out), review.Target.Credential, false)
 	}
 	if f.output == "json" {
 		writeJSONLine(c.stdout, map[string]any{"order_id": orderID, "request_id": out.Result.RequestID, "paid": true})

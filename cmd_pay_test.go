@@ -72,7 +72,7 @@ func TestSubmitUnpaidThenPayOnce(t *testing.T) {
 }
 
 // An order that does not create unpaid orders is not paid separately; one unknown to the
-// history needs its region.
+// history needs its region; one the cloud does not hold is refused in the payment's words.
 func TestPayRefusesWhatItCannotPay(t *testing.T) {
 	s := startSandbox(t)
 	env := submitEnv(t)
@@ -86,6 +86,13 @@ func TestPayRefusesWhatItCannotPay(t *testing.T) {
 	}
 	if _, errOut, code := runForTest(t, env, "", "pay", "CS-NOT-HERE", "--endpoint", s.URL(), "--yes"); code != exitUsage || !strings.Contains(errOut, "--region") {
 		t.Errorf("an order not in the history: exit %d\n%s", code, errOut)
+	}
+	// A payment the cloud refuses is said in pay's words: nothing was paid (not "nothing was
+	// bought … send it again", the order's words).
+	_, errOut, code := runForTest(t, env, "", "pay", "CS-NOT-HERE", "--region", "cn-north-4", "--endpoint", s.URL(), "--yes")
+	if code != 3 || !strings.Contains(errOut, "The payment was refused; nothing was paid.") || !strings.Contains(errOut, "then pay again") ||
+		strings.Contains(errOut, "nothing was bought") || strings.Contains(errOut, "send it again") {
+		t.Errorf("a refused payment: exit %d\n%s", code, errOut)
 	}
 	if len(s.Payments()) != 0 {
 		t.Errorf("payments %+v", s.Payments())

@@ -108,7 +108,7 @@ func TestStatusResolvesAResetAfterPlacing(t *testing.T) {
 			if code != exitUsage || !strings.Contains(errOut, "order_id "+want) || s.Hits(api) != 1 {
 				t.Fatalf("repeat: exit %d, hits %d: %s", code, s.Hits(api), errOut)
 			}
-			if api != flows.HuaweiDSC {
+			if api != sandbox.DSCOrders {
 				return
 			}
 			// The order found is the history's: `pay` finds it by its id and pays it once.
@@ -157,8 +157,8 @@ func TestStatusResolvesAnHTTP500AsNotPlaced(t *testing.T) {
 	if _, _, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes"); code != exitUsage {
 		t.Fatalf("third attempt: exit %d", code)
 	}
-	if s.Hits(flows.HuaweiDSC) != 2 || len(s.Orders()) != 1 {
-		t.Fatalf("hits %d, orders %d: the repeat must be sent exactly once", s.Hits(flows.HuaweiDSC), len(s.Orders()))
+	if s.Hits(sandbox.DSCOrders) != 2 || len(s.Orders()) != 1 {
+		t.Fatalf("hits %d, orders %d: the repeat must be sent exactly once", s.Hits(sandbox.DSCOrders), len(s.Orders()))
 	}
 }
 
@@ -304,8 +304,8 @@ func TestStatusOfTwoMatchingOrdersIsAmbiguous(t *testing.T) {
 	if r := h.Entries[0].Resolution; r.Outcome != journal.ResolvedAmbiguous || strings.Join(r.Matches, ",") != a+","+b {
 		t.Fatalf("resolution = %+v", r)
 	}
-	hits := s.Hits(flows.HuaweiDSC)
-	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes"); code != exitUsage || s.Hits(flows.HuaweiDSC) != hits {
+	hits := s.Hits(sandbox.DSCOrders)
+	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes"); code != exitUsage || s.Hits(sandbox.DSCOrders) != hits {
 		t.Fatalf("repeat after ambiguous: exit %d: %s", code, errOut)
 	}
 	if hist, _, _ := runForTest(t, env, "", "history"); !strings.Contains(hist, "unknown → ambiguous") {

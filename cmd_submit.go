@@ -414,7 +414,12 @@ func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outc
 // reportFailure explains a failed order: the advice table's headline, the facts (the cloud's
 // code, message and request id, shown inert), and what to do next (placement.Advise).
 func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential string) int {
-	a := placement.Advise(out)
+	return reportAdvice(c, f, out, placement.Advise(out), credential, true)
+}
+
+// reportAdvice prints a failed attempt as a says it (the order's words or the payment's);
+// status adds, after an unknown outcome, the command that asks the cloud what became of it.
+func reportAdvice(c *cli, f submitFlags, out placement.Outcome, a placement.Advice, credential string, status bool) int {
 	pe := out.Err
 	if pe == nil {
 		pe = &providers.Error{Kind: providers.NotSent}
@@ -443,7 +448,7 @@ func reportFailure(c *cli, f submitFlags, out placement.Outcome, credential stri
 	for _, l := range placement.HistoryWarning(out.History, "") {
 		fmt.Fprintln(c.stderr, c.say(l))
 	}
-	if out.ExitCode() == providers.Unknown.Exit() {
+	if status && out.ExitCode() == providers.Unknown.Exit() {
 		fmt.Fprintln(c.stderr, c.say(statusHint(f.endpoint, f.sandbox)))
 	}
 	return out.ExitCode()
@@ -466,13 +471,20 @@ func statusHint(endpoint string, inProcess bool) i18n.Text {
 // C1 controls and bidi overrides through, which a terminal showing the line would act on;
 // they are escaped too (the result is the same JSON value).
 func writeJSONLine(w io.Writer, v any) {
+	if line := jsonLine(v); line != nil {
+		_, _ = w.Write(line)
+	}
+}
+
+// jsonLine is v as writeJSONLine writes it (nil when v does not encode).
+func jsonLine(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if enc.Encode(v) != nil {
-		return
+		return nil
 	}
-	_, _ = w.Write(inertJSON(b.Bytes()))
+	return inertJSON(b.Bytes())
 }
 
 // inertJSON escapes, inside encoded JSON, the runes providers.Printable would; outside strings

@@ -76,7 +76,7 @@ func TestTornHistoryThenTwoOrders(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "an identical order succeeded at") {
 		t.Fatalf("repeat: exit %d: %s", code, errOut)
 	}
-	if s.Hits(flows.HuaweiDSC) != 1 || s.Hits(flows.HuaweiWorkspaceApp) != 1 {
+	if s.Hits(sandbox.DSCOrders) != 1 || s.Hits(sandbox.WorkspaceAppOrders) != 1 {
 		t.Fatal("the repeat reached the API")
 	}
 }
@@ -95,7 +95,7 @@ func TestDuplicateGuardOnMeaningAndUnknown(t *testing.T) {
 			if code != exitUsage || !strings.Contains(errOut, "an identical order succeeded at") || !strings.Contains(errOut, "--allow-duplicate") {
 				t.Fatalf("reordered copy: exit %d: %s", code, errOut)
 			}
-			if s.Hits(tc.api) != 1 {
+			if s.Hits(sandbox.API(tc.api)) != 1 {
 				t.Fatal("the reordered copy was sent")
 			}
 		})
@@ -114,7 +114,7 @@ func TestDuplicateGuardOnMeaningAndUnknown(t *testing.T) {
 		!strings.Contains(errOut, entries[0].Intent.ID) || !strings.Contains(errOut, entries[0].Finished.Local().Format(time.DateTime)) {
 		t.Fatalf("after a 500: exit %d: %s", code, errOut)
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 {
+	if s.Hits(sandbox.PAIOrders) != 1 {
 		t.Fatal("the repeat after a 500 was sent")
 	}
 	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes", "--allow-duplicate"); code != exitOK {
@@ -154,7 +154,7 @@ func TestUnreadableHistoryRefuses(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("a FIFO history hangs")
 	}
-	if s.Hits(flows.HuaweiDSC) != 0 {
+	if s.Hits(sandbox.DSCOrders) != 0 {
 		t.Fatal("an order left without a history")
 	}
 }
@@ -205,8 +205,8 @@ func TestProvablyNotSentIsExit5(t *testing.T) {
 			})
 		}
 	}
-	if s.Hits(flows.AlibabaPAI)+s.Hits(flows.HuaweiDSC)+s.Hits(flows.HuaweiWorkspaceApp) != 0 ||
-		plain.Hits(flows.AlibabaPAI)+plain.Hits(flows.HuaweiDSC)+plain.Hits(flows.HuaweiWorkspaceApp) != 0 {
+	if s.Hits(sandbox.PAIOrders)+s.Hits(sandbox.DSCOrders)+s.Hits(sandbox.WorkspaceAppOrders) != 0 ||
+		plain.Hits(sandbox.PAIOrders)+plain.Hits(sandbox.DSCOrders)+plain.Hits(sandbox.WorkspaceAppOrders) != 0 {
 		t.Error("a request reached a server")
 	}
 }
@@ -386,8 +386,8 @@ func TestDebugSDKLeaksNothing(t *testing.T) {
 			t.Errorf("%s: stdout is not one JSON object: %v\n%s", file, err, out)
 		}
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 {
-		t.Errorf("the Alibaba order was not sent (hits %d): the test proves nothing", s.Hits(flows.AlibabaPAI))
+	if s.Hits(sandbox.PAIOrders) != 1 {
+		t.Errorf("the Alibaba order was not sent (hits %d): the test proves nothing", s.Hits(sandbox.PAIOrders))
 	}
 }
 
@@ -439,7 +439,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 		if code != exitUnknown {
 			t.Errorf("%s: exit %d: %s", sc.api, code, errOut)
 		}
-		if s.Hits(sc.api) != 0 {
+		if s.Hits(sandbox.API(sc.api)) != 0 {
 			t.Errorf("%s: the redirect was followed", sc.api)
 		}
 	}
@@ -517,7 +517,7 @@ func startUntilOrdered(t *testing.T, cmd *exec.Cmd, s *sandbox.Server, api flows
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(20 * time.Second); s.Hits(api) == 0; time.Sleep(10 * time.Millisecond) {
+	for deadline := time.Now().Add(20 * time.Second); s.Hits(sandbox.API(api)) == 0; time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			_ = cmd.Process.Kill()
 			t.Fatal("the order never arrived")

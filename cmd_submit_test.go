@@ -162,14 +162,14 @@ func TestSubmitFailuresAreSentOnceAndExplained(t *testing.T) {
 			t.Run(string(tc.api)+"/"+f.kind, func(t *testing.T) {
 				t.Parallel()
 				s := startSandbox(t)
-				s.SetFault(sandbox.Fault{Kind: f.kind, API: tc.api})
+				s.SetFault(sandbox.Fault{Kind: f.kind, API: sandbox.API(tc.api)})
 				env := withSandboxKeys(submitEnv(t))
 				start := time.Now()
 				_, errOut, code := runForTest(t, env, "", "submit", tc.file, "--endpoint", s.URL(), "--yes", "--timeout", f.timeout)
 				if code != f.want {
 					t.Fatalf("exit %d, want %d; stderr:\n%s", code, f.want, errOut)
 				}
-				if hits := s.Hits(tc.api); hits != 1 {
+				if hits := s.Hits(sandbox.API(tc.api)); hits != 1 {
 					t.Fatalf("the order endpoint was hit %d times, want exactly 1", hits)
 				}
 				if !strings.Contains(errOut, f.say) {
@@ -244,7 +244,7 @@ func TestSubmitInvalidOrderSendsNothing(t *testing.T) {
 	if !strings.HasPrefix(errOut, "testdata/invalid/alibaba-wrong-cycle.json: body.") {
 		t.Errorf("problems must read FILE: path: rule, got:\n%s", errOut)
 	}
-	if s.Hits(flows.AlibabaPAI) != 0 {
+	if s.Hits(sandbox.PAIOrders) != 0 {
 		t.Fatal("an invalid order reached the API")
 	}
 }
@@ -326,14 +326,14 @@ func TestSubmitDuplicateWithYes(t *testing.T) {
 	if code != exitUsage || !strings.Contains(errOut, "--allow-duplicate") {
 		t.Fatalf("duplicate with --yes: exit %d, stderr:\n%s", code, errOut)
 	}
-	if s.Hits(flows.HuaweiDSC) != 1 {
+	if s.Hits(sandbox.DSCOrders) != 1 {
 		t.Fatal("a refused duplicate reached the API")
 	}
 	if _, errOut, code := runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes", "--allow-duplicate"); code != exitOK {
 		t.Fatalf("--allow-duplicate: exit %d: %s", code, errOut)
 	}
-	if s.Hits(flows.HuaweiDSC) != 2 {
-		t.Fatalf("hits = %d, want 2", s.Hits(flows.HuaweiDSC))
+	if s.Hits(sandbox.DSCOrders) != 2 {
+		t.Fatalf("hits = %d, want 2", s.Hits(sandbox.DSCOrders))
 	}
 }
 
@@ -342,7 +342,7 @@ func TestSubmitDuplicateWithYes(t *testing.T) {
 func TestSubmitIntentIsWrittenBeforeTheAnswer(t *testing.T) {
 	t.Parallel() // waits out a hang
 	s := startSandbox(t)
-	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang, API: flows.HuaweiWorkspaceApp})
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHang, API: sandbox.WorkspaceAppOrders})
 	env := withSandboxKeys(submitEnv(t))
 	path := historyFile(env)
 	var wg sync.WaitGroup
@@ -353,7 +353,7 @@ func TestSubmitIntentIsWrittenBeforeTheAnswer(t *testing.T) {
 		_, _, code = runForTest(t, env, "", "submit", "testdata/orders/huawei-workspaceapp.json", "--endpoint", s.URL(), "--yes", "--timeout", "2s")
 	}()
 	deadline := time.Now().Add(5 * time.Second)
-	for s.Hits(flows.HuaweiWorkspaceApp) == 0 && time.Now().Before(deadline) {
+	for s.Hits(sandbox.WorkspaceAppOrders) == 0 && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	entries, err := journal.Read(path)

@@ -66,3 +66,29 @@ func TestCredentialsAreNotResolvedAtStartUpOrForHelp(t *testing.T) {
 		t.Fatalf("credentials --check did not reach the listener: the test proves nothing\n%s", out)
 	}
 }
+
+// DEBUG=credential makes credentials-go print every credential request and answer (the
+// metadata token, the issued key and its security token); DEBUG=tea the Tea stack's. In a real
+// process resolving an ECS RAM role from the sandbox's metadata service, nothing of it shows.
+func TestDebugCredentialLeaksNothing(t *testing.T) {
+	s := sandbox.New(sandbox.Options{})
+	if err := s.Start("127.0.0.1:0"); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	env := map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(),
+		"ALIBABA_CLOUD_ECS_METADATA": sandbox.AlibabaECSRoleName, "CLOUDORDER_CREDENTIAL_SERVICES": s.URL(),
+		"HUAWEICLOUD_SDK_AK": "HWAK0000", "HUAWEICLOUD_SDK_SK": "s3cr3t-hw", "DEBUG": "credential,tea,sdk"}
+	out, errOut, code := runMain(t, env, "credentials", "--check", "--output", "json")
+	if code != 0 || !strings.Contains(out, `"ok":true`) {
+		t.Fatalf("the role was not resolved (exit %d): the test proves nothing\n%s\n%s", code, out, errOut)
+	}
+	for _, leak := range []string{"> GET", "> PUT", "< HTTP", "X-aliyun-ecs-metadata-token", "SecurityToken", "AccessKeySecret", "s3cr3t"} {
+		if strings.Contains(out+errOut, leak) {
+			t.Errorf("output contains %q:\n%s\n%s", leak, out, errOut)
+		}
+	}
+	if strings.Count(strings.TrimSpace(out), "\n") != 0 {
+		t.Errorf("stdout is not one JSON object:\n%s", out)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/providers/sandbox"
 )
 
 // writeSettings writes config.toml under env's XDG_CONFIG_HOME.
@@ -53,8 +54,8 @@ func TestSettingsFileDecidesOrRefuses(t *testing.T) {
 	endpoint := "[endpoints]\n\"alibaba/pai/CreateProductOrders\" = \"" + s.URL() + "\"\n"
 	writeSettings(t, env, "# "+strings.Repeat("long comment ", 70_000/13)+"\n"+endpoint)
 	out, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes")
-	if code != exitOK || !strings.Contains(out, "order_id: ") || s.Hits(flows.AlibabaPAI) != 1 {
-		t.Fatalf("after a long comment: exit %d, hits %d\n%s%s", code, s.Hits(flows.AlibabaPAI), out, errOut)
+	if code != exitOK || !strings.Contains(out, "order_id: ") || s.Hits(sandbox.PAIOrders) != 1 {
+		t.Fatalf("after a long comment: exit %d, hits %d\n%s%s", code, s.Hits(sandbox.PAIOrders), out, errOut)
 	}
 
 	for name, broken := range map[string]string{
@@ -71,10 +72,10 @@ func TestSettingsFileDecidesOrRefuses(t *testing.T) {
 			} else {
 				writeSettings(t, env, broken)
 			}
-			before := s.Hits(flows.AlibabaPAI)
+			before := s.Hits(sandbox.PAIOrders)
 			_, errOut, code := runMain(t, env, "submit", "testdata/orders/alibaba-dataworks.json", "--yes", "--allow-duplicate")
 			if code != exitUsage || !strings.Contains(errOut, "config.toml cannot be used, and nothing is sent to a cloud until it is fixed") ||
-				!strings.Contains(errOut, path) || s.Hits(flows.AlibabaPAI) != before {
+				!strings.Contains(errOut, path) || s.Hits(sandbox.PAIOrders) != before {
 				t.Errorf("live: exit %d: %s", code, errOut)
 			}
 			if broken != "" && !strings.Contains(errOut, path+":") {

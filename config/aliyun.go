@@ -49,7 +49,7 @@ func canonicalMode(mode string) (string, bool) {
 
 // AliyunProfile is one profile of the aliyun CLI's config.json, with the fields the official
 // credential providers read (credentials-go credentials/providers/cli_profile.go, same JSON
-// names). The providers themselves resolve it (providers/credchain); this is only what they
+// names). The providers themselves resolve it (providers/alibaba.Chain); this is only what they
 // are given.
 type AliyunProfile struct {
 	Name                   string `json:"name"`
@@ -90,7 +90,7 @@ type aliyunConfig struct {
 // AlibabaPlan is which Alibaba credential orders would be signed with, found without any
 // network call: where it is, its mode, and what the official provider for that mode needs.
 // Modes that need STS, the instance metadata service or a sign-in service are resolved later
-// (providers/credchain), when an order or --check needs the key.
+// (providers/alibaba.Chain), when an order or --check needs the key.
 type AlibabaPlan struct {
 	Source string // e.g. "env ALIBABA_CLOUD_ACCESS_KEY_ID", "~/.aliyun/config.json profile prod (ALIBABA_CLOUD_PROFILE)"
 	Mode   string // one of the Mode constants
@@ -409,7 +409,7 @@ func alibabaINIPlan(getenv func(string) string, name string) (p AlibabaPlan, why
 
 // Alibaba resolves a static Alibaba credential (AK or StsToken) the way the SDK and the aliyun
 // CLI find it; a mode that needs STS, metadata or a sign-in service is resolved by
-// providers/credchain, and here answers an error saying so.
+// providers/alibaba.Chain, and here answers an error saying so.
 func Alibaba(getenv func(string) string) (AlibabaCredential, error) {
 	return AlibabaProfile(getenv, "")
 }

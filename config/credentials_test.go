@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,30 @@ func TestHuaweiPlanGlobalAndFederation(t *testing.T) {
 	p, err = HuaweiCredentialPlan(envOf(map[string]string{"HOME": home}), "")
 	if err != nil || p.Mode != HuaweiModeFederation || p.IdpID != "idp2" || p.IAMEndpoint != "https://iam.example" || p.Key.AK != "" {
 		t.Errorf("file federation: %+v %v", p, err)
+	}
+}
+
+// The ECS agency (the chain's last provider) is planned only when CLOUDORDER_HUAWEI_ECS_AGENCY
+// is true, after the environment and the file, and never for --profile; otherwise "missing"
+// names the variable among the places looked at.
+func TestHuaweiPlanECSAgencyOnlyWhenTurnedOn(t *testing.T) {
+	home := t.TempDir()
+	_, err := HuaweiCredentialPlan(envOf(map[string]string{"HOME": home}), "")
+	var miss *MissingError
+	if !errors.As(err, &miss) || !strings.Contains(strings.Join(miss.Looked, "\n"), HuaweiMetadataEnv+" (unset") {
+		t.Fatalf("off: %v", err)
+	}
+	on := map[string]string{"HOME": home, HuaweiMetadataEnv: "true", "HUAWEICLOUD_SDK_PROJECT_ID": "p"}
+	p, err := HuaweiCredentialPlan(envOf(on), "")
+	if err != nil || p.Mode != HuaweiModeMetadata || !p.Network() || p.MaskedKey() != "" || p.Key.ProjectID != "p" {
+		t.Fatalf("on: %+v %v", p, err)
+	}
+	write(t, filepath.Join(home, ".huaweicloud", "credentials"), "[basic]\nak = FILEAK00\nsk = s\n")
+	if p, err := HuaweiCredentialPlan(envOf(on), ""); err != nil || p.Mode != HuaweiModeAKSK {
+		t.Errorf("the file comes before the agency: %+v %v", p, err)
+	}
+	if _, err := HuaweiCredentialPlan(envOf(on), "prod"); !errors.As(err, &miss) {
+		t.Errorf("--profile prod used the agency: %v", err)
 	}
 }
 

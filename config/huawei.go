@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strconv"
 
 	"gopkg.in/ini.v1"
 
@@ -15,11 +16,18 @@ const (
 	HuaweiModeAKSK       = "AK/SK"
 	HuaweiModeTemporary  = "temporary AK/SK" // with a security token
 	HuaweiModeFederation = "IdP federation"  // idp_id + id_token_file, exchanged with IAM
+	HuaweiModeMetadata   = "ECS agency"      // the instance's agency keys from the metadata service
 )
 
+// HuaweiMetadataEnv turns on the Huawei SDK chain's last provider, the ECS instance's agency
+// keys from the metadata service. The SDK asks the service whenever nothing else is set; off
+// an ECS instance that waits for an address that never answers, and "no credential" could not
+// be said before an order, so cloudorder asks it only when this is true (as credentials-go
+// asks Alibaba's only when ALIBABA_CLOUD_ECS_METADATA names a role).
+const HuaweiMetadataEnv = "CLOUDORDER_HUAWEI_ECS_AGENCY"
+
 // HuaweiPlan is which Huawei credential orders would be signed with, found without any
-// network call. Federation is resolved later (providers/credchain), through the SDK's own
-// exchange with IAM.
+// network call. Federation and the ECS agency are resolved later (providers/huawei.Chain).
 type HuaweiPlan struct {
 	Source string // e.g. "env HUAWEICLOUD_SDK_AK", "~/.huaweicloud/credentials [global]"
 	Mode   string // one of the HuaweiMode constants
@@ -32,9 +40,12 @@ type HuaweiPlan struct {
 }
 
 // Network reports whether resolving the plan asks IAM.
-func (p HuaweiPlan) Network() bool { return p.Mode == HuaweiModeFederation }
+func (p HuaweiPlan) Network() bool {
+	return p.Mode == HuaweiModeFederation || p.Mode == HuaweiModeMetadata
+}
 
-// MaskedKey is the AK masked, "" for federation (the key exists only once exchanged).
+// MaskedKey is the AK masked, "" for federation and the ECS agency (the key exists only once
+// resolved).
 func (p HuaweiPlan) MaskedKey() string {
 	if p.Key.AK == "" {
 		return ""
@@ -71,9 +82,9 @@ func (a huaweiAttrs) plan(source string) (HuaweiPlan, bool) {
 // HuaweiCredentialPlan finds the Huawei credential the way the SDK's provider chain does
 // (core/auth/provider/provider_chain.go), provider by provider, without contacting anything:
 // the environment, then the credentials file's [basic] section and its [global] one (the
-// same account's keys, which the SDK gives global services such as IAM and BSS). The chain's
-// last provider, ECS agency keys from the instance metadata service, is not used. profile
-// (--profile) picks the file's [profile] section instead of the environment and [basic].
+// same account's keys, which the SDK gives global services such as IAM and BSS), then — only
+// when HuaweiMetadataEnv is true — the ECS agency's keys from the instance metadata service.
+// profile (--profile) picks the file's [profile] section instead of all of these.
 func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPlan, error) {
 	miss := &MissingError{Cloud: "Huawei Cloud", Set: []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK"},
 		Todo: i18n.T("set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK", "请设置 HUAWEICLOUD_SDK_AK 与 HUAWEICLOUD_SDK_SK")}
@@ -125,11 +136,24 @@ func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPla
 	} else {
 		path, shown = filepath.Join(home(getenv), ".huaweicloud", "credentials"), "~/.huaweicloud/credentials"
 	}
+	// metadata is the chain's last provider, when it is turned on and no --profile was named.
+	metadata := func() (HuaweiPlan, error) {
+		if profile != "" {
+			return HuaweiPlan{}, miss
+		}
+		if on, _ := strconv.ParseBool(getenv(HuaweiMetadataEnv)); on {
+			return found(HuaweiPlan{Source: "instance metadata service (" + HuaweiMetadataEnv + ")", Mode: HuaweiModeMetadata,
+				Key: HuaweiCredential{Source: "instance metadata service", Mode: HuaweiModeMetadata}})
+		}
+		miss.look(i18n.T("env "+HuaweiMetadataEnv+" (unset: the ECS agency's keys are asked for only when it is true)",
+			"环境变量 "+HuaweiMetadataEnv+"(未设置:只有其为 true 时才向实例元数据服务获取 ECS 委托的密钥)"))
+		return HuaweiPlan{}, miss
+	}
 	data, err := ReadPersonFile(path, CredentialsFile)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		miss.look(i18n.T(shown+" (no such file)", shown+"(文件不存在)"))
-		return HuaweiPlan{}, miss
+		return metadata()
 	case err != nil:
 		return HuaweiPlan{}, fileError(i18n.T("read the Huawei Cloud credentials file", "读取华为云凭证文件"), shown, err)
 	}
@@ -151,11 +175,11 @@ func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPla
 		}
 		miss.look(i18n.Tf("%s [%s] (no ak/sk, no idp_id/id_token_file)", "%s [%s](缺少 ak/sk,也没有 idp_id/id_token_file)", shown, name))
 	}
-	return HuaweiPlan{}, miss
+	return metadata()
 }
 
 // Huawei resolves a Huawei AK/SK the way huaweicloud-sdk-go-v3 finds it (HuaweiCredentialPlan);
-// federation is resolved by providers/credchain and here answers an error saying so.
+// federation is resolved by providers/huawei.Chain and here answers an error saying so.
 func Huawei(getenv func(string) string) (HuaweiCredential, error) { return HuaweiProfile(getenv, "") }
 
 // HuaweiProfile is Huawei with --profile ("" = the usual order).

@@ -160,7 +160,7 @@ func alibabaPAI() *API {
 				Decision: i18n.T("Both doc pages mark every field optional; cloudorder requires ProductCode, and decides by it which PricingCycle and InstanceProperties apply.",
 					"两个文档页面都将所有字段标为可选;cloudorder 要求 ProductCode,并据此决定适用的 PricingCycle 与 InstanceProperties。"),
 				Label: i18n.T("Product code", "产品代码"),
-				Help:  i18n.T("Which pay-as-you-go product to buy.", "要购买的后付费产品。"),
+				Help:  i18n.T("Which pay-as-you-go product this item activates; it decides the pricing cycle and the instance properties the item takes. Nothing is paid upfront: the product bills for what is used.", "此项开通的后付费产品;它决定适用的计费周期与实例属性。开通时无预付费用:产品按实际用量计费。"),
 				Options: []Option{
 					{Value: dataWorksShare, Label: i18n.T("DataWorks (pay-as-you-go)", "DataWorks 后付费"), Help: i18n.T("DataWorks pay-as-you-go; billed monthly.", "DataWorks 后付费商品;按月计价。")},
 					{Value: maxComputeShare, Label: i18n.T("MaxCompute (pay-as-you-go)", "MaxCompute 后付费"), Help: i18n.T("MaxCompute pay-as-you-go; billed hourly.", "MaxCompute 后付费商品;按小时计价。")},
@@ -221,8 +221,10 @@ func alibabaPAI() *API {
 
 	return &API{
 		ID: AlibabaPAI, Cloud: "alibaba", Method: "POST", Path: "/api/v1/productorders",
-		DocURL: "https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders",
-		Title:  i18n.T("Alibaba Cloud PAI — CreateProductOrders", "阿里云 PAI — CreateProductOrders(购买产品)"),
+		// OrderId: "purchase order id", a string of digits in the documented example 210292536260646.
+		OrderIDPattern: `^[0-9]{1,32}$`,
+		DocURL:         "https://help.aliyun.com/zh/pai/developer-reference/api-aiworkspace-2021-02-04-createproductorders",
+		Title:          i18n.T("Alibaba Cloud PAI — CreateProductOrders", "阿里云 PAI — CreateProductOrders(购买产品)"),
 		Help: i18n.T("Activates pay-as-you-go DataWorks, MaxCompute, PAI and OSS (AIWorkSpace API 2021-02-04, POST /api/v1/productorders).",
 			"开通 DataWorks、MaxCompute、PAI、OSS 后付费(AIWorkSpace 2021-02-04,POST /api/v1/productorders)。"),
 		Fields: []*Field{
@@ -315,7 +317,7 @@ func instanceProperties() []*Field {
 			},
 			AppliesWhen: i18n.T("to MaxCompute_share for accounts inside mainland China", "中国内地账号(中国站)的 MaxCompute_share"),
 			Label:       i18n.T("MaxCompute specification", "MaxCompute 规格类型"),
-			Help:        i18n.T("MaxCompute specification, for accounts inside mainland China only.", "MaxCompute 规格类型,仅中国内地账号需要。"),
+			Help:        i18n.T("The MaxCompute edition activated, for accounts inside mainland China (China site) only; the documented value is OdpsStandard. International accounts leave it out.", "开通的 MaxCompute 规格,仅中国内地账号(中国站)需要;文档取值为 OdpsStandard。国际站账号不填。"),
 		},
 		{
 			Name: "ord_time", Kind: String, Step: StepProperties, Required: true, Default: "1:Hour",

@@ -3,6 +3,7 @@ package flows
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Every field's help says more than its label: what the value does to the order. "Optional
@@ -30,6 +31,11 @@ func TestHelpSaysMoreThanTheLabel(t *testing.T) {
 			}
 			if extra < 4 {
 				t.Errorf("%s %s: help %q only restates the label %q", api.ID, d.Path, d.Help.EN, d.Label.EN)
+			}
+			// Chinese has no spaces to count words by: the help is at least 8 characters
+			// beyond what it shares with the label.
+			if n := utf8.RuneCountInString(strings.ReplaceAll(d.Help.ZH, d.Label.ZH, "")); n < utf8.RuneCountInString(d.Label.ZH)+8 && n < 16 {
+				t.Errorf("%s %s: zh help %q only restates the label %q", api.ID, d.Path, d.Help.ZH, d.Label.ZH)
 			}
 		}
 	}

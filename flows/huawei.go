@@ -60,6 +60,11 @@ var autoRenewOptions = []Option{
 	{Value: "1", Label: i18n.T("Yes", "是"), Help: i18n.T("Renew automatically at the end of each period.", "到期自动续费。")},
 }
 
+// huaweiOrderIDPattern is the shape of a Huawei order id (BSS's customer orders): 1 to 255
+// characters in the OpenAPI schema of Workspace App's CreateOrder answer, letters and digits in
+// its example CS23060117315YQ6Z and in the BSS order APIs' examples.
+const huaweiOrderIDPattern = `^[A-Za-z0-9]{1,255}$`
+
 // productIDPattern is what cloudorder accepts as a catalog product id: an id is never free
 // text, and anything else would reach the cloud's request path or body unchecked.
 const productIDPattern = `^[A-Za-z0-9._-]{1,64}$`

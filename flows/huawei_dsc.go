@@ -232,8 +232,9 @@ func huaweiDSC() *API {
 	}
 	return &API{
 		ID: HuaweiDSC, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/period/order",
-		DocURL: "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html",
-		Title:  i18n.T("Huawei Cloud DSC — instance order", "华为云数据安全中心 — 实例下单"),
+		OrderIDPattern: huaweiOrderIDPattern,
+		DocURL:         "https://support.huaweicloud.com/api-dsc/CreateProductOrder.html",
+		Title:          i18n.T("Huawei Cloud DSC — instance order", "华为云数据安全中心 — 实例下单"),
 		Help: i18n.T("Buys a Data Security Center edition and its expansion packages by billing mode and period (POST /v1/{project_id}/period/order). The order is created unpaid.",
 			"按计费模式与周期购买数据安全中心版本及扩展包(POST /v1/{project_id}/period/order)。订单创建后待支付。"),
 		Fields: []*Field{
@@ -275,7 +276,7 @@ func huaweiDSC() *API {
 							"可选:账号获得的、用于此订单的折扣 ID;会降低应付金额。不填则按官网价。")),
 					{
 						Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
-						Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically: 0 no, 1 yes.", "是否自动续费:0 否,1 是。"),
+						Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically when its period ends, and is charged for the next one: 0 no, 1 yes.", "订购到期时是否自动续费并为下一周期扣费:0 否,1 是。"),
 					},
 					{
 						Name: "period_num", Kind: Integer, Step: StepBilling, Required: true, Default: "1", HasMin: true, Min: 1, Rank: 2,

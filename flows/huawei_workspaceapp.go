@@ -57,7 +57,7 @@ func huaweiWorkspaceApp() *API {
 	createServices := &Field{
 		Name: "create_services", Kind: Object, Step: StepProducts, Required: true,
 		Label: i18n.T("Service to create", "云服务下单实体"),
-		Help:  i18n.T("The app servers this order creates.", "本订单创建的云应用服务器。"),
+		Help:  i18n.T("The app servers this order creates: their product and flavor, OS, disks, network and server group. subscription_num says how many.", "本订单创建的云应用服务器:产品与规格、操作系统、磁盘、网络和服务器组。数量由 subscription_num 决定。"),
 		Fields: []*Field{
 			{
 				Name: "availability_zone", Kind: String, Step: StepRegion, Open: true, Lookup: LookupWorkspaceAppAvailabilityZones,
@@ -67,7 +67,7 @@ func huaweiWorkspaceApp() *API {
 			},
 			{
 				Name: "data_volumes", Kind: Array, Step: StepVolumes, MaxItems: 10, SummaryKey: "type",
-				Label: i18n.T("Data disks", "数据盘"), Help: i18n.T("Data disks of each server, at most 10.", "每台服务器的数据盘,最多 10 块。"),
+				Label: i18n.T("Data disks", "数据盘"), Help: i18n.T("Data disks each server gets besides its system disk, at most 10; each disk is billed by its type and size. Leave the list empty for servers with only a system disk.", "每台服务器在系统盘之外的数据盘,最多 10 块;每块盘按类型与大小计费。服务器只需系统盘时留空。"),
 				Fields: volumeFields(StepVolumes, 32768, "100", i18n.T("data disk", "数据盘")),
 			},
 			{
@@ -141,7 +141,7 @@ func huaweiWorkspaceApp() *API {
 				// The chosen VPC's subnets; the server group's own subnet first.
 				Lookup: LookupSubnets, Placeholder: pickOrTypeID,
 				LookupInputs: []LookupInput{{Name: "vpc_id", From: "create_services.vpc_id"}, {Name: "server_group_id", From: "create_services.server_group_id", Optional: true}},
-				Label:        i18n.T("Subnet ID", "子网 ID"), Help: i18n.T("The subnet the servers are placed in.", "服务器所在子网 ID。"),
+				Label:        i18n.T("Subnet ID", "子网 ID"), Help: i18n.T("The subnet of vpc_id the servers' network interfaces are created in; their private IP addresses come from it.", "服务器网卡所在的子网(属于 vpc_id),服务器的私有 IP 地址从中分配。"),
 			},
 			{
 				Name: "vpc_id", Kind: String, Step: StepProperties, Required: true, Rank: 0,
@@ -177,18 +177,18 @@ func huaweiWorkspaceApp() *API {
 	resource := []*Field{
 		{
 			Name: "add_volumes", Kind: Object, Step: StepVolumes,
-			Label: i18n.T("Add disks", "磁盘订单"), Help: i18n.T("Optional: disks added to an existing service in the same order.", "可选:随订单为已有服务追加的磁盘。"),
+			Label: i18n.T("Add disks", "磁盘订单"), Help: i18n.T("Optional: a disk order placed with the servers — data disks added to an existing service (service_id), billed in this order. Left out, the order buys only the servers.", "可选:随服务器一起下的磁盘订单——为已有服务(service_id)追加数据盘,计入本订单。不填则只购买服务器。"),
 			Fields: []*Field{
 				{
 					Name: "service_id", Kind: String, Step: StepVolumes,
-					Label: i18n.T("Service ID", "服务 ID"), Help: i18n.T("The service the disks are added to (1–255 characters).", "追加磁盘的服务 ID(1–255 个字符)。"),
+					Label: i18n.T("Service ID", "服务 ID"), Help: i18n.T("The ID of the existing service whose servers get the disks (1–255 characters); the disks are billed with this order.", "获得这些磁盘的已有服务 ID(1–255 个字符);磁盘随本订单计费。"),
 					MinLen: 1, MaxLen: 255,
 					Decision: i18n.T("The docs mark service_id optional; cloudorder requires it once add_volumes is given, since a disk order adds disks to a named service.",
 						"文档将 service_id 标为可选;给出 add_volumes 时 cloudorder 要求填写,因为磁盘订单是为指定服务追加磁盘。"),
 				},
 				{
 					Name: "volumes", Kind: Array, Step: StepVolumes, MaxItems: 10, SummaryKey: "type",
-					Label: i18n.T("Disks to add", "追加的磁盘"), Help: i18n.T("The disks of the disk order, 1–10.", "磁盘订单中的磁盘,1–10 块。"),
+					Label: i18n.T("Disks to add", "追加的磁盘"), Help: i18n.T("The disks the disk order adds, 1–10, each with its type and size; each is billed by them.", "磁盘订单追加的磁盘,1–10 块,各自给出类型与大小,并按其计费。"),
 					Fields: volumeFields(StepVolumes, 32768, "100", i18n.T("data disk", "数据盘")),
 				},
 			},
@@ -209,11 +209,11 @@ func huaweiWorkspaceApp() *API {
 		createServices,
 		{
 			Name: "is_auto_renew", Kind: Integer, Step: StepBilling, Default: "0", Options: autoRenewOptions, Rank: 3,
-			Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically: 0 no, 1 yes.", "订购关系是否自动续费:0 否,1 是。"),
+			Label: i18n.T("Auto-renew", "自动续费"), Help: i18n.T("Whether the subscription renews automatically when its period ends, and is charged for the next one: 0 no, 1 yes.", "订购到期时是否自动续费并为下一周期扣费:0 否,1 是。"),
 		},
 		{
 			Name: "period_num", Kind: Integer, Step: StepBilling, Default: "1", HasMin: true, Min: 1, Rank: 1,
-			Label: i18n.T("Number of periods", "订购周期数"), Help: i18n.T("How many periods to buy; greater than 0.", "订购周期数,取值大于 0。"),
+			Label: i18n.T("Number of periods", "订购周期数"), Help: i18n.T("How many months or years (period_type) the servers are bought for; greater than 0. The price is for the whole term.", "服务器订购的月数或年数(由 period_type 决定),取值大于 0。价格覆盖整个订购期。"),
 		},
 		{
 			Name: "period_type", Kind: Integer, Step: StepBilling, Required: true, Default: "2", Rank: 0,
@@ -242,13 +242,14 @@ func huaweiWorkspaceApp() *API {
 		},
 		{
 			Name: "subscription_num", Kind: Integer, Step: StepBilling, Required: true, Default: "1", HasMin: true, Min: 1, Rank: 2,
-			Label: i18n.T("Quantity", "订购数量"), Help: i18n.T("How many app servers to order.", "订购的云应用服务器数量。"),
+			Label: i18n.T("Quantity", "订购数量"), Help: i18n.T("How many app servers this order creates, each as create_services describes; the price is for all of them.", "本订单创建的云应用服务器台数,每台均按 create_services 的描述创建;价格为全部服务器的总价。"),
 		},
 	}
 	return &API{
 		ID: HuaweiWorkspaceApp, Cloud: "huawei", Method: "POST", Path: "/v1/{project_id}/bundles/subscribe/order",
-		DocURL: "https://support.huaweicloud.com/api-workspace/CreateOrder.html",
-		Title:  i18n.T("Huawei Cloud Workspace App — create order", "华为云云应用 — 创建订单"),
+		OrderIDPattern: huaweiOrderIDPattern,
+		DocURL:         "https://support.huaweicloud.com/api-workspace/CreateOrder.html",
+		Title:          i18n.T("Huawei Cloud Workspace App — create order", "华为云云应用 — 创建订单"),
 		Help: i18n.T("Orders yearly/monthly Workspace App servers with their disks (POST /v1/{project_id}/bundles/subscribe/order).",
 			"包周期订购云应用服务器及其磁盘(POST /v1/{project_id}/bundles/subscribe/order)。"),
 		Fields: []*Field{
@@ -260,7 +261,7 @@ func huaweiWorkspaceApp() *API {
 					{
 						Name: "resources", Kind: Array, Step: StepProducts, Required: true, MinItems: 1, MaxItems: 1,
 						Label:  i18n.T("Resource", "包周期资源"),
-						Help:   i18n.T("The yearly/monthly resource ordered; the API takes exactly one.", "包周期资源对象;接口只接受一个。"),
+						Help:   i18n.T("The yearly/monthly resource this order buys — its servers, disks and term; the API takes exactly one.", "本订单购买的包周期资源(服务器、磁盘与订购期);接口只接受一个。"),
 						Fields: resource,
 					},
 					{

@@ -29,6 +29,10 @@ func (e *SyntaxError) Text() i18n.Text {
 var ErrTooLarge = i18n.Errorf("too large: an order file is at most %d bytes (1 MiB); nothing was read as an order",
 	"文件过大:订单文件最多 %d 字节(1 MiB);未作为订单读取", MaxFileSize)
 
+// byteOrderMark is U+FEFF in UTF-8, which some editors write first; JSON (RFC 8259, section
+// 8.1) does not allow it, and the decoder would name its first byte as a character 'ï'.
+var byteOrderMark = []byte("\xEF\xBB\xBF")
+
 // Load reads an order file strictly. A file that is not one JSON object (or is larger than
 // 1 MiB, or not UTF-8) is an error; every other defect — unknown keys (top level or in body),
 // keys given twice, wrong JSON types, broken rules — is a Problem with its JSON path, listed
@@ -43,6 +47,11 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if !utf8.Valid(data) {
 		line, col := lineCol(data, firstInvalidUTF8(data))
 		return nil, nil, nil, &SyntaxError{Line: line, Col: col, Msg: i18n.T("not valid UTF-8 text", "不是有效的 UTF-8 文本")}
+	}
+	if bytes.HasPrefix(data, byteOrderMark) {
+		return nil, nil, nil, &SyntaxError{Line: 1, Col: 1, Msg: i18n.T(
+			"the file starts with a byte order mark (U+FEFF BOM), which JSON does not allow: save it as UTF-8 without BOM",
+			"文件以字节顺序标记(U+FEFF,BOM)开头,JSON 不允许:请保存为不带 BOM 的 UTF-8")}
 	}
 	if err := checkShape(data); err != nil {
 		return nil, nil, nil, err

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -272,4 +273,13 @@ type API struct {
 	Rules  []Rule
 	// AfterLoad derives Local answers from a loaded body (e.g. the MaxCompute site).
 	AfterLoad func(a *Answers)
+	// OrderIDPattern is the shape of the order id the API answers with, as its documents give
+	// it: an answer's id is server text, and only one of this shape is put on the clipboard.
+	OrderIDPattern string
+}
+
+// IsOrderID reports whether id has the shape of the API's documented order ids
+// (OrderIDPattern); an API that documents none accepts no id.
+func (api *API) IsOrderID(id string) bool {
+	return api != nil && api.OrderIDPattern != "" && regexp.MustCompile(api.OrderIDPattern).MatchString(id)
 }

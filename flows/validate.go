@@ -108,6 +108,9 @@ func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
 		if f.OptionsRule != nil {
 			msg = *f.OptionsRule
 		}
+		if hidden, ok := hiddenDifference(v, opts); ok {
+			msg = i18n.Text{EN: msg.EN + ": " + hidden.EN, ZH: msg.ZH + ":" + hidden.ZH}
+		}
 		return []Problem{{Path: c.Path, Msg: msg}}
 	}
 	if v == "" && f.Required {

@@ -111,3 +111,51 @@ func codeMatches(codes []string, code string) bool {
 	}
 	return false
 }
+
+// The payment's own words: a failed PayOrders is about money not paid, never about an order
+// not bought (the order exists either way).
+var (
+	payThrottled = i18n.T("The API is throttling requests: nothing was paid.", "接口正在限流:未支付。")
+	payAuth      = i18n.T("The API did not accept the credentials: nothing was paid.", "接口未接受凭证:未支付。")
+	payAuthHint  = i18n.T("Check the credential in use (%s): the access key, its secret and the clock; then pay again.",
+		"请检查正在使用的凭证(%s):访问密钥、密钥密文以及系统时间;然后再次支付。")
+	payWords = map[providers.Kind][2]i18n.Text{
+		providers.Invalid: {i18n.T("Not sent: the payment or the settings need fixing; nothing was paid.", "未发送:支付或设置需要修改;未支付。"),
+			i18n.T("Fix what is named above, then pay again.", "请修改上面指出的问题后再次支付。")},
+		providers.Rejected: {i18n.T("The payment was refused; nothing was paid.", "支付被拒绝;未支付。"),
+			i18n.T("Nothing changed: fix what the message names (the order id, its region, the account's balance), then pay again, or pay in the console.",
+				"没有任何变化:请按提示修改(订单号、区域、账户余额)后再次支付,或在控制台支付。")},
+		providers.Unknown: {i18n.T("WARNING: the payment was sent but no clear answer came back. It MAY HAVE BEEN PAID.",
+			"警告:支付请求已发送,但未收到明确应答。可能已经支付。"), PayUnknown},
+		providers.NotSent: {i18n.T("Not sent: nothing left this machine; nothing was paid.", "未发送:请求没有离开本机;未支付。"),
+			i18n.T("It is safe to pay again once the cause above is fixed (network, DNS, endpoint or certificate).",
+				"排除上述原因(网络、DNS、接入地址或证书)后可以安全地再次支付。")},
+	}
+)
+
+// AdvisePayment is the advice for a payment's outcome (zero when it was paid): the same rules
+// as Advise — the kind, throttling, a credential code — in the payment's words.
+func AdvisePayment(o Outcome) Advice {
+	switch {
+	case o.Interrupted:
+		return Advice{Headline: i18n.T("Interrupted before sending: nothing was paid.", "发送前已中断:未支付。"),
+			Hint: i18n.T("The order stays unpaid: pay it when you are ready.", "订单仍未支付:准备好后再支付。"), Word: "interrupted"}
+	case o.Err == nil:
+		return Advice{}
+	}
+	a := AdviseError(o.Err)
+	switch {
+	case a.Word == "throttled":
+		a.Headline, a.Hint = payThrottled, i18n.T("Wait a minute, then pay again; nothing needs to change.", "请稍等一分钟后再次支付;无需修改任何内容。")
+	case a.Credential:
+		a.Headline, a.Hint = payAuth, payAuthHint
+	default:
+		w, ok := payWords[o.Err.Kind]
+		if !ok {
+			w = payWords[providers.Unknown] // a kind it does not know: the worst is assumed
+		}
+		a.Headline, a.Hint = w[0], w[1]
+	}
+	a.NamesField = false // a payment has no field of the order to start editing at
+	return a
+}

@@ -7,7 +7,7 @@ import (
 	"cloudorder/i18n"
 )
 
-// The confirmation protocol (docs/confirmation.md). Each question is a state of its own with
+// The confirmation protocol (docs/ordering.md). Each question is a state of its own with
 // its own answer, and an answer counts only when it was given after its question was on
 // screen:
 //

@@ -61,6 +61,11 @@ func PaidBefore(r providers.Recent) i18n.Text {
 		return i18n.Tf("not paid again: this order was paid at %s (history entry %s, request_id %s)",
 			"未重复支付:此订单已于 %s 支付(历史记录 %s,request_id %s)", at, r.ID, providers.Printable(r.RequestID))
 	}
+	if r.Unrecorded {
+		return i18n.Tf("not paid again: a payment of this order was started at %s and its outcome was never recorded (the process ended), "+
+			"so it may have gone through (history entry %s): check the console",
+			"未重复支付:此订单的支付已于 %s 开始,但结果从未记录(进程已结束),可能已经支付(历史记录 %s):请查看控制台", at, r.ID)
+	}
 	return i18n.Tf("not paid again: a payment of this order was sent at %s and its outcome is unknown (history entry %s): check the console",
 		"未重复支付:此订单的支付已于 %s 发送,结果未知(历史记录 %s):请查看控制台", at, r.ID)
 }

@@ -94,6 +94,10 @@ func DescribeRecent(r providers.Recent) i18n.Text {
 		return i18n.Tf("an identical order succeeded at %s (order_id %s, request_id %s; history entry %s)",
 			"相同的订单已于 %s 成功(order_id %s,request_id %s;历史记录 %s)",
 			at, providers.Printable(r.OrderID), providers.Printable(r.RequestID), r.ID)
+	case r.Unrecorded:
+		return i18n.Tf("an identical order was started at %s and its outcome was never recorded (the process ended): "+
+			"it may not have been sent, or it may have been placed (history entry %s)",
+			"相同的订单已于 %s 开始发送,但结果从未记录(进程已结束):可能未发送,也可能已经生成(历史记录 %s)", at, r.ID)
 	}
 	return i18n.Tf("an identical order was sent at %s and its outcome is unknown: it may have been placed (history entry %s)",
 		"相同的订单已于 %s 发送,结果未知:可能已经生成(历史记录 %s)", at, r.ID)

@@ -142,6 +142,10 @@ type Recent struct {
 	RequestID string
 	At        time.Time
 	Err       error
+	// Unrecorded: the history holds the attempt's intent and no outcome — the process ended
+	// (kill -9, power loss) after the intent was written, before or while it sent, so whether
+	// anything went out is not known either.
+	Unrecorded bool
 }
 
 // DuplicateWindow is how far back an identical order that succeeded, or may have, makes

@@ -10,7 +10,6 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
-	"cloudorder/flows"
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/sandbox"
@@ -53,7 +52,7 @@ func TestDoubleYAfterASuccessBuysOnce(t *testing.T) {
 			p.press("y")
 			p.waitFor("the duplicate question", func(m snapshot, _ string) bool { return m.ask == askDuplicate && m.keys >= p.sent })
 			time.Sleep(placement.Debounce + 200*time.Millisecond) // anything in flight would have arrived
-			if n := srv.Hits(flows.AlibabaPAI); n != 1 {
+			if n := srv.Hits(sandbox.PAIOrders); n != 1 {
 				t.Fatalf("y, then y %v later: the sandbox received %d orders, want 1", gap, n)
 			}
 			p.quit()
@@ -79,7 +78,7 @@ func TestDoubleYAfterAnUnknownOutcomeBuysOnce(t *testing.T) {
 			p.press("y")
 			p.settle()
 			time.Sleep(placement.Debounce + 200*time.Millisecond)
-			if n := srv.Hits(flows.AlibabaPAI); n != 1 {
+			if n := srv.Hits(sandbox.PAIOrders); n != 1 {
 				t.Fatalf("y, then y %v later, after an unknown outcome: the sandbox received %d orders, want 1", gap, n)
 			}
 			// And once the question is on screen, read, y y still does not answer it.
@@ -88,13 +87,13 @@ func TestDoubleYAfterAnUnknownOutcomeBuysOnce(t *testing.T) {
 			time.Sleep(placement.Debounce + 100*time.Millisecond)
 			p.press("y", "y")
 			p.settle()
-			if n := srv.Hits(flows.AlibabaPAI); n != 1 {
+			if n := srv.Hits(sandbox.PAIOrders); n != 1 {
 				t.Fatalf("y y on the again question: %d orders", n)
 			}
 			// Typing again places it: the protocol is not a wall.
 			p.press("a", "g", "a", "i", "n")
 			p.waitFor("the second order", func(m snapshot, _ string) bool { return m.where == "result" })
-			if n := srv.Hits(flows.AlibabaPAI); n != 2 {
+			if n := srv.Hits(sandbox.PAIOrders); n != 2 {
 				t.Fatalf("again: %d orders, want 2", n)
 			}
 			p.quit()

@@ -289,7 +289,7 @@ func TestInFlightShowsElapsedAndLimit(t *testing.T) {
 }
 
 func TestCopyIsReportedHonestly(t *testing.T) {
-	d := newDriver(t, Options{Provider: &fakeProvider{}}, 120, 40)
+	d := newDriver(t, Options{Provider: idProvider{&fakeProvider{}, "210292536260646"}}, 120, 40)
 	d.walk(fillAlibaba)
 	d.keys("y", "c")
 	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, "your terminal may not support it") {

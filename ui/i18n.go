@@ -45,8 +45,6 @@ var (
 	txtPayKeys     = i18n.T("y pays · n/esc cancels", "y 支付 · n/esc 取消")
 	txtPaying      = i18n.T("Paying the order… (sent once; keys wait for the answer)", "正在支付订单…(仅发送一次;收到结果前按键无效)")
 	txtPaid        = i18n.T("Order paid.", "订单已支付。")
-	txtPayFailed   = i18n.T("The payment failed:", "支付失败:")
-	txtPayUnknown  = i18n.T("It may have been paid: check the console before paying again.", "可能已经支付:再次支付前请先查看控制台。")
 	txtPricing     = i18n.T("asking the cloud's price inquiry…", "正在向云平台询价…")
 	txtPath        = i18n.T("JSON path", "JSON 路径")
 	txtEmpty       = i18n.T("(empty)", "(空)")
@@ -107,10 +105,12 @@ var (
 	txtElapsedOf    = i18n.T("Placing the order · %v elapsed of the %v limit", "正在下单 · 已用时 %v,上限 %v")
 	txtElapsedOnly  = i18n.T("Placing the order · %v elapsed", "正在下单 · 已用时 %v")
 
-	txtPlaced    = i18n.T("Order placed", "下单成功")
-	txtOrderID   = i18n.T("order id", "订单 ID")
-	txtRequestID = i18n.T("request id", "请求 ID")
-	txtCopySent  = i18n.T("The order ID was sent to the terminal's clipboard (OSC 52); your terminal may not support it.", "订单 ID 已通过 OSC 52 发送到终端剪贴板;你的终端可能不支持。")
+	txtPlaced      = i18n.T("Order placed", "下单成功")
+	txtOrderID     = i18n.T("order id", "订单 ID")
+	txtRequestID   = i18n.T("request id", "请求 ID")
+	txtCopySent    = i18n.T("The order ID was sent to the terminal's clipboard (OSC 52); your terminal may not support it.", "订单 ID 已通过 OSC 52 发送到终端剪贴板;你的终端可能不支持。")
+	txtCopyRefused = i18n.T("The order ID was not copied: it does not have the shape the API documents for its order ids, so it could hold characters that act when pasted. Copy it from the screen above, where it is shown inert.",
+		"订单 ID 未复制:它不符合接口文档规定的订单号格式,粘贴时其中的字符可能产生作用。请从上方屏幕复制(那里已按原样安全显示)。")
 	txtScrollIDs = i18n.T("The IDs are printed again when you quit, so they stay in the scrollback.", "退出时会再次打印这些 ID,便于在终端中查阅。")
 	txtResponse  = i18n.T("Response", "响应")
 

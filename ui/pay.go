@@ -109,11 +109,12 @@ func payLines(s *session, w int, offer bool) []string {
 		if p.done && !p.out.Placed() {
 			// A payment whose answer was lost may have gone through: said as that, not as a
 			// failure, and not in the order's own words (the order exists either way).
-			a := placement.Advise(p.out)
+			a := placement.AdvisePayment(p.out)
 			if p.out.Kind() == providers.Unknown {
 				out = append(out, st.Warning.Render(wrapWords("⚠ "+s.say(placement.PayUnknown), w)))
 			} else {
-				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(txtPayFailed)+" "+s.say(a.Headline), w)))
+				out = append(out, st.Error.Render(wrapWords("✗ "+s.say(a.Headline), w)))
+				out = append(out, st.Muted.Render(wrapWords(s.say(a.HintText(s.target.Credential)), w)))
 			}
 			out = append(out, st.Muted.Render(wrapIndent(providers.Printable(p.out.Err.Error()), w, "  ")))
 		}

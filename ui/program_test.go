@@ -247,7 +247,7 @@ func TestProgramTwoYSendOneOrder(t *testing.T) {
 	p.waitFor("the result", func(m snapshot, s string) bool { return m.where == "result" })
 	p.press("y") // on the result screen y means nothing either
 	time.Sleep(100 * time.Millisecond)
-	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {
+	if n := p.srv.Hits(sandbox.PAIOrders); n != 1 {
 		t.Fatalf("%d requests reached the order endpoint, want 1", n)
 	}
 	p.quit()
@@ -292,7 +292,7 @@ func TestProgramUnknownOutcomeSaysSo(t *testing.T) {
 	p.waitFor("the unknown outcome", func(m snapshot, s string) bool { return strings.Contains(s, "MAY HAVE BEEN PLACED") })
 	p.press("y")
 	p.waitFor("the second confirmation", func(m snapshot, s string) bool { return m.ask == askUnknown })
-	if n := p.srv.Hits(flows.AlibabaPAI); n != 1 {
+	if n := p.srv.Hits(sandbox.PAIOrders); n != 1 {
 		t.Fatalf("%d requests before confirming", n)
 	}
 	if m := p.quit(); m.Outcome().Failure != providers.Unknown {
@@ -342,7 +342,7 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 		p.waitFor("the duplicate question", func(m snapshot, s string) bool {
 			return m.ask == askDuplicate && strings.Contains(s, srv.Orders()[0].OrderID)
 		})
-		if n := srv.Hits(flows.AlibabaPAI); n != 1 {
+		if n := srv.Hits(sandbox.PAIOrders); n != 1 {
 			t.Fatalf("%d requests before confirming the duplicate", n)
 		}
 		p.quit()

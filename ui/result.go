@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -16,9 +17,9 @@ import (
 type resultScreen struct {
 	s      *session
 	km     ResultKeyMap
-	copied bool
-	pay    bool // p: the root asks before paying
-	asking bool // the root's payment question is open: it says what the offer would
+	copied i18n.Text // what the last c did: sent to the clipboard, or refused
+	pay    bool      // p: the root asks before paying
+	asking bool      // the root's payment question is open: it says what the offer would
 	quit   tea.Cmd
 	// interrupted: the quit was ctrl+c, which ends at once; esc or q ask first while the order
 	// is still unpaid (the exit lines say how to pay it either way).
@@ -62,8 +63,7 @@ func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(m, r.km.Pay):
 		r.pay = true
 	case key.Matches(m, r.km.Copy):
-		r.copied = true
-		return tea.SetClipboard(r.s.result.OrderID)
+		return r.copy()
 	case key.Matches(m, r.km.Keys):
 		r.s.showAll = !r.s.showAll
 	case key.Matches(m, r.km.Done, r.km.Interrupt):
@@ -107,11 +107,24 @@ func (r *resultScreen) View() string {
 	return joinLines(out)
 }
 
+// copy puts the order id on the terminal's clipboard only when it has the shape the API
+// documents (flows.API.IsOrderID): the id is server text, and a pasted ESC, newline or
+// text-direction control could run a command in the shell it is pasted into.
+func (r *resultScreen) copy() tea.Cmd {
+	id := r.s.result.OrderID
+	if !r.s.api.IsOrderID(id) {
+		r.copied = txtCopyRefused
+		return nil
+	}
+	r.copied = txtCopySent
+	return tea.SetClipboard(id)
+}
+
 func copiedNote(r *resultScreen, w int) string {
-	if !r.copied {
+	if r.copied.IsZero() {
 		return ""
 	}
-	return r.s.st.Notice.Render(wrapWords(r.s.say(txtCopySent), w))
+	return r.s.st.Notice.Render(wrapWords(r.s.say(r.copied), w))
 }
 
 // jsonValue renders a decoded response value compactly.

@@ -7,6 +7,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/placement"
 )
 
 // At 60×20 the payment question takes five lines of the footer: the result above it used
@@ -40,7 +41,7 @@ func TestResultWithPayQuestionFitsSmallWindows(t *testing.T) {
 }
 
 // A payment whose answer was lost may have gone through: the result says exactly that, not
-// "The payment failed" followed by the order's own headline ("It MAY HAVE BEEN PLACED"),
+// "nothing was paid", nor by the order's own headline ("It MAY HAVE BEEN PLACED"),
 // which reads as if the payment had not happened and the order might not exist.
 func TestUnknownPaymentIsNotCalledFailed(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
@@ -54,11 +55,28 @@ func TestUnknownPaymentIsNotCalledFailed(t *testing.T) {
 		s := d.m.s
 		v := strings.Join(strings.Fields(d.view()), " ")
 		flat := func(t i18n.Text) string { return strings.Join(strings.Fields(s.say(t)), " ") }
-		if strings.Contains(v, flat(txtPayFailed)) || strings.Contains(v, "MAY HAVE BEEN PLACED") || strings.Contains(v, "订单可能已经生成") {
+		if strings.Contains(v, "nothing was paid") || strings.Contains(v, "未支付。") || strings.Contains(v, "MAY HAVE BEEN PLACED") || strings.Contains(v, "订单可能已经生成") {
 			t.Errorf("%s: an unknown payment is worded as a failure or as the order's outcome:\n%s", lang, d.view())
 		}
-		if !strings.Contains(v, flat(txtPayUnknown)) || !strings.Contains(v, "CBC.5000") {
+		if !strings.Contains(v, flat(placement.PayUnknown)) || !strings.Contains(v, "CBC.5000") {
 			t.Errorf("%s: the unknown payment is not said with the cloud's code:\n%s", lang, d.view())
 		}
+	}
+}
+
+// A payment the cloud refuses (here: throttled) is said in the payment's words — nothing was
+// paid, pay again — never in the order's ("nothing was bought", "place it again").
+func TestRefusedPaymentIsSaidInThePaymentsWords(t *testing.T) {
+	prov, srv := openSandbox(t, filepath.Join(t.TempDir(), "orders.jsonl"))
+	d := newDriver(t, Options{Provider: prov, Lang: i18n.EN}, 120, 40)
+	d.pickAPI(flows.HuaweiDSC)
+	d.walk(nil)
+	d.keys("y")
+	postFault(t, srv, `{"kind":"throttle","count":1,"call":"bss/pay"}`)
+	d.keys("p", "y")
+	v := strings.Join(strings.Fields(d.view()), " ")
+	if !strings.Contains(v, "The API is throttling requests: nothing was paid.") || !strings.Contains(v, "then pay again") ||
+		strings.Contains(v, "nothing was bought") || strings.Contains(v, "place it again") {
+		t.Errorf("a throttled payment is not said in the payment's words:\n%s", d.view())
 	}
 }

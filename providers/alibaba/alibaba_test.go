@@ -61,7 +61,7 @@ func TestWrongSecretIsRejectedWithTheSDKError(t *testing.T) {
 	if !errors.As(err, &pe) || pe.Kind != providers.Rejected || pe.Code == "" || pe.RequestID == "" || pe.Unwrap() == nil {
 		t.Fatalf("err = %#v", err)
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 {
+	if s.Hits(sandbox.PAIOrders) != 1 {
 		t.Error("want exactly one request")
 	}
 }
@@ -70,8 +70,8 @@ func TestServerErrorIsUnknownAndNotRetried(t *testing.T) {
 	s, p := newSandbox(t, sandbox.AlibabaAccessKeySecret)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500})
 	_, err := p.Submit(context.Background(), order)
-	if providers.KindOf(err) != providers.Unknown || s.Hits(flows.AlibabaPAI) != 1 {
-		t.Fatalf("err = %v, hits %d", err, s.Hits(flows.AlibabaPAI))
+	if providers.KindOf(err) != providers.Unknown || s.Hits(sandbox.PAIOrders) != 1 {
+		t.Fatalf("err = %v, hits %d", err, s.Hits(sandbox.PAIOrders))
 	}
 }
 
@@ -203,7 +203,7 @@ func TestSignatureMismatchDoesNotEchoTheSecurityToken(t *testing.T) {
 	}
 	_, err := p.Submit(context.Background(), order)
 	var pe *providers.Error
-	if !errors.As(err, &pe) || pe.Code != "SignatureDoesNotMatch" || s.Hits(flows.AlibabaPAI) != 1 {
+	if !errors.As(err, &pe) || pe.Code != "SignatureDoesNotMatch" || s.Hits(sandbox.PAIOrders) != 1 {
 		t.Fatalf("err = %v", err)
 	}
 	for _, text := range []string{err.Error(), pe.Message, pe.Err.Error()} {

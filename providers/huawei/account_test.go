@@ -136,7 +136,7 @@ func TestQuoteDSCPerItemWithCaveat(t *testing.T) {
 		q.Items[1].Amount != "2700.00" || q.Items[1].Path != "body.product_infos[1]" {
 		t.Errorf("items = %+v", q.Items)
 	}
-	if s.Hits(flows.HuaweiDSC) != 0 {
+	if s.Hits(sandbox.DSCOrders) != 0 {
 		t.Error("a quote placed an order")
 	}
 	w, err := p.Quote(context.Background(), loadOrder(t, "huawei-workspaceapp.json"))
@@ -271,20 +271,20 @@ func TestLookupFaultsAreClassified(t *testing.T) {
 func TestNoLookupIsRetriedIntoASecondOrder(t *testing.T) {
 	s, p := newSandbox(t)
 	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, Call: sandbox.CallLookups, Count: 1})
-	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, API: flows.HuaweiWorkspaceApp, Count: 1})
+	s.SetFault(sandbox.Fault{Kind: sandbox.FaultHTTP500, API: sandbox.WorkspaceAppOrders, Count: 1})
 	cache := &lookups.Cache{Backoff: time.Millisecond}
 	groups, err := cache.Lookup(context.Background(), p, wsaQuery(LookupServerGroups, nil))
 	if err != nil || len(groups) != 3 {
 		t.Fatalf("retried look-up: %v, %v", groups, err)
 	}
-	if s.CallHits(sandbox.CallServerGroups) != 2 || s.Hits(flows.HuaweiWorkspaceApp) != 0 {
-		t.Fatalf("look-up hits %d, order hits %d", s.CallHits(sandbox.CallServerGroups), s.Hits(flows.HuaweiWorkspaceApp))
+	if s.CallHits(sandbox.CallServerGroups) != 2 || s.Hits(sandbox.WorkspaceAppOrders) != 0 {
+		t.Fatalf("look-up hits %d, order hits %d", s.CallHits(sandbox.CallServerGroups), s.Hits(sandbox.WorkspaceAppOrders))
 	}
 	if _, err := p.Submit(context.Background(), loadOrder(t, "huawei-workspaceapp.json")); providers.KindOf(err) != providers.Unknown {
 		t.Fatalf("order under 500: %v", err)
 	}
-	if s.Hits(flows.HuaweiWorkspaceApp) != 1 || len(s.Orders()) != 0 {
-		t.Errorf("order hits %d, orders %d", s.Hits(flows.HuaweiWorkspaceApp), len(s.Orders()))
+	if s.Hits(sandbox.WorkspaceAppOrders) != 1 || len(s.Orders()) != 0 {
+		t.Errorf("order hits %d, orders %d", s.Hits(sandbox.WorkspaceAppOrders), len(s.Orders()))
 	}
 }
 

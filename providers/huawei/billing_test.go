@@ -162,7 +162,7 @@ func TestResetAfterPlacingLeavesTheOrderInTheBook(t *testing.T) {
 				}
 				return
 			}
-			if len(placed) != 1 || len(listed) != 1 || listed[0].OrderID != placed[0].OrderID || s.Hits(o.API) != 1 {
+			if len(placed) != 1 || len(listed) != 1 || listed[0].OrderID != placed[0].OrderID || s.Hits(sandbox.API(o.API)) != 1 {
 				t.Fatalf("placed %+v, listed %+v", placed, listed)
 			}
 		})

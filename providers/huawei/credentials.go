@@ -6,12 +6,20 @@ import (
 	"sync"
 	"time"
 
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/auth/basic"
 	hwconfig "github.com/huaweicloud/huaweicloud-sdk-go-v3/core/config"
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/impl"
 
 	"cloudorder/config"
 	"cloudorder/providers"
+	"cloudorder/providers/credgate"
 	"cloudorder/providers/transport"
 )
 
@@ -25,6 +33,9 @@ type Chain struct {
 	Plan    func() (config.HuaweiPlan, error)
 	Getenv  func(string) string // HUAWEICLOUD_SDK_IAM_ENDPOINT; nil = no override
 	Timeout time.Duration       // the exchange; 0 = 10s
+	// Gate says where the metadata service's requests may go (tests route 169.254.169.254
+	// to the sandbox).
+	Gate credgate.Options
 
 	mu     sync.Mutex
 	cached config.HuaweiCredential
@@ -49,7 +60,11 @@ func (c *Chain) Resolve(ctx context.Context) (config.HuaweiCredential, error) {
 	if c.cached.AK != "" && time.Now().Before(c.until) && c.cached.Source == plan.Source {
 		return c.cached, nil
 	}
-	k, err := c.federate(ctx, plan)
+	resolve := c.federate
+	if plan.Mode == config.HuaweiModeMetadata {
+		resolve = c.agency
+	}
+	k, err := resolve(ctx, plan)
 	if err != nil {
 		return config.HuaweiCredential{}, err
 	}
@@ -99,5 +114,89 @@ func (c *Chain) federate(ctx context.Context, plan config.HuaweiPlan) (config.Hu
 		return config.HuaweiCredential{}, &providers.Error{Kind: kind, Message: what + ": " + err.Error() + " (the order was not sent)", Err: err}
 	}
 	return config.HuaweiCredential{AK: creds.AK, SK: config.NewSecret(creds.SK), SecurityToken: config.NewSecret(creds.SecurityToken),
+		ProjectID: plan.Key.ProjectID, DomainID: plan.Key.DomainID, Source: plan.Source, Mode: plan.Mode}, nil
+}
+
+// metadataService is the Huawei ECS metadata service (the SDK's core/auth/internal
+// metadata_accessor.go).
+const metadataService = "http://169.254.169.254"
+
+// agency asks the ECS metadata service for the instance agency's temporary AK/SK, as the
+// SDK's MetadataCredentialProvider does: a token (PUT /meta-data/latest/api/token), then the
+// key (GET /openstack/latest/securitykey with X-Metadata-Token). Written here rather than
+// called: the SDK's accessor is in an internal package with its own http.Client and a fixed
+// address, so its requests could go through neither the project's transport nor the
+// credential gate, nor be pointed at the sandbox in tests.
+func (c *Chain) agency(ctx context.Context, plan config.HuaweiPlan) (config.HuaweiCredential, error) {
+	what := "resolve the Huawei Cloud credential (ECS agency, instance metadata service)"
+	timeout := c.Timeout
+	if timeout <= 0 {
+		timeout = 10 * time.Second
+	}
+	gopts := c.Gate
+	gopts.Timeout = timeout
+	ctx, cancel := context.WithTimeout(ctx, 3*timeout)
+	defer cancel()
+	gate, err := credgate.Start(ctx, gopts)
+	if err != nil {
+		return config.HuaweiCredential{}, &providers.Error{Kind: providers.NotSent, Message: what + ": " + err.Error() + " (the order was not sent)", Err: err}
+	}
+	defer gate.Close()
+	proxy, _ := url.Parse(gate.URL())
+	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxy)}, Timeout: timeout,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	do := func(method, path string, header map[string]string) (int, []byte, error) {
+		req, err := http.NewRequestWithContext(ctx, method, metadataService+path, nil)
+		if err != nil {
+			return 0, nil, err
+		}
+		for k, v := range header {
+			req.Header.Set(k, v)
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			return 0, nil, err
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+		return resp.StatusCode, body, err
+	}
+	failed := func(err error) error {
+		kind := providers.Invalid
+		if gerr := gate.Err(); gerr != nil {
+			kind, err = providers.NotSent, errors.Join(err, gerr)
+		}
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			kind = providers.NotSent
+		}
+		return &providers.Error{Kind: kind, Message: what + ": " + err.Error() + " (the order was not sent)", Err: err}
+	}
+	status, token, err := do(http.MethodPut, "/meta-data/latest/api/token", map[string]string{"X-Metadata-Token-Ttl-Seconds": strconv.Itoa(6 * 60 * 60)})
+	if err != nil {
+		return config.HuaweiCredential{}, failed(err)
+	}
+	header := map[string]string{}
+	switch {
+	case status == http.StatusOK:
+		header["X-Metadata-Token"] = string(token)
+	case status != http.StatusNotFound && status != http.StatusMethodNotAllowed && status != http.StatusServiceUnavailable:
+		return config.HuaweiCredential{}, failed(fmt.Errorf("the metadata token: HTTP %d %s", status, providers.Printable(string(token))))
+	}
+	status, body, err := do(http.MethodGet, "/openstack/latest/securitykey", header)
+	if err != nil {
+		return config.HuaweiCredential{}, failed(err)
+	}
+	if status != http.StatusOK {
+		return config.HuaweiCredential{}, failed(fmt.Errorf("HTTP %d %s (is an agency attached to the instance?)", status, providers.Printable(string(body))))
+	}
+	var answer struct {
+		Credential struct{ Access, Secret, SecurityToken string } `json:"credential"`
+	}
+	if err := json.Unmarshal(body, &answer); err != nil || answer.Credential.Access == "" || answer.Credential.Secret == "" {
+		return config.HuaweiCredential{}, failed(errors.New("the answer holds no credential"))
+	}
+	k := answer.Credential
+	return config.HuaweiCredential{AK: k.Access, SK: config.NewSecret(k.Secret), SecurityToken: config.NewSecret(k.SecurityToken),
 		ProjectID: plan.Key.ProjectID, DomainID: plan.Key.DomainID, Source: plan.Source, Mode: plan.Mode}, nil
 }

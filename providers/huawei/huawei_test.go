@@ -60,7 +60,7 @@ func TestUnknownBodyFieldIsRefused(t *testing.T) {
 			t.Errorf("%s: err = %v; want Invalid naming the unknown field", name, err)
 		}
 	}
-	if s.Hits(flows.HuaweiDSC)+s.Hits(flows.HuaweiWorkspaceApp) != 0 {
+	if s.Hits(sandbox.DSCOrders)+s.Hits(sandbox.WorkspaceAppOrders) != 0 {
 		t.Fatal("a refused body reached the API")
 	}
 }
@@ -105,7 +105,7 @@ func TestProjectIDIsRequired(t *testing.T) {
 	if _, err := p.Submit(context.Background(), o); providers.KindOf(err) != providers.Invalid {
 		t.Fatalf("err = %v, want Invalid", err)
 	}
-	if s.Hits(flows.HuaweiDSC) != 0 {
+	if s.Hits(sandbox.DSCOrders) != 0 {
 		t.Fatal("sent without a project id")
 	}
 }
@@ -134,7 +134,7 @@ func TestRejectionKeepsTheSDKError(t *testing.T) {
 	if pe.Unwrap() == nil {
 		t.Error("the SDK error must stay wrapped")
 	}
-	if s.Hits(flows.HuaweiWorkspaceApp) != 1 {
+	if s.Hits(sandbox.WorkspaceAppOrders) != 1 {
 		t.Error("want exactly one request")
 	}
 }

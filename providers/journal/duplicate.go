@@ -25,7 +25,7 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 		if a.at().Before(since) || !a.mayHaveBought() || !intentIsOrder(a.intent, a.line, key) {
 			return true
 		}
-		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at()}
+		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at(), Unrecorded: !a.settled}
 		switch {
 		case a.settled && a.outcome.Outcome == OutcomeOK:
 			found.Outcome, found.OrderID, found.RequestID = OutcomeOK, a.outcome.OrderID, a.outcome.RequestID

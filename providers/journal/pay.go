@@ -72,7 +72,7 @@ func (j *Journal) EarlierPayment(p providers.Payment) (providers.Recent, bool) {
 		if d != key {
 			return true
 		}
-		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at()}
+		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at(), Unrecorded: !a.settled}
 		if a.settled && a.outcome.Outcome == OutcomeOK {
 			found.Outcome, found.OrderID, found.RequestID = OutcomeOK, a.outcome.OrderID, a.outcome.RequestID
 		}

@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-
-	"cloudorder/flows"
 )
 
 // Alibaba Cloud's two request styles share the gateway (alibaba_auth.go), the error shape and
@@ -27,7 +25,7 @@ type alibabaOp struct {
 	path     string // ROA only: the documented path
 	// api names an order endpoint: its requests are counted (Hits), faulted by API and its
 	// accepted orders recorded. Otherwise call names it for CallHits and call faults.
-	api  flows.APIID
+	api  API
 	call string
 	// defaultRegion is the region when the endpoint host names none (a loopback address).
 	defaultRegion string
@@ -52,7 +50,7 @@ func (c *alibabaRequest) place(s *Server, orderID string) *apiError {
 	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
 		Body: append(json.RawMessage{}, c.body...), At: s.now()}); err != nil {
 		e := alibabaInternal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return &e
 	}
 	return nil

@@ -12,8 +12,6 @@ import (
 	alierrors "github.com/aliyun/alibaba-cloud-sdk-go/sdk/errors"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/requests"
 	"github.com/aliyun/alibaba-cloud-sdk-go/sdk/responses"
-
-	"cloudorder/flows"
 )
 
 func TestAlibabaOrderAcceptedThroughRealSDK(t *testing.T) {
@@ -42,12 +40,12 @@ func TestAlibabaOrderAcceptedThroughRealSDK(t *testing.T) {
 		t.Errorf("response %+v: want Message 正常, a BuyProductRequestId and one product id per product", got)
 	}
 	orders := s.Orders()
-	if len(orders) != 1 || orders[0].API != flows.AlibabaPAI || orders[0].OrderID != got.OrderId ||
+	if len(orders) != 1 || orders[0].API != PAIOrders || orders[0].OrderID != got.OrderId ||
 		orders[0].RequestID != got.RequestId || string(orders[0].Body) != alibabaBody || orders[0].ProjectID != "" {
 		t.Errorf("recorded %+v", orders)
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 {
-		t.Errorf("hits %d, want 1", s.Hits(flows.AlibabaPAI))
+	if s.Hits(PAIOrders) != 1 {
+		t.Errorf("hits %d, want 1", s.Hits(PAIOrders))
 	}
 }
 
@@ -78,8 +76,8 @@ func TestAlibabaWrongSecretIsSignatureDoesNotMatch(t *testing.T) {
 	if strings.Contains(se.Message(), "not-the-sandbox-secret") || strings.Contains(se.Message(), AlibabaAccessKeySecret) {
 		t.Error("error message leaks a secret")
 	}
-	if len(s.Orders()) != 0 || s.Hits(flows.AlibabaPAI) != 1 {
-		t.Errorf("orders %d hits %d", len(s.Orders()), s.Hits(flows.AlibabaPAI))
+	if len(s.Orders()) != 0 || s.Hits(PAIOrders) != 1 {
+		t.Errorf("orders %d hits %d", len(s.Orders()), s.Hits(PAIOrders))
 	}
 }
 

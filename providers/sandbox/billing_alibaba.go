@@ -53,7 +53,7 @@ func (s *Server) alibabaBook() ([]bookOrder, *apiError) {
 	b, err := s.book(alibabaBSSOpenAPI)
 	if err != nil {
 		e := alibabaInternal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return nil, &e
 	}
 	return b, nil

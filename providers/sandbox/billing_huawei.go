@@ -44,7 +44,7 @@ func (s *Server) huaweiBook(c *huaweiRequest) ([]bookOrder, *apiError) {
 	b, err := s.book(huaweiBSS)
 	if err != nil {
 		e := c.op.internal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return nil, &e
 	}
 	return b, nil

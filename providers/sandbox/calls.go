@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-
-	"cloudorder/flows"
 )
 
 // Calls other than the three orders: look-ups, the BSS price inquiry and BSS payment. Each is
@@ -63,7 +61,7 @@ func (s *Server) CallHits(call string) int {
 }
 
 // count counts one request that reached an order endpoint (api) or another call.
-func (s *Server) count(api flows.APIID, call string) {
+func (s *Server) count(api API, call string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if api != "" {

@@ -3,8 +3,6 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
-
-	"cloudorder/flows"
 )
 
 // Huawei Data Security Center (DSC) CreateProductOrder (实例下单), as its reference documents it:
@@ -19,12 +17,15 @@ import (
 // period type (what BSS's price inquiry, huawei_price_pay.go, returns), so a placeholder or a stale id is
 // refused; the spec code is sold as its resource type, under DSC's service type.
 
-var dscEmulation = emulation{name: "huawei/dsc", api: flows.HuaweiDSC, routes: []route{dscCreateProductOrder.rest()},
+// DSCOrders is Huawei DSC's CreateProductOrder.
+const DSCOrders API = "huawei/dsc/CreateProductOrder"
+
+var dscEmulation = emulation{name: "huawei/dsc", api: DSCOrders, routes: []route{dscCreateProductOrder.rest()},
 	billing: dscBilling} // billing_huawei.go
 
 var dscCreateProductOrder = huaweiOp{
 	method: http.MethodPost, path: "/v1/{project_id}/period/order", scope: scopeProject, regions: dscRegions,
-	api: flows.HuaweiDSC, invalid: "dsc.40000011", forbidden: "dsc.40300001",
+	api: DSCOrders, invalid: "dsc.40000011", forbidden: "dsc.40300001",
 	internal: apiError{http.StatusInternalServerError, "dsc.50000001", "Internal server error"},
 	answer:   answerDSCOrder,
 }

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Fault kinds.
@@ -28,7 +26,7 @@ const (
 // (latency excepted: it ends in the normal answer).
 type Fault struct {
 	Kind  string        `json:"kind"`
-	API   flows.APIID   `json:"api,omitempty"`   // "" = every order endpoint
+	API   API           `json:"api,omitempty"`   // "" = every order endpoint
 	Delay time.Duration `json:"delay,omitempty"` // for latency
 	Count int           `json:"count,omitempty"` // how many requests it affects; 0 = until cleared
 	// Call is "" for the order endpoints, else a look-up, price inquiry or payment call
@@ -141,7 +139,7 @@ type faultAnswers struct {
 // applyFault acts out the fault set for an authenticated request to api's order endpoint or
 // to call, using up one of its count. It reports whether the request should go on to its
 // normal answer.
-func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api flows.APIID, call string, fa faultAnswers) bool {
+func (s *Server) applyFault(w http.ResponseWriter, r *http.Request, api API, call string, fa faultAnswers) bool {
 	f, ok := s.take(func(f Fault) bool {
 		if api != "" {
 			return f.Call == "" && (f.API == "" || f.API == api)

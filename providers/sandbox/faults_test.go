@@ -13,8 +13,6 @@ import (
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 	dscmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/dsc/v1/model"
 	wsamodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
-
-	"cloudorder/flows"
 )
 
 // postFault sets a fault over HTTP, as a test of another package would.
@@ -38,14 +36,14 @@ func TestFaultHTTP500AnsweredOnceThenNormal(t *testing.T) {
 	if !errors.As(err, &se) || se.HttpStatus() != 500 || se.ErrorCode() != "InternalError" {
 		t.Fatalf("first: got %v", err)
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 {
-		t.Fatalf("the SDK must not retry a 500 by itself: hits %d", s.Hits(flows.AlibabaPAI))
+	if s.Hits(PAIOrders) != 1 {
+		t.Fatalf("the SDK must not retry a 500 by itself: hits %d", s.Hits(PAIOrders))
 	}
 	if _, err := alibabaOrder(t, s, AlibabaAccessKeySecret, alibabaBody, 0); err != nil {
 		t.Fatalf("second: %v", err)
 	}
-	if s.Hits(flows.AlibabaPAI) != 2 || len(s.Orders()) != 1 {
-		t.Errorf("hits %d orders %d", s.Hits(flows.AlibabaPAI), len(s.Orders()))
+	if s.Hits(PAIOrders) != 2 || len(s.Orders()) != 1 {
+		t.Errorf("hits %d orders %d", s.Hits(PAIOrders), len(s.Orders()))
 	}
 
 	postFault(t, s, `{"kind":"http500","api":"huawei/dsc/CreateProductOrder","count":1}`)
@@ -81,7 +79,7 @@ func TestFaultThrottleInEachCloudsShape(t *testing.T) {
 
 func TestFaultOnlyHitsItsAPI(t *testing.T) {
 	s := startSandbox(t, Options{})
-	s.SetFault(Fault{Kind: FaultThrottle, API: flows.HuaweiDSC})
+	s.SetFault(Fault{Kind: FaultThrottle, API: DSCOrders})
 	if _, err := wsaOrder(t, wsaClient(t, s, HuaweiSK, ProjectID, 0), wsaBody); err != nil {
 		t.Fatalf("wsa must not be throttled: %v", err)
 	}
@@ -107,9 +105,9 @@ func TestFaultResetIsATransportError(t *testing.T) {
 	if err == nil || errors.As(err, &he) {
 		t.Fatalf("dsc: want a transport error, got %T %v", err, err)
 	}
-	if s.Hits(flows.AlibabaPAI) != 1 || s.Hits(flows.HuaweiDSC) != 1 || len(s.Orders()) != 0 {
+	if s.Hits(PAIOrders) != 1 || s.Hits(DSCOrders) != 1 || len(s.Orders()) != 0 {
 		t.Errorf("hits %d/%d orders %d: each order sent once, none recorded",
-			s.Hits(flows.AlibabaPAI), s.Hits(flows.HuaweiDSC), len(s.Orders()))
+			s.Hits(PAIOrders), s.Hits(DSCOrders), len(s.Orders()))
 	}
 }
 
@@ -126,8 +124,8 @@ func TestFaultHangOutlastsTheClientTimeout(t *testing.T) {
 	if err == nil || time.Since(start) > 3*time.Second {
 		t.Fatalf("alibaba: err %v after %v", err, time.Since(start))
 	}
-	if s.Hits(flows.HuaweiWorkspaceApp) != 1 || s.Hits(flows.AlibabaPAI) != 1 || len(s.Orders()) != 0 {
-		t.Errorf("hits %d/%d orders %d", s.Hits(flows.HuaweiWorkspaceApp), s.Hits(flows.AlibabaPAI), len(s.Orders()))
+	if s.Hits(WorkspaceAppOrders) != 1 || s.Hits(PAIOrders) != 1 || len(s.Orders()) != 0 {
+		t.Errorf("hits %d/%d orders %d", s.Hits(WorkspaceAppOrders), s.Hits(PAIOrders), len(s.Orders()))
 	}
 }
 
@@ -143,7 +141,7 @@ func TestFaultHangEndsWhenTheServerCloses(t *testing.T) {
 		_, err := c.CreateProductOrder(&dscmodel.CreateProductOrderRequest{})
 		errc <- err
 	}()
-	for deadline := time.Now().Add(2 * time.Second); s.Hits(flows.HuaweiDSC) == 0; time.Sleep(5 * time.Millisecond) {
+	for deadline := time.Now().Add(2 * time.Second); s.Hits(DSCOrders) == 0; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the request never arrived")
 		}
@@ -194,7 +192,7 @@ func TestFaultJSON(t *testing.T) {
 	}{
 		{`{"kind":"latency","delay":"2s"}`, Fault{Kind: "latency", Delay: 2 * time.Second}},
 		{`{"kind":"latency","delay":1500000000,"count":2}`, Fault{Kind: "latency", Delay: 1500 * time.Millisecond, Count: 2}},
-		{`{"kind":"reset","api":"huawei/workspaceapp/CreateOrder"}`, Fault{Kind: "reset", API: flows.HuaweiWorkspaceApp}},
+		{`{"kind":"reset","api":"huawei/workspaceapp/CreateOrder"}`, Fault{Kind: "reset", API: WorkspaceAppOrders}},
 	} {
 		var f Fault
 		if err := json.Unmarshal([]byte(tc.in), &f); err != nil || f != tc.want || f.check() != nil {

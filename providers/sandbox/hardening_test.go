@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Fault control needs Content-Type application/json (a web page cannot send that cross-origin
@@ -69,8 +67,8 @@ func TestFaultIsNotUsedUpByARejectedRequest(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "InternalError") {
 		t.Fatalf("the signed order should take the fault: %v", err)
 	}
-	if len(s.faultList()) != 0 || len(s.Orders()) != 0 || s.Hits(flows.AlibabaPAI) != 2 {
-		t.Errorf("faults %+v orders %d hits %d", s.faultList(), len(s.Orders()), s.Hits(flows.AlibabaPAI))
+	if len(s.faultList()) != 0 || len(s.Orders()) != 0 || s.Hits(PAIOrders) != 2 {
+		t.Errorf("faults %+v orders %d hits %d", s.faultList(), len(s.Orders()), s.Hits(PAIOrders))
 	}
 }
 

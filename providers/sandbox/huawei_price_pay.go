@@ -231,7 +231,7 @@ func payOrder(s *Server, c *huaweiRequest) (int, any, *apiError) {
 	switch {
 	case err != nil:
 		e := c.op.internal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return 0, nil, &e
 	case refused != nil:
 		return 0, nil, refused

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Huawei Cloud's REST style: every API behind the API gateway (APIG) shares the AK/SK
@@ -36,7 +34,7 @@ type huaweiOp struct {
 	regions []string
 	// api names an order endpoint (counted by Hits, faulted by API, recorded); otherwise call
 	// names it for CallHits and call faults.
-	api  flows.APIID
+	api  API
 	call string
 	// invalid and forbidden are the service's codes for a request it refuses (400) and for a
 	// project that is not the caller's (403); internal its answer to an internal error.
@@ -64,7 +62,7 @@ func (c *huaweiRequest) place(s *Server, orderID string) *apiError {
 	if err := s.record(Order{API: c.op.api, OrderID: orderID, RequestID: c.requestID, Region: c.region,
 		Body: json.RawMessage(strings.TrimSpace(string(c.body))), At: s.now(), ProjectID: c.projectID}); err != nil {
 		e := c.op.internal
-		e.Message += " (" + err.Error() + ")"
+		e.Message += " (" + s.stateTrouble(err) + ")"
 		return &e
 	}
 	return nil

@@ -9,8 +9,6 @@ import (
 
 	"github.com/huaweicloud/huaweicloud-sdk-go-v3/core/sdkerr"
 	wsamodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/workspaceapp/v1/model"
-
-	"cloudorder/flows"
 )
 
 var huaweiOrderID = regexp.MustCompile(`^CS[0-9]{10}[A-Z0-9]{5}$`)
@@ -25,7 +23,7 @@ func TestDSCOrderAcceptedThroughRealSDK(t *testing.T) {
 		t.Fatalf("response %+v", resp)
 	}
 	orders := s.Orders()
-	if len(orders) != 1 || orders[0].API != flows.HuaweiDSC || orders[0].OrderID != *resp.OrderId ||
+	if len(orders) != 1 || orders[0].API != DSCOrders || orders[0].OrderID != *resp.OrderId ||
 		orders[0].ProjectID != ProjectID || len(orders[0].RequestID) != 32 {
 		t.Fatalf("recorded %+v", orders)
 	}
@@ -33,8 +31,8 @@ func TestDSCOrderAcceptedThroughRealSDK(t *testing.T) {
 	if !strings.Contains(string(orders[0].Body), `"resource_spec_code":"base_professional"`) || strings.HasSuffix(string(orders[0].Body), "\n") {
 		t.Errorf("body %s", orders[0].Body)
 	}
-	if s.Hits(flows.HuaweiDSC) != 1 || s.Hits(flows.HuaweiWorkspaceApp) != 0 {
-		t.Errorf("hits dsc %d wsa %d", s.Hits(flows.HuaweiDSC), s.Hits(flows.HuaweiWorkspaceApp))
+	if s.Hits(DSCOrders) != 1 || s.Hits(WorkspaceAppOrders) != 0 {
+		t.Errorf("hits dsc %d wsa %d", s.Hits(DSCOrders), s.Hits(WorkspaceAppOrders))
 	}
 }
 
@@ -47,7 +45,7 @@ func TestWorkspaceAppOrderAcceptedThroughRealSDK(t *testing.T) {
 	if resp.OrderId == nil || !huaweiOrderID.MatchString(*resp.OrderId) {
 		t.Fatalf("response %+v", resp)
 	}
-	if o := s.Orders(); len(o) != 1 || o[0].API != flows.HuaweiWorkspaceApp || s.Hits(flows.HuaweiWorkspaceApp) != 1 {
+	if o := s.Orders(); len(o) != 1 || o[0].API != WorkspaceAppOrders || s.Hits(WorkspaceAppOrders) != 1 {
 		t.Fatalf("recorded %+v", o)
 	}
 }
@@ -202,7 +200,7 @@ func TestListAvailabilityZoneAndVolumeTypeThroughRealSDK(t *testing.T) {
 	if se := huaweiError(t, err); se.StatusCode != 401 {
 		t.Errorf("wrong secret: got %d", se.StatusCode)
 	}
-	if s.Hits(flows.HuaweiWorkspaceApp) != 0 {
+	if s.Hits(WorkspaceAppOrders) != 0 {
 		t.Error("look-ups must not count as order hits")
 	}
 }

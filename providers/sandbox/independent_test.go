@@ -498,6 +498,10 @@ func TestDocumentedButUnusualWorkspaceAppBodiesAreAccepted(t *testing.T) {
 		"no period_type (optional in the SDK model)":   `{"type":"createApps","resources":[` + noPeriodType + `]}`,
 		"update_access_agent as the example's string":  `{"type":"createApps","resources":[` + wsaResource(`,"update_access_agent":"true"`) + `]}`,
 		"no availability zone (a random one is taken)": `{"type":"createApps","resources":[` + strings.Replace(wsaResource(""), `"availability_zone":"cn-north-4a",`, "", 1) + `]}`,
+		"the account's storage pool, any service_id (the reference does not say what it names)": `{"type":"createApps","resources":[` +
+			strings.Replace(strings.Replace(wsaResource(`,"data_volumes":[{"type":"SSD","size":10,"cluster_id":"`+sandbox.StoragePoolExampleID+`"}]`),
+				`"size":80}`, `"size":80,"cluster_id":"`+sandbox.StoragePoolExampleID+`"}`, 1),
+				`"period_num":1`, `"add_volumes":{"service_id":"any-service","volumes":[{"type":"SSD","size":10,"cluster_id":"`+sandbox.StoragePoolExampleID+`"}]},"period_num":1`, 1) + `]}`,
 	} {
 		if status, out := rawWSA(t, j, body); status != 200 || out["order_id"] == "" {
 			t.Errorf("%s: %d %v", name, status, out)
@@ -518,6 +522,12 @@ func TestUndocumentedWorkspaceAppBodiesAreRefused(t *testing.T) {
 		"another order type":         {`{"type":"createDesktops","resources":[` + wsaResource("") + `]}`, `type "createDesktops" is not one of createApps`},
 		"missing subscription_num":   {wrap(strings.Replace(wsaResource(""), `,"subscription_num":1`, "", 1)), "resources[0].subscription_num is required"},
 		"period_type outside 2 to 6": {wrap(strings.Replace(wsaResource(""), `"period_type":2`, `"period_type":1`, 1)), "period_type 1 is not one of 2, 3, 4, 5, 6"},
+		"the reference's storage pool placeholder on a data disk": {wrap(wsaResource(`,"data_volumes":[{"type":"SSD","size":10,"cluster_id":"c950ee97-0000-4f24-8a74-3367e3da570f"}]`)),
+			`data_volumes[0].cluster_id: storage pool "c950ee97-0000-4f24-8a74-3367e3da570f" does not exist`},
+		"a storage pool not the account's on the system disk": {wrap(strings.Replace(wsaResource(""), `"size":80}`, `"size":80,"cluster_id":"pool-1"}`, 1)),
+			`create_services.root_volume.cluster_id: storage pool "pool-1" does not exist`},
+		"a storage pool not the account's on an added disk": {wrap(strings.Replace(wsaResource(""), `"period_num":1`, `"add_volumes":{"volumes":[{"type":"SSD","size":10,"cluster_id":"pool-2"}]},"period_num":1`, 1)),
+			`add_volumes.volumes[0].cluster_id: storage pool "pool-2" does not exist`},
 	} {
 		status, out := rawWSA(t, j, tc.body)
 		if status != 400 || out["error_code"] != "WKS.00211102" || !strings.Contains(out["error_msg"], tc.want) {

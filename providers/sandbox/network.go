@@ -22,6 +22,9 @@ const (
 	VPCExampleID         = "3a7c2d10-98b5-4e0f-a1c4-6e2b9f8d7c55"
 	SubnetExampleID      = "197c1aa4-2611-48bd-a3af-ac4ce2c17c4c"
 	ServerGroupExampleID = "1"
+	// StoragePoolExampleID is the account's one dedicated storage pool (DSS), the cluster_id
+	// of the CreateOrder reference's example: a disk's cluster_id names a pool of the account.
+	StoragePoolExampleID = "c950ee97-587c-4f24-8a74-3367e3da570f"
 )
 
 type vpcInfo struct{ id, name, cidr string }
@@ -90,6 +93,11 @@ func serverGroupByID(region, id string) (serverGroupInfo, bool) {
 		}
 	}
 	return serverGroupInfo{}, false
+}
+
+// storagePoolKnown reports whether id is a dedicated storage pool of the account in region.
+func storagePoolKnown(region, id string) bool {
+	return id == StoragePoolExampleID && region == networkRegion
 }
 
 func subnetName(id string) string {

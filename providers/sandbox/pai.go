@@ -2,8 +2,6 @@ package sandbox
 
 import (
 	"net/http"
-
-	"cloudorder/flows"
 )
 
 // Alibaba AIWorkSpace (PAI) CreateProductOrders, an ROA operation, as its reference documents it:
@@ -14,12 +12,15 @@ import (
 // only; Duration is 1. The reference names no rule for PAI_share's cycle or properties, nor for
 // unknown property codes: those are accepted.
 
-var paiEmulation = emulation{name: "alibaba/aiworkspace", api: flows.AlibabaPAI, routes: []route{paiCreateProductOrders.roa()},
+// PAIOrders is Alibaba PAI's CreateProductOrders.
+const PAIOrders API = "alibaba/pai/CreateProductOrders"
+
+var paiEmulation = emulation{name: "alibaba/aiworkspace", api: PAIOrders, routes: []route{paiCreateProductOrders.roa()},
 	billing: paiBilling} // billing_alibaba.go
 
 var paiCreateProductOrders = alibabaOp{
 	product: "AIWorkSpace", action: "CreateProductOrders", versions: []string{"2021-02-04"},
-	method: http.MethodPost, path: "/api/v1/productorders", api: flows.AlibabaPAI,
+	method: http.MethodPost, path: "/api/v1/productorders", api: PAIOrders,
 	// The endpoint is regional (aiworkspace.<region>.aliyuncs.com); a loopback host names none.
 	defaultRegion: "cn-hangzhou",
 	answer:        answerPAIOrder,

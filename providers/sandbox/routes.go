@@ -3,8 +3,6 @@ package sandbox
 import (
 	"net/http"
 	"strings"
-
-	"cloudorder/flows"
 )
 
 // route is one endpoint the sandbox answers, declared by its API's file through a request
@@ -20,10 +18,16 @@ type route struct {
 	serve  func(s *Server, w http.ResponseWriter, r *http.Request, params map[string]string)
 }
 
+// API names an order API the sandbox answers as the clouds name the operation —
+// cloud/product/Action, e.g. "huawei/dsc/CreateProductOrder" — so a client's name for the same
+// operation is the same string. Each is declared in its API's file (PAIOrders, DSCOrders,
+// WorkspaceAppOrders).
+type API string
+
 // emulation is one cloud API or service the sandbox answers: its name and its routes.
 type emulation struct {
 	name   string
-	api    flows.APIID // the order API it answers, if any (Hits, faults by API)
+	api    API // the order API it answers, if any (Hits, faults by API)
 	routes []route
 	// billing is how the API's orders appear in its cloud's billing centre (orderbook.go);
 	// nil: they do not.
@@ -44,11 +48,12 @@ func emulations() []emulation {
 		stsEmulation,          // sts.go: Alibaba STS AssumeRole, AssumeRoleWithOIDC, GetCallerIdentity
 		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials
 		federationEmulation,   // federation.go: Huawei IAM federation
+		huaweiIMDSEmulation,   // huawei_imds.go: Huawei ECS metadata agency credentials
 	}
 }
 
 // emulated reports whether api is an order API the sandbox answers.
-func emulated(api flows.APIID) bool {
+func emulated(api API) bool {
 	for _, e := range emulations() {
 		if e.api == api {
 			return true

@@ -20,8 +20,6 @@ import (
 	"net/http"
 	"sync"
 	"time"
-
-	"cloudorder/flows"
 )
 
 // Publicly documented sandbox credentials (not secrets; the sandbox only accepts these).
@@ -47,7 +45,7 @@ type Options struct {
 
 // Order is one order the sandbox accepted.
 type Order struct {
-	API       flows.APIID     `json:"api"`
+	API       API             `json:"api"`
 	OrderID   string          `json:"order_id"`
 	RequestID string          `json:"request_id"`
 	Body      json.RawMessage `json:"body"`
@@ -63,14 +61,14 @@ type Server struct {
 
 	mu     sync.Mutex
 	orders []Order
-	hits   map[flows.APIID]int
+	hits   map[API]int
 	calls  map[string]int // look-ups, price inquiries and payments by call name (calls.go)
 	paid   []Payment      // orders paid through BSS PayOrders (huawei_price_pay.go)
 	faults []Fault
 	closed bool
 
-	nonces  nonceBook                  // signature nonces seen (alibaba_auth.go)
-	billing map[flows.APIID]*billingOf // each order API's billing centre (orderbook.go)
+	nonces  nonceBook          // signature nonces seen (alibaba_auth.go)
+	billing map[API]*billingOf // each order API's billing centre (orderbook.go)
 
 	inflight sync.WaitGroup // handlers running; Close waits for them so nothing leaks
 	done     chan struct{}  // closed by Close: ends hanging and delayed answers
@@ -88,8 +86,8 @@ func New(opts Options) *Server {
 	if now == nil {
 		now = time.Now
 	}
-	s := &Server{now: now, state: opts.State, hits: map[flows.APIID]int{}, calls: map[string]int{}, done: make(chan struct{}),
-		billing: map[flows.APIID]*billingOf{}}
+	s := &Server{now: now, state: opts.State, hits: map[API]int{}, calls: map[string]int{}, done: make(chan struct{}),
+		billing: map[API]*billingOf{}}
 	for _, e := range emulations() {
 		if e.api != "" && e.billing != nil {
 			s.billing[e.api] = e.billing
@@ -107,7 +105,7 @@ func (s *Server) Orders() []Order {
 
 // Hits returns how many POSTs reached api's order endpoint (accepted, rejected or faulted):
 // tests use it to prove an order was sent exactly once.
-func (s *Server) Hits(api flows.APIID) int {
+func (s *Server) Hits(api API) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.hits[api]

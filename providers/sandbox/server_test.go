@@ -8,8 +8,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-
-	"cloudorder/flows"
 )
 
 func TestStartRefusesNonLoopback(t *testing.T) {
@@ -69,7 +67,7 @@ func TestSandboxControls(t *testing.T) {
 	}
 	var orders []Order
 	getJSON(t, s.URL()+"/_sandbox/orders", &orders)
-	if len(orders) != 1 || orders[0].API != flows.HuaweiDSC || orders[0].ProjectID != ProjectID || orders[0].OrderID == "" {
+	if len(orders) != 1 || orders[0].API != DSCOrders || orders[0].ProjectID != ProjectID || orders[0].OrderID == "" {
 		t.Errorf("orders %+v", orders)
 	}
 
@@ -139,7 +137,7 @@ func TestUnknownPathsInEachCloudsShape(t *testing.T) {
 			t.Errorf("%s %s: %d %v", tc.method, tc.path, resp.StatusCode, body)
 		}
 	}
-	if s.Hits(flows.AlibabaPAI) != 0 || s.Hits(flows.HuaweiDSC) != 0 {
+	if s.Hits(PAIOrders) != 0 || s.Hits(DSCOrders) != 0 {
 		t.Error("a GET is not an order")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // The order book across processes. The in-process sandbox (--sandbox) lives as long as one
@@ -64,6 +65,16 @@ func (s *Server) syncState(change func() bool) error {
 		return nil
 	}
 	return writeState(s.state, stateBook{Version: 1, Orders: s.orders, Payments: s.paid})
+}
+
+// stateTrouble is what a cloud's internal-error answer says when the book cannot be kept: the
+// cause, without the state file's location — an answer names no file of the caller's machine,
+// and that path names the client (…/cloudorder/sandbox/orders.json).
+func (s *Server) stateTrouble(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "sandbox state: ")
+	msg = strings.ReplaceAll(msg, s.state, "the order book")
+	msg = strings.ReplaceAll(msg, filepath.Dir(s.state), "the order book's directory")
+	return "the order book could not be kept: " + msg
 }
 
 // mergeLocked adds the file's orders and payments this server does not have yet, oldest

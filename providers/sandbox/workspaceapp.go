@@ -3,8 +3,6 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
-
-	"cloudorder/flows"
 )
 
 // Huawei Workspace App (云应用) CreateOrder (创建订单), as its reference documents it:
@@ -21,9 +19,15 @@ import (
 // The account's rules, in the project's region: the product is in the catalogue (ListProduct)
 // and flavor_id, when given, is its flavor; the availability zone is one of the region's
 // (ListAvailabilityZone); the VPC, the subnet (in that VPC) and the server group are the
-// account's (ListVpcs, ListSubnets, ListServerGroups), so placeholders are refused.
+// account's (ListVpcs, ListSubnets, ListServerGroups), so placeholders are refused; a disk's
+// cluster_id is one of the account's dedicated storage pools (network.go). The reference says
+// nothing of what add_volumes.service_id names, and nics and security_groups are "reserved,
+// currently unused": those are not checked against the account.
 
-var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: flows.HuaweiWorkspaceApp, routes: []route{
+// WorkspaceAppOrders is Huawei Workspace App's CreateOrder.
+const WorkspaceAppOrders API = "huawei/workspaceapp/CreateOrder"
+
+var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: WorkspaceAppOrders, routes: []route{
 	workspaceAppCreateOrder.rest(),
 	workspaceAppLookup("/v1/{project_id}/product", CallProducts, listProduct),
 	workspaceAppLookup("/v1/{project_id}/availability-zone", CallZones, listAvailabilityZone),
@@ -33,7 +37,7 @@ var workspaceAppEmulation = emulation{name: "huawei/workspaceapp", api: flows.Hu
 
 var workspaceAppCreateOrder = huaweiOp{
 	method: http.MethodPost, path: "/v1/{project_id}/bundles/subscribe/order", scope: scopeProject,
-	regions: workspaceAppRegions, api: flows.HuaweiWorkspaceApp,
+	regions: workspaceAppRegions, api: WorkspaceAppOrders,
 	invalid: "WKS.00211102", forbidden: "WKS.00081102", internal: workspaceAppInternal,
 	answer: answerWorkspaceAppOrder,
 }
@@ -100,7 +104,11 @@ func answerWorkspaceAppOrder(s *Server, c *huaweiRequest) (int, any, *apiError) 
 		return 0, nil, huaweiProblem(c, pr)
 	}
 	for i, res := range listAt(body, "resources") {
-		if e := workspaceAppAccount(c, huaweiPaths.index("resources", i)+".create_services", objAt(res, "create_services")); e != nil {
+		at := huaweiPaths.index("resources", i)
+		if e := workspaceAppAccount(c, at+".create_services", objAt(res, "create_services")); e != nil {
+			return 0, nil, e
+		}
+		if e := storagePools(c, at+".add_volumes.volumes", listAt(objAt(res, "add_volumes"), "volumes")); e != nil {
 			return 0, nil, e
 		}
 	}
@@ -145,6 +153,28 @@ func workspaceAppAccount(c *huaweiRequest, at string, cs map[string]any) *apiErr
 	groupID, _ := strAt(cs, "server_group_id")
 	if _, ok := serverGroupByID(c.region, groupID); !ok {
 		return c.invalidParameter(fmt.Sprintf("%s.server_group_id: server group %q does not exist", at, groupID))
+	}
+	if e := storagePool(c, at+".root_volume", objAt(cs, "root_volume")); e != nil {
+		return e
+	}
+	return storagePools(c, at+".data_volumes", listAt(cs, "data_volumes"))
+}
+
+// storagePool checks a disk's cluster_id, when given, against the account's dedicated storage
+// pools in the order's region ("云服务器系统盘对应的存储池的ID").
+func storagePool(c *huaweiRequest, at string, disk map[string]any) *apiError {
+	if pool, given := strAt(disk, "cluster_id"); given && pool != "" && !storagePoolKnown(c.region, pool) {
+		return c.invalidParameter(fmt.Sprintf("%s.cluster_id: storage pool %q does not exist in project %s", at, pool, c.projectID))
+	}
+	return nil
+}
+
+// storagePools checks the cluster_id of each disk of the list at path at.
+func storagePools(c *huaweiRequest, at string, disks []map[string]any) *apiError {
+	for i, d := range disks {
+		if e := storagePool(c, huaweiPaths.index(at, i), d); e != nil {
+			return e
+		}
 	}
 	return nil
 }

@@ -197,8 +197,8 @@ func (r *runner) askChoice(label string, opts []flows.Option, cur, def string, c
 		}
 		if probs := check(v); flows.Blocking(probs) {
 			for _, pr := range probs {
-				if !pr.Warning {
-					r.println(r.t(i18n.T("error: ", "错误:")) + pr.Msg.In(r.lang))
+				if !pr.Warning { // the field named, as a rule's words ("is not a region id") need it
+					r.println(r.t(i18n.T("error: ", "错误:")) + label + r.t(i18n.T(": ", ":")) + pr.Msg.In(r.lang))
 				}
 			}
 			continue

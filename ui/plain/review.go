@@ -169,7 +169,9 @@ func (r *runner) place(rev placement.Review, price placement.Price) (Outcome, er
 		rev.Expect = r.o.ExpectDigest
 		r.say(rev.DigestLine())
 		if !rev.Reviewed() {
-			return r.notPlaced()
+			// As submit --expect-digest: not the approved order, nothing sent, exit 1.
+			r.say(i18n.T("Not placed.", "未下单。"))
+			return Outcome{Failure: providers.Invalid, FailureText: placement.NotReviewed(rev.Digest, rev.Expect).In(r.lang)}, nil
 		}
 	}
 	if !r.confirm(placement.AskPlace, i18n.T("Place this order? Type yes to place it (default: no): ", "确认下单?输入 yes 下单(默认:否): ")) {

@@ -1,0 +1,72 @@
+package sandbox
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// HuaweiECSAgency is the agency the sandbox's Huawei ECS instance has (published, not secret).
+const HuaweiECSAgency = "ecs-order-agency"
+
+// huaweiIMDSEmulation is the Huawei ECS metadata service's token and security-key paths.
+var huaweiIMDSEmulation = emulation{name: "huawei/ecs-metadata", routes: []route{
+	huaweiIMDSRoute(http.MethodPut, "/meta-data/latest/api/token"),
+	huaweiIMDSRoute(http.MethodGet, "/openstack/latest/securitykey"),
+}}
+
+func huaweiIMDSRoute(method, path string) route {
+	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.huaweiIMDS(w, r) }}
+}
+
+// huaweiIMDS answers the Huawei ECS metadata service as an instance with an agency would
+// (https://support.huaweicloud.com/intl/en-us/usermanual-ecs/ecs_03_0166.html): a token from
+// PUT /meta-data/latest/api/token (X-Metadata-Token-Ttl-Seconds), and the agency's temporary
+// AK/SK with its security token from GET /openstack/latest/securitykey, which needs a valid
+// X-Metadata-Token.
+func (s *Server) huaweiIMDS(w http.ResponseWriter, r *http.Request) {
+	text := func(status int, body string) {
+		w.Header().Set("Content-Type", "text/plain")
+		w.WriteHeader(status)
+		_, _ = w.Write([]byte(body))
+	}
+	if r.URL.Path == "/meta-data/latest/api/token" {
+		if r.Method != http.MethodPut {
+			text(http.StatusMethodNotAllowed, "405 Method Not Allowed")
+			return
+		}
+		ttl, err := strconv.Atoi(r.Header.Get("X-Metadata-Token-Ttl-Seconds"))
+		if err != nil || ttl < 1 || ttl > 21600 {
+			text(http.StatusBadRequest, "400 Bad Request: X-Metadata-Token-Ttl-Seconds must be 1 to 21600")
+			return
+		}
+		tok := "HwMetaSandbox" + randomHex(16)
+		s.creds.mu.Lock()
+		s.creds.init()
+		s.creds.imdsToken[tok] = s.now().Add(time.Duration(ttl) * time.Second)
+		s.creds.mu.Unlock()
+		text(http.StatusOK, tok)
+		return
+	}
+	if r.Method != http.MethodGet {
+		text(http.StatusMethodNotAllowed, "405 Method Not Allowed")
+		return
+	}
+	s.creds.mu.Lock()
+	exp, ok := s.creds.imdsToken[r.Header.Get("X-Metadata-Token")]
+	s.creds.mu.Unlock()
+	if !ok || !s.now().Before(exp) {
+		text(http.StatusUnauthorized, "401 Unauthorized: the metadata token is missing or not valid")
+		return
+	}
+	ak := "HST" + strings.ToUpper(randomHex(8))
+	k := &temporaryKey{secret: "SandboxAgency" + randomHex(12), token: "gQpjbi1ub3J0aC00Agency" + randomHex(24),
+		expires: s.now().Add(time.Hour), arn: "agency:" + HuaweiECSAgency}
+	s.creds.mu.Lock()
+	s.creds.init()
+	s.creds.huawei[ak] = k
+	s.creds.mu.Unlock()
+	writeJSON(w, http.StatusOK, map[string]any{"credential": map[string]string{"access": ak, "secret": k.secret,
+		"securitytoken": k.token, "expires_at": k.expires.UTC().Format("2006-01-02T15:04:05.000000Z")}})
+}
