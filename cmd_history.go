@@ -1,8 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,7 +23,10 @@ import (
 )
 
 // historyFlags are the options of `cloudorder history`.
-type historyFlags struct{ output string }
+type historyFlags struct {
+	output, since string
+	limit         int
+}
 
 // newHistoryCmd is `cloudorder history`.
 func newHistoryCmd(c *cli) *cobra.Command {
@@ -28,10 +35,10 @@ func newHistoryCmd(c *cli) *cobra.Command {
 		Use: c.say(i18n.T("history [flags]", "history [选项]")),
 		Short: c.say(i18n.T("list the orders sent from this machine; show one whole, or export the order file it sent",
 			"列出从本机发送的订单;完整显示一条,或导出其发送的订单文件")),
-		Long: c.say(i18n.T("List the orders sent from this machine, oldest first. An order whose outcome is unknown is "+
+		Long: c.say(i18n.T("List the orders sent from this machine, oldest first, line by line as the history is read. An order whose outcome is unknown is "+
 			"flagged: it may exist; `cloudorder status` asks the cloud's order records (or check the console), and what it finds is shown here.",
-			"列出从本机发送的订单,最早的在前。结果未知的订单会被标出:它可能已存在;`cloudorder status` 会向云平台订单记录查询(或在控制台核实),查到的结果显示在这里。")),
-		Example: "cloudorder history\ncloudorder history --output json\ncloudorder history show 3f2a",
+			"列出从本机发送的订单,最早的在前,边读边输出。结果未知的订单会被标出:它可能已存在;`cloudorder status` 会向云平台订单记录查询(或在控制台核实),查到的结果显示在这里。")),
+		Example: "cloudorder history\ncloudorder history --since 7d --limit 20\ncloudorder history --since 2026-12-01 --output json\ncloudorder history show 3f2a",
 		Args:    c.noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			return c.run(func() int {
@@ -43,48 +50,161 @@ func newHistoryCmd(c *cli) *cobra.Command {
 		},
 	}
 	c.outputFlag(cmd, &f.output, "text", "json")
+	fs := cmd.Flags()
+	fs.StringVar(&f.since, "since", "", c.say(i18n.T("only orders started since `WHEN`: a date (2026-12-01), a time (2026-12-01T08:00:00Z) or an age (36h, 7d)",
+		"只列出`时间`之后开始的订单:日期(2026-12-01)、时刻(2026-12-01T08:00:00Z)或时长(36h、7d)")))
+	fs.IntVar(&f.limit, "limit", 0, c.say(i18n.T("only the newest `N` orders (0: all)", "只列出最新的 `N` 条订单(0:全部)")))
 	cmd.AddCommand(newHistoryShowCmd(c), newHistoryExportCmd(c))
 	return cmd
 }
 
-// runHistory lists the order journal, oldest first so the newest stays on screen. An order
-// whose outcome is unknown — or was never written because the process died mid-flight — is
-// flagged: it may exist until `cloudorder status` resolves it (orderstatus), which shows here.
+// runHistory lists the order journal, oldest first so the newest stays on screen, as it is
+// read (journal.Stream: 10^5 orders print in a few MiB). An order whose outcome is unknown —
+// or was never written because the process died mid-flight — is flagged: it may exist until
+// `cloudorder status` resolves it (orderstatus), which shows here.
 func runHistory(c *cli, f historyFlags) int {
-	output := f.output
+	since, ok := c.parseSince(f.since, time.Now())
+	if !ok {
+		return exitUsage
+	}
+	if f.limit < 0 {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --limit must be 0 (all) or more, not %d", "cloudorder:--limit 必须是 0(全部)或更大,而不是 %d", f.limit)))
+		return exitUsage
+	}
 	path := config.HistoryPath(c.getenv)
-	h, err := journal.Load(path)
+	opts := journal.StreamOptions{Since: since, Limit: f.limit}
+	var shown int
+	var list func(journal.Entry, journal.StreamInfo) error
+	var end func()
+	if f.output == "json" {
+		w := bufio.NewWriter(c.stdout)
+		list = func(e journal.Entry, info journal.StreamInfo) error {
+			sep := ","
+			if shown == 0 {
+				sep = "["
+			}
+			shown++
+			w.WriteString(sep)
+			_, err := w.Write(bytes.TrimSuffix(jsonLine(item(e, info.Payments)), []byte("\n")))
+			return err
+		}
+		end = func() {
+			if shown == 0 {
+				w.WriteString("[")
+			}
+			w.WriteString("]\n")
+			_ = w.Flush()
+		}
+	} else {
+		t := &columns{w: c.stdout, gap: 2}
+		t.add(strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID|ENTRY", "时间|接口|区域|模式|结果|订单号|请求号|记录")), "|"))
+		list = func(e journal.Entry, info journal.StreamInfo) error {
+			shown++
+			in := e.Intent
+			return t.add([]string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
+				providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e, info.Payments)),
+				dash(e.OrderID()), dash(e.Result.RequestID), in.ID})
+		}
+		end = func() {
+			if shown == 0 {
+				if since.IsZero() {
+					fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
+				} else {
+					fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders since %s (%s)", "%s 之后没有订单(%s)", since.Local().Format(time.DateTime), path)))
+				}
+				return
+			}
+			_ = t.flush()
+		}
+	}
+	info, err := journal.Stream(path, opts, list)
+	if err != nil && shown == 0 {
+		fmt.Fprintf(c.stderr, "cloudorder history: %s\n", c.say(i18n.TextOf(err)))
+		return exitUsage
+	}
+	end()
+	for _, n := range info.Torn {
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
+			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
+	}
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder history: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
-	entries := h.Entries
-	pays := paymentStates(entries)
-	for _, n := range h.Torn {
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("warning: %s line %d is not a whole record (a write was cut short) and was skipped",
-			"警告:%s 第 %d 行不是完整记录(写入被中断),已跳过", path, n)))
-	}
-	if output == "json" {
-		out := make([]historyItem, 0, len(entries))
-		for _, e := range entries {
-			out = append(out, item(e, pays))
-		}
-		writeJSONLine(c.stdout, out)
-		return exitOK
-	}
-	if len(entries) == 0 {
-		fmt.Fprintln(c.stdout, c.say(i18n.Tf("no orders yet (%s)", "尚无订单(%s)", path)))
-		return exitOK
-	}
-	rows := [][]string{strings.Split(c.say(i18n.T("TIME|API|REGION|MODE|OUTCOME|ORDER ID|REQUEST ID|ENTRY", "时间|接口|区域|模式|结果|订单号|请求号|记录")), "|")}
-	for _, e := range entries {
-		in := e.Intent
-		rows = append(rows, []string{in.At.Local().Format(time.DateTime), providers.Printable(string(in.API)),
-			providers.Printable(in.Region), c.say(in.Mode.Text()), c.say(outcomeText(e, pays)),
-			dash(e.OrderID()), dash(e.Result.RequestID), in.ID})
-	}
-	fmt.Fprint(c.stdout, alignColumns(rows, 2))
 	return exitOK
+}
+
+// parseSince reads --since: a date (local midnight), a date and time (RFC 3339, or local
+// "2006-01-02 15:04"), or an age before now (a Go duration such as 36h, or whole days, 7d);
+// "" is no bound. It says the rule when the value is none of these.
+func (c *cli) parseSince(v string, now time.Time) (time.Time, bool) {
+	if v == "" {
+		return time.Time{}, true
+	}
+	if t, err := time.Parse(time.RFC3339, v); err == nil {
+		return t, true
+	}
+	for _, layout := range []string{time.DateOnly, "2006-01-02 15:04", time.DateTime} {
+		if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
+			return t, true
+		}
+	}
+	if days, ok := strings.CutSuffix(v, "d"); ok {
+		if n, err := strconv.Atoi(days); err == nil && n >= 0 && n <= 100*366 {
+			return now.AddDate(0, 0, -n), true
+		}
+	}
+	if d, err := time.ParseDuration(v); err == nil && d >= 0 {
+		return now.Add(-d), true
+	}
+	fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder: --since must be a date (2026-12-01), a time (2026-12-01T08:00:00Z) or an age (36h, 7d), not %q",
+		"cloudorder:--since 必须是日期(2026-12-01)、时刻(2026-12-01T08:00:00Z)或时长(36h、7d),而不是 %q", v)))
+	return time.Time{}, false
+}
+
+// columns writes rows aligned by display width as they come: in blocks, each column as wide
+// as its widest cell so far, so a long history prints without being held whole (a column
+// widens, never narrows, past a block boundary).
+type columns struct {
+	w      io.Writer
+	gap    int
+	widths []int
+	rows   [][]string
+}
+
+// columnsBlock is how many rows are aligned together before they are written.
+const columnsBlock = 512
+
+func (t *columns) add(row []string) error {
+	t.rows = append(t.rows, row)
+	if len(t.rows) < columnsBlock {
+		return nil
+	}
+	return t.flush()
+}
+
+func (t *columns) flush() error {
+	for _, r := range t.rows {
+		for i, cell := range r {
+			if i >= len(t.widths) {
+				t.widths = append(t.widths, 0)
+			}
+			t.widths[i] = max(t.widths[i], lipgloss.Width(cell))
+		}
+	}
+	var b strings.Builder
+	for _, r := range t.rows {
+		for i, cell := range r {
+			b.WriteString(cell)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", t.widths[i]-lipgloss.Width(cell)+t.gap))
+			}
+		}
+		b.WriteString("\n")
+	}
+	t.rows = t.rows[:0]
+	_, err := io.WriteString(t.w, b.String())
+	return err
 }
 
 // alignColumns lays rows out in columns padded by display width (lipgloss.Width: a Chinese

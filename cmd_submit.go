@@ -471,13 +471,20 @@ func statusHint(endpoint string, inProcess bool) i18n.Text {
 // C1 controls and bidi overrides through, which a terminal showing the line would act on;
 // they are escaped too (the result is the same JSON value).
 func writeJSONLine(w io.Writer, v any) {
+	if line := jsonLine(v); line != nil {
+		_, _ = w.Write(line)
+	}
+}
+
+// jsonLine is v as writeJSONLine writes it (nil when v does not encode).
+func jsonLine(v any) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if enc.Encode(v) != nil {
-		return
+		return nil
 	}
-	_, _ = w.Write(inertJSON(b.Bytes()))
+	return inertJSON(b.Bytes())
 }
 
 // inertJSON escapes, inside encoded JSON, the runes providers.Printable would; outside strings

@@ -21,6 +21,11 @@ func FuzzLoad(f *testing.F) {
 	for _, seed := range shapeSeeds() {
 		f.Add(seed)
 	}
+	// 1 MiB inputs at their worst (TestLoadCostIsBounded): nested half a million deep, and as
+	// many bad products as the bounds let through.
+	for _, name := range []string{"arrays nested 500k deep", "wide Products of bad items"} {
+		f.Add(hostileOrders()[name].data)
+	}
 	f.Add([]byte(`{"api":"huawei/dsc/CreateProductOrder","body":{"product_infos":[{"usage_value":1e999}]}}`))
 	f.Add([]byte(`{"api":"alibaba/pai/CreateProductOrders","body":{"Products":[{"InstanceProperties":[{"Code":"region","Value":"x","Name":7}]}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

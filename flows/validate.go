@@ -253,7 +253,7 @@ func isIntLiteral(v string) bool {
 }
 
 // patterns caches the compiled Field.Pattern expressions: compiled on first use, not while
-// the program starts (README, "First frame").
+// the program starts (docs/performance.md, "First frame").
 var patterns sync.Map // string → *regexp.Regexp
 
 // PatternOf returns f's compiled Pattern, nil when it has none.

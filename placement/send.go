@@ -76,7 +76,7 @@ func (o Outcome) Kind() providers.Kind {
 // sent (the shell's 128+SIGINT).
 const ExitInterrupted = 130
 
-// ExitCode is the outcome's exit code (README "Exit codes"): the outcome table's, 130 when
+// ExitCode is the outcome's exit code (README.md, the exit-code table): the outcome table's, 130 when
 // interrupted before sending, and 4 when placed but the history could not record it — the
 // history then holds the attempt as "unknown" (its intent has no outcome), and 4 is the code
 // that tells a script not to try again before looking.

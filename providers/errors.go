@@ -57,7 +57,7 @@ func KindOf(err error) Kind {
 }
 
 // Exit is the process exit code of an order that ended with k, 0 (no failure) being success:
-// the contract scripts rely on (README "Exit codes"). A kind this version does not know exits
+// the contract scripts rely on (README.md, the exit-code table). A kind this version does not know exits
 // as Unknown, the safe assumption.
 func (k Kind) Exit() int {
 	switch k {

@@ -25,10 +25,11 @@ import (
 // no HttpOptions, so their requests could not be sent through the credential gate (no proxy
 // URL, no endpoint check, redirects followed), and it reads the file unbounded. The providers
 // themselves — the STS AssumeRole/AssumeRoleWithOIDC calls, the metadata service's IMDSv2
-// exchange, CloudSSO's sign-in, the credentials URI, the external process — are
-// credentials-go's. OAuth is the exception: its refreshed tokens must be written back to the
-// CLI's config.json, which only the CLI profile provider does (atomically, by rename: nothing
-// cloudorder holds open stands in its way); its requests use the environment's proxy.
+// exchange, CloudSSO's sign-in, the credentials URI — are credentials-go's; the External
+// mode's process is run by external.go, which says why. OAuth goes through the CLI profile
+// provider after all: its refreshed tokens must be written back to the CLI's config.json,
+// which only that provider does (atomically, by rename: nothing cloudorder holds open stands
+// in its way); its requests use the environment's proxy.
 type Chain struct {
 	Plan func() (config.AlibabaPlan, error)
 	// Gate says where resolution's requests may go (tests route them to the sandbox).
@@ -171,8 +172,7 @@ func buildProvider(plan config.AlibabaPlan, http *cproviders.HttpOptions) (cprov
 		// credentials-go matches the mode's spelling exactly; the CLI writes "OAuth".
 		return cproviders.NewCLIProfileCredentialsProviderBuilder().WithProfileFile(plan.ConfigFile).WithProfileName(pr.Name).Build()
 	case config.ModeExternal:
-		return cproviders.NewExternalCredentialsProviderBuilder().WithProcessCommand(pr.ProcessCommand).
-			WithExternalOptions(&cproviders.ExternalOptions{Timeout: http.ReadTimeout}).Build()
+		return externalProvider{command: pr.ProcessCommand, timeout: time.Duration(http.ReadTimeout) * time.Millisecond}, nil
 	case config.ModeCredentialsURI:
 		return cproviders.NewURLCredentialsProviderBuilder().WithUrl(plan.URI).WithHttpOptions(http).Build()
 	}

@@ -208,3 +208,26 @@ func TestStreamOf100kOrdersCostsWhatIsNeeded(t *testing.T) {
 		t.Errorf("streaming held %.1f MiB", float64(peak)/(1<<20))
 	}
 }
+
+// The curve of `history` (Stream, all entries) against the history's size, 10^3 to 10^6
+// orders: time grows with the file, the heap held stays flat (heap-MiB: the most in use).
+//
+//	go test ./providers/journal -run '^$' -bench HistoryStream -benchtime 1x
+func BenchmarkHistoryStream(b *testing.B) {
+	now := time.Date(2026, 12, 7, 8, 0, 0, 0, time.UTC)
+	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
+		b.Run(fmt.Sprintf("orders=%d", n), func(b *testing.B) {
+			_, path := writeHistory(b, n, 2*365*24*time.Hour, now)
+			b.ResetTimer()
+			var peak uint64
+			for range b.N {
+				peak = max(peak, peakHeap(b, func() {
+					if _, err := Stream(path, StreamOptions{}, func(Entry, StreamInfo) error { return nil }); err != nil {
+						b.Fatal(err)
+					}
+				}))
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "heap-MiB")
+		})
+	}
+}

@@ -340,7 +340,7 @@ func (t *Terminal) endReply(wait time.Duration) {
 // draws the same cells. What the code-point count costs is go-runewidth's width table: two
 // 1.1 MB arrays built on the first rune above U+02FF, 0.8–1.5 ms in a quiet process and 2–4 ms
 // on a busy one, the largest single cost of the first frame (`perf record` over 40 start-ups,
-// README "First frame"). Bubble Tea builds it for its own first frame, after this one is up.
+// docs/performance.md, "First frame"). Bubble Tea builds it for its own first frame, after this one is up.
 // A cell the two measured differently would be drawn where grapheme clusters put it, and
 // moved by the renderer's first frame.
 type canvas struct {
