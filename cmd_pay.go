@@ -20,10 +20,8 @@ import (
 
 // payFlags are the options of `cloudorder pay`.
 type payFlags struct {
-	sandbox, yes     bool
-	output, endpoint string
-	region, profile  string
-	timeout          time.Duration
+	sendFlags
+	region string
 }
 
 // newPayCmd is `cloudorder pay ORDER_ID`: its flags, then runPay.
@@ -40,23 +38,13 @@ func newPayCmd(c *cli) *cobra.Command {
 		Example: "cloudorder pay CS2612070607JI6E9\ncloudorder pay CS2612070607JI6E9 --yes --output json",
 		Args:    exactArgs(1, i18n.T("one order id", "一个订单号")),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", f.output, "text", "json") || !c.positiveTimeout(f.timeout) {
-					return exitUsage
-				}
-				return runPay(c, f, args[0])
-			})
+			return f.run(c, func() int { return runPay(c, f, args[0]) })
 		},
 	}
+	c.addSendFlags(cmd, &f.sendFlags)
 	fs := cmd.Flags()
-	c.sandboxFlag(fs, &f.sandbox)
-	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
 	fs.StringVar(&f.region, "region", "", c.say(i18n.T("the order's `REGION` (e.g. cn-north-4), when this machine's history does not hold the order",
 		"订单所在`区域`(本机历史中没有该订单时使用)")))
-	c.outputFlag(cmd, &f.output, "text", "json")
-	c.endpointFlag(fs, &f.endpoint)
-	c.timeoutFlag(fs, &f.timeout)
-	c.profileFlag(cmd, &f.profile)
 	return cmd
 }
 
@@ -71,11 +59,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	if code != exitOK {
 		return code
 	}
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	mode, p, closer, err := f.open(c)
 	if err != nil {
 		return refuseSetup(c, err)
 	}
@@ -117,7 +101,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	out := payOnce(ctx, p, pay, f.timeout)
 	if !out.Placed() {
 		// In the payment's words: a refused payment paid nothing; the order exists either way.
-		return reportAdvice(c, submitFlags{output: f.output}, out, placement.AdvisePayment(out), review.Target.Credential, false)
+		return reportAdvice(c, submitFlags{sendFlags: sendFlags{output: f.output}}, out, placement.AdvisePayment(out), review.Target.Credential, false)
 	}
 	if f.output == "json" {
 		writeJSONLine(c.stdout, map[string]any{"order_id": orderID, "request_id": out.Result.RequestID, "paid": true})

@@ -33,11 +33,48 @@ const interruptGrace = 3 * time.Second
 
 // submitFlags are the options of `cloudorder submit`.
 type submitFlags struct {
-	sandbox, yes, allowDuplicate bool
-	output, endpoint             string
-	profile                      string
-	expectDigest                 string // --expect-digest: send only the order with this digest
-	timeout                      time.Duration
+	sendFlags
+	allowDuplicate bool
+	expectDigest   string // --expect-digest: send only the order with this digest
+}
+
+// sendFlags are the flags of every command that sends something that spends money (submit,
+// pay): where it goes, whether to ask, how to print the outcome, how long to wait.
+type sendFlags struct {
+	sandbox, yes              bool
+	output, endpoint, profile string
+	timeout                   time.Duration
+}
+
+// addSendFlags declares f's flags on cmd.
+func (c *cli) addSendFlags(cmd *cobra.Command, f *sendFlags) {
+	fs := cmd.Flags()
+	c.sandboxFlag(fs, &f.sandbox)
+	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
+	c.outputFlag(cmd, &f.output, "text", "json")
+	c.endpointFlag(fs, &f.endpoint)
+	c.timeoutFlag(fs, &f.timeout)
+	c.profileFlag(cmd, &f.profile)
+}
+
+// open opens the cloud f names (live, --sandbox or --endpoint).
+func (f sendFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	return mode, p, closer, err
+}
+
+// run checks f's values, then runs the command (its exit code).
+func (f sendFlags) run(c *cli, run func() int) error {
+	return c.run(func() int {
+		if !c.flagWord("output", f.output, "text", "json") || !c.positiveTimeout(f.timeout) {
+			return exitUsage
+		}
+		return run()
+	})
 }
 
 // runSubmit sends one order file (docs/design.md, "Command line"). Exit codes: 0 placed · 1 invalid order or
@@ -53,11 +90,7 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	if code != exitOK {
 		return code
 	}
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	mode, p, closer, err := f.open(c)
 	if err != nil {
 		return refuseSetup(c, err)
 	}
@@ -166,22 +199,12 @@ func newSubmitCmd(c *cli) *cobra.Command {
 		Args:              exactArgs(1, i18n.T("one order file", "一个订单文件")),
 		ValidArgsFunction: orderFiles(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", f.output, "text", "json") || !c.positiveTimeout(f.timeout) {
-					return exitUsage
-				}
-				return runSubmit(c, f, args[0])
-			})
+			return f.run(c, func() int { return runSubmit(c, f, args[0]) })
 		},
 	}
+	c.addSendFlags(cmd, &f.sendFlags)
 	fs := cmd.Flags()
-	c.sandboxFlag(fs, &f.sandbox)
-	fs.BoolVar(&f.yes, "yes", false, c.say(i18n.T("do not ask for confirmation", "不询问确认")))
 	fs.BoolVar(&f.allowDuplicate, "allow-duplicate", false, c.say(i18n.T("send even if an identical order succeeded, or may have, in the last 24 hours (or the history cannot be read)", "即使 24 小时内已有相同订单成功或可能成功(或历史无法读取)也发送")))
-	c.outputFlag(cmd, &f.output, "text", "json")
-	c.endpointFlag(fs, &f.endpoint)
-	c.timeoutFlag(fs, &f.timeout)
-	c.profileFlag(cmd, &f.profile)
 	fs.StringVar(&f.expectDigest, "expect-digest", "", c.say(i18n.T("send only if the order's digest is `DIGEST` (from cloudorder review); otherwise nothing is sent",
 		"仅当订单的摘要值为`摘要值`(来自 cloudorder review)时发送;否则不发送")))
 	return cmd

@@ -93,9 +93,10 @@ func New(opts Options) Model {
 	if opts.APIs == nil {
 		opts.APIs = flows.APIs()
 	}
-	s := &session{o: opts, lang: opts.Lang, isDark: true, apis: opts.APIs,
-		answers: map[flows.APIID]*flows.Answers{}, lookups: map[string]*lookup{},
-		cache: lookups.New(), filled: map[string]filledValue{}, asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}
+	s := &session{o: opts, lang: opts.Lang, isDark: true,
+		answerState: answerState{apis: opts.APIs, answers: map[flows.APIID]*flows.Answers{}},
+		lookupState: lookupState{lookups: map[string]*lookup{}, cache: lookups.New(), filled: map[string]filledValue{},
+			asked: map[string]string{}, spin: spinner.New(spinner.WithSpinner(spinner.MiniDot))}}
 	s.st = NewStyles(s.isDark, opts.NoColor)
 	m := &wizard{s: s, askKm: DefaultAskKeyMap(s.lang), help: help.New(), w: 80, h: 24}
 	m.form, m.review, m.flight, m.result, m.save = newForm(s), newReview(s), newFlight(s), newResult(s), newSavePrompt(s)
@@ -173,16 +174,7 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 		}
 		return nil
 	case m.scr == scrFlight:
-		m.flight.Update(msg)
-		if m.flight.askQuit {
-			m.flight.askQuit = false
-			if m.flight.checking {
-				m.stopCheck()
-			} else {
-				m.ask = askQuit
-			}
-		}
-		return nil
+		return m.route(m.flight.Update(msg))
 	case m.saving:
 		return m.updateSave(msg)
 	}
@@ -192,20 +184,8 @@ func (m *wizard) input(msg tea.Msg) tea.Cmd {
 	case scrReview:
 		return m.updateReview(msg)
 	case scrResult:
-		cmd := m.result.Update(msg)
-		if q := m.result.quit; q != nil {
-			m.result.quit = nil
-			if canPay(m.s) && !m.result.interrupted { // the offer to pay would go with the screen: ask first
-				m.askNow(askLeave)
-				return nil
-			}
-			return q
-		}
-		if m.result.pay {
-			m.result.pay = false
-			m.openPay()
-		}
-		return cmd
+		req, cmd := m.result.Update(msg)
+		return tea.Batch(cmd, m.route(req))
 	}
 	return nil
 }
@@ -233,34 +213,16 @@ func (m *wizard) updateReview(msg tea.Msg) tea.Cmd {
 	if cmd, ok := m.checkKey(msg); ok { // n: check now, after an unknown outcome (check.go)
 		return cmd
 	}
-	r := m.review
-	cmd := r.Update(msg)
-	place, save, back, edit, quit := r.place, r.save, r.back, r.edit, r.quit
-	r.place, r.save, r.back, r.edit, r.quit = false, false, false, "", nil
-	switch {
-	case quit != nil:
-		return quit
-	case place:
-		switch m.reviewQ.Key("y", m.s.clock()) {
-		case placement.TooEarly:
-			m.s.note(m.s.say(placement.TooEarlyText), true)
-			return nil
-		}
-		return m.place(false)
-	case save:
-		m.saving = true
-		return m.save.open()
-	case back:
-		m.s.lastErr = nil
-		m.scr = scrForm
-		last := len(m.s.steps) - 1
-		m.form.goStep(last, m.form.focus[last])
-		return retryFailedLookups(m.s)
-	case edit != "":
-		m.scr = scrForm
-		return m.form.openAt(edit)
-	}
-	return cmd
+	req, cmd := m.review.Update(msg)
+	return tea.Batch(cmd, m.route(req))
+}
+
+// back leaves the review for the last step.
+func (m *wizard) back() {
+	m.s.lastErr = nil
+	m.scr = scrForm
+	last := len(m.s.steps) - 1
+	m.form.goStep(last, m.form.focus[last])
 }
 
 func (m *wizard) updateSave(msg tea.Msg) tea.Cmd {

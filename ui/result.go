@@ -18,13 +18,8 @@ type resultScreen struct {
 	s      *session
 	km     ResultKeyMap
 	copied i18n.Text // what the last c did: sent to the clipboard, or refused
-	pay    bool      // p: the root asks before paying
 	asking bool      // the root's payment question is open: it says what the offer would
-	quit   tea.Cmd
-	// interrupted: the quit was ctrl+c, which ends at once; esc or q ask first while the order
-	// is still unpaid (the exit lines say how to pay it either way).
-	interrupted bool
-	w, h        int
+	w, h   int
 }
 
 func newResult(s *session) *resultScreen { return &resultScreen{s: s, km: DefaultResultKeyMap(s.lang)} }
@@ -48,32 +43,33 @@ func (r *resultScreen) Title() string { return r.s.say(txtResult) }
 func (r *resultScreen) SetSize(w, h int) { r.w, r.h = w, h }
 
 // Update handles the result's keys. Copying goes through OSC 52, which the terminal may or
-// may not honour; nothing comes back to say which, so the screen says exactly that.
-func (r *resultScreen) Update(msg tea.Msg) tea.Cmd {
+// may not honour; nothing comes back to say which, so the screen says exactly that. Paying and
+// leaving are the root's (requests.go): q, esc or enter ask first while the order is still
+// unpaid; ctrl+c ends at once (the exit lines say how to pay it either way).
+func (r *resultScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	m, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	r.km.Copy.SetEnabled(r.s.result.OrderID != "")
 	r.km.Pay.SetEnabled(canPay(r.s))
 	if r.s.pay.inFlight && !key.Matches(m, r.km.Interrupt) {
-		return nil // a payment is on its way: nothing else happens until it answers
+		return nil, nil // a payment is on its way: nothing else happens until it answers
 	}
 	switch {
 	case key.Matches(m, r.km.Pay):
-		r.pay = true
+		return payRequested{}, nil
 	case key.Matches(m, r.km.Copy):
-		return r.copy()
+		return nil, r.copy()
 	case key.Matches(m, r.km.Keys):
 		r.s.showAll = !r.s.showAll
 	case key.Matches(m, r.km.Done, r.km.Interrupt):
 		if r.s.pay.inFlight { // ctrl+c while paying: it may have been paid, the exit line says so
 			r.s.out.Payment, r.s.out.PayFailure = true, providers.Unknown
 		}
-		r.quit = tea.Quit
-		r.interrupted = key.Matches(m, r.km.Interrupt)
+		return leaveRequested{interrupted: key.Matches(m, r.km.Interrupt)}, nil
 	}
-	return nil
+	return nil, nil
 }
 
 // View shows the IDs in one column (aligned by display width) and the other response fields.

@@ -28,11 +28,6 @@ type reviewScreen struct {
 	bodyView  paneCache
 	cmd       commandPane // the third view: the order as its cloud's CLI command (review_cli.go)
 
-	// What the person asked for; the root acts on it after Update.
-	place, save, back bool
-	edit              string // the path to edit
-	quit              tea.Cmd
-
 	w, h int
 }
 
@@ -88,50 +83,50 @@ func (r *reviewScreen) FullHelp() [][]key.Binding {
 	return r.km.FullHelp()
 }
 
-// Update handles a key on the review. Enter never places an order: only y does.
-func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
+// Update handles a key on the review. Enter never places an order: only y does. What the root
+// must do (place, save, back, edit a field) comes back as a request (requests.go).
+func (r *reviewScreen) Update(msg tea.Msg) (tea.Msg, tea.Cmd) {
 	r.updateKeybindings()
 	if r.jump != nil {
 		if m, ok := msg.(tea.KeyPressMsg); ok && key.Matches(m, r.lk.Interrupt) {
-			r.quit = r.s.quit()
-			return nil
+			return nil, r.s.quit()
 		}
 		picked, closed := r.jump.Update(r.lk, msg)
-		if picked != nil {
-			r.edit = picked.value
-		}
 		if closed {
 			r.jump = nil
 		}
-		return nil
+		if picked != nil {
+			return editField{path: picked.value}, nil
+		}
+		return nil, nil
 	}
 	m, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	k, s := r.km, r.s
 	s.notice = ""
 	vp := r.focusedPane()
 	switch {
 	case key.Matches(m, k.Interrupt, k.Quit):
-		r.quit = s.quit()
+		return nil, s.quit()
 	case key.Matches(m, k.Keys):
 		s.showAll = !s.showAll
 	case key.Matches(m, k.Place):
-		r.place = true
+		return placeRequested{at: s.clock()}, nil
 	case key.Matches(m, k.Save):
-		r.save = true
 		r.markCommandSave()
+		return saveRequested{}, nil
 	case key.Matches(m, k.Edit):
 		r.openJump()
 	case key.Matches(m, k.Back):
-		r.back = true
+		return backRequested{}, nil
 	case key.Matches(m, k.Pane):
 		r.pane = (r.pane + 1) % reviewPanes
 	case key.Matches(m, k.PanePrev):
 		r.pane = (r.pane + reviewPanes - 1) % reviewPanes
 	case key.Matches(m, k.Copy):
-		return r.copyCommand()
+		return nil, r.copyCommand()
 	case key.Matches(m, k.Shell):
 		r.nextShell()
 	case key.Matches(m, k.ScrollUp):
@@ -151,7 +146,7 @@ func (r *reviewScreen) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(m, k.NoPlace):
 		s.note(s.say(txtDryRunNoY), false)
 	}
-	return nil
+	return nil, nil
 }
 
 func (r *reviewScreen) focusedPane() *viewport.Model {

@@ -13,31 +13,53 @@ import (
 	"cloudorder/ui/lookups"
 )
 
-// session is what every screen of one wizard run shares: the options, the language and
-// styles, the chosen API and the answers (kept per API, so switching API and back loses
-// nothing), the look-ups, the last failure and the outcome. Screens read and change it;
-// they own only their own view state (focus, scroll, open lists).
+// session is what every screen of one wizard run shares, split by concern: the answers (per
+// API, so switching API and back loses nothing), the look-ups that fill them, and the order's
+// lifecycle (review, price, send, outcome, payment) — plus the options, the language and
+// styles, and the footer's note. Screens read and change it; they own only their own view
+// state (focus, scroll, open lists).
 type session struct {
 	o      Options
 	lang   i18n.Lang
 	st     Styles
 	isDark bool
 
+	answerState
+	lookupState
+	lifecycle
+	out Outcome
+
+	notice    string // one-line message about the last action, in the footer
+	noticeBad bool
+	showAll   bool // the footer shows every key
+}
+
+// answerState is the person's answers and what the API says of them.
+type answerState struct {
 	apis     []*flows.API
 	api      *flows.API
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
-	problems []flows.Problem        // api.Validate of the current answers
-	rev      int                    // bumped by validate: the answers changed
+	problems []flows.Problem // api.Validate of the current answers
+	rev      int             // bumped by validate: the answers changed
+}
+
+// lookupState is the look-ups of the account that fill fields (lookup.go).
+type lookupState struct {
 	lookups  map[string]*lookup     // by queryKey: what the fields show
 	cache    *lookups.Cache         // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by filledKey
 	asked    map[string]string      // the query each looked-up field last had, by filledKey
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
-	price    priceState // the review's price inquiry
-	pay      payState   // paying an order created unpaid
-	check    checkState // "check now" after an unknown outcome (check.go)
+}
+
+// lifecycle is the order from its review to its outcome and payment (package placement does
+// the work; this is what the wizard shows of it).
+type lifecycle struct {
+	price priceState // the review's price inquiry
+	pay   payState   // paying an order created unpaid
+	check checkState // "check now" after an unknown outcome (check.go)
 
 	review placement.Review // the lifecycle's review of the order: computed once per build
 	order  flows.Order      // review.Order: exactly what y sends and s saves
@@ -49,11 +71,6 @@ type session struct {
 	recent   providers.Recent
 	result   providers.Result
 	placed   placement.Outcome // the last send's outcome
-	out      Outcome
-
-	notice    string // one-line message about the last action, in the footer
-	noticeBad bool
-	showAll   bool // the footer shows every key
 }
 
 func (s *session) say(t i18n.Text) string { return t.In(s.lang) }
@@ -74,7 +91,7 @@ func (s *session) clock() time.Time {
 	return time.Now()
 }
 
-func (s *session) a() *flows.Answers { return s.answers[s.api.ID] }
+func (s *answerState) a() *flows.Answers { return s.answers[s.api.ID] }
 
 // chooseAPI switches API, keeping each API's answers.
 func (s *session) chooseAPI(api *flows.API) {
@@ -89,19 +106,19 @@ func (s *session) chooseAPI(api *flows.API) {
 }
 
 // set records an answer through the API (which re-derives dependent fields) and re-checks.
-func (s *session) set(path, v string) {
+func (s *answerState) set(path, v string) {
 	s.api.Set(s.a(), path, v)
 	s.validate()
 }
 
 // validate re-checks the answers; every change of an answer passes here, so rev counts them.
-func (s *session) validate() {
+func (s *answerState) validate() {
 	s.problems = s.api.Validate(s.a())
 	s.rev++
 }
 
 // problemsAt returns the problems reported for a path.
-func (s *session) problemsAt(path string) []flows.Problem {
+func (s *answerState) problemsAt(path string) []flows.Problem {
 	if path == "" {
 		return nil
 	}
@@ -109,7 +126,7 @@ func (s *session) problemsAt(path string) []flows.Problem {
 }
 
 // blocks reports whether the answer at path has a problem that stops the order.
-func (s *session) blocks(path string) bool {
+func (s *answerState) blocks(path string) bool {
 	return slices.ContainsFunc(s.problemsAt(path), func(p flows.Problem) bool { return !p.Warning })
 }
 

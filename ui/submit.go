@@ -29,7 +29,6 @@ type flightScreen struct {
 	km       FlightKeyMap
 	spin     spinner.Model
 	checking bool // looking for a duplicate before sending
-	askQuit  bool // ctrl+c: the root asks whether to quit
 	started  time.Time
 	now      time.Time
 	w        int
@@ -72,8 +71,18 @@ func (f *flightScreen) View() string {
 	return joinLines(out)
 }
 
-// place starts placing the order: y on review, once its question was on screen long enough
-// (placement.Debounce). confirmed is set when "place it again?" was answered (AgainWord).
+// placeAt is y on the review pressed at at: it places the order only once the review's
+// question was on screen long enough (placement.Debounce).
+func (m *wizard) placeAt(at time.Time) tea.Cmd {
+	if m.reviewQ.Key("y", at) == placement.TooEarly {
+		m.s.note(m.s.say(placement.TooEarlyText), true)
+		return nil
+	}
+	return m.place(false)
+}
+
+// place starts placing the order. confirmed is set when "place it again?" was answered
+// (AgainWord).
 func (m *wizard) place(confirmed bool) tea.Cmd {
 	s := m.s
 	switch {
@@ -174,10 +183,11 @@ func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
 	return nil
 }
 
-// Update ignores every key while the order is in flight, except ctrl+c, which asks.
-func (f *flightScreen) Update(msg tea.Msg) tea.Cmd {
+// Update ignores every key while the order is in flight, except ctrl+c, which the root
+// answers (interruptRequested: it asks, or stops a duplicate check that sent nothing).
+func (f *flightScreen) Update(msg tea.Msg) tea.Msg {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, f.km.Interrupt) {
-		f.askQuit = true
+		return interruptRequested{}
 	}
 	return nil
 }
