@@ -211,9 +211,11 @@ func payOrder(s *Server, c *huaweiRequest) (int, any, *apiError) {
 	// seen, and this one is kept for the next.
 	var refused *apiError
 	err := s.syncState(func() bool {
+		// Only an order BSS holds unpaid can be paid: not another cloud's, not one created paid.
 		found := false
 		for _, o := range s.orders {
-			found = found || o.OrderID == req.OrderID
+			bill := s.billing[o.API]
+			found = found || (o.OrderID == req.OrderID && bill != nil && bill.centre == huaweiBSS && bill.unpaid(o.Body))
 		}
 		if !found {
 			refused = bssInvalid([]string{"order_id: no unpaid order " + quoteOrMissing(req.OrderID) + " in this account"})

@@ -654,3 +654,28 @@ func TestTeaCoreV3RPCCall(t *testing.T) {
 		t.Errorf("replay answered %d %v", status, answer)
 	}
 }
+
+// Alibaba orders are judged in the region their endpoint host names: the Tea core sends to
+// aiworkspace.cn-shanghai.aliyuncs.com (through the sandbox as its HTTP proxy, so nothing
+// leaves the machine) and the order is judged, and its products named, in cn-shanghai.
+func TestAlibabaOrderJudgedInItsEndpointsRegion(t *testing.T) {
+	j := newJudge(t, sandbox.Options{})
+	c := teaClient(t, j, "")
+	c.Endpoint = dara.String("aiworkspace.cn-shanghai.aliyuncs.com")
+	params := &openapiutil.Params{Action: dara.String("CreateProductOrders"), Version: dara.String("2021-02-04"),
+		Protocol: dara.String("HTTP"), Pathname: dara.String("/api/v1/productorders"), Method: dara.String("POST"),
+		AuthType: dara.String("AK"), Style: dara.String("ROA"), ReqBodyType: dara.String("json"), BodyType: dara.String("json")}
+	out, err := c.CallApi(params, &openapiutil.OpenApiRequest{Body: mustJSON(t, documentedPAIExamples["PAI_share"])},
+		&dara.RuntimeOptions{HttpProxy: dara.String(j.url)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	orders := j.s.Orders()
+	if len(orders) != 1 || orders[0].Region != "cn-shanghai" {
+		t.Fatalf("orders %+v (answer %v)", orders, out)
+	}
+	body, _ := out["body"].(map[string]any)
+	if ids, _ := body["ProductIds"].([]any); len(ids) != 1 || !strings.HasPrefix(ids[0].(string), "pai_share-cn-") {
+		t.Errorf("answer %v", out)
+	}
+}
