@@ -9,12 +9,12 @@ import (
 	"cloudorder/i18n"
 )
 
-// hiddenDifference explains a value that is not one of the documented values but reads like
-// one: it holds an invisible character (a zero-width space, a no-break space, a soft hyphen), a
+// hiddenDifference explains a value that is refused (accepts says no) but reads like one that
+// is accepted — a documented value, or one of the documented shape: it holds an invisible character (a zero-width space, a no-break space, a soft hyphen), a
 // letter of another script drawn like a Latin one (Cyrillic Р), or a fullwidth form (Ｐ). Said
 // as "contains U+200B ZERO WIDTH SPACE at 5" (characters counted from 1), so the person can
 // find what the screen does not show. ok is false when the value differs in a visible way.
-func hiddenDifference(v string, opts []Option) (i18n.Text, bool) {
+func hiddenDifference(v string, accepts func(string) bool) (i18n.Text, bool) {
 	var plain []rune
 	first, at := rune(-1), 0
 	kind := i18n.Text{}
@@ -41,7 +41,7 @@ func hiddenDifference(v string, opts []Option) (i18n.Text, bool) {
 			plain = append(plain, seen)
 		}
 	}
-	if first < 0 || !offered(opts, string(plain)) {
+	if first < 0 || !accepts(string(plain)) {
 		return i18n.Text{}, false
 	}
 	name := runenames.Name(first)

@@ -64,3 +64,23 @@ func TestByteOrderMarkIsNamed(t *testing.T) {
 		t.Fatalf("%#v", err)
 	}
 }
+
+// A value refused by its field's pattern says the same when only a hidden character breaks it.
+func TestHiddenDifferenceInAPatternIsNamed(t *testing.T) {
+	f := alibabaPAI().FieldAt("region")
+	for value, want := range map[string]string{
+		"cn-hangzhou\u200b": "contains U+200B ZERO WIDTH SPACE at 12",
+		"cn-hangzhou ":      "contains U+0020 SPACE at 12",
+		"сn-hangzhou":       "contains U+0441 CYRILLIC SMALL LETTER ES at 1",
+		"cn_hangzhou":       "",
+	} {
+		ps := CheckValue(f, Ctx{Path: "region"}, value)
+		if len(ps) != 1 {
+			t.Fatalf("%q: %v", value, ps)
+		}
+		en := ps[0].Msg.In(i18n.EN)
+		if want == "" && strings.Contains(en, "U+") || want != "" && !strings.Contains(en, want) {
+			t.Errorf("%q: %s", value, en)
+		}
+	}
+}

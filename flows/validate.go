@@ -108,7 +108,7 @@ func checkValue(f *Field, c Ctx, v string, given bool) []Problem {
 		if f.OptionsRule != nil {
 			msg = *f.OptionsRule
 		}
-		if hidden, ok := hiddenDifference(v, opts); ok {
+		if hidden, ok := hiddenDifference(v, func(s string) bool { return offered(opts, s) }); ok {
 			msg = i18n.Text{EN: msg.EN + ": " + hidden.EN, ZH: msg.ZH + ":" + hidden.ZH}
 		}
 		return []Problem{{Path: c.Path, Msg: msg}}
@@ -272,7 +272,11 @@ func (f *Field) PatternOf() *regexp.Regexp {
 // checkPattern checks a String's declared pattern and length.
 func checkPattern(f *Field, v string) *Problem {
 	if re := f.PatternOf(); re != nil && !re.MatchString(v) {
-		return &Problem{Msg: f.PatternRule}
+		msg := f.PatternRule
+		if hidden, ok := hiddenDifference(v, re.MatchString); ok {
+			msg = i18n.Text{EN: msg.EN + ": " + hidden.EN, ZH: msg.ZH + ":" + hidden.ZH}
+		}
+		return &Problem{Msg: msg}
 	}
 	n := utf8.RuneCountInString(v)
 	switch {
