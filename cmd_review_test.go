@@ -129,3 +129,23 @@ func TestReviewedSandboxOrderIsAccepted(t *testing.T) {
 		t.Fatalf("exit %d %s%s", code, out, errOut)
 	}
 }
+
+// With credentials the review asks the target's own price inquiry for the exact body —
+// here a loopback sandbox at --endpoint, signed with its keys — and sends nothing that buys.
+func TestReviewPricesWithCredentialsAndBuysNothing(t *testing.T) {
+	s := startSandbox(t)
+	env := withSandboxKeys(submitEnv(t))
+	d := reviewJSON(t, env, "testdata/orders/huawei-dsc.json", "--endpoint", s.URL())
+	in := reviewJSON(t, submitEnv(t), "testdata/orders/huawei-dsc.json", "--sandbox") // the in-process sandbox's price, for comparison
+	if !d.Price.Priced || d.Price.Total == "" || d.Price.Total != in.Price.Total || d.Price.Currency != in.Price.Currency || d.Target.Endpoint != s.URL() {
+		t.Errorf("not priced by the endpoint's inquiry: %+v (target %+v)", d.Price, d.Target)
+	}
+	// Workspace App has no documented price inquiry: the review says so rather than guess.
+	d = reviewJSON(t, env, "testdata/orders/huawei-workspaceapp.json", "--endpoint", s.URL())
+	if d.Price.Priced || len(d.Price.Lines) == 0 || !strings.Contains(d.Price.Lines[0].EN, "no documented price inquiry") {
+		t.Errorf("workspace app: %+v", d.Price)
+	}
+	if n := len(s.Orders()); n != 0 {
+		t.Fatalf("the review placed %d orders", n)
+	}
+}

@@ -16,8 +16,8 @@ import (
 //
 //   - control mode (control_test.go): a tmux control client starts the session and polls
 //     capture-pane over its pipe, so a poll costs a round trip to the server;
-//   - processes, as issue 13 measured it: a `tmux new-session` process starts the session and
-//     every poll is a `tmux capture-pane` process, timed from starting the new-session process.
+//   - processes, the harness a person writes first: a `tmux new-session` process starts the
+//     session and every poll is a `tmux capture-pane` process, timed from starting new-session.
 //
 // In each harness the floor is the same new-session running a shell that echoes one word.
 // The wizard's run ends when the pane shows the complete first screen exactly as it looks once
@@ -114,7 +114,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 	}
 }
 
-// processesUntil is issue 13's harness: it starts the session with a `tmux new-session`
+// processesUntil is the processes harness: it starts the session with a `tmux new-session`
 // process and polls with one `tmux capture-pane` process per poll, flat out, until done
 // accepts the pane; the time counts from starting the new-session process.
 func processesUntil(tb testing.TB, socket, name string, w, h int, shell string, env []string, done func(string) bool) time.Duration {

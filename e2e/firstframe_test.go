@@ -11,7 +11,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"cloudorder/flows"
+	"cloudorder/catalog"
 )
 
 // The wizard paints its first frame before Bubble Tea runs (firstframe); the renderer's first
@@ -189,11 +189,11 @@ func TestFirstFrameSignalRestores(t *testing.T) {
 // TestTypedAheadReachesTheWizard types a key the moment the wizard is launched, before its
 // first frame (and usually before the process has even started): the key must not be lost to
 // the start-up's own reading of the terminal (ui/firstframe, readReply) but reach the wizard.
-// Right on the first screen picks the registry's second API.
+// Right on the first screen picks the catalog's second API, whichever it is.
 func TestTypedAheadReachesTheWizard(t *testing.T) {
 	c := newControl(t)
 	shell, env := wizardCommand(cloudorderBinary(t), "en"), privateHome(t)
-	second := "‹ " + flows.APIs()[1].Title.EN + " ›"
+	second := "‹ " + catalog.Flows()[1].Title.EN + " ›"
 	for i := range 6 {
 		name := fmt.Sprintf("ahead%d", i)
 		t0 := time.Now()

@@ -11,12 +11,14 @@ import (
 	"cloudorder/flows"
 )
 
-// dscOrders are order files of a DSC order with n product items, made once per n.
-var dscOrders = map[int][]byte{}
+// dscItems are the answers of a DSC order with n product items, made once per n. They are
+// built in memory, not read from a file: an order file stops at flows.MaxValues values (about
+// 800 items), while the wizard's add key grows an order without bound.
+var dscItems = map[int]*flows.Answers{}
 
-func dscOrderFile(tb testing.TB, n int) []byte {
-	if b, ok := dscOrders[n]; ok {
-		return b
+func dscAnswers(n int) *flows.Answers {
+	if a, ok := dscItems[n]; ok {
+		return a.Clone()
 	}
 	api := flows.Find(flows.HuaweiDSC)
 	a := api.NewAnswers()
@@ -28,20 +30,17 @@ func dscOrderFile(tb testing.TB, n int) []byte {
 	for i := range n {
 		api.Set(a, flows.ItemPath("body.product_infos", i)+".product_id", fillDSC["body.product_infos[0].product_id"])
 	}
-	b, err := api.Build(a).MarshalFile()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	dscOrders[n] = b
-	return b
+	dscItems[n] = a
+	return a.Clone()
 }
 
-// dscWithItems is the wizard opened (--from) on a DSC order of n product items, on its
-// products step, the focus on the first item's product id (a text field), at 120×40.
+// dscWithItems is the wizard opened (as --from opens it) on a DSC order of n product items,
+// on its products step, the focus on the first item's product id (a text field), at 120×40.
 func dscWithItems(tb testing.TB, n int) *driver {
-	api, a, problems, err := flows.Load(dscOrderFile(tb, n))
-	if err != nil || flows.Blocking(problems) {
-		tb.Fatalf("order of %d items: %v %v", n, err, problems)
+	api, a := flows.Find(flows.HuaweiDSC), dscAnswers(n)
+	problems := api.Validate(a)
+	if flows.Blocking(problems) {
+		tb.Fatalf("order of %d items: %v", n, problems)
 	}
 	d := newDriver(&testing.T{}, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "bench.json", API: api, Answers: a, Problems: problems}}, 120, 40)
 	d.goStep(flows.StepProducts)

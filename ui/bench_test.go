@@ -37,10 +37,12 @@ func benchStep(b *testing.B, fill map[string]string, where string) {
 	var m tea.Model = d.m
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.Update(keys[i%2])
 		_ = m.View()
 	}
+	reportCPU(b, cpu)
 }
 
 func BenchmarkKeystrokeAPI(b *testing.B)    { benchStep(b, fillAlibaba, string(flows.StepAPI)) }
@@ -65,8 +67,10 @@ func BenchmarkKeystrokeTyping(b *testing.B) {
 	keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cpuTime()
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.Update(keys[i%2])
 		_ = m.View()
 	}
+	reportCPU(b, cpu)
 }

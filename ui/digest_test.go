@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/placement"
 )
 
@@ -50,5 +51,43 @@ func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
 	d.keys("y")
 	if len(q.orders) != 0 {
 		t.Fatalf("an order that is not the approved one was sent")
+	}
+}
+
+// An order opened from the reviewed file and then changed in the wizard is no longer the
+// approved one: the review says so in the person's language, and y sends nothing.
+func TestChangedInTheWizardIsNotTheReviewedOrder(t *testing.T) {
+	data, err := os.ReadFile("../testdata/orders/alibaba-oss.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := flows.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &fakeProvider{}
+	digest := placement.NewReview(p, "sandbox", api.Build(a)).Digest
+	d := newDriver(t, Options{Provider: p, Lang: i18n.ZH, ExpectDigest: digest,
+		From: &Loaded{Name: "alibaba-oss.json", API: api, Answers: a, Problems: problems}}, 120, 60)
+	if v := d.view(); !strings.Contains(v, "与审阅过的订单一致") {
+		t.Fatalf("the approved order is not said:\n%s", v)
+	}
+	d.goStep(flows.StepBilling)
+	d.focus("body.Products[0].AutoRenew")
+	before := d.value(d.focused())
+	d.keys("space")
+	if d.value(d.focused()) == before {
+		d.keys("right")
+	}
+	if d.value(d.focused()) == before {
+		t.Fatalf("AutoRenew did not change:\n%s", d.view())
+	}
+	d.walk(nil)
+	if v := d.view(); !strings.Contains(v, "未发送:此订单的摘要值为") || !strings.Contains(v, digest[:16]) {
+		t.Fatalf("a changed order is not said to differ from the reviewed one:\n%s", v)
+	}
+	d.keys("y")
+	if len(p.orders) != 0 {
+		t.Fatalf("an order changed after the review was sent")
 	}
 }

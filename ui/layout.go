@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -25,14 +26,16 @@ func wrapWords(s string, w int) string {
 }
 
 func wrapLine(s string, w int) []string {
-	if ansi.StringWidth(s) <= w {
+	// A line of no more bytes than cells fits without measuring: no character is wider than
+	// its UTF-8 encoding. The review's request body is thousands of such lines.
+	if len(s) <= w || cellWidth(s) <= w {
 		return []string{s}
 	}
 	indent := s[:len(s)-len(strings.TrimLeft(s, " "))]
 	var lines []string
-	line, lw := indent, ansi.StringWidth(indent)
+	line, lw := indent, cellWidth(indent)
 	for _, word := range strings.Fields(s) {
-		ww := ansi.StringWidth(word)
+		ww := cellWidth(word)
 		switch {
 		case lw > 0 && lw+1+ww <= w && strings.TrimSpace(line) != "":
 			line, lw = line+" "+word, lw+1+ww
@@ -157,6 +160,39 @@ func opens(seg string) bool {
 // closingPunct are the marks that end a phrase and so never begin a line (Chinese texts
 // use both the full-width and the ASCII ones).
 const closingPunct = "、。，：；！？）」』》,.:;!?)"
+
+// painter returns st.Render for one line of text, worked out once: the style's codes before
+// and after the text. Render measures and aligns its text on every call, which was a third of
+// opening the review of a 1000-product order (ui/bench_items_test.go). A style that does
+// more than colour and weight (a width, padding, margins), an empty text or one with a
+// newline, tab or escape goes through Render itself.
+func painter(st lipgloss.Style) func(string) string {
+	render := func(s string) string { return st.Render(s) }
+	a := st.Render("a")
+	i := strings.Index(a, "a")
+	if i < 0 {
+		return render
+	}
+	pre, suf := a[:i], a[i+1:]
+	if st.Render("b c") != pre+"b c"+suf {
+		return render
+	}
+	return func(s string) string {
+		if s == "" || strings.ContainsAny(s, "\n\t\r\x1b") {
+			return st.Render(s)
+		}
+		return pre + s + suf
+	}
+}
+
+// indentFitting is wrapIndent, without measuring a line whose bytes already fit (a summary of
+// a thousand-item order is thousands of such lines).
+func indentFitting(s string, w int, indent string) string {
+	if len(indent)+len(s) <= w {
+		return indent + s
+	}
+	return wrapIndent(s, w, indent)
+}
 
 // wrapIndent wraps s to width w with every line indented.
 func wrapIndent(s string, w int, indent string) string {

@@ -193,7 +193,12 @@ func (r *reviewScreen) layout() {
 	}
 	r.laidOut = state
 	r.sum.SetContent(r.summary(sw))
-	r.body.SetContent(r.s.st.JSON.Render(wrapWords(r.s.order.BodyJSON(), bw)))
+	// The body's colour is given line by line as the viewport draws a line (StyleLineFunc),
+	// not to the whole body at once: rendering all of it measured every line of a long order
+	// on each layout (about 40 ms at 1000 products, ui/bench_items_test.go).
+	json := r.s.st.JSON
+	r.body.StyleLineFunc = func(int) lipgloss.Style { return json }
+	r.body.SetContent(wrapWords(r.s.order.BodyJSON(), bw))
 	r.sumView.version++
 	r.bodyView.version++
 }
@@ -303,6 +308,7 @@ func (r *reviewScreen) summary(w int) string {
 	}
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
+	muted, value := painter(st.Muted), painter(st.Value) // a line per answered field
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
@@ -320,7 +326,7 @@ func (r *reviewScreen) summary(w int) string {
 				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
 					held = held[:len(held)-1]
 				}
-				held = append(held, heading{row.slot.Depth, st.Muted.Render(wrapIndent(labelOf(s, row), w, pad))})
+				held = append(held, heading{row.slot.Depth, muted(indentFitting(labelOf(s, row), w, pad))})
 				continue
 			}
 			v := row.w.summary(s, row)
@@ -333,7 +339,12 @@ func (r *reviewScreen) summary(w int) string {
 				}
 			}
 			held = nil
-			line(wrapIndent(labelOf(s, row)+": "+st.Value.Render(v), w, pad))
+			label := labelOf(s, row) + ": "
+			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
+				line(pad + label + value(v))
+			} else {
+				line(wrapIndent(label+value(v), w, pad))
+			}
 		}
 	}
 	return strings.Join(b, "\n")
