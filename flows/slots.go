@@ -32,6 +32,9 @@ func (api *API) Slots(a *Answers, step Step) []Slot {
 func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step) []Slot {
 	var out []Slot
 	for _, f := range ranked(fields) {
+		if !holdsStep(f, step) {
+			continue // nothing of this step inside: its items need not be walked
+		}
 		path := join(parent, f.Name)
 		c := Ctx{A: a, Path: path, Item: item}
 		if !f.AppliesAt(c) {
@@ -116,3 +119,27 @@ type rankKey struct {
 }
 
 var rankedCache sync.Map // rankKey → []*Field
+
+// holdsStep says whether f, or a field inside it at any depth, belongs to step: a field that
+// does not gives no row on that step. Slots is asked for every step on each key (the look-ups
+// of all steps are listed again), and walking every item of a long order's arrays for steps
+// that show none of them was most of that listing (ui/bench_items_test.go).
+func holdsStep(f *Field, step Step) bool {
+	key := stepKey{f, step}
+	if v, ok := stepCache.Load(key); ok {
+		return v.(bool)
+	}
+	held := f.Step == step
+	for _, in := range f.Fields {
+		held = held || holdsStep(in, step)
+	}
+	stepCache.Store(key, held)
+	return held
+}
+
+type stepKey struct {
+	f    *Field
+	step Step
+}
+
+var stepCache sync.Map // stepKey → bool (declarations do not change once made)
