@@ -26,6 +26,8 @@ type reviewScreen struct {
 	laidOut   string // the size and state the viewports were filled for
 	sumView   paneCache
 	bodyView  paneCache
+	sumLines  windowed // what the viewports hold: only the lines in view (windowed says why)
+	bodyLines windowed
 	cmd       commandPane // the third view: the order as its cloud's CLI command (review_cli.go)
 
 	w, h int
@@ -192,13 +194,13 @@ func (r *reviewScreen) layout() {
 		return
 	}
 	r.laidOut = state
-	r.sum.SetContent(r.summary(sw))
+	r.sumLines.set(&r.sum, r.summary(sw))
 	// The body's colour is given line by line as the viewport draws a line (StyleLineFunc),
 	// not to the whole body at once: rendering all of it measured every line of a long order
 	// on each layout (about 40 ms at 1000 products, ui/bench_items_test.go).
 	json := r.s.st.JSON
 	r.body.StyleLineFunc = func(int) lipgloss.Style { return json }
-	r.body.SetContent(wrapWords(r.s.order.BodyJSON(), bw))
+	r.bodyLines.set(&r.body, wrapWords(r.s.order.BodyJSON(), bw))
 	r.sumView.version++
 	r.bodyView.version++
 }
@@ -215,6 +217,8 @@ func (r *reviewScreen) paneWidths() (int, int) {
 // View draws the two panes side by side when wide, else the focused one with tabs.
 func (r *reviewScreen) View() string {
 	r.layout()
+	r.sumLines.fill(&r.sum)
+	r.bodyLines.fill(&r.body)
 	if r.jump != nil {
 		return r.jumpView()
 	}
@@ -309,6 +313,7 @@ func (r *reviewScreen) summary(w int) string {
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
 	muted, value := painter(st.Muted), painter(st.Value) // a line per answered field
+	wrapped := map[[3]string]string{}                    // {pad, label, value} → its wrapped lines
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
@@ -342,9 +347,18 @@ func (r *reviewScreen) summary(w int) string {
 			label := labelOf(s, row) + ": "
 			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
 				line(pad + label + value(v))
-			} else {
-				line(wrapIndent(label+value(v), w, pad))
+				continue
 			}
+			// The items of a long order repeat the same few answers (a resource type, a spec
+			// code): each such line is wrapped once, not once an item.
+			k := [3]string{pad, label, v}
+			if x, ok := wrapped[k]; ok {
+				line(x)
+				continue
+			}
+			x := wrapIndent(label+value(v), w, pad)
+			wrapped[k] = x
+			line(x)
 		}
 	}
 	return strings.Join(b, "\n")
@@ -413,4 +427,39 @@ func orNone(s *session, v string) string {
 		return s.say(txtNone)
 	}
 	return v
+}
+
+// windowed hands a viewport a pane's lines with only those in view filled in, the others
+// empty: the viewport measures every line it is given (viewport.SetContentLines, for
+// scrolling sideways, which the review does not do) but draws only the lines in view, and
+// measuring every line of a 1000-item order's summary and body was a fifth of opening its
+// review (ui/bench_items_test.go). The number of lines, and so scrolling and the position
+// line, are the viewport's as before.
+type windowed struct {
+	lines []string
+	shown [2]int // the offset and height the viewport's window was filled for; {-1} none
+}
+
+// set gives the pane new content; the window is filled now and again by fill.
+func (p *windowed) set(vp *viewport.Model, content string) {
+	p.lines = strings.Split(content, "\n")
+	p.shown = [2]int{-1, -1}
+	p.fill(vp)
+}
+
+// fill puts the lines now in view into the viewport, once per scroll position and height.
+func (p *windowed) fill(vp *viewport.Model) {
+	for range 2 { // new content may move the offset (the viewport keeps it in range)
+		top, h := vp.YOffset(), vp.Height()
+		if p.shown == [2]int{top, h} || p.lines == nil {
+			return
+		}
+		p.shown = [2]int{top, h}
+		window := make([]string, len(p.lines))
+		if top < len(p.lines) {
+			end := min(top+max(h, 0), len(p.lines))
+			copy(window[top:end], p.lines[top:end])
+		}
+		vp.SetContentLines(window)
+	}
 }
