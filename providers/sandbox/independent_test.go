@@ -457,9 +457,19 @@ func wsaClientAt(t *testing.T, j *judge) *wsa.WorkspaceAppClient {
 // by the SDK's signer.
 func rawWSA(t *testing.T, j *judge, body string) (int, map[string]string) {
 	t.Helper()
-	path := "/v1/" + sandbox.ProjectID + "/bundles/subscribe/order"
-	req := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).
-		AddHeaderParam("Content-Type", "application/json").AddHeaderParam("X-Project-Id", sandbox.ProjectID).WithBody("", body).Build()
+	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/bundles/subscribe/order", body, map[string]string{"X-Project-Id": sandbox.ProjectID})
+}
+
+// rawHuaweiPost posts body as it is to path with header, signed by the SDK's signer, and
+// returns the answer's status and its string fields.
+func rawHuaweiPost(t *testing.T, j *judge, path, body string, header map[string]string) (int, map[string]string) {
+	t.Helper()
+	b := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).
+		AddHeaderParam("Content-Type", "application/json")
+	for k, v := range header {
+		b = b.AddHeaderParam(k, v)
+	}
+	req := b.WithBody("", body).Build()
 	added, err := signer.Sign(req, sandbox.HuaweiAK, sandbox.HuaweiSK)
 	if err != nil {
 		t.Fatal(err)
@@ -577,28 +587,7 @@ func TestUndocumentedDSCBodiesAreRefused(t *testing.T) {
 
 func rawDSC(t *testing.T, j *judge, body string) (int, map[string]string) {
 	t.Helper()
-	path := "/v1/" + sandbox.ProjectID + "/period/order"
-	req := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).
-		AddHeaderParam("Content-Type", "application/json").WithBody("", body).Build()
-	added, err := signer.Sign(req, sandbox.HuaweiAK, sandbox.HuaweiSK)
-	if err != nil {
-		t.Fatal(err)
-	}
-	hr, _ := http.NewRequest(http.MethodPost, j.url+path, strings.NewReader(body))
-	for k, v := range req.GetHeaderParams() {
-		hr.Header.Set(k, v)
-	}
-	for k, v := range added {
-		hr.Header.Set(k, v)
-	}
-	resp, err := http.DefaultClient.Do(hr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out map[string]string
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	return resp.StatusCode, out
+	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/period/order", body, nil)
 }
 
 // Errors of the gateways themselves (unknown paths and keys, bad signatures) do not name
