@@ -49,6 +49,7 @@ func emulations() []emulation {
 		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials
 		federationEmulation,   // federation.go: Huawei IAM federation
 		huaweiIMDSEmulation,   // huawei_imds.go: Huawei ECS metadata agency credentials
+		cloudSSOEmulation,     // cloudsso.go: Alibaba CloudSSO user portal cloud credentials
 	}
 }
 
