@@ -50,6 +50,7 @@ func emulations() []emulation {
 		federationEmulation,   // federation.go: Huawei IAM federation
 		huaweiIMDSEmulation,   // huawei_imds.go: Huawei ECS metadata agency credentials
 		cloudSSOEmulation,     // cloudsso.go: Alibaba CloudSSO user portal cloud credentials
+		oauthEmulation,        // oauth.go: Alibaba OAuth token refresh and key exchange
 	}
 }
 
