@@ -47,16 +47,8 @@ func newDiffCmd(c *cli) *cobra.Command {
 		Example:           "cloudorder diff old.json new.json\ncloudorder diff order.json 3f2a --output json\ncloudorder diff a.json b.json --sandbox",
 		Args:              exactArgs(2, i18n.T("two orders: files or history entry ids", "两个订单:文件或历史记录 ID")),
 		ValidArgsFunction: orderFiles(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", opts.output, "text", "json") {
-					return exitUsage
-				}
-				return runDiff(c, opts, args)
-			})
-		},
 	}
-	c.outputFlag(cmd, &opts.output, "text", "json")
+	c.runWithOutput(cmd, &opts.output, func(args []string) int { return runDiff(c, opts, args) })
 	fs := cmd.Flags()
 	fs.BoolVar(&opts.sandbox, "sandbox", false, c.say(i18n.T("price both orders with the in-process sandbox's price inquiry", "用内置模拟服务的询价接口为两个订单询价")))
 	c.endpointFlag(fs, &opts.endpoint)

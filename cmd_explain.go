@@ -33,16 +33,8 @@ func newExplainCmd(c *cli) *cobra.Command {
 			return nil
 		},
 		ValidArgsFunction: c.apiIDs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", opts.output, "text", "json") {
-					return exitUsage
-				}
-				return runExplain(c, opts, args)
-			})
-		},
 	}
-	c.outputFlag(cmd, &opts.output, "text", "json")
+	c.runWithOutput(cmd, &opts.output, func(args []string) int { return runExplain(c, opts, args) })
 	return cmd
 }
 

@@ -40,16 +40,8 @@ func newHistoryCmd(c *cli) *cobra.Command {
 			"列出从本机发送的订单,最早的在前,边读边输出。结果未知的订单会被标出:它可能已存在;`cloudorder status` 会向云平台订单记录查询(或在控制台核实),查到的结果显示在这里。")),
 		Example: "cloudorder history\ncloudorder history --since 7d --limit 20\ncloudorder history --since 2026-12-01 --output json\ncloudorder history show 3f2a",
 		Args:    c.noArgs,
-		RunE: func(*cobra.Command, []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", f.output, "text", "json") {
-					return exitUsage
-				}
-				return runHistory(c, f)
-			})
-		},
 	}
-	c.outputFlag(cmd, &f.output, "text", "json")
+	c.runWithOutput(cmd, &f.output, func(_ []string) int { return runHistory(c, f) })
 	fs := cmd.Flags()
 	fs.StringVar(&f.since, "since", "", c.say(i18n.T("only orders started since `WHEN`: a date (2026-12-01), a time (2026-12-01T08:00:00Z) or an age (36h, 7d)",
 		"只列出`时间`之后开始的订单:日期(2026-12-01)、时刻(2026-12-01T08:00:00Z)或时长(36h、7d)")))

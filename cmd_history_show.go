@@ -31,16 +31,8 @@ func newHistoryShowCmd(c *cli) *cobra.Command {
 				"记录ID 为该记录的 ID(history 会列出),或其唯一的开头或结尾部分。")),
 		Example: "cloudorder history show 3f2a\ncloudorder history show 3f2a --output json",
 		Args:    exactArgs(1, i18n.T("one entry id", "一个记录 ID")),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", opts.output, "text", "json") {
-					return exitUsage
-				}
-				return runHistoryShow(c, opts, args)
-			})
-		},
 	}
-	c.outputFlag(cmd, &opts.output, "text", "json")
+	c.runWithOutput(cmd, &opts.output, func(args []string) int { return runHistoryShow(c, opts, args) })
 	return cmd
 }
 

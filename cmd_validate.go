@@ -29,16 +29,8 @@ func newValidateCmd(c *cli) *cobra.Command {
 		Example:           "cloudorder validate order.json\ncloudorder validate orders/*.json --output json",
 		Args:              minArgs(1, i18n.T("one or more order files", "一个或多个订单文件")),
 		ValidArgsFunction: orderFiles(-1),
-		RunE: func(_ *cobra.Command, args []string) error {
-			return c.run(func() int {
-				if !c.flagWord("output", f.output, "text", "json") {
-					return exitUsage
-				}
-				return runValidate(c, f, args)
-			})
-		},
 	}
-	c.outputFlag(cmd, &f.output, "text", "json")
+	c.runWithOutput(cmd, &f.output, func(args []string) int { return runValidate(c, f, args) })
 	return cmd
 }
 

@@ -342,6 +342,20 @@ func (c *cli) outputFlag(cmd *cobra.Command, v *string, words ...string) {
 	_ = cmd.RegisterFlagCompletionFunc("output", fixedWords(words...))
 }
 
+// runWithOutput gives cmd the --output flag (text or json) and a RunE that refuses any other
+// word (exit 2) before it runs run.
+func (c *cli) runWithOutput(cmd *cobra.Command, output *string, run func(args []string) int) {
+	cmd.RunE = func(_ *cobra.Command, args []string) error {
+		return c.run(func() int {
+			if !c.flagWord("output", *output, "text", "json") {
+				return exitUsage
+			}
+			return run(args)
+		})
+	}
+	c.outputFlag(cmd, output, "text", "json")
+}
+
 func (c *cli) sandboxFlag(fs *pflag.FlagSet, v *bool) {
 	fs.BoolVar(v, "sandbox", false, c.say(i18n.T("send orders to the in-process sandbox (nothing is bought)", "发送到内置模拟服务(不会产生购买)")))
 }

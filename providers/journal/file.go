@@ -182,9 +182,16 @@ var recordStart = []byte(`{"kind":"`)
 // parseLine decodes one line. A line that is not one record is torn; the record glued after
 // the torn part, if any, is returned.
 func parseLine(line []byte) (Record, bool) {
-	var r Record
-	if json.Unmarshal(line, &r) == nil && r.ID != "" {
-		return r, true
+	return parseTorn(line, func(r Record) bool { return r.ID != "" })
+}
+
+// parseTorn decodes line as a T that complete says is whole (a Record, or the scans' head). A
+// line that is not one is torn; the T glued after the torn part, if any, is returned with
+// false.
+func parseTorn[T any](line []byte, complete func(T) bool) (T, bool) {
+	var v T
+	if json.Unmarshal(line, &v) == nil && complete(v) {
+		return v, true
 	}
 	for i := 1; i < len(line); i++ {
 		j := bytes.Index(line[i:], recordStart)
@@ -192,12 +199,13 @@ func parseLine(line []byte) (Record, bool) {
 			break
 		}
 		i += j
-		var g Record
-		if json.Unmarshal(line[i:], &g) == nil && g.ID != "" {
+		var g T
+		if json.Unmarshal(line[i:], &g) == nil && complete(g) {
 			return g, false
 		}
 	}
-	return Record{}, false
+	var none T
+	return none, false
 }
 
 // ReadRecords reads every record, skipping torn lines (see ReadLog).

@@ -3,7 +3,6 @@ package journal
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,22 +34,7 @@ type head struct {
 // parseHead decodes a line's head; a torn line yields the record glued after it, if any (as
 // parseLine does for whole records).
 func parseHead(line []byte) (head, bool) {
-	var h head
-	if json.Unmarshal(line, &h) == nil && h.ID != "" {
-		return h, true
-	}
-	for i := 1; i < len(line); i++ {
-		j := bytes.Index(line[i:], recordStart)
-		if j < 0 {
-			break
-		}
-		i += j
-		var g head
-		if json.Unmarshal(line[i:], &g) == nil && g.ID != "" {
-			return g, false
-		}
-	}
-	return head{}, false
+	return parseTorn(line, func(h head) bool { return h.ID != "" })
 }
 
 // openHistory opens the history for reading the way readHistory does (no symlink followed, no

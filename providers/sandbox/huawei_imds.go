@@ -2,7 +2,6 @@ package sandbox
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -16,6 +15,10 @@ var huaweiIMDSEmulation = emulation{name: "huawei/ecs-metadata", routes: []route
 	huaweiIMDSRoute(http.MethodGet, "/openstack/latest/securitykey"),
 }}
 
+// huaweiMetadataTokens is the Huawei ECS metadata service's token protocol.
+var huaweiMetadataTokens = metadataTokens{path: "/meta-data/latest/api/token", ttlHeader: "X-Metadata-Token-Ttl-Seconds",
+	header: "X-Metadata-Token", prefix: "HwMetaSandbox", sep: " "}
+
 func huaweiIMDSRoute(method, path string) route {
 	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.huaweiIMDS(w, r) }}
 }
@@ -26,38 +29,11 @@ func huaweiIMDSRoute(method, path string) route {
 // AK/SK with its security token from GET /openstack/latest/securitykey, which needs a valid
 // X-Metadata-Token.
 func (s *Server) huaweiIMDS(w http.ResponseWriter, r *http.Request) {
-	text := func(status int, body string) {
-		w.Header().Set("Content-Type", "text/plain")
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(body))
-	}
-	if r.URL.Path == "/meta-data/latest/api/token" {
-		if r.Method != http.MethodPut {
-			text(http.StatusMethodNotAllowed, "405 Method Not Allowed")
-			return
-		}
-		ttl, err := strconv.Atoi(r.Header.Get("X-Metadata-Token-Ttl-Seconds"))
-		if err != nil || ttl < 1 || ttl > 21600 {
-			text(http.StatusBadRequest, "400 Bad Request: X-Metadata-Token-Ttl-Seconds must be 1 to 21600")
-			return
-		}
-		tok := "HwMetaSandbox" + randomHex(16)
-		s.creds.mu.Lock()
-		s.creds.init()
-		s.creds.imdsToken[tok] = s.now().Add(time.Duration(ttl) * time.Second)
-		s.creds.mu.Unlock()
-		text(http.StatusOK, tok)
+	if !s.metadataStart(huaweiMetadataTokens, w, r) {
 		return
 	}
-	if r.Method != http.MethodGet {
-		text(http.StatusMethodNotAllowed, "405 Method Not Allowed")
-		return
-	}
-	s.creds.mu.Lock()
-	exp, ok := s.creds.imdsToken[r.Header.Get("X-Metadata-Token")]
-	s.creds.mu.Unlock()
-	if !ok || !s.now().Before(exp) {
-		text(http.StatusUnauthorized, "401 Unauthorized: the metadata token is missing or not valid")
+	if !s.metadataTokenLive(r.Header.Get(huaweiMetadataTokens.header)) {
+		plainText(w, http.StatusUnauthorized, "401 Unauthorized: the metadata token is missing or not valid")
 		return
 	}
 	ak := "HST" + strings.ToUpper(randomHex(8))

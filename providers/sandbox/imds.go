@@ -2,9 +2,7 @@ package sandbox
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
-	"time"
 )
 
 // imdsEmulation is the ECS metadata service's token and RAM role paths, answered by imds.
@@ -13,6 +11,10 @@ var imdsEmulation = emulation{name: "alibaba/ecs-metadata", routes: []route{
 	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/"),
 	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/{role}"),
 }}
+
+// alibabaMetadataTokens is the Alibaba ECS metadata service's IMDSv2 token protocol.
+var alibabaMetadataTokens = metadataTokens{path: "/latest/api/token", ttlHeader: "X-aliyun-ecs-metadata-token-ttl-seconds",
+	header: "X-aliyun-ecs-metadata-token", prefix: "AQAEAFandbox", sep: " - "}
 
 func imdsRoute(method, path string) route {
 	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.imds(w, r) }}
@@ -25,49 +27,20 @@ func imdsRoute(method, path string) route {
 // that sends a token must send a valid one; plain requests (IMDSv1) are answered too.
 func (s *Server) imds(w http.ResponseWriter, r *http.Request) {
 	const credPath = "/latest/meta-data/ram/security-credentials/"
-	text := func(status int, body string) {
-		w.Header().Set("Content-Type", "text/plain")
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(body))
-	}
-	if r.URL.Path == "/latest/api/token" {
-		if r.Method != http.MethodPut {
-			text(http.StatusMethodNotAllowed, "405 - Method Not Allowed")
-			return
-		}
-		ttl, err := strconv.Atoi(r.Header.Get("X-aliyun-ecs-metadata-token-ttl-seconds"))
-		if err != nil || ttl < 1 || ttl > 21600 {
-			text(http.StatusBadRequest, "400 - Bad Request: X-aliyun-ecs-metadata-token-ttl-seconds must be 1 to 21600")
-			return
-		}
-		tok := "AQAEAFandbox" + randomHex(16)
-		s.creds.mu.Lock()
-		s.creds.init()
-		s.creds.imdsToken[tok] = s.now().Add(time.Duration(ttl) * time.Second)
-		s.creds.mu.Unlock()
-		text(http.StatusOK, tok)
+	if !s.metadataStart(alibabaMetadataTokens, w, r) {
 		return
 	}
-	if r.Method != http.MethodGet {
-		text(http.StatusMethodNotAllowed, "405 - Method Not Allowed")
+	if tok := r.Header.Get(alibabaMetadataTokens.header); tok != "" && !s.metadataTokenLive(tok) {
+		plainText(w, http.StatusUnauthorized, "401 - Unauthorized: the metadata token is not valid")
 		return
-	}
-	if tok := r.Header.Get("X-aliyun-ecs-metadata-token"); tok != "" {
-		s.creds.mu.Lock()
-		exp, ok := s.creds.imdsToken[tok]
-		s.creds.mu.Unlock()
-		if !ok || !s.now().Before(exp) {
-			text(http.StatusUnauthorized, "401 - Unauthorized: the metadata token is not valid")
-			return
-		}
 	}
 	switch role := strings.TrimPrefix(r.URL.Path, credPath); {
 	case !strings.HasPrefix(r.URL.Path, credPath):
-		text(http.StatusNotFound, "404 - Not Found")
+		plainText(w, http.StatusNotFound, "404 - Not Found")
 	case role == "":
-		text(http.StatusOK, AlibabaECSRoleName)
+		plainText(w, http.StatusOK, AlibabaECSRoleName)
 	case role != AlibabaECSRoleName:
-		text(http.StatusNotFound, "404 - Not Found: the instance has no RAM role "+role)
+		plainText(w, http.StatusNotFound, "404 - Not Found: the instance has no RAM role "+role)
 	default:
 		id, k := s.issueAlibaba("acs:ram::" + AlibabaAccountID + ":assumed-role/" + AlibabaECSRoleName + "/ecs-instance")
 		now := s.now().UTC()
