@@ -71,20 +71,12 @@ func (c *Chain) Resolve(ctx context.Context) (config.AlibabaCredential, error) {
 }
 
 func (c *Chain) resolve(ctx context.Context, plan config.AlibabaPlan) (config.AlibabaCredential, error) {
-	timeout := c.Timeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
-	gopts := c.Gate
-	gopts.Timeout = timeout
-	ctx, cancel := context.WithTimeout(ctx, 3*timeout)
-	defer cancel()
-	gate, err := credgate.Start(ctx, gopts)
+	gate, ctx, stop, err := credgate.StartResolution(ctx, c.Gate, c.Timeout)
 	if err != nil {
 		return config.AlibabaCredential{}, notSent(plan, err)
 	}
-	defer gate.Close()
-	p, err := buildProvider(plan, httpOptionsFor(gate, timeout))
+	defer stop()
+	p, err := buildProvider(plan, httpOptionsFor(gate, gate.Timeout()))
 	if err != nil {
 		return config.AlibabaCredential{}, &providers.Error{Kind: providers.Invalid, Message: describe(plan) + ": " + err.Error(), Err: err}
 	}

@@ -74,6 +74,30 @@ func Start(ctx context.Context, opts Options) (*Gate, error) {
 	return g, nil
 }
 
+// DefaultResolveTimeout bounds each request of a credential resolution whose caller sets none.
+const DefaultResolveTimeout = 10 * time.Second
+
+// StartResolution starts a gate for one credential resolution (the Alibaba and Huawei chains'
+// resolve the same way): each request bounded by timeout (<= 0: DefaultResolveTimeout, then
+// Gate.Timeout), the whole resolution by three of them, in the context it returns. stop closes
+// the gate, then ends that context; on error nothing is left running.
+func StartResolution(ctx context.Context, opts Options, timeout time.Duration) (gate *Gate, rctx context.Context, stop func(), err error) {
+	if timeout <= 0 {
+		timeout = DefaultResolveTimeout
+	}
+	opts.Timeout = timeout
+	rctx, cancel := context.WithTimeout(ctx, 3*timeout)
+	gate, err = Start(rctx, opts)
+	if err != nil {
+		cancel()
+		return nil, nil, nil, err
+	}
+	return gate, rctx, func() { _ = gate.Close(); cancel() }, nil
+}
+
+// Timeout is what bounds each request through the gate.
+func (g *Gate) Timeout() time.Duration { return g.opts.Timeout }
+
 // URL is the proxy URL to give a provider.
 func (g *Gate) URL() string { return "http://" + g.ln.Addr().String() }
 

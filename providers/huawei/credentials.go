@@ -129,21 +129,13 @@ const metadataService = "http://169.254.169.254"
 // credential gate, nor be pointed at the sandbox in tests.
 func (c *Chain) agency(ctx context.Context, plan config.HuaweiPlan) (config.HuaweiCredential, error) {
 	what := "resolve the Huawei Cloud credential (ECS agency, instance metadata service)"
-	timeout := c.Timeout
-	if timeout <= 0 {
-		timeout = 10 * time.Second
-	}
-	gopts := c.Gate
-	gopts.Timeout = timeout
-	ctx, cancel := context.WithTimeout(ctx, 3*timeout)
-	defer cancel()
-	gate, err := credgate.Start(ctx, gopts)
+	gate, ctx, stop, err := credgate.StartResolution(ctx, c.Gate, c.Timeout)
 	if err != nil {
 		return config.HuaweiCredential{}, &providers.Error{Kind: providers.NotSent, Message: what + ": " + err.Error() + " (the order was not sent)", Err: err}
 	}
-	defer gate.Close()
+	defer stop()
 	proxy, _ := url.Parse(gate.URL())
-	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxy)}, Timeout: timeout,
+	client := &http.Client{Transport: &http.Transport{Proxy: http.ProxyURL(proxy)}, Timeout: gate.Timeout(),
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	do := func(method, path string, header map[string]string) (int, []byte, error) {
 		req, err := http.NewRequestWithContext(ctx, method, metadataService+path, nil)
