@@ -3,16 +3,14 @@ package huawei
 import (
 	"context"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 	"cloudorder/providers/transport"
 )
@@ -23,18 +21,7 @@ import (
 // redirect is not followed.
 func TestRedirectAnswersAreNotSuccess(t *testing.T) {
 	for _, status := range []int{300, 302, 307} {
-		var hits atomic.Int32
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			hits.Add(1)
-			w.Header().Set("Content-Type", "application/json")
-			w.Header().Set("Location", "http://127.0.0.1:1/elsewhere")
-			w.WriteHeader(status)
-			_, _ = w.Write([]byte(`{"order_id":"CS-REDIRECTED","projects":[{"id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9","name":"cn-north-4","enabled":true}]}`))
-		}))
-		ep, err := config.ParseEndpoint(srv.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ep, hits := providertest.RedirectingServer(t, status, `{"order_id":"CS-REDIRECTED","projects":[{"id":"0a1b2c3d4e5f60718293a4b5c6d7e8f9","name":"cn-north-4","enabled":true}]}`)
 		p := New(Options{APIs: testAPIs, Mode: providers.LocalEndpoint, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 			Credential: func() (config.HuaweiCredential, error) {
 				return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil
@@ -54,6 +41,5 @@ func TestRedirectAnswersAreNotSuccess(t *testing.T) {
 		if n := hits.Load(); n != 3 {
 			t.Errorf("%d: %d requests, want 3 (a redirect is never followed)", status, n)
 		}
-		srv.Close()
 	}
 }
