@@ -328,26 +328,7 @@ func TestHuaweiSignerWithHeadersInOtherOrders(t *testing.T) {
 		{{"User-Agent", "independent/1"}, {"x-custom-b", "2"}, {"X-Project-Id", sandbox.ProjectID}, {"X-Custom-A", "1"}, {"Content-Type", "application/json"}},
 		{{"Content-Type", "application/json"}, {"X-Custom-A", "  padded value  "}},
 	} {
-		b := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).WithBody("", body)
-		for _, h := range headers {
-			b = b.AddHeaderParam(h[0], h[1])
-		}
-		req := b.Build()
-		added, err := signer.Sign(req, sandbox.HuaweiAK, sandbox.HuaweiSK)
-		if err != nil {
-			t.Fatal(err)
-		}
-		hr, _ := http.NewRequest(http.MethodPost, j.url+path, strings.NewReader(body))
-		for k, v := range req.GetHeaderParams() {
-			hr.Header.Set(k, v)
-		}
-		for k, v := range added {
-			hr.Header.Set(k, v)
-		}
-		resp, err := http.DefaultClient.Do(hr)
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp := postSigned(t, j, path, body, headers)
 		answer, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if resp.StatusCode != 200 {
@@ -457,19 +438,28 @@ func wsaClientAt(t *testing.T, j *judge) *wsa.WorkspaceAppClient {
 // by the SDK's signer.
 func rawWSA(t *testing.T, j *judge, body string) (int, map[string]string) {
 	t.Helper()
-	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/bundles/subscribe/order", body, map[string]string{"X-Project-Id": sandbox.ProjectID})
+	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/bundles/subscribe/order", body, [2]string{"X-Project-Id", sandbox.ProjectID})
 }
 
-// rawHuaweiPost posts body as it is to path with header, signed by the SDK's signer, and
-// returns the answer's status and its string fields.
-func rawHuaweiPost(t *testing.T, j *judge, path, body string, header map[string]string) (int, map[string]string) {
+// rawHuaweiPost posts body as it is to path with a JSON Content-Type and header, signed by
+// the SDK's signer, and returns the answer's status and its string fields.
+func rawHuaweiPost(t *testing.T, j *judge, path, body string, header ...[2]string) (int, map[string]string) {
 	t.Helper()
-	b := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).
-		AddHeaderParam("Content-Type", "application/json")
-	for k, v := range header {
-		b = b.AddHeaderParam(k, v)
+	resp := postSigned(t, j, path, body, append([][2]string{{"Content-Type", "application/json"}}, header...))
+	defer resp.Body.Close()
+	var out map[string]string
+	_ = json.NewDecoder(resp.Body).Decode(&out)
+	return resp.StatusCode, out
+}
+
+// postSigned posts body to path with headers, added in their order, signed by the SDK's signer.
+func postSigned(t *testing.T, j *judge, path, body string, headers [][2]string) *http.Response {
+	t.Helper()
+	b := hwrequest.NewHttpRequestBuilder().WithEndpoint(j.url).WithMethod(http.MethodPost).WithPath(path).WithBody("", body)
+	for _, h := range headers {
+		b = b.AddHeaderParam(h[0], h[1])
 	}
-	req := b.WithBody("", body).Build()
+	req := b.Build()
 	added, err := signer.Sign(req, sandbox.HuaweiAK, sandbox.HuaweiSK)
 	if err != nil {
 		t.Fatal(err)
@@ -485,10 +475,7 @@ func rawHuaweiPost(t *testing.T, j *judge, path, body string, header map[string]
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
-	var out map[string]string
-	_ = json.NewDecoder(resp.Body).Decode(&out)
-	return resp.StatusCode, out
+	return resp
 }
 
 // wsaResource is one resource of the account's network (vpc-workspace, subnet-apps,
@@ -587,7 +574,7 @@ func TestUndocumentedDSCBodiesAreRefused(t *testing.T) {
 
 func rawDSC(t *testing.T, j *judge, body string) (int, map[string]string) {
 	t.Helper()
-	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/period/order", body, nil)
+	return rawHuaweiPost(t, j, "/v1/"+sandbox.ProjectID+"/period/order", body)
 }
 
 // Errors of the gateways themselves (unknown paths and keys, bad signatures) do not name
