@@ -94,10 +94,12 @@ func leafFor(name string) (*tls.Certificate, error) {
 }
 
 // CredentialRoutes are the credential services' hosts pointed at the sandbox at base: STS
-// (global and regional names), the ECS metadata service, and Huawei's IAM and metadata.
+// (global and regional names), the ECS metadata service, the CloudSSO user portal, the OAuth sign-in service
+// (both sites), and
+// Huawei's IAM and metadata.
 func CredentialRoutes(base string, alibabaRegions ...string) map[string]string {
 	r := map[string]string{"sts.aliyuncs.com": base, "100.100.100.200": base, "169.254.169.254": base,
-		"iam.myhuaweicloud.com": base}
+		"iam.myhuaweicloud.com": base, AlibabaCloudSSOSignInHost: base, "oauth.aliyun.com": base, "oauth.alibabacloud.com": base}
 	for _, reg := range alibabaRegions {
 		r["sts."+reg+".aliyuncs.com"] = base
 		r["sts-vpc."+reg+".aliyuncs.com"] = base

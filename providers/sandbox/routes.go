@@ -49,6 +49,8 @@ func emulations() []emulation {
 		imdsEmulation,         // imds.go: Alibaba ECS metadata RAM role credentials
 		federationEmulation,   // federation.go: Huawei IAM federation
 		huaweiIMDSEmulation,   // huawei_imds.go: Huawei ECS metadata agency credentials
+		cloudSSOEmulation,     // cloudsso.go: Alibaba CloudSSO user portal cloud credentials
+		oauthEmulation,        // oauth.go: Alibaba OAuth token refresh and key exchange
 	}
 }
 

@@ -45,11 +45,13 @@ type credentialState struct {
 	keys      map[string]*temporaryKey // Alibaba, by AccessKeyId
 	imdsToken map[string]time.Time     // ECS metadata IMDSv2 tokens
 	huawei    map[string]*temporaryKey // Huawei, by AK (federation.go)
+	oauth     map[string]oauthToken    // OAuth access and refresh tokens (oauth.go)
 }
 
 func (c *credentialState) init() {
 	if c.keys == nil {
 		c.keys, c.imdsToken, c.huawei = map[string]*temporaryKey{}, map[string]time.Time{}, map[string]*temporaryKey{}
+		c.oauth = map[string]oauthToken{}
 	}
 }
 
