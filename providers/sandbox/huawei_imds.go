@@ -11,17 +11,13 @@ const HuaweiECSAgency = "ecs-order-agency"
 
 // huaweiIMDSEmulation is the Huawei ECS metadata service's token and security-key paths.
 var huaweiIMDSEmulation = emulation{name: "huawei/ecs-metadata", routes: []route{
-	huaweiIMDSRoute(http.MethodPut, "/meta-data/latest/api/token"),
-	huaweiIMDSRoute(http.MethodGet, "/openstack/latest/securitykey"),
+	metadataRoute(http.MethodPut, "/meta-data/latest/api/token", (*Server).huaweiIMDS),
+	metadataRoute(http.MethodGet, "/openstack/latest/securitykey", (*Server).huaweiIMDS),
 }}
 
 // huaweiMetadataTokens is the Huawei ECS metadata service's token protocol.
 var huaweiMetadataTokens = metadataTokens{path: "/meta-data/latest/api/token", ttlHeader: "X-Metadata-Token-Ttl-Seconds",
 	header: "X-Metadata-Token", prefix: "HwMetaSandbox", sep: " "}
-
-func huaweiIMDSRoute(method, path string) route {
-	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.huaweiIMDS(w, r) }}
-}
 
 // huaweiIMDS answers the Huawei ECS metadata service as an instance with an agency would
 // (https://support.huaweicloud.com/intl/en-us/usermanual-ecs/ecs_03_0166.html): a token from

@@ -7,18 +7,14 @@ import (
 
 // imdsEmulation is the ECS metadata service's token and RAM role paths, answered by imds.
 var imdsEmulation = emulation{name: "alibaba/ecs-metadata", routes: []route{
-	imdsRoute(http.MethodPut, "/latest/api/token"),
-	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/"),
-	imdsRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/{role}"),
+	metadataRoute(http.MethodPut, "/latest/api/token", (*Server).imds),
+	metadataRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/", (*Server).imds),
+	metadataRoute(http.MethodGet, "/latest/meta-data/ram/security-credentials/{role}", (*Server).imds),
 }}
 
 // alibabaMetadataTokens is the Alibaba ECS metadata service's IMDSv2 token protocol.
 var alibabaMetadataTokens = metadataTokens{path: "/latest/api/token", ttlHeader: "X-aliyun-ecs-metadata-token-ttl-seconds",
 	header: "X-aliyun-ecs-metadata-token", prefix: "AQAEAFandbox", sep: " - "}
-
-func imdsRoute(method, path string) route {
-	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { s.imds(w, r) }}
-}
 
 // imds answers the ECS instance metadata service's RAM role endpoints as an instance with the
 // role AlibabaECSRoleName attached would

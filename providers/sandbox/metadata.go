@@ -15,6 +15,11 @@ type metadataTokens struct {
 	sep                     string // between status code and reason: "405 - Method …" or "405 Method …"
 }
 
+// metadataRoute is a metadata service's route: serve answers it, whatever the path holds.
+func metadataRoute(method, path string, serve func(*Server, http.ResponseWriter, *http.Request)) route {
+	return route{method: method, path: path, serve: func(s *Server, w http.ResponseWriter, r *http.Request, _ map[string]string) { serve(s, w, r) }}
+}
+
 // plainText writes a text/plain answer, as both metadata services answer.
 func plainText(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "text/plain")
