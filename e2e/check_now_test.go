@@ -3,7 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"net/http"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,9 +16,7 @@ import (
 // cloud's order records with a spinner, shows the order the sandbox placed, and the exit
 // lines say it was placed — without a second order.
 func TestCheckNowInATerminalFindsThePlacedOrder(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	bin := cloudorderBinary(t)
 	url := runningSandbox(t, bin)
 	postJSON(t, url+"/_sandbox/faults", `{"kind":"reset-after-placing","count":1}`)

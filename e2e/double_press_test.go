@@ -22,9 +22,7 @@ import (
 // outcome (the sandbox's http500 fault). The wizard reaches a separately started `cloudorder
 // sandbox` with --endpoint, and the sandbox's own order book is counted.
 func TestDoubleYInATerminalBuysOnce(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	bin := cloudorderBinary(t)
 	url := runningSandbox(t, bin)
 	dir := t.TempDir()
@@ -114,6 +112,14 @@ func TestDoubleYInATerminalBuysOnce(t *testing.T) {
 // runningSandbox starts `cloudorder sandbox` on a free loopback port and returns its URL.
 func runningSandbox(t *testing.T, bin string) string {
 	t.Helper()
+	url, _ := runningSandboxEnv(t, bin)
+	return url
+}
+
+// runningSandboxEnv is runningSandbox, with the NAME=value lines the sandbox prints to export
+// (its keys) before its URL.
+func runningSandboxEnv(t *testing.T, bin string) (url string, env []string) {
+	t.Helper()
 	sb := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0")
 	out, err := sb.StdoutPipe()
 	if err != nil {
@@ -125,13 +131,17 @@ func runningSandbox(t *testing.T, bin string) string {
 	t.Cleanup(func() { _ = sb.Process.Kill(); _ = sb.Wait() })
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
-		if u, ok := strings.CutPrefix(strings.TrimSpace(sc.Text()), "cloudorder --endpoint "); ok {
+		l := strings.TrimSpace(sc.Text())
+		if kv, ok := strings.CutPrefix(l, "export "); ok {
+			env = append(env, kv)
+		}
+		if u, ok := strings.CutPrefix(l, "cloudorder --endpoint "); ok {
 			go func() { _, _ = io.Copy(io.Discard, out) }()
-			return u
+			return u, env
 		}
 	}
 	t.Fatal("the sandbox printed no endpoint")
-	return ""
+	return "", nil
 }
 
 // sandboxOrders is how many orders the sandbox has accepted.

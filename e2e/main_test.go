@@ -24,6 +24,14 @@ var (
 	buildErr  error
 )
 
+// needTmux skips a test that drives a real terminal where tmux is not installed.
+func needTmux(t testing.TB) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
+	}
+}
+
 // cloudorderBinary builds the binary once per test process, as README "Install" builds it:
 // CGO_ENABLED=0, a static binary.
 func cloudorderBinary(tb testing.TB) string {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -19,9 +18,7 @@ import (
 // Enter, "yes" places the order, the IDs are printed as submit prints them, and not one escape
 // sequence reaches the terminal (the pane's raw output is recorded with pipe-pane).
 func TestPlainWizardOnDumbTerminal(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	dir := t.TempDir()
 	bin := cloudorderBinary(t)
 	home := filepath.Join(dir, "home")

@@ -4,9 +4,7 @@
 package e2e
 
 import (
-	"bufio"
 	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -91,9 +89,7 @@ var defaultOrders = []defaultOrder{
 const maxKeys = 12
 
 func TestWizardPlacesEachDefaultOrderInTwelveKeys(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	bin := cloudorderBinary(t)
 	for _, o := range defaultOrders {
 		t.Run(o.name, func(t *testing.T) { placeDefault(t, bin, o) })
@@ -283,9 +279,7 @@ func helpPanelInItsColumn(t *testing.T, step, screen string) {
 }
 
 func TestWizardQuitBeforeSendingSaysSo(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	x, _ := startWizard(t, cloudorderBinary(t), "quit", "--sandbox", "--lang", "en")
 	x.waitFor("enter next", false, 30*time.Second)
 	for range 5 {
@@ -326,9 +320,7 @@ func TestWizardRefusesWithoutTerminalAndBadFlags(t *testing.T) {
 // Live mode with no credentials anywhere: the first screen names what is missing and where
 // it was looked for, before any field is filled.
 func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	x, _ := startWizard(t, cloudorderBinary(t), "nocreds", "--lang", "en")
 	s := x.waitFor("enter next", false, 30*time.Second)
 	flat := strings.Join(strings.Fields(s), " ")
@@ -344,33 +336,9 @@ func TestWizardLiveNamesMissingCredentialsFirst(t *testing.T) {
 // A separately started `cloudorder sandbox` reached with --endpoint answers the identity
 // probe: the wizard says SANDBOX, never LIVE.
 func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	bin := cloudorderBinary(t)
-	sb := exec.Command(bin, "sandbox", "--addr", "127.0.0.1:0")
-	out, err := sb.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sb.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = sb.Process.Kill(); _ = sb.Wait() })
-	var url string
-	var env []string
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if kv, ok := strings.CutPrefix(l, "export "); ok {
-			env = append(env, kv)
-		}
-		if u, ok := strings.CutPrefix(l, "cloudorder --endpoint "); ok {
-			url = u
-			break
-		}
-	}
-	go func() { _, _ = io.Copy(io.Discard, out) }()
+	url, env := runningSandboxEnv(t, bin)
 	if url == "" || len(env) < 4 {
 		t.Fatalf("the sandbox printed no endpoint or keys (%q, %v)", url, env)
 	}
@@ -386,9 +354,7 @@ func TestWizardEndpointOfARunningSandboxSaysSandbox(t *testing.T) {
 // Another server on this machine (not the sandbox: it does not answer the identity probe) is
 // announced as LOCAL ENDPOINT with its URL, never as LIVE or SANDBOX.
 func TestWizardOtherLoopbackEndpointSaysLocalEndpoint(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: skipping the end-to-end terminal test (install tmux to run it)")
-	}
+	needTmux(t)
 	srv := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(srv.Close)
 	x, _ := startWizard(t, cloudorderBinary(t), "local", "--endpoint", srv.URL, "--lang", "en")
