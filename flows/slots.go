@@ -26,14 +26,27 @@ func (s Slot) Ctx(a *Answers) Ctx { return Ctx{A: a, Path: s.Path, Item: s.Item}
 // their own (add/remove items) in their step; their items' fields appear in the fields' steps
 // under an item heading.
 func (api *API) Slots(a *Answers, step Step) []Slot {
-	return slotsOf(a, api.Fields, "", "", 0, step)
+	return slotsOf(a, api.Fields, "", "", 0, step, false)
 }
 
-func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step) []Slot {
+// LookupSlots lists the rows of one step whose fields have a look-up (Field.Lookup), as Slots
+// lists them, without walking the fields that hold none: the wizard lists every look-up
+// again after each typed key.
+func (api *API) LookupSlots(a *Answers, step Step) []Slot {
+	var out []Slot
+	for _, s := range slotsOf(a, api.Fields, "", "", 0, step, true) {
+		if !s.Heading && s.Field.Lookup != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step, lookups bool) []Slot {
 	var out []Slot
 	for _, f := range ranked(fields) {
-		if !holdsStep(f, step) {
-			continue // nothing of this step inside: its items need not be walked
+		if !holdsStep(f, step) || lookups && !holdsLookup(f) {
+			continue // nothing of this step (or no look-up) inside: its items need not be walked
 		}
 		path := join(parent, f.Name)
 		c := Ctx{A: a, Path: path, Item: item}
@@ -42,7 +55,7 @@ func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step S
 		}
 		switch f.Kind {
 		case Object, Properties:
-			inner := slotsOf(a, f.Fields, path, item, depth+1, step)
+			inner := slotsOf(a, f.Fields, path, item, depth+1, step, lookups)
 			if len(inner) > 0 {
 				if path != "body" {
 					out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Heading: true, Index: -1})
@@ -57,7 +70,7 @@ func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step S
 			}
 			for i := range a.Count(path) {
 				ip := ItemPath(path, i)
-				inner := slotsOf(a, f.Fields, ip, ip, depth+1, step)
+				inner := slotsOf(a, f.Fields, ip, ip, depth+1, step, lookups)
 				if len(inner) > 0 {
 					out = append(out, Slot{Path: ip, Field: f, Item: ip, Depth: depth, Heading: true, Index: i})
 					out = append(out, inner...)
@@ -136,6 +149,21 @@ func holdsStep(f *Field, step Step) bool {
 	stepCache.Store(key, held)
 	return held
 }
+
+// holdsLookup says whether f, or a field inside it at any depth, has a look-up.
+func holdsLookup(f *Field) bool {
+	if v, ok := lookupCache.Load(f); ok {
+		return v.(bool)
+	}
+	held := f.Lookup != ""
+	for _, in := range f.Fields {
+		held = held || holdsLookup(in)
+	}
+	lookupCache.Store(f, held)
+	return held
+}
+
+var lookupCache sync.Map // *Field → bool (declarations do not change once made)
 
 type stepKey struct {
 	f    *Field

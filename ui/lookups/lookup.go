@@ -40,8 +40,8 @@ func Of(api *flows.API, a *flows.Answers) []Field {
 	}
 	var out []Field
 	for _, step := range flows.AllSteps {
-		for _, s := range api.Slots(a, step) {
-			if s.Heading || s.Field == nil || s.Field.Lookup == "" {
+		for _, s := range api.LookupSlots(a, step) {
+			if s.Field == nil {
 				continue
 			}
 			q := QueryFor(api, s, a)
