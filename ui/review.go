@@ -436,13 +436,15 @@ func orNone(s *session, v string) string {
 // review (ui/bench_items_test.go). The number of lines, and so scrolling and the position
 // line, are the viewport's as before.
 type windowed struct {
-	lines []string
-	shown [2]int // the offset and height the viewport's window was filled for; {-1} none
+	lines  []string
+	window []string // lines with only those in view filled in, reused as the view moves
+	shown  [2]int   // the offset and height the window was filled for; {-1} none
 }
 
 // set gives the pane new content; the window is filled now and again by fill.
 func (p *windowed) set(vp *viewport.Model, content string) {
 	p.lines = strings.Split(content, "\n")
+	p.window = make([]string, len(p.lines))
 	p.shown = [2]int{-1, -1}
 	p.fill(vp)
 }
@@ -454,12 +456,16 @@ func (p *windowed) fill(vp *viewport.Model) {
 		if p.shown == [2]int{top, h} || p.lines == nil {
 			return
 		}
-		p.shown = [2]int{top, h}
-		window := make([]string, len(p.lines))
-		if top < len(p.lines) {
-			end := min(top+max(h, 0), len(p.lines))
-			copy(window[top:end], p.lines[top:end])
+		if p.shown[0] >= 0 {
+			clear(p.window[p.shown[0]:p.end(p.shown)])
 		}
-		vp.SetContentLines(window)
+		p.shown = [2]int{top, h}
+		copy(p.window[min(top, len(p.lines)):p.end(p.shown)], p.lines[min(top, len(p.lines)):p.end(p.shown)])
+		vp.SetContentLines(p.window)
 	}
+}
+
+// end is where a window at shown ends in the pane's lines.
+func (p *windowed) end(shown [2]int) int {
+	return max(min(shown[0]+max(shown[1], 0), len(p.lines)), min(shown[0], len(p.lines)))
 }
