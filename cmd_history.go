@@ -228,10 +228,7 @@ func alignColumns(rows [][]string, gap int) string {
 // outcomeText is the outcome as the person should read it, with what `cloudorder status`
 // later learnt from the cloud: an unknown outcome's resolution, the order's last state.
 func outcomeText(e journal.Entry, pays map[string]string) i18n.Text {
-	t := sentText(e, pays)
-	if e.Status.State != "" { // the cloud's own state is newer than what was paid from here
-		t = sentText(e, nil)
-	}
+	t := sentText(e, pays, e.Status.State != "")
 	switch e.Resolution.Outcome {
 	case journal.ResolvedPlaced:
 		t = i18n.T("unknown → placed (found in the cloud's orders)", "未知 → 已下单(在云平台订单中找到)")
@@ -249,13 +246,15 @@ func outcomeText(e journal.Entry, pays map[string]string) i18n.Text {
 
 // sentText is the outcome the send itself had; a placed order its API created unpaid says
 // whether it was paid from here ("ok · unpaid", "ok · paid").
-func sentText(e journal.Entry, pays map[string]string) i18n.Text {
+// With cloudSays (a status record holds the cloud's own state), "unpaid" is left to the
+// cloud's word, which may be newer; a payment made from here is still said.
+func sentText(e journal.Entry, pays map[string]string, cloudSays bool) i18n.Text {
 	short := placement.WordingOfWord(e.Outcome).Short
 	if e.Outcome == journal.OutcomeRejected {
 		code := providers.Printable(e.Result.Code)
 		return i18n.Text{EN: short.EN + ": " + code, ZH: short.ZH + ":" + code}
 	}
-	if paid, ok := paidState(e, pays); ok {
+	if paid, ok := paidState(e, pays); ok && !(cloudSays && paid == "") {
 		var w i18n.Text
 		switch paid {
 		case journal.OutcomeOK:

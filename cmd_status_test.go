@@ -64,6 +64,11 @@ func TestStatusOfADSCOrderUnpaidThenPaid(t *testing.T) {
 	if st := h.Entries[0].Status; st.State != string(providers.StateCompleted) || st.OrderID != placed.OrderID {
 		t.Fatalf("history status = %+v", st)
 	}
+	// history says the order was paid and what the cloud said last, never "unpaid — pay" once
+	// it is paid (the status record must not hide the payment made from here).
+	if hist, _, _ := runForTest(t, env, "", "history"); !strings.Contains(hist, "ok · paid · completed") || strings.Contains(hist, "unpaid") {
+		t.Fatalf("history after paying:\n%s", hist)
+	}
 	// The history entry's id names the same order.
 	entry := h.Entries[0].Intent.ID
 	items, code = statusJSON(t, env, s, entry)
