@@ -2,6 +2,7 @@ package firstframe_test
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
 
 	"cloudorder/i18n"
 	"cloudorder/providers"
@@ -38,6 +40,7 @@ func helper(mode string, lang i18n.Lang) {
 			panic(err)
 		}
 		ff.Paint(model)
+		readLikeAProgram()
 	case "renderer": // Bubble Tea alone, as before firstframe
 		go func() { _, _ = tea.NewProgram(model).Run() }()
 	case "guessed-wrong": // painted for 256 colours while the detection, slower, finds 24-bit
@@ -50,6 +53,7 @@ func helper(mode string, lang i18n.Lang) {
 		}
 		ff.Expect(colorprofile.ANSI256)
 		ff.Paint(model)
+		readLikeAProgram()
 	case "renderer-truecolor": // Bubble Tea alone, told 24-bit colour
 		go func() { _, _ = tea.NewProgram(model, tea.WithColorProfile(colorprofile.TrueColor)).Run() }()
 	case "both": // the pre-painted frame, then Bubble Tea drawing over it
@@ -60,6 +64,16 @@ func helper(mode string, lang i18n.Lang) {
 		go func() { _, _ = ff.Program(ff.Paint(model)).Run() }()
 	}
 	select {} // until tmux kills the session
+}
+
+// readLikeAProgram takes the terminal's input after Paint as the program that follows Paint
+// does (Bubble Tea: raw mode, every byte read). Without it, an answer to the start-up query
+// that arrives after Paint stopped waiting (a loaded machine) is echoed by the cooked terminal
+// into the painted-alone pane ("^[[?1;2c"), where no program would ever leave it.
+func readLikeAProgram() {
+	if _, err := term.MakeRaw(os.Stdin.Fd()); err == nil {
+		go func() { _, _ = io.Copy(io.Discard, os.Stdin) }()
+	}
 }
 
 // TestPaintedFrameIsTheRenderersFrame puts the painted frame alone, Bubble Tea's own frame
