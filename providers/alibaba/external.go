@@ -2,10 +2,9 @@ package alibaba
 
 import (
 	"bytes"
+	"cloudorder/i18n"
 	"context"
 	"encoding/json"
-	"errors"
-	"fmt"
 	"io"
 	"os/exec"
 	"strings"
@@ -44,9 +43,9 @@ func (p externalProvider) GetCredentials() (*cproviders.Credentials, error) {
 	cmd.Stderr = io.Discard // a helper's diagnostics may quote what it read
 	if err := cmd.Run(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("process_command %q did not finish within %s", args[0], p.timeout)
+			return nil, i18n.Errorf("process_command %q did not finish within %s", "process_command %q 未在 %s 内结束", args[0], p.timeout)
 		}
-		return nil, fmt.Errorf("process_command %q failed: %v", args[0], err)
+		return nil, i18n.Errorf("process_command %q failed: %v", "process_command %q 运行失败:%v", args[0], err)
 	}
 	var r struct {
 		Mode            string `json:"mode"`
@@ -55,13 +54,13 @@ func (p externalProvider) GetCredentials() (*cproviders.Credentials, error) {
 		StsToken        string `json:"sts_token"`
 	}
 	if json.Unmarshal(out.Bytes(), &r) != nil {
-		return nil, fmt.Errorf("process_command %q printed something other than one JSON object with access_key_id and access_key_secret (not shown: it may hold a secret)", args[0])
+		return nil, i18n.Errorf("process_command %q printed something other than one JSON object with access_key_id and access_key_secret (not shown: it may hold a secret)", "process_command %q 的输出不是一个含 access_key_id 和 access_key_secret 的 JSON 对象(未显示:其中可能含有密钥)", args[0])
 	}
 	switch {
 	case r.AccessKeyID == "" || r.AccessKeySecret == "":
-		return nil, fmt.Errorf("process_command %q printed no access_key_id or access_key_secret", args[0])
+		return nil, i18n.Errorf("process_command %q printed no access_key_id or access_key_secret", "process_command %q 的输出中没有 access_key_id 或 access_key_secret", args[0])
 	case strings.EqualFold(r.Mode, "StsToken") && r.StsToken == "":
-		return nil, fmt.Errorf("process_command %q printed mode StsToken without sts_token", args[0])
+		return nil, i18n.Errorf("process_command %q printed mode StsToken without sts_token", "process_command %q 输出了 StsToken 模式却没有 sts_token", args[0])
 	}
 	return &cproviders.Credentials{AccessKeyId: r.AccessKeyID, AccessKeySecret: r.AccessKeySecret, SecurityToken: r.StsToken,
 		ProviderName: p.GetProviderName()}, nil
@@ -75,7 +74,7 @@ type limitedWriter struct {
 
 func (l *limitedWriter) Write(b []byte) (int, error) {
 	if len(b) > l.left {
-		return 0, errors.New("the output is larger than 64 KiB")
+		return 0, i18n.Errorf("the output is larger than 64 KiB", "输出超过 64 KiB")
 	}
 	l.left -= len(b)
 	return l.w.Write(b)
@@ -128,13 +127,13 @@ func splitCommand(command string) ([]string, error) {
 		}
 	}
 	if single || double {
-		return nil, errors.New("process_command has an unclosed quote")
+		return nil, i18n.Errorf("process_command has an unclosed quote", "process_command 中有未闭合的引号")
 	}
 	if inWord {
 		words = append(words, cur.String())
 	}
 	if len(words) == 0 {
-		return nil, errors.New("process_command is empty")
+		return nil, i18n.Errorf("process_command is empty", "process_command 为空")
 	}
 	return words, nil
 }
