@@ -1,10 +1,6 @@
 package sandbox
 
 import (
-	"encoding/json"
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -14,23 +10,7 @@ import (
 func TestCloudSSOIssuesOnlyForTheSignedInUsersAccessConfiguration(t *testing.T) {
 	s := startSandbox(t, Options{})
 	call := func(token, ctype, body string) (int, map[string]any) {
-		req, _ := http.NewRequest(http.MethodPost, s.URL()+"/cloud-credentials", strings.NewReader(body))
-		if token != "" {
-			req.Header.Set("Authorization", "Bearer "+token)
-		}
-		req.Header.Set("Content-Type", ctype)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		raw, _ := io.ReadAll(resp.Body)
-		if strings.Contains(strings.ToLower(string(raw)), "cloudorder") {
-			t.Errorf("answer names the tool: %s", raw)
-		}
-		var out map[string]any
-		_ = json.Unmarshal(raw, &out)
-		return resp.StatusCode, out
+		return postBearer(t, s, "/cloud-credentials", ctype, token, body)
 	}
 	good := `{"AccountId":"` + AlibabaAccountID + `","AccessConfigurationId":"` + AlibabaCloudSSOAccessConfig + `"}`
 	for _, c := range []struct {

@@ -2,7 +2,10 @@ package sandbox
 
 import (
 	"encoding/json"
+	"io"
+	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -144,4 +147,27 @@ func wsaOrder(t *testing.T, c *wsa.WorkspaceAppClient, body string) (*wsamodel.C
 		t.Fatal(err)
 	}
 	return c.CreateOrder(&wsamodel.CreateOrderRequest{Body: &b})
+}
+
+// postBearer posts body to path with a bearer token ("" for none) and returns the status and
+// the JSON answer, failing t if the answer names the tool.
+func postBearer(t *testing.T, s *Server, path, ctype, token, body string) (int, map[string]any) {
+	t.Helper()
+	req, _ := http.NewRequest(http.MethodPost, s.URL()+path, strings.NewReader(body))
+	req.Header.Set("Content-Type", ctype)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	if strings.Contains(strings.ToLower(string(raw)), "cloudorder") {
+		t.Errorf("answer names the tool: %s", raw)
+	}
+	var out map[string]any
+	_ = json.Unmarshal(raw, &out)
+	return resp.StatusCode, out
 }

@@ -1,11 +1,7 @@
 package sandbox
 
 import (
-	"encoding/json"
-	"io"
-	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 )
 
@@ -15,23 +11,7 @@ import (
 func TestOAuthRefreshesOnceAndExchangesOnlyItsAccessTokens(t *testing.T) {
 	s := startSandbox(t, Options{})
 	post := func(path, ctype, auth, body string) (int, map[string]any) {
-		req, _ := http.NewRequest(http.MethodPost, s.URL()+path, strings.NewReader(body))
-		req.Header.Set("Content-Type", ctype)
-		if auth != "" {
-			req.Header.Set("Authorization", "Bearer "+auth)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer resp.Body.Close()
-		raw, _ := io.ReadAll(resp.Body)
-		if strings.Contains(strings.ToLower(string(raw)), "cloudorder") {
-			t.Errorf("answer names the tool: %s", raw)
-		}
-		var out map[string]any
-		_ = json.Unmarshal(raw, &out)
-		return resp.StatusCode, out
+		return postBearer(t, s, path, ctype, auth, body)
 	}
 	form := func(client, rt string) string {
 		return url.Values{"grant_type": {"refresh_token"}, "client_id": {client}, "refresh_token": {rt}}.Encode()
