@@ -10,7 +10,6 @@ import (
 	bss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2"
 	bssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2/model"
 	bssintl "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2"
-	bssintlmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2/model"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -68,22 +67,10 @@ func (p *Provider) orderDetail(ctx context.Context, api flows.APIID, region, ord
 	}
 	limit := int32(listPage)
 	req := &bssmodel.ShowCustomerOrderDetailsRequest{OrderId: orderID, Limit: &limit}
-	var resp *bssmodel.ShowCustomerOrderDetailsResponse
-	if p.intl() {
-		var ir bssintlmodel.ShowCustomerOrderDetailsRequest
-		if err := convert(req, &ir); err != nil {
-			return providers.BillingOrder{}, invalid(err)
-		}
-		r, e := bssintl.NewBssintlClient(c.hc).ShowCustomerOrderDetails(&ir)
-		if err = e; e == nil {
-			resp = &bssmodel.ShowCustomerOrderDetailsResponse{}
-			err = convert(r, resp)
-		}
-	} else {
-		resp, err = bss.NewBssClient(c.hc).ShowCustomerOrderDetails(req)
-	}
+	resp, err := onSite(p, c, "read order "+orderID+" (BSS ShowCustomerOrderDetails)", req,
+		bss.NewBssClient(c.hc).ShowCustomerOrderDetails, bssintl.NewBssintlClient(c.hc).ShowCustomerOrderDetails)
 	if err != nil {
-		return providers.BillingOrder{}, classify("read order "+orderID+" (BSS ShowCustomerOrderDetails)", err, c.reach())
+		return providers.BillingOrder{}, err
 	}
 	if resp.OrderInfo == nil {
 		return providers.BillingOrder{}, &providers.Error{Kind: providers.Rejected, RequestID: c.RequestID(),
@@ -137,22 +124,10 @@ func (p *Provider) listPage(ctx context.Context, q providers.OrderQuery, offset 
 	if q.ServiceType != "" {
 		req.ServiceTypeCode = &q.ServiceType
 	}
-	var resp *bssmodel.ListCustomerOrdersResponse
-	if p.intl() {
-		var ir bssintlmodel.ListCustomerOrdersRequest
-		if err := convert(req, &ir); err != nil {
-			return nil, 0, invalid(err)
-		}
-		r, e := bssintl.NewBssintlClient(c.hc).ListCustomerOrders(&ir)
-		if err = e; e == nil {
-			resp = &bssmodel.ListCustomerOrdersResponse{}
-			err = convert(r, resp)
-		}
-	} else {
-		resp, err = bss.NewBssClient(c.hc).ListCustomerOrders(req)
-	}
+	resp, err := onSite(p, c, "list orders (BSS ListCustomerOrders)", req,
+		bss.NewBssClient(c.hc).ListCustomerOrders, bssintl.NewBssintlClient(c.hc).ListCustomerOrders)
 	if err != nil {
-		return nil, 0, classify("list orders (BSS ListCustomerOrders)", err, c.reach())
+		return nil, 0, err
 	}
 	var out []providers.BillingOrder
 	if resp.OrderInfos != nil {
