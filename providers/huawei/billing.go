@@ -3,7 +3,6 @@ package huawei
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -42,10 +41,7 @@ const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation (docs/billing.md).
 func (p *Provider) ListingDelay(flows.APIID) time.Duration {
-	if p.opts.Mode == providers.Sandbox {
-		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
-	}
-	return listingDelay
+	return p.opts.Mode.ListingDelay(listingDelay)
 }
 
 // OrderDetail reads one order and its lines.
@@ -232,13 +228,5 @@ func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}
-	if s.facts == nil {
-		return providers.OrderFacts{}, invalid(fmt.Errorf("%s orders cannot be matched to the Billing Center's records", o.API))
-	}
-	f, err := s.facts(o)
-	if err != nil {
-		return providers.OrderFacts{}, invalid(err)
-	}
-	slices.Sort(f.ProductIDs)
-	return f, nil
+	return providers.FactsOf(o, s.facts, "the Billing Center's records")
 }
