@@ -178,14 +178,10 @@ func listedOrder(o bssmodel.CustomerOrderV2) providers.BillingOrder {
 }
 
 func detailOrder(r *bssmodel.ShowCustomerOrderDetailsResponse) providers.BillingOrder {
-	o := r.OrderInfo
-	b := providers.BillingOrder{OrderID: deref(o.OrderId), ServiceType: deref(o.ServiceTypeCode), Currency: deref(o.Currency)}
-	b.State, b.CloudStatus = state(o.Status)
-	b.Amount = amount(o.AmountAfterDiscount, o.OfficialAmount)
-	b.Created = parseBSSTime(deref(o.CreateTime))
-	if o.OrderType != nil {
-		b.OrderType, b.New = strconv.Itoa(int(*o.OrderType)), *o.OrderType == bssOrderTypeNew
-	}
+	o := r.OrderInfo // a CustomerOrderV3: of what listedOrder reads, the same fields as the list's V2
+	b := listedOrder(bssmodel.CustomerOrderV2{OrderId: o.OrderId, ServiceTypeCode: o.ServiceTypeCode, Currency: o.Currency,
+		Status: o.Status, OrderType: o.OrderType, AmountAfterDiscount: o.AmountAfterDiscount, OfficialAmount: o.OfficialAmount,
+		CreateTime: o.CreateTime})
 	if r.OrderLineItems != nil {
 		for _, l := range *r.OrderLineItems {
 			b.Lines = append(b.Lines, providers.BillingLine{ProductID: deref(l.ProductId), ServiceType: deref(l.ServiceTypeCode),
