@@ -26,8 +26,8 @@ import (
 
 // diffOptions are the options of `cloudorder diff`.
 type diffOptions struct {
-	output, endpoint string
-	sandbox          bool
+	cloudFlags // no --profile or --timeout: the SDKs' usual credentials, cloud.Open's wait
+	output     string
 }
 
 // newDiffCmd is `cloudorder diff A B`; runDiff does the work.
@@ -408,11 +408,7 @@ func (c *cli) diffPrice(opts diffOptions, a, b diffSide) priceDiff {
 		return priceDiff{Note: i18n.T("not priced: an order with problems is not the order that would be sent (cloudorder validate)",
 			"未询价:有问题的订单不是将要发送的订单(cloudorder validate)")}
 	}
-	mode := providers.Live
-	if opts.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, opts.endpoint, 0, "")
+	mode, p, closer, err := opts.open(c)
 	if err != nil {
 		return priceDiff{Note: providers.PriceUnknown(printable(err))}
 	}

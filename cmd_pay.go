@@ -151,7 +151,7 @@ func unpaidAPI() flows.APIID {
 
 // payOnce pays within timeout; a signal ends it early (the journal records how it ended).
 func payOnce(ctx context.Context, p providers.Provider, r placement.PayReview, timeout time.Duration) placement.Outcome {
-	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	tctx, cancel := timeoutContext(ctx, timeout)
 	defer cancel()
 	return placement.Pay(tctx, p, r)
 }

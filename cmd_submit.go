@@ -39,11 +39,30 @@ type submitFlags struct {
 }
 
 // sendFlags are the flags of every command that sends something that spends money (submit,
-// pay): where it goes, whether to ask, how to print the outcome, how long to wait.
+// pay): where it goes and how long to wait (cloudFlags), whether to ask, how to print the
+// outcome.
 type sendFlags struct {
-	sandbox, yes              bool
-	output, endpoint, profile string
-	timeout                   time.Duration
+	cloudFlags
+	yes    bool
+	output string
+}
+
+// cloudFlags say which cloud a command opens: the live one, the in-process sandbox
+// (--sandbox) or --endpoint, as --profile, waiting --timeout (0: cloud.Open's default).
+type cloudFlags struct {
+	sandbox           bool
+	endpoint, profile string
+	timeout           time.Duration
+}
+
+// open opens the cloud f names; mode is Sandbox with --sandbox, else Live.
+func (f cloudFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	return mode, p, closer, err
 }
 
 // addSendFlags declares f's flags on cmd.
@@ -55,16 +74,6 @@ func (c *cli) addSendFlags(cmd *cobra.Command, f *sendFlags) {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
-}
-
-// open opens the cloud f names (live, --sandbox or --endpoint).
-func (f sendFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
-	return mode, p, closer, err
 }
 
 // run checks f's values, then runs the command (its exit code).
@@ -167,7 +176,7 @@ func signalName(s os.Signal) string {
 // A provider that does not end within interruptGrace of the signal leaves its intent pending
 // (unknown).
 func send(ctx context.Context, p providers.Provider, r placement.Review, price placement.Price, timeout time.Duration) placement.Outcome {
-	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	tctx, cancel := timeoutContext(ctx, timeout)
 	defer cancel()
 	done := make(chan placement.Outcome, 1)
 	go func() { done <- placement.Send(tctx, p, r, price) }()
@@ -183,6 +192,12 @@ func send(ctx context.Context, p providers.Provider, r placement.Review, price p
 		cause := context.Cause(ctx)
 		return placement.Outcome{Err: &providers.Error{Kind: providers.Unknown, Message: cause.Error(), Err: cause}}
 	}
+}
+
+// timeoutContext bounds one send (connect, send, answer) by --timeout, which it names as the
+// cause when it runs out.
+func timeoutContext(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
 }
 
 // newSubmitCmd is `cloudorder submit FILE`: its flags, then runSubmit.
