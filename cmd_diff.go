@@ -21,7 +21,6 @@ import (
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
-	"cloudorder/ui/lookups"
 )
 
 // diffOptions are the options of `cloudorder diff`.
@@ -414,9 +413,7 @@ func (c *cli) diffPrice(opts diffOptions, a, b diffSide) priceDiff {
 	}
 	defer closer.Close()
 	price := func(o flows.Order) placement.Price {
-		ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(0))
-		defer cancel()
-		return placement.PriceOf(ctx, p, nil, placement.NewReview(p, mode, o))
+		return priceOf(context.Background(), p, placement.NewReview(p, mode, o))
 	}
 	pa, pb := price(a.order), price(b.order)
 	for _, pr := range []placement.Price{pa, pb} {

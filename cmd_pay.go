@@ -15,7 +15,6 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
-	"cloudorder/ui/lookups"
 )
 
 // payFlags are the options of `cloudorder pay`.
@@ -80,11 +79,9 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	defer stop()
 	if pay.Amount == "" && len(order.Body) > 0 {
 		// Not recorded at the review (a scripted submit): the list price of the order's own body.
-		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
-		if pr := placement.PriceOf(pctx, p, nil, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
+		if pr := priceOf(ctx, p, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
 			pay.Amount, pay.Currency = pr.Quote.Total, pr.Quote.Currency
 		}
-		cancel()
 	}
 	fmt.Fprintln(c.stderr, c.say(review.Target.Mode.Banner(review.Target.Endpoint)[0]))
 	fmt.Fprintln(c.stderr, c.say(pay.Line()))

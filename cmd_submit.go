@@ -303,9 +303,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	in := bufio.NewReader(c.stdin)
 	if !f.yes {
-		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
-		*price = placement.PriceOf(pctx, p, nil, r)
-		cancel()
+		*price = priceOf(ctx, p, r)
 		printSummary(c, r, *price)
 		if code := ask(ctx, c, in, placement.AskPlace, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")); code != exitOK {
 			return code
@@ -330,6 +328,14 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	return ask(ctx, c, in, placement.AskPlaceAgain, i18n.Tf("Place it again anyway? Type %s to place a second order: ",
 		"仍要再次下单?输入 %s 下第二个订单:", placement.AgainWord))
+}
+
+// priceOf is r's price as a command asks for it: bounded by a look-up's wait (lookups.Wait),
+// through no cache.
+func priceOf(ctx context.Context, p providers.Provider, r placement.Review) placement.Price {
+	ctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
+	defer cancel()
+	return placement.PriceOf(ctx, p, nil, r)
 }
 
 // ask puts one question on the terminal and reads answers until one counts: a line typed
