@@ -220,7 +220,9 @@ func sameAnswers(x, y *Answers) bool {
 		reflect.DeepEqual(x.stuck, y.stuck) && reflect.DeepEqual(x.codes, y.codes)
 }
 
-func sameProblems(x, y []Problem) bool { return len(x) == len(y) && (len(x) == 0 || reflect.DeepEqual(x, y)) }
+func sameProblems(x, y []Problem) bool {
+	return len(x) == len(y) && (len(x) == 0 || reflect.DeepEqual(x, y))
+}
 
 func sameSlots(x, y []Slot) bool { return len(x) == len(y) && (len(x) == 0 || reflect.DeepEqual(x, y)) }
 
