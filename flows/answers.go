@@ -11,7 +11,8 @@ import (
 // ("region", "body.Products[0].ProductCode"). Text is kept exactly as typed so nothing is lost
 // while it is still invalid; the builder converts it to the documented JSON types. A
 // StringList answer is "a, b", or a JSON array of strings (`["orders,2024", "crm"]`, `[]`)
-// when comma text would split or lose an item; the builder reads both.
+// when comma text would split or lose an item; the builder reads both. Answers are not safe
+// for concurrent use: even Validate and Slots write their cache (flows/incremental.go).
 type Answers struct {
 	values  map[string]string
 	counts  map[string]int  // items of each Array, by its path
