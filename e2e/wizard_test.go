@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/placement"
 )
@@ -183,7 +184,7 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	}
 	check(s)
 	// The help panel marks the chosen API's id with ●; → steps to the next one.
-	for range flows.APIs() {
+	for range catalog.Flows() {
 		if strings.Contains(x.screen(false), "● "+string(o.api)) {
 			break
 		}
