@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"testing"
 
+	"cloudorder/measure"
+
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -18,7 +20,7 @@ func BenchmarkItemsUpdate(b *testing.B) {
 			keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := measure.CPU()
 			i := 0
 			for ; b.Loop(); i++ {
 				m, _ = m.Update(keys[i%2])
