@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"testing"
 
-	"cloudorder/measure"
-
 	tea "charm.land/bubbletea/v2"
+
+	"cloudorder/measure"
 )
 
 // BenchmarkItemsUpdate is BenchmarkItems' typing without drawing: Model.Update of a typed key
