@@ -305,7 +305,7 @@ func refShape(api *API, a *Answers) string {
 // A typed key in one item of a long order leaves the other items' results alone: Shape does
 // not change, and only the item typed into is computed again.
 func TestTypingInOneItemKeepsTheOthers(t *testing.T) {
-	api := testAPIs.Find(HuaweiDSC)
+	api := DSC
 	a := api.NewAnswers()
 	for range 20 {
 		api.AddItem(a, "body.product_infos")
@@ -338,7 +338,7 @@ func TestTypingInOneItemKeepsTheOthers(t *testing.T) {
 
 // ChangedSince lists the answers written since a revision, and says when it cannot.
 func TestChangedSince(t *testing.T) {
-	api := testAPIs.Find(HuaweiDSC)
+	api := DSC
 	a := api.NewAnswers()
 	rev := a.Rev()
 	api.Set(a, "body.zone", "CH2")
