@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/clicmd"
@@ -66,7 +67,7 @@ func runCommand(c *cli, f commandFlags, file string) int {
 		return exitUsage
 	}
 	defer closer.Close()
-	text, err := clicmd.Render(o, p.Target(o.API, o.Region), sh, c.lang)
+	text, err := clicmd.Render(catalog.Flow(o.API), o, p.Target(o.API, o.Region), sh, c.lang)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder command: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

@@ -15,6 +15,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -159,7 +160,7 @@ func (c *cli) diffSide(name string) (diffSide, bool) {
 // fillSide parses an order file's bytes once: the order flows reads (what submit would send)
 // and the same bytes as JSON, for the diff.
 func (c *cli) fillSide(s diffSide, data []byte) (diffSide, bool) {
-	api, answers, problems, err := flows.Load(data)
+	api, answers, problems, err := catalog.Flows().Load(data)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %s\n", s.Name, c.say(i18n.TextOf(err)))
 		return s, false
@@ -420,7 +421,7 @@ func (c *cli) diffPrice(opts diffOptions, a, b diffSide) priceDiff {
 	price := func(o flows.Order) placement.Price {
 		ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(0))
 		defer cancel()
-		return placement.PriceOf(ctx, p, nil, placement.NewReview(p, mode, o))
+		return placement.PriceOf(ctx, p, nil, placement.NewReview(p, mode, catalog.Flow(o.API), o))
 	}
 	pa, pb := price(a.order), price(b.order)
 	for _, pr := range []placement.Price{pa, pb} {

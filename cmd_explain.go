@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 )
@@ -83,11 +84,11 @@ func runExplain(c *cli, opts explainOptions, args []string) int {
 
 // findAPI returns the API named id, or says which exist (cmd names the command).
 func findAPI(c *cli, cmd, id string) *flows.API {
-	if api := flows.Find(flows.APIID(id)); api != nil {
+	if api := catalog.Flow(flows.APIID(id)); api != nil {
 		return api
 	}
 	var ids []string
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		ids = append(ids, string(a.ID))
 	}
 	fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder %s: unknown API %q: use one of %s", "cloudorder %s:未知接口 %q:请使用 %s 之一",
@@ -107,7 +108,7 @@ func explainAPIs(c *cli, output string) int {
 			DocURL string      `json:"doc_url"`
 		}
 		var out []apiItem
-		for _, a := range flows.APIs() {
+		for _, a := range catalog.Flows() {
 			out = append(out, apiItem{a.ID, a.Title, a.Help, a.Method, a.Path, a.DocURL})
 		}
 		writeJSONLine(c.stdout, out)
@@ -116,7 +117,7 @@ func explainAPIs(c *cli, output string) int {
 	var b strings.Builder
 	b.WriteString(c.say(i18n.T("APIs cloudorder orders with (cloudorder explain API shows an API's fields):\n",
 		"cloudorder 支持的下单接口(cloudorder explain 接口 显示接口的字段):\n")))
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		fmt.Fprintf(&b, "\n%s\n", a.ID)
 		b.WriteString(wrapIndent(c.say(a.Title), 4))
 		b.WriteString(wrapIndent(c.say(a.Help), 4))

@@ -7,6 +7,7 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/i18n"
 )
@@ -23,7 +24,7 @@ func TestExplainListsTheAPIs(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("%s: exit %d: %s", l.lang, code, errOut)
 		}
-		for _, a := range flows.APIs() {
+		for _, a := range catalog.Flows() {
 			if !strings.Contains(out, string(a.ID)) || !strings.Contains(out, a.Title.In(i18n.Lang(l.lang))) || !strings.Contains(out, a.DocURL) {
 				t.Errorf("%s: %s missing its id, title or doc URL:\n%s", l.lang, a.ID, out)
 			}
@@ -34,7 +35,7 @@ func TestExplainListsTheAPIs(t *testing.T) {
 // The tree names every field the declarations have, with its type and whether it is
 // required, in either language, and stays within 80 columns (only a URL may not).
 func TestExplainTreeShowsEveryFieldAt80Columns(t *testing.T) {
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		for _, l := range explainLangs {
 			out, errOut, code := runForTest(t, submitEnv(t), "", "explain", string(a.ID), "--lang", l.lang)
 			if code != exitOK {
@@ -64,7 +65,7 @@ func TestExplainOneFieldInFull(t *testing.T) {
 		t.Fatalf("exit %d", code)
 	}
 	for _, want := range []string{"body.Products[].PricingCycle", "Values by body.Products[].ProductCode", "DataWorks_share → Month",
-		"OSS_share → Hour", "Month — Month: Monthly billing.", "Where the docs are silent", "PAI_share", flows.Find(flows.AlibabaPAI).DocURL} {
+		"OSS_share → Hour", "Month — Month: Monthly billing.", "Where the docs are silent", "PAI_share", catalog.Flow(flows.AlibabaPAI).DocURL} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q:\n%s", want, out)
 		}
@@ -85,7 +86,7 @@ func TestExplainOneFieldInFull(t *testing.T) {
 // its path, and its help.
 func TestExplainEveryFieldAt80Columns(t *testing.T) {
 	env := submitEnv(t)
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		for _, f := range a.Doc().Fields {
 			for _, l := range explainLangs {
 				out, errOut, code := runForTest(t, env, "", "explain", string(a.ID), f.Path, "--lang", l.lang)
@@ -156,7 +157,7 @@ func TestExplainRefusesUnknownNames(t *testing.T) {
 }
 
 func TestSchemaPrintsTheAPIsSchemaInEitherLanguage(t *testing.T) {
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		for _, l := range explainLangs {
 			out, errOut, code := runForTest(t, submitEnv(t), "", "schema", string(a.ID), "--lang", l.lang)
 			var s map[string]any

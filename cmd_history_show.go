@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -229,7 +230,7 @@ func runHistoryExport(c *cli, args []string) int {
 // entryOrder is the order an entry sent; false for entries that are not orders (payments).
 func entryOrder(e journal.Entry) (flows.Order, bool) {
 	in := e.Intent
-	if flows.Find(in.API) == nil {
+	if catalog.Flow(in.API) == nil {
 		return flows.Order{}, false
 	}
 	return flows.Order{API: in.API, Region: in.Region, ProjectID: in.ProjectID, Body: in.Body}, true

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -64,7 +65,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 		return refuseSetup(c, err)
 	}
 	defer closer.Close()
-	review := placement.NewReview(p, mode, order)
+	review := placement.NewReview(p, mode, catalog.Flow(order.API), order)
 	if _, payer := p.(providers.Payer); !review.Unpaid || !payer {
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder pay: %s orders are not paid separately (nothing was sent)",
 			"cloudorder pay:%s 订单无需单独支付(未发送任何内容)", order.API)))
@@ -141,7 +142,7 @@ func payTarget(c *cli, f payFlags, orderID string) (o flows.Order, amount, curre
 // unpaidAPI is the API whose orders are created unpaid (DSC), for an order the history does
 // not hold: the registry says which, no API is named here.
 func unpaidAPI() flows.APIID {
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		if cloud.CreatesUnpaid(a.ID) {
 			return a.ID
 		}

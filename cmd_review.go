@@ -135,7 +135,7 @@ func runReview(c *cli, opts reviewOptions, args []string) int {
 		return exitUsage
 	}
 	defer closer.Close()
-	r := placement.NewReview(p, mode, order)
+	r := placement.NewReview(p, mode, api, order)
 	doc := c.reviewOf(name, api, r, p, problems, sh, opts)
 	switch opts.output {
 	case "json":

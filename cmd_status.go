@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -102,7 +103,7 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 	var reports []orderstatus.Report
 	var elsewhere []journal.Entry // due entries sent to another target: not asked here
 	for _, e := range entries {
-		if t := p.Target(e.Intent.API, e.Intent.Region); !orderstatus.SameTarget(e, t) {
+		if t := p.Target(e.Intent.API, e.Intent.Region); !orderstatus.SameTarget(catalog.Flow(e.Intent.API), e, t) {
 			if len(ids) == 0 {
 				elsewhere = append(elsewhere, e)
 				continue
@@ -147,7 +148,7 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 
 // otherTarget says that e was sent where this run does not read, and how to ask there.
 func otherTarget(e journal.Entry, t providers.Target) i18n.Text {
-	if orderstatus.InProcess(e) {
+	if orderstatus.InProcess(catalog.Flow(e.Intent.API), e) {
 		return i18n.Tf("cloudorder status: entry %s was sent to the in-process sandbox: run `cloudorder status %s --sandbox`",
 			"cloudorder status:记录 %s 发往内置沙箱:请运行 `cloudorder status %s --sandbox`", e.Intent.ID, e.Intent.ID)
 	}
@@ -162,7 +163,7 @@ func otherTarget(e journal.Entry, t providers.Target) i18n.Text {
 func elsewhereNote(es []journal.Entry) i18n.Text {
 	inProcess, eps := 0, []string{}
 	for _, e := range es {
-		if orderstatus.InProcess(e) {
+		if orderstatus.InProcess(catalog.Flow(e.Intent.API), e) {
 			inProcess++
 			continue
 		}

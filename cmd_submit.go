@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -102,7 +103,7 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	// sent" (exit 130), never "may have been placed".
 	ctx, stop := signalContext()
 	defer stop()
-	review := placement.NewReview(p, mode, order)
+	review := placement.NewReview(p, mode, catalog.Flow(order.API), order)
 	// --expect-digest: only the order that was reviewed (cmd_review.go) may go.
 	if code := checkExpectedDigest(c, review, f.expectDigest); code != exitOK {
 		return code

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/i18n"
@@ -153,7 +154,7 @@ func parseOrderFile(name string, c *cli) (*flows.API, *flows.Answers, []flows.Pr
 	if err != nil {
 		return nil, nil, nil, i18n.Tf("%s: %s: %v", "%s:%s:%v", name, i18n.T("cannot read", "无法读取"), unwrapPath(err))
 	}
-	api, a, problems, err := flows.Load(data) // too large, not UTF-8, not one JSON object: said in both languages
+	api, a, problems, err := catalog.Flows().Load(data) // too large, not UTF-8, not one JSON object: said in both languages
 	if err != nil {
 		return nil, nil, nil, i18n.Tf("%s: %s", "%s:%s", name, i18n.TextOf(err))
 	}

@@ -5,8 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
-	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -74,7 +74,7 @@ func orderFiles(n int) cobra.CompletionFunc {
 	}
 }
 
-// apiIDs completes the first n arguments with an API id from the flows registry, its title as
+// apiIDs completes the first n arguments with an API id from the catalog, its title as
 // the description.
 func (c *cli) apiIDs(n int) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -82,7 +82,7 @@ func (c *cli) apiIDs(n int) cobra.CompletionFunc {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
 		var ids []cobra.Completion
-		for _, a := range flows.APIs() {
+		for _, a := range catalog.Flows() {
 			ids = append(ids, cobra.CompletionWithDesc(string(a.ID), c.say(a.Title)))
 		}
 		return ids, cobra.ShellCompDirectiveNoFileComp

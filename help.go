@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"cloudorder/flows"
+	"cloudorder/catalog"
 	"cloudorder/i18n"
 	"cloudorder/placement"
 	"cloudorder/providers"
@@ -59,7 +59,7 @@ func (c *cli) helpText(cmd *cobra.Command) string {
 		section(i18n.T("APIs (the order file's \"api\"):", "接口(订单文件中的 \"api\"):"))
 		// The documentation's addresses are in `cloudorder man`: some are longer than a line,
 		// and a URL broken in two cannot be followed.
-		for _, a := range flows.APIs() {
+		for _, a := range catalog.Flows() {
 			fmt.Fprintf(&b, "  %s\n", a.ID)
 			b.WriteString(wrapIndent(c.say(a.Title), 6))
 			b.WriteString(wrapIndent(a.Method+" "+a.Path, 6))

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 
+	"cloudorder/catalog"
 	"cloudorder/config"
 	"cloudorder/i18n"
 	"cloudorder/providers"
@@ -54,7 +55,7 @@ func main() {
 func run(args []string, c *cli) int {
 	// config.toml's lang applies when the environment names no language; the file's problems
 	// are reported by the commands that read it (loadSettings).
-	c.settings, c.settingsErr = config.LoadSettings(c.getenv)
+	c.settings, c.settingsErr = config.LoadSettings(c.getenv, catalog.Flows())
 	c.lang, _ = config.LangFrom("", c.settings.Lang, c.getenv)
 	return execute(args, c)
 }

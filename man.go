@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"cloudorder/flows"
+	"cloudorder/catalog"
 	"cloudorder/i18n"
 )
 
@@ -70,7 +70,7 @@ func (c *cli) writeMan(w io.Writer, root *cobra.Command) {
 		fmt.Fprintf(w, ".TP\n.B %d\n%s\n", e.code, roffText(c.say(e.meaning)))
 	}
 	fmt.Fprintf(w, ".SH %s\n", say("APIS", "接口"))
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		fmt.Fprintf(w, ".TP\n.B %s\n%s\n.br\n%s %s\n.br\n%s\n", roffText(string(a.ID)), roffText(c.say(a.Title)),
 			a.Method, roffText(a.Path), roffText(a.DocURL))
 	}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"cloudorder/catalog"
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
@@ -47,7 +48,7 @@ func TestWizardCheckNowFindsTheOrderTheSandboxPlaced(t *testing.T) {
 		at = at.Add(time.Second)
 		return at
 	}
-	w := &wizardRun{t: t, m: ui.New(ui.Options{Provider: p, Mode: providers.Sandbox, Lang: i18n.EN, From: loaded, Clock: clock,
+	w := &wizardRun{t: t, m: ui.New(ui.Options{Provider: p, APIs: catalog.Flows(), Mode: providers.Sandbox, Lang: i18n.EN, From: loaded, Clock: clock,
 		ProjectID: sandbox.ProjectID})}
 	w.send(tea.WindowSizeMsg{Width: 90, Height: 80})
 	w.run(w.m.Init())

@@ -5,9 +5,11 @@
 // declared apart, from the clouds' documents (providers/sandbox/routes.go), so that it judges
 // what cloudorder sends instead of mirroring it.
 //
-// The composition root (package main, through providers/cloud) hands these to the providers;
-// the wizard and plain mode see only flows and the providers.Provider interface, so they link
-// no cloud SDK.
+// Its list (all) is the only list of APIs, in the order the wizard offers them: flows declares
+// each API as a value and keeps none. The composition root (package main, and providers/cloud)
+// reads it here and hands it on as values — the providers their tables, the wizard, plain mode,
+// config.toml's checks and the order history a flows.Registry (Flows) — so that the packages
+// seeing only flows and the providers.Provider interface link no cloud SDK.
 package catalog
 
 import (
@@ -17,13 +19,22 @@ import (
 	"cloudorder/providers/huawei"
 )
 
-// all is every API, in the order the wizard offers them: the order of their flows in
-// flows/registry.go (TestCatalogListsEveryFlowInOrder).
+// all is every API, in the order the wizard offers them and explain, help and completion list
+// them. It is the only list of APIs: flows declares each one as a value and keeps none.
 var all = []API{
 	alibabaPAI,
 	huaweiDSC,
 	huaweiWorkspaceApp,
 }
+
+// flowList is every API's flow, in all's order.
+var flowList = func() flows.Registry {
+	out := make(flows.Registry, len(all))
+	for i, a := range all {
+		out[i] = a.Flow
+	}
+	return out
+}()
 
 // API is one API of the catalog.
 type API struct {
@@ -35,23 +46,13 @@ type API struct {
 }
 
 // alibabaAPI is an Alibaba Cloud API: its flow, its spec and its aliyun CLI mapping.
-func alibabaAPI(id flows.APIID, spec alibaba.Spec, cli providers.CLI) API {
-	return API{Flow: flow(id, "alibaba"), CLI: cli, alibaba: &spec}
+func alibabaAPI(flow *flows.API, spec alibaba.Spec, cli providers.CLI) API {
+	return API{Flow: flow, CLI: cli, alibaba: &spec}
 }
 
 // huaweiAPI is a Huawei Cloud API: its flow, its spec and its KooCLI (hcloud) mapping.
-func huaweiAPI(id flows.APIID, spec huawei.Spec, cli providers.CLI) API {
-	return API{Flow: flow(id, "huawei"), CLI: cli, huawei: &spec}
-}
-
-// flow is the flow declared for id, which must be of cloud: a catalog entry naming an API flows
-// does not declare, or another cloud's, is a programming error found by the first test run.
-func flow(id flows.APIID, cloud string) *flows.API {
-	f := flows.Find(id)
-	if f == nil || f.Cloud != cloud {
-		panic("catalog: " + string(id) + " is not a flow of cloud " + cloud + " (flows/registry.go)")
-	}
-	return f
+func huaweiAPI(flow *flows.API, spec huawei.Spec, cli providers.CLI) API {
+	return API{Flow: flow, CLI: cli, huawei: &spec}
 }
 
 // All returns every API, in wizard order.
@@ -67,14 +68,12 @@ func Find(id flows.APIID) (API, bool) {
 	return API{}, false
 }
 
-// Flows returns every API's flow, in wizard order: what the wizard and plain mode offer.
-func Flows() []*flows.API {
-	out := make([]*flows.API, len(all))
-	for i, a := range all {
-		out[i] = a.Flow
-	}
-	return out
-}
+// Flows returns every API's flow, in wizard order: what the wizard and plain mode offer, what
+// an order file may name (Flows().Load) and what a look-up by id finds (Flows().Find).
+func Flows() flows.Registry { return append(flows.Registry(nil), flowList...) }
+
+// Flow is the flow of the API with id, or nil.
+func Flow(id flows.APIID) *flows.API { return flowList.Find(id) }
 
 // Alibaba is the Alibaba Cloud provider's table (alibaba.Options.APIs).
 func Alibaba() map[flows.APIID]alibaba.API {

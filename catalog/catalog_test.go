@@ -2,35 +2,53 @@ package catalog
 
 import (
 	"os/exec"
-	"slices"
 	"strings"
 	"testing"
 
+	"cloudorder/config"
 	"cloudorder/flows"
 )
 
-// The catalog names every flow once, in flows' order (the wizard's), each with its own cloud's
-// provider spec and a CLI mapping: an API declared in flows but missing here, or listed twice,
-// fails here; an entry missing a part does not compile.
-func TestCatalogListsEveryFlowInOrder(t *testing.T) {
-	var got, want []flows.APIID
+// Each entry is one API of one cloud: its flow is of the cloud whose spec it has (the
+// constructor of that cloud), its id is listed once, it has a CLI mapping, and the provider
+// tables hold every entry. A part missing does not compile; these are what the compiler cannot
+// say.
+func TestEveryEntryIsOneAPIOfOneCloud(t *testing.T) {
+	seen := map[flows.APIID]bool{}
 	for _, a := range All() {
-		got = append(got, a.Flow.ID)
-		if (a.alibaba != nil) == (a.huawei != nil) || a.CLI.Tool == "" {
-			t.Errorf("%s: spec alibaba=%v huawei=%v, CLI %+v", a.Flow.ID, a.alibaba != nil, a.huawei != nil, a.CLI)
+		if seen[a.Flow.ID] {
+			t.Errorf("%s listed twice", a.Flow.ID)
+		}
+		seen[a.Flow.ID] = true
+		if (a.alibaba != nil) == (a.huawei != nil) || (a.alibaba != nil) != (a.Flow.Cloud == "alibaba") || (a.huawei != nil) != (a.Flow.Cloud == "huawei") {
+			t.Errorf("%s: flow of cloud %q with spec alibaba=%v huawei=%v", a.Flow.ID, a.Flow.Cloud, a.alibaba != nil, a.huawei != nil)
+		}
+		if a.CLI.Tool == "" {
+			t.Errorf("%s: no CLI mapping", a.Flow.ID)
+		}
+		if f, ok := Find(a.Flow.ID); !ok || f.Flow != a.Flow || Flows().Find(a.Flow.ID) != a.Flow {
+			t.Errorf("%s: not found by its id", a.Flow.ID)
 		}
 	}
-	for _, f := range flows.APIs() {
-		want = append(want, f.ID)
-	}
-	if !slices.Equal(got, want) {
-		t.Fatalf("catalog lists %v, flows declares %v", got, want)
-	}
-	if len(Alibaba())+len(Huawei()) != len(want) {
-		t.Fatalf("provider tables hold %d+%d APIs, want %d", len(Alibaba()), len(Huawei()), len(want))
+	if len(Alibaba())+len(Huawei()) != len(all) || len(Flows()) != len(all) {
+		t.Fatalf("provider tables hold %d+%d APIs, flows %d, want %d", len(Alibaba()), len(Huawei()), len(Flows()), len(all))
 	}
 	if !CreatesUnpaid(flows.HuaweiDSC) || CreatesUnpaid(flows.HuaweiWorkspaceApp) || CreatesUnpaid(flows.AlibabaPAI) || CreatesUnpaid("x") {
 		t.Fatal("CreatesUnpaid: only DSC creates its orders unpaid")
+	}
+}
+
+// Every cloud an API belongs to has its credential status, named by the same id.
+func TestCredentialStatusNamesEveryAPIsCloud(t *testing.T) {
+	ids := map[string]bool{}
+	env := map[string]string{"HOME": t.TempDir()}
+	for _, st := range config.Credentials(func(k string) string { return env[k] }, "") {
+		ids[st.CloudID] = true
+	}
+	for _, a := range All() {
+		if !ids[a.Flow.Cloud] {
+			t.Errorf("no credential status for %s's cloud %q (have %v)", a.Flow.ID, a.Flow.Cloud, ids)
+		}
 	}
 }
 

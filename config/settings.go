@@ -62,7 +62,7 @@ func (e *SettingsError) Text() i18n.Text {
 }
 
 // settingsFile is config.toml's shape. [regions] and [endpoints] are maps, their keys checked
-// against the flows registry (knownSetting) with the place each key is written.
+// against the APIs cloudorder orders with (knownSetting) with the place each key is written.
 type settingsFile struct {
 	Lang      *string           `toml:"lang"`
 	Regions   map[string]string `toml:"regions"`
@@ -75,8 +75,8 @@ type settingsFile struct {
 // LoadSettings reads config.toml through the bounded reader. A missing file is empty
 // settings. A file that cannot be read, is not valid TOML, or holds a key or value cloudorder
 // does not know is an error (a *SettingsError names file, line and column) and no setting of
-// it applies.
-func LoadSettings(getenv func(string) string) (Settings, error) {
+// it applies. apis are the APIs [regions] and [endpoints] may name (catalog.Flows()).
+func LoadSettings(getenv func(string) string, apis flows.Registry) (Settings, error) {
 	path := SettingsPath(getenv)
 	data, err := ReadPersonFile(path, SettingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -85,12 +85,13 @@ func LoadSettings(getenv func(string) string) (Settings, error) {
 	if err != nil {
 		return Settings{}, err
 	}
-	return ParseSettings(path, data)
+	return ParseSettings(path, data, apis)
 }
 
 // ParseSettings decodes config.toml with go-toml (any valid TOML: multi-line strings, dotted
 // keys, inline tables; a key or table given twice is an error). On error no setting applies.
-func ParseSettings(path string, data []byte) (Settings, error) {
+// apis are the APIs [regions] and [endpoints] may name.
+func ParseSettings(path string, data []byte, apis flows.Registry) (Settings, error) {
 	fail := func(problems ...SettingsProblem) (Settings, error) {
 		return Settings{}, &SettingsError{Path: path, Problems: problems}
 	}
@@ -111,7 +112,7 @@ func ParseSettings(path string, data []byte) (Settings, error) {
 	case errors.As(err, &strict):
 		for _, e := range strict.Errors {
 			line, col := e.Position()
-			problems = append(problems, problem(line, col, unknownSetting(e.Key())))
+			problems = append(problems, problem(line, col, unknownSetting(apis, e.Key())))
 		}
 	case errors.As(err, &decode):
 		line, col := decode.Position()
@@ -133,7 +134,7 @@ func ParseSettings(path string, data []byte) (Settings, error) {
 		}
 	}
 	for _, k := range keys {
-		if knownSetting(k.path) {
+		if knownSetting(apis, k.path) {
 			continue
 		}
 		parentUnknown := false
@@ -142,7 +143,7 @@ func ParseSettings(path string, data []byte) (Settings, error) {
 		}
 		unknown[strings.Join(k.path, "\x00")] = true
 		if !parentUnknown {
-			problems = append(problems, problem(k.line, k.col, unknownSetting(k.path)))
+			problems = append(problems, problem(k.line, k.col, unknownSetting(apis, k.path)))
 		}
 	}
 	s := Settings{Regions: map[string]string{}, Endpoints: map[flows.APIID]string{}}
@@ -192,16 +193,16 @@ func ParseSettings(path string, data []byte) (Settings, error) {
 var huaweiSites = map[string]string{"china": "", "intl": "intl", "eu": "eu"}
 
 // knownSetting reports whether a key path (a table, or a key in one) is a setting.
-func knownSetting(path []string) bool {
+func knownSetting(apis flows.Registry, path []string) bool {
 	switch {
 	case len(path) == 1:
 		return slices.Contains([]string{"lang", "regions", "endpoints", "huawei"}, path[0])
 	case len(path) != 2:
 		return false
 	case path[0] == "regions":
-		return slices.Contains(flows.Clouds(), path[1])
+		return slices.Contains(apis.Clouds(), path[1])
 	case path[0] == "endpoints":
-		return flows.Find(flows.APIID(path[1])) != nil
+		return apis.Find(flows.APIID(path[1])) != nil
 	case path[0] == "huawei":
 		return path[1] == "site"
 	}
@@ -209,15 +210,15 @@ func knownSetting(path []string) bool {
 }
 
 // unknownSetting says a key is not a setting, and which are, where it stands.
-func unknownSetting(path []string) i18n.Text {
+func unknownSetting(apis flows.Registry, path []string) i18n.Text {
 	var known []string
 	where := i18n.T("at the top level", "顶层")
 	switch {
 	case len(path) == 2 && path[0] == "regions":
 		// Sorted, as the [endpoints] ids: the message does not change with the APIs' order.
-		known, where = slices.Sorted(slices.Values(flows.Clouds())), i18n.T("in [regions]", "[regions] 中")
+		known, where = slices.Sorted(slices.Values(apis.Clouds())), i18n.T("in [regions]", "[regions] 中")
 	case len(path) == 2 && path[0] == "endpoints":
-		for _, a := range flows.APIs() {
+		for _, a := range apis {
 			known = append(known, strconv.Quote(string(a.ID)))
 		}
 		slices.Sort(known)

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/placement"
 )
@@ -128,6 +129,7 @@ func startWizardEnv(t *testing.T, bin, name string, env []string, args ...string
 		os.Getenv("PATH"), home, filepath.Join(dir, "config"), filepath.Join(dir, "state"), extra, bin, quoted)
 	x.run("new-session", "-d", "-x", "120", "-y", "40", "-s", "wiz", "sh", "-c", script)
 	x.run("set-option", "-t", "wiz", "history-limit", "5000")
+	x.run("set-option", "-s", "set-clipboard", "on") // the pane's OSC 52 becomes a buffer
 	return x, dir
 }
 
@@ -182,7 +184,7 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	}
 	check(s)
 	// The help panel marks the chosen API's id with ●; → steps to the next one.
-	for range flows.APIs() {
+	for range catalog.Flows() {
 		if strings.Contains(x.screen(false), "● "+string(o.api)) {
 			break
 		}
@@ -226,6 +228,12 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 		t.Fatalf("no order id on the result screen:\n%s", s)
 	}
 
+	// c puts the order id on the terminal's clipboard (OSC 52), which tmux keeps as a buffer.
+	x.run("send-keys", "-t", "wiz", "c")
+	if got := clipboard(x, 10*time.Second); got != id[1] {
+		t.Errorf("c put %q on the clipboard, want the order id %q", got, id[1])
+	}
+
 	x.run("send-keys", "-t", "wiz", "q")
 	// An order created unpaid (DSC) asks before quitting without paying it: yes, after reading.
 	s = x.waitForAny(true, 30*time.Second, "EXIT=0", "Quit without paying?")
@@ -241,6 +249,20 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	if err != nil || !strings.Contains(string(history), id[1]) {
 		t.Fatalf("history does not record %s: %v\n%s", id[1], err, history)
 	}
+}
+
+// clipboard is what the program last put on the terminal's clipboard, as tmux received it
+// (set-clipboard on: an OSC 52 from the pane becomes a paste buffer), waiting up to within
+// for one to arrive; "" if none did.
+func clipboard(x tmux, within time.Duration) string {
+	x.t.Helper()
+	for deadline := time.Now().Add(within); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		out, err := exec.Command("tmux", "-L", x.socket, "-f", "/dev/null", "show-buffer").Output()
+		if err == nil {
+			return string(out)
+		}
+	}
+	return ""
 }
 
 // currentStep is the title of the screen: the text before " — " on the line under the

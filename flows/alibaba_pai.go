@@ -131,6 +131,9 @@ func checkPricingCycle(c Ctx, v string) *Problem {
 	return nil
 }
 
+// PAI is Alibaba Cloud PAI (AIWorkSpace 2021-02-04) CreateProductOrders.
+var PAI = alibabaPAI()
+
 func alibabaPAI() *API {
 	yesNo := []Option{
 		{Value: "true", Label: i18n.T("Yes", "是")},

@@ -49,7 +49,7 @@ func TestRuleCases(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			api, a, ps, err := Load(data)
+			api, a, ps, err := testAPIs.Load(data)
 			if err != nil || api == nil {
 				t.Fatalf("load: %v %v", err, ps)
 			}
@@ -108,7 +108,7 @@ func TestEveryOrderFileRoundTripsExactly(t *testing.T) {
 	for _, file := range append(files, cases...) {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, _ := os.ReadFile(file)
-			api, a, ps, err := Load(data)
+			api, a, ps, err := testAPIs.Load(data)
 			if err != nil || api == nil {
 				t.Fatalf("load: %v", err)
 			}
@@ -122,7 +122,7 @@ func TestEveryOrderFileRoundTripsExactly(t *testing.T) {
 			if where, same := sameJSON("", decode(t, data), decode(t, saved)); !same {
 				t.Fatalf("saved order differs at %s:\n%s", where, saved)
 			}
-			api2, a2, _, err := Load(saved)
+			api2, a2, _, err := testAPIs.Load(saved)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,7 +144,7 @@ func TestTrickyValuesRoundTrip(t *testing.T) {
 			file := `{"api": "huawei/dsc/CreateProductOrder", "region": "cn-north-4", "project_id": "` + base.ProjectID + `", "body": {` +
 				`"charging_mode": 0, "cloud_service_type": "hws.service.type.sdg", "period_num": 1, "period_type": 2, "region_id": "cn-north-4", "zone": "CH", ` +
 				`"product_infos": [` + strings.Replace(item, "%s", list, 1) + `]}}`
-			api, a, ps, err := Load([]byte(file))
+			api, a, ps, err := testAPIs.Load([]byte(file))
 			if err != nil || Blocking(ps) {
 				t.Fatalf("load: %v %v", err, ps)
 			}
@@ -155,7 +155,7 @@ func TestTrickyValuesRoundTrip(t *testing.T) {
 		})
 	}
 	// The person's comma-separated text still works, and a JSON array typed in is taken as one.
-	api := Find(HuaweiDSC)
+	api := testAPIs.Find(HuaweiDSC)
 	a := api.NewAnswers()
 	path := "body.product_infos[0].all_resource_names"
 	for text, want := range map[string]string{"a, b,,c ": `["a","b","c"]`, `["x,y"]`: `["x,y"]`, `[]`: `[]`} {
@@ -174,7 +174,7 @@ func TestTrickyValuesRoundTrip(t *testing.T) {
 // goes, and the value is built with the field's type.
 func TestStuckValueClearsWhenSet(t *testing.T) {
 	data, _ := os.ReadFile("../testdata/cases/auto-pay-string.json")
-	api, a, _, _ := Load(data)
+	api, a, _, _ := testAPIs.Load(data)
 	if p := ProblemsAt(api.Validate(a), "body.AutoPay"); len(p) != 1 {
 		t.Fatalf("want the type problem, got %v", p)
 	}
@@ -191,10 +191,10 @@ func TestStuckValueClearsWhenSet(t *testing.T) {
 }
 
 func TestTooLargeAndNotUTF8(t *testing.T) {
-	if _, _, _, err := Load(bytes.Repeat([]byte(" "), MaxFileSize+1)); err != ErrTooLarge {
+	if _, _, _, err := testAPIs.Load(bytes.Repeat([]byte(" "), MaxFileSize+1)); err != ErrTooLarge {
 		t.Errorf("want ErrTooLarge, got %v", err)
 	}
-	_, _, _, err := Load([]byte("{\"api\": \"x\xff\"}"))
+	_, _, _, err := testAPIs.Load([]byte("{\"api\": \"x\xff\"}"))
 	if se, ok := err.(*SyntaxError); !ok || se.Col != 11 || !strings.Contains(se.Msg.EN, "UTF-8") || !strings.Contains(se.Text().ZH, "第 1 行第 11 列:不是有效的 UTF-8") {
 		t.Errorf("want a UTF-8 syntax error at column 11, got %v", err)
 	}
@@ -202,7 +202,7 @@ func TestTooLargeAndNotUTF8(t *testing.T) {
 
 // project_id is a field exactly where the API's path has a {project_id} parameter.
 func TestProjectIDOnlyWithThePathParameter(t *testing.T) {
-	for _, api := range APIs() {
+	for _, api := range testAPIs {
 		if has, want := api.FieldAt("project_id") != nil, strings.Contains(api.Path, "{project_id}"); has != want {
 			t.Errorf("%s: project_id field %v, path %s", api.ID, has, api.Path)
 		}

@@ -7,7 +7,8 @@
 // to the exact request body, and the strict order-file reader that goes back.
 //
 // flows imports nothing of cloudorder but the leaf packages i18n (its bilingual texts) and
-// inert (text safe to show), and does no I/O; the UI renders any Field generically. How each
-// API is sent is not here: package catalog pairs each flow with its provider spec and CLI
-// mapping.
+// inert (text safe to show), and does no I/O; the UI renders any Field generically. Each API
+// is a value (PAI, DSC, WorkspaceApp); flows keeps no list of them. Package catalog holds the
+// one ordered list, each flow paired with its provider spec and CLI mapping, and hands it to
+// whoever offers or reads APIs as a Registry (Find, Clouds, Load).
 package flows

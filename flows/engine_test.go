@@ -9,7 +9,7 @@ import (
 
 // A dependent choice follows its parent: the PricingCycle the docs allow for each product.
 func TestDependentFieldFollowsParent(t *testing.T) {
-	api := Find(AlibabaPAI)
+	api := testAPIs.Find(AlibabaPAI)
 	a := api.NewAnswers()
 	cycle := p0 + "PricingCycle"
 	steps := []struct{ code, want string }{
@@ -25,7 +25,7 @@ func TestDependentFieldFollowsParent(t *testing.T) {
 
 // A derived default follows its parent until the person sets it; then it is theirs.
 func TestDerivedDefaultStopsFollowingOnceSet(t *testing.T) {
-	api := Find(AlibabaPAI)
+	api := testAPIs.Find(AlibabaPAI)
 	a := api.NewAnswers()
 	prop := p0 + "InstanceProperties.region"
 	api.Set(a, "region", "cn-beijing")
@@ -38,7 +38,7 @@ func TestDerivedDefaultStopsFollowingOnceSet(t *testing.T) {
 		t.Fatalf("product region=%q: a value the person set must be kept", got)
 	}
 	// DSC's region_id may only be the project's region, so it always follows.
-	dsc := Find(HuaweiDSC)
+	dsc := testAPIs.Find(HuaweiDSC)
 	d := dsc.NewAnswers()
 	dsc.Set(d, "region", "cn-east-3")
 	if got := d.Get("body.region_id"); got != "cn-east-3" {
@@ -49,7 +49,7 @@ func TestDerivedDefaultStopsFollowingOnceSet(t *testing.T) {
 // Fields that start to apply get their defaults; answers of fields that stop applying are kept
 // (and not sent), so switching back restores them.
 func TestAnswersSurviveSwitchingProducts(t *testing.T) {
-	api := Find(AlibabaPAI)
+	api := testAPIs.Find(AlibabaPAI)
 	a := api.NewAnswers()
 	api.Set(a, p0+"ProductCode", "MaxCompute_share")
 	api.Set(a, p0+"InstanceProperties.region", "cn-beijing")
@@ -68,7 +68,7 @@ func TestAnswersSurviveSwitchingProducts(t *testing.T) {
 }
 
 func TestAddRemoveItemsKeepOtherAnswers(t *testing.T) {
-	api := Find(AlibabaPAI)
+	api := testAPIs.Find(AlibabaPAI)
 	a := api.NewAnswers()
 	api.AddItem(a, "body.Products")
 	api.AddItem(a, "body.Products")
@@ -101,7 +101,7 @@ func TestStepsSkipWhatTheAPIDoesNotUse(t *testing.T) {
 	}
 	for id, w := range want {
 		var got []string
-		for _, s := range Find(id).Steps() {
+		for _, s := range testAPIs.Find(id).Steps() {
 			got = append(got, string(s))
 		}
 		if strings.Join(got, " ") != w {
@@ -111,7 +111,7 @@ func TestStepsSkipWhatTheAPIDoesNotUse(t *testing.T) {
 }
 
 func TestSlotsOfAStep(t *testing.T) {
-	api := Find(AlibabaPAI)
+	api := testAPIs.Find(AlibabaPAI)
 	a := api.NewAnswers()
 	api.AddItem(a, "body.Products")
 	api.Set(a, "body.Products[1].ProductCode", "OSS_share")
@@ -149,7 +149,7 @@ func TestEveryStringIsBilingual(t *testing.T) {
 			check(api, f.Fields, path)
 		}
 	}
-	for _, api := range APIs() {
+	for _, api := range testAPIs {
 		if api.Title.EN == "" || api.Title.ZH == "" || api.Help.EN == "" || api.Help.ZH == "" {
 			t.Errorf("%s: title/help missing a language", api.ID)
 		}
@@ -171,7 +171,7 @@ func TestNewOrderReportsOnlyWhatHasNoDocumentedDefault(t *testing.T) {
 			"body.resources[0].create_services.subnet_id", "body.resources[0].create_services.vpc_id"},
 	}
 	for id, paths := range want {
-		api := Find(id)
+		api := testAPIs.Find(id)
 		var got []string
 		for _, p := range api.Validate(api.NewAnswers()) {
 			if !p.Warning {
@@ -187,7 +187,7 @@ func TestNewOrderReportsOnlyWhatHasNoDocumentedDefault(t *testing.T) {
 // Adding and removing items keeps to a group's bounds and says the rule where it refuses;
 // removing from an empty group is nothing to refuse.
 func TestItemBoundsSayTheRule(t *testing.T) {
-	api := Find(HuaweiWorkspaceApp)
+	api := testAPIs.Find(HuaweiWorkspaceApp)
 	a := api.NewAnswers()
 	one := "body.resources" // MinItems 1, MaxItems 1
 	if p := api.AddItem(a, one); p == nil || p.Path != one || !strings.Contains(p.Msg.EN, "at most 1") || p.Msg.ZH == "" || a.Count(one) != 1 {
@@ -221,7 +221,7 @@ func TestItemBoundsSayTheRule(t *testing.T) {
 // Each API names the region in its console's words, in every front end: Alibaba 地域, Huawei 区域.
 func TestRegionInTheConsolesWords(t *testing.T) {
 	for id, zh := range map[APIID]string{AlibabaPAI: "地域", HuaweiDSC: "区域", HuaweiWorkspaceApp: "区域"} {
-		api := Find(id)
+		api := testAPIs.Find(id)
 		if got := api.StepTitle(StepRegion); got.ZH != zh+"与账号" || got.EN != "Region & account" {
 			t.Errorf("%s: region step %+v", id, got)
 		}

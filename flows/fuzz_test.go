@@ -29,7 +29,7 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte(`{"api":"huawei/dsc/CreateProductOrder","body":{"product_infos":[{"usage_value":1e999}]}}`))
 	f.Add([]byte(`{"api":"alibaba/pai/CreateProductOrders","body":{"Products":[{"InstanceProperties":[{"Code":"region","Value":"x","Name":7}]}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		api, a, ps, err := Load(data)
+		api, a, ps, err := testAPIs.Load(data)
 		if err != nil || api == nil {
 			return
 		}
@@ -39,7 +39,7 @@ func FuzzLoad(f *testing.F) {
 		if err != nil {
 			t.Fatalf("built order does not marshal: %v\n%s", err, o.Body)
 		}
-		if _, _, _, err := Load(file); err != nil {
+		if _, _, _, err := testAPIs.Load(file); err != nil {
 			t.Fatalf("rebuilt order does not load: %v\n%s", err, file)
 		}
 		for _, step := range api.Steps() {
@@ -55,7 +55,7 @@ func FuzzAnswers(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, text string, pick uint8) {
-		for _, api := range APIs() {
+		for _, api := range testAPIs {
 			a := api.NewAnswers()
 			var paths []string
 			for _, step := range api.Steps() {
@@ -71,7 +71,7 @@ func FuzzAnswers(f *testing.F) {
 			api.Set(a, paths[int(pick)%len(paths)], text)
 			_ = api.Validate(a)
 			o := api.Build(a)
-			if _, _, _, err := Load(mustFile(t, o)); err != nil {
+			if _, _, _, err := testAPIs.Load(mustFile(t, o)); err != nil {
 				t.Fatalf("%s: body built from %q is not JSON: %v\n%s", api.ID, text, err, o.Body)
 			}
 		}
@@ -102,7 +102,7 @@ func FuzzValidatedIsSent(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		api, a, ps, err := Load(data)
+		api, a, ps, err := testAPIs.Load(data)
 		if err != nil || api == nil {
 			return
 		}
@@ -118,7 +118,7 @@ func FuzzValidatedIsSent(f *testing.F) {
 		if where, same := sameJSON("", decode(t, data), decode(t, sent)); !same {
 			t.Fatalf("validated and sent differ at %s\nfile: %s\nsent: %s", where, data, sent)
 		}
-		api2, a2, ps2, err := Load(sent)
+		api2, a2, ps2, err := testAPIs.Load(sent)
 		if err != nil || api2 != api || Blocking(ps2) {
 			t.Fatalf("the sent order does not load as valid: %v %v\n%s", err, ps2, sent)
 		}

@@ -92,7 +92,7 @@ var docExamples = []struct {
 func TestDocExamplesBuildFromAnswers(t *testing.T) {
 	for _, ex := range docExamples {
 		t.Run(ex.file, func(t *testing.T) {
-			api := Find(ex.api)
+			api := testAPIs.Find(ex.api)
 			a := api.NewAnswers()
 			for path, n := range ex.items {
 				for range n {
@@ -122,7 +122,7 @@ func TestOrderFilesRoundTrip(t *testing.T) {
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
 			data, _ := os.ReadFile(f)
-			api, a, ps, err := Load(data)
+			api, a, ps, err := testAPIs.Load(data)
 			if err != nil || api == nil {
 				t.Fatalf("load: %v %v", err, ps)
 			}
@@ -136,7 +136,7 @@ func TestOrderFilesRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			api2, a2, _, err := Load(file)
+			api2, a2, _, err := testAPIs.Load(file)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -151,7 +151,7 @@ func TestOrderFilesRoundTrip(t *testing.T) {
 // reserved nics/security_groups with "string"): the string is an error, the rest warnings.
 func TestDocExampleStringTrueIsFlagged(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join("..", "testdata", "invalid", "workspaceapp-doc-example.json"))
-	_, a, ps, err := Load(data)
+	_, a, ps, err := testAPIs.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ func TestHiddenDifferenceIsNamed(t *testing.T) {
 // Every API documents its order ids' shape (what the wizard may copy to the clipboard), and
 // the documented examples have it; control characters and "" never do.
 func TestEveryAPIKnowsItsOrderIDShape(t *testing.T) {
-	for _, api := range APIs() {
+	for _, api := range testAPIs {
 		example := map[string]string{"alibaba": "210292536260646", "huawei": "CS23060117315YQ6Z"}[api.Cloud]
 		for id, want := range map[string]bool{example: true, example + "\x1b": false, example + "\n": false,
 			"\u202e" + example: false, example + " ; id": false, "": false} {
@@ -57,7 +57,7 @@ func TestEveryAPIKnowsItsOrderIDShape(t *testing.T) {
 
 // An order file saved with a byte order mark is named as such, not as a stray character 'ï'.
 func TestByteOrderMarkIsNamed(t *testing.T) {
-	_, _, _, err := Load([]byte("\uFEFF" + `{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{}}`))
+	_, _, _, err := testAPIs.Load([]byte("\uFEFF" + `{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{}}`))
 	se, ok := err.(*SyntaxError)
 	if !ok || se.Line != 1 || se.Col != 1 || !strings.Contains(se.Text().EN, "byte order mark (U+FEFF BOM)") ||
 		!strings.Contains(se.Text().ZH, "字节顺序标记") || strings.Contains(se.Text().EN, "ï") {

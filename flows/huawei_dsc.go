@@ -77,6 +77,9 @@ func dscEdition(a *Answers) string {
 	return ""
 }
 
+// DSC is Huawei Cloud Data Security Center's CreateProductOrder.
+var DSC = huaweiDSC()
+
 func huaweiDSC() *API {
 	serviceType := []Option{{Value: dscServiceType, Label: i18n.T("Data Security Center", "数据安全中心"), Help: i18n.T("DSC's cloud service type.", "数据安全中心的云服务类型。")}}
 	onlySDG := i18n.T("DSC orders use hws.service.type.sdg", "数据安全中心订单使用 hws.service.type.sdg")

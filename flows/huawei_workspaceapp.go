@@ -52,6 +52,9 @@ func volumeFields(step Step, max int64, defaultSize string, disk i18n.Text) []*F
 	}
 }
 
+// WorkspaceApp is Huawei Cloud Workspace App's CreateOrder.
+var WorkspaceApp = huaweiWorkspaceApp()
+
 func huaweiWorkspaceApp() *API {
 	onlyCreateApps := i18n.T("only createApps is supported", "目前只支持 createApps")
 	createServices := &Field{

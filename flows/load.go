@@ -39,8 +39,8 @@ var byteOrderMark = []byte("\xEF\xBB\xBF")
 // in file order. The answers keep everything the file says with nothing coerced: values of
 // the wrong type stay as they were (reported until changed), "" / {} / [] stay explicit, and
 // lists stay lists, so the wizard can open the order at its problems and a save writes back
-// what was read. api is nil when the "api" value is missing or unknown.
-func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
+// what was read. api is nil when the "api" value is missing or not one of r.
+func (r Registry) Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	if len(data) > MaxFileSize {
 		return nil, nil, nil, ErrTooLarge
 	}
@@ -73,10 +73,10 @@ func Load(data []byte) (api *API, a *Answers, problems []Problem, err error) {
 	sc := scan(data)
 	l := &loader{a: NewEmptyAnswers(), sc: sc}
 	id, _ := obj["api"].(string)
-	api = Find(APIID(id))
+	api = r.Find(APIID(id))
 	l.topKeys(api, obj)
 	if api == nil {
-		l.problem("api", i18n.Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, apiList()))
+		l.problem("api", i18n.Tf("unknown API %q: use one of %s", "未知接口 %q:请使用 %s 之一", id, r.ids()))
 		return nil, l.a, l.sorted(append(sc.dups, l.problems...)), nil
 	}
 	for _, f := range api.Fields {

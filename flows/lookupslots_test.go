@@ -9,7 +9,7 @@ import (
 // arrays hold several items.
 func TestLookupSlotsAreSlotsWithALookup(t *testing.T) {
 	rows := 0
-	for _, api := range APIs() {
+	for _, api := range testAPIs {
 		a := api.NewAnswers()
 		api.Set(a, "region", "cn-north-4")
 		for _, f := range api.Fields {

@@ -5,22 +5,15 @@ import (
 	"strings"
 )
 
-// apis is every API's flow, in the order the wizard offers them. Package catalog lists the same
-// APIs in the same order, each with its provider spec and CLI mapping (a test there checks the
-// two agree); adding an API is its declaration file here, one line in this list, and its file
-// and line in catalog/ (docs/adding-an-api.md).
-var apis = []*API{
-	alibabaPAI(),
-	huaweiDSC(),
-	huaweiWorkspaceApp(),
-}
-
-// APIs returns every API in wizard order.
-func APIs() []*API { return append([]*API(nil), apis...) }
+// Registry is an ordered list of APIs: the ones a person may pick, in the order offered, and
+// the ones an order file may name. flows declares each API as a value (PAI, DSC, WorkspaceApp)
+// and keeps no list of them: cloudorder's is package catalog's (catalog.Flows()), and a test
+// names its own.
+type Registry []*API
 
 // Find returns the API with id, or nil.
-func Find(id APIID) *API {
-	for _, a := range apis {
+func (r Registry) Find(id APIID) *API {
+	for _, a := range r {
 		if a.ID == id {
 			return a
 		}
@@ -28,21 +21,22 @@ func Find(id APIID) *API {
 	return nil
 }
 
-func apiList() string {
-	var ids []string
-	for _, a := range APIs() {
-		ids = append(ids, string(a.ID))
-	}
-	return strings.Join(ids, ", ")
-}
-
-// Clouds returns the clouds of the APIs ("alibaba", "huawei"), each once, in wizard order.
-func Clouds() []string {
+// Clouds returns the clouds of the APIs ("alibaba", "huawei"), each once, in the list's order.
+func (r Registry) Clouds() []string {
 	var out []string
-	for _, a := range apis {
+	for _, a := range r {
 		if !slices.Contains(out, a.Cloud) {
 			out = append(out, a.Cloud)
 		}
 	}
 	return out
+}
+
+// ids names the APIs for a message: "id, id, id".
+func (r Registry) ids() string {
+	ids := make([]string, len(r))
+	for i, a := range r {
+		ids[i] = string(a.ID)
+	}
+	return strings.Join(ids, ", ")
 }

@@ -18,7 +18,7 @@ type ruleCase struct {
 
 func runRules(t *testing.T, id APIID, cases []ruleCase) {
 	t.Helper()
-	api := Find(id)
+	api := testAPIs.Find(id)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			a := api.NewAnswers()
@@ -176,7 +176,7 @@ func TestWorkspaceAppRules(t *testing.T) {
 
 // A data disk may be up to 32768 GB; the system disk only 1024.
 func TestDataDiskSize(t *testing.T) {
-	api := Find(HuaweiWorkspaceApp)
+	api := testAPIs.Find(HuaweiWorkspaceApp)
 	a := api.NewAnswers()
 	dv := "body.resources[0].create_services.data_volumes"
 	api.AddItem(a, dv)
@@ -213,7 +213,7 @@ func TestLoadedOrderRules(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.want, func(t *testing.T) {
 			data := []byte(loadEdited(t, tc.file, tc.edit))
-			_, _, ps, err := Load(data)
+			_, _, ps, err := testAPIs.Load(data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -261,7 +261,7 @@ func TestOrderFileStrictness(t *testing.T) {
 		{`{"api": "huawei/dsc/CreateProductOrder", "region": "cn-north-4", "body": {}}`, "project_id", "required"},
 	}
 	for _, tc := range cases {
-		_, _, ps, err := Load([]byte(tc.in))
+		_, _, ps, err := testAPIs.Load([]byte(tc.in))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.in, err)
 		}
@@ -285,7 +285,7 @@ func TestMalformedJSONNamesLineAndColumn(t *testing.T) {
 		{"{\n\"a\": \"中文\" x}", 2, 11},
 	}
 	for _, tc := range cases {
-		_, _, _, err := Load([]byte(tc.in))
+		_, _, _, err := testAPIs.Load([]byte(tc.in))
 		se, ok := err.(*SyntaxError)
 		if !ok {
 			t.Errorf("%q: want a SyntaxError, got %v", tc.in, err)
@@ -299,7 +299,7 @@ func TestMalformedJSONNamesLineAndColumn(t *testing.T) {
 
 // A typed (or pasted) value with a control or direction character is refused as it is typed.
 func TestCheckValueRefusesTerminalControls(t *testing.T) {
-	api := Find(HuaweiDSC)
+	api := testAPIs.Find(HuaweiDSC)
 	f := api.FieldAt("body.product_infos[0].product_id")
 	if f == nil {
 		t.Fatal("no product_id field")
@@ -314,7 +314,7 @@ func TestCheckValueRefusesTerminalControls(t *testing.T) {
 
 // Type errors read whole in Chinese: the JSON type and the offending string in Chinese words.
 func TestTypeErrorsInChinese(t *testing.T) {
-	_, _, problems, err := Load([]byte(`{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{"AutoPay":"true","Products":{}}}`))
+	_, _, problems, err := testAPIs.Load([]byte(`{"api":"alibaba/pai/CreateProductOrders","region":"cn-hangzhou","body":{"AutoPay":"true","Products":{}}}`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +338,7 @@ func TestTypeErrorsInChinese(t *testing.T) {
 // A DSC item added after the edition defaults to an expansion package, so the order stays
 // valid (an order buys one edition); the first item is the edition.
 func TestDSCAddedItemDefaultsToAnExpansionPackage(t *testing.T) {
-	api := Find(HuaweiDSC)
+	api := testAPIs.Find(HuaweiDSC)
 	a := api.NewAnswers()
 	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 	api.Set(a, "body.product_infos[0].product_id", "OFFI000000000000000001")

@@ -117,23 +117,25 @@ func Find(entries []journal.Entry, id string) (journal.Entry, bool) {
 
 // SameTarget reports whether t is where e was sent: the cloud's records answer only for the
 // endpoint (and sandbox) that placed the order. The in-process sandbox listens on a new port
-// every run, so it is known by the order's identity (InProcess), not by its endpoint.
-func SameTarget(e journal.Entry, t providers.Target) bool {
-	if t.InProcess || InProcess(e) {
-		return t.InProcess && InProcess(e)
+// every run, so it is known by the order's identity (InProcess), not by its endpoint. api is
+// the flow of e's API (nil when none is known).
+func SameTarget(api *flows.API, e journal.Entry, t providers.Target) bool {
+	if t.InProcess || InProcess(api, e) {
+		return t.InProcess && InProcess(api, e)
 	}
 	return canonical(e.Intent.Endpoint) == canonical(t.Endpoint)
 }
 
 // InProcess reports whether e was sent to the in-process sandbox (--sandbox): its digest is
 // the order's digest to placement.SandboxTarget, which no other target has.
-func InProcess(e journal.Entry) bool {
+// api is the flow of e's API (nil when none is known).
+func InProcess(api *flows.API, e journal.Entry) bool {
 	in := e.Intent
 	if in.Mode != providers.Sandbox || in.Digest == "" {
 		return false
 	}
 	o := flows.Order{API: in.API, Region: in.Region, ProjectID: in.ProjectID, Body: in.Body}
-	return placement.Digest(providers.Target{Mode: providers.Sandbox, InProcess: true}, o) == in.Digest
+	return placement.Digest(api, providers.Target{Mode: providers.Sandbox, InProcess: true}, o) == in.Digest
 }
 
 func canonical(s string) string {

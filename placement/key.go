@@ -33,31 +33,33 @@ const SandboxTarget = "sandbox"
 
 // Digest is the hex SHA-256 of the canonical order going to t: the review's digest, the value
 // `submit --expect-digest` compares, and the duplicate guard's key. Two orders have the same
-// digest exactly when they are the same order to the same place.
-func Digest(t providers.Target, o flows.Order) string {
-	return digestOf(CanonicalTarget(t), o.API, o.Region, o.ProjectID, o.CompactBody())
+// digest exactly when they are the same order to the same place. api is o's flow (its
+// documented sets are sorted), nil for what is not an order of a flow (a payment).
+func Digest(api *flows.API, t providers.Target, o flows.Order) string {
+	return digestOf(api, CanonicalTarget(t), o.API, o.Region, o.ProjectID, o.CompactBody())
 }
 
 // RecordDigests are the digests under which an order recorded in the history is found: its
 // Digest, and for a record written before the digest left the mode out (mode "sandbox" on a
 // loopback endpoint: the in-process sandbox and a probed one could not be told apart), the
 // in-process sandbox's too. Erring towards a match only ever asks again; it never sends twice.
-func RecordDigests(api flows.APIID, region, projectID, endpoint string, mode providers.Mode, body []byte) []string {
-	own := digestOf(canonicalEndpoint(endpoint), api, region, projectID, body)
+// flow is the flow of the record's API (nil when none is known).
+func RecordDigests(flow *flows.API, api flows.APIID, region, projectID, endpoint string, mode providers.Mode, body []byte) []string {
+	own := digestOf(flow, canonicalEndpoint(endpoint), api, region, projectID, body)
 	if mode != providers.Sandbox {
 		return []string{own}
 	}
-	sb := digestOf(SandboxTarget, api, region, projectID, body)
+	sb := digestOf(flow, SandboxTarget, api, region, projectID, body)
 	if ep, err := config.ParseEndpoint(endpoint); err == nil && config.IsLoopback(ep.Host) {
 		return []string{own, sb}
 	}
 	return []string{sb}
 }
 
-func digestOf(target string, api flows.APIID, region, projectID string, body []byte) string {
+func digestOf(flow *flows.API, target string, api flows.APIID, region, projectID string, body []byte) string {
 	key, _ := json.Marshal(map[string]any{
 		"v": 2, "api": api, "target": target, "region": region, "project_id": projectID,
-		"body": json.RawMessage(CanonicalBody(api, body)),
+		"body": json.RawMessage(CanonicalBody(flow, body)),
 	})
 	sum := sha256.Sum256(key)
 	return hex.EncodeToString(sum[:])
@@ -94,7 +96,7 @@ func canonicalEndpoint(s string) string {
 // CanonicalBody is body re-encoded with object keys sorted, no white space, numbers as
 // written, and the API's documented sets (fields of kind flows.Properties) sorted. A body that
 // does not decode is returned compacted as is (it can still only match itself).
-func CanonicalBody(api flows.APIID, body []byte) []byte {
+func CanonicalBody(api *flows.API, body []byte) []byte {
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
 	var v any
@@ -105,8 +107,8 @@ func CanonicalBody(api flows.APIID, body []byte) []byte {
 		}
 		return b.Bytes()
 	}
-	if a := flows.Find(api); a != nil {
-		v = sortSets(a, "body", v)
+	if api != nil {
+		v = sortSets(api, "body", v)
 	}
 	return encodeCanonical(v)
 }

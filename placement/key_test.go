@@ -13,7 +13,7 @@ func TestCanonicalBodyJSON(t *testing.T) {
 		" [ 1.50 , \"\\u0041\" ] ":                `[1.50,"A"]`,
 		`{"a":1`:                                  `{"a":1`,
 	} {
-		if got := string(CanonicalBody("none", []byte(in))); got != want {
+		if got := string(CanonicalBody(nil, []byte(in))); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
 		}
 	}
@@ -29,7 +29,7 @@ func TestDigestIsTheOrderNotItsSpelling(t *testing.T) {
 	swapped.Body = []byte(`{ "Products": [ {"InstanceProperties":[{"Value":"1:Hour","Code":"ord_time"},{"Code":"commodity_type","Value":"oss"}],` +
 		`"ProductCode":"OSS_share"}], "AutoPay": true }`)
 	base := providers.Target{Mode: providers.Live, Endpoint: "https://business.aliyuncs.com"}
-	want := Digest(base, oss)
+	want := Digest(flows.PAI, base, oss)
 	for name, tc := range map[string]struct {
 		t providers.Target
 		o flows.Order
@@ -40,7 +40,7 @@ func TestDigestIsTheOrderNotItsSpelling(t *testing.T) {
 		"default port":                {providers.Target{Endpoint: "https://business.aliyuncs.com:443"}, oss},
 		"another mode":                {providers.Target{Mode: providers.LocalEndpoint, Endpoint: "https://business.aliyuncs.com"}, oss},
 	} {
-		if got := Digest(tc.t, tc.o); got != want {
+		if got := Digest(flows.PAI, tc.t, tc.o); got != want {
 			t.Errorf("%s: a new digest", name)
 		}
 	}
@@ -50,19 +50,19 @@ func TestDigestIsTheOrderNotItsSpelling(t *testing.T) {
 	products := oss
 	products.Body = []byte(`{"AutoPay":true,"Products":[{"ProductCode":"OSS_share","InstanceProperties":[{"Code":"commodity_type","Value":"oss"}]}]}`)
 	for name, d := range map[string]string{
-		"region":   Digest(base, other),
-		"body":     Digest(base, products),
-		"port":     Digest(providers.Target{Endpoint: "https://business.aliyuncs.com:8443"}, oss),
-		"host":     Digest(providers.Target{Endpoint: "https://business.ap-southeast-1.aliyuncs.com"}, oss),
-		"sandbox":  Digest(providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:4000"}, oss),
-		"loopback": Digest(providers.Target{Endpoint: "http://127.0.0.1:4000"}, oss),
+		"region":   Digest(flows.PAI, base, other),
+		"body":     Digest(flows.PAI, base, products),
+		"port":     Digest(flows.PAI, providers.Target{Endpoint: "https://business.aliyuncs.com:8443"}, oss),
+		"host":     Digest(flows.PAI, providers.Target{Endpoint: "https://business.ap-southeast-1.aliyuncs.com"}, oss),
+		"sandbox":  Digest(flows.PAI, providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:4000"}, oss),
+		"loopback": Digest(flows.PAI, providers.Target{Endpoint: "http://127.0.0.1:4000"}, oss),
 	} {
 		if d == want {
 			t.Errorf("a different %s made the same digest", name)
 		}
 	}
 	// The in-process sandbox is one target whatever its port.
-	if Digest(providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:1"}, oss) != Digest(providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:2"}, oss) {
+	if Digest(flows.PAI, providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:1"}, oss) != Digest(flows.PAI, providers.Target{InProcess: true, Endpoint: "http://127.0.0.1:2"}, oss) {
 		t.Error("the in-process sandbox's port made a new order")
 	}
 }
@@ -71,15 +71,15 @@ func TestDigestIsTheOrderNotItsSpelling(t *testing.T) {
 // in-process sandbox and by the same endpoint probed either way.
 func TestRecordDigestsOfOldSandboxRecords(t *testing.T) {
 	o := flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: []byte(`{"AutoPay":true}`)}
-	got := RecordDigests(o.API, o.Region, "", "http://127.0.0.1:4000", providers.Sandbox, o.Body)
+	got := RecordDigests(flows.PAI, o.API, o.Region, "", "http://127.0.0.1:4000", providers.Sandbox, o.Body)
 	for _, t2 := range []providers.Target{{InProcess: true, Endpoint: "http://127.0.0.1:5000"}, {Mode: providers.LocalEndpoint, Endpoint: "http://127.0.0.1:4000"}} {
-		d := Digest(t2, o)
+		d := Digest(flows.PAI, t2, o)
 		if d != got[0] && (len(got) < 2 || d != got[1]) {
 			t.Errorf("%+v: not found among %v", t2, got)
 		}
 	}
-	if live := RecordDigests(o.API, o.Region, "", "https://business.aliyuncs.com", providers.Live, o.Body); len(live) != 1 ||
-		live[0] != Digest(providers.Target{Endpoint: "https://business.aliyuncs.com"}, o) {
+	if live := RecordDigests(flows.PAI, o.API, o.Region, "", "https://business.aliyuncs.com", providers.Live, o.Body); len(live) != 1 ||
+		live[0] != Digest(flows.PAI, providers.Target{Endpoint: "https://business.aliyuncs.com"}, o) {
 		t.Errorf("a live record: %v", live)
 	}
 }

@@ -29,11 +29,11 @@ func TestDSCPriceIsOfTheBodysProductID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, a, problems, err := flows.Load(data)
+	_, a, problems, err := flows.Registry{flows.DSC}.Load(data)
 	if err != nil || flows.Blocking(problems) {
 		t.Fatalf("load: %v %v", err, problems)
 	}
-	file := flows.Find(flows.HuaweiDSC).Build(a)
+	file := flows.DSC.Build(a)
 	professional := sandbox.DSCProductID("cn-north-4", "base_professional", 2)
 	standard := sandbox.DSCProductID("cn-north-4", "base_standard", 2)
 	withID := func(spec, id string) flows.Order {
@@ -55,7 +55,7 @@ func TestDSCPriceIsOfTheBodysProductID(t *testing.T) {
 		"base_professional with the standard's id": {withID("base_professional", standard), true},
 	} {
 		t.Run(name, func(t *testing.T) {
-			r := placement.NewReview(p, providers.Sandbox, tc.o)
+			r := placement.NewReview(p, providers.Sandbox, flows.DSC, tc.o)
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			defer cancel()
 			pr := placement.PriceOf(ctx, p, nil, r)

@@ -18,6 +18,8 @@ import (
 // Review is what a person approves, computed once from the order: the front-ends render it,
 // none computes its own.
 type Review struct {
+	// API is the order's flow (what its title and documented sets are).
+	API    *flows.API
 	Order  flows.Order
 	Target providers.Target
 	// Body is exactly the bytes Submit sends (the order's compact body).
@@ -58,8 +60,8 @@ func NotReviewed(got, want string) i18n.Text {
 }
 
 // NewReview builds the review of o going through p (nil: a dry run without a provider).
-func NewReview(p providers.Provider, mode providers.Mode, o flows.Order) Review {
-	r := Review{Order: o, Body: o.CompactBody(), Target: providers.Target{Mode: mode}}
+func NewReview(p providers.Provider, mode providers.Mode, api *flows.API, o flows.Order) Review {
+	r := Review{API: api, Order: o, Body: o.CompactBody(), Target: providers.Target{Mode: mode}}
 	if p != nil {
 		r.Target = p.Target(o.API, o.Region)
 		if mode == providers.DryRun {
@@ -70,7 +72,7 @@ func NewReview(p providers.Provider, mode providers.Mode, o flows.Order) Review 
 		}
 	}
 	r.Sends = p != nil && r.Target.Mode != providers.DryRun
-	r.Digest = Digest(r.Target, o)
+	r.Digest = Digest(api, r.Target, o)
 	return r
 }
 
@@ -83,7 +85,7 @@ func (r Review) Command(sh clicmd.Shell, lang i18n.Lang) (string, error) {
 	if r.Target.Endpoint == "" {
 		return "", i18n.Errorf("no endpoint known: the command needs one", "接入地址未知,无法生成命令")
 	}
-	return clicmd.Render(r.Order, r.Target, sh, lang)
+	return clicmd.Render(r.API, r.Order, r.Target, sh, lang)
 }
 
 // UnpaidLine is how a placed order the cloud created unpaid is said everywhere (submit, plain

@@ -67,6 +67,9 @@ func namedField(s *session, msg string) string {
 
 // netText says a transport failure in plain words (zero when err is not one); the Go error
 // itself is shown underneath. timeout is the limit the wait had (--timeout), 0 if unknown.
+// The text is looked at after the typed checks because the Alibaba SDK's ClientError keeps the
+// transport error as OriginError, with no Unwrap (alibaba-cloud-sdk-go sdk/errors/
+// client_error.go): only its words reach providers.Error (providers/alibaba/errors.go).
 func netText(err error, timeout time.Duration) i18n.Text {
 	if err == nil {
 		return i18n.Text{}

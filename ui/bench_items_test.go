@@ -20,7 +20,7 @@ func dscAnswers(n int) *flows.Answers {
 	if a, ok := dscItems[n]; ok {
 		return a.Clone()
 	}
-	api := flows.Find(flows.HuaweiDSC)
+	api := flows.DSC
 	a := api.NewAnswers()
 	api.Set(a, "region", "cn-north-4")
 	api.Set(a, "project_id", fillDSC["project_id"])
@@ -37,7 +37,7 @@ func dscAnswers(n int) *flows.Answers {
 // dscWithItems is the wizard opened (as --from opens it) on a DSC order of n product items,
 // on its products step, the focus on the first item's product id (a text field), at 120×40.
 func dscWithItems(tb testing.TB, n int) *driver {
-	api, a := flows.Find(flows.HuaweiDSC), dscAnswers(n)
+	api, a := flows.DSC, dscAnswers(n)
 	problems := api.Validate(a)
 	if flows.Blocking(problems) {
 		tb.Fatalf("order of %d items: %v", n, problems)

@@ -47,7 +47,7 @@ func checkDriver(t *testing.T, b *bookProvider, now func() time.Time) (*driver, 
 	t.Helper()
 	b.err = &providers.Error{Kind: providers.Unknown, HTTPStatus: 500, Code: "InternalError", Message: "boom"}
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	d := newDriver(t, Options{Provider: journal.New(b, path), Now: now}, 90, 80) // one pane: the summary
+	d := newDriver(t, Options{Provider: journal.New(b, path, testRegistry), Now: now}, 90, 80) // one pane: the summary
 	d.walk(fillAlibaba)
 	d.keys("y")
 	if v := flat(d); !strings.Contains(v, "MAY HAVE BEEN PLACED") || !strings.Contains(v, "n check now") ||

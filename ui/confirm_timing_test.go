@@ -24,7 +24,7 @@ var doublePressGaps = []time.Duration{0, 20 * time.Millisecond, 50 * time.Millis
 
 // startReal runs the wizard on the real clock against prov.
 func startReal(t *testing.T, prov providers.Provider, srv *sandbox.Server) *program {
-	m := New(Options{Provider: prov, Mode: providers.Sandbox, Clock: time.Now})
+	m := New(Options{Provider: prov, APIs: testRegistry, Mode: providers.Sandbox, Clock: time.Now})
 	st := &probeState{snap: snap(m, 0)}
 	tm := teatest.NewTestModel(t, probe{st: st, m: m}, teatest.WithInitialTermSize(120, 40),
 		teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))

@@ -18,7 +18,7 @@ func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	load := func() *Loaded {
-		api, a, problems, err := flows.Load(data)
+		api, a, problems, err := testRegistry.Load(data)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -26,7 +26,7 @@ func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
 	}
 	from := load()
 	p := &fakeProvider{}
-	digest := placement.NewReview(p, "sandbox", from.API.Build(from.Answers)).Digest
+	digest := placement.NewReview(p, "sandbox", from.API, from.API.Build(from.Answers)).Digest
 
 	d := newDriver(t, Options{Provider: p, From: load()}, 120, 60)
 	if v := d.view(); !strings.Contains(v, digest[:16]) {
@@ -61,12 +61,12 @@ func TestChangedInTheWizardIsNotTheReviewedOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := &fakeProvider{}
-	digest := placement.NewReview(p, "sandbox", api.Build(a)).Digest
+	digest := placement.NewReview(p, "sandbox", api, api.Build(a)).Digest
 	d := newDriver(t, Options{Provider: p, Lang: i18n.ZH, ExpectDigest: digest,
 		From: &Loaded{Name: "alibaba-oss.json", API: api, Answers: a, Problems: problems}}, 120, 60)
 	if v := d.view(); !strings.Contains(v, "与审阅过的订单一致") {

@@ -10,6 +10,12 @@ import (
 
 // choiceList is an open list filtered by what the person types: a field's values on the
 // form, the order's fields on the review (`e`).
+//
+// Not bubbles' list, for what a key means there: its filter runs in a tea.Cmd
+// (bubbles/v2 list/list.go, filterItems), so for a moment after each letter the list shows,
+// and the next key acts on, the matches of the letters before; its filter needs `/` first and
+// Enter to accept it before a choice, and ranks fuzzily. Here typing filters at once, in the
+// same Update, by substring over both languages' text (hay), and Enter picks what is on screen.
 type choiceList struct {
 	items  []listItem
 	cur    string // the value chosen now (marked ●)

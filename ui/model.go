@@ -91,8 +91,8 @@ func New(opts Options) Model {
 	if opts.Lang == "" {
 		opts.Lang = i18n.EN
 	}
-	if opts.APIs == nil {
-		opts.APIs = flows.APIs()
+	if len(opts.APIs) == 0 {
+		panic("ui.New: Options.APIs is empty (the composition root passes catalog.Flows())")
 	}
 	s := &session{o: opts, lang: opts.Lang, isDark: true,
 		answerState: answerState{apis: opts.APIs, answers: map[flows.APIID]*flows.Answers{}},

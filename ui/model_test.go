@@ -277,7 +277,7 @@ func TestFromPrefillsAndOpensReview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestFromWithProblemsOpensAtTheField(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -335,7 +335,7 @@ func TestSaveWritesOrderFileAndNeverOverwritesSilently(t *testing.T) {
 		t.Fatalf("mode %v", st.Mode().Perm())
 	}
 	data, _ := os.ReadFile(want)
-	if _, _, ps, err := flows.Load(data); err != nil || flows.Blocking(ps) {
+	if _, _, ps, err := testRegistry.Load(data); err != nil || flows.Blocking(ps) {
 		t.Fatalf("saved file does not load cleanly: %v %v", err, ps)
 	}
 	os.WriteFile(want, []byte("keep me"), 0o600)
@@ -411,7 +411,7 @@ func TestFromWithDroppedKeysSaysSo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -428,7 +428,7 @@ func TestFromThenSaveIsJSONEqual(t *testing.T) {
 	for _, file := range append(files, "../testdata/cases/lists-exact.json") {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			data, _ := os.ReadFile(file)
-			api, a, problems, err := flows.Load(data)
+			api, a, problems, err := testRegistry.Load(data)
 			if err != nil || flows.Blocking(problems) {
 				t.Fatalf("load: %v %v", err, problems)
 			}

@@ -15,9 +15,10 @@ type Options struct {
 	// look-ups and no target details; orders are never placed in a dry run anyway.
 	Provider providers.Provider
 	Mode     providers.Mode // Live, Sandbox or DryRun: the banner and whether y places
-	// APIs are the APIs the first step offers, in its order; nil offers every API flows knows
-	// (flows.APIs). Screen tests name theirs, so a new API changes none of their pictures.
-	APIs    []*flows.API
+	// APIs are the APIs the first step offers, in its order: required (the composition root
+	// passes catalog.Flows()). Screen tests name theirs, so a new API changes none of their
+	// pictures.
+	APIs    flows.Registry
 	Lang    i18n.Lang
 	NoColor bool // NO_COLOR: emphasis without colour
 

@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"cloudorder/flows"
 	"cloudorder/i18n"
 )
 
@@ -19,7 +18,7 @@ func TestProblemFirstLineAtDeepFieldSaysSomething(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +96,7 @@ func TestNestedItemHeadingIsIndentedWithItsGroup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -117,7 +117,7 @@ func startProgram(t *testing.T, opts Options) *program {
 		opts.Clock = steppingClock()
 	}
 	if opts.APIs == nil {
-		opts.APIs = testAPIs(t)
+		opts.APIs = testRegistry
 	}
 	m := New(opts)
 	st := &probeState{snap: snap(m, 0)}
@@ -306,7 +306,7 @@ func TestProgramFromPrefills(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, problems, err := flows.Load(data)
+	api, a, problems, err := testRegistry.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,7 +327,7 @@ func TestProgramDuplicateAsksBeforeSending(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "orders.jsonl")
 	prov, srv := openSandbox(t, history)
 	for i := range 2 {
-		m := New(Options{Provider: prov, Mode: providers.Sandbox, Clock: steppingClock()})
+		m := New(Options{Provider: prov, APIs: testRegistry, Mode: providers.Sandbox, Clock: steppingClock()})
 		st := &probeState{snap: snap(m, 0)}
 		tm := teatest.NewTestModel(t, probe{st: st, m: m}, teatest.WithInitialTermSize(120, 40),
 			teatest.WithProgramOptions(tea.WithColorProfile(colorprofile.ASCII)))

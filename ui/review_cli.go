@@ -84,7 +84,7 @@ func (r *reviewScreen) command() (string, error) {
 		// a command without the right endpoint would go elsewhere than cloudorder would.
 		c.err = errors.New(s.say(txtNoEndpoint))
 	} else {
-		c.text, c.err = clicmd.Render(o, s.target, c.shell, s.lang)
+		c.text, c.err = clicmd.Render(s.review.API, o, s.target, c.shell, s.lang)
 	}
 	return c.text, c.err
 }

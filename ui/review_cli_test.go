@@ -34,7 +34,7 @@ func toCommand(t *testing.T, d *driver) {
 func rendered(t *testing.T, d *driver, sh clicmd.Shell) string {
 	t.Helper()
 	s := d.m.s
-	want, err := clicmd.Render(s.order, s.target, sh, s.lang)
+	want, err := clicmd.Render(s.api, s.order, s.target, sh, s.lang)
 	if err != nil {
 		t.Fatalf("render: %v", err)
 	}
@@ -381,7 +381,7 @@ func TestProgramCommandViewCopiesWhatTheWizardWouldSend(t *testing.T) {
 	m := p.quit()
 	s := m.s
 	prov := m.s.o.Provider
-	want, err := clicmd.Render(s.order, prov.Target(s.order.API, s.order.Region), clicmd.SH, i18n.EN)
+	want, err := clicmd.Render(s.api, s.order, prov.Target(s.order.API, s.order.Region), clicmd.SH, i18n.EN)
 	if err != nil || m.review.cmd.text != want {
 		t.Fatalf("view %q, render %q (%v)", m.review.cmd.text, want, err)
 	}
@@ -416,7 +416,7 @@ func TestCommandViewSaysWhyAShellRefusesTheOrder(t *testing.T) {
 	d.keys("enter")
 	toCommand(t, d)
 	d.keys("x", "x")
-	_, want := clicmd.Render(d.m.s.order, d.m.s.target, clicmd.CMD, i18n.EN)
+	_, want := clicmd.Render(d.m.s.api, d.m.s.order, d.m.s.target, clicmd.CMD, i18n.EN)
 	if want == nil {
 		t.Fatal("clicmd took % for cmd.exe: the test needs another character")
 	}

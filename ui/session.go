@@ -36,7 +36,7 @@ type session struct {
 
 // answerState is the person's answers and what the API says of them.
 type answerState struct {
-	apis     []*flows.API
+	apis     flows.Registry
 	api      *flows.API
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
@@ -78,7 +78,7 @@ func (s *session) say(t i18n.Text) string { return t.In(s.lang) }
 // build computes the review of the current answers (placement.NewReview): the order exactly
 // as it will be sent, where it goes, its digest and whether it is created unpaid.
 func (s *session) build() {
-	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api.Build(s.a()))
+	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api, s.api.Build(s.a()))
 	s.review.Expect = s.o.ExpectDigest // --expect-digest: placement.Send refuses another order
 	s.order, s.target = s.review.Order, s.review.Target
 }

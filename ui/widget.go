@@ -102,7 +102,7 @@ type apiWidget struct{ choiceWidget }
 
 func (apiWidget) value(s *session, _ row) string { return string(s.api.ID) }
 func (apiWidget) set(s *session, _ row, v string) {
-	if api := flows.Find(flows.APIID(v)); api != nil {
+	if api := s.apis.Find(flows.APIID(v)); api != nil {
 		s.chooseAPI(api)
 	}
 }

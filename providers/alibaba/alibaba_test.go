@@ -151,7 +151,7 @@ func TestEndpointFollowsTheSDKMap(t *testing.T) {
 			t.Errorf("%s: %s, want %s", region, got, want)
 		}
 	}
-	regions := flows.Find(flows.AlibabaPAI).FieldAt("region").Options
+	regions := flows.PAI.FieldAt("region").Options
 	if len(regions) < 20 {
 		t.Fatalf("the order form offers %d regions", len(regions))
 	}

@@ -20,8 +20,9 @@ const heredocEnd = "CLOUDORDER_JSON"
 // comment lines saying what it is and what is unverified, the command itself, and a trailing
 // comment naming the CLI's preview flag. t is where cloudorder itself sends the order: its
 // Endpoint (scheme://host[:port], overrides included), so the CLI goes to the same place, and
-// its CLI, how the cloud's tool calls the API. The Alibaba body is byte for byte the one cloudorder sends (the compact body).
-func Render(o flows.Order, t providers.Target, sh Shell, lang i18n.Lang) (string, error) {
+// its CLI, how the cloud's tool calls the API. api is o's flow, whose title the comments name
+// (nil: they name o's API id). The Alibaba body is byte for byte the one cloudorder sends (the compact body).
+func Render(api *flows.API, o flows.Order, t providers.Target, sh Shell, lang i18n.Lang) (string, error) {
 	m, ok := For(t.CLI)
 	if !ok {
 		return "", fmt.Errorf("%s", i18n.Tf("no CLI command is known for %s", "没有 %s 对应的命令行命令", o.API).In(lang))
@@ -40,9 +41,9 @@ func Render(o flows.Order, t providers.Target, sh Shell, lang i18n.Lang) (string
 	var out string
 	switch m.style {
 	case bodyArg:
-		out, err = renderBodyArg(m, o, ep, body, sh, lang)
+		out, err = renderBodyArg(m, title(api, o), o, ep, body, sh, lang)
 	default:
-		out, err = renderJSONInput(m, o, ep, body, sh, lang)
+		out, err = renderJSONInput(m, title(api, o), o, ep, body, sh, lang)
 	}
 	if err != nil {
 		return "", err
@@ -83,8 +84,8 @@ func utf8Console(s string, lang i18n.Lang) string {
 }
 
 // title names the API in the header line.
-func title(o flows.Order) i18n.Text {
-	if api := flows.Find(o.API); api != nil {
+func title(api *flows.API, o flows.Order) i18n.Text {
+	if api != nil {
 		return api.Title
 	}
 	return i18n.T(string(o.API), string(o.API))
@@ -94,7 +95,7 @@ func title(o flows.Order) i18n.Text {
 // Never --version (the CLI refuses 2021-02-04 for this product, and it is the default anyway)
 // nor --force (not needed since aliyun-cli 3.0.232); always --endpoint, because the CLI's own
 // table covers only some regions (openapi/invoker.go: "unknown endpoint … Use flag --endpoint").
-func renderBodyArg(m Mapping, o flows.Order, ep config.Endpoint, body []byte, sh Shell, lang i18n.Lang) (string, error) {
+func renderBodyArg(m Mapping, t i18n.Text, o flows.Order, ep config.Endpoint, body []byte, sh Shell, lang i18n.Lang) (string, error) {
 	if len(body) > maxArgBytes {
 		return "", fmt.Errorf("%s", i18n.Tf("the body is %d bytes: too long for one command-line argument (at most %d)",
 			"请求体有 %d 字节:超过单个命令行参数的上限(%d)", len(body), maxArgBytes).In(lang))
@@ -110,7 +111,6 @@ func renderBodyArg(m Mapping, o flows.Order, ep config.Endpoint, body []byte, sh
 	}
 	host := ep.HostPort()
 	var b strings.Builder
-	t := title(o)
 	b.WriteString(comment(sh, i18n.Text{EN: t.EN + ": this order as an aliyun CLI command. The body is byte for byte what cloudorder sends.",
 		ZH: t.ZH + ":此订单对应的 aliyun 命令行命令。请求体与 cloudorder 发送的逐字节一致。"}, lang))
 	b.WriteString(comment(sh, i18n.T("Needs aliyun CLI 3.0.232 or newer and its credentials (aliyun configure).",
@@ -145,7 +145,7 @@ func renderBodyArg(m Mapping, o flows.Order, ep config.Endpoint, body []byte, sh
 
 // renderJSONInput: write the JSON input file, then hcloud <Service> <Operation>
 // --cli-region=R --cli-endpoint=URL --cli-jsonInput=FILE.
-func renderJSONInput(m Mapping, o flows.Order, ep config.Endpoint, body []byte, sh Shell, lang i18n.Lang) (string, error) {
+func renderJSONInput(m Mapping, t i18n.Text, o flows.Order, ep config.Endpoint, body []byte, sh Shell, lang i18n.Lang) (string, error) {
 	input, err := inputFile(o, body, sh == CMD)
 	if err != nil {
 		return "", err
@@ -156,7 +156,6 @@ func renderJSONInput(m Mapping, o flows.Order, ep config.Endpoint, body []byte, 
 		}
 	}
 	var b strings.Builder
-	t := title(o)
 	b.WriteString(comment(sh, i18n.Text{
 		EN: t.EN + ": this order as a Huawei Cloud KooCLI (hcloud) command. It writes " + m.File + " (the request parameters by position), then calls hcloud.",
 		ZH: t.ZH + ":此订单对应的华为云 KooCLI(hcloud)命令。先写入 " + m.File + "(按位置存放的请求参数),再调用 hcloud。"}, lang))

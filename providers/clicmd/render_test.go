@@ -184,7 +184,7 @@ func TestPrintedCommandsRunUnderSh(t *testing.T) {
 		for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 			t.Run(name+"/"+string(lang), func(t *testing.T) {
 				ep := endpointOf(o)
-				text, err := Render(o, at(o, ep), SH, lang)
+				text, err := Render(catalog.Flow(o.API), o, at(o, ep), SH, lang)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -202,7 +202,7 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 	for name, o := range orders(t) {
 		t.Run(name, func(t *testing.T) {
 			ep := endpointOf(o)
-			text, err := Render(o, at(o, ep), PWSH, i18n.EN)
+			text, err := Render(catalog.Flow(o.API), o, at(o, ep), PWSH, i18n.EN)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -215,18 +215,18 @@ func TestPrintedCommandsRunUnderPwsh(t *testing.T) {
 // and a port kept.
 func TestEndpointOverrideIsTheTarget(t *testing.T) {
 	o := orders(t)["alibaba-dataworks.json"]
-	text, err := Render(o, at(o, "http://127.0.0.1:8790"), SH, i18n.EN)
+	text, err := Render(catalog.Flow(o.API), o, at(o, "http://127.0.0.1:8790"), SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, o, "http://127.0.0.1:8790", runSnippet(t, []string{"sh", "-c"}, text))
 	h := orders(t)["huawei-dsc.json"]
-	text, err = Render(h, at(h, "https://dsc.example.com:8443"), SH, i18n.EN)
+	text, err = Render(catalog.Flow(h.API), h, at(h, "https://dsc.example.com:8443"), SH, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkRecorded(t, h, "https://dsc.example.com:8443", runSnippet(t, []string{"sh", "-c"}, text))
-	if _, err := Render(o, at(o, "http://example.com"), SH, i18n.EN); err == nil {
+	if _, err := Render(catalog.Flow(o.API), o, at(o, "http://example.com"), SH, i18n.EN); err == nil {
 		t.Error("plain http to a remote host must be refused, as everywhere else")
 	}
 }
@@ -237,7 +237,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 		for _, name := range []string{"alibaba-oss.json", "huawei-dsc.json", "huawei-workspaceapp.json"} {
 			o := all[name]
 			for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
-				text, err := Render(o, at(o, endpointOf(o)), sh, lang)
+				text, err := Render(catalog.Flow(o.API), o, at(o, endpointOf(o)), sh, lang)
 				if err != nil {
 					t.Fatalf("%s %s: %v", sh, name, err)
 				}
@@ -261,7 +261,7 @@ func TestSnippetsSayWhatIsUnverifiedAndHowToPreview(t *testing.T) {
 
 func TestCmdSnippets(t *testing.T) {
 	o := orders(t)["alibaba-oss.json"]
-	text, err := Render(o, at(o, endpointOf(o)), CMD, i18n.EN)
+	text, err := Render(catalog.Flow(o.API), o, at(o, endpointOf(o)), CMD, i18n.EN)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,12 +274,12 @@ func TestCmdSnippets(t *testing.T) {
 	if !strings.Contains(text, "\nchcp 65001 >NUL\naliyun ") {
 		t.Errorf("a body with Chinese text needs the UTF-8 code page first:\n%s", text)
 	}
-	plain, _ := Render(orders(t)["alibaba-dataworks.json"], at(orders(t)["alibaba-dataworks.json"], endpointOf(o)), CMD, i18n.EN)
+	plain, _ := Render(flows.PAI, orders(t)["alibaba-dataworks.json"], at(orders(t)["alibaba-dataworks.json"], endpointOf(o)), CMD, i18n.EN)
 	if strings.Contains(plain, "chcp") {
 		t.Errorf("an ASCII order needs no code page change:\n%s", plain)
 	}
 	pct := flows.Order{API: flows.AlibabaPAI, Region: "cn-hangzhou", Body: json.RawMessage(`{"Products":[{"ProductCode":"100%"}]}`)}
-	if _, err := Render(pct, at(pct, endpointOf(pct)), CMD, i18n.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
+	if _, err := Render(catalog.Flow(pct.API), pct, at(pct, endpointOf(pct)), CMD, i18n.EN); err == nil || !strings.Contains(err.Error(), "--shell pwsh") {
 		t.Errorf("a %% in a cmd.exe body must be refused with the way out, got %v", err)
 	}
 	// cmd.exe toggles at every double quote, \" included: the & after x\" is outside its

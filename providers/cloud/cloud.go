@@ -87,7 +87,7 @@ func Open(opts Options) (providers.Provider, io.Closer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	j := journal.New(r, opts.HistoryPath)
+	j := journal.New(r, opts.HistoryPath, catalog.Flows())
 	if opts.Mode == providers.DryRun {
 		return dryRun{j}, closer, nil
 	}

@@ -18,11 +18,11 @@ var _ providers.DuplicateFinder = (*Journal)(nil)
 // read from its end and no further back than the window (scanAttempts).
 func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (providers.Recent, bool) {
 	t := j.inner.Target(o.API, o.Region)
-	key := placement.Digest(t, o)
+	key := placement.Digest(j.apis.Find(o.API), t, o)
 	since := j.now().Add(-within)
 	var found providers.Recent
 	end, err := scanAttempts(j.path, since, func(a attempt) bool {
-		if a.at().Before(since) || !a.mayHaveBought() || !intentIsOrder(a.intent, a.line, key) {
+		if a.at().Before(since) || !a.mayHaveBought() || !intentIsOrder(j.apis, a.intent, a.line, key) {
 			return true
 		}
 		found = providers.Recent{ID: a.intent.ID, Outcome: OutcomeUnknown, At: a.at(), Unrecorded: !a.settled}
@@ -46,13 +46,15 @@ func (j *Journal) RecentDuplicate(o flows.Order, within time.Duration) (provider
 // recordDigests are the order identities an intent is found under (placement.Digest): the
 // digest it was written with, or, for a record written before digests, the ones its fields
 // give (placement.RecordDigests; an order key stored by an older version is not compared,
-// as it counted the probe's mode).
-func recordDigests(r Record) []string {
+// as it counted the probe's mode). apis give the record's flow.
+func recordDigests(apis flows.Registry, r Record) []string {
 	if r.Digest != "" {
 		return []string{r.Digest}
 	}
-	return placement.RecordDigests(r.API, r.Region, r.ProjectID, r.Endpoint, r.Mode, r.Body)
+	return placement.RecordDigests(apis.Find(r.API), r.API, r.Region, r.ProjectID, r.Endpoint, r.Mode, r.Body)
 }
 
 // isOrder reports whether the intent r is an attempt at the order whose digest is key.
-func isOrder(r Record, key string) bool { return slices.Contains(recordDigests(r), key) }
+func isOrder(apis flows.Registry, r Record, key string) bool {
+	return slices.Contains(recordDigests(apis, r), key)
+}

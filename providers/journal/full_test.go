@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"cloudorder/flows"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -18,14 +19,14 @@ import (
 // to keep by hand, and exit 4 (the history reads the attempt as unknown, which is what 4 says).
 func TestFullDiskAfterSendingIsLoud(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	j.write = func(p string, r Record) error {
 		if r.Kind == KindOutcome {
 			return fmt.Errorf("write history: %w", syscall.ENOSPC)
 		}
 		return appendRecord(p, r)
 	}
-	out := placement.Send(context.Background(), j, placement.NewReview(j, providers.Sandbox, order), placement.Price{})
+	out := placement.Send(context.Background(), j, placement.NewReview(j, providers.Sandbox, flows.DSC, order), placement.Price{})
 	if !out.Placed() || out.Result.OrderID != "CS1" {
 		t.Fatalf("the order's own result was lost: %+v", out)
 	}
@@ -56,9 +57,9 @@ func TestFullDiskAfterSendingIsLoud(t *testing.T) {
 	// A failed order whose outcome cannot be written says so too.
 	j2 := New(fake{submit: func(context.Context) (providers.Result, error) {
 		return providers.Result{}, &providers.Error{Kind: providers.Rejected, Code: "Bad"}
-	}}, filepath.Join(t.TempDir(), "orders.jsonl"))
+	}}, filepath.Join(t.TempDir(), "orders.jsonl"), testAPIs)
 	j2.write = j.write
-	out = placement.Send(context.Background(), j2, placement.NewReview(j2, providers.Sandbox, order), placement.Price{})
+	out = placement.Send(context.Background(), j2, placement.NewReview(j2, providers.Sandbox, flows.DSC, order), placement.Price{})
 	if out.Placed() || out.History == nil || out.ExitCode() != 3 {
 		t.Errorf("a rejected order with an unwritable outcome: %+v, exit %d", out, out.ExitCode())
 	}
@@ -74,11 +75,11 @@ func TestInterruptWhileWaitingForTheLockIsNotSent(t *testing.T) {
 	}
 	defer held.Close()
 	sent := false
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path)
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path, testAPIs)
 	ctx, cancel := context.WithCancelCause(context.Background())
 	go func() { time.Sleep(200 * time.Millisecond); cancel(placement.ErrInterrupted) }()
 	start := time.Now()
-	out := placement.Send(ctx, j, placement.NewReview(j, providers.Sandbox, order), placement.Price{})
+	out := placement.Send(ctx, j, placement.NewReview(j, providers.Sandbox, flows.DSC, order), placement.Price{})
 	if !out.Interrupted || out.ExitCode() != placement.ExitInterrupted || sent {
 		t.Fatalf("interrupted at the lock: %+v, exit %d, sent %v", out, out.ExitCode(), sent)
 	}

@@ -33,11 +33,14 @@ type Journal struct {
 	seen map[string]int64
 	// write appends one outcome record (appendRecord); tests put a full disk here.
 	write func(path string, r Record) error
+	// apis are the APIs whose orders it records (catalog.Flows()): an order's flow says which
+	// of its body's lists are sets (placement.Digest).
+	apis flows.Registry
 }
 
 // New wraps inner; the history lives at path.
-func New(inner providers.Provider, path string) *Journal {
-	return &Journal{inner: inner, path: path, now: time.Now, seen: map[string]int64{}, write: appendRecord}
+func New(inner providers.Provider, path string, apis flows.Registry) *Journal {
+	return &Journal{inner: inner, path: path, apis: apis, now: time.Now, seen: map[string]int64{}, write: appendRecord}
 }
 
 // Target and Lookup pass through: look-ups buy nothing and are not recorded.
@@ -57,7 +60,7 @@ func (j *Journal) Submit(ctx context.Context, o flows.Order) (providers.Result, 
 	body := o.CompactBody()
 	intent := Record{Kind: KindIntent, ID: newID(j.now()), At: j.now().UTC(), API: o.API, Region: o.Region,
 		ProjectID: o.ProjectID, Endpoint: t.Endpoint, Mode: t.Mode, Body: body, BodySHA256: BodyHash(body)}
-	intent.Digest = placement.Digest(t, o)
+	intent.Digest = placement.Digest(j.apis.Find(o.API), t, o)
 	rp := providers.ReviewedPriceOf(ctx)
 	intent.Amount, intent.Currency = rp.Amount, rp.Currency
 	if err := j.writeIntent(ctx, intent); err != nil {
@@ -111,7 +114,7 @@ func (j *Journal) writeIntent(ctx context.Context, intent Record) error {
 	// Only what was appended since this process looked is read again. An unreadable history
 	// was already reported by RecentDuplicate.
 	if from, checked := j.seen[intent.Digest]; checked {
-		if started, _, err := startedSince(j.path, intent.Digest, from); err == nil && started {
+		if started, _, err := startedSince(j.apis, j.path, intent.Digest, from); err == nil && started {
 			return &providers.Error{Kind: providers.Invalid, Message: ErrStartedElsewhere.Error() +
 				"; see `cloudorder history` before placing it again", Err: ErrStartedElsewhere}
 		}

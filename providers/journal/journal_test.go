@@ -28,6 +28,9 @@ func (f fake) Target(flows.APIID, string) providers.Target {
 	return providers.Target{Mode: providers.Sandbox, Endpoint: "http://127.0.0.1:1"}
 }
 
+// testAPIs are the APIs whose orders the journals here record.
+var testAPIs = flows.Registry{flows.PAI, flows.DSC, flows.WorkspaceApp}
+
 var order = flows.Order{API: flows.HuaweiDSC, Region: "cn-north-4", ProjectID: "0a1b2c3d4e5f60718293a4b5c6d7e8f9",
 	Body: []byte(`{ "charging_mode": 0 }`)}
 
@@ -37,7 +40,7 @@ func ok(context.Context) (providers.Result, error) {
 
 func TestFileIsPrivateAndAppendOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state", "cloudorder", "orders.jsonl")
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	for range 2 {
 		if _, err := j.Submit(context.Background(), order); err != nil {
 			t.Fatal(err)
@@ -69,7 +72,7 @@ func TestExistingFileModeIsLeftAlone(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(fake{submit: ok}, path).Submit(context.Background(), order); err != nil {
+	if _, err := New(fake{submit: ok}, path, testAPIs).Submit(context.Background(), order); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o640 {
@@ -86,7 +89,7 @@ func TestIntentBeforeSendAndCrashLeavesPending(t *testing.T) {
 		e, _ := Read(path)
 		seen <- e
 		return providers.Result{}, &providers.Error{Kind: providers.Unknown, Message: "timeout"}
-	}}, path)
+	}}, path, testAPIs)
 	_, _ = j.Submit(context.Background(), order)
 	mid := <-seen
 	if len(mid) != 1 || mid[0].Outcome != OutcomePending || mid[0].Settled() {
@@ -128,7 +131,7 @@ func TestOutcomes(t *testing.T) {
 				return providers.Result{}, tc.err
 			}
 			return ok(context.TODO())
-		}}, path)
+		}}, path, testAPIs)
 		_, _ = j.Submit(context.Background(), order)
 		e, _ := Read(path)
 		if e[0].Outcome != tc.want {
@@ -146,7 +149,7 @@ func TestUnwritableHistorySendsNothing(t *testing.T) {
 	_ = os.WriteFile(blocker, nil, 0o600)
 	sent := false
 	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }},
-		filepath.Join(blocker, "orders.jsonl")) // a directory that cannot exist
+		filepath.Join(blocker, "orders.jsonl"), testAPIs) // a directory that cannot exist
 	_, err := j.Submit(context.Background(), order)
 	if sent || providers.KindOf(err) != providers.Invalid {
 		t.Fatalf("sent=%v err=%v; want nothing sent and an Invalid error", sent, err)
@@ -156,7 +159,7 @@ func TestUnwritableHistorySendsNothing(t *testing.T) {
 func TestRecentDuplicate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
 	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	j.now = func() time.Time { return now }
 	if _, found := j.RecentDuplicate(order, 24*time.Hour); found {
 		t.Fatal("duplicate in an empty history")
@@ -187,7 +190,7 @@ func TestRecentDuplicate(t *testing.T) {
 	path2 := filepath.Join(t.TempDir(), "orders.jsonl")
 	j2 := New(fake{submit: func(context.Context) (providers.Result, error) {
 		return providers.Result{}, &providers.Error{Kind: providers.Rejected}
-	}}, path2)
+	}}, path2, testAPIs)
 	_, _ = j2.Submit(context.Background(), order)
 	if _, found := j2.RecentDuplicate(order, time.Hour); found {
 		t.Error("a rejected order counted as a duplicate")

@@ -44,7 +44,7 @@ func (j *Journal) PayOrder(ctx context.Context, p providers.Payment) (providers.
 // PaymentDigest identifies the payment of one order, wherever it was paid from: an order is
 // paid once, so the order id is the payment.
 func PaymentDigest(p providers.Payment) string {
-	return placement.Digest(providers.Target{}, flows.Order{API: providers.PayOrdersAPI, Body: p.Body()})
+	return placement.Digest(nil, providers.Target{}, flows.Order{API: providers.PayOrdersAPI, Body: p.Body()})
 }
 
 var _ providers.PaymentFinder = (*Journal)(nil)

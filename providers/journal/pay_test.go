@@ -37,7 +37,7 @@ var payment = providers.Payment{API: flows.HuaweiDSC, Region: "cn-north-4", Orde
 func TestPaymentIsJournaledLikeAnOrder(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "h.jsonl")
 	p := &payer{}
-	if _, err := New(p, path).PayOrder(context.Background(), payment); err != nil {
+	if _, err := New(p, path, testAPIs).PayOrder(context.Background(), payment); err != nil {
 		t.Fatal(err)
 	}
 	e, err := Read(path)
@@ -50,7 +50,7 @@ func TestPaymentIsJournaledLikeAnOrder(t *testing.T) {
 		t.Errorf("entry %+v", e[0])
 	}
 	p.err = &providers.Error{Kind: providers.Unknown, Message: "HTTP 500"}
-	_, _ = New(p, path).PayOrder(context.Background(), payment)
+	_, _ = New(p, path, testAPIs).PayOrder(context.Background(), payment)
 	if e, _ := Read(path); len(e) != 2 || e[1].Outcome != OutcomeUnknown || p.pays != 2 {
 		t.Errorf("unknown payment: %+v", e)
 	}
@@ -60,7 +60,7 @@ func TestUnwritableHistoryPaysNothing(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "file")
 	_ = os.WriteFile(blocker, nil, 0o600)
 	p := &payer{}
-	_, err := New(p, filepath.Join(blocker, "h.jsonl")).PayOrder(context.Background(), payment)
+	_, err := New(p, filepath.Join(blocker, "h.jsonl"), testAPIs).PayOrder(context.Background(), payment)
 	if p.pays != 0 || providers.KindOf(err) != providers.Invalid || !strings.Contains(err.Error(), "history could not be") {
 		t.Fatalf("pays %d, err %v", p.pays, err)
 	}
@@ -69,7 +69,7 @@ func TestUnwritableHistoryPaysNothing(t *testing.T) {
 // A provider that cannot pay says so; nothing is journaled as if sent.
 func TestPaymentWithoutPayer(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "h.jsonl")
-	_, err := New(noPayer{}, path).PayOrder(context.Background(), payment)
+	_, err := New(noPayer{}, path, testAPIs).PayOrder(context.Background(), payment)
 	if providers.KindOf(err) != providers.Invalid {
 		t.Fatalf("err %v", err)
 	}

@@ -29,7 +29,7 @@ func TestDuplicateGuardReadsResolutions(t *testing.T) {
 	} {
 		t.Run("resolved="+c.resolved, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "orders.jsonl")
-			j := New(fake{submit: unknown}, path)
+			j := New(fake{submit: unknown}, path, testAPIs)
 			_, _ = j.Submit(context.Background(), order)
 			h, _ := Load(path)
 			id := h.Entries[0].Intent.ID
@@ -64,7 +64,7 @@ func TestDuplicateGuardReadsResolutions(t *testing.T) {
 
 func TestNoteWritesOnlyRecordsAboutEntries(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	if err := j.Note(Record{Kind: KindIntent, ID: "x"}); providers.KindOf(err) != providers.Invalid {
 		t.Fatalf("intent through Note: %v", err)
 	}

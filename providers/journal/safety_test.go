@@ -18,7 +18,7 @@ import (
 // both following orders are read, and the torn line is reported, not fatal.
 func TestTornLineNeverSwallowsTheNext(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	if _, err := j.Submit(context.Background(), order); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestLongLinesAreRead(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
 	big := order
 	big.Body = []byte(`{"pad":"` + strings.Repeat("x", 20<<20) + `"}`)
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	for _, o := range []flows.Order{big, order} {
 		if _, err := j.Submit(context.Background(), o); err != nil {
 			t.Fatal(err)
@@ -100,7 +100,7 @@ func TestHistoryMustBeARegularFile(t *testing.T) {
 	}
 	for _, path := range []string{link, dangling, fifo, dir} {
 		sent := false
-		j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path)
+		j := New(fake{submit: func(context.Context) (providers.Result, error) { sent = true; return ok(context.TODO()) }}, path, testAPIs)
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
@@ -153,7 +153,7 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 				return providers.Result{}, tc.err
 			}
 			return ok(context.TODO())
-		}}, path)
+		}}, path, testAPIs)
 		_, _ = j.Submit(context.Background(), original)
 		r, found := j.RecentDuplicate(reordered, time.Hour)
 		if !found || r.Outcome != tc.want || r.ID == "" || r.At.IsZero() {
@@ -163,7 +163,7 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 
 	// Pending: the process died mid-flight.
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	intent := Record{Kind: KindIntent, ID: "p", At: time.Now().UTC(), API: original.API, Region: original.Region,
 		ProjectID: original.ProjectID, Endpoint: "http://127.0.0.1:1", Mode: providers.Sandbox, Body: original.Body}
 	if err := appendRecord(path, intent); err != nil { // no order_key: an older version's record
@@ -177,7 +177,7 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 	path = filepath.Join(t.TempDir(), "orders.jsonl")
 	j = New(fake{submit: func(context.Context) (providers.Result, error) {
 		return providers.Result{}, &providers.Error{Kind: providers.NotSent, Message: "connection refused"}
-	}}, path)
+	}}, path, testAPIs)
 	_, _ = j.Submit(context.Background(), original)
 	if r, found := j.RecentDuplicate(reordered, time.Hour); found {
 		t.Errorf("a not-sent attempt counted: %+v", r)
@@ -195,7 +195,7 @@ func TestConcurrentIdenticalOrdersSendOnce(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "orders.jsonl")
 	sent := 0
 	inner := fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}
-	first, second := New(inner, path), New(inner, path)
+	first, second := New(inner, path, testAPIs), New(inner, path, testAPIs)
 	if _, dup := first.RecentDuplicate(order, providers.DuplicateWindow); dup {
 		t.Fatal("a fresh history has a duplicate")
 	}
@@ -241,7 +241,7 @@ func TestLockFileSymlinkRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	sent := 0
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path)
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path, testAPIs)
 	if _, err := j.Submit(context.Background(), order); err == nil || providers.KindOf(err) != providers.Invalid || sent != 0 {
 		t.Fatalf("submit through a symlinked lock: %v, sent %d", err, sent)
 	}
@@ -259,7 +259,7 @@ func TestHeldLockRefusesInBoundedTime(t *testing.T) {
 	}
 	defer held.Close()
 	sent := 0
-	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path)
+	j := New(fake{submit: func(context.Context) (providers.Result, error) { sent++; return ok(context.Background()) }}, path, testAPIs)
 	done := make(chan error, 1)
 	go func() { _, err := j.Submit(context.Background(), order); done <- err }()
 	select {

@@ -248,18 +248,18 @@ func scanAttempts(path string, since time.Time, fn func(a attempt) bool, keep ..
 
 // intentIsOrder reports whether the intent of a scan is an attempt at the order key; a record
 // written before digests is decoded whole to compute its digests (recordDigests).
-func intentIsOrder(h head, line []byte, key string) bool {
+func intentIsOrder(apis flows.Registry, h head, line []byte, key string) bool {
 	if h.Digest != "" {
 		return h.Digest == key
 	}
 	r, _ := parseLine(line)
-	return r.ID == h.ID && isOrder(r, key)
+	return r.ID == h.ID && isOrder(apis, r, key)
 }
 
 // startedSince reports whether an intent for the order key was appended to the history after
 // offset from (the file's size when this process last looked), and the history's size now.
 // A history that shrank since is read whole.
-func startedSince(path, key string, from int64) (bool, int64, error) {
+func startedSince(apis flows.Registry, path, key string, from int64) (bool, int64, error) {
 	f, end, err := openHistory(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, 0, nil
@@ -274,7 +274,7 @@ func startedSince(path, key string, from int64) (bool, int64, error) {
 	found := false
 	err = scanForward(f, from, end, func(line []byte) bool {
 		h, _ := parseHead(line)
-		found = h.Kind == KindIntent && intentIsOrder(h, line, key)
+		found = h.Kind == KindIntent && intentIsOrder(apis, h, line, key)
 		return !found
 	})
 	return found, end, err

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"cloudorder/flows"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -81,7 +82,7 @@ func writeHistory(tb testing.TB, n int, span time.Duration, now time.Time) (*Jou
 		o.Region = fmt.Sprintf("r-%d", i) // every past order another one
 		digest := fmt.Sprintf("%064x", i)
 		if i == 1 || i >= n-1000 { // the ones the tests look for
-			digest = placement.Digest(target, o)
+			digest = placement.Digest(flows.DSC, target, o)
 		}
 		id, orderID := newID(at), fmt.Sprintf("CS%09d", i)
 		line = fmt.Appendf(line[:0], intentFormat, id, o.Region, digest, orderID, at.Format(time.RFC3339Nano))
@@ -92,7 +93,7 @@ func writeHistory(tb testing.TB, n int, span time.Duration, now time.Time) (*Jou
 		tb.Fatal(err)
 	}
 	f.Close()
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	j.now = func() time.Time { return now }
 	return j, path
 }
@@ -163,7 +164,7 @@ func TestDuplicateWindowEdges(t *testing.T) {
 	target := fake{}.Target(order.API, order.Region)
 	intentAt := now.Add(-25 * time.Hour)
 	in := Record{Kind: KindIntent, ID: newID(intentAt), At: intentAt, API: order.API, Region: order.Region,
-		ProjectID: order.ProjectID, Endpoint: target.Endpoint, Mode: target.Mode, Body: order.CompactBody(), Digest: placement.Digest(target, order)}
+		ProjectID: order.ProjectID, Endpoint: target.Endpoint, Mode: target.Mode, Body: order.CompactBody(), Digest: placement.Digest(flows.DSC, target, order)}
 	if err := appendRecord(path, in); err != nil {
 		t.Fatal(err)
 	}
@@ -183,13 +184,13 @@ func TestDuplicateWindowEdges(t *testing.T) {
 	if err := appendRecord(path, Record{Kind: KindOutcome, ID: in.ID, At: now.Add(-2 * time.Hour), Outcome: OutcomeUnknown}); err != nil {
 		t.Fatal(err)
 	}
-	j := New(fake{submit: ok}, path)
+	j := New(fake{submit: ok}, path, testAPIs)
 	j.now = func() time.Time { return now }
 	if r, dup := j.RecentDuplicate(order, providers.DuplicateWindow); !dup || r.ID != in.ID || r.Outcome != OutcomeUnknown {
 		t.Fatalf("an outcome in the window for an older intent: %+v %v", r, dup)
 	}
 	// Another process appends an intent of the same order after this one looked.
-	j2 := New(fake{submit: ok}, path)
+	j2 := New(fake{submit: ok}, path, testAPIs)
 	other := in
 	other.ID, other.At = newID(now), now
 	if err := appendRecord(path, other); err != nil {
@@ -219,7 +220,7 @@ func BenchmarkHistorySize(b *testing.B) {
 				if _, dup := j.RecentDuplicate(fresh, providers.DuplicateWindow); dup {
 					b.Fatal("duplicate")
 				}
-				if _, _, err := startedSince(path, placement.Digest(fake{}.Target(fresh.API, fresh.Region), fresh), historySize(path)); err != nil {
+				if _, _, err := startedSince(testAPIs, path, placement.Digest(flows.DSC, fake{}.Target(fresh.API, fresh.Region), fresh), historySize(path)); err != nil {
 					b.Fatal(err)
 				}
 			}

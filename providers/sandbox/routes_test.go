@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"cloudorder/flows"
+	"cloudorder/catalog"
 )
 
 // Every declared route is reachable by its own method and path, and nothing else of it is.
@@ -30,7 +30,7 @@ func TestEveryDeclaredRouteRoutesToItself(t *testing.T) {
 // Each of cloudorder's APIs is emulated at the method and path its declaration names: the
 // sandbox's own declarations, checked against the client's, not taken from them.
 func TestEveryClientAPIHasAnEmulation(t *testing.T) {
-	for _, a := range flows.APIs() {
+	for _, a := range catalog.Flows() {
 		found := false
 		for _, e := range emulations() {
 			for _, rt := range e.routes {

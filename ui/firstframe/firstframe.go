@@ -73,8 +73,8 @@ type Terminal struct {
 	done    bool
 }
 
-// Open takes the terminal for the start-up: raw mode until Paint is done (the answer to the
-// query is read, not echoed), a signal guard until Bubble Tea has its own, the colour profile
+// Open takes the terminal for the start-up: raw mode until Restore (the answer to the query is
+// read, not echoed, and so is one that comes late; see Paint), a signal guard until Bubble Tea has its own, the colour profile
 // worked out in the background by detect (nil: colorprofile.Detect(out, environ), which is
 // what Bubble Tea would do), and the background-colour query sent. in and out must be the
 // terminal; the caller defers Restore.
@@ -237,10 +237,15 @@ func (t *Terminal) Expect(p colorprofile.Profile) { t.likely, t.guessed = p, tru
 // said, its background — the messages Bubble Tea sends it first, which it sends again once
 // running — then draws its View onto the alternate screen. A View that does not ask for the
 // alternate screen is not painted: inline frames belong to the renderer. Commands the model
-// returns here are dropped; it returns them again when Bubble Tea repeats the messages. Paint
-// gives the terminal back its own modes, for Bubble Tea to set up as usual.
+// returns here are dropped; it returns them again when Bubble Tea repeats the messages.
+//
+// Paint leaves the terminal raw. Were the modes given back here, a terminal answer arriving
+// after the wait (a late DA1 reply) or a key typed before Bubble Tea takes the terminal would
+// be echoed onto the frame by the cooked terminal. Bubble Tea makes it raw again (a no-op),
+// puts back that raw state when Run ends, and Restore, called right after Run, gives back the
+// modes Open found. Its output flags (tabs, backspace) are the ones Bubble Tea reads either
+// way: raw mode changes neither (x/term's MakeRaw).
 func (t *Terminal) Paint(m tea.Model) tea.Model {
-	defer func() { _ = term.Restore(t.in.Fd(), t.cooked) }()
 	replied := func() {
 		t.mu.Lock()
 		t.endReply(time.Until(t.opened.Add(replyBudget)))

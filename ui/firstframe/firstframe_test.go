@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
+	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/ui"
@@ -32,7 +33,7 @@ func TestMain(m *testing.M) {
 }
 
 func helper(mode string, lang i18n.Lang) {
-	var model tea.Model = ui.New(ui.Options{Mode: providers.Sandbox, Lang: lang})
+	var model tea.Model = ui.New(ui.Options{Mode: providers.Sandbox, Lang: lang, APIs: flows.Registry{flows.PAI, flows.DSC, flows.WorkspaceApp}})
 	switch mode {
 	case "painted": // the pre-painted frame alone: no Bubble Tea
 		ff, err := firstframe.Open(os.Stdin, os.Stdout, os.Environ(), nil)

@@ -8,7 +8,7 @@ import (
 )
 
 func TestLookupsFollowTheirInputs(t *testing.T) {
-	api := flows.Find(flows.HuaweiWorkspaceApp)
+	api := flows.WorkspaceApp
 	a := api.NewAnswers()
 	byName := func() map[string]Field {
 		out := map[string]Field{}
@@ -48,7 +48,7 @@ func TestLookupsFollowTheirInputs(t *testing.T) {
 }
 
 func TestDSCProductIDQueryCarriesWhatItIsPricedBy(t *testing.T) {
-	api := flows.Find(flows.HuaweiDSC)
+	api := flows.DSC
 	a := api.NewAnswers()
 	api.Set(a, "project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9")
 	var got *Field

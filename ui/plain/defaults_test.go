@@ -53,7 +53,7 @@ func (p *prompter) Write(b []byte) (int, error) {
 // Plain mode places the default order of every API with Enter alone and yes: its defaults are
 // the wizard's, looked-up ones included (the first entry the account lists).
 func TestDefaultOrderOfEveryAPIWithEnterAndYes(t *testing.T) {
-	for _, api := range flows.APIs() {
+	for _, api := range testAPIs {
 		t.Run(string(api.ID), func(t *testing.T) {
 			history := filepath.Join(t.TempDir(), "orders.jsonl")
 			p, closer, err := cloud.Open(cloud.Options{Mode: providers.Sandbox, HistoryPath: history,

@@ -28,9 +28,9 @@ type Options struct {
 	ProjectID string // pre-fills project_id for the Huawei APIs
 	// Regions are config.toml's [regions]: the default region per cloud ("alibaba", "huawei").
 	Regions map[string]string
-	// APIs are the APIs offered, in order (the composition root passes the catalog's flows; nil
-	// = flows.APIs()).
-	APIs []*flows.API
+	// APIs are the APIs offered, in order, and the ones an order file may name: required (the
+	// composition root passes catalog.Flows(); tests name theirs).
+	APIs flows.Registry
 
 	// From prefills the session from a loaded order file (--from).
 	FromAPI     *flows.API
@@ -77,6 +77,9 @@ type runner struct {
 
 // Run walks the flows line by line, reviews the order and places it only on a typed "yes".
 func Run(o Options) Outcome {
+	if len(o.APIs) == 0 {
+		panic("plain.Run: Options.APIs is empty (the composition root passes catalog.Flows())")
+	}
 	if o.Lang == "" {
 		o.Lang = i18n.EN
 	}
@@ -167,22 +170,10 @@ func (r *runner) chooseAPI() error {
 }
 
 // apis are the APIs offered (Options.APIs).
-func (r *runner) apis() []*flows.API {
-	if r.o.APIs == nil {
-		return flows.APIs()
-	}
-	return r.o.APIs
-}
+func (r *runner) apis() flows.Registry { return r.o.APIs }
 
 // find is the offered API with id, or nil.
-func (r *runner) find(id flows.APIID) *flows.API {
-	for _, a := range r.apis() {
-		if a.ID == id {
-			return a
-		}
-	}
-	return nil
-}
+func (r *runner) find(id flows.APIID) *flows.API { return r.o.APIs.Find(id) }
 
 func (r *runner) displayAPI(id string) string {
 	if a := r.find(flows.APIID(id)); a != nil {

@@ -96,7 +96,7 @@ func entries(t *testing.T, history string) []journal.Entry {
 
 // testAPIs are the APIs every session here offers, in this order: an API added to the catalog
 // changes no transcript until it is listed here.
-var testAPIs = []*flows.API{flows.Find(flows.AlibabaPAI), flows.Find(flows.HuaweiDSC), flows.Find(flows.HuaweiWorkspaceApp)}
+var testAPIs = flows.Registry{flows.PAI, flows.DSC, flows.WorkspaceApp}
 
 // Alibaba with every documented default, after a bad choice number, a count below the minimum,
 // a value outside the closed choices and a Duration the docs do not allow; placed on "yes".
@@ -226,7 +226,7 @@ func TestDryRunSavesTheOrderFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, _, problems, err := flows.Load(data)
+	api, _, problems, err := testAPIs.Load(data)
 	if err != nil || api == nil || flows.Blocking(problems) {
 		t.Fatalf("saved file does not load cleanly: %v %v", err, problems)
 	}
@@ -246,7 +246,7 @@ func TestFromOrderFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	api, a, _, err := flows.Load(data)
+	api, a, _, err := testAPIs.Load(data)
 	if err != nil {
 		t.Fatal(err)
 	}

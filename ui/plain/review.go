@@ -26,7 +26,7 @@ func (r *runner) review() (Outcome, error) {
 	for {
 		a := r.answers[r.api.ID]
 		problems := r.api.Validate(a)
-		rev := placement.NewReview(r.o.Provider, r.o.Mode, r.api.Build(a))
+		rev := placement.NewReview(r.o.Provider, r.o.Mode, r.api, r.api.Build(a))
 		var price placement.Price
 		if rev.Sends && !flows.Blocking(problems) {
 			ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(r.o.LookupTimeout))
