@@ -15,7 +15,7 @@ import (
 // its products step.
 func dscOrder(t *testing.T, n int, lang i18n.Lang, w, h int) *driver {
 	t.Helper()
-	api, a := flows.Find(flows.HuaweiDSC), dscAnswers(n)
+	api, a := flows.DSC, dscAnswers(n)
 	d := newDriver(t, Options{Lang: lang, Provider: &fakeProvider{}, From: &Loaded{Name: "items.json", API: api, Answers: a, Problems: api.Validate(a)}}, w, h)
 	d.goStep(flows.StepProducts)
 	return d
@@ -100,7 +100,7 @@ func TestLazySummaryShowsWhatTheWholeSummaryShows(t *testing.T) {
 	}{{i18n.EN, 120, 40}, {i18n.ZH, 80, 24}} {
 		d := dscOrder(t, 120, c.lang, c.w, c.h)
 		// A value too long for its line (wrapped at once) among those made as they show.
-		flows.Find(flows.HuaweiDSC).Set(d.m.s.a(), "body.product_infos[57].product_spec_desc", strings.Repeat("a description too long for its line ", 6))
+		flows.DSC.Set(d.m.s.a(), "body.product_infos[57].product_spec_desc", strings.Repeat("a description too long for its line ", 6))
 		d.m.s.validate()
 		d.goStep(d.m.s.steps[len(d.m.s.steps)-1])
 		d.keys("enter")
