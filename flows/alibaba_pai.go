@@ -81,7 +81,7 @@ func maxComputeSiteRules(a *Answers) []Problem {
 	var out []Problem
 	for i := range a.Count("body.Products") {
 		p := ItemPath("body.Products", i)
-		if a.Get(p+".ProductCode") != maxComputeShare || a.Given(p+".InstanceProperties.odps_specification_type") || a.touched[p+".site"] {
+		if a.Get(p+".ProductCode") != maxComputeShare || a.Given(p+".InstanceProperties.odps_specification_type") || a.isTouched(p+".site") {
 			continue
 		}
 		out = append(out, Problem{Path: p + ".InstanceProperties", Warning: true, Msg: i18n.T(

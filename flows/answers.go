@@ -11,7 +11,8 @@ import (
 // ("region", "body.Products[0].ProductCode"). Text is kept exactly as typed so nothing is lost
 // while it is still invalid; the builder converts it to the documented JSON types. A
 // StringList answer is "a, b", or a JSON array of strings (`["orders,2024", "crm"]`, `[]`)
-// when comma text would split or lose an item; the builder reads both.
+// when comma text would split or lose an item; the builder reads both. Answers are not safe
+// for concurrent use: even Validate and Slots write their cache (flows/incremental.go).
 type Answers struct {
 	values  map[string]string
 	counts  map[string]int  // items of each Array, by its path
@@ -24,6 +25,14 @@ type Answers struct {
 	stuck map[string]stuckValue
 	// codes is the order of a loaded Properties list, by its path, so a round trip keeps it.
 	codes map[string][]string
+
+	// What typing costs follows what changed (flows/incremental.go): rev counts writes, log
+	// holds the paths written since revision logFrom, inc caches results per item, and rec
+	// is the cache entry whose reads are being recorded.
+	rev, logFrom uint64
+	log          []string
+	inc          *incState
+	rec          *cacheEnt
 }
 
 // stuckValue is a loaded JSON value the field cannot take, and why.
@@ -39,31 +48,71 @@ func NewEmptyAnswers() *Answers {
 }
 
 // Get returns the answer at path, "" when unanswered.
-func (a *Answers) Get(path string) string { return a.values[path] }
+func (a *Answers) Get(path string) string {
+	if a.rec != nil {
+		a.read(path)
+	}
+	return a.values[path]
+}
 
 // Has reports whether path has an answer, even an empty one.
-func (a *Answers) Has(path string) bool { _, ok := a.values[path]; return ok }
+func (a *Answers) Has(path string) bool {
+	if a.rec != nil {
+		a.read(path)
+	}
+	_, ok := a.values[path]
+	return ok
+}
 
 // Count returns the number of items of the Array at path.
-func (a *Answers) Count(path string) int { return a.counts[path] }
+func (a *Answers) Count(path string) int {
+	if a.rec != nil {
+		a.read(path)
+	}
+	return a.counts[path]
+}
 
-// Clone returns an independent copy.
+// isTouched reports whether the person (or a loaded file) set the answer at path.
+func (a *Answers) isTouched(path string) bool {
+	if a.rec != nil {
+		a.read(path)
+	}
+	return a.touched[path]
+}
+
+// isEmpty reports whether a loaded file gives path as "", {} or [].
+func (a *Answers) isEmpty(path string) bool {
+	if a.rec != nil {
+		a.read(path)
+	}
+	return a.empty[path]
+}
+
+// Clone returns an independent copy. Its cache starts empty: caches are never shared.
 func (a *Answers) Clone() *Answers {
 	codes := map[string][]string{}
 	for k, v := range a.codes {
 		codes[k] = slices.Clone(v)
 	}
 	return &Answers{values: maps.Clone(a.values), counts: maps.Clone(a.counts), touched: maps.Clone(a.touched),
-		empty: maps.Clone(a.empty), stuck: maps.Clone(a.stuck), codes: codes}
+		empty: maps.Clone(a.empty), stuck: maps.Clone(a.stuck), codes: codes, rev: a.rev, logFrom: a.rev}
 }
 
 // Given reports whether the answer at path is part of the order: a non-empty answer, or an
 // empty value ("", {} or []) that a loaded file gives explicitly.
-func (a *Answers) Given(path string) bool { return a.values[path] != "" || a.empty[path] }
+func (a *Answers) Given(path string) bool {
+	if a.rec != nil {
+		a.read(path)
+	}
+	return a.values[path] != "" || a.empty[path]
+}
 
 // Stuck returns the problem of a loaded value the field cannot take (a wrong JSON type, null,
 // a fraction for an integer), until the person changes it.
 func (a *Answers) Stuck(path string) (Problem, bool) {
+	if a.rec != nil {
+		a.read(path)
+	}
 	s, ok := a.stuck[path]
 	return s.problem, ok
 }
@@ -72,20 +121,24 @@ func (a *Answers) Stuck(path string) (Problem, bool) {
 func (a *Answers) Values() map[string]string { return maps.Clone(a.values) }
 
 // put sets an answer without any reconciliation.
-func (a *Answers) put(path, v string) { a.values[path] = v }
+func (a *Answers) put(path, v string) {
+	a.values[path] = v
+	a.wrote(path)
+}
 
 // choose sets an answer the person gave: derived defaults no longer overwrite it, and what a
 // loaded file said at path (an explicit empty value, a value of the wrong type) is replaced.
 func (a *Answers) choose(path, v string) {
-	a.load(path, v)
 	delete(a.empty, path)
 	delete(a.stuck, path)
+	a.load(path, v)
 }
 
 // load sets an answer read from a file.
 func (a *Answers) load(path, v string) {
 	a.values[path] = v
 	a.touched[path] = true
+	a.wrote(path)
 }
 
 // ItemPath returns the path of item i of the Array at path.
@@ -109,6 +162,7 @@ func (a *Answers) shiftItems(path string, i int) {
 	shiftMap(a.stuck, path, i)
 	shiftMap(a.codes, path, i)
 	a.counts[path] = n - 1
+	a.restructure()
 }
 
 // shiftMap drops the keys of item i of the Array at path and renumbers later items' keys.

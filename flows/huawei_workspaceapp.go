@@ -318,7 +318,7 @@ func reservedRule(a *Answers) []Problem {
 	return eachResource(a, func(p string) []Problem {
 		var out []Problem
 		for _, name := range []string{"nics", "security_groups"} {
-			if path := p + ".create_services." + name; a.Count(path) > 0 || a.empty[path] {
+			if path := p + ".create_services." + name; a.Count(path) > 0 || a.isEmpty(path) {
 				out = append(out, Problem{Path: path, Warning: true, Msg: i18n.Tf("%s is reserved and currently unused by the API: it is sent, but has no effect",
 					"%s 为预留属性,接口目前未使用:会被发送,但不起作用", name)})
 			}
@@ -330,7 +330,7 @@ func reservedRule(a *Answers) []Problem {
 // addVolumesRules: a disk order, once given at all, needs its service_id and 1–10 disks.
 func addVolumesRules(a *Answers, av string) []Problem {
 	sid, vols := av+".service_id", av+".volumes"
-	if !a.empty[av] && !a.Given(sid) && a.Count(vols) == 0 && !a.empty[vols] {
+	if !a.isEmpty(av) && !a.Given(sid) && a.Count(vols) == 0 && !a.isEmpty(vols) {
 		return nil // no disk order
 	}
 	if _, stuck := a.Stuck(vols); stuck {

@@ -91,6 +91,7 @@ func (r Registry) Load(data []byte) (api *API, a *Answers, problems []Problem, e
 		api.AfterLoad(l.a)
 	}
 	api.markUnanswered(l.a)
+	l.a.restructure() // the loader wrote the maps directly: nothing cached may survive
 	valid := api.Validate(l.a)
 	l.inapplicable(api, valid)
 	problems = append(append(sc.dups, l.problems...), valid...)

@@ -26,7 +26,7 @@ func (s Slot) Ctx(a *Answers) Ctx { return Ctx{A: a, Path: s.Path, Item: s.Item}
 // their own (add/remove items) in their step; their items' fields appear in the fields' steps
 // under an item heading.
 func (api *API) Slots(a *Answers, step Step) []Slot {
-	return slotsOf(a, api.Fields, "", "", 0, step, false)
+	return slotsOf(a, api, api.Fields, "", "", 0, step, false)
 }
 
 // LookupSlots lists the rows of one step whose fields have a look-up (Field.Lookup), as Slots
@@ -34,7 +34,7 @@ func (api *API) Slots(a *Answers, step Step) []Slot {
 // again after each typed key.
 func (api *API) LookupSlots(a *Answers, step Step) []Slot {
 	var out []Slot
-	for _, s := range slotsOf(a, api.Fields, "", "", 0, step, true) {
+	for _, s := range slotsOf(a, api, api.Fields, "", "", 0, step, true) {
 		if !s.Heading && s.Field.Lookup != "" {
 			out = append(out, s)
 		}
@@ -42,7 +42,9 @@ func (api *API) LookupSlots(a *Answers, step Step) []Slot {
 	return out
 }
 
-func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step Step, lookups bool) []Slot {
+// slotsOf lists the rows of fields under parent; api is set at the top level, where the rows
+// of each outermost item are kept per step until the item changes (flows/incremental.go).
+func slotsOf(a *Answers, api *API, fields []*Field, parent, item string, depth int, step Step, lookups bool) []Slot {
 	var out []Slot
 	for _, f := range ranked(fields) {
 		if !holdsStep(f, step) || lookups && !holdsLookup(f) {
@@ -55,7 +57,7 @@ func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step S
 		}
 		switch f.Kind {
 		case Object, Properties:
-			inner := slotsOf(a, f.Fields, path, item, depth+1, step, lookups)
+			inner := slotsOf(a, api, f.Fields, path, item, depth+1, step, lookups)
 			if len(inner) > 0 {
 				if path != "body" {
 					out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Heading: true, Index: -1})
@@ -68,9 +70,13 @@ func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step S
 			if f.Step == step {
 				out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Index: -1})
 			}
+			if api != nil {
+				out = itemSlots(a, api, f, path, out, depth, step, lookups)
+				continue
+			}
 			for i := range a.Count(path) {
 				ip := ItemPath(path, i)
-				inner := slotsOf(a, f.Fields, ip, ip, depth+1, step, lookups)
+				inner := slotsOf(a, nil, f.Fields, ip, ip, depth+1, step, lookups)
 				if len(inner) > 0 {
 					out = append(out, Slot{Path: ip, Field: f, Item: ip, Depth: depth, Heading: true, Index: i})
 					out = append(out, inner...)
@@ -80,6 +86,28 @@ func slotsOf(a *Answers, fields []*Field, parent, item string, depth int, step S
 			if f.Step == step {
 				out = append(out, Slot{Path: path, Field: f, Item: item, Depth: depth, Index: -1})
 			}
+		}
+	}
+	return out
+}
+
+// itemSlots appends the rows of each item of the outermost Array f at path, as slotsOf
+// would list them, reusing an item's rows while it is unchanged.
+func itemSlots(a *Answers, api *API, f *Field, path string, out []Slot, depth int, step Step, lookups bool) []Slot {
+	arr := a.incFor(api).array(a, path, f)
+	key := slotKey{step: step, lookups: lookups, depth: depth}
+	for i, e := range arr.items {
+		inner, ok := e.slots[key]
+		if !ok {
+			a.recording(e, func() { inner = slotsOf(a, nil, f.Fields, e.path, e.path, depth+1, step, lookups) })
+			if e.slots == nil {
+				e.slots = map[slotKey][]Slot{}
+			}
+			e.slots[key] = inner
+		}
+		if len(inner) > 0 {
+			out = append(out, Slot{Path: e.path, Field: f, Item: e.path, Depth: depth, Heading: true, Index: i})
+			out = append(out, inner...)
 		}
 	}
 	return out

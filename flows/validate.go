@@ -34,20 +34,41 @@ func terminalActiveIn(s string) (rune, bool) {
 }
 
 // Validate checks every applicable field and every cross-field rule of the API and returns the
-// problems in field order. Call it after each change: rules that depend on a changed field are
-// re-evaluated because everything is.
+// problems in field order. Call it after each change: what a change can affect is checked
+// again, the problems of items and rules that depend on nothing changed are reused
+// (flows/incremental.go).
 func (api *API) Validate(a *Answers) []Problem {
 	var out []Problem
-	walk(a, api.Fields, "", "", func(v visit) bool {
-		if p, ok := a.Stuck(v.path); ok {
-			out = append(out, p) // a loaded value of the wrong type: its one problem until changed
-			return false
+	check := func(out *[]Problem) func(v visit) bool {
+		return func(v visit) bool {
+			if p, ok := a.Stuck(v.path); ok {
+				*out = append(*out, p) // a loaded value of the wrong type: its one problem until changed
+				return false
+			}
+			*out = append(*out, checkField(v)...)
+			return true
 		}
-		out = append(out, checkField(v)...)
-		return true
+	}
+	walkTop(a, api, api.Fields, "", check(&out), func(e *cacheEnt) {
+		if a.stuckItem(e.path) {
+			return // reported by its array
+		}
+		if !e.probsOK {
+			var ps []Problem
+			a.recording(e, func() { walk(a, e.field.Fields, e.path, e.path, check(&ps)) })
+			e.problems, e.probsOK = ps, true
+		}
+		out = append(out, e.problems...)
 	})
-	for _, r := range api.Rules {
-		out = append(out, r.Check(a)...)
+	in := a.incFor(api)
+	for i, r := range api.Rules {
+		e := in.rule(i)
+		if !e.probsOK {
+			var ps []Problem
+			a.recording(e, func() { ps = r.Check(a) })
+			e.problems, e.probsOK = ps, true
+		}
+		out = append(out, e.problems...)
 	}
 	return out
 }
@@ -133,7 +154,7 @@ func checkField(v visit) []Problem {
 	if f.Kind == Array {
 		n := v.ctx.A.Count(v.path)
 		var out []Problem
-		for i := range n {
+		for i := 0; i < n && len(v.ctx.A.stuck) > 0; i++ { // items are stuck only as loaded
 			if p, ok := v.ctx.A.Stuck(ItemPath(v.path, i)); ok {
 				out = append(out, p)
 			}

@@ -67,6 +67,7 @@ func (api *API) AddItem(a *Answers, path string) *Problem {
 	}
 	a.counts[path]++
 	delete(a.stuck, path)
+	a.restructure()
 	api.reconcile(a, "")
 	return nil
 }
@@ -88,25 +89,42 @@ func (api *API) RemoveItem(a *Answers, path string, i int) *Problem {
 
 // reconcile fills defaults for applicable fields never answered, resets dependent choices that
 // are no longer offered and brings arrays up to their minimum size, until nothing changes.
-// The answer at just (the one the person just gave) is never rewritten.
+// The answer at just (the one the person just gave) is never rewritten. An item found settled
+// before, with nothing it depends on changed since, is not walked again: it would change
+// nothing (flows/incremental.go).
 func (api *API) reconcile(a *Answers, just string) {
 	for range 8 {
 		changed := false
-		walk(a, api.Fields, "", "", func(v visit) bool {
+		pending := false // a derivation of just waits: the item is not settled
+		fn := func(v visit) bool {
 			f := v.f
 			switch {
 			case f.Kind == Array:
 				for a.Count(v.path) < f.MinItems {
 					a.counts[v.path]++
+					a.restructure()
 					changed = true
 				}
-			case f.Kind.IsScalar() && v.path != just:
+			case f.Kind.IsScalar():
 				if d, ok := derive(f, v, a); ok {
-					a.put(v.path, d)
-					changed = true
+					if v.path == just {
+						pending = true
+					} else {
+						a.put(v.path, d)
+						changed = true
+					}
 				}
 			}
 			return true
+		}
+		walkTop(a, api, api.Fields, "", fn, func(e *cacheEnt) {
+			if e.settled || a.stuckItem(e.path) {
+				return
+			}
+			rev, inc := a.rev, a.inc
+			pending = false
+			a.recording(e, func() { walk(a, e.field.Fields, e.path, e.path, fn) })
+			e.settled = a.rev == rev && a.inc == inc && !pending
 		})
 		if !changed {
 			return

@@ -37,6 +37,7 @@ type formScreen struct {
 	helpFor    string // helpText's key and text
 	helpOut    map[string]string
 
+	built  rowsKey         // what the rows were built from
 	gen    int             // bumped on every build of the rows: what drawn rows are valid for
 	labelW int             // the label column's width for this build; -1 until measured
 	drawn  drawnRows       // rows drawn for this build, width and revision (formview.go)
@@ -251,6 +252,26 @@ func (f *formScreen) buildRows() {
 	f.rows = rowsOf(f.s, f.step)
 	f.gen++
 	f.labelW, f.paths = -1, nil
+	f.built = f.rowsKey()
+}
+
+// rowsKey names what the rows are built from: the step, the API's answers and their shape
+// (flows.API.Shape: which fields apply and which offer values). A typed key that changes
+// none of it keeps the rows: listing a long order's rows again was a sixth of a key's cost.
+func (f *formScreen) rowsKey() rowsKey {
+	k := rowsKey{step: f.step, api: f.s.api}
+	if f.s.api != nil {
+		k.a = f.s.a()
+		k.shape = f.s.api.Shape(k.a)
+	}
+	return k
+}
+
+type rowsKey struct {
+	step  int
+	api   *flows.API
+	a     *flows.Answers
+	shape uint64
 }
 
 // rowsOf lists the rows of step i of the session's API.
@@ -425,6 +446,10 @@ func (f *formScreen) strayProblems() []flows.Problem {
 // refresh rebuilds the rows after an answer changed, keeping focus on the same field when it
 // still exists (a dependent field may appear or vanish above it).
 func (f *formScreen) refresh() {
+	if f.rows != nil && f.built == f.rowsKey() {
+		f.syncInput() // the same rows: the focus stays where it is
+		return
+	}
 	path := ""
 	if r, ok := f.focused(); ok {
 		path = r.path()

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"charm.land/bubbles/v2/spinner"
@@ -46,6 +46,9 @@ func lookupFor(s *session, r row) *lookup {
 	if r.slot.Field == nil || r.slot.Field.Lookup == "" || s.api == nil {
 		return nil
 	}
+	if k, ok := s.index.KeyAt(s.a(), r.slot.Path); ok {
+		return s.lookups[k]
+	}
 	return s.lookups[queryKey(lookups.QueryFor(s.api, r.slot, s.a()))]
 }
 
@@ -64,36 +67,53 @@ func lookupReady(s *session, fl lookups.Field) bool {
 }
 
 // inputPath is where a look-up input's answer lives (as flows.Ctx.Sibling reads it).
-func inputPath(sl flows.Slot, in flows.LookupInput) string {
-	if abs, ok := strings.CutPrefix(in.From, "/"); ok {
-		return abs
-	}
-	if sl.Item == "" {
-		return in.From
-	}
-	return sl.Item + "." + in.From
-}
+func inputPath(sl flows.Slot, in flows.LookupInput) string { return lookups.InputPath(sl, in) }
 
 // startLookups starts every look-up whose inputs are answered and that has not run for
 // these inputs, and forgets a value a look-up filled in when its inputs changed since (the
-// DSC product id of another spec must not be sent): the new look-up fills it again.
+// DSC product id of another spec must not be sent): the new look-up fills it again. It looks
+// only at the look-ups whose query or readiness may have changed since it last ran
+// (lookups.Index): for the others there is nothing to do.
 func startLookups(s *session) tea.Cmd {
 	if s.o.Provider == nil || s.api == nil {
 		return nil
 	}
 	var cmds []tea.Cmd
 	a := s.a()
-	for _, fl := range lookups.Of(s.api, s.a()) {
-		k := queryKey(fl.Query)
+	s.index.Update(s.api, a)
+	changed, all := s.index.Take()
+	blocked := blockedPaths(s)
+	if !all {
+		for p := range symmetricDifference(blocked, s.blocked) {
+			if p == "region" || p == "project_id" {
+				all = true // every look-up waits on them
+				break
+			}
+			changed = append(changed, s.index.Readers(p)...)
+		}
+		slices.Sort(changed)
+		changed = slices.Compact(changed)
+	}
+	s.blocked = blocked
+	fields := s.index.Fields()
+	if all {
+		changed = make([]int, len(fields))
+		for i := range changed {
+			changed[i] = i
+		}
+	}
+	for _, i := range changed {
+		fl, k := fields[i], s.index.Key(i)
 		path := fl.Slot.Path
-		if f, ok := s.filled[filledKey(s, path)]; ok && f.key != k {
+		fk := filledKey(s, path)
+		if f, ok := s.filled[fk]; ok && f.key != k {
 			if a.Get(path) == f.value {
 				s.set(path, "")
 			}
-			delete(s.filled, filledKey(s, path))
+			delete(s.filled, fk)
 		}
-		prev := s.asked[filledKey(s, path)]
-		s.asked[filledKey(s, path)] = k
+		prev := s.asked[fk]
+		s.asked[fk] = k
 		// Asked already (a failure is asked again when the inputs change, or on another step).
 		if l := s.lookups[k]; l != nil {
 			if prev != k && !l.loading && l.err == nil && a.Get(path) == "" {
@@ -116,6 +136,34 @@ func startLookups(s *session) tea.Cmd {
 		cmds = append(cmds, s.spin.Tick)
 	}
 	return tea.Batch(cmds...)
+}
+
+// blockedPaths are the answers with a problem that stops the order (lookupReady waits while
+// an input is one of them).
+func blockedPaths(s *session) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range s.problems {
+		if !p.Warning {
+			out[p.Path] = true
+		}
+	}
+	return out
+}
+
+// symmetricDifference is the keys in exactly one of x and y.
+func symmetricDifference(x, y map[string]bool) map[string]bool {
+	out := map[string]bool{}
+	for k := range x {
+		if !y[k] {
+			out[k] = true
+		}
+	}
+	for k := range y {
+		if !x[k] {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 func lookupCmd(s *session, q providers.LookupQuery, key string) tea.Cmd {
@@ -143,9 +191,10 @@ func gotLookup(s *session, msg lookupMsg) bool {
 		return false
 	}
 	changed := false
-	for _, fl := range lookups.Of(s.api, s.a()) {
+	s.index.Update(s.api, s.a())
+	for i, fl := range s.index.Fields() {
 		f := fl.Slot.Field
-		if !f.Required || queryKey(fl.Query) != msg.key || s.a().Get(fl.Slot.Path) != "" {
+		if !f.Required || s.index.Key(i) != msg.key || s.a().Get(fl.Slot.Path) != "" {
 			continue
 		}
 		v := msg.opts[0].Value // the first the cloud lists is the sensible default
@@ -212,5 +261,6 @@ func retryFailedLookups(s *session) tea.Cmd {
 			delete(s.lookups, k)
 		}
 	}
+	s.index.Forget() // every field whose look-up failed is looked at again
 	return startLookups(s)
 }

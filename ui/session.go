@@ -50,6 +50,8 @@ type lookupState struct {
 	cache    *lookups.Cache         // the calls behind them, shared with the price inquiry
 	filled   map[string]filledValue // answers a look-up supplied, by filledKey
 	asked    map[string]string      // the query each looked-up field last had, by filledKey
+	index    lookups.Index          // the order's look-ups, kept up to date by what changed
+	blocked  map[string]bool        // blockedPaths when startLookups last ran
 	spin     spinner.Model          // turns on a field whose look-up runs
 	spinning bool
 }

@@ -1,6 +1,8 @@
 package lookups
 
 import (
+	"strings"
+
 	"cloudorder/flows"
 	"cloudorder/providers"
 )
@@ -34,25 +36,47 @@ func QueryFor(api *flows.API, s flows.Slot, a *flows.Answers) providers.LookupQu
 // Of lists every look-up of the order's fields across all steps, in wizard order, for
 // prefetching as soon as each one is ready (e.g. when the region is chosen).
 func Of(api *flows.API, a *flows.Answers) []Field {
-	hasProject := false
-	for _, f := range api.Fields {
-		hasProject = hasProject || f.Name == "project_id"
-	}
+	hasProject := hasProjectField(api)
 	var out []Field
 	for _, step := range flows.AllSteps {
 		for _, s := range api.LookupSlots(a, step) {
 			if s.Field == nil {
 				continue
 			}
-			q := QueryFor(api, s, a)
-			// The project look-up is what finds the project id; every other Huawei look-up
-			// runs inside a project.
-			ready := q.Region != "" && (!hasProject || s.Field.Name == "project_id" || q.ProjectID != "")
-			for _, in := range s.Field.LookupInputs {
-				ready = ready && (in.Optional || q.Inputs[in.Name] != "")
-			}
-			out = append(out, Field{Slot: s, Query: q, Ready: ready})
+			out = append(out, fieldOf(api, s, a, hasProject))
 		}
 	}
 	return out
+}
+
+func hasProjectField(api *flows.API) bool {
+	for _, f := range api.Fields {
+		if f.Name == "project_id" {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldOf is the look-up of slot s with its query and readiness.
+func fieldOf(api *flows.API, s flows.Slot, a *flows.Answers, hasProject bool) Field {
+	q := QueryFor(api, s, a)
+	// The project look-up is what finds the project id; every other Huawei look-up
+	// runs inside a project.
+	ready := q.Region != "" && (!hasProject || s.Field.Name == "project_id" || q.ProjectID != "")
+	for _, in := range s.Field.LookupInputs {
+		ready = ready && (in.Optional || q.Inputs[in.Name] != "")
+	}
+	return Field{Slot: s, Query: q, Ready: ready}
+}
+
+// InputPath is where a look-up input's answer lives (as flows.Ctx.Sibling reads it).
+func InputPath(sl flows.Slot, in flows.LookupInput) string {
+	if abs, ok := strings.CutPrefix(in.From, "/"); ok {
+		return abs
+	}
+	if sl.Item == "" {
+		return in.From
+	}
+	return sl.Item + "." + in.From
 }
