@@ -2,13 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"syscall"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/measure"
 )
 
 // dscItems are the answers of a DSC order with n product items, made once per n. They are
@@ -68,7 +68,7 @@ func BenchmarkItems(b *testing.B) {
 				var m tea.Model = d.m
 				b.ReportAllocs()
 				b.ResetTimer()
-				cpu := cpuTime()
+				cpu := measure.CPU()
 				for i := 0; b.Loop(); i++ {
 					m, _ = m.Update(c.keys[i%2])
 					_ = m.View()
@@ -88,11 +88,11 @@ func BenchmarkReviewItems(b *testing.B) {
 			d.goStep(d.m.s.steps[len(d.m.s.steps)-1])
 			var cpu time.Duration
 			for b.Loop() {
-				start := cpuTime()
+				start := measure.CPU()
 				nm, _ := d.m.Update(keyMsg("enter"))
 				m := nm.(Model)
 				_ = m.View()
-				cpu += cpuTime() - start
+				cpu += measure.CPU() - start
 				b.StopTimer()
 				if m.Where() != "review" {
 					b.Fatalf("not at review: %s", m.Where())
@@ -110,7 +110,7 @@ func BenchmarkReviewItems(b *testing.B) {
 			var m tea.Model = d.m
 			keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := measure.CPU()
 			for i := 0; b.Loop(); i++ {
 				m, _ = m.Update(keys[i%2])
 				_ = m.View()
@@ -120,18 +120,9 @@ func BenchmarkReviewItems(b *testing.B) {
 	}
 }
 
-// cpuTime is the process's CPU time so far (user and system).
-func cpuTime() time.Duration {
-	var u syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &u) != nil {
-		return 0
-	}
-	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
-}
-
 // reportCPU adds cpu-ns/op: the CPU the process spent per key since start. On a shared
 // machine ns/op also counts the time waiting for a core; cpu-ns/op does not (it does count
 // the garbage collector's work, on every core).
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
+	b.ReportMetric(float64(measure.CPU()-start)/float64(b.N), "cpu-ns/op")
 }
