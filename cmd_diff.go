@@ -22,13 +22,12 @@ import (
 	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
-	"cloudorder/ui/lookups"
 )
 
 // diffOptions are the options of `cloudorder diff`.
 type diffOptions struct {
-	output, endpoint string
-	sandbox          bool
+	cloudFlags // no --profile or --timeout: the SDKs' usual credentials, cloud.Open's wait
+	output     string
 }
 
 // newDiffCmd is `cloudorder diff A B`; runDiff does the work.
@@ -409,19 +408,13 @@ func (c *cli) diffPrice(opts diffOptions, a, b diffSide) priceDiff {
 		return priceDiff{Note: i18n.T("not priced: an order with problems is not the order that would be sent (cloudorder validate)",
 			"未询价:有问题的订单不是将要发送的订单(cloudorder validate)")}
 	}
-	mode := providers.Live
-	if opts.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, opts.endpoint, 0, "")
+	mode, p, closer, err := opts.open(c)
 	if err != nil {
 		return priceDiff{Note: providers.PriceUnknown(printable(err))}
 	}
 	defer closer.Close()
 	price := func(o flows.Order) placement.Price {
-		ctx, cancel := context.WithTimeout(context.Background(), lookups.Wait(0))
-		defer cancel()
-		return placement.PriceOf(ctx, p, nil, placement.NewReview(p, mode, catalog.Flow(o.API), o))
+		return priceOf(context.Background(), p, placement.NewReview(p, mode, catalog.Flow(o.API), o))
 	}
 	pa, pb := price(a.order), price(b.order)
 	for _, pr := range []placement.Price{pa, pb} {

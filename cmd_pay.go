@@ -16,7 +16,6 @@ import (
 	"cloudorder/providers"
 	"cloudorder/providers/cloud"
 	"cloudorder/providers/journal"
-	"cloudorder/ui/lookups"
 )
 
 // payFlags are the options of `cloudorder pay`.
@@ -81,11 +80,9 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	defer stop()
 	if pay.Amount == "" && len(order.Body) > 0 {
 		// Not recorded at the review (a scripted submit): the list price of the order's own body.
-		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
-		if pr := placement.PriceOf(pctx, p, nil, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
+		if pr := priceOf(ctx, p, review); pr.Err == nil && pr.Quote.Priced && len(pr.Mismatches) == 0 {
 			pay.Amount, pay.Currency = pr.Quote.Total, pr.Quote.Currency
 		}
-		cancel()
 	}
 	fmt.Fprintln(c.stderr, c.say(review.Target.Mode.Banner(review.Target.Endpoint)[0]))
 	fmt.Fprintln(c.stderr, c.say(pay.Line()))
@@ -152,7 +149,7 @@ func unpaidAPI() flows.APIID {
 
 // payOnce pays within timeout; a signal ends it early (the journal records how it ended).
 func payOnce(ctx context.Context, p providers.Provider, r placement.PayReview, timeout time.Duration) placement.Outcome {
-	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	tctx, cancel := timeoutContext(ctx, timeout)
 	defer cancel()
 	return placement.Pay(tctx, p, r)
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,9 +19,8 @@ import (
 
 // reviewOptions are the options of `cloudorder review`.
 type reviewOptions struct {
-	output, endpoint, profile, shell string
-	sandbox                          bool
-	timeout                          time.Duration
+	cloudFlags
+	output, shell string
 }
 
 // newReviewCmd is `cloudorder review FILE`; runReview does the work.
@@ -125,11 +123,7 @@ func runReview(c *cli, opts reviewOptions, args []string) int {
 		return exitInvalid
 	}
 	order := api.Build(answers)
-	mode := providers.Live
-	if opts.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, opts.endpoint, opts.timeout, opts.profile)
+	mode, p, closer, err := opts.open(c)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder review: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

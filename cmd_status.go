@@ -21,9 +21,8 @@ import (
 
 // statusOptions are the flags of `cloudorder status`.
 type statusOptions struct {
-	output, endpoint, profile string
-	sandbox                   bool
-	timeout                   time.Duration
+	cloudFlags
+	output string
 }
 
 // newStatusCmd is `cloudorder status [ID...]`: its flags, then runStatus.
@@ -75,11 +74,7 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		fmt.Fprintf(c.stderr, "cloudorder status: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage
 	}
-	mode := providers.Live
-	if opts.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, opts.endpoint, opts.timeout, opts.profile)
+	_, p, closer, err := opts.open(c)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cloudorder status: %s\n", c.say(i18n.TextOf(err)))
 		return exitUsage

@@ -40,11 +40,30 @@ type submitFlags struct {
 }
 
 // sendFlags are the flags of every command that sends something that spends money (submit,
-// pay): where it goes, whether to ask, how to print the outcome, how long to wait.
+// pay): where it goes and how long to wait (cloudFlags), whether to ask, how to print the
+// outcome.
 type sendFlags struct {
-	sandbox, yes              bool
-	output, endpoint, profile string
-	timeout                   time.Duration
+	cloudFlags
+	yes    bool
+	output string
+}
+
+// cloudFlags say which cloud a command opens: the live one, the in-process sandbox
+// (--sandbox) or --endpoint, as --profile, waiting --timeout (0: cloud.Open's default).
+type cloudFlags struct {
+	sandbox           bool
+	endpoint, profile string
+	timeout           time.Duration
+}
+
+// open opens the cloud f names; mode is Sandbox with --sandbox, else Live.
+func (f cloudFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
+	mode := providers.Live
+	if f.sandbox {
+		mode = providers.Sandbox
+	}
+	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
+	return mode, p, closer, err
 }
 
 // addSendFlags declares f's flags on cmd.
@@ -56,16 +75,6 @@ func (c *cli) addSendFlags(cmd *cobra.Command, f *sendFlags) {
 	c.endpointFlag(fs, &f.endpoint)
 	c.timeoutFlag(fs, &f.timeout)
 	c.profileFlag(cmd, &f.profile)
-}
-
-// open opens the cloud f names (live, --sandbox or --endpoint).
-func (f sendFlags) open(c *cli) (providers.Mode, providers.Provider, io.Closer, error) {
-	mode := providers.Live
-	if f.sandbox {
-		mode = providers.Sandbox
-	}
-	p, closer, err := c.openCloud(mode, f.endpoint, f.timeout, f.profile)
-	return mode, p, closer, err
 }
 
 // run checks f's values, then runs the command (its exit code).
@@ -168,7 +177,7 @@ func signalName(s os.Signal) string {
 // A provider that does not end within interruptGrace of the signal leaves its intent pending
 // (unknown).
 func send(ctx context.Context, p providers.Provider, r placement.Review, price placement.Price, timeout time.Duration) placement.Outcome {
-	tctx, cancel := context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
+	tctx, cancel := timeoutContext(ctx, timeout)
 	defer cancel()
 	done := make(chan placement.Outcome, 1)
 	go func() { done <- placement.Send(tctx, p, r, price) }()
@@ -184,6 +193,12 @@ func send(ctx context.Context, p providers.Provider, r placement.Review, price p
 		cause := context.Cause(ctx)
 		return placement.Outcome{Err: &providers.Error{Kind: providers.Unknown, Message: cause.Error(), Err: cause}}
 	}
+}
+
+// timeoutContext bounds one send (connect, send, answer) by --timeout, which it names as the
+// cause when it runs out.
+func timeoutContext(ctx context.Context, timeout time.Duration) (context.Context, context.CancelFunc) {
+	return context.WithTimeoutCause(ctx, timeout, fmt.Errorf("--timeout %s ran out", timeout))
 }
 
 // newSubmitCmd is `cloudorder submit FILE`: its flags, then runSubmit.
@@ -289,9 +304,7 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	in := bufio.NewReader(c.stdin)
 	if !f.yes {
-		pctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
-		*price = placement.PriceOf(pctx, p, nil, r)
-		cancel()
+		*price = priceOf(ctx, p, r)
 		printSummary(c, r, *price)
 		if code := ask(ctx, c, in, placement.AskPlace, i18n.T("Place this order? [y/N] ", "确认下单?[y/N] ")); code != exitOK {
 			return code
@@ -316,6 +329,14 @@ func confirm(ctx context.Context, c *cli, f submitFlags, p providers.Provider, r
 	}
 	return ask(ctx, c, in, placement.AskPlaceAgain, i18n.Tf("Place it again anyway? Type %s to place a second order: ",
 		"仍要再次下单?输入 %s 下第二个订单:", placement.AgainWord))
+}
+
+// priceOf is r's price as a command asks for it: bounded by a look-up's wait (lookups.Wait),
+// through no cache.
+func priceOf(ctx context.Context, p providers.Provider, r placement.Review) placement.Price {
+	ctx, cancel := context.WithTimeout(ctx, lookups.Wait(0))
+	defer cancel()
+	return placement.PriceOf(ctx, p, nil, r)
 }
 
 // ask puts one question on the terminal and reads answers until one counts: a line typed

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +16,7 @@ import (
 	"cloudorder/providers/journal"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui"
+	"cloudorder/ui/uitest"
 )
 
 // The wizard's "check now" against a sandbox through the real SDKs and the real history, as
@@ -73,8 +73,7 @@ func TestWizardCheckNowFindsTheOrderTheSandboxPlaced(t *testing.T) {
 	}
 }
 
-// wizardRun drives a wizard model synchronously: each message through Update, the commands it
-// returns run to completion (spinner ticks, quits and clipboard writes dropped).
+// wizardRun drives a wizard model synchronously (ui/uitest), as ui's own tests do.
 type wizardRun struct {
 	t *testing.T
 	m tea.Model
@@ -82,42 +81,12 @@ type wizardRun struct {
 
 func (w *wizardRun) send(msg tea.Msg) {
 	w.t.Helper()
-	var cmd tea.Cmd
-	w.m, cmd = w.m.Update(msg)
-	w.run(cmd)
+	w.m = uitest.Send(w.t, w.m, msg)
 }
 
 func (w *wizardRun) run(cmd tea.Cmd) {
 	w.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		done := make(chan tea.Msg, 1)
-		go func() { done <- c() }()
-		var msg tea.Msg
-		select {
-		case msg = <-done:
-		case <-time.After(20 * time.Second):
-			w.t.Fatal("a command did not finish")
-		}
-		switch msg := msg.(type) {
-		case nil, tea.QuitMsg:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			name := strings.ToLower(fmt.Sprintf("%T", msg))
-			if strings.Contains(name, "tick") || strings.Contains(name, "clipboard") || strings.Contains(name, "background") {
-				continue
-			}
-			var next tea.Cmd
-			w.m, next = w.m.Update(msg)
-			queue = append(queue, next)
-		}
-	}
+	w.m = uitest.Run(w.t, w.m, cmd)
 }
 
 // view is the screen's text as one line: styles, the error panel's border and wrapping gone.

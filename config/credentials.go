@@ -87,6 +87,20 @@ func (e *MissingError) Hint() string { return "missing: set " + strings.Join(e.S
 
 func (e *MissingError) Is(target error) bool { return target == ErrNoCredential }
 
+// CredentialLabel is how a provider's Target names the credential its requests are signed
+// with: where it comes from and its masked key id, or, when it cannot be described (err), what
+// is missing — never a secret.
+func CredentialLabel(source, masked string, err error) (label, maskedKey string) {
+	var miss *MissingError
+	switch {
+	case errors.As(err, &miss):
+		return miss.Hint(), ""
+	case err != nil:
+		return "missing: " + err.Error(), ""
+	}
+	return source, masked
+}
+
 // CheckCredentialFile applies ReadPersonFile's guard to a file an SDK reads by path itself (an
 // OIDC or IdP token file): nil when it is a regular file within the credentials bound.
 func CheckCredentialFile(path string) error {

@@ -2,10 +2,11 @@ package flows
 
 import (
 	"errors"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"cloudorder/measure"
 )
 
 // hostileOrders are order files of about 1 MiB shaped to cost the reader the most: deep
@@ -92,17 +93,11 @@ func valuesIn(s string) int {
 	return n
 }
 
-// loadCost loads data once and returns the CPU time it took (cpuTime) and the bytes it
-// allocated (an upper bound of the heap it held at any moment).
-func loadCost(data []byte) (time.Duration, uint64, []Problem, error) {
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := cpuTime()
-	_, _, problems, err := testAPIs.Load(data)
-	took := cpuTime() - start
-	runtime.ReadMemStats(&after)
-	return took, after.TotalAlloc - before.TotalAlloc, problems, err
+// loadCost loads data once and returns what it cost (measure.Cost: CPU time, bytes
+// allocated).
+func loadCost(data []byte) (took time.Duration, alloc uint64, problems []Problem, err error) {
+	took, alloc = measure.Cost(func() { _, _, problems, err = testAPIs.Load(data) })
+	return took, alloc, problems, err
 }
 
 // Any input up to 1 MiB loads within a second and 64 MiB of allocations, whatever its shape;

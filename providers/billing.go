@@ -2,6 +2,9 @@ package providers
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"slices"
 	"time"
 
 	"cloudorder/flows"
@@ -114,4 +117,32 @@ type OrderFacts struct {
 	SubscriptionType string `json:"subscription_type,omitempty"`
 	// Amount is the price of the exact body when the review quoted it ("" = unknown).
 	Amount string `json:"amount,omitempty"`
+}
+
+// FactsOf is what of o's body the cloud's order records (records, e.g. "the Billing Center's
+// records") can be matched on, read by facts, the provider's function for o's API: Invalid when
+// the API has none or the body cannot be read. The product lists are sorted, so that two
+// orders' facts compare as sets.
+func FactsOf(o flows.Order, facts func(flows.Order) (OrderFacts, error), records string) (OrderFacts, error) {
+	if facts == nil {
+		msg := fmt.Sprintf("%s orders cannot be matched to %s", o.API, records)
+		return OrderFacts{}, &Error{Kind: Invalid, Message: msg, Err: errors.New(msg)}
+	}
+	f, err := facts(o)
+	if err != nil {
+		return OrderFacts{}, &Error{Kind: Invalid, Message: err.Error(), Err: err}
+	}
+	slices.Sort(f.ProductIDs)
+	slices.Sort(f.ProductCodes)
+	return f, nil
+}
+
+// ListingDelay is how long a cloud's order list may lag an order's creation in mode: listed,
+// the cloud's own lag, except in the sandbox, which lists an order the moment it records it
+// (providers/sandbox/orderbook.go).
+func (m Mode) ListingDelay(listed time.Duration) time.Duration {
+	if m == Sandbox {
+		return 0
+	}
+	return listed
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"cloudorder/flows"
+	"cloudorder/measure"
 )
 
 // benchStep measures one key press (Update plus View) on a screen at 120×40: the key moves
@@ -37,7 +38,7 @@ func benchStep(b *testing.B, fill map[string]string, where string) {
 	var m tea.Model = d.m
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := measure.CPU()
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.Update(keys[i%2])
 		_ = m.View()
@@ -67,7 +68,7 @@ func BenchmarkKeystrokeTyping(b *testing.B) {
 	keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := measure.CPU()
 	for i := 0; b.Loop(); i++ {
 		m, _ = m.Update(keys[i%2])
 		_ = m.View()

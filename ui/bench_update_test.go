@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"cloudorder/measure"
 )
 
 // BenchmarkItemsUpdate is BenchmarkItems' typing without drawing: Model.Update of a typed key
@@ -18,7 +20,7 @@ func BenchmarkItemsUpdate(b *testing.B) {
 			keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := measure.CPU()
 			i := 0
 			for ; b.Loop(); i++ {
 				m, _ = m.Update(keys[i%2])

@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
 	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 	"cloudorder/ui/lookups"
 )
@@ -122,12 +124,12 @@ func (f *formScreen) focusedPath() string {
 
 // formLines renders the step's rows that fit in h lines, scrolled so the focused row (with
 // its messages and open list) is visible. Rows are drawn outward from the focused one until
-// the window is full, so a key costs what is on screen, not the size of the order; rows
-// already drawn for this width and revision come from f.drawn.
+// the window is full, so a key costs what is on screen, not the size of the order; a row
+// that shows what it showed when drawn before comes from f.drawn.
 func (f *formScreen) formLines(w, h int) string {
 	h = max(h, 1)
 	labelW := min(f.labelWidth(), w/2)
-	f.drawn.reset(fmt.Sprint(w, "|", labelW, "|", f.gen, "|", f.s.rev, "|", f.s.lang, "|", len(f.s.lookups)))
+	f.drawn.reset(w, labelW, f.s.lang, f.s.isDark)
 	if f.cur < 0 || f.cur >= len(f.rows) {
 		// Nothing focusable: the rows from the top.
 		var lines []string
@@ -200,20 +202,56 @@ func (f *formScreen) labelWidth() int {
 	return w
 }
 
-// cachedRow is rowLines of row i, drawn once per width and revision. A row whose look-up runs
-// shows a turning spinner, so it is drawn each time.
+// cachedRow is rowLines of row i, not focused, drawn once for what it shows. A row whose
+// look-up runs shows a turning spinner, so it is drawn each time.
 func (f *formScreen) cachedRow(i int, focus bool, w, labelW, h int) []string {
-	// A look-up starts or ends only with a new revision or build of the rows (startLookups,
-	// gotLookup), so a row found here was not loading when drawn and is not now.
-	if out, ok := f.drawn.rows[i]; ok {
+	r := f.rows[i]
+	l := lookupFor(f.s, r)
+	if l != nil && l.loading {
+		return f.rowLines(r, focus, w, labelW, h)
+	}
+	k := f.lookOf(r, l)
+	if out, ok := f.drawn.rows[k]; ok {
 		return out
 	}
-	r := f.rows[i]
 	out := f.rowLines(r, focus, w, labelW, h)
-	if l := lookupFor(f.s, r); l == nil || !l.loading {
-		f.drawn.rows[i] = out
-	}
+	f.drawn.put(k, out)
 	return out
+}
+
+// rowLook is everything an unfocused row's drawing depends on besides the width, the label
+// column, the language and the styles (drawnRows.reset): its kind of widget, depth, label,
+// required mark, answer as stored and as shown (widget.summary), its problems and whether
+// its look-up failed. Keeping drawn rows by it, not by the revision of the answers, lets a typed key
+// redraw only the rows whose look changed (the one typed into, an item's title that shows
+// it), not every row in view.
+type rowLook struct {
+	kind         reflect.Type
+	heading      bool
+	depth        int
+	label        string
+	required     bool
+	value, shown string
+	problems     string
+	lookupFailed bool
+}
+
+func (f *formScreen) lookOf(r row, l *lookup) rowLook {
+	k := rowLook{kind: reflect.TypeOf(r.w), heading: r.slot.Heading, depth: r.slot.Depth, label: labelOf(f.s, r),
+		lookupFailed: l != nil && l.err != nil}
+	if r.slot.Heading {
+		return k // a heading shows its label only (widgets' value and summary are of fields)
+	}
+	k.required = r.slot.Field.Required && !r.slot.Field.Local
+	k.value, k.shown = r.w.value(f.s, r), r.w.summary(f.s, r)
+	if ps := f.s.problemsAt(r.path()); len(ps) > 0 {
+		var b strings.Builder
+		for _, p := range ps {
+			fmt.Fprintf(&b, "%t\x00%s\x00", p.Warning, p.Msg.In(f.s.lang))
+		}
+		k.problems = b.String()
+	}
+	return k
 }
 
 // strayLines lists the problems no row shows, under the form.
@@ -229,17 +267,34 @@ func (f *formScreen) strayLines(w int) []string {
 	return lines
 }
 
-// drawnRows keeps the form's drawn rows while what they show is the same: the key says
-// the width, the rows' build and the answers' revision they were drawn for.
+// drawnRows keeps the form's unfocused rows as drawn, by what they show (rowLook), for one
+// width, label column, language and background.
 type drawnRows struct {
-	key  string
-	rows map[int][]string
+	of   drawnFor
+	rows map[rowLook][]string
 }
 
-func (d *drawnRows) reset(key string) {
-	if d.key != key || d.rows == nil {
-		d.key, d.rows = key, map[int][]string{}
+type drawnFor struct {
+	w, labelW int
+	lang      i18n.Lang
+	dark      bool
+}
+
+// maxDrawnRows bounds what is kept: scrolling through a long order draws each item's rows
+// once, and what scrolled away is drawn again if it comes back after a clear.
+const maxDrawnRows = 2048
+
+func (d *drawnRows) reset(w, labelW int, lang i18n.Lang, dark bool) {
+	if k := (drawnFor{w, labelW, lang, dark}); d.of != k || d.rows == nil {
+		d.of, d.rows = k, map[rowLook][]string{}
 	}
+}
+
+func (d *drawnRows) put(k rowLook, lines []string) {
+	if len(d.rows) >= maxDrawnRows {
+		clear(d.rows)
+	}
+	d.rows[k] = lines
 }
 
 // rowLines renders one row: label and value, then its problems, then its open list.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"cloudorder/catalog"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/ui/uitest"
 )
 
 // fakeProvider is a scripted provider for direct model tests: it records every Submit.
@@ -122,57 +122,13 @@ func steppingClock() func() time.Time {
 
 func (d *driver) send(msg tea.Msg) {
 	d.t.Helper()
-	nm, cmd := d.m.Update(msg)
-	d.m = nm.(Model)
-	_ = d.m.View()
-	d.run(cmd)
+	d.m = uitest.Send(d.t, d.m, msg)
 }
 
-// run executes cmd and feeds its messages back, breadth first.
+// run executes cmd and feeds its messages back, breadth first (uitest.Run).
 func (d *driver) run(cmd tea.Cmd) {
 	d.t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := runWithTimeout(c)
-		switch msg := msg.(type) {
-		case nil:
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		default:
-			if isNoise(msg) {
-				continue
-			}
-			nm, next := d.m.Update(msg)
-			d.m = nm.(Model)
-			queue = append(queue, next)
-		}
-	}
-}
-
-// isNoise reports messages a synchronous driver must not loop on or cannot act on.
-func isNoise(msg tea.Msg) bool {
-	switch msg.(type) {
-	case tea.QuitMsg:
-		return true
-	}
-	name := strings.ToLower(typeName(msg))
-	return strings.Contains(name, "tick") || strings.Contains(name, "clipboard") || strings.Contains(name, "backgroundcolor")
-}
-
-func runWithTimeout(c tea.Cmd) tea.Msg {
-	ch := make(chan tea.Msg, 1)
-	go func() { ch <- c() }()
-	select {
-	case m := <-ch:
-		return m
-	case <-time.After(5 * time.Second):
-		return nil
-	}
+	d.m = uitest.Run(d.t, d.m, cmd)
 }
 
 func (d *driver) keys(ks ...string) {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
@@ -230,11 +231,86 @@ func clip(s string, w, h int) string {
 	return strings.Join(lines, "\n")
 }
 
-// cellWidth is ansi.StringWidth with a fast path: once the escape codes are stripped, text
-// made only of runes that are one cell wide everywhere (ASCII, Latin, the box, arrow and
-// punctuation marks the wizard draws with) needs no grapheme segmentation, which is most of
-// the cost of a frame otherwise.
+// cellWidth is ansi.StringWidth with a fast path: text made only of runes that are one cell
+// wide everywhere (ASCII, Latin, the box, arrow and punctuation marks the wizard draws with)
+// and of CSI sequences (the colours lipgloss writes) needs no grapheme segmentation, which
+// is most of the cost of a frame otherwise. The sequences are skipped in place rather than
+// by ansi.Strip, which copies the line: every line of every frame passes here (clip,
+// padLines). Anything else takes stripWidth, the library's measure.
 func cellWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f:
+			n++
+			i++
+		case c == 0x1b:
+			end, ok := csiEnd(s, i)
+			if !ok {
+				return stripWidth(s)
+			}
+			i = end
+		case c < 0x80:
+			return stripWidth(s) // a control character
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !narrow(r) { // utf8.RuneError is not narrow
+				return stripWidth(s)
+			}
+			n++
+			i += size
+		}
+	}
+	return n
+}
+
+// csiEnd is where the CSI sequence at s[i] (ESC [ parameters intermediates final) ends, as
+// ECMA-48 spells it; ok is false for any other escape, or one cut short, which stripWidth
+// measures instead.
+func csiEnd(s string, i int) (end int, ok bool) {
+	if i+1 >= len(s) || s[i+1] != '[' {
+		return 0, false
+	}
+	j := i + 2
+	for j < len(s) && s[j] >= 0x30 && s[j] <= 0x3f {
+		j++
+	}
+	for j < len(s) && s[j] >= 0x20 && s[j] <= 0x2f {
+		j++
+	}
+	if j < len(s) && s[j] >= 0x40 && s[j] <= 0x7e {
+		return j + 1, true
+	}
+	return 0, false
+}
+
+// stripWidth is the cells of s once its escape codes are stripped, by grapheme cluster
+// unless every rune is one cell wide. A line with a mark such as ✓ ✗ ⚠ or Chinese text is
+// segmented into grapheme clusters, which costs microseconds a line; the same lines come back
+// frame after frame, so their widths are kept (slowWidths).
+func stripWidth(s string) int {
+	slowWidths.Lock()
+	defer slowWidths.Unlock()
+	if n, ok := slowWidths.of[s]; ok {
+		return n
+	}
+	if len(slowWidths.of) >= 4096 || slowWidths.of == nil {
+		slowWidths.of = map[string]int{}
+	}
+	n := measureStripped(s)
+	slowWidths.of[s] = n
+	return n
+}
+
+// slowWidths are the widths stripWidth measured lately. Models may live on several goroutines
+// (tests, plain mode), hence the lock.
+var slowWidths struct {
+	sync.Mutex
+	of map[string]int
+}
+
+func measureStripped(s string) int {
 	plain := ansi.Strip(s)
 	n := 0
 	for _, r := range plain {
@@ -358,6 +434,7 @@ func (c *paneCache) view(vp *viewport.Model, content string) string {
 func joinColumns(h int, left, sep, right string) string {
 	l, r := strings.SplitN(left, "\n", h), strings.SplitN(right, "\n", h)
 	var b strings.Builder
+	b.Grow(len(left) + len(right) + h*(len(sep)+1))
 	for i := range h {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -81,6 +81,7 @@ type wizard struct {
 	w, h    int
 	initCmd tea.Cmd // what New started that Init must run
 	head    headerCache
+	hint    hintCache // the one-line key help as last drawn (view.go)
 }
 
 var _ tea.Model = Model{}

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -10,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -28,6 +31,8 @@ type reviewScreen struct {
 	bodyView  paneCache
 	sumLines  windowed // what the viewports hold: only the lines in view (windowed says why)
 	bodyLines windowed
+	answers   answerLines // the summary's answers as last made, for the revision they show
+	bodyText  bodyLines   // the body as last wrapped, for the body it shows
 	cmd       commandPane // the third view: the order as its cloud's CLI command (review_cli.go)
 
 	w, h int
@@ -194,13 +199,15 @@ func (r *reviewScreen) layout() {
 		return
 	}
 	r.laidOut = state
-	r.sumLines.set(&r.sum, r.summary(sw))
+	sum := r.summary(sw)
+	r.sumLines.set(&r.sum, sum.n, sum.line)
 	// The body's colour is given line by line as the viewport draws a line (StyleLineFunc),
 	// not to the whole body at once: rendering all of it measured every line of a long order
 	// on each layout (about 40 ms at 1000 products, ui/bench_items_test.go).
 	json := r.s.st.JSON
 	r.body.StyleLineFunc = func(int) lipgloss.Style { return json }
-	r.bodyLines.set(&r.body, wrapWords(r.s.order.BodyJSON(), bw))
+	body := r.bodyText.of(r.s.order.Body, bw, r.s.order.BodyJSON)
+	r.bodyLines.set(&r.body, len(body), func(i int) string { return body[i] })
 	r.sumView.version++
 	r.bodyView.version++
 }
@@ -262,8 +269,10 @@ func (r *reviewScreen) jumpView() string {
 }
 
 // summary is the readable side of review: where the order goes, the last failure with its
-// advice, problems, then every answered field step by step.
-func (r *reviewScreen) summary(w int) string {
+// advice, problems, then every answered field step by step. The answers of a long order are
+// thousands of lines, of which a screen shows a few dozen: each answer's line is counted
+// here and made only when it comes into view (summaryLines.line).
+func (r *reviewScreen) summary(w int) *summaryLines {
 	s, st := r.s, r.s.st
 	var b []string
 	line := func(x string) { b = append(b, x) }
@@ -312,17 +321,77 @@ func (r *reviewScreen) summary(w int) string {
 	}
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
-	muted, value := painter(st.Muted), painter(st.Value) // a line per answered field
-	wrapped := map[[3]string]string{}                    // {pad, label, value} → its wrapped lines
+	out := &summaryLines{head: strings.Split(strings.Join(b, "\n"), "\n"), muted: painter(st.Muted), value: painter(st.Value)}
+	for _, p := range r.answers.of(r, w, out) {
+		out.add(p)
+	}
+	return out
+}
+
+// answerLines keeps the answers' part of the summary while what it shows is the same: the
+// same answers at the same revision (flows.Answers.Rev), API, language, width, styles and
+// look-up states. Leaving the review and coming back, or a price or a check arriving, does
+// not walk every item's rows again.
+type answerLines struct {
+	key   answersFor
+	found map[string]foundOpts // the look-ups' results they were made with (lookupResults)
+	parts []sumPart
+}
+
+// foundOpts names a look-up's results: a result is a new slice, never changed in place.
+type foundOpts struct {
+	first *flows.Option
+	n     int
+}
+
+// lookupResults are the look-ups that found values, which the summary shows beside an
+// answer (optionsOf); one running or failed shows none, so a look-up asked again on
+// opening the review (retryFailedLookups) changes nothing here.
+func lookupResults(s *session) map[string]foundOpts {
+	out := map[string]foundOpts{}
+	for k, l := range s.lookups {
+		if len(l.opts) > 0 {
+			out[k] = foundOpts{&l.opts[0], len(l.opts)}
+		}
+	}
+	return out
+}
+
+type answersFor struct {
+	a    *flows.Answers
+	rev  uint64
+	api  *flows.API
+	lang i18n.Lang
+	w    int
+	dark bool
+}
+
+func (c *answerLines) of(r *reviewScreen, w int, out *summaryLines) []sumPart {
+	s := r.s
+	k := answersFor{a: s.a(), rev: s.a().Rev(), api: s.api, lang: s.lang, w: w, dark: s.isDark}
+	found := lookupResults(s)
+	if c.parts != nil && c.key == k && maps.Equal(c.found, found) {
+		return c.parts
+	}
+	c.key, c.found, c.parts = k, found, r.answerParts(w, out)
+	return c.parts
+}
+
+// answerParts is every answered field, step by step, as parts of the summary.
+func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
+	s, st := r.s, r.s.st
+	var parts []sumPart
+	add := func(p sumPart) { parts = append(parts, p) }
+	wrapped := map[[3]string][]string{} // {pad, label, value} → its wrapped lines
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
 		}
-		line(st.Heading.Render(stepTitle(s, stp)))
+		add(sumPart{lines: []string{st.Heading.Render(stepTitle(s, stp))}})
 		// A group's heading waits for an answer of its group: one with none shows nothing.
 		type heading struct {
 			depth int
-			text  string
+			part  sumPart
 		}
 		var held []heading
 		for _, row := range rowsOf(s, i) {
@@ -331,7 +400,7 @@ func (r *reviewScreen) summary(w int) string {
 				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
 					held = held[:len(held)-1]
 				}
-				held = append(held, heading{row.slot.Depth, muted(indentFitting(labelOf(s, row), w, pad))})
+				held = append(held, heading{row.slot.Depth, out.heading(labelOf(s, row), w, pad)})
 				continue
 			}
 			v := row.w.summary(s, row)
@@ -340,28 +409,122 @@ func (r *reviewScreen) summary(w int) string {
 			}
 			for _, h := range held {
 				if h.depth < row.slot.Depth {
-					line(h.text)
+					add(h.part)
 				}
 			}
 			held = nil
 			label := labelOf(s, row) + ": "
 			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
-				line(pad + label + value(v))
+				if plainLine(label, v) {
+					add(sumPart{pad: pad, label: label, v: v})
+				} else {
+					add(sumPart{lines: strings.Split(pad+label+out.value(v), "\n")})
+				}
 				continue
 			}
 			// The items of a long order repeat the same few answers (a resource type, a spec
 			// code): each such line is wrapped once, not once an item.
 			k := [3]string{pad, label, v}
-			if x, ok := wrapped[k]; ok {
-				line(x)
-				continue
+			x, ok := wrapped[k]
+			if !ok {
+				x = strings.Split(wrapIndent(label+out.value(v), w, pad), "\n")
+				wrapped[k] = x
 			}
-			x := wrapIndent(label+value(v), w, pad)
-			wrapped[k] = x
-			line(x)
+			add(sumPart{lines: x})
 		}
 	}
-	return strings.Join(b, "\n")
+	return parts
+}
+
+// bodyLines keeps the request body wrapped to a width: an order is built anew whenever its
+// answers change and a body never changes in place (see reviewScreen.command), so the same
+// bytes at the same address are the same body.
+type bodyLines struct {
+	body  []byte
+	w     int
+	lines []string
+}
+
+func (c *bodyLines) of(body []byte, w int, text func() string) []string {
+	if c.lines == nil || c.w != w || !sameBytes(c.body, body) {
+		c.body, c.w, c.lines = body, w, strings.Split(wrapWords(text(), w), "\n")
+	}
+	return c.lines
+}
+
+// summaryLines is the review's summary as a pane asks for it: how many lines, and line i.
+// The lines before the answers are made at once; an answer or heading that fits its line is
+// kept as its parts and made when asked for, anything longer is made (wrapped) at once,
+// since its number of lines must be known.
+type summaryLines struct {
+	head   []string
+	parts  []sumPart
+	starts []int // the line each part starts at
+	n      int
+
+	muted, value func(string) string // painter(st.Muted), painter(st.Value)
+}
+
+// sumPart is a part of the answers: its lines, or else one line to make of its pieces (an
+// answer "pad label value", or with heading set a group's title "pad label").
+type sumPart struct {
+	lines         []string
+	pad, label, v string
+	heading       bool
+}
+
+func (l *summaryLines) add(p sumPart) {
+	if l.n == 0 {
+		l.n = len(l.head)
+	}
+	l.starts = append(l.starts, l.n)
+	l.n += max(len(p.lines), 1)
+	l.parts = append(l.parts, p)
+}
+
+// heading is a group's title at pad: made when shown if it fits its line.
+func (l *summaryLines) heading(label string, w int, pad string) sumPart {
+	if len(pad)+len(label) <= w && plainLine(label, "") {
+		return sumPart{pad: pad, label: label, heading: true}
+	}
+	return sumPart{lines: strings.Split(l.muted(indentFitting(label, w, pad)), "\n")}
+}
+
+// plainLine reports whether text made of these pieces stays one line whatever styles it (no
+// line break, tab or escape for lipgloss to lay out).
+func plainLine(parts ...string) bool {
+	for _, p := range parts {
+		if strings.ContainsAny(p, "\n\t\r\x1b") {
+			return false
+		}
+	}
+	return true
+}
+
+// line is line i of the summary.
+func (l *summaryLines) line(i int) string {
+	if i < len(l.head) {
+		return l.head[i]
+	}
+	k, _ := slices.BinarySearch(l.starts, i+1)
+	k-- // the last part starting at or before i
+	p := &l.parts[k]
+	switch {
+	case p.lines != nil:
+		return p.lines[i-l.starts[k]]
+	case p.heading:
+		return l.muted(p.pad + p.label)
+	}
+	return p.pad + p.label + l.value(p.v)
+}
+
+// text is the whole summary, every line made.
+func (l *summaryLines) text() string {
+	lines := make([]string, l.n)
+	for i := range lines {
+		lines[i] = l.line(i)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // alignPairs renders "key: value" lines with the values in one column, measured in display
@@ -433,18 +596,20 @@ func orNone(s *session, v string) string {
 // empty: the viewport measures every line it is given (viewport.SetContentLines, for
 // scrolling sideways, which the review does not do) but draws only the lines in view, and
 // measuring every line of a 1000-item order's summary and body was a fifth of opening its
-// review (ui/bench_items_test.go). The number of lines, and so scrolling and the position
-// line, are the viewport's as before.
+// review (ui/bench_items_test.go). The lines in view are asked for as they come into view
+// (line), so a pane's lines need not all be made. The number of lines, and so scrolling and
+// the position line, are the viewport's as before.
 type windowed struct {
-	lines  []string
-	window []string // lines with only those in view filled in, reused as the view moves
+	n      int
+	line   func(i int) string
+	window []string // n lines with only those in view filled in, reused as the view moves
 	shown  [2]int   // the offset and height the window was filled for; {-1} none
 }
 
-// set gives the pane new content; the window is filled now and again by fill.
-func (p *windowed) set(vp *viewport.Model, content string) {
-	p.lines = strings.Split(content, "\n")
-	p.window = make([]string, len(p.lines))
+// set gives the pane new content, n lines; the window is filled now and again by fill.
+func (p *windowed) set(vp *viewport.Model, n int, line func(i int) string) {
+	p.n, p.line = n, line
+	p.window = make([]string, n)
 	p.shown = [2]int{-1, -1}
 	p.fill(vp)
 }
@@ -453,19 +618,21 @@ func (p *windowed) set(vp *viewport.Model, content string) {
 func (p *windowed) fill(vp *viewport.Model) {
 	for range 2 { // new content may move the offset (the viewport keeps it in range)
 		top, h := vp.YOffset(), vp.Height()
-		if p.shown == [2]int{top, h} || p.lines == nil {
+		if p.shown == [2]int{top, h} || p.line == nil {
 			return
 		}
 		if p.shown[0] >= 0 {
-			clear(p.window[p.shown[0]:p.end(p.shown)])
+			clear(p.window[min(p.shown[0], p.n):p.end(p.shown)])
 		}
 		p.shown = [2]int{top, h}
-		copy(p.window[min(top, len(p.lines)):p.end(p.shown)], p.lines[min(top, len(p.lines)):p.end(p.shown)])
+		for i := min(top, p.n); i < p.end(p.shown); i++ {
+			p.window[i] = p.line(i)
+		}
 		vp.SetContentLines(p.window)
 	}
 }
 
 // end is where a window at shown ends in the pane's lines.
 func (p *windowed) end(shown [2]int) int {
-	return max(min(shown[0]+max(shown[1], 0), len(p.lines)), min(shown[0], len(p.lines)))
+	return max(min(shown[0]+max(shown[1], 0), p.n), min(shown[0], p.n))
 }

@@ -22,7 +22,7 @@ func TestSummaryHeadingsHaveAnswersUnderThem(t *testing.T) {
 	if d.m.Where() != "review" {
 		t.Fatalf("at %s", d.m.Where())
 	}
-	lines := strings.Split(ansi.Strip(d.m.review.summary(400)), "\n")
+	lines := strings.Split(ansi.Strip(d.m.review.summary(400).text()), "\n")
 	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
 	for i, l := range lines {
 		if indent(l) < 2 || strings.Contains(l, ":") || strings.TrimSpace(l) == "" {

@@ -205,7 +205,26 @@ func (m *wizard) keyHelp(keys help.KeyMap) string {
 		return m.help.FullHelpView(keys.FullHelp())
 	}
 	short := keys.ShortHelp()
-	return fitHelp(m.help, short, w, keptKeys(short)...)
+	return m.hint.line(m.help, short, w, m.s.isDark)
+}
+
+// hintCache keeps the one-line key help while the hints and the width are the same: fitting
+// and styling it measured every hint on each key (a fifth of a typed key's drawing at 120×40,
+// ui/bench_items_test.go), and most keys change no hint.
+type hintCache struct{ key, text string }
+
+func (c *hintCache) line(h help.Model, short []keyBinding, w int, dark bool) string {
+	var b strings.Builder
+	fmt.Fprint(&b, w, "|", dark)
+	for _, k := range short {
+		if k.Enabled() { // a disabled hint is never shown
+			fmt.Fprint(&b, "|", strings.Join(k.Keys(), ","), "\x00", k.Help().Key, "\x00", k.Help().Desc)
+		}
+	}
+	if key := b.String(); key != c.key {
+		c.key, c.text = key, fitHelp(h, short, w, keptKeys(short)...)
+	}
+	return c.text
 }
 
 // keptKeys are the bindings of a hint line that are never dropped from it: "? more keys",

@@ -4,7 +4,6 @@ package alibaba
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"time"
@@ -73,16 +72,7 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 	if ep, ok := p.endpoint(api, region); ok {
 		t.Endpoint = ep.String()
 	}
-	source, masked, err := p.describe()
-	var miss *config.MissingError
-	switch {
-	case errors.As(err, &miss):
-		t.Credential = miss.Hint()
-	case err != nil:
-		t.Credential = "missing: " + err.Error()
-	default:
-		t.Credential, t.MaskedKey = source, masked
-	}
+	t.Credential, t.MaskedKey = config.CredentialLabel(p.describe())
 	return t
 }
 

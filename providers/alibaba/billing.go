@@ -2,8 +2,6 @@ package alibaba
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,10 +38,7 @@ const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation.
 func (p *Provider) ListingDelay(flows.APIID) time.Duration {
-	if p.opts.Mode == providers.Sandbox {
-		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
-	}
-	return listingDelay
+	return p.opts.Mode.ListingDelay(listingDelay)
 }
 
 // bssHost is BssOpenApi's host for region, from the SDK's endpoint map
@@ -189,14 +184,5 @@ func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}
-	if s.facts == nil {
-		return providers.OrderFacts{}, &providers.Error{Kind: providers.Invalid,
-			Message: fmt.Sprintf("%s orders cannot be matched to the billing centre's records", o.API)}
-	}
-	f, err := s.facts(o)
-	if err != nil {
-		return providers.OrderFacts{}, &providers.Error{Kind: providers.Invalid, Message: err.Error(), Err: err}
-	}
-	slices.Sort(f.ProductCodes)
-	return f, nil
+	return providers.FactsOf(o, s.facts, "the billing centre's records")
 }

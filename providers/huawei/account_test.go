@@ -119,6 +119,19 @@ func TestDSCProductIDFromThePriceInquiry(t *testing.T) {
 	}
 }
 
+// The price inquiry goes through the bssintl model on the international site (onSite) and
+// reads the same answer.
+func TestQuoteOnEverySite(t *testing.T) {
+	for _, site := range []string{SiteChina, SiteIntl} {
+		s, p := newSandbox(t)
+		p.opts.BSSSite = site
+		q, err := p.Quote(context.Background(), loadOrder(t, "huawei-dsc.json"))
+		if err != nil || !q.Priced || q.Total != "3750.00" || q.Currency != "CNY" || len(q.Items) != 1 || s.CallHits(sandbox.CallBSSRate) != 1 {
+			t.Errorf("site %s: quote = %+v, %v (%d BSS hits)", site, q, err, s.CallHits(sandbox.CallBSSRate))
+		}
+	}
+}
+
 func TestQuoteDSCPerItemWithCaveat(t *testing.T) {
 	s, p := newSandbox(t)
 	o := loadOrder(t, "huawei-dsc.json")

@@ -3,14 +3,12 @@ package huawei
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
 	bss "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2"
 	bssmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bss/v2/model"
 	bssintl "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2"
-	bssintlmodel "github.com/huaweicloud/huaweicloud-sdk-go-v3/services/bssintl/v2/model"
 
 	"cloudorder/flows"
 	"cloudorder/providers"
@@ -43,10 +41,7 @@ const listingDelay = 5 * time.Minute
 
 // ListingDelay is how long the order list may lag an order's creation (docs/billing.md).
 func (p *Provider) ListingDelay(flows.APIID) time.Duration {
-	if p.opts.Mode == providers.Sandbox {
-		return 0 // the sandbox lists an order the moment it records it (providers/sandbox/orderbook.go)
-	}
-	return listingDelay
+	return p.opts.Mode.ListingDelay(listingDelay)
 }
 
 // OrderDetail reads one order and its lines.
@@ -68,22 +63,10 @@ func (p *Provider) orderDetail(ctx context.Context, api flows.APIID, region, ord
 	}
 	limit := int32(listPage)
 	req := &bssmodel.ShowCustomerOrderDetailsRequest{OrderId: orderID, Limit: &limit}
-	var resp *bssmodel.ShowCustomerOrderDetailsResponse
-	if p.intl() {
-		var ir bssintlmodel.ShowCustomerOrderDetailsRequest
-		if err := convert(req, &ir); err != nil {
-			return providers.BillingOrder{}, invalid(err)
-		}
-		r, e := bssintl.NewBssintlClient(c.hc).ShowCustomerOrderDetails(&ir)
-		if err = e; e == nil {
-			resp = &bssmodel.ShowCustomerOrderDetailsResponse{}
-			err = convert(r, resp)
-		}
-	} else {
-		resp, err = bss.NewBssClient(c.hc).ShowCustomerOrderDetails(req)
-	}
+	resp, err := onSite(p, c, "read order "+orderID+" (BSS ShowCustomerOrderDetails)", req,
+		bss.NewBssClient(c.hc).ShowCustomerOrderDetails, bssintl.NewBssintlClient(c.hc).ShowCustomerOrderDetails)
 	if err != nil {
-		return providers.BillingOrder{}, classify("read order "+orderID+" (BSS ShowCustomerOrderDetails)", err, c.reach())
+		return providers.BillingOrder{}, err
 	}
 	if resp.OrderInfo == nil {
 		return providers.BillingOrder{}, &providers.Error{Kind: providers.Rejected, RequestID: c.RequestID(),
@@ -137,22 +120,10 @@ func (p *Provider) listPage(ctx context.Context, q providers.OrderQuery, offset 
 	if q.ServiceType != "" {
 		req.ServiceTypeCode = &q.ServiceType
 	}
-	var resp *bssmodel.ListCustomerOrdersResponse
-	if p.intl() {
-		var ir bssintlmodel.ListCustomerOrdersRequest
-		if err := convert(req, &ir); err != nil {
-			return nil, 0, invalid(err)
-		}
-		r, e := bssintl.NewBssintlClient(c.hc).ListCustomerOrders(&ir)
-		if err = e; e == nil {
-			resp = &bssmodel.ListCustomerOrdersResponse{}
-			err = convert(r, resp)
-		}
-	} else {
-		resp, err = bss.NewBssClient(c.hc).ListCustomerOrders(req)
-	}
+	resp, err := onSite(p, c, "list orders (BSS ListCustomerOrders)", req,
+		bss.NewBssClient(c.hc).ListCustomerOrders, bssintl.NewBssintlClient(c.hc).ListCustomerOrders)
 	if err != nil {
-		return nil, 0, classify("list orders (BSS ListCustomerOrders)", err, c.reach())
+		return nil, 0, err
 	}
 	var out []providers.BillingOrder
 	if resp.OrderInfos != nil {
@@ -207,14 +178,10 @@ func listedOrder(o bssmodel.CustomerOrderV2) providers.BillingOrder {
 }
 
 func detailOrder(r *bssmodel.ShowCustomerOrderDetailsResponse) providers.BillingOrder {
-	o := r.OrderInfo
-	b := providers.BillingOrder{OrderID: deref(o.OrderId), ServiceType: deref(o.ServiceTypeCode), Currency: deref(o.Currency)}
-	b.State, b.CloudStatus = state(o.Status)
-	b.Amount = amount(o.AmountAfterDiscount, o.OfficialAmount)
-	b.Created = parseBSSTime(deref(o.CreateTime))
-	if o.OrderType != nil {
-		b.OrderType, b.New = strconv.Itoa(int(*o.OrderType)), *o.OrderType == bssOrderTypeNew
-	}
+	o := r.OrderInfo // a CustomerOrderV3: of what listedOrder reads, the same fields as the list's V2
+	b := listedOrder(bssmodel.CustomerOrderV2{OrderId: o.OrderId, ServiceTypeCode: o.ServiceTypeCode, Currency: o.Currency,
+		Status: o.Status, OrderType: o.OrderType, AmountAfterDiscount: o.AmountAfterDiscount, OfficialAmount: o.OfficialAmount,
+		CreateTime: o.CreateTime})
 	if r.OrderLineItems != nil {
 		for _, l := range *r.OrderLineItems {
 			b.Lines = append(b.Lines, providers.BillingLine{ProductID: deref(l.ProductId), ServiceType: deref(l.ServiceTypeCode),
@@ -257,13 +224,5 @@ func (p *Provider) OrderFacts(o flows.Order) (providers.OrderFacts, error) {
 	if err != nil {
 		return providers.OrderFacts{}, err
 	}
-	if s.facts == nil {
-		return providers.OrderFacts{}, invalid(fmt.Errorf("%s orders cannot be matched to the Billing Center's records", o.API))
-	}
-	f, err := s.facts(o)
-	if err != nil {
-		return providers.OrderFacts{}, invalid(err)
-	}
-	slices.Sort(f.ProductIDs)
-	return f, nil
+	return providers.FactsOf(o, s.facts, "the Billing Center's records")
 }

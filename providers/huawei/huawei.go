@@ -4,7 +4,6 @@ package huawei
 
 import (
 	"context"
-	"errors"
 	"time"
 
 	"cloudorder/config"
@@ -60,16 +59,7 @@ func (p *Provider) Target(api flows.APIID, region string) providers.Target {
 		t.CLI = s.CLI
 		t.Endpoint, _ = p.tableEndpoint(s.service, region)
 	}
-	source, masked, err := p.describe()
-	var miss *config.MissingError
-	switch {
-	case errors.As(err, &miss):
-		t.Credential = miss.Hint()
-	case err != nil:
-		t.Credential = "missing: " + err.Error()
-	default:
-		t.Credential, t.MaskedKey = source, masked
-	}
+	t.Credential, t.MaskedKey = config.CredentialLabel(p.describe())
 	return t
 }
 

@@ -46,31 +46,40 @@ func (p *Provider) rate(ctx context.Context, region, projectID string, items []b
 	if err != nil {
 		return nil, asLookupError(err)
 	}
-	body := &bssmodel.RateOnPeriodReq{ProjectId: projectID, ProductInfos: items}
-	var resp *bssmodel.ListRateOnPeriodDetailResponse
-	if p.intl() {
-		var ib bssintlmodel.RateOnPeriodReq
-		if err := convert(body, &ib); err != nil {
-			return nil, invalid(err)
-		}
-		ir, e := bssintl.NewBssintlClient(c.hc).ListRateOnPeriodDetail(&bssintlmodel.ListRateOnPeriodDetailRequest{Body: &ib})
-		err = e
-		if e == nil {
-			resp = &bssmodel.ListRateOnPeriodDetailResponse{}
-			if e := convert(ir, resp); e != nil {
-				return nil, &providers.Error{Kind: providers.Unknown, Message: e.Error(), Err: e}
-			}
-		}
-	} else {
-		resp, err = bss.NewBssClient(c.hc).ListRateOnPeriodDetail(&bssmodel.ListRateOnPeriodDetailRequest{Body: body})
-	}
-	if err != nil {
-		return nil, classify("ask BSS for the list price (ListRateOnPeriodDetail)", err, c.reach())
-	}
-	return resp, nil
+	req := &bssmodel.ListRateOnPeriodDetailRequest{Body: &bssmodel.RateOnPeriodReq{ProjectId: projectID, ProductInfos: items}}
+	return onSite(p, c, "ask BSS for the list price (ListRateOnPeriodDetail)", req,
+		bss.NewBssClient(c.hc).ListRateOnPeriodDetail, bssintl.NewBssintlClient(c.hc).ListRateOnPeriodDetail)
 }
 
 func (p *Provider) intl() bool { return p.opts.BSSSite == SiteIntl || p.opts.BSSSite == SiteEU }
+
+// onSite sends one read-only BSS request (what names it in errors) on the account's site and
+// answers in the bss model. The bss and bssintl models share their JSON shapes: on the
+// international and European sites the request is converted to bssintl's model and the answer
+// back; a request that cannot be converted is not sent (Invalid), an answer that cannot be
+// converted after the request went out is Unknown.
+func onSite[Req, Resp, IntlReq, IntlResp any](p *Provider, c *call, what string, req *Req,
+	domestic func(*Req) (*Resp, error), international func(*IntlReq) (*IntlResp, error)) (*Resp, error) {
+	if !p.intl() {
+		resp, err := domestic(req)
+		if err != nil {
+			return nil, classify(what, err, c.reach())
+		}
+		return resp, nil
+	}
+	ir := new(IntlReq)
+	if err := convert(req, ir); err != nil {
+		return nil, invalid(err)
+	}
+	answer, err := international(ir)
+	if err == nil {
+		resp := new(Resp)
+		if err = convert(answer, resp); err == nil {
+			return resp, nil
+		}
+	}
+	return nil, classify(what, err, c.reach())
+}
 
 // convert copies between the bss and bssintl models, which share their JSON shapes.
 func convert(from, to any) error {

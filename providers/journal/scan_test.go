@@ -9,12 +9,12 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/measure"
 	"cloudorder/placement"
 	"cloudorder/providers"
 )
@@ -98,19 +98,6 @@ func writeHistory(tb testing.TB, n int, span time.Duration, now time.Time) (*Jou
 	return j, path
 }
 
-// cost runs f and returns the CPU time it took (cpuTime) and the bytes it allocated (a bound
-// on the heap it held).
-func cost(f func()) (time.Duration, uint64) {
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := cpuTime()
-	f()
-	took := cpuTime() - start
-	runtime.ReadMemStats(&after)
-	return took, after.TotalAlloc - before.TotalAlloc
-}
-
 // With 10^5 past orders over two years, the duplicate check and the intent's write read the
 // last day only: well within a second and 64 MiB; an order of an hour ago is still found,
 // one of two days ago is not, and FindOrder finds the oldest without loading the history.
@@ -120,7 +107,7 @@ func TestHistoryOf100kOrdersCostsWhatIsNeeded(t *testing.T) {
 	fresh := order
 	fresh.Region = "cn-north-4"
 	var found bool
-	took, alloc := cost(func() {
+	took, alloc := measure.Cost(func() {
 		_, found = j.RecentDuplicate(fresh, providers.DuplicateWindow)
 		if _, err := j.Submit(context.Background(), fresh); err != nil {
 			t.Fatal(err)
@@ -144,7 +131,7 @@ func TestHistoryOf100kOrdersCostsWhatIsNeeded(t *testing.T) {
 	if r, dup := j.RecentDuplicate(old, providers.DuplicateWindow); dup {
 		t.Errorf("an order of two days ago: %+v", r)
 	}
-	took, alloc = cost(func() {
+	took, alloc = measure.Cost(func() {
 		e, ok, err := FindOrder(path, "CS000000001")
 		if err != nil || !ok || e.Intent.Region != "r-1" || e.Result.OrderID != "CS000000001" || len(e.Intent.Body) == 0 {
 			t.Errorf("FindOrder: %+v %v %v", e, ok, err)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"cloudorder/flows"
+	"cloudorder/measure"
 	"cloudorder/providers"
 )
 
@@ -187,7 +188,7 @@ func TestStreamOf100kOrdersCostsWhatIsNeeded(t *testing.T) {
 	now := time.Date(2026, 12, 7, 8, 0, 0, 0, time.UTC)
 	_, path := writeHistory(t, 100_000, 2*365*24*time.Hour, now)
 	var n int
-	took, alloc := cost(func() {
+	took, alloc := measure.Cost(func() {
 		_, err := Stream(path, StreamOptions{}, func(Entry, StreamInfo) error {
 			n++
 			return nil
