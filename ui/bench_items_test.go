@@ -65,16 +65,7 @@ func BenchmarkItems(b *testing.B) {
 			{"type", []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}},
 		} {
 			b.Run(fmt.Sprintf("%s/%d", c.name, n), func(b *testing.B) {
-				d := dscWithItems(b, n)
-				var m tea.Model = d.m
-				b.ReportAllocs()
-				b.ResetTimer()
-				cpu := measure.CPU()
-				for i := 0; b.Loop(); i++ {
-					m, _ = m.Update(c.keys[i%2])
-					_ = m.View()
-				}
-				reportCPU(b, cpu)
+				pressInTurn(b, dscWithItems(b, n).m, c.keys...)
 			})
 		}
 	}
@@ -123,17 +114,22 @@ func BenchmarkReviewItems(b *testing.B) {
 		b.Run(fmt.Sprintf("scroll/%d", n), func(b *testing.B) {
 			d := dscWithItems(b, n)
 			d.walk(nil)
-			var m tea.Model = d.m
-			keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}
-			b.ResetTimer()
-			cpu := measure.CPU()
-			for i := 0; b.Loop(); i++ {
-				m, _ = m.Update(keys[i%2])
-				_ = m.View()
-			}
-			reportCPU(b, cpu)
+			pressInTurn(b, d.m, keyMsg("down"), keyMsg("up"))
 		})
 	}
+}
+
+// pressInTurn benchmarks m taking keys in turn, each update drawn as a program draws it, and
+// reports allocations and cpu-ns/op.
+func pressInTurn(b *testing.B, m tea.Model, keys ...tea.KeyPressMsg) {
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := measure.CPU()
+	for i := 0; b.Loop(); i++ {
+		m, _ = m.Update(keys[i%len(keys)])
+		_ = m.View()
+	}
+	reportCPU(b, cpu)
 }
 
 // reportCPU adds cpu-ns/op: the CPU the process spent per key since start. On a shared
