@@ -89,11 +89,7 @@ func TestCredentialsCommandHuawei(t *testing.T) {
 // sandbox's STS who it is, and exchanges a Huawei IdP token with the sandbox's IAM: all named
 // by the variables `cloudorder sandbox` prints, and nothing leaves loopback.
 func TestCredentialsCheckAgainstTheSandbox(t *testing.T) {
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := startSandbox(t)
 	token := filepath.Join(t.TempDir(), "id-token")
 	writeTestFile(t, token, "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2ln")
 	env := map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ECS_METADATA": sandbox.AlibabaECSRoleName, "CLOUDORDER_CREDENTIAL_SERVICES": s.URL(),
@@ -120,11 +116,7 @@ func TestCredentialsCheckAgainstTheSandbox(t *testing.T) {
 // without asking anything; --check gets the agency's temporary key from the sandbox's metadata
 // service (named by CLOUDORDER_CREDENTIAL_SERVICES).
 func TestCredentialsHuaweiECSAgency(t *testing.T) {
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := startSandbox(t)
 	env := map[string]string{"HOME": t.TempDir(), "ALIBABA_CLOUD_ACCESS_KEY_ID": "LTAIakak0000", "ALIBABA_CLOUD_ACCESS_KEY_SECRET": "s3cr3t",
 		"CLOUDORDER_HUAWEI_ECS_AGENCY": "true"}
 	out, _, code := runForTest(t, env, "", "credentials")

@@ -71,11 +71,7 @@ func TestCredentialsAreNotResolvedAtStartUpOrForHelp(t *testing.T) {
 // metadata token, the issued key and its security token); DEBUG=tea the Tea stack's. In a real
 // process resolving an ECS RAM role from the sandbox's metadata service, nothing of it shows.
 func TestDebugCredentialLeaksNothing(t *testing.T) {
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := startSandbox(t)
 	env := map[string]string{"HOME": t.TempDir(), "XDG_CONFIG_HOME": t.TempDir(), "XDG_STATE_HOME": t.TempDir(),
 		"ALIBABA_CLOUD_ECS_METADATA": sandbox.AlibabaECSRoleName, "CLOUDORDER_CREDENTIAL_SERVICES": s.URL(),
 		"HUAWEICLOUD_SDK_AK": "HWAK0000", "HUAWEICLOUD_SDK_SK": "s3cr3t-hw", "DEBUG": "credential,tea,sdk"}

@@ -48,20 +48,20 @@ func TestWizardCheckNowFindsTheOrderTheSandboxPlaced(t *testing.T) {
 		at = at.Add(time.Second)
 		return at
 	}
-	w := &wizardRun{t: t, m: ui.New(ui.Options{Provider: p, APIs: catalog.Flows(), Mode: providers.Sandbox, Lang: i18n.EN, From: loaded, Clock: clock,
-		ProjectID: sandbox.ProjectID})}
-	w.send(tea.WindowSizeMsg{Width: 90, Height: 80})
-	w.run(w.m.Init())
-	if w.m.(ui.Model).Where() != "review" {
-		t.Fatalf("--from did not open the review:\n%s", w.view())
+	m := ui.New(ui.Options{Provider: p, APIs: catalog.Flows(), Mode: providers.Sandbox, Lang: i18n.EN, From: loaded, Clock: clock,
+		ProjectID: sandbox.ProjectID})
+	m = uitest.Send(t, m, tea.WindowSizeMsg{Width: 90, Height: 80})
+	m = uitest.Run(t, m, m.Init())
+	if m.Where() != "review" {
+		t.Fatalf("--from did not open the review:\n%s", screenText(m))
 	}
-	w.send(tea.KeyPressMsg{Code: 'y', Text: "y"})
-	if v := w.view(); !strings.Contains(v, "MAY HAVE BEEN PLACED") || !strings.Contains(v, "n check now") || len(s.Orders()) != 1 {
+	m = uitest.Send(t, m, tea.KeyPressMsg{Code: 'y', Text: "y"})
+	if v := screenText(m); !strings.Contains(v, "MAY HAVE BEEN PLACED") || !strings.Contains(v, "n check now") || len(s.Orders()) != 1 {
 		t.Fatalf("after the reset (%d orders):\n%s", len(s.Orders()), v)
 	}
 	want := s.Orders()[0].OrderID
-	w.send(tea.KeyPressMsg{Code: 'n', Text: "n"})
-	if v := w.view(); !strings.Contains(v, "PLACED: the cloud has exactly one matching order, "+want) || !strings.Contains(v, want+": matches") {
+	m = uitest.Send(t, m, tea.KeyPressMsg{Code: 'n', Text: "n"})
+	if v := screenText(m); !strings.Contains(v, "PLACED: the cloud has exactly one matching order, "+want) || !strings.Contains(v, want+": matches") {
 		t.Fatalf("check now:\n%s", v)
 	}
 	h, _ := journal.Load(historyFile(env))
@@ -73,24 +73,9 @@ func TestWizardCheckNowFindsTheOrderTheSandboxPlaced(t *testing.T) {
 	}
 }
 
-// wizardRun drives a wizard model synchronously (ui/uitest), as ui's own tests do.
-type wizardRun struct {
-	t *testing.T
-	m tea.Model
-}
-
-func (w *wizardRun) send(msg tea.Msg) {
-	w.t.Helper()
-	w.m = uitest.Send(w.t, w.m, msg)
-}
-
-func (w *wizardRun) run(cmd tea.Cmd) {
-	w.t.Helper()
-	w.m = uitest.Run(w.t, w.m, cmd)
-}
-
-// view is the screen's text as one line: styles, the error panel's border and wrapping gone.
-func (w *wizardRun) view() string {
-	v := ansi.Strip(w.m.View().Content)
+// screenText is the wizard's screen as one line: styles, the error panel's border and
+// wrapping gone. The test drives the wizard synchronously (ui/uitest), as ui's own tests do.
+func screenText(m ui.Model) string {
+	v := ansi.Strip(m.View().Content)
 	return strings.Join(strings.Fields(strings.ReplaceAll(v, "┃", " ")), " ")
 }

@@ -8,10 +8,9 @@ import (
 	"testing"
 )
 
-// FuzzLoad feeds arbitrary bytes to the order-file reader, then validates, rebuilds and
-// reloads whatever it read. Nothing may panic, and a rebuilt body must itself load.
-func FuzzLoad(f *testing.F) {
-	for _, dir := range []string{"orders", "invalid"} {
+// addSeeds adds the order files of testdata's dirs and the shape seeds to f's corpus.
+func addSeeds(f *testing.F, dirs ...string) {
+	for _, dir := range dirs {
 		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.json"))
 		for _, file := range files {
 			data, _ := os.ReadFile(file)
@@ -21,6 +20,12 @@ func FuzzLoad(f *testing.F) {
 	for _, seed := range shapeSeeds() {
 		f.Add(seed)
 	}
+}
+
+// FuzzLoad feeds arbitrary bytes to the order-file reader, then validates, rebuilds and
+// reloads whatever it read. Nothing may panic, and a rebuilt body must itself load.
+func FuzzLoad(f *testing.F) {
+	addSeeds(f, "orders", "invalid")
 	// 1 MiB inputs at their worst (TestLoadCostIsBounded): nested half a million deep, and as
 	// many bad products as the bounds let through.
 	for _, name := range []string{"arrays nested 500k deep", "wide Products of bad items"} {
@@ -91,16 +96,7 @@ func mustFile(t *testing.T, o Order) []byte {
 // exactly what the file says, Load's own last guard (faithful) never had to step in, and
 // loading the sent order again gives the same verdict and the same bytes.
 func FuzzValidatedIsSent(f *testing.F) {
-	for _, dir := range []string{"orders", "cases"} {
-		files, _ := filepath.Glob(filepath.Join("..", "testdata", dir, "*.json"))
-		for _, file := range files {
-			data, _ := os.ReadFile(file)
-			f.Add(data)
-		}
-	}
-	for _, seed := range shapeSeeds() {
-		f.Add(seed)
-	}
+	addSeeds(f, "orders", "cases")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		api, a, ps, err := testAPIs.Load(data)
 		if err != nil || api == nil {

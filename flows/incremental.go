@@ -30,18 +30,26 @@ type incState struct {
 	dirty   []*cacheEnt            // items whose shape (Shape) is not checked since they changed
 	topSig  []sigMark              // the shape of the top-level fields, last checked
 	shape   uint64
+	paths   map[*Field]string // top-level fields' paths, made once
 }
 
-// itemArray is one outermost Array's items, as built for the current structure.
+// itemArray is one outermost Array's items, as built for the current structure, and which of
+// them need work, so that a key looks at the items it changed rather than at every item.
 type itemArray struct {
 	path  string
+	field *Field
 	items []*cacheEnt
+	// unsettled holds every item reconcile must walk, unchecked every item whose problems
+	// are not known (both may also hold items done since, and repeats); withProblems lists,
+	// in order, the items whose known problems are not empty.
+	unsettled, unchecked, withProblems []int
 }
 
 // cacheEnt is what is known of one outermost array item (or of one rule, path "").
 type cacheEnt struct {
 	path  string              // the item's path, "body.product_infos[3]"; "" for a rule
-	field *Field              // the Array it is an item of; nil for a rule
+	arr   *itemArray          // the array it is an item of; nil for a rule
+	index int                 // its index there
 	reads map[string]struct{} // answers outside the item it read (all of them for a rule)
 
 	settled  bool      // reconcile walked it and found nothing to re-derive
@@ -70,10 +78,20 @@ type sigMark struct {
 var shapes atomic.Uint64
 
 func (e *cacheEnt) invalidate() {
+	if e.settled && e.arr != nil {
+		e.arr.unsettled = append(e.arr.unsettled, e.index)
+	}
+	if e.probsOK && e.arr != nil {
+		e.arr.unchecked = append(e.arr.unchecked, e.index)
+	}
 	e.settled, e.probsOK, e.sigOK = false, false, false
 	e.problems = nil
 	clear(e.slots)
 }
+
+// many reports whether list names so many of the array's items that going over all of them
+// in order is cheaper than picking them out.
+func (arr *itemArray) many(list []int) bool { return len(list) > len(arr.items)/4+8 }
 
 // incFor returns the cache of a for api, made fresh when there is none or it is another API's.
 func (a *Answers) incFor(api *API) *incState {
@@ -88,17 +106,17 @@ func (a *Answers) incFor(api *API) *incState {
 func (in *incState) array(a *Answers, path string, f *Field) *itemArray {
 	arr := in.arrays[path]
 	if arr == nil {
-		arr = &itemArray{path: path}
-		in.arrays[path] = arr
-	}
-	if n := a.Count(path); len(arr.items) != n {
-		// Only a structural change alters a count, and that drops the whole cache; this
-		// builds the items once per structure.
-		arr.items = make([]*cacheEnt, n)
+		// Only a structural change alters a count, and that drops the whole cache; the items
+		// are built once per structure.
+		n := a.counts[path]
+		arr = &itemArray{path: path, field: f, items: make([]*cacheEnt, n)}
 		for i := range arr.items {
-			arr.items[i] = &cacheEnt{path: ItemPath(path, i), field: f}
+			arr.items[i] = &cacheEnt{path: ItemPath(path, i), arr: arr, index: i}
 			in.markDirty(arr.items[i])
+			arr.unsettled = append(arr.unsettled, i)
+			arr.unchecked = append(arr.unchecked, i)
 		}
+		in.arrays[path] = arr
 	}
 	return arr
 }
@@ -188,10 +206,13 @@ func (a *Answers) recording(e *cacheEnt, fn func()) {
 func (a *Answers) wrote(path string) {
 	a.rev++
 	if len(a.log) >= maxLog {
-		a.log, a.logFrom = a.log[:0], a.rev // older readers see "everything changed"
-	} else {
-		a.log = append(a.log, path)
+		// The older half goes: a reader that far behind sees "everything changed"; one that
+		// keeps up (the wizard asks after every key) never does.
+		half := len(a.log) / 2
+		a.log = append(a.log[:0], a.log[half:]...)
+		a.logFrom += uint64(half)
 	}
+	a.log = append(a.log, path)
 	if a.inc != nil {
 		a.inc.wrote(path)
 	}
@@ -221,11 +242,19 @@ func (a *Answers) ChangedSince(rev uint64) (paths []string, ok bool) {
 	return a.log[rev-a.logFrom:], true
 }
 
-// walkTop is walk over the top level of the order, handing each item of an outermost Array
-// to item instead of walking it.
-func walkTop(a *Answers, api *API, fields []*Field, parent string, fn func(v visit) bool, item func(e *cacheEnt)) {
+// walkTop is walk over the top level of the order, handing each outermost Array's items to
+// items instead of walking them.
+func walkTop(a *Answers, api *API, fields []*Field, parent string, fn func(v visit) bool, items func(arr *itemArray)) {
+	in := a.incFor(api)
 	for _, f := range fields {
-		path := join(parent, f.Name)
+		path, ok := in.paths[f]
+		if !ok {
+			path = join(parent, f.Name)
+			if in.paths == nil {
+				in.paths = map[*Field]string{}
+			}
+			in.paths[f] = path
+		}
 		c := Ctx{A: a, Path: path}
 		if !f.AppliesAt(c) {
 			continue
@@ -233,21 +262,14 @@ func walkTop(a *Answers, api *API, fields []*Field, parent string, fn func(v vis
 		if !fn(visit{f: f, path: path, ctx: c}) {
 			continue
 		}
+		in = a.incFor(api) // fn may have changed the structure (a count)
 		switch f.Kind {
 		case Object, Properties:
-			walkTop(a, api, f.Fields, path, fn, item)
+			walkTop(a, api, f.Fields, path, fn, items)
+			in = a.incFor(api)
 		case Array:
-			in := a.incFor(api)
-			arr := in.array(a, path, f)
-			for i := range len(arr.items) {
-				if a.inc != in {
-					// The last item changed the structure (a nested count): go on, as walk
-					// would, over the same items, now uncached.
-					in = a.incFor(api)
-					arr = in.array(a, path, f)
-				}
-				item(arr.items[i])
-			}
+			items(in.array(a, path, f))
+			in = a.incFor(api)
 		}
 	}
 }
@@ -270,7 +292,7 @@ func (api *API) Shape(a *Answers) uint64 {
 	walkTop(a, api, api.Fields, "", func(v visit) bool {
 		top = append(top, mark(v.f, v.ctx))
 		return true
-	}, func(*cacheEnt) {})
+	}, func(*itemArray) {})
 	if !slices.Equal(top, in.topSig) {
 		in.topSig = top
 		in.shape = shapes.Add(1)
@@ -281,7 +303,7 @@ func (api *API) Shape(a *Answers) uint64 {
 			continue
 		}
 		var sig []sigMark
-		a.recording(e, func() { sig = shapeOf(a, e.field.Fields, e.path, e.path, sig) })
+		a.recording(e, func() { sig = shapeOf(a, e.arr.field.Fields, e.path, e.path, sig) })
 		if !slices.Equal(sig, e.sig) {
 			in.shape = shapes.Add(1)
 		}

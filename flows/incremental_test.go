@@ -353,4 +353,16 @@ func TestChangedSince(t *testing.T) {
 	if c := a.Clone(); c.inc != nil {
 		t.Error("a clone shares the cache")
 	}
+	// A reader that keeps up never loses the thread; one far behind is told everything changed.
+	old := a.Rev()
+	for i := range 3 * maxLog {
+		rev := a.Rev()
+		api.Set(a, "body.zone", fmt.Sprint(i))
+		if paths, ok := a.ChangedSince(rev); !ok || len(paths) != 1 {
+			t.Fatalf("write %d: ChangedSince = %v, %t", i, paths, ok)
+		}
+	}
+	if _, ok := a.ChangedSince(old); ok {
+		t.Error("ChangedSince 3000 writes back must say everything changed")
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -49,16 +50,34 @@ func (api *API) Validate(a *Answers) []Problem {
 			return true
 		}
 	}
-	walkTop(a, api, api.Fields, "", check(&out), func(e *cacheEnt) {
-		if a.stuckItem(e.path) {
-			return // reported by its array
-		}
-		if !e.probsOK {
+	walkTop(a, api, api.Fields, "", check(&out), func(arr *itemArray) {
+		many := arr.many(arr.unchecked)
+		for _, i := range arr.unchecked {
+			e := arr.items[i]
+			if e.probsOK {
+				continue
+			}
 			var ps []Problem
-			a.recording(e, func() { walk(a, e.field.Fields, e.path, e.path, check(&ps)) })
+			if !a.stuckItem(e.path) { // a stuck item is reported by its array
+				a.recording(e, func() { walk(a, arr.field.Fields, e.path, e.path, check(&ps)) })
+			}
 			e.problems, e.probsOK = ps, true
+			if !many {
+				arr.withProblems = markProblems(arr.withProblems, i, len(ps) > 0)
+			}
 		}
-		out = append(out, e.problems...)
+		arr.unchecked = arr.unchecked[:0]
+		if many {
+			arr.withProblems = arr.withProblems[:0]
+			for i, e := range arr.items {
+				if len(e.problems) > 0 {
+					arr.withProblems = append(arr.withProblems, i)
+				}
+			}
+		}
+		for _, i := range arr.withProblems {
+			out = append(out, arr.items[i].problems...)
+		}
 	})
 	in := a.incFor(api)
 	for i, r := range api.Rules {
@@ -71,6 +90,18 @@ func (api *API) Validate(a *Answers) []Problem {
 		out = append(out, e.problems...)
 	}
 	return out
+}
+
+// markProblems adds i to the sorted list of items with problems, or takes it out.
+func markProblems(list []int, i int, has bool) []int {
+	at, found := slices.BinarySearch(list, i)
+	switch {
+	case has && !found:
+		return slices.Insert(list, at, i)
+	case !has && found:
+		return slices.Delete(list, at, at+1)
+	}
+	return list
 }
 
 // Blocking reports whether any problem is an error rather than a warning.

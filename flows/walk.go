@@ -117,19 +117,54 @@ func (api *API) reconcile(a *Answers, just string) {
 			}
 			return true
 		}
-		walkTop(a, api, api.Fields, "", fn, func(e *cacheEnt) {
-			if e.settled || a.stuckItem(e.path) {
-				return
+		walkTop(a, api, api.Fields, "", fn, func(arr *itemArray) {
+			// The items not settled, in order; an item a later one changes is walked again
+			// in the next pass, as walk would.
+			for cur := -1; ; {
+				i := arr.nextUnsettled(cur)
+				if i < 0 {
+					break
+				}
+				cur = i
+				e := arr.items[i]
+				if a.stuckItem(e.path) {
+					continue
+				}
+				rev, inc := a.rev, a.inc
+				pending = false
+				a.recording(e, func() { walk(a, arr.field.Fields, e.path, e.path, fn) })
+				e.settled = a.rev == rev && a.inc == inc && !pending
+				if a.inc != inc {
+					// It changed the structure (a nested count): the other items go on
+					// uncached, as walk would go on over them.
+					arr = a.incFor(api).array(a, arr.path, arr.field)
+				}
 			}
-			rev, inc := a.rev, a.inc
-			pending = false
-			a.recording(e, func() { walk(a, e.field.Fields, e.path, e.path, fn) })
-			e.settled = a.rev == rev && a.inc == inc && !pending
+			arr.unsettled = slices.DeleteFunc(arr.unsettled, func(i int) bool { return arr.items[i].settled })
 		})
 		if !changed {
 			return
 		}
 	}
+}
+
+// nextUnsettled returns the first item after cur that reconcile must walk, or -1.
+func (arr *itemArray) nextUnsettled(cur int) int {
+	if arr.many(arr.unsettled) {
+		for i := cur + 1; i < len(arr.items); i++ {
+			if !arr.items[i].settled {
+				return i
+			}
+		}
+		return -1
+	}
+	next := -1
+	for _, i := range arr.unsettled {
+		if i > cur && !arr.items[i].settled && (next < 0 || i < next) {
+			next = i
+		}
+	}
+	return next
 }
 
 // derive returns the value a scalar should now hold, if it should change: a default for a field

@@ -3,10 +3,7 @@ package ui
 import (
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"cloudorder/flows"
-	"cloudorder/measure"
 )
 
 // benchStep measures one key press (Update plus View) on a screen at 120×40: the key moves
@@ -34,16 +31,7 @@ func benchStep(b *testing.B, fill map[string]string, where string) {
 	if d.m.Where() != where {
 		b.Skipf("no %s step", where)
 	}
-	keys := []tea.KeyPressMsg{keyMsg("down"), keyMsg("up")}
-	var m tea.Model = d.m
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := measure.CPU()
-	for i := 0; b.Loop(); i++ {
-		m, _ = m.Update(keys[i%2])
-		_ = m.View()
-	}
-	reportCPU(b, cpu)
+	pressInTurn(b, d.m, keyMsg("down"), keyMsg("up"))
 }
 
 func BenchmarkKeystrokeAPI(b *testing.B)    { benchStep(b, fillAlibaba, string(flows.StepAPI)) }
@@ -64,14 +52,5 @@ func BenchmarkKeystrokeTyping(b *testing.B) {
 	d.pickAPI(flows.HuaweiDSC)
 	d.keys("enter")
 	d.focus("project_id")
-	var m tea.Model = d.m
-	keys := []tea.KeyPressMsg{keyMsg("a"), keyMsg("backspace")}
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := measure.CPU()
-	for i := 0; b.Loop(); i++ {
-		m, _ = m.Update(keys[i%2])
-		_ = m.View()
-	}
-	reportCPU(b, cpu)
+	pressInTurn(b, d.m, keyMsg("a"), keyMsg("backspace"))
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
+	"cloudorder/ui/lookups"
 )
 
 // dscOrder is the wizard opened on a DSC order of n product items (as --from opens it), on
@@ -170,5 +172,37 @@ func TestCellWidthMeasuresAsTheLibrary(t *testing.T) {
 		if got, want := cellWidth(s), ansi.StringWidth(ansi.Strip(s)); got != want {
 			t.Errorf("cellWidth(%q) = %d, the library says %d", s, got, want)
 		}
+	}
+}
+
+// The summary's answers are kept per revision of the answers (answerLines): back on the
+// form, a changed answer must show on the next review, and a look-up's result that names
+// a value (its label beside it) must show once the review lays out again.
+func TestReviewSummaryFollowsAnswersAndLookups(t *testing.T) {
+	d := dscOrder(t, 4, i18n.EN, 120, 40)
+	last := d.m.s.steps[len(d.m.s.steps)-1]
+	d.goStep(last)
+	d.keys("enter")
+	summary := func() string { return ansi.Strip(d.m.review.summary(d.m.review.sum.Width()).text()) } // the width the pane was laid out for
+	id := d.m.s.a().Get("body.product_infos[3].product_id")
+	if !strings.Contains(summary(), "Product ID: "+id) {
+		t.Fatalf("summary without item #4's product id %s:\n%s", id, summary())
+	}
+	d.goStep(flows.StepProducts)
+	d.focus("body.product_infos[3].product_id")
+	d.typ("77")
+	d.goStep(last)
+	d.keys("enter")
+	if d.m.Where() != "review" || !strings.Contains(summary(), "Product ID: "+id+"77") {
+		t.Fatalf("after typing 77 the summary does not show %s77:\n%s", id, summary())
+	}
+
+	rows := rowsOf(d.m.s, slices.Index(d.m.s.steps, flows.StepProducts))
+	i := slices.IndexFunc(rows, func(r row) bool { return r.path() == "body.product_infos[0].product_id" })
+	k := queryKey(lookups.QueryFor(d.m.s.api, rows[i].slot, d.m.s.a()))
+	first := d.m.s.a().Get("body.product_infos[0].product_id")
+	d.m.s.lookups[k] = &lookup{opts: []flows.Option{{Value: first, Label: i18n.T("Professional edition", "专业版")}}}
+	if !strings.Contains(strings.Join(strings.Fields(summary()), " "), "Product ID: "+first+" · Professional edition") {
+		t.Fatalf("the look-up's label for %s is not in the summary:\n%s", first, summary())
 	}
 }

@@ -141,7 +141,7 @@ func (f *formScreen) formLines(w, h int) string {
 		}
 		return strings.Join(lines[:min(h, len(lines))], "\n")
 	}
-	focus := f.rowLines(f.rows[f.cur], true, w, labelW, h)
+	focus := f.cachedRow(f.cur, true, w, labelW, h)
 	// Rows above the focus, nearest first, until h lines (more are never shown: the focus
 	// sits at most h/3 from the top unless the end of the form pulls it down).
 	var above [][]string
@@ -202,15 +202,17 @@ func (f *formScreen) labelWidth() int {
 	return w
 }
 
-// cachedRow is rowLines of row i, not focused, drawn once for what it shows. A row whose
-// look-up runs shows a turning spinner, so it is drawn each time.
+// cachedRow is rowLines of row i, drawn once for what it shows. A row whose look-up runs
+// shows a turning spinner, and a focused row with the text input or an open list shows
+// their state, so those are drawn each time.
 func (f *formScreen) cachedRow(i int, focus bool, w, labelW, h int) []string {
 	r := f.rows[i]
 	l := lookupFor(f.s, r)
-	if l != nil && l.loading {
+	if l != nil && l.loading || focus && (r.w.typed() || f.list != nil) {
 		return f.rowLines(r, focus, w, labelW, h)
 	}
 	k := f.lookOf(r, l)
+	k.focus = focus
 	if out, ok := f.drawn.rows[k]; ok {
 		return out
 	}
@@ -219,14 +221,15 @@ func (f *formScreen) cachedRow(i int, focus bool, w, labelW, h int) []string {
 	return out
 }
 
-// rowLook is everything an unfocused row's drawing depends on besides the width, the label
-// column, the language and the styles (drawnRows.reset): its kind of widget, depth, label,
+// rowLook is everything a row's drawing depends on besides the width, the label column, the
+// language and the styles (drawnRows.reset): its kind of widget, focus, depth, label,
 // required mark, answer as stored and as shown (widget.summary), its problems and whether
-// its look-up failed. Keeping drawn rows by it, not by the revision of the answers, lets a typed key
+// its look-up failed (a focused row with the text input or an open list is not kept). Keeping drawn rows by it, not by the revision of the answers, lets a typed key
 // redraw only the rows whose look changed (the one typed into, an item's title that shows
 // it), not every row in view.
 type rowLook struct {
 	kind         reflect.Type
+	focus        bool
 	heading      bool
 	depth        int
 	label        string
@@ -267,8 +270,8 @@ func (f *formScreen) strayLines(w int) []string {
 	return lines
 }
 
-// drawnRows keeps the form's unfocused rows as drawn, by what they show (rowLook), for one
-// width, label column, language and background.
+// drawnRows keeps the form's rows as drawn, by what they show (rowLook), for one width,
+// label column, language and background.
 type drawnRows struct {
 	of   drawnFor
 	rows map[rowLook][]string

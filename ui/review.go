@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"maps"
 	"slices"
 	"strings"
 
@@ -11,6 +12,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"cloudorder/flows"
+	"cloudorder/i18n"
 	"cloudorder/providers"
 )
 
@@ -29,6 +31,8 @@ type reviewScreen struct {
 	bodyView  paneCache
 	sumLines  windowed // what the viewports hold: only the lines in view (windowed says why)
 	bodyLines windowed
+	answers   answerLines // the summary's answers as last made, for the revision they show
+	bodyText  bodyLines   // the body as last wrapped, for the body it shows
 	cmd       commandPane // the third view: the order as its cloud's CLI command (review_cli.go)
 
 	w, h int
@@ -202,7 +206,7 @@ func (r *reviewScreen) layout() {
 	// on each layout (about 40 ms at 1000 products, ui/bench_items_test.go).
 	json := r.s.st.JSON
 	r.body.StyleLineFunc = func(int) lipgloss.Style { return json }
-	body := strings.Split(wrapWords(r.s.order.BodyJSON(), bw), "\n")
+	body := r.bodyText.of(r.s.order.Body, bw, r.s.order.BodyJSON)
 	r.bodyLines.set(&r.body, len(body), func(i int) string { return body[i] })
 	r.sumView.version++
 	r.bodyView.version++
@@ -318,12 +322,72 @@ func (r *reviewScreen) summary(w int) *summaryLines {
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
 	out := &summaryLines{head: strings.Split(strings.Join(b, "\n"), "\n"), muted: painter(st.Muted), value: painter(st.Value)}
+	for _, p := range r.answers.of(r, w, out) {
+		out.add(p)
+	}
+	return out
+}
+
+// answerLines keeps the answers' part of the summary while what it shows is the same: the
+// same answers at the same revision (flows.Answers.Rev), API, language, width, styles and
+// look-up states. Leaving the review and coming back, or a price or a check arriving, does
+// not walk every item's rows again.
+type answerLines struct {
+	key   answersFor
+	found map[string]foundOpts // the look-ups' results they were made with (lookupResults)
+	parts []sumPart
+}
+
+// foundOpts names a look-up's results: a result is a new slice, never changed in place.
+type foundOpts struct {
+	first *flows.Option
+	n     int
+}
+
+// lookupResults are the look-ups that found values, which the summary shows beside an
+// answer (optionsOf); one running or failed shows none, so a look-up asked again on
+// opening the review (retryFailedLookups) changes nothing here.
+func lookupResults(s *session) map[string]foundOpts {
+	out := map[string]foundOpts{}
+	for k, l := range s.lookups {
+		if len(l.opts) > 0 {
+			out[k] = foundOpts{&l.opts[0], len(l.opts)}
+		}
+	}
+	return out
+}
+
+type answersFor struct {
+	a    *flows.Answers
+	rev  uint64
+	api  *flows.API
+	lang i18n.Lang
+	w    int
+	dark bool
+}
+
+func (c *answerLines) of(r *reviewScreen, w int, out *summaryLines) []sumPart {
+	s := r.s
+	k := answersFor{a: s.a(), rev: s.a().Rev(), api: s.api, lang: s.lang, w: w, dark: s.isDark}
+	found := lookupResults(s)
+	if c.parts != nil && c.key == k && maps.Equal(c.found, found) {
+		return c.parts
+	}
+	c.key, c.found, c.parts = k, found, r.answerParts(w, out)
+	return c.parts
+}
+
+// answerParts is every answered field, step by step, as parts of the summary.
+func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
+	s, st := r.s, r.s.st
+	var parts []sumPart
+	add := func(p sumPart) { parts = append(parts, p) }
 	wrapped := map[[3]string][]string{} // {pad, label, value} → its wrapped lines
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
 		}
-		out.add(sumPart{lines: []string{st.Heading.Render(stepTitle(s, stp))}})
+		add(sumPart{lines: []string{st.Heading.Render(stepTitle(s, stp))}})
 		// A group's heading waits for an answer of its group: one with none shows nothing.
 		type heading struct {
 			depth int
@@ -345,16 +409,16 @@ func (r *reviewScreen) summary(w int) *summaryLines {
 			}
 			for _, h := range held {
 				if h.depth < row.slot.Depth {
-					out.add(h.part)
+					add(h.part)
 				}
 			}
 			held = nil
 			label := labelOf(s, row) + ": "
 			if len(pad)+len(label)+len(v) <= w { // fits: no measuring (see indentFitting)
 				if plainLine(label, v) {
-					out.add(sumPart{pad: pad, label: label, v: v})
+					add(sumPart{pad: pad, label: label, v: v})
 				} else {
-					out.add(sumPart{lines: strings.Split(pad+label+out.value(v), "\n")})
+					add(sumPart{lines: strings.Split(pad+label+out.value(v), "\n")})
 				}
 				continue
 			}
@@ -366,10 +430,26 @@ func (r *reviewScreen) summary(w int) *summaryLines {
 				x = strings.Split(wrapIndent(label+out.value(v), w, pad), "\n")
 				wrapped[k] = x
 			}
-			out.add(sumPart{lines: x})
+			add(sumPart{lines: x})
 		}
 	}
-	return out
+	return parts
+}
+
+// bodyLines keeps the request body wrapped to a width: an order is built anew whenever its
+// answers change and a body never changes in place (see reviewScreen.command), so the same
+// bytes at the same address are the same body.
+type bodyLines struct {
+	body  []byte
+	w     int
+	lines []string
+}
+
+func (c *bodyLines) of(body []byte, w int, text func() string) []string {
+	if c.lines == nil || c.w != w || !sameBytes(c.body, body) {
+		c.body, c.w, c.lines = body, w, strings.Split(wrapWords(text(), w), "\n")
+	}
+	return c.lines
 }
 
 // summaryLines is the review's summary as a pane asks for it: how many lines, and line i.

@@ -208,10 +208,11 @@ func (m *wizard) keyHelp(keys help.KeyMap) string {
 	return m.hint.line(m.help, short, w, m.s.isDark)
 }
 
-// hintCache keeps the one-line key help while the hints and the width are the same: fitting
-// and styling it measured every hint on each key (a fifth of a typed key's drawing at 120×40,
-// ui/bench_items_test.go), and most keys change no hint.
-type hintCache struct{ key, text string }
+// hintCache keeps the one-line key help by its hints and width: fitting and styling it
+// measured every hint on each key (a fifth of a typed key's drawing at 120×40,
+// ui/bench_items_test.go), and a key changes the hints only as the focus goes from one kind
+// of field to another and back.
+type hintCache struct{ lines map[string]string }
 
 func (c *hintCache) line(h help.Model, short []keyBinding, w int, dark bool) string {
 	var b strings.Builder
@@ -221,10 +222,15 @@ func (c *hintCache) line(h help.Model, short []keyBinding, w int, dark bool) str
 			fmt.Fprint(&b, "|", strings.Join(k.Keys(), ","), "\x00", k.Help().Key, "\x00", k.Help().Desc)
 		}
 	}
-	if key := b.String(); key != c.key {
-		c.key, c.text = key, fitHelp(h, short, w, keptKeys(short)...)
+	key := b.String()
+	if text, ok := c.lines[key]; ok {
+		return text
 	}
-	return c.text
+	if len(c.lines) >= 32 || c.lines == nil {
+		c.lines = map[string]string{}
+	}
+	c.lines[key] = fitHelp(h, short, w, keptKeys(short)...)
+	return c.lines[key]
 }
 
 // keptKeys are the bindings of a hint line that are never dropped from it: "? more keys",

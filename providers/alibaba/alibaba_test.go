@@ -12,6 +12,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 )
 
@@ -25,12 +26,7 @@ func key(secret string) func() (config.AlibabaCredential, error) {
 
 func newSandbox(t *testing.T, secret string) (*sandbox.Server, *Provider) {
 	t.Helper()
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, _ := config.ParseEndpoint(s.URL())
+	s, ep := providertest.Sandbox(t)
 	return s, New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, Credential: key(secret)})
 }
 

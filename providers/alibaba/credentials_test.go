@@ -14,6 +14,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/providers"
 	"cloudorder/providers/credgate"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 )
 
@@ -46,12 +47,7 @@ func TestMain(m *testing.M) {
 // services' hosts to it and refuse anything that is not loopback.
 func credSandbox(t *testing.T) (*sandbox.Server, config.Endpoint, credgate.Options) {
 	t.Helper()
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, _ := config.ParseEndpoint(s.URL())
+	s, ep := providertest.Sandbox(t)
 	tlsCfg, err := sandbox.CredentialTLS()
 	if err != nil {
 		t.Fatal(err)

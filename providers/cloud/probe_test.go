@@ -14,6 +14,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 )
 
@@ -22,11 +23,7 @@ const paiBody = `{"AutoPay":true,"Products":[{"AutoRenew":false,"ProductCode":"P
 // A separately started sandbox reached with --endpoint (with the keys `cloudorder sandbox`
 // prints) is the sandbox: announced and journaled as such, never LIVE.
 func TestEndpointThatAnswersTheProbeIsSandbox(t *testing.T) {
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _ := providertest.Sandbox(t)
 	history := filepath.Join(t.TempDir(), "h.jsonl")
 	// The person's own keys are in the environment: a probed sandbox must not be sent them.
 	p, closer, err := Open(Options{Endpoint: s.URL(), HistoryPath: history, Getenv: env(map[string]string{"HOME": t.TempDir(),

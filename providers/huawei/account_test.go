@@ -12,6 +12,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/providers"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 	"cloudorder/ui/lookups"
 )
@@ -187,12 +188,7 @@ func TestDomainIDAskedOnceFromIAM(t *testing.T) {
 }
 
 func TestWrongSecretOnEveryNewCall(t *testing.T) {
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, _ := config.ParseEndpoint(s.URL())
+	s, ep := providertest.Sandbox(t)
 	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret("wrong"), DomainID: sandbox.DomainID, Source: "test"}, nil

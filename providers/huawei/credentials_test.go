@@ -12,6 +12,7 @@ import (
 	"cloudorder/config"
 	"cloudorder/providers"
 	"cloudorder/providers/credgate"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 )
 
@@ -19,12 +20,7 @@ import (
 // in a file, the sandbox as the IAM endpoint.
 func federated(t *testing.T, idp string) (*sandbox.Server, *Provider) {
 	t.Helper()
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, _ := config.ParseEndpoint(s.URL())
+	s, ep := providertest.Sandbox(t)
 	token := filepath.Join(t.TempDir(), "id-token")
 	if err := os.WriteFile(token, []byte("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJjaSJ9.c2ln"), 0o600); err != nil {
 		t.Fatal(err)
@@ -68,12 +64,7 @@ func TestFederationWithAWrongIdPIsRefused(t *testing.T) {
 // sends the metadata address to the sandbox and refuses anything that is not loopback.
 func agencyInstance(t *testing.T) (*sandbox.Server, *Provider, *Chain) {
 	t.Helper()
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, _ := config.ParseEndpoint(s.URL())
+	s, ep := providertest.Sandbox(t)
 	env := map[string]string{"HOME": t.TempDir(), config.HuaweiMetadataEnv: "true", "HUAWEICLOUD_SDK_PROJECT_ID": sandbox.ProjectID}
 	getenv := func(k string) string { return env[k] }
 	chain := &Chain{Plan: func() (config.HuaweiPlan, error) { return config.HuaweiCredentialPlan(getenv, "") }, Getenv: getenv,

@@ -14,21 +14,14 @@ import (
 	"cloudorder/config"
 	"cloudorder/flows"
 	"cloudorder/providers"
+	"cloudorder/providers/providertest"
 	"cloudorder/providers/sandbox"
 )
 
 // newSandbox starts the emulator and a provider pointed at it with the sandbox keys.
 func newSandbox(t *testing.T) (*sandbox.Server, *Provider) {
 	t.Helper()
-	s := sandbox.New(sandbox.Options{})
-	if err := s.Start("127.0.0.1:0"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	ep, err := config.ParseEndpoint(s.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, ep := providertest.Sandbox(t)
 	p := New(Options{APIs: testAPIs, Mode: providers.Sandbox, Endpoint: &ep, Timeout: 5 * time.Second, UserAgent: "cloudorder/test",
 		Credential: func() (config.HuaweiCredential, error) {
 			return config.HuaweiCredential{AK: sandbox.HuaweiAK, SK: config.NewSecret(sandbox.HuaweiSK), Source: "test"}, nil

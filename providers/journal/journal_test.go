@@ -38,6 +38,16 @@ func ok(context.Context) (providers.Result, error) {
 	return providers.Result{OrderID: "CS1", RequestID: "r1"}, nil
 }
 
+// answering is a provider whose Submit fails with err, or places the order (ok) when err is nil.
+func answering(err error) fake {
+	return fake{submit: func(ctx context.Context) (providers.Result, error) {
+		if err != nil {
+			return providers.Result{}, err
+		}
+		return ok(ctx)
+	}}
+}
+
 func TestFileIsPrivateAndAppendOnly(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state", "cloudorder", "orders.jsonl")
 	j := New(fake{submit: ok}, path, testAPIs)
@@ -126,12 +136,7 @@ func TestOutcomes(t *testing.T) {
 		{errors.New("unclassified"), OutcomeUnknown},
 	} {
 		path := filepath.Join(t.TempDir(), "orders.jsonl")
-		j := New(fake{submit: func(context.Context) (providers.Result, error) {
-			if tc.err != nil {
-				return providers.Result{}, tc.err
-			}
-			return ok(context.TODO())
-		}}, path, testAPIs)
+		j := New(answering(tc.err), path, testAPIs)
 		_, _ = j.Submit(context.Background(), order)
 		e, _ := Read(path)
 		if e[0].Outcome != tc.want {

@@ -148,12 +148,7 @@ func TestDuplicateOnMeaningCountsUnknown(t *testing.T) {
 		{"unknown", &providers.Error{Kind: providers.Unknown, Message: "HTTP 500"}, OutcomeUnknown},
 	} {
 		path := filepath.Join(t.TempDir(), "orders.jsonl")
-		j := New(fake{submit: func(context.Context) (providers.Result, error) {
-			if tc.err != nil {
-				return providers.Result{}, tc.err
-			}
-			return ok(context.TODO())
-		}}, path, testAPIs)
+		j := New(answering(tc.err), path, testAPIs)
 		_, _ = j.Submit(context.Background(), original)
 		r, found := j.RecentDuplicate(reordered, time.Hour)
 		if !found || r.Outcome != tc.want || r.ID == "" || r.At.IsZero() {
