@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -78,6 +80,21 @@ func (f *fakeProvider) count() int {
 // their order files may name: an API added to the catalog, or moved in it, changes no test's
 // keys or pictures until it is listed here.
 var testRegistry = flows.Registry{flows.PAI, flows.DSC, flows.WorkspaceApp}
+
+// loadedFile is the order file at path as --from hands it to the wizard: loaded through the
+// test registry, named by its base name.
+func loadedFile(t testing.TB, path string) *Loaded {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := testRegistry.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Loaded{Name: filepath.Base(path), API: api, Answers: a, Problems: problems}
+}
 
 // driver runs a Model synchronously: each key goes through Update, and the commands it
 // returns run to completion (ticks and clipboard writes are dropped), as a program would.

@@ -322,9 +322,7 @@ func (r *reviewScreen) summary(w int) *summaryLines {
 	line("")
 	line(st.SectionTitle.Render(s.say(txtAnswers)))
 	out := &summaryLines{head: strings.Split(strings.Join(b, "\n"), "\n"), muted: painter(st.Muted), value: painter(st.Value)}
-	for _, p := range r.answers.of(r, w, out) {
-		out.add(p)
-	}
+	out.setParts(r.answers.of(r, w, out))
 	return out
 }
 
@@ -380,7 +378,7 @@ func (c *answerLines) of(r *reviewScreen, w int, out *summaryLines) []sumPart {
 // answerParts is every answered field, step by step, as parts of the summary.
 func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
 	s, st := r.s, r.s.st
-	var parts []sumPart
+	parts := make([]sumPart, 0, len(r.answers.parts)) // about as many as last time
 	add := func(p sumPart) { parts = append(parts, p) }
 	wrapped := map[[3]string][]string{} // {pad, label, value} → its wrapped lines
 	for i, stp := range s.steps {
@@ -473,13 +471,13 @@ type sumPart struct {
 	heading       bool
 }
 
-func (l *summaryLines) add(p sumPart) {
-	if l.n == 0 {
-		l.n = len(l.head)
+// setParts puts the answers' parts after the head (shared with answerLines: not changed).
+func (l *summaryLines) setParts(parts []sumPart) {
+	l.parts, l.starts, l.n = parts, make([]int, len(parts)), len(l.head)
+	for i, p := range parts {
+		l.starts[i] = l.n
+		l.n += max(len(p.lines), 1)
 	}
-	l.starts = append(l.starts, l.n)
-	l.n += max(len(p.lines), 1)
-	l.parts = append(l.parts, p)
 }
 
 // heading is a group's title at pad: made when shown if it fits its line.
