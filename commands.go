@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -44,10 +45,14 @@ func subcommands(c *cli) []*cobra.Command {
 	}
 }
 
+var cobraSettings sync.Once
+
 // newRoot builds the whole tree: the wizard (cmd_wizard.go) is the root command.
 func newRoot(c *cli) *cobra.Command {
-	cobra.EnableCommandSorting = false // --help lists the commands in subcommands' order
-	cobra.MousetrapHelpText = ""       // a double-clicked cloudorder.exe shows the wizard's message, not cobra's
+	cobraSettings.Do(func() { // cobra's package settings: set once, as runs may overlap in tests
+		cobra.EnableCommandSorting = false // --help lists the commands in subcommands' order
+		cobra.MousetrapHelpText = ""       // a double-clicked cloudorder.exe shows the wizard's message, not cobra's
+	})
 	root := newWizardCmd(c)
 	root.AddCommand(subcommands(c)...)
 	root.SilenceErrors, root.SilenceUsage = true, true // execute reports, in the run's language

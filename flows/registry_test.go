@@ -1,6 +1,13 @@
 package flows
 
-import "testing"
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"strings"
+	"testing"
+)
 
 // testAPIs are the APIs the tests here load order files of and check the declarations of, in
 // a fixed order (flows keeps no list: package catalog holds cloudorder's). An API declared in
@@ -20,5 +27,59 @@ func TestRegistryFindsByIDAndListsCloudsOnce(t *testing.T) {
 	_, _, ps, err := (Registry{PAI}).Load([]byte(`{"api":"huawei/dsc/CreateProductOrder","region":"cn-north-4","body":{}}`))
 	if err != nil || len(ps) != 1 || ps[0].Path != "api" || ps[0].Msg.EN != `unknown API "huawei/dsc/CreateProductOrder": use one of alibaba/pai/CreateProductOrders` {
 		t.Fatalf("a registry loads only its own APIs: %v %v", ps, err)
+	}
+}
+
+// Every API flows declares is in testAPIs, so that the declaration checks here see it: the
+// package's files are read for package-level values made by a function that returns *API.
+func TestEveryDeclaredAPIIsInTheTestList(t *testing.T) {
+	fset := token.NewFileSet()
+	pkgs, err := parser.ParseDir(fset, ".", func(fi fs.FileInfo) bool { return !strings.HasSuffix(fi.Name(), "_test.go") }, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	makers := map[string]bool{} // functions that return *API
+	var files []*ast.File
+	for _, p := range pkgs {
+		for _, f := range p.Files {
+			files = append(files, f)
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Recv != nil || fd.Type.Results == nil || len(fd.Type.Results.List) != 1 {
+					continue
+				}
+				if star, ok := fd.Type.Results.List[0].Type.(*ast.StarExpr); ok {
+					if id, ok := star.X.(*ast.Ident); ok && id.Name == "API" {
+						makers[fd.Name.Name] = true
+					}
+				}
+			}
+		}
+	}
+	var declared []string
+	for _, f := range files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, v := range vs.Values {
+					if call, ok := v.(*ast.CallExpr); ok {
+						if fn, ok := call.Fun.(*ast.Ident); ok && makers[fn.Name] {
+							declared = append(declared, vs.Names[i].Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	ids := map[APIID]bool{}
+	for _, api := range testAPIs {
+		ids[api.ID] = true
+	}
+	if len(declared) != len(ids) || len(ids) != len(testAPIs) {
+		t.Errorf("flows declares %d APIs %v; testAPIs lists %d different ones of %d: every declared API belongs in testAPIs once", len(declared), declared, len(ids), len(testAPIs))
 	}
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -13,17 +12,7 @@ import (
 // The review shows the order's digest; with --expect-digest (Options.ExpectDigest) only the
 // approved order is placed, and another one is said and not sent.
 func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
-	data, err := os.ReadFile("../testdata/orders/alibaba-oss.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	load := func() *Loaded {
-		api, a, problems, err := testRegistry.Load(data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return &Loaded{Name: "alibaba-oss.json", API: api, Answers: a, Problems: problems}
-	}
+	load := func() *Loaded { return loadedFile(t, "../testdata/orders/alibaba-oss.json") }
 	from := load()
 	p := &fakeProvider{}
 	digest := placement.NewReview(p, "sandbox", from.API, from.API.Build(from.Answers)).Digest
@@ -57,18 +46,10 @@ func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
 // An order opened from the reviewed file and then changed in the wizard is no longer the
 // approved one: the review says so in the person's language, and y sends nothing.
 func TestChangedInTheWizardIsNotTheReviewedOrder(t *testing.T) {
-	data, err := os.ReadFile("../testdata/orders/alibaba-oss.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	from := loadedFile(t, "../testdata/orders/alibaba-oss.json")
 	p := &fakeProvider{}
-	digest := placement.NewReview(p, "sandbox", api, api.Build(a)).Digest
-	d := newDriver(t, Options{Provider: p, Lang: i18n.ZH, ExpectDigest: digest,
-		From: &Loaded{Name: "alibaba-oss.json", API: api, Answers: a, Problems: problems}}, 120, 60)
+	digest := placement.NewReview(p, "sandbox", from.API, from.API.Build(from.Answers)).Digest
+	d := newDriver(t, Options{Provider: p, Lang: i18n.ZH, ExpectDigest: digest, From: from}, 120, 60)
 	if v := d.view(); !strings.Contains(v, "与审阅过的订单一致") {
 		t.Fatalf("the approved order is not said:\n%s", v)
 	}

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
@@ -78,6 +80,21 @@ func (f *fakeProvider) count() int {
 // their order files may name: an API added to the catalog, or moved in it, changes no test's
 // keys or pictures until it is listed here.
 var testRegistry = flows.Registry{flows.PAI, flows.DSC, flows.WorkspaceApp}
+
+// loadedFile is the order file at path as --from hands it to the wizard: loaded through the
+// test registry, named by its base name.
+func loadedFile(t testing.TB, path string) *Loaded {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, a, problems, err := testRegistry.Load(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Loaded{Name: filepath.Base(path), API: api, Answers: a, Problems: problems}
+}
 
 // driver runs a Model synchronously: each key goes through Update, and the commands it
 // returns run to completion (ticks and clipboard writes are dropped), as a program would.
@@ -189,32 +206,46 @@ func (d *driver) walk(fill map[string]string) []string {
 		d.keys(k)
 	}
 	for i := 0; i < 400 && d.m.Where() != "review"; i++ {
-		r, ok := d.m.form.focused()
-		if !ok {
-			press("enter")
-			continue
-		}
-		want, has := fill[r.path()]
-		if has && d.value(r) != want {
-			switch r.w.(type) {
-			case textWidget:
-				press("ctrl+u")
-				for _, c := range want {
-					press(string(c))
-				}
-			default:
-				for j := 0; j < 40 && d.value(r) != want; j++ {
-					press("right")
-				}
-			}
-			if d.value(r) != want {
-				d.t.Fatalf("could not set %s to %q (is %q)\n%s", r.path(), want, d.value(r), d.view())
-			}
-		}
+		pressed = append(pressed, d.answerFocused(fill)...)
 		press("enter")
 	}
 	if d.m.Where() != "review" {
 		d.t.Fatalf("walk did not reach review; at %s\n%s", d.m.Where(), d.view())
+	}
+	return pressed
+}
+
+// answerFocused gives the focused field fill's answer for it (by path), when fill names one
+// it does not hold yet, the way a person would: text typed after ctrl+u, a pick-one value
+// reached with →. It returns the keys it pressed.
+func (d *driver) answerFocused(fill map[string]string) []string {
+	d.t.Helper()
+	r, ok := d.m.form.focused()
+	if !ok {
+		return nil
+	}
+	want, has := fill[r.path()]
+	if !has || d.value(r) == want {
+		return nil
+	}
+	var pressed []string
+	press := func(k string) {
+		pressed = append(pressed, k)
+		d.keys(k)
+	}
+	switch r.w.(type) {
+	case textWidget:
+		press("ctrl+u")
+		for _, c := range want {
+			press(string(c))
+		}
+	default:
+		for j := 0; j < 40 && d.value(r) != want; j++ {
+			press("right")
+		}
+	}
+	if d.value(r) != want {
+		d.t.Fatalf("could not set %s to %q (is %q)\n%s", r.path(), want, d.value(r), d.view())
 	}
 	return pressed
 }

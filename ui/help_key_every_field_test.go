@@ -39,19 +39,7 @@ func TestHelpKeyWorksOnEveryFieldOfEveryAPI(t *testing.T) {
 				}
 				// On to the next step the way a person would, filling what needs an answer.
 				for i := 0; i < 200 && d.m.Where() == step; i++ {
-					r, ok := d.m.form.focused()
-					if ok {
-						if want, has := fill[r.path()]; has && d.value(r) != want {
-							if _, text := r.w.(textWidget); text {
-								d.keys("ctrl+u")
-								d.typ(want)
-							} else {
-								for j := 0; j < 40 && d.value(r) != want; j++ {
-									d.keys("right")
-								}
-							}
-						}
-					}
+					d.answerFocused(fill)
 					d.keys("enter")
 				}
 			}

@@ -273,15 +273,7 @@ func TestDuplicateAsksAgain(t *testing.T) {
 }
 
 func TestFromPrefillsAndOpensReview(t *testing.T) {
-	data, err := os.ReadFile("../testdata/orders/alibaba-oss.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "alibaba-oss.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: loadedFile(t, "../testdata/orders/alibaba-oss.json")}, 120, 40)
 	if d.m.Where() != "review" {
 		t.Fatalf("valid file opened at %s", d.m.Where())
 	}
@@ -295,15 +287,7 @@ func TestFromPrefillsAndOpensReview(t *testing.T) {
 }
 
 func TestFromWithProblemsOpensAtTheField(t *testing.T) {
-	data, err := os.ReadFile("../testdata/invalid/alibaba-wrong-cycle.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "bad.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: loadedFile(t, "../testdata/invalid/alibaba-wrong-cycle.json")}, 120, 40)
 	if d.m.Where() == "review" {
 		t.Fatal("an invalid file opened at review")
 	}
@@ -407,15 +391,7 @@ func TestLiveBannerIsLoud(t *testing.T) {
 // A file whose only problems cannot be shown at a field (an unknown key) opens where the
 // note listing them is shown, not at a review that would hide what was left out.
 func TestFromWithDroppedKeysSaysSo(t *testing.T) {
-	data, err := os.ReadFile("../testdata/cases/unknown-key.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "unknown-key.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: loadedFile(t, "../testdata/cases/unknown-key.json")}, 120, 40)
 	if d.m.Where() == "review" || !strings.Contains(d.view(), `body.DryRun: unknown field "DryRun"`) {
 		t.Fatalf("opened at %s without the note:\n%s", d.m.Where(), d.view())
 	}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"testing"
 
@@ -14,17 +13,10 @@ import (
 // value column starts far right, and the first line used to be one word ("✗ must") or
 // nothing ("⚠ (more in the help panel)").
 func TestProblemFirstLineAtDeepFieldSaysSomething(t *testing.T) {
-	data, err := os.ReadFile("../testdata/invalid/workspaceapp-doc-example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	from := loadedFile(t, "../testdata/invalid/workspaceapp-doc-example.json")
 	for _, lang := range []i18n.Lang{i18n.EN, i18n.ZH} {
 		for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 60}} {
-			d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang, From: &Loaded{Name: "doc.json", API: api, Answers: a, Problems: problems}}, size[0], size[1])
+			d := newDriver(t, Options{Provider: &fakeProvider{}, Lang: lang, From: from}, size[0], size[1])
 			more := d.m.s.say(txtMoreInPanel)
 			seen := 0
 			for _, l := range strings.Split(d.view(), "\n") {
@@ -92,15 +84,7 @@ func TestWrapWordsMixedChineseKeepsASCIIWordsWhole(t *testing.T) {
 // A nested group's item heading is indented with its group ("      ── NICs #1"), not drawn
 // at the left edge with the indent after the dash ("  ──     NICs #1").
 func TestNestedItemHeadingIsIndentedWithItsGroup(t *testing.T) {
-	data, err := os.ReadFile("../testdata/invalid/workspaceapp-doc-example.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d := newDriver(t, Options{Provider: &fakeProvider{}, From: &Loaded{Name: "doc.json", API: api, Answers: a, Problems: problems}}, 120, 40)
+	d := newDriver(t, Options{Provider: &fakeProvider{}, From: loadedFile(t, "../testdata/invalid/workspaceapp-doc-example.json")}, 120, 40)
 	v := d.view()
 	found := false
 	for _, l := range strings.Split(v, "\n") {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -302,15 +301,7 @@ func TestProgramUnknownOutcomeSaysSo(t *testing.T) {
 
 func TestProgramFromPrefills(t *testing.T) {
 	t.Parallel()
-	data, err := os.ReadFile("../testdata/orders/huawei-workspaceapp.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	api, a, problems, err := testRegistry.Load(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := startProgram(t, Options{From: &Loaded{Name: "huawei-workspaceapp.json", API: api, Answers: a, Problems: problems}})
+	p := startProgram(t, Options{From: loadedFile(t, "../testdata/orders/huawei-workspaceapp.json")})
 	p.waitFor("review of the loaded order", func(m snapshot, s string) bool {
 		return m.where == "review" && strings.Contains(s, "workspacehost.s.large2.p01")
 	})

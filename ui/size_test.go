@@ -22,20 +22,7 @@ func screens(t *testing.T, w, h int, see func(where string, d *driver)) {
 		see("api list", d)
 		d.keys("esc")
 		for i := 0; i < 400 && d.m.Where() != "review"; i++ {
-			r, ok := d.m.form.focused()
-			if ok {
-				if want, has := fill[r.path()]; has && d.value(r) != want {
-					if _, text := r.w.(textWidget); text {
-						d.keys("ctrl+u")
-						d.typ(want)
-					}
-				}
-				if _, api := r.w.(apiWidget); api {
-					for d.value(r) != fill["api"] {
-						d.keys("right")
-					}
-				}
-			}
+			d.answerFocused(fill)
 			see(d.m.Where(), d)
 			d.keys("enter")
 		}

@@ -88,7 +88,7 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 	// A signal before Bubble Tea listens would end the process on the alternate screen.
 	t.sigs, t.sigDone = make(chan os.Signal, 1), make(chan struct{})
 	signal.Notify(t.sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
-	go t.guard()
+	go t.guard(t.sigDone)
 
 	// Under t.mu: a signal the guard takes meanwhile restores these modes, not none (Restore);
 	// one it took already is ending the process, which must not change them now.
@@ -135,7 +135,7 @@ func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile
 // set up on a goroutine of its own, after Run starts, so a signal can come before it listens;
 // when both see one, the program takes the first and the second finds it gone. SIGHUP, which
 // Bubble Tea leaves alone, still ends the process, after the terminal is restored.
-func (t *Terminal) guard() {
+func (t *Terminal) guard(done <-chan struct{}) { // done: stopGuard sets t.sigDone to nil under t.mu
 	for {
 		select {
 		case s := <-t.sigs:
@@ -164,7 +164,7 @@ func (t *Terminal) guard() {
 				}
 				os.Exit(1)
 			}
-		case <-t.sigDone:
+		case <-done:
 			return
 		}
 	}
