@@ -47,44 +47,42 @@ func NewEmptyAnswers() *Answers {
 		empty: map[string]bool{}, stuck: map[string]stuckValue{}, codes: map[string][]string{}}
 }
 
-// Get returns the answer at path, "" when unanswered.
-func (a *Answers) Get(path string) string {
+// note records a read of the answer at path while a cached result is computed
+// (flows/incremental.go); small enough to be inlined into the accessors.
+func (a *Answers) note(path string) {
 	if a.rec != nil {
 		a.read(path)
 	}
+}
+
+// Get returns the answer at path, "" when unanswered.
+func (a *Answers) Get(path string) string {
+	a.note(path)
 	return a.values[path]
 }
 
 // Has reports whether path has an answer, even an empty one.
 func (a *Answers) Has(path string) bool {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	_, ok := a.values[path]
 	return ok
 }
 
 // Count returns the number of items of the Array at path.
 func (a *Answers) Count(path string) int {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	return a.counts[path]
 }
 
 // isTouched reports whether the person (or a loaded file) set the answer at path.
 func (a *Answers) isTouched(path string) bool {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	return a.touched[path]
 }
 
 // isEmpty reports whether a loaded file gives path as "", {} or [].
 func (a *Answers) isEmpty(path string) bool {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	return a.empty[path]
 }
 
@@ -101,18 +99,14 @@ func (a *Answers) Clone() *Answers {
 // Given reports whether the answer at path is part of the order: a non-empty answer, or an
 // empty value ("", {} or []) that a loaded file gives explicitly.
 func (a *Answers) Given(path string) bool {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	return a.values[path] != "" || a.empty[path]
 }
 
 // Stuck returns the problem of a loaded value the field cannot take (a wrong JSON type, null,
 // a fraction for an integer), until the person changes it.
 func (a *Answers) Stuck(path string) (Problem, bool) {
-	if a.rec != nil {
-		a.read(path)
-	}
+	a.note(path)
 	s, ok := a.stuck[path]
 	return s.problem, ok
 }

@@ -295,7 +295,7 @@ func stripWidth(s string) int {
 	if n, ok := slowWidths.of[s]; ok {
 		return n
 	}
-	if len(slowWidths.of) >= 4096 || slowWidths.of == nil {
+	if len(slowWidths.of) >= 1024 || slowWidths.of == nil { // a few screens of lines
 		slowWidths.of = map[string]int{}
 	}
 	n := measureStripped(s)

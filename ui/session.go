@@ -64,6 +64,7 @@ type lifecycle struct {
 	check checkState // "check now" after an unknown outcome (check.go)
 
 	review placement.Review // the lifecycle's review of the order: computed once per build
+	built  builtFrom        // what review was built from
 	order  flows.Order      // review.Order: exactly what y sends and s saves
 	target providers.Target // review.Target: where it goes
 
@@ -79,10 +80,29 @@ func (s *session) say(t i18n.Text) string { return t.In(s.lang) }
 
 // build computes the review of the current answers (placement.NewReview): the order exactly
 // as it will be sent, where it goes, its digest and whether it is created unpaid.
+// The review is kept while the answers (every change of one bumps flows.Answers.Rev) and
+// the target asked for afresh (credentials may be resolved meanwhile) are the same: at 1000
+// products building the body and its digest was most of opening the review.
 func (s *session) build() {
-	s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api, s.api.Build(s.a()))
+	a := s.a()
+	key := builtFrom{api: s.api, a: a, rev: a.Rev()}
+	if s.o.Provider != nil {
+		key.target = s.o.Provider.Target(s.api.ID, a.Get("region"))
+	}
+	if s.built != key || s.review.API == nil {
+		s.review = placement.NewReview(s.o.Provider, s.o.Mode, s.api, s.api.Build(a))
+		s.built = key
+	}
 	s.review.Expect = s.o.ExpectDigest // --expect-digest: placement.Send refuses another order
 	s.order, s.target = s.review.Order, s.review.Target
+}
+
+// builtFrom is what the review was built from.
+type builtFrom struct {
+	api    *flows.API
+	a      *flows.Answers
+	rev    uint64
+	target providers.Target
 }
 
 // clock is the confirmation protocol's clock (Options.Clock, else the real one).
