@@ -70,14 +70,7 @@ func ReadPersonFile(path string, kind FileKind) ([]byte, error) {
 	if err := checkRegular(path, kind, st); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, kind.Max+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
-	}
-	if int64(len(data)) > kind.Max {
-		return nil, tooLarge(path, kind)
-	}
-	return data, nil
+	return ReadPersonStream(path, f, kind) // the file may have grown since Stat: bounded again
 }
 
 func checkRegular(path string, kind FileKind, st fs.FileInfo) error {
