@@ -15,7 +15,7 @@ func (api *API) Build(a *Answers) Order {
 	o := Order{API: api.ID, Region: a.Get("region"), ProjectID: a.Get("project_id")}
 	body := api.FieldAt("body")
 	var buf bytes.Buffer
-	writeObject(&buf, a, body.Fields, "body", "", true)
+	writeObject(&buf, a, api, body.Fields, "body", "", true)
 	o.Body = json.RawMessage(buf.Bytes())
 	return o
 }
@@ -30,8 +30,9 @@ func (o Order) BodyJSON() string {
 }
 
 // writeObject writes the applicable fields of an object; it reports whether anything was
-// written besides the braces. force writes "{}" even when empty.
-func writeObject(buf *bytes.Buffer, a *Answers, fields []*Field, parent, item string, force bool) bool {
+// written besides the braces. force writes "{}" even when empty. api is set at the top level,
+// where each outermost item's JSON is kept until the item changes (flows/incremental.go).
+func writeObject(buf *bytes.Buffer, a *Answers, api *API, fields []*Field, parent, item string, force bool) bool {
 	var inner bytes.Buffer
 	n := 0
 	for _, f := range fields {
@@ -46,7 +47,7 @@ func writeObject(buf *bytes.Buffer, a *Answers, fields []*Field, parent, item st
 		var val bytes.Buffer
 		if st, ok := a.stuck[path]; ok {
 			val.WriteString(st.raw) // as the file had it: reported, never sent
-		} else if !writeValue(&val, a, f, path, item) {
+		} else if !writeValue(&val, a, api, f, path, item) {
 			continue
 		}
 		if n > 0 {
@@ -67,26 +68,25 @@ func writeObject(buf *bytes.Buffer, a *Answers, fields []*Field, parent, item st
 }
 
 // writeValue writes one field's JSON value; false means the field is left out.
-func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool {
+func writeValue(buf *bytes.Buffer, a *Answers, api *API, f *Field, path, item string) bool {
 	switch f.Kind {
 	case Object:
-		return writeObject(buf, a, f.Fields, path, item, f.Required || a.empty[path])
+		return writeObject(buf, a, api, f.Fields, path, item, f.Required || a.empty[path])
 	case Array:
 		n := a.Count(path)
 		if n == 0 && !f.Required && !a.empty[path] {
 			return false
 		}
 		buf.WriteByte('[')
-		for i := range n {
-			if i > 0 {
-				buf.WriteByte(',')
+		if api != nil {
+			writeItems(buf, a, api, f, path)
+		} else {
+			for i := range n {
+				if i > 0 {
+					buf.WriteByte(',')
+				}
+				writeItem(buf, a, f, ItemPath(path, i))
 			}
-			ip := ItemPath(path, i)
-			if st, ok := a.stuck[ip]; ok {
-				buf.WriteString(st.raw)
-				continue
-			}
-			writeObject(buf, a, f.Fields, ip, ip, true)
 		}
 		buf.WriteByte(']')
 		return true
@@ -98,6 +98,32 @@ func writeValue(buf *bytes.Buffer, a *Answers, f *Field, path, item string) bool
 	}
 	buf.Write(scalarJSON(f.Kind, a.Get(path)))
 	return true
+}
+
+// writeItem writes one item of an Array: its object, or a loaded value that is not one.
+func writeItem(buf *bytes.Buffer, a *Answers, f *Field, ip string) {
+	if st, ok := a.stuck[ip]; ok {
+		buf.WriteString(st.raw)
+		return
+	}
+	writeObject(buf, a, nil, f.Fields, ip, ip, true)
+}
+
+// writeItems writes the items of the outermost Array f at path, each kept as JSON until it
+// changes: building a long order's body wrote every item again.
+func writeItems(buf *bytes.Buffer, a *Answers, api *API, f *Field, path string) {
+	arr := a.incFor(api).array(a, path, f)
+	for i, e := range arr.items {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if !e.jsonOK {
+			var b bytes.Buffer
+			a.recording(e, func() { writeItem(&b, a, f, e.path) })
+			e.json, e.jsonOK = b.Bytes(), true
+		}
+		buf.Write(e.json)
+	}
 }
 
 // writeProperties writes Alibaba's [{"Code":…,"Value":…,"Name":…}] list, one entry per

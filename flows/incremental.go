@@ -8,8 +8,8 @@ import (
 )
 
 // Typing a key on a long order must cost what changed, not the size of the order
-// (ui/bench_items_test.go, docs/performance.md). Reconcile, Validate, Slots, LookupSlots and
-// Shape therefore keep what they found inside each item of the outermost arrays (the
+// (ui/bench_items_test.go, docs/performance.md). Reconcile, Validate, Slots, LookupSlots,
+// Shape and Build therefore keep what they found inside each item of the outermost arrays (the
 // products of an order) and reuse it while nothing it depends on changed.
 //
 // What an item's results depend on is recorded, not declared: the fields' functions read
@@ -56,6 +56,8 @@ type cacheEnt struct {
 	probsOK  bool      // problems holds Validate's problems of the item (or the rule's)
 	problems []Problem // (shared: callers get copies)
 	slots    map[slotKey][]Slot
+	json     []byte // the item as Build writes it, when jsonOK
+	jsonOK   bool
 	sig      []sigMark // the applicable fields inside it, when sigOK
 	sigOK    bool
 	inDirty  bool
@@ -84,8 +86,8 @@ func (e *cacheEnt) invalidate() {
 	if e.probsOK && e.arr != nil {
 		e.arr.unchecked = append(e.arr.unchecked, e.index)
 	}
-	e.settled, e.probsOK, e.sigOK = false, false, false
-	e.problems = nil
+	e.settled, e.probsOK, e.sigOK, e.jsonOK = false, false, false, false
+	e.problems, e.json = nil, nil
 	clear(e.slots)
 }
 

@@ -1,6 +1,7 @@
 package flows
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -15,7 +16,7 @@ import (
 // sequence of changes. Each API's answers take long random sequences of Set (documented
 // values, wrong values, empty), AddItem and RemoveItem; after every step the answers are
 // compared with the same steps applied by the uncached algorithm (ref* below, the code as it
-// was before caching), and, at random moments so that caches age, Validate, Slots and
+// was before caching), and, at random moments so that caches age, Validate, Build, Slots and
 // LookupSlots of every step and Shape are compared with it.
 func TestIncrementalEqualsFromScratch(t *testing.T) {
 	seeds := 4
@@ -89,6 +90,11 @@ func checkSequence(t *testing.T, api *API, inc *Answers, rng *rand.Rand, n int) 
 		if rng.IntN(3) > 0 {
 			if got, want := api.Validate(inc), refValidate(api, ref); !sameProblems(got, want) {
 				fail("Validate:\n cached %v\n scratch %v", got, want)
+			}
+		}
+		if rng.IntN(3) == 0 {
+			if got, want := api.Build(inc), refBuild(api, ref); !bytes.Equal(got.Body, want.Body) || got.Region != want.Region || got.ProjectID != want.ProjectID {
+				fail("Build:\n cached %s\n scratch %s", got.Body, want.Body)
 			}
 		}
 		for _, st := range AllSteps {
@@ -268,6 +274,14 @@ func refValidate(api *API, a *Answers) []Problem {
 		out = append(out, r.Check(a)...)
 	}
 	return out
+}
+
+func refBuild(api *API, a *Answers) Order {
+	o := Order{API: api.ID, Region: a.Get("region"), ProjectID: a.Get("project_id")}
+	var buf bytes.Buffer
+	writeObject(&buf, a, nil, api.FieldAt("body").Fields, "body", "", true)
+	o.Body = buf.Bytes()
+	return o
 }
 
 func refSlots(api *API, a *Answers, step Step) []Slot {
