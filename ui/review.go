@@ -381,24 +381,22 @@ func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
 	parts := make([]sumPart, 0, len(r.answers.parts)) // about as many as last time
 	add := func(p sumPart) { parts = append(parts, p) }
 	wrapped := map[[3]string][]string{} // {pad, label, value} → its wrapped lines
+	var pads indents
 	for i, stp := range s.steps {
 		if stp == flows.StepAPI {
 			continue
 		}
 		add(sumPart{lines: []string{st.Heading.Render(stepTitle(s, stp))}})
-		// A group's heading waits for an answer of its group: one with none shows nothing.
-		type heading struct {
-			depth int
-			part  sumPart
-		}
-		var held []heading
+		// A group's heading waits for an answer of its group: one with none shows nothing
+		// (and its title, which names the item, is not even made).
+		var held []row
 		for _, row := range rowsOf(s, i) {
-			pad := strings.Repeat("  ", row.slot.Depth+1)
+			pad := pads.of(row.slot.Depth + 1)
 			if row.slot.Heading {
-				for len(held) > 0 && held[len(held)-1].depth >= row.slot.Depth {
+				for len(held) > 0 && held[len(held)-1].slot.Depth >= row.slot.Depth {
 					held = held[:len(held)-1]
 				}
-				held = append(held, heading{row.slot.Depth, out.heading(labelOf(s, row), w, pad)})
+				held = append(held, row)
 				continue
 			}
 			v := row.w.summary(s, row)
@@ -406,8 +404,8 @@ func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
 				continue
 			}
 			for _, h := range held {
-				if h.depth < row.slot.Depth {
-					add(h.part)
+				if h.slot.Depth < row.slot.Depth {
+					add(out.heading(labelOf(s, h), w, pads.of(h.slot.Depth+1)))
 				}
 			}
 			held = nil
@@ -432,6 +430,16 @@ func (r *reviewScreen) answerParts(w int, out *summaryLines) []sumPart {
 		}
 	}
 	return parts
+}
+
+// indents are the pads of each depth, made once.
+type indents []string
+
+func (p *indents) of(n int) string {
+	for len(*p) <= n {
+		*p = append(*p, strings.Repeat("  ", len(*p)))
+	}
+	return (*p)[n]
 }
 
 // bodyLines keeps the request body wrapped to a width: an order is built anew whenever its
