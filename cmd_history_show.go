@@ -68,7 +68,7 @@ func findEntry(c *cli, cmd, id string) (journal.History, journal.Entry, bool) {
 		return h, e, true
 	case 0:
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder %s: no history entry %q in %s (cloudorder history lists the ids)",
-			"cloudorder %s:%s 中没有历史记录 %q(cloudorder history 列出记录 ID)", cmd, id, path)))
+			"cloudorder %[1]s:%[3]s 中没有历史记录 %[2]q(cloudorder history 列出记录 ID)", cmd, id, path)))
 	default:
 		fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder %s: %q names %d history entries: give more of the id",
 			"cloudorder %s:%q 对应 %d 条历史记录:请给出更完整的 ID", cmd, id, found)))

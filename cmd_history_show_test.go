@@ -148,8 +148,9 @@ func TestHistoryShowAndExportRefuseUnknownEntries(t *testing.T) {
 			t.Errorf("%v: exit %d %q", args, code, errOut)
 		}
 	}
+	// Chinese puts the file first and the entry second: the same arguments, in their places.
 	_, errOut, _ := runForTest(t, env, "", "history", "show", "nope", "--lang", "zh")
-	if !strings.Contains(errOut, "没有历史记录") {
+	if !strings.Contains(errOut, "orders.jsonl 中没有历史记录 \"nope\"") {
 		t.Errorf("zh: %q", errOut)
 	}
 }
