@@ -38,9 +38,8 @@ type formScreen struct {
 	helpOut    map[string]string
 
 	built  rowsKey         // what the rows were built from
-	gen    int             // bumped on every build of the rows: what drawn rows are valid for
 	labelW int             // the label column's width for this build; -1 until measured
-	drawn  drawnRows       // rows drawn for this build, width and revision (formview.go)
+	drawn  drawnRows       // rows as drawn, by what they show (formview.go)
 	paths  map[string]bool // the paths of this build's rows, for strayProblems
 
 	loadNote []string // problems of a --from file not tied to a field
@@ -250,7 +249,6 @@ func (f *formScreen) focused() (row, bool) {
 // buildRows lists the rows of the current step.
 func (f *formScreen) buildRows() {
 	f.rows = rowsOf(f.s, f.step)
-	f.gen++
 	f.labelW, f.paths = -1, nil
 	f.built = f.rowsKey()
 }

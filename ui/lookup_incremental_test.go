@@ -84,23 +84,17 @@ func TestStartLookupsLooksAtWhatChanged(t *testing.T) {
 // once; the spinner's tick is left out), hands each look-up's answer to gotLookup, and
 // starts what an answer unlocks, as the wizard does, until nothing more is started.
 func settle(s *session, cmd tea.Cmd) {
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
+	if cmd == nil || isSpinnerTick(s, cmd) {
+		return
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		for _, c := range msg {
+			settle(s, c)
 		}
-		if isSpinnerTick(s, c) {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case lookupMsg:
-			if gotLookup(s, msg) {
-				queue = append(queue, startLookups(s))
-			}
+	case lookupMsg:
+		if gotLookup(s, msg) {
+			settle(s, startLookups(s))
 		}
 	}
 }
