@@ -201,6 +201,20 @@ func statusEntries(c *cli, all []journal.Entry, ids []string, p providers.Provid
 	for _, id := range ids {
 		e, ok := orderstatus.Find(all, id)
 		if !ok {
+			// An entry id shortened as history show takes it (its random end or its start).
+			n := 0
+			e, n = entryByID(slices.DeleteFunc(slices.Clone(all), func(x journal.Entry) bool {
+				return x.Intent.API == providers.PayOrdersAPI
+			}), id)
+			if n > 1 {
+				fmt.Fprintln(c.stderr, c.say(i18n.Tf("cloudorder status: %q names %d history entries: give more of the id",
+					"cloudorder status:%q 对应 %d 条历史记录:请给出更完整的 ID", providers.Printable(id), n)))
+				code = exitUsage
+				continue
+			}
+			ok = n == 1
+		}
+		if !ok {
 			fmt.Fprintln(c.stderr, c.say(i18n.Tf(
 				"cloudorder status: %q is neither a history entry nor an order id in this machine's history (`cloudorder history` lists them)",
 				"cloudorder status:%q 既不是历史记录编号,也不是本机历史中的订单号(`cloudorder history` 可列出)", providers.Printable(id))))

@@ -215,6 +215,11 @@ func TestStatusOfAnInProcessSandboxEntry(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "order "+placed.OrderID+": pending payment (unpaid)") {
 		t.Fatalf("status --sandbox: exit %d\n%s\n%s", code, out, errOut)
 	}
+	// The entry id shortened as history show takes it: its random end.
+	out, errOut, code = runForTest(t, env, "", "status", entry[len(entry)-12:], "--sandbox")
+	if code != exitOK || !strings.Contains(out, "order "+placed.OrderID+": pending payment (unpaid)") {
+		t.Fatalf("status SHORT-ID --sandbox: exit %d\n%s\n%s", code, out, errOut)
+	}
 	if _, errOut, code := runForTest(t, env, "", "pay", placed.OrderID, "--sandbox", "--yes"); code != exitOK {
 		t.Fatalf("pay --sandbox: exit %d: %s", code, errOut)
 	}
