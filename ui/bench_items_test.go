@@ -71,6 +71,19 @@ func BenchmarkItems(b *testing.B) {
 	}
 }
 
+// BenchmarkItemsAdd measures the add and remove keys on the products group of an order of n
+// items, in turn: a change of the order's structure, after which flows keeps none of its
+// per-item results (flows/incremental.go restructure).
+func BenchmarkItemsAdd(b *testing.B) {
+	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprintf("add/%d", n), func(b *testing.B) {
+			d := dscWithItems(b, n)
+			d.focus("body.product_infos")
+			pressInTurn(b, d.m, keyMsg("a"), keyMsg("x"))
+		})
+	}
+}
+
 // BenchmarkReviewItems measures opening the review of a DSC order of n items (building the
 // order, its summary, body and command, and drawing it) and one scroll key on it.
 func BenchmarkReviewItems(b *testing.B) {
