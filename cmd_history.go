@@ -262,7 +262,8 @@ func sentText(e journal.Entry, pays map[string]string, cloudSays bool) i18n.Text
 		case journal.OutcomeUnknown:
 			w = i18n.T("payment unknown", "支付结果未知")
 		default:
-			w = i18n.T("unpaid — cloudorder pay "+providers.Printable(e.Result.OrderID), "未支付 — cloudorder pay "+providers.Printable(e.Result.OrderID))
+			pay := placement.PayCommand(e.Result.OrderID, sentTo(e))
+			w = i18n.T("unpaid — "+pay, "未支付 — "+pay)
 		}
 		return i18n.Text{EN: short.EN + " · " + w.EN, ZH: short.ZH + " · " + w.ZH}
 	}

@@ -24,10 +24,11 @@ func TestSubmitUnpaidThenPayOnce(t *testing.T) {
 		t.Fatalf("submit: exit %d\n%s", code, errOut)
 	}
 	id := regexp.MustCompile(`order_id: (\S+)`).FindStringSubmatch(out)
-	if id == nil || !strings.Contains(out, "placed, unpaid — pay with `cloudorder pay "+id[1]+"` or in the console: https://") {
+	// The command printed pays where the order was sent: the same --endpoint.
+	if id == nil || !strings.Contains(out, "placed, unpaid — pay with `cloudorder pay "+id[1]+" --endpoint "+s.URL()+"` or in the console: https://") {
 		t.Fatalf("submit does not say the order is unpaid and how to pay it:\n%s", out)
 	}
-	if out, _, _ := runForTest(t, env, "", "history"); !strings.Contains(out, "unpaid — cloudorder pay "+id[1]) {
+	if out, _, _ := runForTest(t, env, "", "history"); !strings.Contains(out, "unpaid — cloudorder pay "+id[1]+" --endpoint "+s.URL()) {
 		t.Errorf("history does not say unpaid:\n%s", out)
 	}
 
@@ -66,7 +67,7 @@ func TestSubmitUnpaidThenPayOnce(t *testing.T) {
 	out, errOut, code = runForTest(t, env, "", "submit", file, "--endpoint", s.URL(), "--yes", "--allow-duplicate", "--output", "json")
 	var obj map[string]any
 	if code != exitOK || json.Unmarshal([]byte(out), &obj) != nil || obj["paid"] != false ||
-		obj["pay_command"] != "cloudorder pay "+obj["order_id"].(string) {
+		obj["pay_command"] != "cloudorder pay "+obj["order_id"].(string)+" --endpoint "+s.URL() {
 		t.Fatalf("submit --output json of an unpaid order: exit %d\n%s%s", code, out, errOut)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/orderstatus"
+	"cloudorder/placement"
 	"cloudorder/providers"
 	"cloudorder/providers/journal"
 	"cloudorder/ui"
@@ -98,7 +99,8 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 	var reports []orderstatus.Report
 	var elsewhere []journal.Entry // due entries sent to another target: not asked here
 	for _, e := range entries {
-		if t := p.Target(e.Intent.API, e.Intent.Region); !orderstatus.SameTarget(catalog.Flow(e.Intent.API), e, t) {
+		t := p.Target(e.Intent.API, e.Intent.Region)
+		if !orderstatus.SameTarget(catalog.Flow(e.Intent.API), e, t) {
 			if len(ids) == 0 {
 				elsewhere = append(elsewhere, e)
 				continue
@@ -110,6 +112,9 @@ func runStatus(c *cli, opts statusOptions, ids []string) int {
 		ctx, cancel := context.WithTimeout(context.Background(), opts.timeout)
 		rep := orderstatus.Refresh(ctx, book, note, e, time.Now())
 		cancel()
+		if rep.Order != nil { // asked where it was sent: this run's flags pay it there too
+			rep.PayCommand = placement.PayCommand(rep.Order.OrderID, t)
+		}
 		reports = append(reports, rep)
 		if rep.Err != nil {
 			code = max(code, providers.KindOf(rep.Err).Exit())
@@ -273,4 +278,14 @@ func printStatusHint(c *cli, unknown bool, endpoint string, inProcess bool) {
 	if unknown {
 		fmt.Fprintln(c.stderr, c.say(statusHint(endpoint, inProcess)))
 	}
+}
+
+// sentTo is where the entry's order was sent, as far as paying it again needs to know: the
+// cloud, the in-process sandbox (--sandbox) or another endpoint (--endpoint).
+func sentTo(e journal.Entry) providers.Target {
+	t := providers.Target{Mode: e.Intent.Mode, Endpoint: e.Intent.Endpoint}
+	if api := catalog.Flow(e.Intent.API); api != nil {
+		t.InProcess = orderstatus.InProcess(api, e)
+	}
+	return t
 }

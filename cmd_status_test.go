@@ -44,7 +44,7 @@ func TestStatusOfADSCOrderUnpaidThenPaid(t *testing.T) {
 
 	text, errOut, code := runForTest(t, env, "", "status", placed.OrderID, "--endpoint", s.URL())
 	if code != exitOK || !strings.Contains(text, "order "+placed.OrderID+": pending payment (unpaid) (cloud: 6 pending payment (待支付))") ||
-		!strings.Contains(text, "cloudorder pay "+placed.OrderID) || !strings.Contains(text, "amount 3750.00 CNY") {
+		!strings.Contains(text, "`cloudorder pay "+placed.OrderID+" --endpoint "+s.URL()+"`") || !strings.Contains(text, "amount 3750.00 CNY") {
 		t.Fatalf("status: exit %d\n%s\n%s", code, text, errOut)
 	}
 	// With no id, the unpaid order is due.

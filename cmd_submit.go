@@ -435,7 +435,7 @@ func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outc
 		obj["order_id"], obj["request_id"] = res.OrderID, res.RequestID
 		if out.Unpaid {
 			obj["paid"] = false
-			obj["pay_command"] = "cloudorder pay " + res.OrderID
+			obj["pay_command"] = out.PayCommand
 			if out.ConsoleURL != "" {
 				obj["console_url"] = out.ConsoleURL
 			}
@@ -444,7 +444,7 @@ func reportSuccess(c *cli, f submitFlags, r placement.Review, out placement.Outc
 	} else {
 		fmt.Fprintf(c.stdout, "order_id: %s\nrequest_id: %s\n", providers.Printable(res.OrderID), providers.Printable(res.RequestID))
 		if out.Unpaid {
-			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL)))
+			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(out.PayCommand, out.ConsoleURL)))
 		}
 	}
 	if r.Target.Mode == providers.Sandbox {

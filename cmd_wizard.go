@@ -213,7 +213,7 @@ func reportOutcome(o ui.Outcome, c *cli) int {
 			fmt.Fprintln(c.stderr, c.say(l))
 		}
 		if o.Unpaid && (!o.Payment || o.PayFailure != 0) {
-			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(o.OrderID, o.ConsoleURL)))
+			fmt.Fprintln(c.stdout, c.say(placement.UnpaidLine(o.PayCommand, o.ConsoleURL)))
 		}
 		if o.Payment {
 			// The order exists either way; the payment's outcome is said, not turned into the

@@ -245,6 +245,10 @@ func placeDefault(t *testing.T, bin string, o defaultOrder) {
 	if !strings.Contains(s, "order_id: "+id[1]) || !strings.Contains(s, "request_id: ") {
 		t.Fatalf("order_id %s not in the scrollback after exit:\n%s", id[1], s)
 	}
+	// An order left unpaid: the exit lines say how to pay it where it was sent (--sandbox).
+	if o.api == flows.HuaweiDSC && !strings.Contains(s, "`cloudorder pay "+id[1]+" --sandbox`") {
+		t.Errorf("the exit lines do not give the pay command with --sandbox:\n%s", s)
+	}
 	history, err := os.ReadFile(filepath.Join(dir, "state", "cloudorder", "orders.jsonl"))
 	if err != nil || !strings.Contains(string(history), id[1]) {
 		t.Fatalf("history does not record %s: %v\n%s", id[1], err, history)

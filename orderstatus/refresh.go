@@ -24,6 +24,9 @@ type Report struct {
 	// Err is why the cloud could not be asked or did not answer; NoteErr why the history could
 	// not be updated (the answer still stands).
 	Err, NoteErr error
+	// PayCommand pays the entry's order where it was sent (placement.PayCommand): the
+	// command prints it for an unpaid order; empty, the lines say `cloudorder pay ID`.
+	PayCommand string
 }
 
 // Noter writes resolution and status records to the history (*journal.Journal).

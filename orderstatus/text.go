@@ -18,7 +18,7 @@ func (r Report) Lines() []i18n.Text {
 		out = append(out, res.Lines()...)
 	}
 	if o := r.Order; o != nil {
-		out = append(out, OrderLines(*o)...)
+		out = append(out, OrderLines(*o, r.PayCommand)...)
 	}
 	if r.Err != nil {
 		t := i18n.TextOf(r.Err)
@@ -70,8 +70,9 @@ func (r Resolution) Lines() []i18n.Text {
 	return out
 }
 
-// OrderLines is an order's state: plain words and the cloud's, amount, creation time, products.
-func OrderLines(o providers.BillingOrder) []i18n.Text {
+// OrderLines is an order's state: plain words and the cloud's, amount, creation time, products;
+// payCommand pays it where it was sent (empty: `cloudorder pay ID`).
+func OrderLines(o providers.BillingOrder, payCommand string) []i18n.Text {
 	state := o.State.Text()
 	out := []i18n.Text{i18n.Text{
 		EN: fmt.Sprintf("  order %s: %s (cloud: %s)", p(o.OrderID), state.EN, p(o.CloudStatus)),
@@ -90,8 +91,11 @@ func OrderLines(o providers.BillingOrder) []i18n.Text {
 		out = append(out, i18n.Tf("    product %s", "    产品 %s", p(lineText(l))))
 	}
 	if o.State.Unpaid() {
-		out = append(out, i18n.Tf("  it waits for payment: `cloudorder pay %s`, or pay it in the console",
-			"  等待付款:运行 `cloudorder pay %s`,或在控制台付款", p(o.OrderID)))
+		if payCommand == "" {
+			payCommand = "cloudorder pay " + p(o.OrderID)
+		}
+		out = append(out, i18n.Tf("  it waits for payment: `%s`, or pay it in the console",
+			"  等待付款:运行 `%s`,或在控制台付款", payCommand))
 	}
 	return out
 }

@@ -90,13 +90,29 @@ func (r Review) Command(sh clicmd.Shell, lang i18n.Lang) (string, error) {
 
 // UnpaidLine is how a placed order the cloud created unpaid is said everywhere (submit, plain
 // mode, the wizard's result, history): placed, unpaid, and how to pay it.
-func UnpaidLine(orderID, consoleURL string) i18n.Text {
-	id := providers.Printable(orderID)
+func UnpaidLine(payCommand, consoleURL string) i18n.Text {
 	if consoleURL == "" {
-		return i18n.Tf("placed, unpaid — pay with `cloudorder pay %s`", "已下单,未支付 — 请用 `cloudorder pay %s` 支付", id)
+		return i18n.Tf("placed, unpaid — pay with `%s`", "已下单,未支付 — 请用 `%s` 支付", payCommand)
 	}
-	return i18n.Tf("placed, unpaid — pay with `cloudorder pay %s` or in the console: %s",
-		"已下单,未支付 — 请用 `cloudorder pay %s` 或在控制台支付:%s", id, consoleURL)
+	return i18n.Tf("placed, unpaid — pay with `%s` or in the console: %s",
+		"已下单,未支付 — 请用 `%s` 或在控制台支付:%s", payCommand, consoleURL)
+}
+
+// PayCommand is the command that pays orderID where t sent it: `cloudorder pay ID` for the
+// cloud, with --sandbox for the in-process sandbox and --endpoint for another endpoint — a
+// hint copied as printed must never pay (or fail to pay) somewhere else. Server text (the id,
+// the endpoint) is made inert.
+func PayCommand(orderID string, t providers.Target) string {
+	cmd := "cloudorder pay " + providers.Printable(orderID)
+	switch {
+	case t.InProcess:
+		cmd += " --sandbox"
+	case t.Mode == providers.Sandbox || t.Mode == providers.LocalEndpoint:
+		if t.Endpoint != "" {
+			cmd += " --endpoint " + providers.Printable(t.Endpoint)
+		}
+	}
+	return cmd
 }
 
 // UnpaidNote is the review's line for an API that creates orders unpaid.

@@ -53,6 +53,9 @@ type Outcome struct {
 	// Unpaid is set when the order was placed and the API creates orders unpaid.
 	Unpaid     bool
 	ConsoleURL string
+	// PayCommand pays the unpaid order where it was sent (PayCommand): with the order's
+	// --sandbox or --endpoint, so that copying it never pays elsewhere.
+	PayCommand string
 	// History is set when the history could not record the outcome: the person must see the
 	// order id and the record (HistoryWarning), and the exit code says so (ExitCode).
 	History *providers.HistoryError
@@ -107,7 +110,11 @@ func Send(ctx context.Context, p providers.Provider, r Review, price Price) Outc
 		ctx = providers.WithReviewedPrice(ctx, price.Quote.Total, price.Quote.Currency)
 	}
 	res, err := p.Submit(ctx, r.Order)
-	return outcomeOf(ctx, res, err, r.Unpaid, r.ConsoleURL)
+	out := outcomeOf(ctx, res, err, r.Unpaid, r.ConsoleURL)
+	if out.Placed() && out.Unpaid {
+		out.PayCommand = PayCommand(res.OrderID, r.Target)
+	}
+	return out
 }
 
 func outcomeOf(ctx context.Context, res providers.Result, err error, unpaid bool, console string) Outcome {

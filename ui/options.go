@@ -88,6 +88,7 @@ type Outcome struct {
 	// exit lines say "placed, unpaid" (placement.UnpaidLine) unless it was paid.
 	Unpaid     bool
 	ConsoleURL string
+	PayCommand string // pays it where it was sent (placement.PayCommand)
 	// History is set when the history could not record the placed order's outcome.
 	History *providers.HistoryError
 	// Found and NotPlaced are what "check now" (check.go) learnt of the unknown outcome from

@@ -177,7 +177,7 @@ func (m *wizard) gotSubmitted(msg submittedMsg) tea.Cmd {
 	s.result = out.Result
 	s.lastErr, s.unknown = nil, false
 	s.out.OrderID, s.out.RequestID = out.Result.OrderID, out.Result.RequestID
-	s.out.Unpaid, s.out.ConsoleURL, s.out.History = out.Unpaid, out.ConsoleURL, out.History
+	s.out.Unpaid, s.out.ConsoleURL, s.out.PayCommand, s.out.History = out.Unpaid, out.ConsoleURL, out.PayCommand, out.History
 	s.out.Failure, s.out.FailureText = 0, ""
 	m.scr = scrResult
 	return nil

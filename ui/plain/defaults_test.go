@@ -76,7 +76,7 @@ func TestDefaultOrderOfEveryAPIWithEnterAndYes(t *testing.T) {
 			if e, _ := journal.Read(history); len(e) != 1 || e[0].Outcome != journal.OutcomeOK {
 				t.Fatalf("history %+v", e)
 			}
-			if api.ID == flows.HuaweiDSC && (!strings.Contains(out, "placed, unpaid — pay with `cloudorder pay "+o.OrderID+"`") ||
+			if api.ID == flows.HuaweiDSC && (!strings.Contains(out, "placed, unpaid — pay with `cloudorder pay "+o.OrderID+" --sandbox`") ||
 				strings.Contains(out, "this order sends")) {
 				t.Errorf("the default DSC order: unpaid not said, or priced another product:\n%s", out)
 			}

@@ -273,7 +273,7 @@ func (r *runner) result(out placement.Outcome, credential string) Outcome {
 		r.println("order_id: " + providers.Printable(res.OrderID)) // server text: shown inert
 		r.println("request_id: " + providers.Printable(res.RequestID))
 		if out.Unpaid {
-			r.say(placement.UnpaidLine(res.OrderID, out.ConsoleURL))
+			r.say(placement.UnpaidLine(out.PayCommand, out.ConsoleURL))
 		}
 		if r.o.Mode == providers.Sandbox {
 			r.say(placement.SandboxNothingBought)
