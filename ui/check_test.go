@@ -107,6 +107,10 @@ func TestCheckNowFindsThePlacedOrder(t *testing.T) {
 		!strings.Contains(flat(d), "(order ORD-FOUND). Place it AGAIN?") {
 		t.Fatalf("y after the check: %d orders, ask %v", b.count(), d.m.ask)
 	}
+	// Its footer offers the word it takes, not the y that does not answer it.
+	if v := flat(d); !strings.Contains(v, "again type it to send again") || strings.Contains(v, "y yes") {
+		t.Errorf("the footer of Place it AGAIN? offers y:\n%s", d.view())
+	}
 }
 
 // Two orders of the window match: ambiguous, each shown, and the attempt still counts as

@@ -3,10 +3,12 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"cloudorder/flows"
 	"cloudorder/i18n"
 	"cloudorder/placement"
+	"cloudorder/providers"
 )
 
 // The review shows the order's digest; with --expect-digest (Options.ExpectDigest) only the
@@ -40,6 +42,14 @@ func TestReviewShowsTheDigestAndPlacesOnlyTheApprovedOrder(t *testing.T) {
 	d.keys("y")
 	if len(q.orders) != 0 {
 		t.Fatalf("an order that is not the approved one was sent")
+	}
+
+	// An identical order succeeded earlier: the refusal comes at once, not after "again".
+	r := &fakeProvider{dup: &providers.Recent{Outcome: "ok", OrderID: "OLD-1", At: time.Now().Add(-time.Minute)}}
+	d = newDriver(t, Options{Provider: r, From: load(), ExpectDigest: other}, 120, 60)
+	d.keys("y")
+	if v := flat(d); len(r.orders) != 0 || d.m.ask != askNone || strings.Contains(v, "Place it AGAIN?") || !strings.Contains(v, "not sent: this order's digest is") {
+		t.Fatalf("y on an order that is not the approved one, with a duplicate: %d sent, ask %v\n%s", len(r.orders), d.m.ask, d.view())
 	}
 }
 

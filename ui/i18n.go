@@ -147,6 +147,7 @@ var (
 	khCloseHelp  = i18n.T("close help", "关闭帮助")
 	khQuit       = i18n.T("quit", "退出")
 	khYes        = i18n.T("yes", "是")
+	khTypeAgain  = i18n.T("type it to send again", "输入它以再次发送")
 	khNo         = i18n.T("no", "否")
 	khDone       = i18n.T("done", "完成")
 	khPrevField  = i18n.T("previous field", "上一项")

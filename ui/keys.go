@@ -246,6 +246,9 @@ func (k ResultKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.Shor
 // AskKeyMap is the keys of an open yes/no question.
 type AskKeyMap struct {
 	Yes, No, Interrupt key.Binding
+	// Again stands for Yes where y does not answer: "Place it AGAIN?" takes the typed word
+	// (placement.AskPlaceAgain). It is shown, never matched: no key press is "again".
+	Again key.Binding
 }
 
 // DefaultAskKeyMap returns the question's keys with help in lang.
@@ -254,6 +257,7 @@ func DefaultAskKeyMap(lang i18n.Lang) AskKeyMap {
 		Yes:       bind(lang, []string{"y"}, "y", khYes),
 		No:        bind(lang, []string{"n", "esc"}, "n/esc", khNo),
 		Interrupt: bind(lang, []string{"ctrl+c"}, "ctrl+c", khQuit),
+		Again:     bind(lang, []string{"again"}, "again", khTypeAgain),
 	}
 }
 

@@ -92,7 +92,7 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 	case flows.Blocking(s.problems):
 		s.note(s.say(txtFixFirst), true)
 		return nil
-	case s.unknown && !confirmed:
+	case s.unknown && !confirmed && s.review.Reviewed():
 		m.askNow(askUnknown)
 		return nil
 	}
@@ -102,7 +102,9 @@ func (m *wizard) place(confirmed bool) tea.Cmd {
 	fl.started = s.o.now()
 	fl.now = fl.started
 	s.notice = ""
-	if _, keeps := s.o.Provider.(providers.DuplicateFinder); keeps && !confirmed {
+	// An order that is not the one --expect-digest approved is refused by placement.Send at
+	// once, nothing sent — before any "place it again?" question, as submit and plain mode do.
+	if _, keeps := s.o.Provider.(providers.DuplicateFinder); keeps && !confirmed && s.review.Reviewed() {
 		fl.checking = true
 		p, r := s.o.Provider, s.review
 		return tea.Batch(fl.spin.Tick, func() tea.Msg {

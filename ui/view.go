@@ -189,6 +189,10 @@ func (m *wizard) footerKeys() help.KeyMap {
 		k := m.askKm
 		k.Interrupt.SetEnabled(false) // y or n answers this one
 		return k
+	case m.ask == askDuplicate || m.ask == askUnknown:
+		k := m.askKm
+		k.Yes = k.Again // y does not answer "again?": the footer must not offer it
+		return k
 	case m.ask != askNone:
 		return m.askKm
 	case m.saving:
