@@ -77,8 +77,7 @@ type Terminal struct {
 // read, not echoed, and so is one that comes late; see Paint), a signal guard until Bubble
 // Tea has its own, the colour profile worked out in the background by detect (nil:
 // colorprofile.Detect(out, environ), which is what Bubble Tea would do), and the
-// background-colour query sent. in and out must be the
-// terminal; the caller defers Restore.
+// background-colour query sent. in and out must be the terminal; the caller defers Restore.
 func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile) (*Terminal, error) {
 	if !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return nil, os.ErrInvalid
