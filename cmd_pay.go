@@ -61,7 +61,7 @@ func runPay(c *cli, f payFlags, orderID string) int {
 	}
 	mode, p, closer, err := f.open(c)
 	if err != nil {
-		return refuseSetup(c, err)
+		return refuseSetup(c, "pay", err)
 	}
 	defer closer.Close()
 	review := placement.NewReview(p, mode, catalog.Flow(order.API), order)

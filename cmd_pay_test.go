@@ -98,6 +98,11 @@ func TestPayRefusesWhatItCannotPay(t *testing.T) {
 	if len(s.Payments()) != 0 {
 		t.Errorf("payments %+v", s.Payments())
 	}
+	// An endpoint the gate refuses is said as pay's, not submit's.
+	_, errOut, code = runForTest(t, env, "", "pay", "CS1", "--region", "cn-north-4", "--endpoint", "http://example.com", "--yes")
+	if code != exitUsage || !strings.HasPrefix(errOut, "cloudorder pay: ") || !strings.Contains(errOut, "nothing was sent") {
+		t.Errorf("pay to a refused endpoint: exit %d\n%s", code, errOut)
+	}
 }
 
 // catalogueDSC is testdata/orders/huawei-dsc.json with the product id the sandbox's catalogue

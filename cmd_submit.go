@@ -102,11 +102,11 @@ func runSubmit(c *cli, f submitFlags, name string) int {
 	}
 	mode, p, closer, err := f.open(c)
 	if err != nil {
-		return refuseSetup(c, err)
+		return refuseSetup(c, "submit", err)
 	}
 	defer closer.Close()
 	if err := cloud.GateTarget(p, order.API, order.Region); err != nil {
-		return refuseSetup(c, err)
+		return refuseSetup(c, "submit", err)
 	}
 	// From here ctrl+c (or SIGTERM) ends the command; before the order leaves, it is "not
 	// sent" (exit 130), never "may have been placed".
@@ -150,10 +150,10 @@ func signalContext() (context.Context, func()) {
 	}
 }
 
-// refuseSetup reports settings that stop the order before anything connects (an endpoint the
-// gate refuses, say): exit 2.
-func refuseSetup(c *cli, err error) int {
-	fmt.Fprintf(c.stderr, "cloudorder submit: %s\n%s\n", c.say(i18n.TextOf(err)), c.say(placement.NothingSent))
+// refuseSetup reports settings that stop command (submit, pay) before anything connects (an
+// endpoint the gate refuses, say): exit 2.
+func refuseSetup(c *cli, command string, err error) int {
+	fmt.Fprintf(c.stderr, "cloudorder %s: %s\n%s\n", command, c.say(i18n.TextOf(err)), c.say(placement.NothingSent))
 	return exitUsage
 }
 

@@ -80,6 +80,8 @@ func TestCobraRefusalsExitTwo(t *testing.T) {
 		{[]string{"help", "sumbit"}, "did you mean submit?", "您是不是要输入 submit?"},
 		{[]string{"history", "shwo"}, "did you mean show?", "您是不是要输入 show?"},
 		{[]string{"submit", "--bogus", "x.json"}, "cloudorder submit: unknown flag --bogus", "cloudorder submit:未知选项 --bogus"},
+		// A sub-command's flag before the command is the flag's problem, not the command's.
+		{[]string{"--yes", "submit", "x.json"}, "cloudorder: unknown flag --yes", "cloudorder:未知选项 --yes"},
 		{[]string{"validate", "-x", "x.json"}, "unknown flag -x", "未知选项 -x"},
 		{[]string{"submit", "x.json", "--timeout"}, "flag --timeout needs a value", "选项 --timeout 需要一个值"},
 		{[]string{"submit", "x.json", "--timeout", "soon"}, `--timeout: "soon" is not a valid value`, `--timeout:"soon" 不是有效的值`},

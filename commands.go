@@ -211,6 +211,9 @@ func unknownCommand(root *cobra.Command, args []string) error {
 				i++ // the flag's value
 			}
 		default:
+			if sub, _, err := root.Find([]string{a}); err == nil && sub != root {
+				return nil // a command after a flag that is not the wizard's: cobra names that flag
+			}
 			return commandError{a, root.SuggestionsFor(a), commandNames(root)}
 		}
 	}
