@@ -178,6 +178,9 @@ func (in *incState) rule(i int) *cacheEnt {
 // it while one is recorded).
 func (a *Answers) read(path string) {
 	e := a.rec
+	if a.inc == nil {
+		return // the structure changed while e was computed (a nested array's minimum): e's cache is gone
+	}
 	if e.path != "" && within(path, e.path) {
 		return // its own answers: a write there drops it anyway
 	}

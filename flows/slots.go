@@ -141,7 +141,7 @@ func ranked(fields []*Field) []*Field {
 	if slices.IsSortedFunc(fields, byRank) {
 		return fields
 	}
-	key := rankKey{first: fields[0], n: len(fields)}
+	key := rankKey{first: &fields[0], n: len(fields)}
 	if out, ok := rankedCache.Load(key); ok {
 		return out.([]*Field)
 	}
@@ -153,9 +153,10 @@ func ranked(fields []*Field) []*Field {
 
 func byRank(x, y *Field) int { return x.Rank - y.Rank }
 
-// rankKey names a declared list of fields (declarations do not change once made).
+// rankKey names a declared list of fields by its storage (declarations do not change once
+// made): two lists that merely start with the same field are different lists.
 type rankKey struct {
-	first *Field
+	first **Field
 	n     int
 }
 

@@ -206,3 +206,23 @@ func TestReviewSummaryFollowsAnswersAndLookups(t *testing.T) {
 		t.Fatalf("the look-up's label for %s is not in the summary:\n%s", first, summary())
 	}
 }
+
+// A look-up that answers while the review is on screen, naming a value already answered (its
+// label beside it), shows on the review at once: it changed no answer, yet the summary shows
+// the look-up's label (optionsOf), so the review is laid out again.
+func TestLookupArrivingOnTheReviewShowsItsLabel(t *testing.T) {
+	d := dscOrder(t, 1, i18n.EN, 160, 60)
+	rows := rowsOf(d.m.s, slices.Index(d.m.s.steps, flows.StepProducts))
+	i := slices.IndexFunc(rows, func(r row) bool { return r.path() == "body.product_infos[0].product_id" })
+	k := queryKey(lookups.QueryFor(d.m.s.api, rows[i].slot, d.m.s.a()))
+	first := d.m.s.a().Get("body.product_infos[0].product_id")
+	d.goStep(d.m.s.steps[len(d.m.s.steps)-1])
+	d.keys("enter")
+	if d.m.Where() != "review" || strings.Contains(d.view(), "Edition found by the look-up") {
+		t.Fatalf("want the review without the label first:\n%s", d.view())
+	}
+	d.send(lookupMsg{key: k, opts: []flows.Option{{Value: first, Label: i18n.T("Edition found by the look-up", "查询所得版本")}}})
+	if v := strings.Join(strings.Fields(d.view()), " "); !strings.Contains(v, first+" · Edition found by the look-up") {
+		t.Fatalf("the look-up's label for %s is not on the review:\n%s", first, d.view())
+	}
+}

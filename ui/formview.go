@@ -224,9 +224,10 @@ func (f *formScreen) cachedRow(i int, focus bool, w, labelW, h int) []string {
 // rowLook is everything a row's drawing depends on besides the width, the label column, the
 // language and the styles (drawnRows.reset): its kind of widget, focus, depth, label,
 // required mark, answer as stored and as shown (widget.summary), its problems and whether
-// its look-up failed (a focused row with the text input or an open list is not kept). Keeping drawn rows by it, not by the revision of the answers, lets a typed key
-// redraw only the rows whose look changed (the one typed into, an item's title that shows
-// it), not every row in view.
+// its look-up failed (a focused row with the text input or an open list is not kept).
+// Keeping drawn rows by it, not by the revision of the answers, lets a typed key redraw only
+// the rows whose look changed (the one typed into, an item's title that shows it), not
+// every row in view.
 type rowLook struct {
 	kind         reflect.Type
 	focus        bool

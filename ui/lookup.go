@@ -59,15 +59,12 @@ func lookupReady(s *session, fl lookups.Field) bool {
 		return false
 	}
 	for _, in := range fl.Slot.Field.LookupInputs {
-		if p := inputPath(fl.Slot, in); p != "" && s.blocks(p) {
+		if p := lookups.InputPath(fl.Slot, in); p != "" && s.blocks(p) {
 			return false
 		}
 	}
 	return true
 }
-
-// inputPath is where a look-up input's answer lives (as flows.Ctx.Sibling reads it).
-func inputPath(sl flows.Slot, in flows.LookupInput) string { return lookups.InputPath(sl, in) }
 
 // startLookups starts every look-up whose inputs are answered and that has not run for
 // these inputs, and forgets a value a look-up filled in when its inputs changed since (the

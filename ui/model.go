@@ -243,6 +243,10 @@ func (m *wizard) gotLookup(msg lookupMsg) tea.Cmd {
 		m.form.resyncInput()
 	}
 	if !changed {
+		// No answer changed, but the review shows a found value's label beside its answer
+		// (optionsOf): lay it out again (answerLines remakes the answers' lines only when the
+		// look-ups' results differ).
+		m.review.laidOut = ""
 		return nil
 	}
 	cmd := startLookups(m.s)

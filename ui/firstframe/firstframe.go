@@ -74,10 +74,10 @@ type Terminal struct {
 }
 
 // Open takes the terminal for the start-up: raw mode until Restore (the answer to the query is
-// read, not echoed, and so is one that comes late; see Paint), a signal guard until Bubble Tea has its own, the colour profile
-// worked out in the background by detect (nil: colorprofile.Detect(out, environ), which is
-// what Bubble Tea would do), and the background-colour query sent. in and out must be the
-// terminal; the caller defers Restore.
+// read, not echoed, and so is one that comes late; see Paint), a signal guard until Bubble
+// Tea has its own, the colour profile worked out in the background by detect (nil:
+// colorprofile.Detect(out, environ), which is what Bubble Tea would do), and the
+// background-colour query sent. in and out must be the terminal; the caller defers Restore.
 func Open(in, out *os.File, environ []string, detect func() colorprofile.Profile) (*Terminal, error) {
 	if !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
 		return nil, os.ErrInvalid
@@ -345,7 +345,8 @@ func (t *Terminal) endReply(wait time.Duration) {
 // draws the same cells. What the code-point count costs is go-runewidth's width table: two
 // 1.1 MB arrays built on the first rune above U+02FF, 0.8–1.5 ms in a quiet process and 2–4 ms
 // on a busy one, the largest single cost of the first frame (`perf record` over 40 start-ups,
-// docs/performance.md, "First frame"). Bubble Tea builds it for its own first frame, after this one is up.
+// docs/performance.md, "First frame"). Bubble Tea builds it for its own first frame, after
+// this one is up.
 // A cell the two measured differently would be drawn where grapheme clusters put it, and
 // moved by the renderer's first frame.
 type canvas struct {
