@@ -11,6 +11,7 @@ import (
 
 	"cloudorder/i18n"
 	"cloudorder/orderstatus"
+	"cloudorder/placement"
 )
 
 // checkTimeout bounds "check now" when no --timeout was given: the billing reads list the
@@ -104,6 +105,9 @@ func (m *wizard) gotChecked(msg checkedMsg) {
 		return
 	}
 	rep := msg.rep
+	if rep.Order != nil { // found by its digest, which names the target: it was sent where this run sends
+		rep.PayCommand = placement.PayCommand(rep.Order.OrderID, s.target)
+	}
 	s.check.report = &rep
 	if r := rep.Resolution; r != nil && (r.Verdict == orderstatus.NotPlaced || r.Verdict == orderstatus.Placed) && rep.NoteErr == nil {
 		s.unknown = false

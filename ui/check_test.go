@@ -170,3 +170,19 @@ func TestCheckNowNeedsTheOrderRecords(t *testing.T) {
 		t.Fatal("n did something")
 	}
 }
+
+// An order the check finds waiting for payment is paid where the wizard sent it: the pay
+// command it shows carries this run's endpoint, never the bare (live) `cloudorder pay ID`.
+func TestCheckNowPaysWhereTheOrderWasSent(t *testing.T) {
+	b := &bookProvider{}
+	d, _ := checkDriver(t, b, time.Now)
+	unpaid := placedOrder("ORD-UNPAID", time.Now())
+	unpaid.State, unpaid.CloudStatus = providers.StatePendingPayment, "Unpaid"
+	b.listed = []providers.BillingOrder{unpaid}
+	nm, cmd := d.m.Update(keyMsg("n"))
+	d.m = nm.(Model)
+	d.run(cmd)
+	if v := flat(d); !strings.Contains(v, "`cloudorder pay ORD-UNPAID --endpoint http://127.0.0.1:1`") {
+		t.Errorf("check of an unpaid order:\n%s", v)
+	}
+}
