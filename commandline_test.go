@@ -404,3 +404,19 @@ func TestCobraExitCodesInAProcess(t *testing.T) {
 		}
 	}
 }
+
+// --help's exit codes say what docs/design.md's table says: 130 is any command cancelled
+// before sending (submit's and pay's ctrl+c too), not only --plain's; 2 includes a "no".
+func TestHelpExitCodesMatchTheDesign(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"a question answered no: nothing sent", "cancelled before anything was sent (ctrl+c or SIGTERM"},
+		"zh": {"订单被拒绝或确认问题回答", "发送前取消(ctrl+c 或 SIGTERM"},
+	} {
+		out, _, code := runForTest(t, nil, "", "--help", "--lang", lang)
+		for _, w := range want {
+			if code != exitOK || !strings.Contains(strings.Join(strings.Fields(out), " "), w) {
+				t.Errorf("%s: exit %d, --help lacks %q:\n%s", lang, code, w, out)
+			}
+		}
+	}
+}

@@ -131,11 +131,13 @@ func exitCodes() []exitRow {
 	return []exitRow{
 		{exitOK, placement.WordingOf(0).Meaning},
 		{exitInvalid, placement.WordingOf(providers.Invalid).Meaning},
-		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused or a possible duplicate refused: nothing sent", "用法错误、输入不可读、接入地址被拒绝或可能重复的订单被拒绝:未发送")},
+		{exitUsage, i18n.T("usage error, unreadable input, an endpoint refused, a possible duplicate refused or a question answered no: nothing sent",
+			"用法错误、输入不可读、接入地址被拒绝、可能重复的订单被拒绝或确认问题回答为否:未发送")},
 		{exitRejected, placement.WordingOf(providers.Rejected).Meaning},
 		{exitUnknown, placement.WordingOf(providers.Unknown).Meaning},
 		{exitNotSent, placement.WordingOf(providers.NotSent).Meaning},
-		{exitCanceled, i18n.T("--plain: ended (end of input or ctrl+c) before anything was sent", "--plain:发送前结束(输入结束或 ctrl+c)")},
+		{exitCanceled, i18n.T("cancelled before anything was sent (ctrl+c or SIGTERM; end of input in --plain); quitting the full-screen wizard exits 0",
+			"发送前取消(ctrl+c 或 SIGTERM;--plain 下输入结束);退出全屏向导为 0")},
 	}
 }
 

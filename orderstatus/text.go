@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"cloudorder/i18n"
+	"cloudorder/placement"
 	"cloudorder/providers"
 )
 
@@ -71,7 +72,7 @@ func (r Resolution) Lines() []i18n.Text {
 }
 
 // OrderLines is an order's state: plain words and the cloud's, amount, creation time, products;
-// payCommand pays it where it was sent (empty: `cloudorder pay ID`).
+// payCommand pays it where it was sent (empty: placement.PayCommand to the cloud).
 func OrderLines(o providers.BillingOrder, payCommand string) []i18n.Text {
 	state := o.State.Text()
 	out := []i18n.Text{i18n.Text{
@@ -92,7 +93,7 @@ func OrderLines(o providers.BillingOrder, payCommand string) []i18n.Text {
 	}
 	if o.State.Unpaid() {
 		if payCommand == "" {
-			payCommand = "cloudorder pay " + p(o.OrderID)
+			payCommand = placement.PayCommand(o.OrderID, providers.Target{})
 		}
 		out = append(out, i18n.Tf("  it waits for payment: `%s`, or pay it in the console",
 			"  等待付款:运行 `%s`,或在控制台付款", payCommand))

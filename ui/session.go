@@ -41,7 +41,7 @@ type answerState struct {
 	answers  map[flows.APIID]*flows.Answers
 	steps    []flows.Step
 	problems []flows.Problem // api.Validate of the current answers
-	rev      int             // bumped by validate: the answers changed
+	rev      int             // bumped by every validate: the answers may have changed
 }
 
 // lookupState is the look-ups of the account that fill fields (lookup.go).
@@ -133,7 +133,8 @@ func (s *answerState) set(path, v string) {
 	s.validate()
 }
 
-// validate re-checks the answers; every change of an answer passes here, so rev counts them.
+// validate re-checks the answers; every change of an answer passes here, so a rev that did not move
+// means no answer changed (one that moved may not have: validate runs without a change too).
 func (s *answerState) validate() {
 	s.problems = s.api.Validate(s.a())
 	s.rev++
