@@ -2,7 +2,6 @@ package alibaba
 
 import (
 	"bytes"
-	"cloudorder/i18n"
 	"context"
 	"encoding/json"
 	"errors"
@@ -12,6 +11,8 @@ import (
 	"time"
 
 	cproviders "github.com/aliyun/credentials-go/credentials/providers"
+
+	"cloudorder/i18n"
 )
 
 // externalProvider is the aliyun CLI's External mode: it runs the profile's process_command
