@@ -138,6 +138,10 @@ func TestHuaweiPlanECSAgencyOnlyWhenTurnedOn(t *testing.T) {
 	if !errors.As(err, &miss) || !strings.Contains(strings.Join(miss.Looked, "\n"), HuaweiMetadataEnv+" (unset") {
 		t.Fatalf("off: %v", err)
 	}
+	_, err = HuaweiCredentialPlan(envOf(map[string]string{"HOME": home, HuaweiMetadataEnv: "yes"}), "")
+	if !errors.As(err, &miss) || !strings.Contains(strings.Join(miss.Looked, "\n"), HuaweiMetadataEnv+`="yes" (not true or false`) {
+		t.Fatalf("yes: %v", err)
+	}
 	on := map[string]string{"HOME": home, HuaweiMetadataEnv: "true", "HUAWEICLOUD_SDK_PROJECT_ID": "p"}
 	p, err := HuaweiCredentialPlan(envOf(on), "")
 	if err != nil || p.Mode != HuaweiModeMetadata || !p.Network() || p.MaskedKey() != "" || p.Key.ProjectID != "p" {

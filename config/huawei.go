@@ -141,9 +141,16 @@ func HuaweiCredentialPlan(getenv func(string) string, profile string) (HuaweiPla
 		if profile != "" {
 			return HuaweiPlan{}, miss
 		}
-		if on, _ := strconv.ParseBool(getenv(HuaweiMetadataEnv)); on {
+		v := getenv(HuaweiMetadataEnv)
+		on, perr := strconv.ParseBool(v)
+		switch {
+		case on:
 			return found(HuaweiPlan{Source: "instance metadata service (" + HuaweiMetadataEnv + ")", Mode: HuaweiModeMetadata,
 				Key: HuaweiCredential{Source: "instance metadata service", Mode: HuaweiModeMetadata}})
+		case v != "" && perr != nil: // "yes", "on": set, but not a value it takes
+			miss.look(i18n.Tf("env %s=%q (not true or false: the ECS agency's keys are asked for only when it is true)",
+				"环境变量 %s=%q(既不是 true 也不是 false:只有其为 true 时才向实例元数据服务获取 ECS 委托的密钥)", HuaweiMetadataEnv, v))
+			return HuaweiPlan{}, miss
 		}
 		miss.look(i18n.T("env "+HuaweiMetadataEnv+" (unset: the ECS agency's keys are asked for only when it is true)",
 			"环境变量 "+HuaweiMetadataEnv+"(未设置:只有其为 true 时才向实例元数据服务获取 ECS 委托的密钥)"))
