@@ -161,6 +161,11 @@ func buildProvider(plan config.AlibabaPlan, http *cproviders.HttpOptions) (cprov
 		if !strings.EqualFold(pr.Mode, "OAuth") || plan.ConfigFile == "" {
 			return nil, errors.New("an OAuth profile must be in the aliyun CLI config")
 		}
+		// The provider reads config.json again by path, unbounded: it must still be the
+		// regular file within the bound that the plan was read from.
+		if err := config.CheckCredentialFile(plan.ConfigFile); err != nil {
+			return nil, err
+		}
 		// credentials-go matches the mode's spelling exactly; the CLI writes "OAuth".
 		return cproviders.NewCLIProfileCredentialsProviderBuilder().WithProfileFile(plan.ConfigFile).WithProfileName(pr.Name).Build()
 	case config.ModeExternal:

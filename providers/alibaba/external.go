@@ -5,6 +5,7 @@ import (
 	"cloudorder/i18n"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"os/exec"
 	"strings"
@@ -25,6 +26,9 @@ type externalProvider struct {
 	timeout time.Duration
 }
 
+// externalWaitDelay is how long the output is read after the helper exited or was killed.
+const externalWaitDelay = time.Second
+
 // maxExternalOutput bounds what the command may print (a key is a few hundred bytes).
 const maxExternalOutput = 64 << 10
 
@@ -41,7 +45,11 @@ func (p externalProvider) GetCredentials() (*cproviders.Credentials, error) {
 	var out bytes.Buffer
 	cmd.Stdout = &limitedWriter{w: &out, left: maxExternalOutput}
 	cmd.Stderr = io.Discard // a helper's diagnostics may quote what it read
-	if err := cmd.Run(); err != nil {
+	// A child the helper leaves behind (a daemon, `cmd &`) keeps the output pipe open; without
+	// this Run waits for that child, past the timeout. A helper that exited 0 has said its
+	// piece (ErrWaitDelay): its output is judged below like any other.
+	cmd.WaitDelay = externalWaitDelay
+	if err := cmd.Run(); err != nil && !(errors.Is(err, exec.ErrWaitDelay) && ctx.Err() == nil) {
 		if ctx.Err() != nil {
 			return nil, i18n.Errorf("process_command %q did not finish within %s", "process_command %q 未在 %s 内结束", args[0], p.timeout)
 		}

@@ -68,3 +68,28 @@ func TestSplitCommandLikeAShell(t *testing.T) {
 		t.Error("an unclosed quote is accepted")
 	}
 }
+
+// A helper that leaves a child holding its output open (a daemon it starts, a `sleep &`) does
+// not hold cloudorder past the timeout, and one that printed its key before exiting is heard.
+func TestExternalHelperLeavingAChildEndsWithinItsTimeout(t *testing.T) {
+	dir := t.TempDir()
+	for i, script := range []string{
+		"sleep 15 & sleep 15", // hangs: killed at the timeout, its child keeps the pipe
+		`sleep 15 & printf '{"mode":"AK","access_key_id":"a","access_key_secret":"b"}'`, // answers, then its child keeps the pipe
+	} {
+		helper := filepath.Join(dir, fmt.Sprintf("h%d.sh", i))
+		writeFile(t, helper, "#!/bin/sh\n"+script+"\n")
+		if err := os.Chmod(helper, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		p := externalProvider{command: helper, timeout: 2 * time.Second}
+		start := time.Now()
+		c, err := p.GetCredentials()
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: returned after %s", script, d)
+		}
+		if answered := i == 1; answered != (err == nil && c != nil && c.AccessKeyId == "a") {
+			t.Errorf("%s: %+v, %v", script, c, err)
+		}
+	}
+}

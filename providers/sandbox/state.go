@@ -109,11 +109,16 @@ func readState(path string) (stateBook, error) {
 	case fi.Size() > maxState:
 		return b, fmt.Errorf("sandbox state: %s is larger than %d bytes; move it away to start an empty book", path, maxState)
 	}
-	f, err := os.Open(path)
+	// Swapped for a FIFO or a symlink since Lstat: opening does not wait nor follow, and the
+	// open file is checked again.
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
 		return b, fmt.Errorf("sandbox state: %w", err)
 	}
 	defer f.Close()
+	if fi, err = f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return b, fmt.Errorf("sandbox state: %s is not a regular file", path)
+	}
 	data, err := io.ReadAll(io.LimitReader(f, maxState+1))
 	if err != nil {
 		return b, fmt.Errorf("sandbox state: %w", err)

@@ -18,3 +18,6 @@ func lockFile(f *os.File) error {
 		}
 	}
 }
+
+// openNoWait opens without waiting on a FIFO and without following a symlink.
+const openNoWait = syscall.O_NONBLOCK | syscall.O_NOFOLLOW
