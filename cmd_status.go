@@ -261,8 +261,8 @@ func statusItemOf(r orderstatus.Report) statusItem {
 func printCheckedOrHint(c *cli, o ui.Outcome, endpoint string, inProcess bool) {
 	switch {
 	case o.OrderID == "" && o.Found != "":
-		fmt.Fprintln(c.stderr, c.say(i18n.Tf("The cloud's order records show it WAS placed: order %s (recorded in the history; `cloudorder status %s` tells its state).",
-			"云平台订单记录显示订单已生成:订单 %s(已记入历史;`cloudorder status %s` 可查询其状态)。", providers.Printable(o.Found), providers.Printable(o.Found))))
+		fmt.Fprintln(c.stderr, c.say(i18n.Tf("The cloud's order records show it WAS placed: order %s (recorded in the history; `%s` tells its state).",
+			"云平台订单记录显示订单已生成:订单 %s(已记入历史;`%s` 可查询其状态)。", providers.Printable(o.Found), statusCommand(o.Found, endpoint, inProcess))))
 	case o.OrderID == "" && o.NotPlaced:
 		fmt.Fprintln(c.stderr, c.say(i18n.T("The cloud's order records show it was NOT placed (recorded in the history: it may be sent again, once).",
 			"云平台订单记录显示订单未生成(已记入历史:可以再次发送一次)。")))

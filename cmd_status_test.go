@@ -352,7 +352,7 @@ func TestWizardExitLineAfterCheckNow(t *testing.T) {
 		o    ui.Outcome
 		want string
 	}{
-		{ui.Outcome{Failure: providers.Unknown, Found: "CS1"}, "show it WAS placed: order CS1 (recorded in the history; `cloudorder status CS1` tells its state)"},
+		{ui.Outcome{Failure: providers.Unknown, Found: "CS1"}, "show it WAS placed: order CS1 (recorded in the history; `cloudorder status CS1 --sandbox` tells its state)"},
 		{ui.Outcome{Failure: providers.Unknown, NotPlaced: true}, "show it was NOT placed (recorded in the history: it may be sent again, once)"},
 		{ui.Outcome{Failure: providers.Unknown}, "run: cloudorder status --sandbox"},
 		{ui.Outcome{OrderID: "CS2"}, ""},

@@ -502,14 +502,24 @@ func reportAdvice(c *cli, f submitFlags, out placement.Outcome, a placement.Advi
 // statusHint is the command that asks the cloud what became of an order whose outcome is
 // unknown (cmd_status.go: it matches the cloud's orders to the one sent).
 func statusHint(endpoint string, inProcess bool) i18n.Text {
+	return i18n.Tf("To find out from the cloud's own order records, run: %s", "如需根据云平台的订单记录确认,请运行:%s",
+		statusCommand("", endpoint, inProcess))
+}
+
+// statusCommand is `cloudorder status [ID]` asking where the order was sent: the in-process
+// sandbox, whose book is kept across commands (--sandbox), or --endpoint.
+func statusCommand(id, endpoint string, inProcess bool) string {
 	cmd := "cloudorder status"
+	if id != "" {
+		cmd += " " + providers.Printable(id)
+	}
 	switch {
-	case inProcess: // the in-process sandbox's book is kept across commands (--sandbox)
+	case inProcess:
 		cmd += " --sandbox"
 	case endpoint != "":
 		cmd += " --endpoint " + providers.Printable(endpoint)
 	}
-	return i18n.Tf("To find out from the cloud's own order records, run: %s", "如需根据云平台的订单记录确认,请运行:%s", cmd)
+	return cmd
 }
 
 // writeJSONLine writes v as one JSON line. encoding/json escapes C0 controls but passes DEL,
